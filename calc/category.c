@@ -1,0 +1,99 @@
+/* category.c - the IPCC 2006 Energy category tree (Vol.1 Ch.8 Table 8.2 and Vol.2 Ch.2 Table 2.1). */
+#include "category.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "textutil.h"
+
+/* Chinese names follow the terms of China's provincial inventory guideline. */
+static const cat_info cat_table[] = {
+    {"1", "Energy", "能源活动"},
+    {"1.A", "Fuel combustion activities", "化石燃料燃烧"},
+    {"1.A.1", "Energy industries", "能源工业"},
+    {"1.A.1.a", "Main activity electricity and heat production", "电力和热力生产"},
+    {"1.A.1.a.i", "Electricity generation", "发电"},
+    {"1.A.1.a.ii", "Combined heat and power generation", "热电联产"},
+    {"1.A.1.a.iii", "Heat plants", "供热"},
+    {"1.A.1.b", "Petroleum refining", "石油炼制"},
+    {"1.A.1.c", "Manufacture of solid fuels and other energy industries", "固体燃料制造和其他能源工业"},
+    {"1.A.2", "Manufacturing industries and construction", "制造业和建筑业"},
+    {"1.A.2.a", "Iron and steel", "钢铁"},
+    {"1.A.2.b", "Non-ferrous metals", "有色金属"},
+    {"1.A.2.c", "Chemicals", "化工"},
+    {"1.A.2.d", "Pulp, paper and print", "造纸和印刷"},
+    {"1.A.2.e", "Food processing, beverages and tobacco", "食品、饮料和烟草"},
+    {"1.A.2.f", "Non-metallic minerals", "非金属矿物制品"},
+    {"1.A.2.g", "Transport equipment", "交通运输设备"},
+    {"1.A.2.h", "Machinery", "机械"},
+    {"1.A.2.i", "Mining (excluding fuels) and quarrying", "采矿(燃料除外)"},
+    {"1.A.2.j", "Wood and wood products", "木材及木制品"},
+    {"1.A.2.k", "Construction", "建筑业"},
+    {"1.A.2.l", "Textile and leather", "纺织和皮革"},
+    {"1.A.2.m", "Non-specified industry", "其他工业"},
+    {"1.A.3", "Transport", "交通运输"},
+    {"1.A.3.a", "Civil aviation", "民用航空"},
+    {"1.A.3.a.ii", "Domestic aviation", "国内航空"},
+    {"1.A.3.b", "Road transportation", "道路运输"},
+    {"1.A.3.b.i", "Cars", "轿车"},
+    {"1.A.3.b.ii", "Light-duty trucks", "轻型货车"},
+    {"1.A.3.b.iii", "Heavy-duty trucks and buses", "重型货车和客车"},
+    {"1.A.3.b.iv", "Motorcycles", "摩托车"},
+    {"1.A.3.c", "Railways", "铁路运输"},
+    {"1.A.3.d", "Water-borne navigation", "水运"},
+    {"1.A.3.d.ii", "Domestic water-borne navigation", "国内水运"},
+    {"1.A.3.e", "Other transportation", "其他交通运输"},
+    {"1.A.4", "Other sectors", "其他部门"},
+    {"1.A.4.a", "Commercial/institutional", "商业和公共机构"},
+    {"1.A.4.b", "Residential", "居民生活"},
+    {"1.A.4.c", "Agriculture/forestry/fishing/fish farms", "农业、林业和渔业"},
+    {"1.A.5", "Non-specified", "其他未列明"},
+};
+#define CAT_N (sizeof cat_table / sizeof *cat_table)
+
+const cat_info *cat_lookup(const char *code)
+{
+    for (size_t i = 0; i < CAT_N; i++)
+        if (strcmp(cat_table[i].code, code) == 0)
+            return &cat_table[i];
+    return NULL;
+}
+
+const char *cat_suggest(const char *code)
+{
+    const char *codes[CAT_N];
+    for (size_t i = 0; i < CAT_N; i++)
+        codes[i] = cat_table[i].code;
+    return txt_suggest(code, codes, CAT_N);
+}
+
+bool cat_under(const char *code, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return strncmp(code, prefix, n) == 0 && (code[n] == '\0' || code[n] == '.');
+}
+
+unsigned cat_depth(const char *code)
+{
+    unsigned d = *code ? 1 : 0;
+    for (const char *p = code; *p; p++)
+        d += *p == '.';
+    return d;
+}
+
+void cat_ancestor(const char *code, unsigned depth, char *buf, size_t len)
+{
+    size_t end = 0;
+    unsigned d = 1;
+    while (code[end] && !(code[end] == '.' && d == depth)) {
+        d += code[end] == '.';
+        end++;
+    }
+    snprintf(buf, len, "%.*s", (int)end, code);
+}
+
+const char *cat_name(const char *code, bool zh)
+{
+    const cat_info *c = cat_lookup(code);
+    return c ? (zh ? c->zh : c->en) : code;
+}

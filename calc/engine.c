@@ -1,0 +1,627 @@
+/* engine.c - factor resolution, the fuel-combustion method and compensated totals. */
+#include "engine.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "category.h"
+#include "nsum.h"
+#include "textutil.h"
+
+#define ENG_C_TO_CO2 (44.0 / 12.0) /* molar mass ratio CO2/C, IPCC 2006 Vol.2 Ch.1 Eq. 1.2 note */
+#define ENG_J_PER_TJ 1e12          /* J / TJ */
+#define ENG_KG_PER_T 1e3           /* kg / t */
+
+typedef struct {
+    const void *cat, *key, *unit; /* interned pointers: identity of a resolution */
+    eng_res *res;
+} eng_slot;
+
+typedef struct {
+    const char *category;
+    nsum t[GAS_COUNT], co2e, memo, energy;
+    size_t records;
+} eng_acc;
+
+struct eng_result {
+    const inventory *inv;
+    const gwp_set *gwp;
+    const fset **order;
+    size_t norder;
+    const eng_res **rec_res;  /* per record */
+    eng_slot *cache;          /* open addressing, power-of-two size */
+    size_t cache_cap, cache_n;
+    eng_res **owned;          /* every eng_res allocated */
+    size_t nowned, capowned;
+    eng_acc *acc;             /* per category */
+    size_t nacc, capacc;
+    eng_cat_total *cats;      /* finished totals, sorted */
+    eng_hit *used;            /* distinct factors used */
+    size_t nused, capused;
+};
+
+const inventory *eng_inventory(const eng_result *r) { return r->inv; }
+const gwp_set *eng_gwp(const eng_result *r) { return r->gwp; }
+eng_order eng_search_order(const eng_result *r) { return (eng_order){r->order, r->norder}; }
+
+/* Appends set `s` and its parents to the order, skipping repeats. */
+static bool eng_order_add(eng_result *r, const fset *s, size_t cap)
+{
+    for (; s; s = s->extends) {
+        bool seen = false;
+        for (size_t i = 0; i < r->norder && !seen; i++)
+            seen = r->order[i] == s;
+        if (seen)
+            continue;
+        if (r->norder == cap)
+            return false;
+        r->order[r->norder++] = s;
+    }
+    return true;
+}
+
+/* Records a factor as used, once. */
+static void eng_note_used(eng_result *r, const eng_hit *h)
+{
+    if (!h->v)
+        return;
+    for (size_t i = 0; i < r->nused; i++)
+        if (r->used[i].v == h->v)
+            return;
+    if (r->nused == r->capused) {
+        size_t cap = r->capused ? r->capused * 2 : 64;
+        eng_hit *u = realloc(r->used, cap * sizeof *u);
+        if (!u)
+            return;
+        r->used = u;
+        r->capused = cap;
+    }
+    r->used[r->nused++] = *h;
+}
+
+/* Whether `amount_unit` x `ncv_unit` is an energy. */
+static bool eng_ncv_fits(const units_t *amount_unit, const units_t *ncv_unit)
+{
+    units_t e = units_mul(amount_unit, ncv_unit);
+    return units_is(&e, UNITS_DIM_ENERGY);
+}
+
+/* First value of parameter `param` for fuel `key` in category `cat` in the
+ * search order: within a set the entry with the longest matching category
+ * wins; the first set with any match wins. With `amount_unit`, only NCVs
+ * that turn that unit into energy count. */
+static eng_hit eng_find(const eng_result *r, const char *key, const char *cat, const char *param,
+                        const units_t *amount_unit)
+{
+    for (size_t s = 0; s < r->norder; s++) {
+        const fset *set = r->order[s];
+        const fset_entry *best = NULL;
+        const fset_value *bv = NULL;
+        unsigned best_depth = 0;
+        for (size_t i = 0; i < set->n; i++) {
+            const fset_entry *e = &set->entries[i];
+            if (strcmp(e->key, key) != 0 || (e->category && !cat_under(cat, e->category)))
+                continue;
+            const fset_value *v = fset_entry_param(e, param);
+            if (!v || (amount_unit && !eng_ncv_fits(amount_unit, &v->unit)))
+                continue;
+            unsigned depth = e->category ? cat_depth(e->category) : 0;
+            if (!best || depth > best_depth) {
+                best = e;
+                bv = v;
+                best_depth = depth;
+            }
+        }
+        if (best)
+            return (eng_hit){bv, set->id, best, param};
+    }
+    return (eng_hit){NULL, NULL, NULL, param};
+}
+
+/* A record-level override of `param`, or an empty hit. */
+static eng_hit eng_override(const inv_record *rec, const char *param)
+{
+    for (unsigned i = 0; i < rec->novr; i++)
+        if (strcmp(rec->ovr[i].name, param) == 0)
+            return (eng_hit){&rec->ovr[i].v, "record", NULL, rec->ovr[i].name};
+    return (eng_hit){NULL, NULL, NULL, param};
+}
+
+/* Whether any set in the order knows fuel `key` at all. */
+static bool eng_key_known(const eng_result *r, const char *key)
+{
+    for (size_t s = 0; s < r->norder; s++)
+        for (size_t i = 0; i < r->order[s]->n; i++)
+            if (strcmp(r->order[s]->entries[i].key, key) == 0)
+                return true;
+    return false;
+}
+
+/* "china-energy, ipcc2006-energy": the sets searched, for messages. */
+static void eng_order_text(const eng_result *r, char *buf, size_t len)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t s = 0; s < r->norder && used < len; s++)
+        used += (size_t)snprintf(buf + used, len - used, "%s%s", s ? ", " : "", r->order[s]->id);
+}
+
+/* Reports an unknown fuel with the closest known key. */
+static void eng_unknown_key(const eng_result *r, const inv_record *rec, diag_list *dl)
+{
+    const char *cands[512];
+    size_t n = 0;
+    for (size_t s = 0; s < r->norder; s++)
+        for (size_t i = 0; i < r->order[s]->n && n < 512; i++)
+            cands[n++] = r->order[s]->entries[i].key;
+    const char *hint = txt_suggest(rec->key, cands, n);
+    char sets[256];
+    eng_order_text(r, sets, sizeof sets);
+    diag_error(dl, inv_loc(r->inv, rec->key_at), "unknown fuel '%s'%s%s%s in factor sets %s", rec->key,
+               hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "", sets);
+}
+
+/* Resolves the NCV and the unit factor of `res` for `rec`. */
+static bool eng_resolve_energy(const eng_result *r, const inv_record *rec, eng_res *res, diag_list *dl)
+{
+    units_t u, tj = units_tj();
+    char msg[200], sets[256];
+    if (units_parse(rec->unit_text, &u, msg, sizeof msg) != UNITS_OK)
+        return false; /* reported by the loader */
+    if (units_is(&u, UNITS_DIM_ENERGY)) {
+        res->energy_input = true;
+        res->unit_factor = u.scale / tj.scale;
+        return true;
+    }
+    src_loc at = inv_loc(r->inv, rec->unit_at);
+    units_t m3;
+    units_parse("m3", &m3, NULL, 0);
+    if (!units_is(&u, UNITS_DIM_MASS) && !units_same_dim(&u, &m3)) {
+        char dim[64];
+        units_dim_name(&u, dim, sizeof dim);
+        diag_error(dl, at, "unit '%s' measures %s: a fuel amount must be a mass, a volume or an energy",
+                   rec->unit_text, dim);
+        return false;
+    }
+    eng_hit h = eng_override(rec, "ncv");
+    if (h.v && !eng_ncv_fits(&u, &h.v->unit)) {
+        diag_error(dl, h.v->at, "the record's ncv is in '%s', which does not turn '%s' into energy: give the NCV "
+                   "per %s", h.v->unit_text, rec->unit_text, units_is(&u, UNITS_DIM_MASS) ? "mass" : "volume");
+        return false;
+    }
+    if (!h.v)
+        h = eng_find(r, rec->key, rec->category, "ncv", &u);
+    if (!h.v) {
+        eng_hit any = eng_find(r, rec->key, rec->category, "ncv", NULL);
+        eng_order_text(r, sets, sizeof sets);
+        if (any.v)
+            diag_error(dl, at, "amount of '%s' is in '%s' (%s) but its NCV in set %s is in '%s': give the amount "
+                       "in %s, or an 'ncv:' on the record in energy per %s", rec->key, rec->unit_text,
+                       units_is(&u, UNITS_DIM_MASS) ? "mass" : "volume", any.set_id, any.v->unit_text,
+                       units_is(&u, UNITS_DIM_MASS) ? "volume" : "mass",
+                       units_is(&u, UNITS_DIM_MASS) ? "mass" : "volume");
+        else
+            diag_error(dl, at, "no NCV for fuel '%s' to convert '%s' into energy (searched: %s): add 'ncv:' to "
+                       "the record or give the amount in an energy unit such as TJ", rec->key, rec->unit_text,
+                       sets);
+        return false;
+    }
+    res->ncv = h;
+    units_t prod = units_mul(&u, &h.v->unit);
+    res->unit_factor = prod.scale / tj.scale;
+    return true;
+}
+
+/* The factor that turns TJ x (value in `v`'s unit) into tonnes of gas. */
+static double eng_ef_factor(const fset_value *v, bool carbon)
+{
+    double f = ENG_J_PER_TJ * v->unit.scale / ENG_KG_PER_T;
+    return carbon ? f * ENG_C_TO_CO2 : f;
+}
+
+/* Resolves the CO2 factor: an EF or a carbon content with its oxidation. */
+static bool eng_resolve_co2(const eng_result *r, const inv_record *rec, eng_res *res, diag_list *dl)
+{
+    eng_hit ef = eng_override(rec, "co2"), cc = eng_override(rec, "carbon_content");
+    if (ef.v && cc.v) {
+        diag_error(dl, cc.v->at, "the record gives both 'co2' and 'carbon_content': keep one");
+        return false;
+    }
+    if (!ef.v && !cc.v) {
+        ef = eng_find(r, rec->key, rec->category, "co2", NULL);
+        cc = eng_find(r, rec->key, rec->category, "carbon_content", NULL);
+        /* The earlier set wins; in one set the more specific category, then the EF. */
+        if (ef.v && cc.v) {
+            size_t se = 0, sc = 0;
+            for (size_t s = 0; s < r->norder; s++) {
+                if (r->order[s]->id == ef.set_id)
+                    se = s;
+                if (r->order[s]->id == cc.set_id)
+                    sc = s;
+            }
+            unsigned de = ef.entry->category ? cat_depth(ef.entry->category) : 0;
+            unsigned dc = cc.entry->category ? cat_depth(cc.entry->category) : 0;
+            if (sc < se || (sc == se && dc > de))
+                ef.v = NULL;
+            else
+                cc.v = NULL;
+        }
+    }
+    bool carbon = cc.v != NULL;
+    res->ef[GAS_CO2] = carbon ? cc : ef;
+    if (!res->ef[GAS_CO2].v)
+        return true; /* reported by the caller with the other gases */
+    res->ef_factor[GAS_CO2] = eng_ef_factor(res->ef[GAS_CO2].v, carbon);
+    /* Oxidation: a record override, else the set that gave the CO2 factor,
+     * else 1 (IPCC 2006 Vol.2 Ch.1 1.4.2.1: default EFs assume full oxidation). */
+    eng_hit ox = eng_override(rec, "oxidation");
+    if (!ox.v && res->ef[GAS_CO2].entry) {
+        const fset *only = res->ef[GAS_CO2].entry->set;
+        eng_result one = *r;
+        one.order = &only;
+        one.norder = 1;
+        ox = eng_find(&one, rec->key, rec->category, "oxidation", NULL);
+    }
+    res->oxid = ox;
+    res->oxidation = ox.v ? ox.v->value * ox.v->unit.scale : 1.0;
+    return true;
+}
+
+/* Fills `res` for record `rec`; reports what is missing. */
+static bool eng_resolve(eng_result *r, const inv_record *rec, eng_res *res, diag_list *dl)
+{
+    size_t errs = diag_error_count(dl);
+    if (!eng_key_known(r, rec->key) && rec->novr == 0) {
+        eng_unknown_key(r, rec, dl);
+        return false;
+    }
+    if (!eng_resolve_energy(r, rec, res, dl))
+        return false;
+    eng_resolve_co2(r, rec, res, dl);
+    for (int g = GAS_CH4; g < GAS_COUNT; g++) {
+        eng_hit h = eng_override(rec, gas_param((gas_id)g));
+        if (!h.v)
+            h = eng_find(r, rec->key, rec->category, gas_param((gas_id)g), NULL);
+        res->ef[g] = h;
+        if (h.v)
+            res->ef_factor[g] = eng_ef_factor(h.v, false);
+    }
+    for (int g = 0; g < GAS_COUNT; g++) {
+        if (rec->not_estimated & (1u << g)) {
+            res->ef[g].v = NULL;
+            continue;
+        }
+        if (res->ef[g].v)
+            continue;
+        char sets[256];
+        eng_order_text(r, sets, sizeof sets);
+        diag_error(dl, inv_loc(r->inv, rec->key_at),
+                   "no %s emission factor for fuel '%s' in category %s (searched: %s): add '%s:' to the record, "
+                   "or list it under 'not_estimated'", gas_name((gas_id)g), rec->key, rec->category, sets,
+                   gas_param((gas_id)g));
+    }
+    /* Biogenic: the first entry for the fuel that says so, in search order. */
+    res->biogenic = false;
+    for (size_t s = 0; s < r->norder; s++) {
+        const fset *set = r->order[s];
+        int flag = -1;
+        for (size_t i = 0; i < set->n && flag < 0; i++)
+            if (strcmp(set->entries[i].key, rec->key) == 0)
+                flag = set->entries[i].biogenic;
+        if (flag >= 0) {
+            res->biogenic = flag;
+            break;
+        }
+    }
+    res->ok = diag_error_count(dl) == errs;
+    if (res->ok) {
+        eng_note_used(r, &res->ncv);
+        for (int g = 0; g < GAS_COUNT; g++)
+            eng_note_used(r, &res->ef[g]);
+        eng_note_used(r, &res->oxid);
+    }
+    return res->ok;
+}
+
+/* A new resolution owned by the result. */
+static eng_res *eng_new_res(eng_result *r)
+{
+    if (r->nowned == r->capowned) {
+        size_t cap = r->capowned ? r->capowned * 2 : 64;
+        eng_res **o = realloc(r->owned, cap * sizeof *o);
+        if (!o)
+            return NULL;
+        r->owned = o;
+        r->capowned = cap;
+    }
+    eng_res *res = calloc(1, sizeof *res);
+    if (res)
+        r->owned[r->nowned++] = res;
+    return res;
+}
+
+static size_t eng_hash3(const void *a, const void *b, const void *c)
+{
+    uint64_t h = 1469598103934665603ULL;
+    h = (h ^ (uintptr_t)a) * 1099511628211ULL;
+    h = (h ^ (uintptr_t)b) * 1099511628211ULL;
+    h = (h ^ (uintptr_t)c) * 1099511628211ULL;
+    return (size_t)(h ^ (h >> 29));
+}
+
+/* The shared resolution for `rec` (computed on first use), or its own when
+ * the record overrides a factor. NULL when it failed. */
+static const eng_res *eng_res_for(eng_result *r, const inv_record *rec, diag_list *dl)
+{
+    if (rec->novr || rec->not_estimated) {
+        eng_res *res = eng_new_res(r);
+        return res && eng_resolve(r, rec, res, dl) ? res : NULL;
+    }
+    if ((r->cache_n + 1) * 2 > r->cache_cap) {
+        size_t cap = r->cache_cap ? r->cache_cap * 2 : 256;
+        eng_slot *c = calloc(cap, sizeof *c);
+        if (!c)
+            return NULL;
+        for (size_t i = 0; i < r->cache_cap; i++) {
+            if (!r->cache[i].res)
+                continue;
+            size_t j = eng_hash3(r->cache[i].cat, r->cache[i].key, r->cache[i].unit) & (cap - 1);
+            while (c[j].res)
+                j = (j + 1) & (cap - 1);
+            c[j] = r->cache[i];
+        }
+        free(r->cache);
+        r->cache = c;
+        r->cache_cap = cap;
+    }
+    size_t j = eng_hash3(rec->category, rec->key, rec->unit_text) & (r->cache_cap - 1);
+    while (r->cache[j].res) {
+        eng_slot *s = &r->cache[j];
+        if (s->cat == rec->category && s->key == rec->key && s->unit == rec->unit_text)
+            return s->res->ok ? s->res : NULL;
+        j = (j + 1) & (r->cache_cap - 1);
+    }
+    eng_res *res = eng_new_res(r);
+    if (!res)
+        return NULL;
+    r->cache[j] = (eng_slot){rec->category, rec->key, rec->unit_text, res};
+    r->cache_n++;
+    return eng_resolve(r, rec, res, dl) ? res : NULL;
+}
+
+size_t eng_lines(const eng_result *r, size_t i, eng_line out[GAS_COUNT])
+{
+    const inv_record *rec = inv_rec(r->inv, i);
+    const eng_res *res = r->rec_res[i];
+    size_t n = 0;
+    if (!res)
+        return 0;
+    for (int g = 0; g < GAS_COUNT; g++) {
+        if (!res->ef[g].v)
+            continue;
+        eng_line *l = &out[n++];
+        l->rec = i;
+        l->gas = (gas_id)g;
+        l->res = res;
+        l->amount = rec->amount;
+        l->unit_factor = res->unit_factor;
+        l->ncv = res->ncv.v ? res->ncv.v->value : 1.0;
+        l->energy_tj = l->amount * l->unit_factor * l->ncv;
+        l->ef = res->ef[g].v->value;
+        l->ef_factor = res->ef_factor[g];
+        l->oxidation = g == GAS_CO2 ? res->oxidation : 1.0;
+        l->emission_t = l->energy_tj * l->ef * l->ef_factor * l->oxidation;
+        l->gwp = r->gwp->gwp[g];
+        l->emission_t_co2e = l->emission_t * l->gwp;
+        l->memo = g == GAS_CO2 && res->biogenic;
+    }
+    return n;
+}
+
+/* The accumulator of category `cat` (interned pointer), added on first use. */
+static eng_acc *eng_acc_for(eng_result *r, const char *cat)
+{
+    for (size_t i = r->nacc; i-- > 0;)
+        if (r->acc[i].category == cat)
+            return &r->acc[i];
+    if (r->nacc == r->capacc) {
+        size_t cap = r->capacc ? r->capacc * 2 : 32;
+        eng_acc *a = realloc(r->acc, cap * sizeof *a);
+        if (!a)
+            return NULL;
+        r->acc = a;
+        r->capacc = cap;
+    }
+    eng_acc *a = &r->acc[r->nacc++];
+    memset(a, 0, sizeof *a);
+    a->category = cat;
+    return a;
+}
+
+/* Adds record i's lines to its category. False when a figure overflows. */
+static bool eng_accumulate(eng_result *r, size_t i, diag_list *dl)
+{
+    const inv_record *rec = inv_rec(r->inv, i);
+    eng_line lines[GAS_COUNT];
+    size_t n = eng_lines(r, i, lines);
+    eng_acc *a = eng_acc_for(r, rec->category);
+    if (!a)
+        return false;
+    a->records++;
+    if (n)
+        nsum_add(&a->energy, lines[0].energy_tj);
+    for (size_t k = 0; k < n; k++) {
+        const eng_line *l = &lines[k];
+        if (!isfinite(l->emission_t_co2e) || !isfinite(l->energy_tj)) {
+            diag_error(dl, inv_loc(r->inv, rec->amount_at), "the %s emission of this record overflows a double "
+                       "(%g x %s): check the amount and its unit", gas_name(l->gas), rec->amount, rec->unit_text);
+            return false;
+        }
+        if (l->memo) {
+            nsum_add(&a->memo, l->emission_t);
+            continue;
+        }
+        nsum_add(&a->t[l->gas], l->emission_t);
+        nsum_add(&a->co2e, l->emission_t_co2e);
+    }
+    return true;
+}
+
+static int eng_cat_cmp(const void *pa, const void *pb)
+{
+    const eng_cat_total *a = pa, *b = pb;
+    return strcmp(a->category, b->category);
+}
+
+/* Turns the accumulators into sorted totals; false when one overflowed. */
+static bool eng_finish(eng_result *r, diag_list *dl)
+{
+    r->cats = calloc(r->nacc ? r->nacc : 1, sizeof *r->cats);
+    if (!r->cats)
+        return false;
+    for (size_t i = 0; i < r->nacc; i++) {
+        eng_cat_total *c = &r->cats[i];
+        const eng_acc *a = &r->acc[i];
+        c->category = a->category;
+        for (int g = 0; g < GAS_COUNT; g++)
+            c->t[g] = nsum_value(&a->t[g]);
+        c->t_co2e = nsum_value(&a->co2e);
+        c->memo_bio_co2_t = nsum_value(&a->memo);
+        c->energy_tj = nsum_value(&a->energy);
+        c->records = a->records;
+        if (!isfinite(c->t_co2e) || !isfinite(c->energy_tj)) {
+            diag_error(dl, (src_loc){r->inv->path, 0, 0}, "the total of category %s overflows a double: check the "
+                       "amounts and units", c->category);
+            return false;
+        }
+    }
+    qsort(r->cats, r->nacc, sizeof *r->cats, eng_cat_cmp);
+    return true;
+}
+
+size_t eng_categories(const eng_result *r, const eng_cat_total **out)
+{
+    *out = r->cats;
+    return r->nacc;
+}
+
+eng_cat_total eng_total_under(const eng_result *r, const char *prefix)
+{
+    eng_cat_total t = {.category = prefix};
+    nsum s[GAS_COUNT] = {{0}}, co2e = {0}, memo = {0}, energy = {0};
+    for (size_t i = 0; i < r->nacc; i++) {
+        const eng_cat_total *c = &r->cats[i];
+        if (*prefix && !cat_under(c->category, prefix))
+            continue;
+        for (int g = 0; g < GAS_COUNT; g++)
+            nsum_add(&s[g], c->t[g]);
+        nsum_add(&co2e, c->t_co2e);
+        nsum_add(&memo, c->memo_bio_co2_t);
+        nsum_add(&energy, c->energy_tj);
+        t.records += c->records;
+    }
+    for (int g = 0; g < GAS_COUNT; g++)
+        t.t[g] = nsum_value(&s[g]);
+    t.t_co2e = nsum_value(&co2e);
+    t.memo_bio_co2_t = nsum_value(&memo);
+    t.energy_tj = nsum_value(&energy);
+    return t;
+}
+
+size_t eng_factors_used(const eng_result *r, const eng_hit **out)
+{
+    *out = r->used;
+    return r->nused;
+}
+
+/* Checks that every record's category has a method in this version. */
+static bool eng_method_known(const eng_result *r, const inv_record *rec, diag_list *dl)
+{
+    if (cat_under(rec->category, "1.A"))
+        return true;
+    diag_error(dl, (src_loc){r->inv->path, rec->at.line, rec->at.col},
+               "category %s has no calculation method yet: this version computes fuel combustion (1.A.*)",
+               rec->category);
+    return false;
+}
+
+/* Loads the inventory's factor sets and GWP set; false on errors. */
+static bool eng_load_sets(eng_result *r, fset_db *db, const char *const *dirs, size_t ndirs, diag_list *dl)
+{
+    const inventory *inv = r->inv;
+    const char *const *all = dirs;
+    size_t nall = ndirs;
+    size_t cap = 256;
+    r->order = calloc(cap, sizeof *r->order);
+    if (!r->order)
+        return false;
+    size_t errs = diag_error_count(dl);
+    for (size_t i = 0; i < inv->nsets; i++) {
+        /* A name with a '/' is a path relative to the inventory file. */
+        const char *name = inv->set_names[i];
+        char buf[4096];
+        const char *slash = strrchr(inv->path, '/');
+        if (strchr(name, '/') && name[0] != '/' && slash) {
+            snprintf(buf, sizeof buf, "%.*s/%s", (int)(slash - inv->path), inv->path, name);
+            name = buf;
+        }
+        const fset *s = fdb_load_set(db, name, all, nall, inv->set_at[i], dl);
+        if (s && !eng_order_add(r, s, cap))
+            diag_error(dl, inv->set_at[i], "more than %zu factor sets in the search order", cap);
+    }
+    r->gwp = fdb_gwp(db, inv->gwp_id, all, nall, inv->gwp_id ? inv->gwp_at : (src_loc){inv->path, 0, 0}, dl);
+    return diag_error_count(dl) == errs && r->gwp;
+}
+
+eng_result *eng_run(const inventory *inv, fset_db *db, const char *const *dirs, size_t ndirs, diag_list *dl,
+                    const inv_progress *progress)
+{
+    eng_result *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    r->inv = inv;
+    if (!eng_load_sets(r, db, dirs, ndirs, dl)) {
+        eng_free(r);
+        return NULL;
+    }
+    r->rec_res = calloc(inv->n ? inv->n : 1, sizeof *r->rec_res);
+    if (!r->rec_res) {
+        diag_error(dl, (src_loc){inv->path, 0, 0}, "out of memory for %zu records", inv->n);
+        eng_free(r);
+        return NULL;
+    }
+    size_t errs = diag_error_count(dl);
+    for (size_t i = 0; i < inv->n; i++) {
+        const inv_record *rec = inv_rec(inv, i);
+        if (eng_method_known(r, rec, dl))
+            r->rec_res[i] = eng_res_for(r, rec, dl);
+        if (progress && (i & 0xFFFF) == 0xFFFF)
+            progress->fn(progress->ctx, "computing", i + 1, inv->n);
+    }
+    for (size_t i = 0; i < inv->n && diag_error_count(dl) == errs; i++)
+        if (!eng_accumulate(r, i, dl))
+            break;
+    if (diag_error_count(dl) != errs || !eng_finish(r, dl)) {
+        eng_free(r);
+        return NULL;
+    }
+    return r;
+}
+
+void eng_free(eng_result *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->nowned; i++)
+        free(r->owned[i]);
+    free(r->owned);
+    free(r->order);
+    free(r->rec_res);
+    free(r->cache);
+    free(r->acc);
+    free(r->cats);
+    free(r->used);
+    free(r);
+}

@@ -1,0 +1,91 @@
+/* engine.h - resolves factors for every record, applies the method, and keeps the totals. */
+#ifndef GHG_ENGINE_H
+#define GHG_ENGINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "factors.h"
+#include "gases.h"
+#include "inventory.h"
+
+/* Where one factor came from: the value, its set ("record" for a record-level
+ * override) and the set entry (NULL for an override). */
+typedef struct {
+    const fset_value *v;
+    const char *set_id;
+    const fset_entry *entry;
+    const char *param; /* "ncv", "co2", "carbon_content", "oxidation", ... */
+} eng_hit;
+
+/* The factors resolved for one (category, fuel, unit), shared by every
+ * record that has no overrides of its own. */
+typedef struct eng_res {
+    bool energy_input;                /* amount is already energy: no NCV */
+    double unit_factor;               /* amount x unit_factor x ncv = TJ */
+    eng_hit ncv;
+    eng_hit ef[GAS_COUNT];            /* v NULL: gas not estimated for this record */
+    double ef_factor[GAS_COUNT];      /* TJ x ef value x ef_factor = t gas (44/12 for carbon) */
+    eng_hit oxid;                     /* CO2 only; v NULL = 1 */
+    double oxidation;                 /* as a fraction */
+    bool biogenic;                    /* CO2 is a memo item */
+    bool ok;                          /* resolution succeeded */
+} eng_res;
+
+/* One row of the calculation: a record and a gas. The emission is computed in
+ * the same order as the workbook formula, ((amount*unit_factor)*ncv) then
+ * ((energy*ef)*ef_factor)*oxidation, so Excel reproduces the cached value. */
+typedef struct {
+    size_t rec;
+    gas_id gas;
+    double amount, unit_factor, ncv, energy_tj;
+    double ef, ef_factor, oxidation;
+    double emission_t, gwp, emission_t_co2e;
+    bool memo;                        /* biogenic CO2: reported, not in totals */
+    const eng_res *res;
+} eng_line;
+
+/* Totals of one category: tonnes of each gas, CO2e, and energy. */
+typedef struct {
+    const char *category;
+    double t[GAS_COUNT];
+    double t_co2e;
+    double memo_bio_co2_t;
+    double energy_tj;
+    size_t records;
+} eng_cat_total;
+
+typedef struct eng_result eng_result;
+
+/* The search order: inventory sets, each followed by the sets it extends. */
+typedef struct {
+    const fset **sets;
+    size_t n;
+} eng_order;
+
+/* Resolves and computes the whole inventory. `dirs` are the folders searched,
+ * in order, for factor sets and gwp.yaml (the caller puts the inventory's own
+ * factor_dirs among them). Problems go to `dl`; returns NULL when there
+ * were any (no partial results). */
+eng_result *eng_run(const inventory *inv, fset_db *db, const char *const *dirs, size_t ndirs, diag_list *dl,
+                    const inv_progress *progress);
+void eng_free(eng_result *r);
+
+/* The rows of record `i` (at most GAS_COUNT), in gas order; returns how many. */
+size_t eng_lines(const eng_result *r, size_t i, eng_line out[GAS_COUNT]);
+
+const inventory *eng_inventory(const eng_result *r);
+const gwp_set *eng_gwp(const eng_result *r);
+eng_order eng_search_order(const eng_result *r);
+
+/* Per-category totals, sorted by category code. */
+size_t eng_categories(const eng_result *r, const eng_cat_total **out);
+
+/* Compensated totals over all categories under `prefix` ("" = all). */
+eng_cat_total eng_total_under(const eng_result *r, const char *prefix);
+
+/* Every distinct factor value used, in first-use order, with its origin. */
+size_t eng_factors_used(const eng_result *r, const eng_hit **out);
+
+#endif

@@ -1,0 +1,603 @@
+/* factors.c - loading and validating factor sets and GWP sets. */
+#include "factors.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pool.h"
+#include "sha256.h"
+#include "textutil.h"
+#include "yfields.h"
+#include "yreader.h"
+
+/* What a parameter's unit must measure. */
+typedef enum { DIMS_NCV, DIMS_EF, DIMS_CARBON, DIMS_FRACTION } fset_dims;
+
+typedef struct {
+    fset_param_info info;
+    fset_dims dims;
+    const char *species; /* allowed substance tag besides none, or NULL */
+} fset_param_rule;
+
+/* The parameters a factor entry or record override may carry. */
+static const fset_param_rule fset_rules[] = {
+    {{"ncv", "net calorific value", "energy/mass or energy/volume"}, DIMS_NCV, NULL},
+    {{"co2", "CO2 emission factor", "mass/energy"}, DIMS_EF, "CO2"},
+    {{"ch4", "CH4 emission factor", "mass/energy"}, DIMS_EF, "CH4"},
+    {{"n2o", "N2O emission factor", "mass/energy"}, DIMS_EF, "N2O"},
+    {{"carbon_content", "carbon content per unit of energy", "mass/energy"}, DIMS_CARBON, "C"},
+    {{"oxidation", "carbon oxidation factor", "fraction"}, DIMS_FRACTION, NULL},
+};
+#define FSET_NRULES (sizeof fset_rules / sizeof *fset_rules)
+
+static const fset_param_rule *fset_rule(const char *name)
+{
+    for (size_t i = 0; i < FSET_NRULES; i++)
+        if (strcmp(fset_rules[i].info.name, name) == 0)
+            return &fset_rules[i];
+    return NULL;
+}
+
+const fset_param_info *fset_param_lookup(const char *name)
+{
+    const fset_param_rule *r = fset_rule(name);
+    return r ? &r->info : NULL;
+}
+
+typedef struct {
+    fset *set;
+    bool loading; /* on the extends chain being loaded: a repeat is a cycle */
+} fdb_slot;
+
+typedef struct {
+    const char *path;
+    char sha256[65];
+} fdb_file;
+
+struct fset_db {
+    pool *mem;
+    fdb_slot *sets;
+    size_t nsets, capsets;
+    fdb_file *files;
+    size_t nfiles, capfiles;
+    gwp_set *gwps;
+    size_t ngwps;
+    bool gwp_loaded;
+    const char **file_paths; /* views for fdb_files */
+    const char **file_shas;
+};
+
+fset_db *fdb_new(void)
+{
+    fset_db *db = calloc(1, sizeof *db);
+    if (db && !(db->mem = pool_new())) {
+        free(db);
+        return NULL;
+    }
+    return db;
+}
+
+void fdb_free(fset_db *db)
+{
+    if (!db)
+        return;
+    pool_free(db->mem);
+    free(db->sets);
+    free(db->files);
+    free(db->file_paths);
+    free(db->file_shas);
+    free(db);
+}
+
+/* Records a file read, with its digest, for the About sheet. */
+static void fdb_note_file(fset_db *db, const char *path, char sha[65])
+{
+    if (sha256_file(path, sha) != 0)
+        strcpy(sha, "unreadable");
+    if (db->nfiles == db->capfiles) {
+        size_t cap = db->capfiles ? db->capfiles * 2 : 8;
+        fdb_file *f = realloc(db->files, cap * sizeof *f);
+        if (!f)
+            return;
+        db->files = f;
+        db->capfiles = cap;
+    }
+    db->files[db->nfiles].path = path;
+    memcpy(db->files[db->nfiles].sha256, sha, 65);
+    db->nfiles++;
+}
+
+size_t fdb_files(const fset_db *db, const char ***paths, const char ***sha256)
+{
+    fset_db *m = (fset_db *)db; /* the views are a cache */
+    free(m->file_paths);
+    free(m->file_shas);
+    m->file_paths = calloc(db->nfiles + 1, sizeof *m->file_paths);
+    m->file_shas = calloc(db->nfiles + 1, sizeof *m->file_shas);
+    if (!m->file_paths || !m->file_shas)
+        return 0;
+    for (size_t i = 0; i < db->nfiles; i++) {
+        m->file_paths[i] = db->files[i].path;
+        m->file_shas[i] = db->files[i].sha256;
+    }
+    *paths = m->file_paths;
+    *sha256 = m->file_shas;
+    return db->nfiles;
+}
+
+/* Checks that unit `u` measures what parameter rule `r` needs. */
+static bool fset_dims_ok(const fset_param_rule *r, const units_t *u)
+{
+    units_t e = *u;
+    switch (r->dims) {
+    case DIMS_NCV:
+        return e.dim[UNITS_DIM_ENERGY] == 1 &&
+               ((e.dim[UNITS_DIM_MASS] == -1 && e.dim[UNITS_DIM_LENGTH] == 0) ||
+                (e.dim[UNITS_DIM_MASS] == 0 && e.dim[UNITS_DIM_LENGTH] == -3)) &&
+               !e.dim[UNITS_DIM_MONEY] && !e.dim[UNITS_DIM_COUNT] && !e.dim[UNITS_DIM_TIME];
+    case DIMS_EF:
+    case DIMS_CARBON:
+        e.dim[UNITS_DIM_MASS]--;
+        e.dim[UNITS_DIM_ENERGY]++;
+        return units_is_dimensionless(&e);
+    case DIMS_FRACTION:
+        return units_is_dimensionless(&e);
+    }
+    return false;
+}
+
+bool fset_parse_value(const ynode *node, const char *param, bool is_override, pool *mem, fset_value *out,
+                      diag_list *dl)
+{
+    static const char *const keys[] = {"value", "unit", "lower", "upper", "uncertainty", "ref", "source",
+                                       "confidence", "note", "tier"};
+    const fset_param_rule *rule = fset_rule(param);
+    memset(out, 0, sizeof *out);
+    out->lower = out->upper = out->uncertainty_pct = NAN;
+    out->at = node->at;
+    if (node->kind != YN_MAP) {
+        diag_error(dl, node->at, "'%s' must be a mapping like {value: 48.0, unit: TJ/Gg, %s: \"...\"}, not %s", param,
+                   is_override ? "source" : "ref", yn_kind_name(node));
+        return false;
+    }
+    size_t errs = diag_error_count(dl);
+    yf_check_keys(node, keys, sizeof keys / sizeof *keys, param, dl);
+    const ynode *v = yf_need(node, "value", param, dl);
+    const ynode *u = yf_need(node, "unit", param, dl);
+    if (v)
+        yf_number(v, "value", &out->value, dl);
+    if (u && (out->unit_text = yf_text(u, "unit", dl))) {
+        char msg[200];
+        if (units_parse(out->unit_text, &out->unit, msg, sizeof msg) != UNITS_OK)
+            diag_error(dl, u->at, "%s", msg);
+        else if (rule && !fset_dims_ok(rule, &out->unit)) {
+            char dim[64];
+            units_dim_name(&out->unit, dim, sizeof dim);
+            diag_error(dl, u->at, "unit '%s' of '%s' measures %s, but a %s must be %s", out->unit_text, param, dim,
+                       rule->info.meaning, rule->info.dims);
+        } else if (rule && out->unit.species[0] &&
+                   (!rule->species || strcmp(rule->species, out->unit.species) != 0)) {
+            diag_error(dl, u->at, "unit '%s' of '%s' is of %s; a %s must be %s%s", out->unit_text, param,
+                       out->unit.species, rule->info.meaning, rule->species ? "of " : "without a substance",
+                       rule->species ? rule->species : "");
+        }
+        out->unit_text = pool_strdup(mem, out->unit_text);
+    }
+    const ynode *lo = yn_get(node, "lower"), *hi = yn_get(node, "upper"), *unc = yn_get(node, "uncertainty");
+    if (lo)
+        yf_number(lo, "lower", &out->lower, dl);
+    if (hi)
+        yf_number(hi, "upper", &out->upper, dl);
+    if ((lo != NULL) != (hi != NULL))
+        diag_error(dl, node->at, "'%s' gives %s without %s: give both bounds of the 95%% range, or neither", param,
+                   lo ? "lower" : "upper", lo ? "upper" : "lower");
+    if (unc) {
+        const char *t = yf_text(unc, "uncertainty", dl);
+        if (t && (!txt_percent(t, &out->uncertainty_pct) || out->uncertainty_pct < 0))
+            diag_error(dl, unc->at, "'uncertainty' must be a percentage such as 5%%, got '%s'", t);
+    }
+    const ynode *ref = yn_get(node, "ref"), *src = yn_get(node, "source");
+    if (ref && src)
+        diag_error(dl, src->at, "'%s' gives both 'ref' and 'source': keep one", param);
+    else if (ref || src) {
+        const char *t = yf_text(ref ? ref : src, ref ? "ref" : "source", dl);
+        out->ref = t ? pool_strdup(mem, t) : NULL;
+    } else
+        diag_error(dl, node->at, "'%s' has no '%s': every value must say where it comes from", param,
+                   is_override ? "source" : "ref");
+    const ynode *conf = yn_get(node, "confidence");
+    if (conf) {
+        const char *t = yf_text(conf, "confidence", dl);
+        if (t && (strlen(t) != 1 || !strchr("ABC", t[0])))
+            diag_error(dl, conf->at, "'confidence' must be A, B or C, got '%s'", t);
+        else if (t)
+            out->confidence = t[0];
+    }
+    const ynode *note = yn_get(node, "note");
+    if (note) {
+        const char *t = yf_text(note, "note", dl);
+        out->note = t ? pool_strdup(mem, t) : NULL;
+    }
+    const ynode *tier = yn_get(node, "tier");
+    long tv;
+    if (tier && yf_int(tier, "tier", 1, 3, &tv, dl))
+        out->tier = (int)tv;
+    if (diag_error_count(dl) != errs)
+        return false;
+    /* Checks on meaning, once the pieces parsed. */
+    double scaled = out->value * out->unit.scale;
+    if (rule && rule->dims == DIMS_FRACTION && !(scaled > 0 && scaled <= 1.0 + 1e-12))
+        diag_error(dl, v->at, "'%s' is %s %s, outside (0, 1]: an oxidation factor is a fraction such as 0.98 or 98%%",
+                   param, v->text, out->unit_text);
+    else if (rule && rule->dims == DIMS_NCV && !(out->value > 0))
+        diag_error(dl, v->at, "'%s' must be positive, got %s", param, v->text);
+    else if (!(out->value >= 0))
+        diag_error(dl, v->at, "'%s' must not be negative, got %s", param, v->text);
+    if (!isnan(out->lower) && !(out->lower <= out->value && out->value <= out->upper))
+        diag_error(dl, node->at, "'%s' value %g is outside its range [%g, %g]: check lower and upper", param,
+                   out->value, out->lower, out->upper);
+    return diag_error_count(dl) == errs;
+}
+
+/* Parses one entry of `factors:` into `e`. */
+static void fset_parse_entry(fset_db *db, fset *set, const ynode *n, fset_entry *e, diag_list *dl)
+{
+    static const char *const fixed[] = {"fuel", "activity", "name", "category", "biogenic", "note"};
+    e->at = n->at;
+    e->set = set;
+    e->biogenic = -1;
+    if (n->kind != YN_MAP) {
+        diag_error(dl, n->at, "each factor entry must be a mapping with 'fuel:' and values, not %s",
+                   yn_kind_name(n));
+        return;
+    }
+    const char *allowed[sizeof fixed / sizeof *fixed + FSET_NRULES];
+    size_t na = 0;
+    for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
+        allowed[na++] = fixed[i];
+    for (size_t i = 0; i < FSET_NRULES; i++)
+        allowed[na++] = fset_rules[i].info.name;
+    yf_check_keys(n, allowed, na, "a factor entry", dl);
+    const ynode *fuel = yn_get(n, "fuel"), *act = yn_get(n, "activity");
+    if (fuel && act)
+        diag_error(dl, act->at, "an entry has either 'fuel' or 'activity', not both");
+    else if (!fuel && !act)
+        diag_error(dl, n->at, "missing 'fuel' (or 'activity') in a factor entry");
+    const char *key = yf_text(fuel ? fuel : act, fuel ? "fuel" : "activity", dl);
+    e->key = key ? pool_intern(db->mem, key, strlen(key)) : NULL;
+    const ynode *lab = yn_get(n, "name");
+    const char *t = lab ? yf_text(lab, "name", dl) : NULL;
+    e->label = t ? pool_strdup(db->mem, t) : NULL;
+    const ynode *cat = yn_get(n, "category");
+    t = cat ? yf_text(cat, "category", dl) : NULL;
+    e->category = t ? pool_intern(db->mem, t, strlen(t)) : NULL;
+    const ynode *bio = yn_get(n, "biogenic");
+    bool b;
+    if (bio && yf_bool(bio, "biogenic", &b, dl))
+        e->biogenic = b;
+    size_t np = 0;
+    for (size_t i = 0; i < n->n; i++)
+        np += fset_rule(n->items[2 * i]->text) != NULL;
+    e->params = pool_alloc(db->mem, (np ? np : 1) * sizeof *e->params);
+    for (size_t i = 0; i < n->n && e->params; i++) {
+        const char *name = n->items[2 * i]->text;
+        const fset_param_rule *r = fset_rule(name);
+        if (!r)
+            continue;
+        fset_param *p = &e->params[e->nparams];
+        p->name = r->info.name;
+        if (fset_parse_value(n->items[2 * i + 1], name, false, db->mem, &p->v, dl))
+            e->nparams++;
+    }
+    if (np == 0)
+        diag_error(dl, n->at, "factor entry for '%s' has no values: give at least one of ncv, co2, ch4, n2o, "
+                   "carbon_content, oxidation", e->key ? e->key : "?");
+}
+
+/* Whether `a` and `b` are both NULL or equal strings. */
+static bool fset_same(const char *a, const char *b) { return a == b || (a && b && strcmp(a, b) == 0); }
+
+/* Reports two entries for the same fuel and category with the same parameter. */
+static void fset_check_duplicates(const fset *set, diag_list *dl)
+{
+    for (size_t i = 0; i < set->n; i++) {
+        const fset_entry *a = &set->entries[i];
+        for (size_t j = i + 1; j < set->n; j++) {
+            const fset_entry *b = &set->entries[j];
+            if (a->key != b->key || !fset_same(a->category, b->category))
+                continue;
+            for (size_t p = 0; p < b->nparams; p++)
+                if (fset_entry_param(a, b->params[p].name))
+                    diag_error(dl, b->params[p].v.at,
+                               "'%s' for '%s'%s%s is given twice in this set (first at line %u): keep one",
+                               b->params[p].name, b->key, b->category ? " in category " : "",
+                               b->category ? b->category : "", a->at.line);
+        }
+    }
+}
+
+/* Finds `name` as a file: a path when it names one, else ID.yaml in `dirs`. */
+static char *fdb_find_file(fset_db *db, const char *name, const char *file_name, const char *const *dirs,
+                           size_t ndirs)
+{
+    bool is_path = strchr(name, '/') || (strlen(name) > 5 && strcmp(name + strlen(name) - 5, ".yaml") == 0);
+    if (is_path) {
+        FILE *f = fopen(name, "rb");
+        if (!f)
+            return NULL;
+        fclose(f);
+        return pool_strdup(db->mem, name);
+    }
+    for (size_t i = 0; i < ndirs; i++) {
+        size_t len = strlen(dirs[i]) + strlen(file_name) + 2;
+        char *path = pool_alloc(db->mem, len);
+        if (!path)
+            return NULL;
+        snprintf(path, len, "%s/%s", dirs[i], file_name);
+        FILE *f = fopen(path, "rb");
+        if (f) {
+            fclose(f);
+            return path;
+        }
+    }
+    return NULL;
+}
+
+/* Reports that `what` was not found in any of `dirs`. */
+static void fdb_not_found(const char *what, const char *name, const char *const *dirs, size_t ndirs, src_loc at,
+                          diag_list *dl)
+{
+    char searched[1024] = "";
+    size_t len = 0;
+    for (size_t i = 0; i < ndirs && len < sizeof searched - 1; i++)
+        len += (size_t)snprintf(searched + len, sizeof searched - len, "%s%s", i ? ", " : "", dirs[i]);
+    if (len >= sizeof searched)
+        len = sizeof searched - 1;
+    diag_error(dl, at, "%s '%s' not found (searched: %s): check the name, or add a folder with --factors DIR",
+               what, name, ndirs ? searched : "no folders");
+}
+
+static fset *fdb_parse_set(fset_db *db, const char *path, diag_list *dl);
+
+const fset *fdb_load_set(fset_db *db, const char *name, const char *const *dirs, size_t ndirs, src_loc asked_at,
+                         diag_list *dl)
+{
+    size_t flen = strlen(name) + 6;
+    char *file_name = pool_alloc(db->mem, flen);
+    if (!file_name)
+        return NULL;
+    snprintf(file_name, flen, "%s.yaml", name);
+    char *path = fdb_find_file(db, name, file_name, dirs, ndirs);
+    if (!path) {
+        fdb_not_found("factor set", name, dirs, ndirs, asked_at, dl);
+        return NULL;
+    }
+    for (size_t i = 0; i < db->nsets; i++) {
+        if (strcmp(db->sets[i].set->path, path) != 0)
+            continue;
+        if (db->sets[i].loading) {
+            diag_error(dl, asked_at, "factor set '%s' extends itself through a cycle: break the 'extends' chain",
+                       name);
+            return NULL;
+        }
+        return db->sets[i].set;
+    }
+    fset *set = fdb_parse_set(db, path, dl);
+    if (!set)
+        return NULL;
+    if (db->nsets == db->capsets) {
+        size_t cap = db->capsets ? db->capsets * 2 : 8;
+        fdb_slot *s = realloc(db->sets, cap * sizeof *s);
+        if (!s)
+            return NULL;
+        db->sets = s;
+        db->capsets = cap;
+    }
+    size_t slot = db->nsets++;
+    db->sets[slot] = (fdb_slot){set, true};
+    bool is_path = strchr(name, '/') || strstr(name, ".yaml");
+    if (!is_path && set->id && strcmp(set->id, name) != 0)
+        diag_error(dl, (src_loc){path, 0, 0}, "file declares factor_set '%s' but is named '%s.yaml': make them agree",
+                   set->id, name);
+    if (set->extends_id) {
+        /* The parent is looked up in the same folders, and beside the child. */
+        const char *dirs2[16];
+        size_t n2 = 0;
+        char *here = pool_strdup(db->mem, path);
+        char *slash = here ? strrchr(here, '/') : NULL;
+        if (slash)
+            *slash = '\0';
+        dirs2[n2++] = slash ? here : ".";
+        for (size_t i = 0; i < ndirs && n2 < 16; i++)
+            dirs2[n2++] = dirs[i];
+        set->extends = fdb_load_set(db, set->extends_id, dirs2, n2, (src_loc){path, 0, 0}, dl);
+    }
+    db->sets[slot].loading = false;
+    return set;
+}
+
+/* Reads one factor set file. */
+static fset *fdb_parse_set(fset_db *db, const char *path, diag_list *dl)
+{
+    static const char *const keys[] = {"factor_set", "title", "source", "version", "extends", "notes", "factors"};
+    yreader *r = yr_open(path, dl, NULL);
+    if (!r)
+        return NULL;
+    fset *set = pool_alloc(db->mem, sizeof *set);
+    if (!set) {
+        yr_close(r);
+        return NULL;
+    }
+    set->path = path;
+    fdb_note_file(db, path, set->sha256);
+    size_t errs = diag_error_count(dl);
+    const ynode *k;
+    bool seen_factors = false;
+    while ((k = yr_next_key(r))) {
+        const ynode *v = yr_value(r);
+        if (!v)
+            break;
+        const char *key = k->text;
+        if (strcmp(key, "factors") == 0) {
+            seen_factors = true;
+            if (v->kind != YN_SEQ) {
+                diag_error(dl, v->at, "'factors' must be a list of entries (lines starting with '- ')");
+                continue;
+            }
+            set->entries = pool_alloc(db->mem, (v->n ? v->n : 1) * sizeof *set->entries);
+            for (size_t i = 0; i < v->n && set->entries; i++)
+                fset_parse_entry(db, set, v->items[i], &set->entries[set->n++], dl);
+            continue;
+        }
+        const char **dst = strcmp(key, "factor_set") == 0 ? &set->id
+                           : strcmp(key, "title") == 0    ? &set->title
+                           : strcmp(key, "source") == 0   ? &set->source
+                           : strcmp(key, "version") == 0  ? &set->version
+                           : strcmp(key, "extends") == 0  ? &set->extends_id
+                           : NULL;
+        if (strcmp(key, "notes") == 0)
+            continue;
+        if (!dst) {
+            const char *hint = txt_suggest(key, keys, sizeof keys / sizeof *keys);
+            diag_error(dl, k->at, "unknown key '%s' in a factor set%s%s%s", key, hint ? " (did you mean '" : "",
+                       hint ? hint : "", hint ? "'?)" : "");
+            continue;
+        }
+        const char *t = yf_text(v, key, dl);
+        *dst = t ? pool_strdup(db->mem, t) : NULL;
+    }
+    bool failed = yr_failed(r);
+    yr_close(r);
+    src_loc top = {path, 1, 1};
+    if (!failed) {
+        if (!set->id)
+            diag_error(dl, top, "missing 'factor_set:' (the set's id, equal to the file name without .yaml)");
+        if (!set->title)
+            diag_error(dl, top, "missing 'title:' in factor set");
+        if (!set->source)
+            diag_error(dl, top, "missing 'source:' in factor set: cite the publication the values come from");
+        if (!seen_factors)
+            diag_error(dl, top, "missing 'factors:' list in factor set");
+        fset_check_duplicates(set, dl);
+    }
+    return diag_error_count(dl) == errs ? set : NULL;
+}
+
+const fset_value *fset_entry_param(const fset_entry *e, const char *name)
+{
+    for (size_t i = 0; i < e->nparams; i++)
+        if (strcmp(e->params[i].name, name) == 0)
+            return &e->params[i].v;
+    return NULL;
+}
+
+/* Reads one GWP set of gwp.yaml into `g`. */
+static void fdb_parse_gwp(fset_db *db, const ynode *n, gwp_set *g, diag_list *dl)
+{
+    static const char *const keys[] = {"id", "title", "default", "values", "note"};
+    static const char *const vkeys[] = {"gas", "value", "ref", "confidence", "note"};
+    for (int i = 0; i < GAS_COUNT; i++)
+        g->gwp[i] = NAN;
+    if (n->kind != YN_MAP) {
+        diag_error(dl, n->at, "each GWP set must be a mapping with id, title and values");
+        return;
+    }
+    yf_check_keys(n, keys, sizeof keys / sizeof *keys, "a GWP set", dl);
+    const char *t = yf_text(yf_need(n, "id", "a GWP set", dl), "id", dl);
+    g->id = t ? pool_strdup(db->mem, t) : NULL;
+    t = yf_text(yf_need(n, "title", "a GWP set", dl), "title", dl);
+    g->title = t ? pool_strdup(db->mem, t) : NULL;
+    const ynode *def = yn_get(n, "default");
+    if (def)
+        yf_bool(def, "default", &g->is_default, dl);
+    const ynode *vals = yf_need(n, "values", "a GWP set", dl);
+    if (!vals)
+        return;
+    if (vals->kind != YN_SEQ) {
+        diag_error(dl, vals->at, "'values' must be a list of {gas, value, ref}");
+        return;
+    }
+    for (size_t i = 0; i < vals->n; i++) {
+        const ynode *v = vals->items[i];
+        if (v->kind != YN_MAP) {
+            diag_error(dl, v->at, "a GWP value must be a mapping {gas: CH4, value: 28, ref: \"...\"}");
+            continue;
+        }
+        yf_check_keys(v, vkeys, sizeof vkeys / sizeof *vkeys, "a GWP value", dl);
+        const char *gas = yf_text(yf_need(v, "gas", "a GWP value", dl), "gas", dl);
+        const char *ref = yf_text(yf_need(v, "ref", "a GWP value", dl), "ref", dl);
+        double val;
+        const ynode *vn = yf_need(v, "value", "a GWP value", dl);
+        if (!gas || !ref || !vn || !yf_number(vn, "value", &val, dl))
+            continue;
+        if (!(val > 0)) {
+            diag_error(dl, vn->at, "a GWP must be positive, got %s", vn->text);
+            continue;
+        }
+        gas_id gi = gas_lookup(gas);
+        if (gi == GAS_COUNT)
+            continue; /* a gas no method emits yet: kept in the file, unused */
+        g->gwp[gi] = val;
+        g->ref[gi] = pool_strdup(db->mem, ref);
+        g->at[gi] = vn->at;
+    }
+}
+
+/* Loads gwp.yaml once. */
+static void fdb_load_gwp_file(fset_db *db, const char *const *dirs, size_t ndirs, src_loc asked_at, diag_list *dl)
+{
+    db->gwp_loaded = true;
+    char *path = fdb_find_file(db, "gwp", "gwp.yaml", dirs, ndirs);
+    if (!path) {
+        fdb_not_found("GWP file", "gwp.yaml", dirs, ndirs, asked_at, dl);
+        return;
+    }
+    yreader *r = yr_open(path, dl, NULL);
+    if (!r)
+        return;
+    char sha[65];
+    fdb_note_file(db, path, sha);
+    const ynode *k;
+    while ((k = yr_next_key(r))) {
+        const ynode *v = yr_value(r);
+        if (!v)
+            break;
+        if (strcmp(k->text, "gwp_sets") != 0) {
+            diag_error(dl, k->at, "unknown key '%s' in the GWP file (expected 'gwp_sets')", k->text);
+            continue;
+        }
+        if (v->kind != YN_SEQ) {
+            diag_error(dl, v->at, "'gwp_sets' must be a list");
+            continue;
+        }
+        db->gwps = pool_alloc(db->mem, (v->n ? v->n : 1) * sizeof *db->gwps);
+        for (size_t i = 0; i < v->n && db->gwps; i++)
+            fdb_parse_gwp(db, v->items[i], &db->gwps[db->ngwps++], dl);
+    }
+    yr_close(r);
+}
+
+const gwp_set *fdb_gwp(fset_db *db, const char *id, const char *const *dirs, size_t ndirs, src_loc asked_at,
+                       diag_list *dl)
+{
+    if (!db->gwp_loaded)
+        fdb_load_gwp_file(db, dirs, ndirs, asked_at, dl);
+    const char *names[16];
+    size_t nn = 0;
+    for (size_t i = 0; i < db->ngwps; i++) {
+        const gwp_set *g = &db->gwps[i];
+        if (g->id && (id ? strcmp(g->id, id) == 0 : g->is_default))
+            return g;
+        if (g->id && nn < 16)
+            names[nn++] = g->id;
+    }
+    if (!db->ngwps)
+        return NULL;
+    const char *hint = id ? txt_suggest(id, names, nn) : NULL;
+    if (hint)
+        diag_error(dl, asked_at, "unknown GWP set '%s' (did you mean '%s'?)", id, hint);
+    else
+        diag_error(dl, asked_at, "unknown GWP set '%s': use one of sar, ar4, ar5, ar6", id ? id : "(default)");
+    return NULL;
+}

@@ -1,0 +1,118 @@
+/* factors.h - factor sets and GWP sets loaded from YAML, each value with its unit, range and source. */
+#ifndef GHG_FACTORS_H
+#define GHG_FACTORS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "gases.h"
+#include "units.h"
+
+/* One cited value: a net calorific value, an emission factor, an oxidation
+ * fraction. A record-level override uses the same shape, its `ref` being the
+ * record's stated source. */
+typedef struct {
+    double value;
+    double lower, upper;    /* 95% range in the value's unit; NAN when not given */
+    double uncertainty_pct; /* +/- percent at 95%; NAN when not given */
+    const char *unit_text;  /* the unit as written */
+    units_t unit;
+    const char *ref;        /* where in the source: "Vol.2 Ch.1 Table 1.4; EFDB 117642" */
+    const char *note;       /* NULL or free text */
+    char confidence;        /* 'A', 'B', 'C', or 0 when not tagged */
+    int tier;               /* 1, 2, 3, or 0 when not stated */
+    src_loc at;             /* where the value was written */
+} fset_value;
+
+/* A named parameter of an entry: "ncv", "co2", "ch4", "n2o",
+ * "carbon_content", "oxidation". */
+typedef struct {
+    const char *name;
+    fset_value v;
+} fset_param;
+
+struct fset;
+
+/* The factors for one fuel (or activity), optionally only for the IPCC
+ * categories under `category`. */
+typedef struct {
+    const char *key;           /* fuel or activity key, e.g. "natural_gas" */
+    const char *label;         /* display name or NULL */
+    const char *category;      /* category prefix ("1.A.1") or NULL for all */
+    int biogenic;              /* 1 yes, 0 no, -1 not stated */
+    fset_param *params;
+    size_t nparams;
+    src_loc at;
+    const struct fset *set;    /* the set the entry belongs to */
+} fset_entry;
+
+typedef struct fset {
+    const char *id;            /* "ipcc2006-energy" */
+    const char *title;
+    const char *source;        /* full citation */
+    const char *version;
+    const char *path;          /* file it was loaded from */
+    const char *extends_id;    /* NULL or the parent set's id */
+    const struct fset *extends;
+    fset_entry *entries;
+    size_t n;
+    char sha256[65];           /* hex digest of the file */
+} fset;
+
+/* A GWP-100 set: one value per known gas (NAN where the set has none). */
+typedef struct {
+    const char *id;            /* "ar5" */
+    const char *title;
+    double gwp[GAS_COUNT];
+    const char *ref[GAS_COUNT];
+    src_loc at[GAS_COUNT];
+    bool is_default;
+} gwp_set;
+
+typedef struct fset_db fset_db;
+
+/* The parameters a factor entry may carry, with the dimension each must
+ * have; used to validate files and to suggest names. */
+typedef struct {
+    const char *name;
+    const char *meaning;       /* for messages and the Factors sheet */
+    const char *dims;          /* "energy/mass|energy/volume", "mass/energy", "1" */
+} fset_param_info;
+
+const fset_param_info *fset_param_lookup(const char *name);
+
+/* A new empty database; NULL when out of memory. */
+fset_db *fdb_new(void);
+void fdb_free(fset_db *db);
+
+/* Loads factor set `name` and the sets it extends. `name` is a set id looked
+ * up as ID.yaml in `dirs` (in order), or a path to a .yaml file. `asked_at`
+ * is where the name was written, for the error when it is not found. Returns
+ * the set (already loaded sets are returned again), or NULL with errors in
+ * `dl`. */
+const fset *fdb_load_set(fset_db *db, const char *name, const char *const *dirs, size_t ndirs, src_loc asked_at,
+                         diag_list *dl);
+
+/* Loads gwp.yaml from the first of `dirs` that has it (once) and returns set
+ * `id` ("ar5"; NULL picks the set marked default), or NULL with errors. */
+const gwp_set *fdb_gwp(fset_db *db, const char *id, const char *const *dirs, size_t ndirs, src_loc asked_at,
+                       diag_list *dl);
+
+/* Every file the database read, in load order, with its SHA-256 (for the
+ * About sheet). */
+size_t fdb_files(const fset_db *db, const char ***paths, const char ***sha256);
+
+/* A parameter of an entry, or NULL. */
+const fset_value *fset_entry_param(const fset_entry *e, const char *name);
+
+/* Parses one cited value `{value: 48.0, unit: TJ/Gg, ref: ..., ...}` at
+ * `node` (a yreader node) into `out`, reporting problems to `dl`; `pool_` is
+ * the memory for its strings. Shared by the factor and inventory loaders.
+ * `is_override` allows `source` and `tier` in place of `ref`. */
+struct ynode;
+struct pool;
+bool fset_parse_value(const struct ynode *node, const char *param, bool is_override, struct pool *mem,
+                      fset_value *out, diag_list *dl);
+
+#endif

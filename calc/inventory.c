@@ -1,0 +1,475 @@
+/* inventory.c - loading an inventory YAML file into records, streaming its activity list. */
+#include "inventory.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "category.h"
+#include "pool.h"
+#include "sha256.h"
+#include "textutil.h"
+#include "yfields.h"
+#include "yreader.h"
+
+/* Records are compared for duplicates through a hash of their identity. */
+typedef struct {
+    uint64_t *hashes; /* 0 = empty slot */
+    uint32_t *index;  /* record index of each slot */
+    size_t cap;       /* power of two */
+    size_t n;
+} inv_dupset;
+
+typedef struct {
+    inventory *inv;
+    diag_list *dl;
+    const inv_progress *progress;
+    inv_dupset dups;
+    size_t max_records;
+} inv_loader;
+
+static const char *const inv_top_keys[] = {"inventory", "title", "region", "year", "gwp", "factor_sets",
+                                           "factor_dirs", "economy", "notes", "activities"};
+static const char *const inv_rec_keys[] = {"category", "fuel", "activity", "amount", "unit", "uncertainty",
+                                           "source", "id", "note", "not_estimated", "ncv", "co2", "ch4", "n2o",
+                                           "carbon_content", "oxidation"};
+#define INV_MAX_RECORDS 50000000u /* 5x10^7 records: about 6 GB of records; beyond, split the inventory */
+
+static inv_pos inv_pos_of(const ynode *n) { return (inv_pos){n->at.line, n->at.col}; }
+
+/* A pool copy of scalar text, or NULL after an error. */
+static const char *inv_text(inventory *inv, const ynode *n, const char *key, diag_list *dl)
+{
+    const char *t = yf_text(n, key, dl);
+    return t ? pool_strdup(inv->mem, t) : NULL;
+}
+
+static const char *inv_intern(inventory *inv, const char *s) { return s ? pool_intern(inv->mem, s, strlen(s)) : NULL; }
+
+/* Reads `economy: {gdp: {...}, population: {...}}`. */
+static void inv_quantity_parse(inventory *inv, const ynode *n, const char *key, bool is_gdp, inv_quantity *q,
+                               diag_list *dl)
+{
+    static const char *const gdp_keys[] = {"value", "unit", "source", "price_base"};
+    q->at = n->at;
+    if (n->kind != YN_MAP) {
+        diag_error(dl, n->at, "'%s' must be a mapping like {value: 1452.5, unit: 10^8 yuan%s}", key,
+                   is_gdp ? ", price_base: 2020" : "");
+        return;
+    }
+    yf_check_keys(n, gdp_keys, is_gdp ? 4 : 3, key, dl);
+    const ynode *v = yf_need(n, "value", key, dl), *u = yf_need(n, "unit", key, dl);
+    bool ok = v && yf_number(v, "value", &q->value, dl);
+    if (ok && !(q->value > 0)) {
+        diag_error(dl, v->at, "'%s' must be positive, got %s", key, v->text);
+        ok = false;
+    }
+    if (u && (q->unit_text = inv_text(inv, u, "unit", dl))) {
+        char msg[200];
+        if (units_parse(q->unit_text, &q->unit, msg, sizeof msg) != UNITS_OK) {
+            diag_error(dl, u->at, "%s", msg);
+            ok = false;
+        } else if (is_gdp ? !units_is(&q->unit, UNITS_DIM_MONEY)
+                          : !(units_is(&q->unit, UNITS_DIM_COUNT) || units_is_dimensionless(&q->unit))) {
+            char dim[64];
+            units_dim_name(&q->unit, dim, sizeof dim);
+            diag_error(dl, u->at, "unit '%s' of '%s' measures %s; use %s", q->unit_text, key, dim,
+                       is_gdp ? "money, such as 10^8 yuan or 亿元" : "people, such as person or 10^4 person");
+            ok = false;
+        }
+    } else
+        ok = false;
+    const ynode *pb = yn_get(n, "price_base");
+    if (pb && !yf_int(pb, "price_base", 1949, 2200, &q->price_base, dl))
+        ok = false;
+    q->given = ok;
+}
+
+static void inv_economy(inventory *inv, const ynode *n, diag_list *dl)
+{
+    static const char *const keys[] = {"gdp", "population"};
+    if (n->kind != YN_MAP) {
+        diag_error(dl, n->at, "'economy' must be a mapping with gdp and population");
+        return;
+    }
+    yf_check_keys(n, keys, 2, "economy", dl);
+    const ynode *g = yn_get(n, "gdp"), *p = yn_get(n, "population");
+    if (g)
+        inv_quantity_parse(inv, g, "gdp", true, &inv->gdp, dl);
+    if (p)
+        inv_quantity_parse(inv, p, "population", false, &inv->population, dl);
+}
+
+/* A list of texts: `[a, b]`; NULL after an error. */
+static const char **inv_text_list(inventory *inv, const ynode *n, const char *key, src_loc **at, size_t *count,
+                                  diag_list *dl)
+{
+    if (n->kind != YN_SEQ) {
+        diag_error(dl, n->at, "'%s' must be a list such as [china-energy, ipcc2006-energy]", key);
+        return NULL;
+    }
+    const char **out = pool_alloc(inv->mem, (n->n + 1) * sizeof *out);
+    src_loc *locs = pool_alloc(inv->mem, (n->n + 1) * sizeof *locs);
+    if (!out || !locs)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < n->n; i++) {
+        const char *t = inv_text(inv, n->items[i], key, dl);
+        if (!t)
+            continue;
+        locs[k] = n->items[i]->at;
+        out[k++] = t;
+    }
+    *count = k;
+    if (at)
+        *at = locs;
+    return out;
+}
+
+/* Folders in `factor_dirs` are relative to the inventory file's folder. */
+static void inv_factor_dirs(inventory *inv, const ynode *n, diag_list *dl)
+{
+    size_t count = 0;
+    const char **dirs = inv_text_list(inv, n, "factor_dirs", NULL, &count, dl);
+    if (!dirs)
+        return;
+    const char *slash = strrchr(inv->path, '/');
+    size_t base = slash ? (size_t)(slash - inv->path) : 0;
+    for (size_t i = 0; i < count; i++) {
+        if (dirs[i][0] == '/' || !slash)
+            continue;
+        size_t len = base + 1 + strlen(dirs[i]) + 1;
+        char *p = pool_alloc(inv->mem, len);
+        if (p)
+            snprintf(p, len, "%.*s/%s", (int)base, inv->path, dirs[i]);
+        dirs[i] = p;
+    }
+    inv->factor_dirs = dirs;
+    inv->ndirs = count;
+}
+
+/* Hash of what makes two records the same: an explicit id, or every field. */
+static uint64_t inv_rec_hash(const inv_record *r)
+{
+    uint64_t h = 1469598103934665603ULL;
+    const void *parts[] = {r->id, r->id ? NULL : r->category, r->id ? NULL : r->key,
+                           r->id ? NULL : r->unit_text, r->id ? NULL : r->source};
+    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+        uintptr_t p = (uintptr_t)parts[i]; /* interned: equal text, equal pointer */
+        h = (h ^ (uint64_t)p) * 1099511628211ULL;
+    }
+    if (!r->id) {
+        uint64_t bits;
+        memcpy(&bits, &r->amount, sizeof bits);
+        h = (h ^ bits) * 1099511628211ULL;
+    }
+    return h ? h : 1;
+}
+
+static bool inv_rec_same(const inv_record *a, const inv_record *b)
+{
+    if (a->id || b->id)
+        return a->id == b->id;
+    return a->category == b->category && a->key == b->key && a->unit_text == b->unit_text &&
+           a->source == b->source && a->amount == b->amount && a->novr == 0 && b->novr == 0;
+}
+
+/* Returns the index of an earlier identical record, or SIZE_MAX after
+ * adding record `i` to the set. */
+static size_t inv_dup_check(inv_loader *L, size_t i)
+{
+    inv_dupset *d = &L->dups;
+    if ((d->n + 1) * 2 > d->cap) {
+        size_t cap = d->cap ? d->cap * 2 : 1024;
+        uint64_t *h = calloc(cap, sizeof *h);
+        uint32_t *ix = calloc(cap, sizeof *ix);
+        if (!h || !ix) {
+            free(h);
+            free(ix);
+            return SIZE_MAX; /* without memory the check is skipped, not the record */
+        }
+        for (size_t s = 0; s < d->cap; s++) {
+            if (!d->hashes[s])
+                continue;
+            size_t j = d->hashes[s] & (cap - 1);
+            while (h[j])
+                j = (j + 1) & (cap - 1);
+            h[j] = d->hashes[s];
+            ix[j] = d->index[s];
+        }
+        free(d->hashes);
+        free(d->index);
+        d->hashes = h;
+        d->index = ix;
+        d->cap = cap;
+    }
+    const inv_record *r = inv_rec(L->inv, i);
+    uint64_t hash = inv_rec_hash(r);
+    size_t j = hash & (d->cap - 1);
+    while (d->hashes[j]) {
+        if (d->hashes[j] == hash && inv_rec_same(inv_rec(L->inv, d->index[j]), r))
+            return d->index[j];
+        j = (j + 1) & (d->cap - 1);
+    }
+    d->hashes[j] = hash;
+    d->index[j] = (uint32_t)i;
+    d->n++;
+    return SIZE_MAX;
+}
+
+/* A new zeroed record at the end of the inventory, or NULL. */
+static inv_record *inv_push(inventory *inv)
+{
+    if (inv->n % INV_CHUNK == 0) {
+        size_t c = inv->n / INV_CHUNK;
+        if (c == inv->nchunks) {
+            size_t ncap = inv->nchunks ? inv->nchunks * 2 : 16;
+            inv_record **ch = realloc(inv->chunks, ncap * sizeof *ch);
+            if (!ch)
+                return NULL;
+            memset(ch + inv->nchunks, 0, (ncap - inv->nchunks) * sizeof *ch);
+            inv->chunks = ch;
+            inv->nchunks = ncap;
+        }
+        if (!inv->chunks[c] && !(inv->chunks[c] = calloc(INV_CHUNK, sizeof(inv_record))))
+            return NULL;
+    }
+    inv_record *r = &inv->chunks[inv->n / INV_CHUNK][inv->n % INV_CHUNK];
+    memset(r, 0, sizeof *r);
+    inv->n++;
+    return r;
+}
+
+/* `not_estimated: [ch4, n2o]`: gases deliberately left out of this record. */
+static void inv_not_estimated(const ynode *n, inv_record *r, diag_list *dl)
+{
+    if (n->kind != YN_SEQ) {
+        diag_error(dl, n->at, "'not_estimated' must be a list of gases such as [ch4, n2o]");
+        return;
+    }
+    for (size_t i = 0; i < n->n; i++) {
+        const char *t = yf_text(n->items[i], "not_estimated", dl);
+        gas_id g = t ? gas_lookup(t) : GAS_COUNT;
+        if (t && g == GAS_COUNT)
+            diag_error(dl, n->items[i]->at, "unknown gas '%s' in 'not_estimated' (use co2, ch4 or n2o)", t);
+        else if (t)
+            r->not_estimated |= 1u << g;
+    }
+}
+
+/* Reads the record-level factor overrides of `n` into `r`. */
+static void inv_overrides(inventory *inv, const ynode *n, inv_record *r, diag_list *dl)
+{
+    size_t np = 0;
+    for (size_t i = 0; i < n->n; i++)
+        np += fset_param_lookup(n->items[2 * i]->text) != NULL;
+    if (!np)
+        return;
+    fset_param *p = pool_alloc(inv->mem, np * sizeof *p);
+    if (!p)
+        return;
+    for (size_t i = 0; i < n->n; i++) {
+        const fset_param_info *info = fset_param_lookup(n->items[2 * i]->text);
+        if (!info)
+            continue;
+        p[r->novr].name = info->name;
+        if (fset_parse_value(n->items[2 * i + 1], info->name, true, inv->mem, &p[r->novr].v, dl)) {
+            p[r->novr].v.at.file = inv->path;
+            r->novr++;
+        }
+    }
+    r->ovr = p;
+}
+
+/* Parses one item of `activities:`. */
+static void inv_record_parse(inv_loader *L, const ynode *n)
+{
+    inventory *inv = L->inv;
+    diag_list *dl = L->dl;
+    if (n->kind != YN_MAP) {
+        diag_error(dl, n->at, "each activity must be a mapping with category, fuel, amount and unit, not %s",
+                   yn_kind_name(n));
+        return;
+    }
+    size_t errs = diag_error_count(dl);
+    yf_check_keys(n, inv_rec_keys, sizeof inv_rec_keys / sizeof *inv_rec_keys, "an activity record", dl);
+    inv_record tmp = {0};
+    tmp.at = inv_pos_of(n);
+    tmp.uncertainty_pct = NAN;
+    const ynode *cat = yf_need(n, "category", "an activity record", dl);
+    const char *t = cat ? yf_text(cat, "category", dl) : NULL;
+    if (t && !cat_lookup(t)) {
+        const char *hint = cat_suggest(t);
+        diag_error(dl, cat->at, "unknown IPCC category '%s'%s%s%s", t, hint ? " (did you mean '" : "",
+                   hint ? hint : " (use a 2006 IPCC code such as 1.A.1.a)", hint ? "'?)" : "");
+    }
+    tmp.category = inv_intern(inv, t);
+    const ynode *fuel = yn_get(n, "fuel"), *act = yn_get(n, "activity");
+    if (fuel && act)
+        diag_error(dl, act->at, "a record has either 'fuel' or 'activity', not both");
+    else if (!fuel && !act)
+        diag_error(dl, n->at, "missing 'fuel' in an activity record (the fuel key, e.g. natural_gas)");
+    const ynode *keyn = fuel ? fuel : act;
+    if (keyn) {
+        tmp.key = inv_intern(inv, yf_text(keyn, fuel ? "fuel" : "activity", dl));
+        tmp.key_at = inv_pos_of(keyn);
+    }
+    const ynode *amt = yf_need(n, "amount", "an activity record", dl);
+    if (amt) {
+        tmp.amount_at = inv_pos_of(amt);
+        if (yf_number(amt, "amount", &tmp.amount, dl) && tmp.amount < 0)
+            diag_error(dl, amt->at, "'amount' is negative (%s): activity data must be zero or more", amt->text);
+    }
+    const ynode *unit = yf_need(n, "unit", "an activity record", dl);
+    if (unit && (t = yf_text(unit, "unit", dl))) {
+        units_t u;
+        char msg[200];
+        tmp.unit_at = inv_pos_of(unit);
+        if (units_parse(t, &u, msg, sizeof msg) != UNITS_OK)
+            diag_error(dl, unit->at, "%s", msg);
+        tmp.unit_text = inv_intern(inv, t);
+    }
+    const ynode *unc = yn_get(n, "uncertainty");
+    if (unc && (t = yf_text(unc, "uncertainty", dl)) && (!txt_percent(t, &tmp.uncertainty_pct) ||
+                                                         tmp.uncertainty_pct < 0))
+        diag_error(dl, unc->at, "'uncertainty' must be a percentage such as 5%%, got '%s'", t);
+    const ynode *src = yn_get(n, "source");
+    if (src)
+        tmp.source = inv_intern(inv, yf_text(src, "source", dl));
+    const ynode *id = yn_get(n, "id");
+    if (id)
+        tmp.id = inv_intern(inv, yf_text(id, "id", dl));
+    const ynode *ne = yn_get(n, "not_estimated");
+    if (ne)
+        inv_not_estimated(ne, &tmp, dl);
+    inv_overrides(inv, n, &tmp, dl);
+    if (diag_error_count(dl) != errs)
+        return;
+    if (inv->n >= L->max_records) {
+        diag_error(dl, n->at, "more than %zu activity records: split the inventory", L->max_records);
+        return;
+    }
+    inv_record *r = inv_push(inv);
+    if (!r) {
+        diag_error(dl, n->at, "out of memory after %zu records", inv->n);
+        return;
+    }
+    *r = tmp;
+    size_t first = inv_dup_check(L, inv->n - 1);
+    if (first != SIZE_MAX) {
+        const inv_record *f = inv_rec(inv, first);
+        diag_error(dl, n->at, "duplicate record: same %s as the record at line %u (remove one, or give each an "
+                   "'id' or 'source')", r->id ? "id" : "category, fuel, amount, unit and source", f->at.line);
+        inv->n--;
+    }
+}
+
+/* Streams `activities:` one record at a time. */
+static void inv_activities(inv_loader *L, yreader *yr)
+{
+    if (yr_peek_kind(yr) != YN_SEQ) {
+        const ynode *v = yr_value(yr);
+        if (v)
+            diag_error(L->dl, v->at, "'activities' must be a list of records (lines starting with '- ')");
+        return;
+    }
+    yr_seq_begin(yr);
+    const ynode *item;
+    size_t seen = 0;
+    while ((item = yr_seq_next(yr))) {
+        inv_record_parse(L, item);
+        if (L->progress && (++seen & 0xFFFF) == 0)
+            L->progress->fn(L->progress->ctx, "reading", seen, 0);
+    }
+}
+
+/* Reads one top-level scalar field into `*dst`. */
+static void inv_top_text(inventory *inv, const ynode *k, const ynode *v, diag_list *dl)
+{
+    const char *key = k->text;
+    const char **dst = strcmp(key, "inventory") == 0 ? &inv->id
+                       : strcmp(key, "title") == 0   ? &inv->title
+                       : strcmp(key, "region") == 0  ? &inv->region
+                       : strcmp(key, "notes") == 0   ? &inv->notes
+                       : strcmp(key, "gwp") == 0     ? &inv->gwp_id
+                                                     : NULL;
+    if (dst) {
+        *dst = inv_text(inv, v, key, dl);
+        if (dst == &inv->gwp_id)
+            inv->gwp_at = v->at;
+        return;
+    }
+    if (strcmp(key, "year") == 0) {
+        yf_int(v, "year", 1900, 2200, &inv->year, dl);
+        return;
+    }
+    const char *hint = txt_suggest(key, inv_top_keys, sizeof inv_top_keys / sizeof *inv_top_keys);
+    diag_error(dl, k->at, "unknown key '%s' in an inventory%s%s%s", key, hint ? " (did you mean '" : "",
+               hint ? hint : "", hint ? "'?)" : "");
+}
+
+inventory *inv_load(const char *path, diag_list *dl, const inv_progress *progress)
+{
+    inventory *inv = calloc(1, sizeof *inv);
+    if (!inv || !(inv->mem = pool_new())) {
+        free(inv);
+        return NULL;
+    }
+    inv->path = path;
+    if (sha256_file(path, inv->sha256) != 0)
+        strcpy(inv->sha256, "unreadable");
+    yreader *yr = yr_open(path, dl, NULL);
+    if (!yr) {
+        inv_free(inv);
+        return NULL;
+    }
+    inv_loader L = {.inv = inv, .dl = dl, .progress = progress, .max_records = INV_MAX_RECORDS};
+    const ynode *k;
+    bool seen_acts = false;
+    while ((k = yr_next_key(yr))) {
+        if (strcmp(k->text, "activities") == 0) {
+            seen_acts = true;
+            inv_activities(&L, yr);
+            continue;
+        }
+        const ynode *v = yr_value(yr);
+        if (!v)
+            break;
+        if (strcmp(k->text, "factor_sets") == 0)
+            inv->set_names = inv_text_list(inv, v, "factor_sets", &inv->set_at, &inv->nsets, dl);
+        else if (strcmp(k->text, "factor_dirs") == 0)
+            inv_factor_dirs(inv, v, dl);
+        else if (strcmp(k->text, "economy") == 0)
+            inv_economy(inv, v, dl);
+        else
+            inv_top_text(inv, k, v, dl);
+    }
+    bool failed = yr_failed(yr);
+    yr_close(yr);
+    free(L.dups.hashes);
+    free(L.dups.index);
+    src_loc top = {path, 1, 1};
+    if (!failed) {
+        if (!inv->id)
+            diag_error(dl, top, "missing 'inventory:' (an id for this inventory, e.g. jilin-2020)");
+        if (!inv->year)
+            diag_error(dl, top, "missing 'year:' (the inventory year)");
+        if (!inv->set_names)
+            diag_error(dl, top, "missing 'factor_sets:' (the factor sets to search, e.g. [ipcc2006-energy])");
+        if (!seen_acts)
+            diag_error(dl, top, "missing 'activities:' (the list of activity records)");
+    }
+    return inv;
+}
+
+void inv_free(inventory *inv)
+{
+    if (!inv)
+        return;
+    for (size_t i = 0; i < inv->nchunks; i++)
+        free(inv->chunks[i]);
+    free(inv->chunks);
+    pool_free(inv->mem);
+    free(inv);
+}

@@ -1,0 +1,84 @@
+/* inventory.h - an inventory YAML file: metadata, economy and activity records. */
+#ifndef GHG_INVENTORY_H
+#define GHG_INVENTORY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "factors.h"
+#include "units.h"
+
+/* A compact position inside the inventory file (the path is the inventory's). */
+typedef struct {
+    unsigned line, col;
+} inv_pos;
+
+/* One activity record: an amount of a fuel burnt in an IPCC category. */
+typedef struct {
+    const char *category;      /* "1.A.1.a" (interned) */
+    const char *key;           /* fuel or activity key (interned) */
+    const char *unit_text;     /* unit as written (interned) */
+    const char *source;        /* free-text data source (interned) or NULL */
+    const char *id;            /* optional record id (interned) or NULL */
+    double amount;             /* in unit_text */
+    double uncertainty_pct;    /* +/- % at 95%, NAN when not given */
+    inv_pos at, key_at, unit_at, amount_at;
+    const fset_param *ovr;     /* record-level factor overrides */
+    unsigned novr;
+    unsigned not_estimated;    /* bit (1 << gas) for gases marked not estimated */
+} inv_record;
+
+/* A quantity of the economy block: GDP, population. */
+typedef struct {
+    bool given;
+    double value;
+    const char *unit_text;
+    units_t unit;
+    long price_base;           /* GDP: price base year, 0 when not given */
+    src_loc at;
+} inv_quantity;
+
+typedef struct inventory {
+    const char *path;
+    char sha256[65];
+    const char *id, *title, *region, *notes;
+    long year;
+    const char *gwp_id;        /* NULL = the default set */
+    src_loc gwp_at;
+    const char **set_names;    /* factor sets, searched in order */
+    src_loc *set_at;
+    size_t nsets;
+    const char **factor_dirs;  /* extra folders, relative paths made relative to the file */
+    size_t ndirs;
+    inv_quantity gdp, population;
+    size_t n;                  /* records */
+    inv_record **chunks;       /* records in fixed-size chunks: no big realloc at 10^6 */
+    size_t nchunks;
+    struct pool *mem;
+} inventory;
+
+#define INV_CHUNK 4096u
+
+/* Record i (0 <= i < inv->n). */
+static inline const inv_record *inv_rec(const inventory *inv, size_t i)
+{
+    return &inv->chunks[i / INV_CHUNK][i % INV_CHUNK];
+}
+
+/* Location of a record position, for messages. */
+static inline src_loc inv_loc(const inventory *inv, inv_pos p) { return (src_loc){inv->path, p.line, p.col}; }
+
+/* Progress callback: stage name, items done, items expected (0 = unknown). */
+typedef struct {
+    void (*fn)(void *ctx, const char *stage, size_t done, size_t total);
+    void *ctx;
+} inv_progress;
+
+/* Loads and validates `path`. Every problem found goes to `dl`; the result is
+ * NULL only when the file could not be read at all. Check
+ * diag_error_count(dl) before using it. */
+inventory *inv_load(const char *path, diag_list *dl, const inv_progress *progress);
+void inv_free(inventory *inv);
+
+#endif

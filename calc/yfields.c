@@ -1,0 +1,115 @@
+/* yfields.c - typed field reads with messages that name the key and the fix. */
+#include "yfields.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "textutil.h"
+
+bool yf_check_keys(const ynode *map, const char *const *allowed, size_t n, const char *what, diag_list *dl)
+{
+    bool ok = true;
+    for (size_t i = 0; map && map->kind == YN_MAP && i < map->n; i++) {
+        const ynode *k = map->items[2 * i];
+        bool known = false;
+        for (size_t j = 0; j < n && !known; j++)
+            known = strcmp(k->text, allowed[j]) == 0;
+        if (known)
+            continue;
+        ok = false;
+        const char *hint = txt_suggest(k->text, allowed, n);
+        if (hint)
+            diag_error(dl, k->at, "unknown key '%s' in %s (did you mean '%s'?)", k->text, what, hint);
+        else
+            diag_error(dl, k->at, "unknown key '%s' in %s (allowed: see docs/input-format.md)", k->text, what);
+    }
+    return ok;
+}
+
+const char *yf_text(const ynode *n, const char *key, diag_list *dl)
+{
+    if (!n)
+        return NULL;
+    if (n->kind != YN_SCALAR) {
+        diag_error(dl, n->at, "'%s' must be a single value, not %s", key, yn_kind_name(n));
+        return NULL;
+    }
+    if (yn_is_null(n)) {
+        diag_error(dl, n->at, "'%s' is empty: give it a value", key);
+        return NULL;
+    }
+    return n->text;
+}
+
+bool yf_number(const ynode *n, const char *key, double *out, diag_list *dl)
+{
+    if (!n)
+        return false;
+    if (n->kind != YN_SCALAR || yn_is_null(n)) {
+        diag_error(dl, n->at, "'%s' must be a number, not %s", key, yn_kind_name(n));
+        return false;
+    }
+    double v;
+    if (!txt_number(n->text, &v)) {
+        const char *t = n->text;
+        if (strstr(t, "nan") || strstr(t, "NaN") || strstr(t, "inf") || strstr(t, "Inf"))
+            diag_error(dl, n->at, "'%s' is '%s': NaN and infinity are not numbers an inventory can use", key, t);
+        else if (!n->quoted && txt_number(t, &v) == false && strtod(t, NULL) != 0 && errno == ERANGE)
+            diag_error(dl, n->at, "'%s' is '%s', out of the range of a double", key, t);
+        else
+            diag_error(dl, n->at, "'%s' must be a number, got '%s'%s", key, t,
+                       n->quoted ? " in quotes (remove the quotes)" : "");
+        return false;
+    }
+    if (n->quoted) {
+        diag_error(dl, n->at, "'%s' must be a number, got the text \"%s\" (remove the quotes)", key, n->text);
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+bool yf_int(const ynode *n, const char *key, long lo, long hi, long *out, diag_list *dl)
+{
+    double v;
+    if (!yf_number(n, key, &v, dl))
+        return false;
+    if (v != floor(v) || v < (double)lo || v > (double)hi) {
+        diag_error(dl, n->at, "'%s' must be a whole number from %ld to %ld, got %s", key, lo, hi, n->text);
+        return false;
+    }
+    *out = (long)v;
+    return true;
+}
+
+bool yf_bool(const ynode *n, const char *key, bool *out, diag_list *dl)
+{
+    if (!n)
+        return false;
+    if (n->kind == YN_SCALAR && !n->quoted) {
+        static const char *const yes[] = {"true", "True", "TRUE", "yes", "Yes"};
+        static const char *const no[] = {"false", "False", "FALSE", "no", "No"};
+        for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) {
+            if (strcmp(n->text, yes[i]) == 0) {
+                *out = true;
+                return true;
+            }
+            if (strcmp(n->text, no[i]) == 0) {
+                *out = false;
+                return true;
+            }
+        }
+    }
+    diag_error(dl, n->at, "'%s' must be true or false", key);
+    return false;
+}
+
+const ynode *yf_need(const ynode *map, const char *key, const char *what, diag_list *dl)
+{
+    const ynode *v = yn_get(map, key);
+    if (!v)
+        diag_error(dl, map->at, "missing '%s' in %s", key, what);
+    return v;
+}

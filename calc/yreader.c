@@ -1,0 +1,433 @@
+/* yreader.c - libyaml event loop that builds bounded, mark-carrying node trees. */
+#include "yreader.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <yaml.h>
+
+#include "pool.h"
+
+struct yreader {
+    const char *path;
+    FILE *file;
+    yaml_parser_t parser;
+    bool parser_ready;
+    yaml_event_t ev;       /* lookahead event, valid when have_ev */
+    bool have_ev;
+    bool failed;
+    bool top_done;         /* top-level mapping ended */
+    bool in_seq;           /* streaming a sequence */
+    diag_list *dl;
+    yr_limits lim;
+    pool *doc;             /* keys and whole values: live until yr_close */
+    pool *scratch;         /* streamed sequence items: reset per item */
+    const ynode **keys;    /* top-level keys seen, for duplicate checks */
+    size_t nkeys, capkeys;
+    size_t nodes;          /* nodes in the tree being built */
+};
+
+yr_limits yr_default_limits(void)
+{
+    return (yr_limits){
+        .max_file_bytes = (size_t)1 << 30,
+        .max_scalar_bytes = 64u * 1024u,
+        .max_depth = 32,
+        .max_nodes = 100000,
+        .max_map_keys = 1000,
+    };
+}
+
+/* libyaml marks count from 0; editors and our messages from 1. */
+static src_loc yr_loc(const yreader *r, yaml_mark_t m)
+{
+    return (src_loc){r->path, (unsigned)m.line + 1, (unsigned)m.column + 1};
+}
+
+/* Fetches the next event into r->ev unless one is waiting. False after a
+ * syntax error, which is reported once. */
+static bool yr_fetch(yreader *r)
+{
+    if (r->have_ev)
+        return true;
+    if (r->failed)
+        return false;
+    if (!yaml_parser_parse(&r->parser, &r->ev)) {
+        yaml_parser_t *p = &r->parser;
+        src_loc at = yr_loc(r, p->problem_mark);
+        if (p->error == YAML_MEMORY_ERROR)
+            diag_error(r->dl, at, "out of memory while reading YAML");
+        else if (p->error == YAML_READER_ERROR)
+            diag_error(r->dl, (src_loc){r->path, 0, 0}, "cannot read the file as YAML: %s (save it as UTF-8 text)",
+                       p->problem ? p->problem : "unknown problem");
+        else if (p->context)
+            diag_error(r->dl, at, "invalid YAML: %s %s (line %u)", p->problem ? p->problem : "syntax error",
+                       p->context, (unsigned)p->context_mark.line + 1);
+        else
+            diag_error(r->dl, at, "invalid YAML: %s", p->problem ? p->problem : "syntax error");
+        r->failed = true;
+        return false;
+    }
+    r->have_ev = true;
+    return true;
+}
+
+/* Marks the waiting event as used. */
+static void yr_consume(yreader *r)
+{
+    if (r->have_ev) {
+        yaml_event_delete(&r->ev);
+        r->have_ev = false;
+    }
+}
+
+static void yr_fail(yreader *r, src_loc at, const char *msg)
+{
+    if (!r->failed)
+        diag_error(r->dl, at, "%s", msg);
+    r->failed = true;
+}
+
+yreader *yr_open(const char *path, diag_list *dl, const yr_limits *lim)
+{
+    yreader *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    r->path = path;
+    r->dl = dl;
+    r->lim = lim ? *lim : yr_default_limits();
+    src_loc whole = {path, 0, 0};
+    struct stat st;
+    r->file = fopen(path, "rb");
+    if (!r->file) {
+        diag_error(dl, whole, "cannot open: %s", strerror(errno));
+        goto fail;
+    }
+    if (fstat(fileno(r->file), &st) == 0 && S_ISDIR(st.st_mode)) {
+        diag_error(dl, whole, "is a folder, not a YAML file");
+        goto fail;
+    }
+    if (fstat(fileno(r->file), &st) == 0 && (unsigned long long)st.st_size > r->lim.max_file_bytes) {
+        diag_error(dl, whole, "file is %llu bytes, over the limit of %zu bytes", (unsigned long long)st.st_size,
+                   r->lim.max_file_bytes);
+        goto fail;
+    }
+    r->doc = pool_new();
+    r->scratch = pool_new();
+    if (!r->doc || !r->scratch || !yaml_parser_initialize(&r->parser)) {
+        diag_error(dl, whole, "out of memory");
+        goto fail;
+    }
+    r->parser_ready = true;
+    yaml_parser_set_input_file(&r->parser, r->file);
+    /* STREAM-START, DOCUMENT-START, MAPPING-START */
+    if (!yr_fetch(r))
+        goto fail;
+    yr_consume(r);
+    if (!yr_fetch(r))
+        goto fail;
+    if (r->ev.type == YAML_STREAM_END_EVENT) {
+        diag_error(dl, whole, "file is empty: expected a YAML mapping");
+        goto fail;
+    }
+    yr_consume(r);
+    if (!yr_fetch(r))
+        goto fail;
+    if (r->ev.type != YAML_MAPPING_START_EVENT) {
+        diag_error(dl, yr_loc(r, r->ev.start_mark), "the top level must be a mapping of 'key: value' lines");
+        goto fail;
+    }
+    yr_consume(r);
+    return r;
+fail:
+    yr_close(r);
+    return NULL;
+}
+
+void yr_close(yreader *r)
+{
+    if (!r)
+        return;
+    yr_consume(r);
+    if (r->parser_ready)
+        yaml_parser_delete(&r->parser);
+    if (r->file)
+        fclose(r->file);
+    pool_free(r->doc);
+    pool_free(r->scratch);
+    free(r->keys);
+    free(r);
+}
+
+bool yr_failed(const yreader *r) { return r->failed; }
+
+static ynode *yr_build(yreader *r, pool *mem, unsigned depth);
+
+/* Builds a scalar node from the waiting SCALAR event. */
+static ynode *yr_scalar(yreader *r, pool *mem)
+{
+    yaml_event_t *e = &r->ev;
+    src_loc at = yr_loc(r, e->start_mark);
+    size_t len = e->data.scalar.length;
+    if (len > r->lim.max_scalar_bytes) {
+        char msg[128];
+        snprintf(msg, sizeof msg, "value is %zu bytes, longer than the limit of %zu", len, r->lim.max_scalar_bytes);
+        yr_fail(r, at, msg);
+        return NULL;
+    }
+    if (memchr(e->data.scalar.value, '\0', len)) {
+        yr_fail(r, at, "value contains a NUL character");
+        return NULL;
+    }
+    ynode *n = pool_alloc(mem, sizeof *n);
+    char *text = n ? pool_strndup(mem, (const char *)e->data.scalar.value, len) : NULL;
+    if (!text) {
+        yr_fail(r, at, "out of memory");
+        return NULL;
+    }
+    const char *tag = (const char *)e->data.scalar.tag;
+    n->kind = YN_SCALAR;
+    n->quoted = e->data.scalar.style != YAML_PLAIN_SCALAR_STYLE ||
+                (tag && strcmp(tag, YAML_STR_TAG) == 0);
+    n->text = text;
+    n->len = len;
+    n->at = at;
+    yr_consume(r);
+    return n;
+}
+
+/* Builds a mapping or sequence from the waiting START event, recursively. */
+static ynode *yr_collection(yreader *r, pool *mem, unsigned depth)
+{
+    bool is_map = r->ev.type == YAML_MAPPING_START_EVENT;
+    src_loc at = yr_loc(r, r->ev.start_mark);
+    if (depth >= r->lim.max_depth) {
+        char msg[128];
+        snprintf(msg, sizeof msg, "nesting is deeper than the limit of %u levels", r->lim.max_depth);
+        yr_fail(r, at, msg);
+        return NULL;
+    }
+    yr_consume(r);
+    ynode *n = pool_alloc(mem, sizeof *n);
+    if (!n) {
+        yr_fail(r, at, "out of memory");
+        return NULL;
+    }
+    n->kind = is_map ? YN_MAP : YN_SEQ;
+    n->at = at;
+    size_t cap = 0, used = 0;
+    yaml_event_type_t end = is_map ? YAML_MAPPING_END_EVENT : YAML_SEQUENCE_END_EVENT;
+    for (;;) {
+        if (!yr_fetch(r))
+            return NULL;
+        if (r->ev.type == end) {
+            yr_consume(r);
+            break;
+        }
+        src_loc cat = yr_loc(r, r->ev.start_mark);
+        ynode *c = yr_build(r, mem, depth + 1);
+        if (!c)
+            return NULL;
+        if (is_map && (used % 2) == 0) {
+            if (c->kind != YN_SCALAR) {
+                yr_fail(r, cat, "a mapping key must be a plain word, not a list or mapping");
+                return NULL;
+            }
+            if (used / 2 >= r->lim.max_map_keys) {
+                char msg[128];
+                snprintf(msg, sizeof msg, "mapping has more keys than the limit of %zu", r->lim.max_map_keys);
+                yr_fail(r, cat, msg);
+                return NULL;
+            }
+            for (size_t i = 0; i < used; i += 2) {
+                if (strcmp(n->items[i]->text, c->text) == 0) {
+                    char msg[256];
+                    snprintf(msg, sizeof msg, "duplicate key '%.80s' (first given at line %u): remove one", c->text,
+                             n->items[i]->at.line);
+                    yr_fail(r, cat, msg);
+                    return NULL;
+                }
+            }
+        }
+        if (used == cap) {
+            size_t ncap = cap ? cap * 2 : 8;
+            ynode **items = pool_alloc(mem, ncap * sizeof *items);
+            if (!items) {
+                yr_fail(r, cat, "out of memory");
+                return NULL;
+            }
+            if (used)
+                memcpy(items, n->items, used * sizeof *items);
+            n->items = items;
+            cap = ncap;
+        }
+        n->items[used++] = c;
+    }
+    n->n = is_map ? used / 2 : used;
+    return n;
+}
+
+/* Builds the node that starts with the waiting event. */
+static ynode *yr_build(yreader *r, pool *mem, unsigned depth)
+{
+    if (!yr_fetch(r))
+        return NULL;
+    src_loc at = yr_loc(r, r->ev.start_mark);
+    if (++r->nodes > r->lim.max_nodes) {
+        char msg[128];
+        snprintf(msg, sizeof msg, "value has more nodes than the limit of %zu: split the input", r->lim.max_nodes);
+        yr_fail(r, at, msg);
+        return NULL;
+    }
+    switch (r->ev.type) {
+    case YAML_SCALAR_EVENT:
+        return yr_scalar(r, mem);
+    case YAML_MAPPING_START_EVENT:
+    case YAML_SEQUENCE_START_EVENT:
+        return yr_collection(r, mem, depth);
+    case YAML_ALIAS_EVENT:
+        yr_fail(r, at, "YAML aliases (*name) are not supported: write the value out in full");
+        return NULL;
+    default:
+        yr_fail(r, at, "unexpected YAML structure here");
+        return NULL;
+    }
+}
+
+/* Appends `key` to the top-level keys seen; reports a repeat. */
+static bool yr_remember_key(yreader *r, const ynode *key)
+{
+    for (size_t i = 0; i < r->nkeys; i++) {
+        if (strcmp(r->keys[i]->text, key->text) == 0) {
+            char msg[256];
+            snprintf(msg, sizeof msg, "duplicate key '%.80s' (first given at line %u): remove one", key->text,
+                     r->keys[i]->at.line);
+            yr_fail(r, key->at, msg);
+            return false;
+        }
+    }
+    if (r->nkeys == r->capkeys) {
+        size_t cap = r->capkeys ? r->capkeys * 2 : 16;
+        const ynode **k = realloc(r->keys, cap * sizeof *k);
+        if (!k) {
+            yr_fail(r, key->at, "out of memory");
+            return false;
+        }
+        r->keys = k;
+        r->capkeys = cap;
+    }
+    r->keys[r->nkeys++] = key;
+    return true;
+}
+
+/* After the top-level mapping: only the end of the document may follow. */
+static void yr_finish(yreader *r)
+{
+    r->top_done = true;
+    if (!yr_fetch(r) || r->ev.type != YAML_DOCUMENT_END_EVENT)
+        return;
+    yr_consume(r);
+    if (!yr_fetch(r))
+        return;
+    if (r->ev.type == YAML_DOCUMENT_START_EVENT)
+        yr_fail(r, yr_loc(r, r->ev.start_mark), "a second YAML document ('---') follows: give one document a file");
+    yr_consume(r);
+}
+
+const ynode *yr_next_key(yreader *r)
+{
+    if (r->failed || r->top_done || !yr_fetch(r))
+        return NULL;
+    if (r->ev.type == YAML_MAPPING_END_EVENT) {
+        yr_consume(r);
+        yr_finish(r);
+        return NULL;
+    }
+    src_loc at = yr_loc(r, r->ev.start_mark);
+    if (r->ev.type != YAML_SCALAR_EVENT) {
+        yr_fail(r, at, "a top-level key must be a plain word");
+        return NULL;
+    }
+    r->nodes = 0;
+    ynode *key = yr_scalar(r, r->doc);
+    if (!key || !yr_remember_key(r, key))
+        return NULL;
+    return key;
+}
+
+ynode_kind yr_peek_kind(yreader *r)
+{
+    if (!yr_fetch(r))
+        return YN_SCALAR;
+    if (r->ev.type == YAML_MAPPING_START_EVENT)
+        return YN_MAP;
+    if (r->ev.type == YAML_SEQUENCE_START_EVENT)
+        return YN_SEQ;
+    return YN_SCALAR;
+}
+
+const ynode *yr_value(yreader *r)
+{
+    r->nodes = 0;
+    return yr_build(r, r->doc, 1);
+}
+
+src_loc yr_seq_begin(yreader *r)
+{
+    src_loc at = {r->path, 0, 0};
+    if (!yr_fetch(r))
+        return at;
+    at = yr_loc(r, r->ev.start_mark);
+    if (r->ev.type == YAML_SEQUENCE_START_EVENT) {
+        yr_consume(r);
+        r->in_seq = true;
+    }
+    return at;
+}
+
+const ynode *yr_seq_next(yreader *r)
+{
+    if (!r->in_seq || !yr_fetch(r))
+        return NULL;
+    if (r->ev.type == YAML_SEQUENCE_END_EVENT) {
+        yr_consume(r);
+        r->in_seq = false;
+        return NULL;
+    }
+    pool_reset(r->scratch);
+    r->nodes = 0;
+    return yr_build(r, r->scratch, 2);
+}
+
+const ynode *yn_get(const ynode *map, const char *key)
+{
+    if (!map || map->kind != YN_MAP)
+        return NULL;
+    for (size_t i = 0; i < map->n; i++)
+        if (strcmp(map->items[2 * i]->text, key) == 0)
+            return map->items[2 * i + 1];
+    return NULL;
+}
+
+bool yn_is_null(const ynode *n)
+{
+    if (!n || n->kind != YN_SCALAR || n->quoted)
+        return false;
+    return n->len == 0 || strcmp(n->text, "~") == 0 || strcmp(n->text, "null") == 0 ||
+           strcmp(n->text, "Null") == 0 || strcmp(n->text, "NULL") == 0;
+}
+
+const char *yn_kind_name(const ynode *n)
+{
+    if (!n)
+        return "nothing";
+    switch (n->kind) {
+    case YN_MAP:
+        return "a mapping";
+    case YN_SEQ:
+        return "a list";
+    default:
+        return yn_is_null(n) ? "an empty value" : "a single value";
+    }
+}

@@ -1,0 +1,34 @@
+/* report.h - writers for the inventory's outputs: the workbook, and CSV and JSON for machines. */
+#ifndef GHG_REPORT_H
+#define GHG_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../calc/engine.h"
+
+/* What the About sheet and the machine outputs say about the run. */
+typedef struct {
+    bool zh;                   /* labels in Chinese (--lang zh) */
+    const char *tool_version;  /* "0.1.0" */
+    const char *command_line;  /* as typed, arguments joined by spaces */
+    const char *const *input_paths;   /* inventory first, then factor and GWP files */
+    const char *const *input_sha256;  /* hex digests, same order */
+    size_t ninputs;
+    bool constant_memory;      /* large inventories: libxlsxwriter's row-by-row mode */
+    const char *tmpdir;        /* folder for libxlsxwriter's temporary files, or NULL */
+} rpt_meta;
+
+/* Writes the inventory workbook to `path` (the caller renames it into
+ * place). Returns 0, or -1 with a message in err. */
+int rpt_inventory_xlsx(const eng_result *r, const char *path, const rpt_meta *m, char *err, size_t errlen);
+
+/* Writes one CSV row per record and gas (the Calculation sheet's columns,
+ * RFC 4180 quoting, UTF-8, '.' decimals, full precision %.17g). */
+int rpt_inventory_csv(const eng_result *r, const char *path, const rpt_meta *m, char *err, size_t errlen);
+
+/* Writes totals by gas, by category and overall, and the run's metadata, as
+ * JSON (numbers with %.17g, so a reader gets the engine's doubles back). */
+int rpt_inventory_json(const eng_result *r, const char *path, const rpt_meta *m, char *err, size_t errlen);
+
+#endif
