@@ -307,12 +307,15 @@ static void fset_check_duplicates(const fset *set, diag_list *dl)
             const fset_entry *b = &set->entries[j];
             if (a->key != b->key || !fset_same(a->category, b->category))
                 continue;
-            for (size_t p = 0; p < b->nparams; p++)
-                if (fset_entry_param(a, b->params[p].name))
+            for (size_t p = 0; p < b->nparams; p++) {
+                const fset_value *first = fset_entry_param(a, b->params[p].name);
+                /* An NCV per mass and one per volume may stand side by side. */
+                if (first && units_same_dim(&first->unit, &b->params[p].v.unit))
                     diag_error(dl, b->params[p].v.at,
                                "'%s' for '%s'%s%s is given twice in this set (first at line %u): keep one",
                                b->params[p].name, b->key, b->category ? " in category " : "",
                                b->category ? b->category : "", a->at.line);
+            }
         }
     }
 }
