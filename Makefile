@@ -68,7 +68,7 @@ deps:
 	@echo "ghgcalc: dependencies installed"
 
 ghgcalc: $(BUILD)/ghgcalc
-	$(Q)cp $< $@
+	$(Q)cp $< $@.tmp && mv -f $@.tmp $@
 
 $(BUILD)/ghgcalc: $(MAIN_OBJ) $(LIB_OBJ)
 	@echo "  LINK    $@"

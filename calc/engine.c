@@ -92,8 +92,32 @@ static bool eng_ncv_fits(const units_t *amount_unit, const units_t *ncv_unit)
  * search order: within a set the entry with the longest matching category
  * wins; the first set with any match wins. With `amount_unit`, only NCVs
  * that turn that unit into energy count. */
+static eng_hit eng_find_key(const eng_result *r, const char *key, const char *cat, const char *param,
+                            const units_t *amount_unit);
+
+/* The `ipcc_fuel` that the first entry for `key` names, or NULL. */
+static const char *eng_same_as(const eng_result *r, const char *key)
+{
+    for (size_t s = 0; s < r->norder; s++)
+        for (size_t i = 0; i < r->order[s]->n; i++)
+            if (r->order[s]->entries[i].same_as && strcmp(r->order[s]->entries[i].key, key) == 0)
+                return r->order[s]->entries[i].same_as;
+    return NULL;
+}
+
+/* Like eng_find_key, then, when nothing is found, once more under the IPCC
+ * fuel that an entry maps `key` to (`ipcc_fuel:`): a country fuel list
+ * takes its CH4 and N2O factors from the IPCC fuel it corresponds to. */
 static eng_hit eng_find(const eng_result *r, const char *key, const char *cat, const char *param,
                         const units_t *amount_unit)
+{
+    eng_hit h = eng_find_key(r, key, cat, param, amount_unit);
+    const char *alt = h.v ? NULL : eng_same_as(r, key);
+    return alt && strcmp(alt, key) != 0 ? eng_find_key(r, alt, cat, param, amount_unit) : h;
+}
+
+static eng_hit eng_find_key(const eng_result *r, const char *key, const char *cat, const char *param,
+                            const units_t *amount_unit)
 {
     for (size_t s = 0; s < r->norder; s++) {
         const fset *set = r->order[s];

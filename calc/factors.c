@@ -12,7 +12,7 @@
 #include "yreader.h"
 
 /* What a parameter's unit must measure. */
-typedef enum { DIMS_NCV, DIMS_EF, DIMS_CARBON, DIMS_FRACTION } fset_dims;
+typedef enum { DIMS_NCV, DIMS_SCE, DIMS_EF, DIMS_CARBON, DIMS_FRACTION } fset_dims;
 
 typedef struct {
     fset_param_info info;
@@ -28,6 +28,8 @@ static const fset_param_rule fset_rules[] = {
     {{"n2o", "N2O emission factor", "mass/energy"}, DIMS_EF, "N2O"},
     {{"carbon_content", "carbon content per unit of energy", "mass/energy"}, DIMS_CARBON, "C"},
     {{"oxidation", "carbon oxidation factor", "fraction"}, DIMS_FRACTION, NULL},
+    {{"sce", "standard coal equivalent coefficient", "energy/mass, energy/volume or energy/energy"}, DIMS_SCE,
+     NULL},
 };
 #define FSET_NRULES (sizeof fset_rules / sizeof *fset_rules)
 
@@ -136,6 +138,9 @@ static bool fset_dims_ok(const fset_param_rule *r, const units_t *u)
                ((e.dim[UNITS_DIM_MASS] == -1 && e.dim[UNITS_DIM_LENGTH] == 0) ||
                 (e.dim[UNITS_DIM_MASS] == 0 && e.dim[UNITS_DIM_LENGTH] == -3)) &&
                !e.dim[UNITS_DIM_MONEY] && !e.dim[UNITS_DIM_COUNT] && !e.dim[UNITS_DIM_TIME];
+    case DIMS_SCE:
+        /* kgce/kg like an NCV; kgce/kWh (electricity, heat) is energy/energy */
+        return units_is_dimensionless(&e) || fset_dims_ok(&fset_rules[0], u);
     case DIMS_EF:
     case DIMS_CARBON:
         e.dim[UNITS_DIM_MASS]--;
@@ -230,7 +235,7 @@ bool fset_parse_value(const ynode *node, const char *param, bool is_override, po
     if (rule && rule->dims == DIMS_FRACTION && !(scaled > 0 && scaled <= 1.0 + 1e-12))
         diag_error(dl, v->at, "'%s' is %s %s, outside (0, 1]: an oxidation factor is a fraction such as 0.98 or 98%%",
                    param, v->text, out->unit_text);
-    else if (rule && rule->dims == DIMS_NCV && !(out->value > 0))
+    else if (rule && (rule->dims == DIMS_NCV || rule->dims == DIMS_SCE) && !(out->value > 0))
         diag_error(dl, v->at, "'%s' must be positive, got %s", param, v->text);
     else if (!(out->value >= 0))
         diag_error(dl, v->at, "'%s' must not be negative, got %s", param, v->text);
@@ -243,7 +248,8 @@ bool fset_parse_value(const ynode *node, const char *param, bool is_override, po
 /* Parses one entry of `factors:` into `e`. */
 static void fset_parse_entry(fset_db *db, fset *set, const ynode *n, fset_entry *e, diag_list *dl)
 {
-    static const char *const fixed[] = {"fuel", "activity", "name", "category", "biogenic", "note"};
+    static const char *const fixed[] = {"fuel", "activity", "name", "category", "biogenic", "note", "ipcc_fuel",
+                                        "grid", "year"};
     e->at = n->at;
     e->set = set;
     e->biogenic = -1;
@@ -269,6 +275,15 @@ static void fset_parse_entry(fset_db *db, fset *set, const ynode *n, fset_entry 
     const ynode *lab = yn_get(n, "name");
     const char *t = lab ? yf_text(lab, "name", dl) : NULL;
     e->label = t ? pool_strdup(db->mem, t) : NULL;
+    const ynode *same = yn_get(n, "ipcc_fuel");
+    t = same ? yf_text(same, "ipcc_fuel", dl) : NULL;
+    e->same_as = t ? pool_intern(db->mem, t, strlen(t)) : NULL;
+    const ynode *grid = yn_get(n, "grid");
+    t = grid ? yf_text(grid, "grid", dl) : NULL;
+    e->grid = t ? pool_intern(db->mem, t, strlen(t)) : NULL;
+    const ynode *year = yn_get(n, "year");
+    if (year)
+        yf_int(year, "year", 1900, 2200, &e->year, dl);
     const ynode *cat = yn_get(n, "category");
     t = cat ? yf_text(cat, "category", dl) : NULL;
     e->category = t ? pool_intern(db->mem, t, strlen(t)) : NULL;
@@ -305,7 +320,8 @@ static void fset_check_duplicates(const fset *set, diag_list *dl)
         const fset_entry *a = &set->entries[i];
         for (size_t j = i + 1; j < set->n; j++) {
             const fset_entry *b = &set->entries[j];
-            if (a->key != b->key || !fset_same(a->category, b->category))
+            if (a->key != b->key || !fset_same(a->category, b->category) || a->grid != b->grid ||
+                a->year != b->year)
                 continue;
             for (size_t p = 0; p < b->nparams; p++) {
                 const fset_value *first = fset_entry_param(a, b->params[p].name);

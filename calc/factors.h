@@ -39,6 +39,9 @@ struct fset;
 typedef struct {
     const char *key;           /* fuel or activity key, e.g. "natural_gas" */
     const char *label;         /* display name or NULL */
+    const char *same_as;       /* `ipcc_fuel:` the key whose factors fill the gaps, or NULL */
+    const char *grid;          /* electricity grid ("national", "northeast", ...) or NULL */
+    long year;                 /* year the values apply to, 0 = any */
     const char *category;      /* category prefix ("1.A.1") or NULL for all */
     int biogenic;              /* 1 yes, 0 no, -1 not stated */
     fset_param *params;
