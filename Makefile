@@ -115,3 +115,14 @@ clean:
 	rm -rf build ghgcalc tests/out
 
 -include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)
+
+# Benchmark against the raw libraries and a Python equivalent; writes bench/RESULTS.md (issue 5).
+# BENCH_PY_MAX=1000000 also runs the Python equivalent at 10^6 records (about 7 GB). Not part of `make test`.
+bench:
+	$(Q)bench/run.sh
+
+# libFuzzer harnesses (clang, ASan+UBSan), each run for FUZZ_TIME seconds on every core; findings are
+# copied to fuzz/regressions/ (fuzz/replay.sh replays them). Not part of `make test`.
+FUZZ_TIME ?= 60
+fuzz:
+	$(Q)fuzz/run.sh $(FUZZ_TIME)

@@ -70,6 +70,11 @@ bool afile_same(const char *out, const char *in)
 
 int afile_check_dir(const char *path)
 {
+    struct stat target;
+    if (stat(path, &target) == 0 && !S_ISREG(target.st_mode)) {
+        errno = S_ISDIR(target.st_mode) ? EISDIR : EEXIST;
+        return -1; /* a folder or device of that name would refuse the rename */
+    }
     const char *slash = strrchr(path, '/');
     char dir[4096];
     if (!slash)

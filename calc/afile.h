@@ -34,8 +34,8 @@ void afile_free(afile_group *g);
  * both exist, or the same absolute path). */
 bool afile_same(const char *out, const char *in);
 
-/* Checks that the folder of `path` exists and is writable; returns 0, or -1
- * with errno set. */
+/* Checks that the folder of `path` exists and is writable, and that `path`
+ * itself is absent or a regular file; returns 0, or -1 with errno set. */
 int afile_check_dir(const char *path);
 
 #endif

@@ -303,7 +303,7 @@ static bool eng_resolve(eng_result *r, const inv_record *rec, eng_res *res, diag
     }
     if (!eng_resolve_energy(r, rec, res, dl))
         return false;
-    eng_resolve_co2(r, rec, res, dl);
+    bool co2_ok = eng_resolve_co2(r, rec, res, dl);
     for (int g = GAS_CH4; g < GAS_COUNT; g++) {
         eng_hit h = eng_override(rec, gas_param((gas_id)g));
         if (!h.v)
@@ -317,7 +317,7 @@ static bool eng_resolve(eng_result *r, const inv_record *rec, eng_res *res, diag
             res->ef[g].v = NULL;
             continue;
         }
-        if (res->ef[g].v)
+        if (res->ef[g].v || (g == GAS_CO2 && !co2_ok))
             continue;
         char sets[256];
         eng_order_text(r, sets, sizeof sets);

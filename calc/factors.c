@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "pool.h"
 #include "sha256.h"
@@ -340,13 +341,19 @@ static void fset_check_duplicates(const fset *set, diag_list *dl)
 static char *fdb_find_file(fset_db *db, const char *name, const char *file_name, const char *const *dirs,
                            size_t ndirs)
 {
-    bool is_path = strchr(name, '/') || (strlen(name) > 5 && strcmp(name + strlen(name) - 5, ".yaml") == 0);
-    if (is_path) {
-        FILE *f = fopen(name, "rb");
+    bool has_ext = strlen(name) > 5 && strcmp(name + strlen(name) - 5, ".yaml") == 0;
+    if (strchr(name, '/') || has_ext) {
+        /* A path; "dir/country" means dir/country.yaml. */
+        size_t len = strlen(name) + 6;
+        char *path = pool_alloc(db->mem, len);
+        if (!path)
+            return NULL;
+        snprintf(path, len, "%s%s", name, has_ext ? "" : ".yaml");
+        FILE *f = fopen(path, "rb");
         if (!f)
             return NULL;
         fclose(f);
-        return pool_strdup(db->mem, name);
+        return path;
     }
     for (size_t i = 0; i < ndirs; i++) {
         size_t len = strlen(dirs[i]) + strlen(file_name) + 2;
@@ -417,8 +424,8 @@ const fset *fdb_load_set(fset_db *db, const char *name, const char *const *dirs,
     db->sets[slot] = (fdb_slot){set, true};
     bool is_path = strchr(name, '/') || strstr(name, ".yaml");
     if (!is_path && set->id && strcmp(set->id, name) != 0)
-        diag_error(dl, (src_loc){path, 0, 0}, "file declares factor_set '%s' but is named '%s.yaml': make them agree",
-                   set->id, name);
+        diag_error(dl, set->id_at, "file declares factor_set '%s' but is named '%s.yaml': make them agree", set->id,
+                   name);
     if (set->extends_id) {
         /* The parent is looked up in the same folders, and beside the child. */
         const char *dirs2[16];
@@ -430,7 +437,7 @@ const fset *fdb_load_set(fset_db *db, const char *name, const char *const *dirs,
         dirs2[n2++] = slash ? here : ".";
         for (size_t i = 0; i < ndirs && n2 < 16; i++)
             dirs2[n2++] = dirs[i];
-        set->extends = fdb_load_set(db, set->extends_id, dirs2, n2, (src_loc){path, 0, 0}, dl);
+        set->extends = fdb_load_set(db, set->extends_id, dirs2, n2, set->extends_at, dl);
     }
     db->sets[slot].loading = false;
     return set;
@@ -485,6 +492,10 @@ static fset *fdb_parse_set(fset_db *db, const char *path, diag_list *dl)
         }
         const char *t = yf_text(v, key, dl);
         *dst = t ? pool_strdup(db->mem, t) : NULL;
+        if (dst == &set->id)
+            set->id_at = v->at;
+        else if (dst == &set->extends_id)
+            set->extends_at = v->at;
     }
     bool failed = yr_failed(r);
     yr_close(r);
@@ -606,17 +617,20 @@ const gwp_set *fdb_gwp(fset_db *db, const char *id, const char *const *dirs, siz
     size_t nn = 0;
     for (size_t i = 0; i < db->ngwps; i++) {
         const gwp_set *g = &db->gwps[i];
-        if (g->id && (id ? strcmp(g->id, id) == 0 : g->is_default))
+        if (g->id && (id ? strcasecmp(g->id, id) == 0 : g->is_default))
             return g;
         if (g->id && nn < 16)
             names[nn++] = g->id;
     }
     if (!db->ngwps)
         return NULL;
-    const char *hint = id ? txt_suggest(id, names, nn) : NULL;
-    if (hint)
-        diag_error(dl, asked_at, "unknown GWP set '%s' (did you mean '%s'?)", id, hint);
+    char list[256] = "";
+    size_t used = 0;
+    for (size_t i = 0; i < nn && used < sizeof list; i++)
+        used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", names[i]);
+    if (id)
+        diag_error(dl, asked_at, "unknown GWP set '%s': use one of %s", id, list);
     else
-        diag_error(dl, asked_at, "unknown GWP set '%s': use one of sar, ar4, ar5, ar6", id ? id : "(default)");
+        diag_error(dl, asked_at, "no GWP set is marked 'default: true': name one with 'gwp:' (%s)", list);
     return NULL;
 }

@@ -57,6 +57,7 @@ typedef struct fset {
     const char *version;
     const char *path;          /* file it was loaded from */
     const char *extends_id;    /* NULL or the parent set's id */
+    src_loc id_at, extends_at; /* where factor_set: and extends: were written */
     const struct fset *extends;
     fset_entry *entries;
     size_t n;

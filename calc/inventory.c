@@ -359,8 +359,12 @@ static void inv_record_parse(inv_loader *L, const ynode *n)
     size_t first = inv_dup_check(L, inv->n - 1);
     if (first != SIZE_MAX) {
         const inv_record *f = inv_rec(inv, first);
-        diag_error(dl, n->at, "duplicate record: same %s as the record at line %u (remove one, or give each an "
-                   "'id' or 'source')", r->id ? "id" : "category, fuel, amount, unit and source", f->at.line);
+        if (r->id)
+            diag_error(dl, n->at, "duplicate record id '%s' (also used by the record at line %u): give each record "
+                       "its own id", r->id, f->at.line);
+        else
+            diag_error(dl, n->at, "duplicate record: same category, fuel, amount, unit and source as the record at "
+                       "line %u (remove one, or give each an 'id' or 'source')", f->at.line);
         inv->n--;
     }
 }

@@ -159,8 +159,8 @@ static bool cli_output_clashes(const char *out, const cli_inputs *in)
 {
     for (size_t i = 0; i < in->n; i++) {
         if (afile_same(out, in->paths[i])) {
-            fprintf(stderr, "%s: error: output would overwrite the input file '%s': choose another -o path\n", out,
-                    in->paths[i]);
+            fprintf(stderr, "%s: error: output would overwrite the input file '%s': choose another output path\n",
+                    out, in->paths[i]);
             return true;
         }
     }
@@ -180,8 +180,8 @@ static int cli_write_inventory(const cli_opts *o, const eng_result *r, const cli
         if (cli_output_clashes(targets[i], in))
             status = GHG_EXIT_INPUT;
         else if (afile_check_dir(targets[i]) != 0) {
-            fprintf(stderr, "%s: error: cannot write here: %s (check that the folder exists and is writable)\n",
-                    targets[i], strerror(errno));
+            fprintf(stderr, "%s: error: cannot write here: %s (%s)\n", targets[i], strerror(errno),
+                    errno == EISDIR ? "give a file name, not a folder" : "check that the folder exists and is writable");
             status = GHG_EXIT_IO;
         }
     }
@@ -256,7 +256,7 @@ static int cmd_inventory(cli_opts *o)
         status = cli_write_inventory(o, r, &in);
         if (status == GHG_EXIT_OK && !o->quiet) {
             eng_cat_total t = eng_total_under(r, "");
-            printf("%s: %zu records, %.6g t CO2e (%s); wrote %s\n", inv->id, inv->n, t.t_co2e, eng_gwp(r)->id,
+            printf("%s: %zu records, %.1f t CO2e (%s); wrote %s\n", inv->id, inv->n, t.t_co2e, eng_gwp(r)->id,
                    o->out);
         }
     }
@@ -310,7 +310,7 @@ static int cli_check_one(const cli_opts *o, const char *path)
         dl = NULL;
         eng_result *r = cli_compute(o, path, db, &inv, &status);
         if (r && !o->quiet)
-            printf("%s: ok: inventory '%s', %zu records, %.6g t CO2e\n", path, inv->id, inv->n,
+            printf("%s: ok: inventory '%s', %zu records, %.1f t CO2e\n", path, inv->id, inv->n,
                    eng_total_under(r, "").t_co2e);
         eng_free(r);
         inv_free(inv);
@@ -443,7 +443,8 @@ static int cli_parse(int argc, char **argv, cli_opts *o, const cli_command *cmd)
             o->out = argv[++i];
         else if (!strcmp(a, "--lang")) {
             if (strcmp(next, "en") && strcmp(next, "zh")) {
-                fprintf(stderr, "ghgcalc: --lang takes en or zh, not '%s'\n", next);
+                fprintf(stderr, "ghgcalc %s: --lang takes en or zh, not '%s'\nUse 'ghgcalc %s --help'.\n", cmd->name,
+                        next, cmd->name);
                 return -1;
             }
             o->zh = !strcmp(argv[++i], "zh");

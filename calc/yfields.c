@@ -57,7 +57,8 @@ bool yf_number(const ynode *n, const char *key, double *out, diag_list *dl)
         if (strstr(t, "nan") || strstr(t, "NaN") || strstr(t, "inf") || strstr(t, "Inf"))
             diag_error(dl, n->at, "'%s' is '%s': NaN and infinity are not numbers an inventory can use", key, t);
         else if (!n->quoted && txt_number(t, &v) == false && strtod(t, NULL) != 0 && errno == ERANGE)
-            diag_error(dl, n->at, "'%s' is '%s', out of the range of a double", key, t);
+            diag_error(dl, n->at, "'%s' is '%s', beyond the largest number a double holds (about 1.8e308): check "
+                       "the value and its unit", key, t);
         else
             diag_error(dl, n->at, "'%s' must be a number, got '%s'%s", key, t,
                        n->quoted ? " in quotes (remove the quotes)" : "");
@@ -110,6 +111,6 @@ const ynode *yf_need(const ynode *map, const char *key, const char *what, diag_l
 {
     const ynode *v = yn_get(map, key);
     if (!v)
-        diag_error(dl, map->at, "missing '%s' in %s", key, what);
+        diag_error(dl, map->at, "missing '%s' in %s: add '%s: ...' (see docs/input-format.md)", key, what, key);
     return v;
 }

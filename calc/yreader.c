@@ -45,6 +45,42 @@ static src_loc yr_loc(const yreader *r, yaml_mark_t m)
     return (src_loc){r->path, (unsigned)m.line + 1, (unsigned)m.column + 1};
 }
 
+/* The byte at 0-based `line`/`column` of the file, or -1 (for messages only). */
+static int yr_char_at(const yreader *r, size_t index)
+{
+    FILE *f = fopen(r->path, "rb");
+    if (!f)
+        return -1;
+    int c = fseek(f, (long)index, SEEK_SET) == 0 ? fgetc(f) : -1;
+    fclose(f);
+    return c;
+}
+
+/* Reports libyaml's syntax error, with a fix for the common slips: a tab
+ * used for indentation, an unclosed quote, a misaligned key. */
+static void yr_syntax_error(yreader *r, const yaml_parser_t *p)
+{
+    const char *problem = p->problem ? p->problem : "syntax error";
+    src_loc at = yr_loc(r, p->problem_mark);
+    if (strstr(problem, "cannot start any token") && yr_char_at(r, p->problem_mark.index) == '\t') {
+        diag_error(r->dl, at, "invalid YAML: a tab character here: YAML indents with spaces only (replace the tab)");
+    } else if (p->context && strstr(p->context, "quoted scalar")) {
+        diag_error(r->dl, yr_loc(r, p->context_mark), "invalid YAML: this quoted text is never closed (add the "
+                   "closing quote)");
+    } else if (strstr(problem, "mapping values are not allowed")) {
+        diag_error(r->dl, at, "invalid YAML: a 'key: value' where none can start: check the indentation of this "
+                   "line, or quote a value that contains ': '");
+    } else if (strstr(problem, "did not find expected key") || strstr(problem, "did not find expected '-'")) {
+        diag_error(r->dl, at, "invalid YAML: %s %s: check that this line is indented like its siblings", problem,
+                   p->context ? p->context : "");
+    } else if (p->context) {
+        diag_error(r->dl, at, "invalid YAML: %s %s (started at line %u)", problem, p->context,
+                   (unsigned)p->context_mark.line + 1);
+    } else {
+        diag_error(r->dl, at, "invalid YAML: %s", problem);
+    }
+}
+
 /* Fetches the next event into r->ev unless one is waiting. False after a
  * syntax error, which is reported once. */
 static bool yr_fetch(yreader *r)
@@ -61,11 +97,8 @@ static bool yr_fetch(yreader *r)
         else if (p->error == YAML_READER_ERROR)
             diag_error(r->dl, (src_loc){r->path, 0, 0}, "cannot read the file as YAML: %s (save it as UTF-8 text)",
                        p->problem ? p->problem : "unknown problem");
-        else if (p->context)
-            diag_error(r->dl, at, "invalid YAML: %s %s (line %u)", p->problem ? p->problem : "syntax error",
-                       p->context, (unsigned)p->context_mark.line + 1);
         else
-            diag_error(r->dl, at, "invalid YAML: %s", p->problem ? p->problem : "syntax error");
+            yr_syntax_error(r, p);
         r->failed = true;
         return false;
     }

@@ -1,0 +1,192 @@
+/* rpt_common.h - what all reports share: en/zh labels, the Calculation columns and texts, sector totals. */
+#ifndef GHG_RPT_COMMON_H
+#define GHG_RPT_COMMON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "../calc/engine.h"
+
+/* Every label a report prints; rpt_label() gives its English or Chinese text. */
+typedef enum {
+    RPT_L_TITLE,
+    RPT_L_INVENTORY,
+    RPT_L_REGION,
+    RPT_L_YEAR,
+    RPT_L_GWP_SET,
+    RPT_L_BY_GAS,
+    RPT_L_BY_SECTOR,
+    RPT_L_GAS,
+    RPT_L_EMISSION_T,
+    RPT_L_EMISSION_T_CO2E,
+    RPT_L_TOTAL,
+    RPT_L_MEMO_BIO,
+    RPT_L_SECTOR,
+    RPT_L_NAME,
+    RPT_L_SHARE,
+    RPT_L_CHART_SECTOR,
+    RPT_L_CHART_GAS,
+    RPT_L_CATEGORY,
+    RPT_L_CO2_T,
+    RPT_L_CH4_T,
+    RPT_L_N2O_T,
+    RPT_L_CO2E_T,
+    RPT_L_MEMO_BIO_T,
+    RPT_L_RECORD_NO,
+    RPT_L_INPUT,
+    RPT_L_FUEL,
+    RPT_L_AMOUNT,
+    RPT_L_UNIT,
+    RPT_L_UNIT_FACTOR,
+    RPT_L_NCV,
+    RPT_L_NCV_UNIT,
+    RPT_L_ENERGY_TJ,
+    RPT_L_EF,
+    RPT_L_EF_UNIT,
+    RPT_L_EF_FACTOR,
+    RPT_L_OXIDATION,
+    RPT_L_EMISSION_T_GAS,
+    RPT_L_GWP,
+    RPT_L_MEMO,
+    RPT_L_NCV_SOURCE,
+    RPT_L_EF_SOURCE,
+    RPT_L_OX_SOURCE,
+    RPT_L_UNCERTAINTY,
+    RPT_L_DATA_SOURCE,
+    RPT_L_PARAMETER,
+    RPT_L_VALUE,
+    RPT_L_LOWER,
+    RPT_L_UPPER,
+    RPT_L_CONFIDENCE,
+    RPT_L_TIER,
+    RPT_L_SET,
+    RPT_L_REFERENCE,
+    RPT_L_NOTE,
+    RPT_L_DEFINED_AT,
+    RPT_L_ALL,
+    RPT_L_RECORD_OVERRIDE,
+    RPT_L_TOOL,
+    RPT_L_VERSION,
+    RPT_L_COMMAND,
+    RPT_L_INV_TITLE,
+    RPT_L_GWP_TITLE,
+    RPT_L_FACTOR_SETS,
+    RPT_L_ID,
+    RPT_L_SOURCE,
+    RPT_L_INPUT_FILES,
+    RPT_L_PATH,
+    RPT_L_SHA256,
+    RPT_L_LANGUAGE,
+    RPT_L_LANGUAGE_NAME,
+    RPT_L_NOTES,
+    RPT_L_METHOD_NOTE,
+    RPT_L_INV_NOTES,
+    RPT_L_ENERGY_INPUT,
+    RPT_L_OX_DEFAULT,
+    RPT_L_COUNT
+} rpt_label_id;
+
+/* The text of label `id` in Chinese when `zh`, else English; "" for an
+ * unknown id. */
+const char *rpt_label(rpt_label_id id, bool zh);
+
+/* The Calculation columns A..Y, in sheet order; the workbook's formulas and
+ * the CSV header depend on this order. */
+typedef enum {
+    RPT_C_RECORD,
+    RPT_C_INPUT,
+    RPT_C_CATEGORY,
+    RPT_C_SECTOR,
+    RPT_C_FUEL,
+    RPT_C_GAS,
+    RPT_C_AMOUNT,
+    RPT_C_UNIT,
+    RPT_C_UNIT_FACTOR,
+    RPT_C_NCV,
+    RPT_C_NCV_UNIT,
+    RPT_C_ENERGY,
+    RPT_C_EF,
+    RPT_C_EF_UNIT,
+    RPT_C_EF_FACTOR,
+    RPT_C_OXIDATION,
+    RPT_C_EMISSION,
+    RPT_C_GWP,
+    RPT_C_CO2E,
+    RPT_C_MEMO,
+    RPT_C_NCV_SRC,
+    RPT_C_EF_SRC,
+    RPT_C_OX_SRC,
+    RPT_C_UNCERTAINTY,
+    RPT_C_DATA_SOURCE,
+    RPT_C_COUNT
+} rpt_calc_col;
+
+/* The header label of each Calculation column. */
+extern const rpt_label_id rpt_calc_labels[RPT_C_COUNT];
+
+/* Depth of the "sector" level: "1.A.1" (energy industries, ...). */
+#define RPT_SECTOR_DEPTH 3u
+
+/* A source cell: "set: ref" ("ipcc2006-energy: Vol.2 Ch.1 Table 1.2"),
+ * `set` alone when ref is NULL, empty when set is NULL. */
+typedef struct {
+    const char *set;
+    const char *ref;
+} rpt_src;
+
+/* The text cells of one Calculation row. Pointers refer to the engine's
+ * strings, to static labels, or to the buffers inside the struct. */
+typedef struct {
+    char input[4200];     /* "inventories/jilin-2020.yaml:34" */
+    char sector[64];      /* depth-3 ancestor of the category */
+    const char *ncv_unit; /* "TJ/Gg", or the "(energy input)" label */
+    const char *ef_unit;
+    const char *memo; /* "yes" / "no" (not translated: formulas match it) */
+    rpt_src ncv_src;  /* empty for an energy input */
+    rpt_src ef_src;
+    rpt_src ox_src; /* CO2 only: the factor, or the default of 1 */
+} rpt_line_text;
+
+/* Joins `s` into one string: into `stack` (stack_len >= 1) when it fits,
+ * else into a malloc'd buffer that the caller frees when the result is not
+ * `stack`. An empty source gives "" in `stack`; NULL means out of memory. */
+char *rpt_src_join(const rpt_src *s, char *stack, size_t stack_len);
+
+/* The memo flag values the Summary's SUMIFS criteria match. */
+#define RPT_MEMO_YES "yes"
+#define RPT_MEMO_NO "no"
+
+/* Fills `t` with the texts of line `l` (labels in Chinese when `zh`). */
+void rpt_line_text_fill(const eng_result *r, const eng_line *l, bool zh, rpt_line_text *t);
+
+/* Walks the categories (sorted by code, so each sector's categories are
+ * adjacent) one sector at a time: from index *i, writes the sector code (the
+ * depth-3 ancestor; a shallower code is its own sector) into `code`, stores
+ * the index range [*first, *i) of its categories, and returns true; returns
+ * false when *i == n. */
+bool rpt_sector_next(const eng_cat_total *cats, size_t n, size_t *i, size_t *first, char *code, size_t len);
+
+/* Compensated totals of the categories cats[first..end): the same sums, in
+ * the same order, as eng_total_under() gives for a depth-3 prefix. */
+eng_cat_total rpt_group_total(const eng_cat_total *cats, size_t first, size_t end, const char *code);
+
+/* Compensated CO2e of each gas over all records, memo items excluded (the
+ * engine keeps per-gas tonnes but not per-gas CO2e). */
+void rpt_gas_co2e(const eng_result *r, double out_t_co2e[GAS_COUNT]);
+
+/* Number of Calculation rows (record x gas) of the whole inventory. */
+size_t rpt_line_count(const eng_result *r);
+
+/* snprintf that never leaves half a UTF-8 character at the end when the
+ * text is cut to fit `len` (a workbook must be valid UTF-8). */
+void rpt_fmt(char *buf, size_t len, const char *fmt, ...) GHG_PRINTF(3, 4);
+
+/* Closes `f`, which was written to `path`. Returns 0, or -1 with a message
+ * in err when a write or the close failed (e.g. the disk is full). */
+int rpt_fclose(FILE *f, const char *path, char *err, size_t errlen);
+
+/* "path:line" of record `i`, written into buf. */
+void rpt_record_where(const eng_result *r, size_t i, char *buf, size_t len);
+
+#endif

@@ -1,0 +1,88 @@
+/* xlsx_common.h - the workbook writer's shared cell formats and checked cell-writing helpers over libxlsxwriter. */
+#ifndef GHG_XLSX_COMMON_H
+#define GHG_XLSX_COMMON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include <xlsxwriter.h>
+
+#include "report.h"
+#include "rpt_common.h"
+
+/* Fixed creation time written into every workbook (2000-01-01T00:00:00Z):
+ * with it the same inputs give the same bytes. libxlsxwriter would otherwise
+ * stamp the current time into docProps/core.xml. */
+#define RPT_XL_CREATED ((time_t)946684800)
+
+/* The cell formats of the workbook; RPT_F_NONE is the default (NULL). */
+typedef enum {
+    RPT_F_NONE,
+    RPT_F_TITLE,  /* bold, larger */
+    RPT_F_HEADER, /* bold, bottom border, wrapped */
+    RPT_F_BOLD,
+    RPT_F_WRAP, /* long text, wrapped, top-aligned */
+    RPT_F_T,    /* tonnes: #,##0.00 */
+    RPT_F_T_BOLD,
+    RPT_F_T_SMALL, /* tonnes of CH4/N2O: #,##0.0000 */
+    RPT_F_T_SMALL_BOLD,
+    RPT_F_TJ,      /* energy: #,##0.00 */
+    RPT_F_FACTOR,  /* NCV, EF, oxidation: #,##0.000 */
+    RPT_F_GENERAL, /* amounts, unit factors: General */
+    RPT_F_INT,     /* record numbers, years, GWPs: 0 */
+    RPT_F_PCT,     /* shares: 0.0% */
+    RPT_F_PCT_BOLD,
+    RPT_F_UNC, /* uncertainty percent: 0.0 */
+    RPT_F_COUNT
+} rpt_fmt_id;
+
+/* An open workbook and the first error met while writing it. Helpers do
+ * nothing once `err` is set, so a writer can check once at the end. */
+typedef struct {
+    lxw_workbook *wb;
+    lxw_format *f[RPT_F_COUNT];
+    lxw_error err;  /* LXW_NO_ERROR while all went well */
+    char what[160]; /* what failed, for the message */
+} rpt_xl;
+
+/* Creates the workbook at `path` (libxlsxwriter writes it at close) with
+ * the formats and options from `m`. Returns false with a message in err. */
+bool rpt_xl_open(rpt_xl *x, const char *path, const rpt_meta *m, char *err, size_t errlen);
+
+/* Sets the document properties: fixed creation time, author "ghgcalc". */
+void rpt_xl_properties(rpt_xl *x, const char *title, const char *subject, const char *comments);
+
+/* Adds a worksheet; NULL (with x->err set) on failure. */
+lxw_worksheet *rpt_xl_sheet(rpt_xl *x, const char *name);
+
+/* Records lxw_error `e` from the call described by `what`, if it is the
+ * first. Returns true when e is LXW_NO_ERROR. */
+bool rpt_xl_check(rpt_xl *x, lxw_error e, const char *what);
+
+/* Writes text; NULL or "" leaves the cell empty. */
+void rpt_xl_str(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s, rpt_fmt_id f);
+
+/* Writes a number; NaN and infinities (which Excel cannot store) leave the
+ * cell blank, so optional values such as a missing bound stay empty. */
+void rpt_xl_num(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, double v, rpt_fmt_id f);
+
+/* Writes a formula with its cached result. A result that is not finite is
+ * an error: Excel cannot store it and the cached value would lie. */
+void rpt_xl_formula(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *formula, double cached,
+                    rpt_fmt_id f);
+
+/* Writes the labels of `ids` (n of them) from column 0 as a header row. */
+void rpt_xl_header(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, const rpt_label_id *ids, size_t n, bool zh);
+
+/* Sets the widths of columns 0..n-1, in characters. */
+void rpt_xl_widths(rpt_xl *x, lxw_worksheet *ws, const double *width_chars, size_t n);
+
+/* Writes a label in column 0 and a text value in column 1. */
+void rpt_xl_pair(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, const char *label, const char *value);
+
+/* Closes (and so writes) the workbook. Returns 0, or -1 with the first
+ * error in err; the caller removes the file on failure. */
+int rpt_xl_close(rpt_xl *x, const char *path, char *err, size_t errlen);
+
+#endif
