@@ -187,6 +187,8 @@ static const units_species species_table[] = {
     {"CO2-eq", "CO2e"}, {"CO2eq", "CO2e"},  {"CO2-e", "CO2e"},
     {"CH4", "CH4"},     {"CH4-C", "CH4-C"}, {"N2O", "N2O"},
     {"N2O-N", "N2O-N"}, {"N", "N"},
+    /* what an amount is of, for units like kg CH4/kg BOD or t C/t DM */
+    {"BOD", "BOD"},     {"COD", "COD"},     {"DM", "DM"},
 };
 
 #define N_SPECIES (sizeof species_table / sizeof species_table[0])
@@ -764,12 +766,14 @@ units_status units_parse(const char *text, units_t *out, char *msg, size_t msg_l
         if ((st = read_term(p, &t, &p, &err)) != UNITS_OK ||
             (st = combine(dim, &scale, &t, sign, text, &err)) != UNITS_OK)
             return st;
-        if (t.species && species) {
+        /* A substance below the line says what the amount is per ("kg
+         * N2O-N/kg N"): it is checked but the unit's species is the one above. */
+        if (t.species && species && sign > 0) {
             set_msg(&err, "two species in one unit: '%s' and '%s'", species,
                     t.species);
             return UNITS_ERR_SPECIES;
         }
-        if (t.species)
+        if (t.species && sign > 0)
             species = t.species;
         if (!*p)
             break;

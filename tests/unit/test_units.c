@@ -38,6 +38,11 @@ typedef struct {
 static const parse_case parse_cases[] = {
     /* mass */
     {"kg", 1.0, {[M] = 1}, ""},
+    /* a substance below the line is what the amount is per; the unit's
+     * species is the one above: kg N2O-N per kg N is 1 (dimensionless) */
+    {"kg N2O-N/kg N", 1.0, {0}, "N2O-N"},
+    {"kg CH4/kg BOD", 1.0, {0}, "CH4"},
+    {"t C/t DM", 1.0, {0}, "C"},
     {"g", 1e-3, {[M] = 1}, ""},
     {"t", 1e3, {[M] = 1}, ""},
     {"tonne", 1e3, {[M] = 1}, ""},
@@ -250,7 +255,8 @@ static const error_case error_cases[] = {
     {"TJ C/t", UNITS_ERR_SPECIES, "species 'C' on non-mass unit 'TJ'"},
     {"tCO2 CH4", UNITS_ERR_SPECIES, "two species in one unit: 'CO2' and 'CH4'"},
     {"t CO2 CH4", UNITS_ERR_SPECIES, "two species in one unit: 'CO2' and 'CH4'"},
-    {"tC/tCO2", UNITS_ERR_SPECIES, "two species in one unit: 'C' and 'CO2'"},
+    {"tC*tCO2", UNITS_ERR_SPECIES, "two species in one unit: 'C' and 'CO2'"},
+    /* below the line a substance says what the amount is per: kept out of species */
     {"CO2/t", UNITS_ERR_SPECIES, "species 'CO2' needs a mass unit before it"},
     {"10^ t", UNITS_ERR_SYNTAX, "missing exponent after '^' in '10^'"},
     {"10^x t", UNITS_ERR_SYNTAX, "missing exponent after '^'"},
