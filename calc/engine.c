@@ -304,7 +304,7 @@ static bool eng_resolve(eng_result *r, const inv_record *rec, eng_res *res, diag
     if (!eng_resolve_energy(r, rec, res, dl))
         return false;
     bool co2_ok = eng_resolve_co2(r, rec, res, dl);
-    for (int g = GAS_CH4; g < GAS_COUNT; g++) {
+    for (int g = GAS_CH4; g < GAS_MAIN; g++) {
         eng_hit h = eng_override(rec, gas_param((gas_id)g));
         if (!h.v)
             h = eng_find(r, rec->key, rec->category, gas_param((gas_id)g), NULL);
@@ -312,7 +312,7 @@ static bool eng_resolve(eng_result *r, const inv_record *rec, eng_res *res, diag
         if (h.v)
             res->ef_factor[g] = eng_ef_factor(h.v, false);
     }
-    for (int g = 0; g < GAS_COUNT; g++) {
+    for (int g = 0; g < GAS_MAIN; g++) {
         if (rec->not_estimated & (1u << g)) {
             res->ef[g].v = NULL;
             continue;

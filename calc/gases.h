@@ -8,11 +8,25 @@ typedef enum {
     GAS_CO2,
     GAS_CH4,
     GAS_N2O,
+    GAS_SF6,
+    GAS_NF3,
+    GAS_HFC23,
+    GAS_HFC32,
+    GAS_HFC125,
+    GAS_HFC134A,
+    GAS_HFC143A,
+    GAS_HFC152A,
+    GAS_CF4,
+    GAS_C2F6,
     GAS_COUNT
 } gas_id;
 
-/* "CO2", "CH4", "N2O": the formula as reports print it and as GWP sets and
- * factor parameters name it (lower case for parameters: co2, ch4, n2o). */
+/* The three gases every combustion record reports; the others come from
+ * industrial processes and product use. */
+#define GAS_MAIN 3
+
+/* "CO2", "CH4", "HFC-134a": the name reports print and GWP sets use; the
+ * factor parameter is its lower-case form without punctuation (co2, hfc134a). */
 const char *gas_name(gas_id g);
 const char *gas_param(gas_id g);
 

@@ -43,6 +43,8 @@ static void js_gases(FILE *f, const double t[GAS_COUNT])
 {
     fputc('{', f);
     for (int g = 0; g < GAS_COUNT; g++) {
+        if (g >= GAS_MAIN && t[g] == 0)
+            continue; /* process gases only where some record emits them */
         fputs(g ? ", " : "", f);
         js_str(f, gas_name((gas_id)g));
         fputs(": ", f);

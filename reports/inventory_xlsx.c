@@ -17,6 +17,10 @@
 
 #define XW_FORMULA_MAX 4096 /* bytes of one SUMIFS formula over every Calculation sheet */
 
+/* Gases with their own rows and columns: CO2, CH4 and N2O, the gases of
+ * fuel combustion. */
+#define RPT_NGAS GAS_MAIN
+
 /* Rows of the Summary sheet (0-based). */
 enum {
     SUM_ROW_TITLE = 0,
@@ -24,7 +28,7 @@ enum {
     SUM_ROW_GAS_HEADING = 6,
     SUM_ROW_GAS_HEADER = 7,
     SUM_ROW_GAS0 = 8, /* one row per gas */
-    SUM_ROW_TOTAL = SUM_ROW_GAS0 + GAS_COUNT,
+    SUM_ROW_TOTAL = SUM_ROW_GAS0 + RPT_NGAS,
     SUM_ROW_MEMO = SUM_ROW_TOTAL + 1,
     SUM_ROW_SECTOR_HEADING = SUM_ROW_MEMO + 2,
     SUM_ROW_SECTOR_HEADER = SUM_ROW_SECTOR_HEADING + 1,
@@ -32,7 +36,7 @@ enum {
 };
 
 /* Columns of the Sectoral table. */
-enum { SEC_COL_CODE, SEC_COL_NAME, SEC_COL_GAS0, SEC_COL_CO2E = SEC_COL_GAS0 + GAS_COUNT, SEC_COL_MEMO, SEC_NCOLS };
+enum { SEC_COL_CODE, SEC_COL_NAME, SEC_COL_GAS0, SEC_COL_CO2E = SEC_COL_GAS0 + RPT_NGAS, SEC_COL_MEMO, SEC_NCOLS };
 
 /* The writer's state: the workbook, the results and how many Calculation
  * sheets the rows need. */
@@ -159,7 +163,7 @@ static void xw_summary_gases(xw *w, lxw_worksheet *ws)
     rpt_gas_co2e(w->r, co2e);
     rpt_xl_str(&w->xl, ws, SUM_ROW_GAS_HEADING, 0, rpt_label(RPT_L_BY_GAS, w->zh), RPT_F_BOLD);
     rpt_xl_header(&w->xl, ws, SUM_ROW_GAS_HEADER, hdr, 3, w->zh);
-    for (int g = 0; g < GAS_COUNT; g++) {
+    for (int g = 0; g < RPT_NGAS; g++) {
         lxw_row_t row = SUM_ROW_GAS0 + (lxw_row_t)g;
         xw_crit c[] = {{RPT_C_GAS, gas_name((gas_id)g)}, {RPT_C_MEMO, RPT_MEMO_NO}};
         rpt_xl_str(&w->xl, ws, row, 0, gas_name((gas_id)g), RPT_F_NONE);
@@ -241,8 +245,8 @@ static void xw_summary(xw *w)
         snprintf(vals, sizeof vals, "=Summary!$C$%u:$C$%u", SUM_ROW_SECTOR0 + 1, SUM_ROW_SECTOR0 + nsec);
         xw_chart(w, ws, LXW_CHART_PIE, cats, vals, RPT_L_CHART_SECTOR, SUM_ROW_INVENTORY, 5);
     }
-    snprintf(cats, sizeof cats, "=Summary!$A$%u:$A$%u", SUM_ROW_GAS0 + 1, SUM_ROW_GAS0 + GAS_COUNT);
-    snprintf(vals, sizeof vals, "=Summary!$C$%u:$C$%u", SUM_ROW_GAS0 + 1, SUM_ROW_GAS0 + GAS_COUNT);
+    snprintf(cats, sizeof cats, "=Summary!$A$%u:$A$%u", SUM_ROW_GAS0 + 1, SUM_ROW_GAS0 + RPT_NGAS);
+    snprintf(vals, sizeof vals, "=Summary!$C$%u:$C$%u", SUM_ROW_GAS0 + 1, SUM_ROW_GAS0 + RPT_NGAS);
     xw_chart(w, ws, LXW_CHART_COLUMN, cats, vals, RPT_L_CHART_GAS, SUM_ROW_INVENTORY + 16, 5);
 }
 
@@ -259,7 +263,7 @@ static void xw_sectoral_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const char 
         c[n++] = (xw_crit){match, code};
     rpt_xl_str(&w->xl, ws, row, SEC_COL_CODE, code, bold ? RPT_F_BOLD : RPT_F_NONE);
     rpt_xl_str(&w->xl, ws, row, SEC_COL_NAME, name, bold ? RPT_F_BOLD : RPT_F_NONE);
-    for (int g = 0; g < GAS_COUNT; g++) {
+    for (int g = 0; g < RPT_NGAS; g++) {
         c[n] = (xw_crit){RPT_C_GAS, gas_name((gas_id)g)};
         c[n + 1] = (xw_crit){RPT_C_MEMO, RPT_MEMO_NO};
         xw_sumifs_cell(w, ws, row, SEC_COL_GAS0 + (lxw_col_t)g, RPT_C_EMISSION, c, n + 2, t->t[g],
