@@ -91,6 +91,7 @@ static const cat_info cat_table[] = {
     {"4.A", "Solid waste disposal", "固体废弃物处置"},
     {"4.A.1", "Managed waste disposal sites", "管理型填埋场"},
     {"4.A.2", "Unmanaged waste disposal sites", "非管理型填埋场"},
+    {"4.A.3", "Uncategorised waste disposal sites", "未分类填埋场"},
     {"4.B", "Biological treatment of solid waste", "固体废弃物生物处理"},
     {"4.C", "Incineration and open burning of waste", "废弃物焚烧和露天燃烧"},
     {"4.C.1", "Waste incineration", "废弃物焚烧"},

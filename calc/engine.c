@@ -8,6 +8,7 @@
 
 #include "category.h"
 #include "nsum.h"
+#include "pool.h"
 #include "textutil.h"
 
 #define ENG_C_TO_CO2 (44.0 / 12.0) /* molar mass ratio CO2/C, IPCC 2006 Vol.2 Ch.1 Eq. 1.2 note */
@@ -40,6 +41,9 @@ struct eng_result {
     eng_cat_total *cats;      /* finished totals, sorted */
     eng_hit *used;            /* distinct factors used */
     size_t nused, capused;
+    struct pool *mem;         /* FOD model tables */
+    fod_result *fod;          /* one per landfill site */
+    size_t nfod;
 };
 
 const inventory *eng_inventory(const eng_result *r) { return r->inv; }
@@ -293,6 +297,8 @@ static bool eng_resolve_co2(const eng_result *r, const inv_record *rec, eng_res 
     return true;
 }
 
+static bool eng_resolve_chain(eng_result *r, const inv_record *rec, eng_res *res, diag_list *dl);
+
 /* Fills `res` for record `rec`; reports what is missing. */
 static bool eng_resolve(eng_result *r, const inv_record *rec, eng_res *res, diag_list *dl)
 {
@@ -300,6 +306,10 @@ static bool eng_resolve(eng_result *r, const inv_record *rec, eng_res *res, diag
     if (!eng_key_known(r, rec->key) && rec->novr == 0) {
         eng_unknown_key(r, rec, dl);
         return false;
+    }
+    if (!cat_under(rec->category, "1.A")) {
+        res->ok = eng_resolve_chain(r, rec, res, dl) && diag_error_count(dl) == errs;
+        return res->ok;
     }
     if (!eng_resolve_energy(r, rec, res, dl))
         return false;
@@ -347,6 +357,135 @@ static bool eng_resolve(eng_result *r, const inv_record *rec, eng_res *res, diag
         eng_note_used(r, &res->oxid);
     }
     return res->ok;
+}
+
+/* ----------------------------------------------------------- product method */
+
+/* Mass ratio that turns an amount of `species` into the gas `g`, or 0 when
+ * it cannot: C -> CO2 44/12, N2O-N -> N2O 44/28, CH4-C -> CH4 16/12
+ * (IPCC 2006 Vol.4 Ch.10-11 and Vol.5 Ch.3 use these ratios). */
+static double eng_species_ratio(const char *species, gas_id g, const char **note)
+{
+    *note = NULL;
+    if (!species[0] || strcmp(species, gas_name(g)) == 0)
+        return 1.0;
+    if (g == GAS_CO2 && strcmp(species, "C") == 0) {
+        *note = "44/12 (C to CO2)";
+        return 44.0 / 12.0;
+    }
+    if (g == GAS_N2O && strcmp(species, "N2O-N") == 0) {
+        *note = "44/28 (N2O-N to N2O)";
+        return 44.0 / 28.0;
+    }
+    if (g == GAS_CH4 && strcmp(species, "CH4-C") == 0) {
+        *note = "16/12 (CH4-C to CH4)";
+        return 16.0 / 12.0;
+    }
+    return 0.0;
+}
+
+/* Whether the `gas:` scope of term value `v` includes gas `g`. */
+static bool eng_term_applies(const fset_value *v, gas_id g) { return !v->gas_mask || (v->gas_mask & (1u << g)); }
+
+/* Resolves the terms and conversion of gas `g` for record `rec` into `c`.
+ * False (reported) when the units do not multiply to a mass of the gas. */
+static bool eng_resolve_chain_gas(const eng_result *r, const inv_record *rec, const units_t *amount_unit, gas_id g,
+                                  eng_chain *c, diag_list *dl)
+{
+    units_t prod = *amount_unit;
+    for (size_t i = 0; i < fset_param_count(); i++) {
+        const fset_param_info *info = fset_param_at(i);
+        if (info->term == FSET_TERM_NONE || info->term == FSET_TERM_EF)
+            continue;
+        eng_hit h = eng_override(rec, info->name);
+        if (!h.v)
+            h = eng_find(r, rec->key, rec->category, info->name, NULL);
+        if (!h.v || !eng_term_applies(h.v, g))
+            continue;
+        if (c->nterms == ENG_MAX_TERMS) {
+            diag_error(dl, inv_loc(r->inv, rec->key_at), "more than %d factors multiply '%s'", ENG_MAX_TERMS,
+                       rec->key);
+            return false;
+        }
+        if (info->term != FSET_TERM_MUL && !units_is_dimensionless(&h.v->unit)) {
+            diag_error(dl, h.v->at, "'%s' enters as (1 %c value) and must be a plain fraction, not '%s'", info->name,
+                       info->term == FSET_TERM_ONE_MINUS ? '-' : '+', h.v->unit_text);
+            return false;
+        }
+        c->term[c->nterms] = h;
+        c->kind[c->nterms++] = info->term;
+        if (info->term == FSET_TERM_MUL)
+            prod = units_mul(&prod, &h.v->unit);
+    }
+    prod = units_mul(&prod, &c->ef.v->unit);
+    double period = 1.0;
+    if (prod.dim[UNITS_DIM_TIME] == -1) { /* a rate per year over the one-year inventory period */
+        units_t yr;
+        units_parse("yr", &yr, NULL, 0);
+        prod = units_mul(&prod, &yr);
+        period = 1.0;
+    }
+    src_loc at = inv_loc(r->inv, rec->unit_at);
+    if (!units_is(&prod, UNITS_DIM_MASS)) {
+        char dim[96];
+        units_dim_name(&prod, dim, sizeof dim);
+        diag_error(dl, at, "'%s' in '%s' times its factors for %s gives %s, not a mass: check the units of the "
+                   "amount and of the factors (see the Factors sheet)", rec->key, rec->unit_text,
+                   gas_name(g), dim);
+        return false;
+    }
+    const char *note = NULL;
+    const char *species = c->ef.v->unit.species[0] ? c->ef.v->unit.species : "";
+    for (unsigned k = 0; !species[0] && k < c->nterms; k++)
+        if (strcmp(c->term[k].v->unit.species, "C") == 0)
+            species = "C"; /* a carbon fraction makes the product a mass of carbon */
+    double ratio = eng_species_ratio(species, g, &note);
+    if (ratio == 0.0) {
+        diag_error(dl, c->ef.v->at, "the %s factor of '%s' is in %s, which does not convert to %s: give it in "
+                   "mass of %s", gas_name(g), rec->key, species, gas_name(g), gas_name(g));
+        return false;
+    }
+    const fset_entry *e = c->ef.entry;
+    double sign = e && e->removal ? -1.0 : 1.0;
+    c->conversion = prod.scale / ENG_KG_PER_T * ratio * period * sign;
+    c->conversion_note = sign < 0 ? (note ? "44/12 (C to CO2), x -1 (removal)" : "x -1 (removal)") : note;
+    return true;
+}
+
+/* Resolves a product-method record: every gas with an emission factor. */
+static bool eng_resolve_chain(eng_result *r, const inv_record *rec, eng_res *res, diag_list *dl)
+{
+    units_t u;
+    if (units_parse(rec->unit_text, &u, NULL, 0) != UNITS_OK)
+        return false;
+    res->chain = calloc(GAS_COUNT, sizeof *res->chain);
+    if (!res->chain)
+        return false;
+    bool any = false, ok = true;
+    for (int g = 0; g < GAS_COUNT; g++) {
+        eng_chain *c = &res->chain[g];
+        c->ef = eng_override(rec, gas_param((gas_id)g));
+        if (!c->ef.v)
+            c->ef = eng_find(r, rec->key, rec->category, gas_param((gas_id)g), NULL);
+        if (!c->ef.v || (rec->not_estimated & (1u << g))) {
+            c->ef.v = NULL;
+            continue;
+        }
+        any = true;
+        ok = eng_resolve_chain_gas(r, rec, &u, (gas_id)g, c, dl) && ok;
+        eng_note_used(r, &c->ef);
+        for (unsigned k = 0; k < c->nterms; k++)
+            eng_note_used(r, &c->term[k]);
+    }
+    if (!any && !(rec->not_estimated)) {
+        char sets[256];
+        eng_order_text(r, sets, sizeof sets);
+        diag_error(dl, inv_loc(r->inv, rec->key_at), "no emission factor for activity '%s' in category %s "
+                   "(searched: %s): add one to a factor set, or give e.g. 'co2:' on the record", rec->key,
+                   rec->category, sets);
+        return false;
+    }
+    return ok;
 }
 
 /* A new resolution owned by the result. */
@@ -415,6 +554,39 @@ static const eng_res *eng_res_for(eng_result *r, const inv_record *rec, diag_lis
     return eng_resolve(r, rec, res, dl) ? res : NULL;
 }
 
+/* The product-method rows of record i, in gas order. */
+static size_t eng_chain_lines(const eng_result *r, size_t i, const inv_record *rec, const eng_res *res,
+                              eng_line out[GAS_COUNT])
+{
+    size_t n = 0;
+    for (int g = 0; g < GAS_COUNT; g++) {
+        const eng_chain *c = &res->chain[g];
+        if (!c->ef.v)
+            continue;
+        eng_line *l = &out[n++];
+        memset(l, 0, sizeof *l);
+        l->rec = i;
+        l->gas = (gas_id)g;
+        l->res = res;
+        l->chain = c;
+        l->amount = rec->amount;
+        l->unit_factor = l->ncv = l->oxidation = 1.0;
+        double e = rec->amount; /* the workbook formula multiplies in this order */
+        for (unsigned k = 0; k < c->nterms; k++) {
+            /* (1 - v) and (1 + v) need v as a plain fraction: 80 % is 0.8 */
+            double v = c->term[k].v->value * (c->kind[k] == FSET_TERM_MUL ? 1.0 : c->term[k].v->unit.scale);
+            l->term[k] = v;
+            e *= c->kind[k] == FSET_TERM_ONE_MINUS ? 1.0 - v : c->kind[k] == FSET_TERM_ONE_PLUS ? 1.0 + v : v;
+        }
+        l->ef = c->ef.v->value;
+        l->ef_factor = c->conversion;
+        l->emission_t = e * l->ef * l->ef_factor;
+        l->gwp = r->gwp->gwp[g];
+        l->emission_t_co2e = l->emission_t * l->gwp;
+    }
+    return n;
+}
+
 size_t eng_lines(const eng_result *r, size_t i, eng_line out[GAS_COUNT])
 {
     const inv_record *rec = inv_rec(r->inv, i);
@@ -422,6 +594,8 @@ size_t eng_lines(const eng_result *r, size_t i, eng_line out[GAS_COUNT])
     size_t n = 0;
     if (!res)
         return 0;
+    if (res->chain)
+        return eng_chain_lines(r, i, rec, res, out);
     for (int g = 0; g < GAS_COUNT; g++) {
         if (!res->ef[g].v)
             continue;
@@ -448,7 +622,7 @@ size_t eng_lines(const eng_result *r, size_t i, eng_line out[GAS_COUNT])
 static eng_acc *eng_acc_for(eng_result *r, const char *cat)
 {
     for (size_t i = r->nacc; i-- > 0;)
-        if (r->acc[i].category == cat)
+        if (r->acc[i].category == cat || strcmp(r->acc[i].category, cat) == 0)
             return &r->acc[i];
     if (r->nacc == r->capacc) {
         size_t cap = r->capacc ? r->capacc * 2 : 32;
@@ -554,6 +728,39 @@ eng_cat_total eng_total_under(const eng_result *r, const char *prefix)
     return t;
 }
 
+size_t eng_fod(const eng_result *r, const fod_result **out)
+{
+    *out = r->fod;
+    return r->nfod;
+}
+
+/* Runs the first-order-decay model of every landfill site and adds each
+ * site's CH4 of the inventory year to its category (IPCC 2006 Vol.5 Ch.3). */
+static bool eng_run_fod(eng_result *r, diag_list *dl)
+{
+    const fod_input *in = &r->inv->fod;
+    if (!in->nsites)
+        return true;
+    r->mem = pool_new();
+    r->fod = calloc(in->nsites, sizeof *r->fod);
+    if (!r->mem || !r->fod)
+        return false;
+    for (size_t i = 0; i < in->nsites; i++, r->nfod++) {
+        const fod_site *site = &in->sites[i];
+        double ch4_gg;
+        if (!fod_compute(site, (int)r->inv->year, r->mem, dl, &r->fod[i]) ||
+            !fod_emission_gg(&r->fod[i], (int)r->inv->year, &ch4_gg))
+            return false;
+        eng_acc *a = eng_acc_for(r, site->category);
+        if (!a)
+            return false;
+        double t = ch4_gg * 1000.0; /* Gg -> t */
+        nsum_add(&a->t[GAS_CH4], t);
+        nsum_add(&a->co2e, t * r->gwp->gwp[GAS_CH4]);
+    }
+    return true;
+}
+
 size_t eng_factors_used(const eng_result *r, const eng_hit **out)
 {
     *out = r->used;
@@ -563,12 +770,13 @@ size_t eng_factors_used(const eng_result *r, const eng_hit **out)
 /* Checks that every record's category has a method in this version. */
 static bool eng_method_known(const eng_result *r, const inv_record *rec, diag_list *dl)
 {
-    if (cat_under(rec->category, "1.A"))
-        return true;
-    diag_error(dl, (src_loc){r->inv->path, rec->at.line, rec->at.col},
-               "category %s has no calculation method yet: this version computes fuel combustion (1.A.*)",
-               rec->category);
-    return false;
+    if (cat_under(rec->category, "1") && !cat_under(rec->category, "1.A")) {
+        diag_error(dl, (src_loc){r->inv->path, rec->at.line, rec->at.col},
+                   "category %s has no calculation method: energy records are fuel combustion (1.A.*)",
+                   rec->category);
+        return false;
+    }
+    return true;
 }
 
 /* Loads the inventory's factor sets and GWP set; false on errors. */
@@ -627,6 +835,8 @@ eng_result *eng_run(const inventory *inv, fset_db *db, const char *const *dirs, 
     for (size_t i = 0; i < inv->n && diag_error_count(dl) == errs; i++)
         if (!eng_accumulate(r, i, dl))
             break;
+    if (diag_error_count(dl) == errs && !eng_run_fod(r, dl) && diag_error_count(dl) == errs)
+        diag_error(dl, (src_loc){inv->path, 0, 0}, "out of memory in the landfill model");
     if (diag_error_count(dl) != errs || !eng_finish(r, dl)) {
         eng_free(r);
         return NULL;
@@ -638,8 +848,10 @@ void eng_free(eng_result *r)
 {
     if (!r)
         return;
-    for (size_t i = 0; i < r->nowned; i++)
+    for (size_t i = 0; i < r->nowned; i++) {
+        free(r->owned[i]->chain);
         free(r->owned[i]);
+    }
     free(r->owned);
     free(r->order);
     free(r->rec_res);
@@ -647,5 +859,7 @@ void eng_free(eng_result *r)
     free(r->acc);
     free(r->cats);
     free(r->used);
+    free(r->fod);
+    pool_free(r->mem);
     free(r);
 }

@@ -19,9 +19,22 @@ typedef struct {
     const char *param; /* "ncv", "co2", "carbon_content", "oxidation", ... */
 } eng_hit;
 
+#define ENG_MAX_TERMS 12 /* product terms of one gas, besides amount and EF */
+
+/* The product method of one gas: Amount x term_1 x ... x EF x conversion. */
+typedef struct {
+    eng_hit term[ENG_MAX_TERMS];
+    fset_term kind[ENG_MAX_TERMS];  /* FSET_TERM_MUL, _ONE_MINUS or _ONE_PLUS */
+    unsigned nterms;
+    eng_hit ef;                     /* v NULL: the activity does not emit this gas */
+    double conversion;              /* product of units -> t of gas, species ratio, sign */
+    const char *conversion_note;    /* "44/12 (C to CO2)", "x -1 (removal)", ... */
+} eng_chain;
+
 /* The factors resolved for one (category, fuel, unit), shared by every
  * record that has no overrides of its own. */
 typedef struct eng_res {
+    eng_chain *chain;                 /* product method (records outside 1.A): one per gas; NULL = combustion */
     bool energy_input;                /* amount is already energy: no NCV */
     double unit_factor;               /* amount x unit_factor x ncv = TJ */
     eng_hit ncv;
@@ -35,7 +48,9 @@ typedef struct eng_res {
 
 /* One row of the calculation: a record and a gas. The emission is computed in
  * the same order as the workbook formula, ((amount*unit_factor)*ncv) then
- * ((energy*ef)*ef_factor)*oxidation, so Excel reproduces the cached value. */
+ * ((energy*ef)*ef_factor)*oxidation, so Excel reproduces the cached value.
+ * Product-method rows (chain != NULL) use amount, term[], ef and ef_factor
+ * (the conversion): amount x t1 x (1-t2) x ... x ef x ef_factor, in order. */
 typedef struct {
     size_t rec;
     gas_id gas;
@@ -44,6 +59,8 @@ typedef struct {
     double emission_t, gwp, emission_t_co2e;
     bool memo;                        /* biogenic CO2: reported, not in totals */
     const eng_res *res;
+    const eng_chain *chain;           /* product method: its terms; NULL for combustion */
+    double term[ENG_MAX_TERMS];       /* product method: term values as written */
 } eng_line;
 
 /* Totals of one category: tonnes of each gas, CO2e, and energy. */
@@ -84,6 +101,9 @@ size_t eng_categories(const eng_result *r, const eng_cat_total **out);
 
 /* Compensated totals over all categories under `prefix` ("" = all). */
 eng_cat_total eng_total_under(const eng_result *r, const char *prefix);
+
+/* The first-order-decay runs, one per landfill site of inv->fod, in order. */
+size_t eng_fod(const eng_result *r, const fod_result **out);
 
 /* Every distinct factor value used, in first-use order, with its origin. */
 size_t eng_factors_used(const eng_result *r, const eng_hit **out);

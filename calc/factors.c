@@ -13,26 +13,81 @@
 #include "yreader.h"
 
 /* What a parameter's unit must measure. */
-typedef enum { DIMS_NCV, DIMS_SCE, DIMS_EF, DIMS_CARBON, DIMS_FRACTION } fset_dims;
+typedef enum {
+    DIMS_NCV,      /* energy per mass or per volume */
+    DIMS_SCE,      /* like an NCV, or energy/energy for electricity and heat */
+    DIMS_CARBON,   /* mass of carbon per energy */
+    DIMS_FRACTION, /* dimensionless, in (0, 1] */
+    DIMS_SHARE,    /* dimensionless, in [0, 1] */
+    DIMS_ANY       /* any: the product method checks the whole product */
+} fset_dims;
 
 typedef struct {
     fset_param_info info;
     fset_dims dims;
-    const char *species; /* allowed substance tag besides none, or NULL */
+    const char *species; /* allowed substance tags besides none ("CO2,C"), or NULL */
 } fset_param_rule;
 
-/* The parameters a factor entry or record override may carry. */
+/* The parameters a factor entry or record override may carry, product
+ * terms in the order they multiply, then the gases' emission factors.
+ * Emission factors accept any unit here: fuel combustion checks for mass per
+ * energy, the product method for a product that is a mass. */
 static const fset_param_rule fset_rules[] = {
-    {{"ncv", "net calorific value", "energy/mass or energy/volume"}, DIMS_NCV, NULL},
-    {{"co2", "CO2 emission factor", "mass/energy"}, DIMS_EF, "CO2"},
-    {{"ch4", "CH4 emission factor", "mass/energy"}, DIMS_EF, "CH4"},
-    {{"n2o", "N2O emission factor", "mass/energy"}, DIMS_EF, "N2O"},
-    {{"carbon_content", "carbon content per unit of energy", "mass/energy"}, DIMS_CARBON, "C"},
-    {{"oxidation", "carbon oxidation factor", "fraction"}, DIMS_FRACTION, NULL},
-    {{"sce", "standard coal equivalent coefficient", "energy/mass, energy/volume or energy/energy"}, DIMS_SCE,
-     NULL},
+    {{"ncv", "net calorific value", "energy/mass or energy/volume", FSET_TERM_NONE}, DIMS_NCV, NULL},
+    {{"sce", "standard coal equivalent coefficient", "energy/mass, energy/volume or energy/energy",
+      FSET_TERM_NONE}, DIMS_SCE, NULL},
+    {{"carbon_content", "carbon content per unit of energy", "mass/energy", FSET_TERM_NONE}, DIMS_CARBON, "C"},
+    {{"nitrogen", "nitrogen per unit of activity", "any", FSET_TERM_MUL}, DIMS_ANY, "N"},
+    {{"days", "period of the activity", "time", FSET_TERM_MUL}, DIMS_ANY, NULL},
+    {{"density", "basic wood density", "mass/volume", FSET_TERM_MUL}, DIMS_ANY, "DM"},
+    {{"bef", "biomass expansion factor", "1", FSET_TERM_MUL}, DIMS_ANY, NULL},
+    {{"dry_matter", "dry matter fraction", "fraction", FSET_TERM_MUL}, DIMS_SHARE, "DM"},
+    {{"carbon_fraction", "carbon fraction of dry matter", "fraction", FSET_TERM_MUL}, DIMS_SHARE, "C"},
+    {{"fossil_fraction", "fossil carbon fraction", "fraction", FSET_TERM_MUL}, DIMS_SHARE, NULL},
+    {{"fraction", "share of the activity", "fraction", FSET_TERM_MUL}, DIMS_SHARE, NULL},
+    {{"mcf", "methane correction factor", "fraction", FSET_TERM_MUL}, DIMS_SHARE, NULL},
+    {{"correction", "correction factor", "1", FSET_TERM_MUL}, DIMS_ANY, NULL},
+    {{"scaling", "scaling factor", "1", FSET_TERM_MUL}, DIMS_ANY, NULL},
+    {{"scaling_water", "scaling factor for water regime", "1", FSET_TERM_MUL}, DIMS_ANY, NULL},
+    {{"scaling_preseason", "scaling factor for pre-season water regime", "1", FSET_TERM_MUL}, DIMS_ANY, NULL},
+    {{"scaling_organic", "scaling factor for organic amendment", "1", FSET_TERM_MUL}, DIMS_ANY, NULL},
+    {{"root_shoot", "root-to-shoot ratio", "1", FSET_TERM_ONE_PLUS}, DIMS_ANY, NULL},
+    {{"abatement", "abatement fraction", "fraction", FSET_TERM_ONE_MINUS}, DIMS_SHARE, NULL},
+    {{"recovery", "recovered fraction", "fraction", FSET_TERM_ONE_MINUS}, DIMS_SHARE, NULL},
+    {{"cullet", "cullet ratio", "fraction", FSET_TERM_ONE_MINUS}, DIMS_SHARE, NULL},
+    {{"oxidation", "oxidation factor", "fraction", FSET_TERM_MUL}, DIMS_FRACTION, NULL},
+    {{"co2", "CO2 emission factor", "mass of CO2 (or C) per unit of activity", FSET_TERM_EF}, DIMS_ANY, "CO2,C"},
+    {{"ch4", "CH4 emission factor", "mass of CH4 per unit of activity", FSET_TERM_EF}, DIMS_ANY, "CH4,CH4-C"},
+    {{"n2o", "N2O emission factor", "mass of N2O per unit of activity", FSET_TERM_EF}, DIMS_ANY, "N2O,N2O-N"},
+    {{"sf6", "SF6 emission factor", "mass per unit of activity", FSET_TERM_EF}, DIMS_ANY, NULL},
+    {{"nf3", "NF3 emission factor", "mass per unit of activity", FSET_TERM_EF}, DIMS_ANY, NULL},
+    {{"hfc23", "HFC-23 emission factor", "mass per unit of activity", FSET_TERM_EF}, DIMS_ANY, NULL},
+    {{"hfc32", "HFC-32 emission factor", "mass per unit of activity", FSET_TERM_EF}, DIMS_ANY, NULL},
+    {{"hfc125", "HFC-125 emission factor", "mass per unit of activity", FSET_TERM_EF}, DIMS_ANY, NULL},
+    {{"hfc134a", "HFC-134a emission factor", "mass per unit of activity", FSET_TERM_EF}, DIMS_ANY, NULL},
+    {{"hfc143a", "HFC-143a emission factor", "mass per unit of activity", FSET_TERM_EF}, DIMS_ANY, NULL},
+    {{"hfc152a", "HFC-152a emission factor", "mass per unit of activity", FSET_TERM_EF}, DIMS_ANY, NULL},
+    {{"cf4", "CF4 emission factor", "mass per unit of activity", FSET_TERM_EF}, DIMS_ANY, NULL},
+    {{"c2f6", "C2F6 emission factor", "mass per unit of activity", FSET_TERM_EF}, DIMS_ANY, NULL},
 };
 #define FSET_NRULES (sizeof fset_rules / sizeof *fset_rules)
+
+const fset_param_info *fset_param_at(size_t i) { return i < FSET_NRULES ? &fset_rules[i].info : NULL; }
+size_t fset_param_count(void) { return FSET_NRULES; }
+
+/* Whether tag `sp` is in the comma-separated list `allowed`. */
+static bool fset_species_ok(const char *allowed, const char *sp)
+{
+    size_t n = strlen(sp);
+    for (const char *p = allowed; p && *p;) {
+        const char *comma = strchr(p, ',');
+        size_t len = comma ? (size_t)(comma - p) : strlen(p);
+        if (len == n && strncmp(p, sp, n) == 0)
+            return true;
+        p = comma ? comma + 1 : NULL;
+    }
+    return false;
+}
 
 static const fset_param_rule *fset_rule(const char *name)
 {
@@ -142,22 +197,45 @@ static bool fset_dims_ok(const fset_param_rule *r, const units_t *u)
     case DIMS_SCE:
         /* kgce/kg like an NCV; kgce/kWh (electricity, heat) is energy/energy */
         return units_is_dimensionless(&e) || fset_dims_ok(&fset_rules[0], u);
-    case DIMS_EF:
     case DIMS_CARBON:
         e.dim[UNITS_DIM_MASS]--;
         e.dim[UNITS_DIM_ENERGY]++;
         return units_is_dimensionless(&e);
     case DIMS_FRACTION:
+    case DIMS_SHARE:
         return units_is_dimensionless(&e);
+    case DIMS_ANY:
+        return true;
     }
     return false;
+}
+
+/* Reads `gas: n2o` or `gas: [ch4, n2o]` on a product term into a mask. */
+static void fset_parse_gas_scope(const ynode *n, const char *param, const fset_param_rule *rule, unsigned *mask,
+                                 diag_list *dl)
+{
+    if (rule && rule->info.term != FSET_TERM_MUL && rule->info.term != FSET_TERM_ONE_MINUS &&
+        rule->info.term != FSET_TERM_ONE_PLUS) {
+        diag_error(dl, n->at, "'gas' only scopes a product term, and '%s' is none", param);
+        return;
+    }
+    size_t count = n->kind == YN_SEQ ? n->n : 1;
+    for (size_t i = 0; i < count; i++) {
+        const ynode *item = n->kind == YN_SEQ ? n->items[i] : n;
+        const char *t = yf_text(item, "gas", dl);
+        gas_id g = t ? gas_lookup(t) : GAS_COUNT;
+        if (t && g == GAS_COUNT)
+            diag_error(dl, item->at, "unknown gas '%s' in 'gas' (use co2, ch4, n2o, sf6, hfc134a, ...)", t);
+        else if (t)
+            *mask |= 1u << g;
+    }
 }
 
 bool fset_parse_value(const ynode *node, const char *param, bool is_override, pool *mem, fset_value *out,
                       diag_list *dl)
 {
     static const char *const keys[] = {"value", "unit", "lower", "upper", "uncertainty", "ref", "source",
-                                       "confidence", "note", "tier"};
+                                       "confidence", "note", "tier", "gas"};
     const fset_param_rule *rule = fset_rule(param);
     memset(out, 0, sizeof *out);
     out->lower = out->upper = out->uncertainty_pct = NAN;
@@ -182,11 +260,19 @@ bool fset_parse_value(const ynode *node, const char *param, bool is_override, po
             units_dim_name(&out->unit, dim, sizeof dim);
             diag_error(dl, u->at, "unit '%s' of '%s' measures %s, but a %s must be %s", out->unit_text, param, dim,
                        rule->info.meaning, rule->info.dims);
-        } else if (rule && out->unit.species[0] &&
-                   (!rule->species || strcmp(rule->species, out->unit.species) != 0)) {
+        } else if (rule && out->unit.species[0] && !fset_species_ok(rule->species, out->unit.species)) {
+            char allowed[64] = "";
+            for (size_t i = 0, j = 0; rule->species && rule->species[i] && j + 5 < sizeof allowed; i++) {
+                if (rule->species[i] == ',') {
+                    memcpy(allowed + j, " or ", 4);
+                    j += 4;
+                } else
+                    allowed[j++] = rule->species[i];
+                allowed[j] = '\0';
+            }
             diag_error(dl, u->at, "unit '%s' of '%s' is of %s; a %s must be %s%s", out->unit_text, param,
                        out->unit.species, rule->info.meaning, rule->species ? "of " : "without a substance",
-                       rule->species ? rule->species : "");
+                       allowed);
         }
         out->unit_text = pool_strdup(mem, out->unit_text);
     }
@@ -225,6 +311,9 @@ bool fset_parse_value(const ynode *node, const char *param, bool is_override, po
         const char *t = yf_text(note, "note", dl);
         out->note = t ? pool_strdup(mem, t) : NULL;
     }
+    const ynode *gas = yn_get(node, "gas");
+    if (gas)
+        fset_parse_gas_scope(gas, param, rule, &out->gas_mask, dl);
     const ynode *tier = yn_get(node, "tier");
     long tv;
     if (tier && yf_int(tier, "tier", 1, 3, &tv, dl))
@@ -236,6 +325,9 @@ bool fset_parse_value(const ynode *node, const char *param, bool is_override, po
     if (rule && rule->dims == DIMS_FRACTION && !(scaled > 0 && scaled <= 1.0 + 1e-12))
         diag_error(dl, v->at, "'%s' is %s %s, outside (0, 1]: an oxidation factor is a fraction such as 0.98 or 98%%",
                    param, v->text, out->unit_text);
+    else if (rule && rule->dims == DIMS_SHARE && !(scaled >= 0 && scaled <= 1.0 + 1e-12))
+        diag_error(dl, v->at, "'%s' is %s %s, outside [0, 1]: a %s is a fraction such as 0.3 or 30%%", param,
+                   v->text, out->unit_text, rule->info.meaning);
     else if (rule && (rule->dims == DIMS_NCV || rule->dims == DIMS_SCE) && !(out->value > 0))
         diag_error(dl, v->at, "'%s' must be positive, got %s", param, v->text);
     else if (!(out->value >= 0))
@@ -250,7 +342,7 @@ bool fset_parse_value(const ynode *node, const char *param, bool is_override, po
 static void fset_parse_entry(fset_db *db, fset *set, const ynode *n, fset_entry *e, diag_list *dl)
 {
     static const char *const fixed[] = {"fuel", "activity", "name", "category", "biogenic", "note", "ipcc_fuel",
-                                        "grid", "year"};
+                                        "grid", "year", "removal"};
     e->at = n->at;
     e->set = set;
     e->biogenic = -1;
@@ -288,6 +380,10 @@ static void fset_parse_entry(fset_db *db, fset *set, const ynode *n, fset_entry 
     const ynode *cat = yn_get(n, "category");
     t = cat ? yf_text(cat, "category", dl) : NULL;
     e->category = t ? pool_intern(db->mem, t, strlen(t)) : NULL;
+    const ynode *rem = yn_get(n, "removal");
+    bool rm;
+    if (rem && yf_bool(rem, "removal", &rm, dl))
+        e->removal = rm;
     const ynode *bio = yn_get(n, "biogenic");
     bool b;
     if (bio && yf_bool(bio, "biogenic", &b, dl))
@@ -307,8 +403,8 @@ static void fset_parse_entry(fset_db *db, fset *set, const ynode *n, fset_entry 
             e->nparams++;
     }
     if (np == 0)
-        diag_error(dl, n->at, "factor entry for '%s' has no values: give at least one of ncv, co2, ch4, n2o, "
-                   "carbon_content, oxidation", e->key ? e->key : "?");
+        diag_error(dl, n->at, "factor entry for '%s' has no values: give at least one factor such as ncv, co2, "
+                   "ch4 or n2o (see docs/input-format.md)", e->key ? e->key : "?");
 }
 
 /* Whether `a` and `b` are both NULL or equal strings. */

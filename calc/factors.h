@@ -22,6 +22,7 @@ typedef struct {
     const char *note;       /* NULL or free text */
     char confidence;        /* 'A', 'B', 'C', or 0 when not tagged */
     int tier;               /* 1, 2, 3, or 0 when not stated */
+    unsigned gas_mask;      /* product terms: bit (1 << gas) per gas it applies to, 0 = all */
     src_loc at;             /* where the value was written */
 } fset_value;
 
@@ -44,6 +45,7 @@ typedef struct {
     long year;                 /* year the values apply to, 0 = any */
     const char *category;      /* category prefix ("1.A.1") or NULL for all */
     int biogenic;              /* 1 yes, 0 no, -1 not stated */
+    bool removal;              /* a sink: product-method emissions are negative */
     fset_param *params;
     size_t nparams;
     src_loc at;
@@ -78,13 +80,28 @@ typedef struct fset_db fset_db;
 
 /* The parameters a factor entry may carry, with the dimension each must
  * have; used to validate files and to suggest names. */
+/* How a parameter enters the product method (records outside 1.A). */
+typedef enum {
+    FSET_TERM_NONE,      /* not a product term (ncv, sce, carbon_content) */
+    FSET_TERM_EF,        /* the emission factor of one gas */
+    FSET_TERM_MUL,       /* x value */
+    FSET_TERM_ONE_MINUS, /* x (1 - value): abatement, recovery, cullet */
+    FSET_TERM_ONE_PLUS   /* x (1 + value): root-to-shoot ratio */
+} fset_term;
+
 typedef struct {
     const char *name;
     const char *meaning;       /* for messages and the Factors sheet */
     const char *dims;          /* "energy/mass|energy/volume", "mass/energy", "1" */
+    fset_term term;            /* role in the product method */
 } fset_param_info;
 
 const fset_param_info *fset_param_lookup(const char *name);
+
+/* Every known parameter in the product method's fixed order: terms first,
+ * emission factors last. */
+const fset_param_info *fset_param_at(size_t i);
+size_t fset_param_count(void);
 
 /* A new empty database; NULL when out of memory. */
 fset_db *fdb_new(void);

@@ -30,10 +30,13 @@ typedef struct {
 } inv_loader;
 
 static const char *const inv_top_keys[] = {"inventory", "title", "region", "year", "gwp", "factor_sets",
-                                           "factor_dirs", "economy", "notes", "activities"};
-static const char *const inv_rec_keys[] = {"category", "fuel", "activity", "amount", "unit", "uncertainty",
-                                           "source", "id", "note", "not_estimated", "ncv", "co2", "ch4", "n2o",
-                                           "carbon_content", "oxidation"};
+                                           "factor_dirs", "economy", "notes", "activities", "solid_waste"};
+/* Record keys besides the factor parameters (fset_param_at), which a record
+ * may also give as overrides. */
+static const char *const inv_rec_keys[] = {"category", "fuel",  "activity", "amount",       "unit",
+                                           "uncertainty", "source", "id", "note", "not_estimated"};
+#define INV_NREC_KEYS (sizeof inv_rec_keys / sizeof *inv_rec_keys)
+#define INV_MAX_KEYS 64
 #define INV_MAX_RECORDS 50000000u /* 5x10^7 records: about 6 GB of records; beyond, split the inventory */
 
 static inv_pos inv_pos_of(const ynode *n) { return (inv_pos){n->at.line, n->at.col}; }
@@ -293,7 +296,13 @@ static void inv_record_parse(inv_loader *L, const ynode *n)
         return;
     }
     size_t errs = diag_error_count(dl);
-    yf_check_keys(n, inv_rec_keys, sizeof inv_rec_keys / sizeof *inv_rec_keys, "an activity record", dl);
+    const char *allowed[INV_MAX_KEYS];
+    size_t na = 0;
+    for (size_t i = 0; i < INV_NREC_KEYS; i++)
+        allowed[na++] = inv_rec_keys[i];
+    for (size_t i = 0; i < fset_param_count() && na < INV_MAX_KEYS; i++)
+        allowed[na++] = fset_param_at(i)->name;
+    yf_check_keys(n, allowed, na, "an activity record", dl);
     inv_record tmp = {0};
     tmp.at = inv_pos_of(n);
     tmp.uncertainty_pct = NAN;
@@ -446,6 +455,8 @@ inventory *inv_load(const char *path, diag_list *dl, const inv_progress *progres
             inv_factor_dirs(inv, v, dl);
         else if (strcmp(k->text, "economy") == 0)
             inv_economy(inv, v, dl);
+        else if (strcmp(k->text, "solid_waste") == 0)
+            fod_parse(v, inv->mem, dl, &inv->fod);
         else
             inv_top_text(inv, k, v, dl);
     }

@@ -7,6 +7,7 @@
 
 #include "diag.h"
 #include "factors.h"
+#include "fod.h"
 #include "units.h"
 
 /* A compact position inside the inventory file (the path is the inventory's). */
@@ -52,6 +53,7 @@ typedef struct inventory {
     const char **factor_dirs;  /* extra folders, relative paths made relative to the file */
     size_t ndirs;
     inv_quantity gdp, population;
+    fod_input fod;             /* solid_waste: landfill sites for the first-order-decay model */
     size_t n;                  /* records */
     inv_record **chunks;       /* records in fixed-size chunks: no big realloc at 10^6 */
     size_t nchunks;
