@@ -37,6 +37,12 @@ static const fset_param_rule fset_rules[] = {
     {{"sce", "standard coal equivalent coefficient", "energy/mass, energy/volume or energy/energy",
       FSET_TERM_NONE}, DIMS_SCE, NULL},
     {{"carbon_content", "carbon content per unit of energy", "mass/energy", FSET_TERM_NONE}, DIMS_CARBON, "C"},
+    /* first-order-decay landfill parameters (IPCC 2006 Vol.5 Ch.2-3), read by the FOD model */
+    {{"doc", "degradable organic carbon fraction", "fraction", FSET_TERM_NONE}, DIMS_SHARE, NULL},
+    {{"docf", "fraction of DOC that decomposes", "fraction", FSET_TERM_NONE}, DIMS_SHARE, NULL},
+    {{"k", "methane generation rate constant", "1/time", FSET_TERM_NONE}, DIMS_ANY, NULL},
+    {{"f", "fraction of CH4 in landfill gas", "fraction", FSET_TERM_NONE}, DIMS_SHARE, NULL},
+    {{"ox", "oxidation factor of the cover", "fraction", FSET_TERM_NONE}, DIMS_SHARE, NULL},
     {{"nitrogen", "nitrogen per unit of activity", "any", FSET_TERM_MUL}, DIMS_ANY, "N"},
     {{"days", "period of the activity", "time", FSET_TERM_MUL}, DIMS_ANY, NULL},
     {{"density", "basic wood density", "mass/volume", FSET_TERM_MUL}, DIMS_ANY, "DM"},

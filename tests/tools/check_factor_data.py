@@ -4,16 +4,23 @@
 Usage: /usr/bin/python3 tests/tools/check_factor_data.py [REFERENCE_DIR]
 
 REFERENCE_DIR defaults to ../shared/reference relative to the repository root and must hold
-ipcc2006_energy.csv, gwp.csv, china_energy.csv and grid_factors_2023.csv. Checked pairs:
+ipcc2006_energy.csv, gwp.csv, china_energy.csv and grid_factors_2023.csv; ippu.csv, agriculture.csv,
+waste.csv and forest.csv are checked when present. Checked pairs:
   factors/ipcc2006-energy.yaml  <- ipcc2006_energy.csv
   factors/gwp.yaml              <- gwp.csv
   factors/china-energy.yaml     <- china_energy.csv (standard-coal coefficients, NCVs, enterprise defaults)
   factors/china-grid.yaml       <- china_energy.csv (grid rows) + grid_factors_2023.csv
+  factors/ipcc2006-ippu.yaml    <- ippu.csv          (product method, see PM_PLACE_IPPU)
+  factors/ipcc2006-agriculture.yaml <- agriculture.csv
+  factors/ipcc2006-waste.yaml   <- waste.csv (incineration, open burning, wastewater)
+  factors/ipcc2006-fod.yaml     <- waste.csv (first-order-decay parameters)
+  factors/ipcc2006-forest.yaml  <- forest.csv
 Every number in the YAML files must equal the CSV value for the same fuel/category/gas (or GWP set/gas,
-or grid/year), written in the same form (integer vs decimal; for the China files the exact digits),
-with the same confidence letter; every CSV row must be represented, or (China files) be listed in
-CN_ENERGY_SKIPPED / CN_GRID_SKIPPED with the reason. Prints "N passed, M failed" last and exits 1 on
-any failure. Exits 0 with a skip message if the reference folder is absent.
+or grid/year, or activity/category/parameter), written in the same form (integer vs decimal; for the
+China and product-method files the exact digits), with the same confidence letter; every CSV row must
+be represented, or (China and product-method files) be listed in CN_ENERGY_SKIPPED / CN_GRID_SKIPPED /
+PM_SKIPPED with the reason. Prints "N passed, M failed" last and exits 1 on any failure. Exits 0 with a
+skip message if the reference folder is absent.
 Dependencies: Python 3 standard library + PyYAML.
 """
 import csv
@@ -652,6 +659,467 @@ def check_cn_grid(data, raw, rows_by_file, ck):
         ck.check(path in checked_paths, "china-grid.yaml: unchecked number %r at %r" % (num, path))
 
 
+# --------------------------------------------------------------------------- product-method sets
+# factors/ipcc2006-ippu.yaml, -agriculture.yaml, -waste.yaml, -fod.yaml, -forest.yaml <- ippu.csv, agriculture.csv,
+# waste.csv, forest.csv. Each CSV row is placed by name: PM_PLACE[csv][row name] = [(activity key, category, param)
+# or (key, category, param, index) for a cell holding "a / b / c"], or skipped in PM_SKIPPED[csv] with the reason.
+# The YAML value must be the CSV value as written, in the unit PM_UNIT gives for the CSV unit (the engine's
+# spelling of the same unit), with the CSV row's confidence, its source codes and EFDB EF IDs in `ref`.
+PM_FILES = (  # (yaml file, factor_set, csv file)
+    ("ipcc2006-ippu.yaml", "ipcc2006-ippu", "ippu.csv"),
+    ("ipcc2006-agriculture.yaml", "ipcc2006-agriculture", "agriculture.csv"),
+    ("ipcc2006-waste.yaml", "ipcc2006-waste", "waste.csv"),
+    ("ipcc2006-fod.yaml", "ipcc2006-fod", "waste.csv"),
+    ("ipcc2006-forest.yaml", "ipcc2006-forest", "forest.csv"),
+)
+PM_ENTRY_KEYS = {"activity", "name", "category", "removal", "note"}
+# YAML files whose entries are all sinks (removal: true); no other entry may be one.
+PM_REMOVAL_FILES = {"ipcc2006-forest.yaml"}
+
+PM_UNIT = {
+    "fraction": "1", "factor": "1", "scaling factor": "1", "conversion factor": "1",
+    "t root d.m./t shoot d.m.": "1",
+    "kg C2F6/t Al": "kg/t", "kg CF4/t Al": "kg/t",  # the parser has no CF4/C2F6 tag: the parameter names the gas
+    "kg CH4/t sinter": "kg CH4/t",
+    "kg N2O/t HNO3": "kg N2O/t", "kg N2O/t HNO3 (100%)": "kg N2O/t",
+    "kg CH4/head/yr": "kg CH4/head/yr", "kg CH4/ha/day": "kg CH4/ha/d",
+    "kg N2O-N/kg N": "kg N2O-N/kg N", "kg N2O-N/kg N excreted": "kg N2O-N/kg N",
+    "tC/t urea": "t C/t", "tC/t limestone": "t C/t", "tC/t dolomite": "t C/t",
+    "% of carbon input": "%", "% of dry weight": "%", "% of wet weight": "%", "% of generated CH4": "%",
+    "1/yr": "1/yr", "g N2O/person/yr": "g N2O/person/yr",
+    "g N2O/t waste (wet)": "g N2O/t", "g N2O/t waste": "g N2O/t", "g CH4/t waste (wet)": "g CH4/t",
+    "kg CH4/kg BOD": "kg CH4/kg BOD", "kg CH4/kg COD": "kg CH4/kg COD",
+    "% of dry biomass": "t C/100 t DM", "tC/t d.m.": "t C/t DM",
+    # one cell "dry matter / total C of dry matter / fossil C fraction"
+    "% / % / %": ("%", "t C/100 t DM", "%"),
+}
+
+
+def pm_unit(csv_unit, param, idx):
+    """The YAML unit for a CSV unit, or None when there is no rule."""
+    m = re.fullmatch(r"tCO2/t \S.*", csv_unit)
+    if m:
+        return "t CO2/t"
+    if csv_unit == "kg N2O-N/kg N (or fraction)":
+        return "1" if param == "fraction" else "kg N2O-N/kg N"
+    u = PM_UNIT.get(csv_unit)
+    if isinstance(u, tuple):
+        return u[idx] if idx is not None and idx < len(u) else None
+    return u
+
+
+def _place_many(keys, cat, param):
+    return [(k, cat, param) for k in keys]
+
+
+# ---- ippu.csv
+_LKD_KEYS = ("lime_high_calcium", "lime_dolomitic_developed", "lime_dolomitic_developing", "lime_hydraulic")
+_AL = "Primary aluminium Tier 1 "
+PM_PLACE_IPPU = {
+    "Cement clinker EF (Tier 1, CaO 65% all from CaCO3)": [("clinker", "2.A.1", "co2")],
+    "Cement kiln dust (CKD) correction factor": [("clinker_tier2", "2.A.1", "correction")],
+    "Lime: high-calcium lime EF": [("lime", "2.A.2", "co2"), ("lime_high_calcium", "2.A.2", "co2")],
+    "Lime: dolomitic lime EF (developed countries)": [("lime_dolomitic_developed", "2.A.2", "co2")],
+    "Lime: dolomitic lime EF (developing countries)": [("lime_dolomitic_developing", "2.A.2", "co2")],
+    "Lime: hydraulic lime EF": [("lime_hydraulic", "2.A.2", "co2")],
+    "Lime kiln dust (LKD) correction factor": _place_many(_LKD_KEYS, "2.A.2", "correction"),
+    "Carbonate EF: calcite/aragonite CaCO3": [("carbonate_calcite", None, "co2")],
+    "Carbonate EF: dolomite CaMg(CO3)2": [("carbonate_dolomite", None, "co2")],
+    "Carbonate EF: magnesite MgCO3": [("carbonate_magnesite", None, "co2")],
+    "Carbonate EF: soda ash Na2CO3": [("carbonate_soda_ash", None, "co2")],
+    "Glass production EF (typical soda-lime batch)": [("glass", "2.A.3", "co2")],
+    "Ammonia EF, modern plant conventional reforming (natural gas)": [("ammonia", "2.B.1", "co2")],
+    "Nitric acid N2O EF: plants with NSCR": [("nitric_acid@nscr", "2.B.2", "n2o")],
+    "Nitric acid N2O EF: process-integrated or tail-gas N2O destruction":
+        [("nitric_acid@process_integrated_or_tail_gas", "2.B.2", "n2o")],
+    "Nitric acid N2O EF: atmospheric-pressure plants": [("nitric_acid@atmospheric_pressure", "2.B.2", "n2o")],
+    "Nitric acid N2O EF: medium-pressure combustion plants": [("nitric_acid@medium_pressure", "2.B.2", "n2o")],
+    "Nitric acid N2O EF: high-pressure plants": [("nitric_acid@high_pressure", "2.B.2", "n2o")],
+    "Iron & steel Tier 1: basic oxygen furnace (BOF)": [("steel_bof", "2.C.1", "co2")],
+    "Iron & steel Tier 1: electric arc furnace (EAF)": [("steel_eaf", "2.C.1", "co2")],
+    "Iron & steel Tier 1: open hearth furnace": [("steel_ohf", "2.C.1", "co2")],
+    "Iron & steel Tier 1: global average steel": [("steel_average", "2.C.1", "co2")],
+    "Iron & steel Tier 1: pig iron (not converted to steel)": [("pig_iron", "2.C.1", "co2")],
+    "Iron & steel Tier 1: direct reduced iron": [("dri", "2.C.1", "co2")],
+    "Iron & steel Tier 1: sinter": [("sinter", "2.C.1", "co2")],
+    "Iron & steel Tier 1: pellet": [("pellet", "2.C.1", "co2")],
+    "Iron & steel Tier 1: sinter CH4": [("sinter", "2.C.1", "ch4")],
+    "Metallurgical coke production Tier 1": [("metallurgical_coke", "2.C.1", "co2")],
+    "Primary aluminium Tier 1: prebake": _place_many(("aluminium_cwpb", "aluminium_swpb"), "2.C.3", "co2"),
+    "Primary aluminium Tier 1: Soderberg": _place_many(("aluminium_vss", "aluminium_hss"), "2.C.3", "co2"),
+    _AL + "CF4: centre-worked prebake (CWPB)": [("aluminium_cwpb", "2.C.3", "cf4")],
+    _AL + "CF4: side-worked prebake (SWPB)": [("aluminium_swpb", "2.C.3", "cf4")],
+    _AL + "CF4: vertical stud Soderberg (VSS)": [("aluminium_vss", "2.C.3", "cf4")],
+    _AL + "CF4: horizontal stud Soderberg (HSS)": [("aluminium_hss", "2.C.3", "cf4")],
+    _AL + "C2F6: CWPB": [("aluminium_cwpb", "2.C.3", "c2f6")],
+    _AL + "C2F6: SWPB": [("aluminium_swpb", "2.C.3", "c2f6")],
+    _AL + "C2F6: VSS": [("aluminium_vss", "2.C.3", "c2f6")],
+    _AL + "C2F6: HSS": [("aluminium_hss", "2.C.3", "c2f6")],
+}
+PM_SKIPPED_IPPU = {
+    "Ammonia: total fuel requirement, modern plant conventional reforming (natural gas)":
+        "a fuel requirement (GJ/t NH3), not a product-method factor: it is the cross-check of the ammonia EF "
+        "1.694 (= 30.2 GJ x 15.3 kgC/GJ x 44/12, README caution 7), quoted in the YAML comment",
+}
+
+# ---- agriculture.csv
+_ENT = "Enteric fermentation Tier 1 EF "
+_MM = "Manure management CH4 Tier 1 EF "
+_MN = "Manure management direct N2O EF3 - "
+_EF1 = "IPCC 2006 EF1 direct N2O from N inputs (fertiliser, manure, residues, mineralisation)"
+_N_TYPES = ("synthetic_n", "manure_n", "crop_residue_n", "mineralised_n")
+PM_PLACE_AGRI = {
+    _ENT + "Dairy cattle - Asia": [("dairy_cattle", "3.A.1", "ch4")],
+    _ENT + "Other cattle - Asia (weighted average)": [("other_cattle", "3.A.1", "ch4")],
+    _ENT + "Buffalo": [("buffalo", "3.A.1", "ch4")],
+    _ENT + "Sheep - developing countries": [("sheep_developing", "3.A.1", "ch4")],
+    _ENT + "Sheep - developed countries": [("sheep_developed", "3.A.1", "ch4")],
+    _ENT + "Goats": [("goats", "3.A.1", "ch4")],
+    _ENT + "Swine - developing countries": [("swine_developing", "3.A.1", "ch4")],
+    _ENT + "Swine - developed countries": [("swine_developed", "3.A.1", "ch4")],
+    _ENT + "Horses": [("horses", "3.A.1", "ch4")],
+    _ENT + "Mules and asses": [("mules_asses", "3.A.1", "ch4")],
+    _ENT + "Camels": [("camels", "3.A.1", "ch4")],
+    _MM + "Dairy cattle - Asia, annual mean temp <=10 C": [("dairy_cattle", "3.A.2", "ch4")],
+    _MM + "Other cattle - Asia, <=10 C": [("other_cattle", "3.A.2", "ch4")],
+    # Asian swine manure value: region-based, so it serves both swine keys (README caution 6)
+    _MM + "Swine - Asia, <=10 C": _place_many(("swine_developing", "swine_developed"), "3.A.2", "ch4"),
+    _MM + "Buffalo - Asia, <=10 C": [("buffalo", "3.A.2", "ch4")],
+    _MM + "Sheep - developing countries, cool climate": [("sheep_developing", "3.A.2", "ch4")],
+    _MM + "Goats - developing countries, cool": [("goats", "3.A.2", "ch4")],
+    _MM + "Horses - developing countries, cool": [("horses", "3.A.2", "ch4")],
+    _MM + "Mules and asses - developing countries, cool": [("mules_asses", "3.A.2", "ch4")],
+    _MM + "Poultry - developing countries, cool": [("poultry", "3.A.2", "ch4")],
+    _EF1: _place_many(_N_TYPES, "3.C.4", "n2o"),
+    "IPCC 2006 EF1FR direct N2O, flooded rice": [("flooded_rice_n", "3.C.4", "n2o")],
+    "IPCC 2006 EF3PRP,CPP urine & dung on pasture - cattle, poultry, pigs":
+        [("prp_n@cattle_poultry_pigs", "3.C.4", "n2o")],
+    "IPCC 2006 EF3PRP,SO urine & dung on pasture - sheep and other": [("prp_n@sheep_other", "3.C.4", "n2o")],
+    "IPCC 2006 EF4 volatilisation & re-deposition":
+        _place_many(("n_volatilisation", "n_volatilisation_organic"), "3.C.5", "n2o"),
+    "IPCC 2006 EF5 leaching/runoff": [("n_leaching", "3.C.5", "n2o")],
+    "IPCC 2006 FracGASF volatilised from synthetic fertiliser": [("n_volatilisation", "3.C.5", "fraction")],
+    "IPCC 2006 FracGASM volatilised from organic N and grazing deposits":
+        [("n_volatilisation_organic", "3.C.5", "fraction")],
+    "IPCC 2006 FracLEACH-(H) leached (wet regions / irrigated)": [("n_leaching", "3.C.5", "fraction")],
+    "2019 Refinement EF1 - wet climate, synthetic (+mixed) fertiliser":
+        [("synthetic_n@ipcc2019_wet", "3.C.4", "n2o")],
+    "2019 Refinement EF1 - wet climate, organic N": [("manure_n@ipcc2019_wet", "3.C.4", "n2o")],
+    "2019 Refinement EF1 - dry climate (all N inputs)":
+        _place_many([k + "@ipcc2019_dry" for k in _N_TYPES], "3.C.4", "n2o"),
+    "Urea application EF": [("urea", "3.C.3", "co2")],
+    "Liming EF - limestone CaCO3": [("limestone", "3.C.2", "co2")],
+    "Liming EF - dolomite CaMg(CO3)2": [("dolomite", "3.C.2", "co2")],
+}
+for _sys, _row in (
+        ("daily_spread", "Daily spread"), ("solid_storage", "Solid storage"), ("dry_lot", "Dry lot"),
+        ("liquid_slurry_crust", "Liquid/slurry with natural crust"),
+        ("liquid_slurry_no_crust", "Liquid/slurry without natural crust"),
+        ("anaerobic_lagoon", "Uncovered anaerobic lagoon"), ("pit_storage", "Pit storage below confinement"),
+        ("anaerobic_digester", "Anaerobic digester"), ("deep_bedding_no_mixing", "Deep bedding, no mixing"),
+        ("deep_bedding_active_mixing", "Deep bedding, active mixing"),
+        ("composting_in_vessel", "Composting in-vessel"), ("composting_static_pile", "Composting static pile"),
+        ("composting_intensive_windrow", "Composting intensive windrow"),
+        ("composting_passive_windrow", "Composting passive windrow"),
+        ("aerobic_natural_aeration", "Aerobic treatment, natural aeration"),
+        ("aerobic_forced_aeration", "Aerobic treatment, forced aeration"),
+        ("poultry_manure", "poultry manure with/without litter")):
+    PM_PLACE_AGRI[_MN + _row] = [("manure_n_excreted@" + _sys, "3.A.2", "n2o")]
+# rice: one entry per water regime x pre-season status, each with the baseline EF and both scaling factors
+_RICE_WATER = {"continuously_flooded": "continuously flooded",
+               "single_aeration": "intermittently flooded - single aeration",
+               "multiple_aeration": "intermittently flooded - multiple aeration",
+               "rainfed_regular": "regular rainfed", "rainfed_drought_prone": "drought prone",
+               "deep_water": "deep water", "upland": "upland (never flooded)",
+               "irrigated_aggregated": "aggregated - irrigated"}
+_RICE_PRE = {"preseason_nonflooded_short": "non-flooded pre-season <180 days",
+             "preseason_nonflooded_long": "non-flooded pre-season >180 days",
+             "preseason_flooded": "flooded pre-season (>30 days)", "preseason_aggregated": "aggregated"}
+_RICE_KEYS = ["rice@%s@%s" % (w, p) for w in _RICE_WATER for p in _RICE_PRE]
+PM_PLACE_AGRI["Rice baseline EF (continuously flooded, no organic amendment, <180 d non-flooded pre-season)"] = \
+    _place_many(_RICE_KEYS, "3.C.7", "ch4")
+for _w, _row in _RICE_WATER.items():
+    PM_PLACE_AGRI["Rice SFw " + _row] = _place_many(["rice@%s@%s" % (_w, p) for p in _RICE_PRE], "3.C.7",
+                                                    "scaling_water")
+for _p, _row in _RICE_PRE.items():
+    PM_PLACE_AGRI["Rice SFp " + _row] = _place_many(["rice@%s@%s" % (w, _p) for w in _RICE_WATER], "3.C.7",
+                                                    "scaling_preseason")
+_CFOA_SKIP = ("organic-amendment conversion factor: SFo = (1 + sum ROA x CFOA)^0.59 is not a product of defaults; "
+              "the record gives scaling_organic computed from its application rates (values quoted in the YAML "
+              "comment)")
+_R19_SKIP = ("2019 Refinement: its FracGASF/FracGASM/FracLEACH are not in the reference, and an EF4/EF5 entry "
+             "without its fraction would overstate indirect N2O; the IPCC 2006 EF4/EF5 and fractions are used")
+PM_SKIPPED_AGRI = {
+    "Rice CFOA straw incorporated <30 days before cultivation": _CFOA_SKIP,
+    "Rice CFOA straw incorporated >30 days before cultivation": _CFOA_SKIP,
+    "Rice CFOA compost": _CFOA_SKIP,
+    "Rice CFOA farm yard manure": _CFOA_SKIP,
+    "Rice CFOA green manure": _CFOA_SKIP,
+    "2019 Refinement EF4 aggregated": _R19_SKIP,
+    "2019 Refinement EF5": _R19_SKIP,
+}
+
+# ---- waste.csv: ipcc2006-waste.yaml (4.C, 4.D) and ipcc2006-fod.yaml (4.A)
+_COMP = {"paper": "Paper/cardboard", "textiles": "Textiles", "food": "Food waste", "wood": "Wood",
+         "garden": "Garden and park waste", "nappies": "Nappies", "rubber_leather": "Rubber and leather",
+         "plastics": "Plastics", "other_inert": "Other inert waste"}
+_CROW = "MSW component for incineration CO2 - %s: dry matter / total C (dry) / fossil C fraction"
+_WW = {"untreated_sea_river_lake": "Untreated - sea, river, lake discharge",
+       "untreated_stagnant_sewer": "Untreated - stagnant sewer",
+       "untreated_flowing_sewer": "Untreated - flowing sewer (open or closed)",
+       "aerobic_well_managed": "Centralised aerobic plant - well managed",
+       "aerobic_not_well_managed": "Centralised aerobic plant - overloaded/not well managed",
+       "anaerobic_digester_sludge": "Anaerobic digester for sludge", "anaerobic_reactor": "Anaerobic reactor",
+       "anaerobic_shallow_lagoon": "Anaerobic shallow lagoon (<2 m)",
+       "anaerobic_deep_lagoon": "Anaerobic deep lagoon (>2 m)", "septic_system": "Septic system"}
+PM_PLACE_WASTE = {
+    "Incineration oxidation factor (MSW, industrial, clinical, sludge)":
+        _place_many(["incineration_co2@" + c for c in _COMP], "4.C.1", "oxidation"),
+    "Open burning oxidation factor": _place_many(["open_burning_co2@" + c for c in _COMP], "4.C.2", "oxidation"),
+    "Incineration N2O EF - MSW continuous & semi-continuous":
+        _place_many(("msw_incineration@continuous_stoker", "msw_incineration@semi_continuous"), "4.C.1", "n2o"),
+    "Incineration N2O EF - MSW batch-type": [("msw_incineration@batch", "4.C.1", "n2o")],
+    "Incineration N2O EF - industrial waste": [("industrial_waste_incineration", "4.C.1", "n2o")],
+    "Incineration N2O EF - sewage sludge": [("sludge_incineration", "4.C.1", "n2o")],
+    "Incineration CH4 EF - MSW continuous, stoker": [("msw_incineration@continuous_stoker", "4.C.1", "ch4")],
+    "Open burning N2O EF - MSW": [("msw_open_burning", "4.C.2", "n2o")],
+    "Open burning CH4 EF - MSW": [("msw_open_burning", "4.C.2", "ch4")],
+    "Wastewater Bo (BOD basis)": _place_many(["domestic_wastewater@" + w for w in _WW], "4.D.1", "ch4"),
+    "Wastewater Bo (COD basis)": [("industrial_wastewater", "4.D.2", "ch4")],
+    "N2O EF wastewater effluent": [("wastewater_effluent_n", "4.D.1", "n2o")],
+    "N2O EF advanced centralised WWTP": [("advanced_wwtp", "4.D.1", "n2o")],
+    "F_IND-COM industrial/commercial co-discharged protein": [("advanced_wwtp", "4.D.1", "correction")],
+}
+for _k, _row in _COMP.items():
+    PM_PLACE_WASTE[_CROW % _row] = [
+        (pre + "@" + _k, cat, param, i) for pre, cat in (("incineration_co2", "4.C.1"), ("open_burning_co2", "4.C.2"))
+        for i, param in enumerate(("dry_matter", "co2", "fossil_fraction"))]
+for _k, _row in _WW.items():
+    PM_PLACE_WASTE["Domestic wastewater MCF - " + _row] = [("domestic_wastewater@" + _k, "4.D.1", "mcf")]
+_KROW = "FOD methane generation rate k - boreal & temperate (MAT<=20C), %s - %s"
+PM_PLACE_FOD = {
+    "DOCf fraction of DOC that decomposes": [("swds", "4.A", "docf")],
+    "F fraction of CH4 in landfill gas": [("swds", "4.A", "f")],
+    "OX oxidation factor - default (other sites)": [("swds", "4.A", "ox")],
+    "OX oxidation factor - well-managed site covered with CH4-oxidising material":
+        [("swds@oxidising_cover", "4.A", "ox")],
+    "Landfill gas recovery default when only number of sites known": [("swds@recovery_default", "4.A", "recovery")],
+    "MCF managed anaerobic SWDS": [("managed_anaerobic", "4.A.1", "mcf")],
+    "MCF managed semi-aerobic SWDS": [("managed_semi_aerobic", "4.A.1", "mcf")],
+    "MCF unmanaged deep SWDS (>=5 m)": [("unmanaged_deep", "4.A.2", "mcf")],
+    "MCF unmanaged shallow SWDS (<5 m)": [("unmanaged_shallow", "4.A.2", "mcf")],
+    "MCF uncategorised SWDS": [("uncategorised", "4.A", "mcf")],
+}
+for _k, _row in (("food", "Food waste"), ("garden", "Garden and park waste"), ("paper", "Paper/cardboard"),
+                 ("wood", "Wood"), ("textiles", "Textiles"), ("nappies", "Nappies"),
+                 ("rubber_leather", "Rubber and leather")):
+    PM_PLACE_FOD["DOC content (wet weight) - " + _row] = [(_k, "4.A", "doc")]
+for _zone, _zrow in (("temperate_dry", "dry (MAP/PET < 1)"), ("temperate_wet", "wet (MAP/PET > 1)")):
+    for _krow, _keys in (("Paper/textiles", ("paper", "textiles")), ("Wood/straw", ("wood",)),
+                         ("Other organic putrescible / garden & park", ("garden",)),
+                         ("Food waste / sewage sludge", ("food", "sludge")), ("Bulk waste", ("bulk",))):
+        PM_PLACE_FOD[_KROW % (_zrow, _krow)] = _place_many([k + "@" + _zone for k in _keys], "4.A", "k")
+_DRY_DOC_SKIP = "dry-weight DOC: FOD deposits are wet weight, so the wet-weight DOC of the same waste type is used"
+_TOW_SKIP = ("input of TOW, the record's amount (kg BOD) of a domestic_wastewater@... entry, not a term of "
+             "the product; quoted in the YAML comment")
+_NEFF_SKIP = ("input of N in effluent, the record's amount (kg N) of wastewater_effluent_n, not a term of the "
+              "product (protein intake is not in the reference); quoted in the YAML comment")
+PM_SKIPPED_WASTE = {
+    "DOC content (dry weight) - " + _r: _DRY_DOC_SKIP
+    for _r in ("Paper/cardboard", "Textiles", "Food waste", "Wood", "Garden and park waste", "Nappies",
+               "Rubber and leather")}
+PM_SKIPPED_WASTE.update({
+    "Domestic wastewater MCF - latrine (4 variants 0.1 / 0.5 / 0.7 / 0.1)":
+        "[C] four values in one cell whose variant labels differ between the sources: no key can be assigned",
+    "BOD per capita - Asia, Middle East, Latin America": _TOW_SKIP,
+    "Industrial co-discharge correction I - collected wastewater": _TOW_SKIP,
+    "F_NPR fraction of N in protein": _NEFF_SKIP,
+    "F_NON-CON non-consumed protein factor - developing countries": _NEFF_SKIP,
+    "MSW management fractions - Eastern Asia (SWDS / incinerated / composted / other)":
+        "regional default shares of MSW treatment (not China-specific), for estimating amounts, not a factor",
+})
+
+# ---- forest.csv
+_FK = "forest_stock_growth"
+_R = "Root-to-shoot ratio R - "
+_CF_CON = "Carbon fraction - temperate & boreal, conifers"
+_CF_BRD = "Carbon fraction - temperate & boreal, broad-leaved"
+_CF_ALL = "Carbon fraction - temperate & boreal, all"
+_FOREST_R = (  # key suffix, R row, CF row of the same forest type
+    ("temperate_conifer_agb_lt50", "Temperate conifers, AGB <50 t/ha", _CF_CON),
+    ("temperate_conifer_agb_50_150", "Temperate conifers, AGB 50-150 t/ha", _CF_CON),
+    ("temperate_conifer_agb_gt150", "Temperate conifers, AGB >150 t/ha", _CF_CON),
+    ("temperate_quercus_agb_gt70", "Temperate Quercus spp., AGB >70 t/ha", _CF_BRD),
+    ("temperate_broadleaf_agb_lt75", "Temperate other broadleaf, AGB <75 t/ha", _CF_BRD),
+    ("temperate_broadleaf_agb_75_150", "Temperate other broadleaf, AGB 75-150 t/ha", _CF_BRD),
+    ("temperate_broadleaf_agb_gt150", "Temperate other broadleaf, AGB >150 t/ha", _CF_BRD),
+    ("boreal_agb_lt75", "Boreal forest, AGB <75 t/ha", _CF_ALL),
+    ("boreal_agb_gt75", "Boreal forest, AGB >75 t/ha", _CF_ALL),
+)
+PM_PLACE_FOREST = {
+    "Carbon fraction of above-ground biomass - default (all)": [(_FK, "3.B.1.a", "co2")],
+    "Carbon fraction used in China city/provincial practice (IPCC value 0.5)":
+        [(_FK + "@cf_china_practice", "3.B.1.a", "co2")],
+}
+for _k, _rrow, _cfrow in _FOREST_R:
+    PM_PLACE_FOREST[_R + _rrow] = [(_FK + "@" + _k, "3.B.1.a", "root_shoot")]
+    PM_PLACE_FOREST.setdefault(_cfrow, []).append((_FK + "@" + _k, "3.B.1.a", "co2"))
+for _k, _row in (
+        ("betula_platyphylla", "Betula platyphylla forest"), ("populus_davidiana", "Populus davidiana forest"),
+        ("juglans_mandshurica", "Juglans mandshurica forest"), ("tilia", "Tilia forest"),
+        ("quercus_mongolica", "Quercus mongolica forest"),
+        ("mixed_undesirable_trees", "Mixed undesirable-tree forest"), ("broadleaf_mixed", "Broadleaf mixed forest"),
+        ("needle_broadleaf_mixed", "Needle-broadleaf mixed forest"), ("needle_mixed", "Needle mixed forest"),
+        ("larix_olgensis_natural", "Larix olgensis natural forest"),
+        ("larix_olgensis_plantation", "Larix olgensis plantation"),
+        ("pinus_koraiensis_plantation", "Pinus koraiensis plantation"),
+        ("pinus_sylvestris_mongolica_plantation", "Pinus sylvestris var. mongolica plantation"),
+        ("populus_plantation", "Populus plantation")):
+    PM_PLACE_FOREST["Measured tree-layer carbon content, Jilin Province - " + _row] = \
+        [(_FK + "@jilin_" + _k, "3.B.1.a", "co2")]
+PM_SKIPPED_FOREST = {
+    "Jilin Province forest vegetation carbon stock 2009": "context only (a provincial carbon stock), not a factor",
+    "Jilin Province forest vegetation carbon stock 2014": "context only (a provincial carbon stock), not a factor",
+    "China provincial-guideline species BEF / R / SVD (落叶松, 栎类, 桦木 etc.)":
+        "[C] NOT VERIFIED, no number: density and BEF are record-level (see the YAML header)",
+}
+
+# csv file -> {yaml file: placements}, skipped
+PM_PLACE = {
+    "ippu.csv": {"ipcc2006-ippu.yaml": PM_PLACE_IPPU},
+    "agriculture.csv": {"ipcc2006-agriculture.yaml": PM_PLACE_AGRI},
+    "waste.csv": {"ipcc2006-waste.yaml": PM_PLACE_WASTE, "ipcc2006-fod.yaml": PM_PLACE_FOD},
+    "forest.csv": {"ipcc2006-forest.yaml": PM_PLACE_FOREST},
+}
+PM_SKIPPED = {"ippu.csv": PM_SKIPPED_IPPU, "agriculture.csv": PM_SKIPPED_AGRI, "waste.csv": PM_SKIPPED_WASTE,
+              "forest.csv": PM_SKIPPED_FOREST}
+
+
+def efdb_ids(locator):
+    """EF IDs (5-6 digits) named in the EFDB parts of a source locator."""
+    ids = []
+    for part in locator.split(";"):
+        if part.strip().startswith("EFDB"):
+            ids += re.findall(r"(?<![\d.])\d{5,6}(?![\d.])", part)
+    return ids
+
+
+def pm_coverage(label, rows, ck):
+    """Every CSV row placed or skipped (not both); every placed or skipped name is a CSV row."""
+    names = [r["name"] for r in rows]
+    ck.check(len(names) == len(set(names)), "%s: duplicate row names" % label)
+    placed = set()
+    for places in PM_PLACE[label].values():
+        placed |= set(places)
+    skipped = PM_SKIPPED[label]
+    for name in names:
+        ck.check((name in placed) != (name in skipped),
+                 "%s: row %r must be placed in a YAML file or listed as skipped (exactly one)" % (label, name))
+    for name in placed:
+        ck.check(name in names, "%s: placed row %r is not in the CSV (stale entry)" % (label, name))
+    for name, reason in skipped.items():
+        ck.check(name in names, "%s: skip-listed row %r is not in the CSV (stale entry)" % (label, name))
+        ck.check(bool(reason), "%s: skip-listed row %r has no reason" % (label, name))
+
+
+def pm_expected(label, yaml_name, rows, ck):
+    """(key, category, param) -> spec (see cn_item) for one YAML file."""
+    by_name = {r["name"]: r for r in rows}
+    exp = {}
+    for name, places in PM_PLACE[label][yaml_name].items():
+        r = by_name.get(name)
+        if r is None:
+            continue  # reported by pm_coverage
+        for place in places:
+            key, cat, param = place[:3]
+            idx = place[3] if len(place) > 3 else None
+            value = r["value"]
+            if idx is not None:
+                parts = [p.strip() for p in value.split("/")]
+                if not ck.check(idx < len(parts), "%s: row %r has no part %d" % (label, name, idx)):
+                    continue
+                value = parts[idx]
+            unit = pm_unit(r["unit"], param, idx)
+            if not ck.check(unit is not None, "%s: no PM_UNIT rule for unit %r (row %r)" % (label, r["unit"], name)):
+                continue
+            ck.check((key, cat, param) not in exp, "%s: two rows map to %r" % (label, (key, cat, param)))
+            spec = cn_item(r, value, unit, r["lower"], r["upper"])
+            exp[(key, cat, param)] = spec
+    return exp
+
+
+def check_pm_file(yaml_name, set_id, label, data, raw, rows, ck):
+    exp = pm_expected(label, yaml_name, rows, ck)
+    ok = isinstance(data, dict)
+    ck.check(ok and data.get("factor_set") == set_id, "%s: factor_set must equal the file name %r" % (yaml_name, set_id))
+    for k in ("title", "source", "version"):
+        ck.check(ok and isinstance(data.get(k), str) and data[k] != "", "%s: %s missing" % (yaml_name, k))
+    factors = data.get("factors") if ok else None
+    if not ck.check(isinstance(factors, list), "%s: 'factors' list missing" % yaml_name):
+        return
+    entry_cats = {(k, c) for (k, c, _p) in exp}
+    checked_paths = set()
+    seen = {}
+    entries_seen = set()
+    sink = yaml_name in PM_REMOVAL_FILES
+    for i, e in enumerate(factors):
+        if not ck.check(isinstance(e, dict) and isinstance(e.get("activity"), str) and "fuel" not in e,
+                        "%s factors[%d]: expected a mapping with 'activity:' (no 'fuel:')" % (yaml_name, i)):
+            continue
+        key, cat = e["activity"], e.get("category")
+        where = "%s factors[%d] (%s, %s)" % (yaml_name, i, key, cat)
+        ck.check((key, cat) in entry_cats, where + ": no CSV row is placed at this activity/category")
+        ck.check((key, cat) not in entries_seen, where + ": a second entry for this activity and category")
+        entries_seen.add((key, cat))
+        ck.check(isinstance(e.get("name"), str) and e["name"] != "", where + ": name missing")
+        ck.check(e.get("removal", False) is sink, where + ": removal must be %s in %s" % (sink, yaml_name))
+        for field in e:
+            if field in PM_ENTRY_KEYS:
+                continue
+            fwhere = "%s.%s" % (where, field)
+            if not ck.check((key, cat, field) in exp, fwhere + ": no CSV row is placed at this parameter"):
+                continue
+            seen[(key, cat, field)] = seen.get((key, cat, field), 0) + 1
+            spec = exp[(key, cat, field)]
+            check_value(ck, fwhere, e[field], spec, raw, ("factors", i, field), checked_paths)
+            ref = e[field].get("ref") if isinstance(e[field], dict) else None
+            for r in spec["rows"]:
+                for ef_id in efdb_ids(r["source_locator"]):
+                    ck.check(isinstance(ref, str) and ef_id in ref,
+                             "%s: ref does not cite EFDB EF ID %s of CSV row %r" % (fwhere, ef_id, r["name"]))
+    for k, spec in exp.items():
+        ck.check(seen.get(k, 0) == 1, "%s: %r (CSV %r) appears %d times, expected once"
+                 % (yaml_name, k, spec["rows"][0]["name"], seen.get(k, 0)))
+    for path, num in numbers_in(data):
+        ck.check(path in checked_paths, "%s: unchecked number %r at %r" % (yaml_name, num, path))
+
+
+def check_pm(ref_dir, ck):
+    """All product-method files; a CSV missing from an older reference folder skips its files."""
+    import yaml
+    rows = {}
+    for label in PM_PLACE:
+        path = os.path.join(ref_dir, label)
+        if os.path.isfile(path):
+            rows[label] = read_csv(path)
+            pm_coverage(label, rows[label], ck)
+        else:
+            print("SKIP: %s not found: its factor files are not checked" % path)
+    for yaml_name, set_id, label in PM_FILES:
+        if label not in rows:
+            continue
+        path = os.path.join(REPO, "factors", yaml_name)
+        try:
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+            data = yaml.safe_load(text)
+            raw = raw_scalars(yaml.compose(text))
+        except (OSError, yaml.YAMLError) as exc:
+            ck.check(False, "%s: cannot load: %s" % (path, exc))
+            continue
+        check_pm_file(yaml_name, set_id, label, data, raw, rows[label], ck)
+
+
 def main():
     ref_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(REPO, "..", "shared", "reference")
     ref_dir = os.path.normpath(ref_dir)
@@ -695,6 +1163,7 @@ def main():
             check_cn_energy(data, raw, cn_rows["china_energy.csv"], loaded.get(ENERGY_YAML), ck)
         else:
             check_cn_grid(data, raw, cn_rows, ck)
+    check_pm(ref_dir, ck)
     print("%d passed, %d failed" % (ck.passed, ck.failed))
     return 1 if ck.failed else 0
 
