@@ -110,6 +110,9 @@ const cat_info *cat_lookup(const char *code)
     return NULL;
 }
 
+size_t cat_count(void) { return CAT_N; }
+const cat_info *cat_at(size_t i) { return i < CAT_N ? &cat_table[i] : NULL; }
+
 const char *cat_suggest(const char *code)
 {
     const char *codes[CAT_N];

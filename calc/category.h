@@ -14,6 +14,10 @@ typedef struct {
 /* The entry for `code`, or NULL when the code is not in the IPCC 2006 list. */
 const cat_info *cat_lookup(const char *code);
 
+/* The known categories in table order (cat_at(i) for i < cat_count()). */
+size_t cat_count(void);
+const cat_info *cat_at(size_t i);
+
 /* The closest known code, for "did you mean". */
 const char *cat_suggest(const char *code);
 

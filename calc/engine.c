@@ -44,6 +44,13 @@ struct eng_result {
     struct pool *mem;         /* FOD model tables */
     fod_result *fod;          /* one per landfill site */
     size_t nfod;
+    eng_indirect_line *ind;   /* purchased electricity and heat */
+    double ind_t[2];          /* totals: consumption view, net-import view */
+    eng_ref_line *ref;        /* reference approach */
+    eng_res *ref_res;         /* its resolutions, one per fuel */
+    eng_ref_summary ref_sum;
+    eng_complete *complete;   /* completeness by category */
+    size_t ncomplete;
 };
 
 const inventory *eng_inventory(const eng_result *r) { return r->inv; }
@@ -761,6 +768,196 @@ static bool eng_run_fod(eng_result *r, diag_list *dl)
     return true;
 }
 
+/* ---------------------------------------------- indirect (scope 2) */
+
+/* Whether entry grid `eg` serves a record asking for grid `want` (NULL asks
+ * for the national grid). */
+static bool eng_grid_fits(const char *eg, const char *want)
+{
+    if (!want)
+        return !eg || strcmp(eg, "national") == 0;
+    return eg && strcmp(eg, want) == 0;
+}
+
+/* The `co2` of `key` for grid `grid` and year `year` in search order: the
+ * same year if a set has it, else the latest earlier year, else the
+ * earliest later one (the year used is returned in *used_year). */
+static eng_hit eng_find_grid(const eng_result *r, const char *key, const char *grid, long year, long *used_year)
+{
+    for (size_t s = 0; s < r->norder; s++) {
+        const fset *set = r->order[s];
+        const fset_entry *best = NULL;
+        for (size_t i = 0; i < set->n; i++) {
+            const fset_entry *e = &set->entries[i];
+            if (strcmp(e->key, key) != 0 || !eng_grid_fits(e->grid, grid) || !fset_entry_param(e, "co2"))
+                continue;
+            bool better = !best || (e->year <= year && (best->year > year || e->year > best->year)) ||
+                          (e->year > year && best->year > year && e->year < best->year);
+            if (better)
+                best = e;
+        }
+        if (best) {
+            *used_year = best->year;
+            return (eng_hit){fset_entry_param(best, "co2"), set->id, best, "co2"};
+        }
+    }
+    return (eng_hit){NULL, NULL, NULL, "co2"};
+}
+
+/* Computes every indirect record; false (reported) when a factor is missing
+ * or its unit does not turn the amount into a mass. */
+static bool eng_run_indirect(eng_result *r, diag_list *dl)
+{
+    const inventory *inv = r->inv;
+    if (!inv->nind)
+        return true;
+    r->ind = calloc(inv->nind, sizeof *r->ind);
+    if (!r->ind)
+        return false;
+    nsum tot[2] = {{0}};
+    bool ok = true;
+    for (size_t i = 0; i < inv->nind; i++) {
+        const inv_indirect *d = &inv->ind[i];
+        eng_indirect_line *l = &r->ind[i];
+        l->rec = d;
+        long want = d->factor_year ? d->factor_year : inv->year;
+        l->ef = d->novr ? (eng_hit){&d->ovr[0].v, "record", NULL, "co2"} : eng_find_grid(r, d->kind, d->grid, want,
+                                                                                        &l->factor_year);
+        if (!l->ef.v) {
+            diag_error(dl, d->at, "no CO2 factor for purchased %s on grid '%s' (searched the factor sets' '%s' "
+                       "entries): add factors/china-grid to factor_sets, name a grid it has, or give 'co2:'",
+                       d->kind, d->grid ? d->grid : "national", d->kind);
+            ok = false;
+            continue;
+        }
+        units_t u;
+        units_parse(d->unit_text, &u, NULL, 0);
+        units_t prod = units_mul(&u, &l->ef.v->unit);
+        if (!units_is(&prod, UNITS_DIM_MASS)) {
+            diag_error(dl, l->ef.v->at, "the factor's unit '%s' does not turn '%s' into a mass of CO2",
+                       l->ef.v->unit_text, d->unit_text);
+            ok = false;
+            continue;
+        }
+        l->amount = d->amount;
+        l->ef_value = l->ef.v->value;
+        l->conversion = prod.scale / ENG_KG_PER_T;
+        l->emission_t = l->amount * l->ef_value * l->conversion;
+        nsum_add(&tot[d->net_import], l->emission_t);
+        eng_note_used(r, &l->ef);
+    }
+    r->ind_t[0] = nsum_value(&tot[0]);
+    r->ind_t[1] = nsum_value(&tot[1]);
+    return ok;
+}
+
+size_t eng_indirect(const eng_result *r, const eng_indirect_line **out)
+{
+    *out = r->ind;
+    return r->ind ? r->inv->nind : 0;
+}
+
+double eng_indirect_total_t(const eng_result *r, bool net_import) { return r->ind_t[net_import]; }
+
+/* ---------------------------------------------- reference approach */
+
+/* Computes the reference approach (IPCC 2006 Vol.2 Ch.6, Eq. 6.1) with the
+ * combustion method's factors, and compares it with the sectoral CO2. */
+static bool eng_run_reference(eng_result *r, diag_list *dl)
+{
+    const inventory *inv = r->inv;
+    if (!inv->nref)
+        return true;
+    r->ref = calloc(inv->nref, sizeof *r->ref);
+    r->ref_res = calloc(inv->nref, sizeof *r->ref_res);
+    if (!r->ref || !r->ref_res)
+        return false;
+    nsum ra = {0};
+    size_t errs = diag_error_count(dl);
+    for (size_t i = 0; i < inv->nref; i++) {
+        const inv_ref_fuel *f = &inv->ref[i];
+        eng_ref_line *l = &r->ref[i];
+        l->fuel = f;
+        l->apparent = f->production + f->imports - f->exports - f->bunkers - f->stock_change;
+        l->net = l->apparent - f->non_energy;
+        inv_record rec = {.category = "1.A", .key = f->fuel, .unit_text = f->unit_text, .amount = l->net,
+                          .at = {f->at.line, f->at.col}, .key_at = {f->at.line, f->at.col},
+                          .unit_at = {f->at.line, f->at.col}, .amount_at = {f->at.line, f->at.col},
+                          .not_estimated = (1u << GAS_CH4) | (1u << GAS_N2O)};
+        eng_res *res = &r->ref_res[i];
+        if (!eng_resolve(r, &rec, res, dl))
+            continue;
+        eng_line *ln = &l->line;
+        ln->gas = GAS_CO2;
+        ln->res = res;
+        ln->amount = l->net;
+        ln->unit_factor = res->unit_factor;
+        ln->ncv = res->ncv.v ? res->ncv.v->value : 1.0;
+        ln->energy_tj = ln->amount * ln->unit_factor * ln->ncv;
+        ln->ef = res->ef[GAS_CO2].v->value;
+        ln->ef_factor = res->ef_factor[GAS_CO2];
+        ln->oxidation = res->oxidation;
+        ln->emission_t = ln->energy_tj * ln->ef * ln->ef_factor * ln->oxidation;
+        ln->gwp = 1.0;
+        ln->emission_t_co2e = ln->emission_t;
+        ln->memo = res->biogenic;
+        if (!ln->memo)
+            nsum_add(&ra, ln->emission_t);
+    }
+    eng_ref_summary *sum = &r->ref_sum;
+    sum->ra_co2_t = nsum_value(&ra);
+    sum->sa_co2_t = eng_total_under(r, "1.A").t[GAS_CO2];
+    sum->diff_pct = sum->sa_co2_t != 0 ? (sum->ra_co2_t - sum->sa_co2_t) / sum->sa_co2_t * 100.0 : 0.0;
+    sum->threshold_pct = inv->ref_threshold_pct;
+    sum->flagged = fabs(sum->diff_pct) > sum->threshold_pct;
+    return diag_error_count(dl) == errs;
+}
+
+size_t eng_reference(const eng_result *r, const eng_ref_line **out, eng_ref_summary *sum)
+{
+    *out = r->ref;
+    *sum = r->ref_sum;
+    return r->ref ? r->inv->nref : 0;
+}
+
+/* ---------------------------------------------- completeness */
+
+/* Fills the completeness table over every depth-3 IPCC category: estimated
+ * when some category under it has a total, else its (or a parent's)
+ * notation key, else "not reported". */
+static bool eng_run_completeness(eng_result *r)
+{
+    size_t n = cat_count();
+    r->complete = calloc(n, sizeof *r->complete);
+    if (!r->complete)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        const cat_info *c = cat_at(i);
+        if (cat_depth(c->code) != 3)
+            continue;
+        eng_complete *e = &r->complete[r->ncomplete++];
+        e->category = c->code;
+        e->status = "not reported";
+        for (size_t k = 0; k < r->nacc; k++)
+            if (cat_under(r->acc[k].category, c->code) || cat_under(c->code, r->acc[k].category))
+                e->status = "estimated";
+        for (size_t k = 0; k < r->inv->nnotation && strcmp(e->status, "estimated") != 0; k++) {
+            const inv_notation *nk = &r->inv->notation[k];
+            if (nk->category && nk->key && (cat_under(c->code, nk->category) || cat_under(nk->category, c->code))) {
+                e->status = nk->key;
+                e->note = nk->note;
+            }
+        }
+    }
+    return true;
+}
+
+size_t eng_completeness(const eng_result *r, const eng_complete **out)
+{
+    *out = r->complete;
+    return r->ncomplete;
+}
+
 size_t eng_factors_used(const eng_result *r, const eng_hit **out)
 {
     *out = r->used;
@@ -837,7 +1034,10 @@ eng_result *eng_run(const inventory *inv, fset_db *db, const char *const *dirs, 
             break;
     if (diag_error_count(dl) == errs && !eng_run_fod(r, dl) && diag_error_count(dl) == errs)
         diag_error(dl, (src_loc){inv->path, 0, 0}, "out of memory in the landfill model");
-    if (diag_error_count(dl) != errs || !eng_finish(r, dl)) {
+    if (diag_error_count(dl) == errs)
+        eng_run_indirect(r, dl);
+    if (diag_error_count(dl) != errs || !eng_finish(r, dl) || !eng_run_reference(r, dl) ||
+        !eng_run_completeness(r)) {
         eng_free(r);
         return NULL;
     }
@@ -861,5 +1061,11 @@ void eng_free(eng_result *r)
     free(r->used);
     free(r->fod);
     pool_free(r->mem);
+    free(r->ind);
+    free(r->ref);
+    for (size_t i = 0; r->ref_res && i < r->inv->nref; i++)
+        free(r->ref_res[i].chain);
+    free(r->ref_res);
+    free(r->complete);
     free(r);
 }

@@ -105,6 +105,51 @@ eng_cat_total eng_total_under(const eng_result *r, const char *prefix);
 /* The first-order-decay runs, one per landfill site of inv->fod, in order. */
 size_t eng_fod(const eng_result *r, const fod_result **out);
 
+/* One purchased-energy row (scope 2): emission = amount x EF x conversion,
+ * in t CO2; reported apart from the direct totals. */
+typedef struct {
+    const inv_indirect *rec;
+    eng_hit ef;
+    long factor_year;          /* year of the factor used (0: the factor has none) */
+    double amount, ef_value, conversion, emission_t;
+} eng_indirect_line;
+
+/* The indirect rows and their compensated totals: purchased consumption and,
+ * separately, the provincial-guideline view of net imports. */
+size_t eng_indirect(const eng_result *r, const eng_indirect_line **out);
+double eng_indirect_total_t(const eng_result *r, bool net_import);
+
+/* One fuel of the reference approach: (apparent consumption - non-energy use)
+ * through the combustion method's NCV, CO2 factor and oxidation. */
+typedef struct {
+    const inv_ref_fuel *fuel;
+    double apparent;           /* production + imports - exports - bunkers - stock change, in the fuel's unit */
+    double net;                /* apparent - non-energy use */
+    eng_line line;             /* the CO2 computed from `net` */
+} eng_ref_line;
+
+typedef struct {
+    double ra_co2_t;           /* reference approach, t CO2 */
+    double sa_co2_t;           /* sectoral approach, 1.A fossil CO2, t */
+    double diff_pct;           /* (ra - sa) / sa x 100 */
+    double threshold_pct;
+    bool flagged;              /* |diff| above the threshold */
+} eng_ref_summary;
+
+/* The reference-approach rows; fills *sum. Zero rows when the inventory has
+ * no reference_approach section. */
+size_t eng_reference(const eng_result *r, const eng_ref_line **out, eng_ref_summary *sum);
+
+/* Completeness of one IPCC category (depth 3): "estimated", a notation key
+ * (NO, NE, NA, IE, C) or "not reported". */
+typedef struct {
+    const char *category;
+    const char *status;
+    const char *note;
+} eng_complete;
+
+size_t eng_completeness(const eng_result *r, const eng_complete **out);
+
 /* Every distinct factor value used, in first-use order, with its origin. */
 size_t eng_factors_used(const eng_result *r, const eng_hit **out);
 

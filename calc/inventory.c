@@ -30,7 +30,8 @@ typedef struct {
 } inv_loader;
 
 static const char *const inv_top_keys[] = {"inventory", "title", "region", "year", "gwp", "factor_sets",
-                                           "factor_dirs", "economy", "notes", "activities", "solid_waste"};
+                                           "factor_dirs", "economy", "notes", "activities", "solid_waste",
+                                           "indirect", "notation_keys", "reference_approach"};
 /* Record keys besides the factor parameters (fset_param_at), which a record
  * may also give as overrides. */
 static const char *const inv_rec_keys[] = {"category", "fuel",  "activity", "amount",       "unit",
@@ -457,6 +458,12 @@ inventory *inv_load(const char *path, diag_list *dl, const inv_progress *progres
             inv_economy(inv, v, dl);
         else if (strcmp(k->text, "solid_waste") == 0)
             fod_parse(v, inv->mem, dl, &inv->fod);
+        else if (strcmp(k->text, "indirect") == 0)
+            inv_parse_indirect(inv, v, dl);
+        else if (strcmp(k->text, "notation_keys") == 0)
+            inv_parse_notation(inv, v, dl);
+        else if (strcmp(k->text, "reference_approach") == 0)
+            inv_parse_reference(inv, v, dl);
         else
             inv_top_text(inv, k, v, dl);
     }

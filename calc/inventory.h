@@ -40,6 +40,38 @@ typedef struct {
     src_loc at;
 } inv_quantity;
 
+/* Purchased electricity or heat (scope 2): indirect, never in direct totals. */
+typedef struct {
+    const char *kind;          /* "electricity" or "heat": the factor key */
+    const char *grid;          /* grid of the emission factor, or NULL */
+    long factor_year;          /* year of the factor; 0 = the inventory year */
+    bool net_import;           /* provincial-guideline view: net imports, may be negative */
+    double amount;
+    const char *unit_text;
+    const char *source;
+    const fset_param *ovr;     /* a record-level `co2:` factor */
+    unsigned novr;
+    src_loc at, amount_at;
+} inv_indirect;
+
+/* A notation key for a category not estimated: NO, NE, NA, IE or C. */
+typedef struct {
+    const char *category;
+    const char *key;
+    const char *note;
+    src_loc at;
+} inv_notation;
+
+/* One primary fuel of the reference approach (IPCC 2006 Vol.2 Ch.6). */
+typedef struct {
+    const char *fuel;
+    const char *unit_text;
+    double production, imports, exports, bunkers, stock_change; /* stock_change: increase is positive */
+    double non_energy;         /* feedstock and non-energy use, excluded carbon */
+    const char *source;
+    src_loc at;
+} inv_ref_fuel;
+
 typedef struct inventory {
     const char *path;
     char sha256[65];
@@ -54,6 +86,14 @@ typedef struct inventory {
     size_t ndirs;
     inv_quantity gdp, population;
     fod_input fod;             /* solid_waste: landfill sites for the first-order-decay model */
+    inv_indirect *ind;         /* indirect: purchased electricity and heat */
+    size_t nind;
+    inv_notation *notation;    /* notation_keys: categories not estimated */
+    size_t nnotation;
+    inv_ref_fuel *ref;         /* reference_approach: fuels */
+    size_t nref;
+    double ref_threshold_pct;  /* flag the difference from the sectoral approach above this */
+    src_loc ref_at;
     size_t n;                  /* records */
     inv_record **chunks;       /* records in fixed-size chunks: no big realloc at 10^6 */
     size_t nchunks;
@@ -81,6 +121,13 @@ typedef struct {
  * NULL only when the file could not be read at all. Check
  * diag_error_count(dl) before using it. */
 inventory *inv_load(const char *path, diag_list *dl, const inv_progress *progress);
+
+/* The inventory sections besides activities (inv_sections.c); each reports
+ * its problems to `dl`. */
+struct ynode;
+void inv_parse_indirect(inventory *inv, const struct ynode *n, diag_list *dl);
+void inv_parse_notation(inventory *inv, const struct ynode *n, diag_list *dl);
+void inv_parse_reference(inventory *inv, const struct ynode *n, diag_list *dl);
 void inv_free(inventory *inv);
 
 #endif

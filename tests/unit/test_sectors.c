@@ -1,0 +1,226 @@
+/* test_sectors.c - unit tests for the product method, indirect emissions, the reference approach and completeness (cmocka). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "engine.h"
+#include "inventory.h"
+#include "test_helpers.h"
+
+#define REL 1e-12
+
+/* Hand-written factors with round numbers; the values' sources are the
+ * tests' own arithmetic, not a publication. */
+static const char proc_set[] =
+    "factor_set: proc\ntitle: test\nsource: hand-written test values\nfactors:\n"
+    "  - activity: lime\n    category: \"2.A.2\"\n    co2: {value: 0.75, unit: t CO2/t, ref: a}\n"
+    "    correction: {value: 1.02, unit: \"1\", ref: b}\n"
+    "  - activity: urea\n    category: \"3.C.3\"\n    co2: {value: 0.20, unit: t C/t, ref: c}\n"
+    "  - activity: cattle\n    category: \"3.A.1\"\n    ch4: {value: 68, unit: kg CH4/head/yr, ref: d}\n"
+    "  - activity: cattle\n    category: \"3.A.2\"\n    ch4: {value: 1, unit: kg CH4/head/yr, ref: e}\n"
+    "    nitrogen: {value: 40, unit: kg N/head/yr, gas: n2o, ref: f}\n"
+    "    n2o: {value: 0.005, unit: kg N2O-N/kg N, ref: g}\n"
+    "  - activity: nitric\n    category: \"2.B.2\"\n    n2o: {value: 9, unit: kg N2O/t, ref: h}\n"
+    "  - activity: growth\n    category: \"3.B.1.a\"\n    removal: true\n"
+    "    root_shoot: {value: 0.25, unit: \"1\", ref: i}\n    co2: {value: 0.47, unit: t C/t DM, ref: j}\n"
+    "  - activity: electricity\n    grid: northeast\n    year: 2019\n    co2: {value: 0.6, unit: kg CO2/kWh, ref: k}\n"
+    "  - activity: electricity\n    grid: northeast\n    year: 2021\n    co2: {value: 0.5, unit: kg CO2/kWh, ref: l}\n"
+    "  - fuel: gas\n    ncv: {value: 48, unit: TJ/Gg, ref: m}\n    co2: {value: 56100, unit: kg/TJ, ref: n}\n"
+    "    ch4: {value: 1, unit: kg/TJ, ref: o}\n    n2o: {value: 0.1, unit: kg/TJ, ref: p}\n";
+
+static const char gwp_file[] =
+    "gwp_sets:\n  - id: ar5\n    title: AR5\n    default: true\n    values:\n"
+    "      - {gas: CO2, value: 1, ref: g1}\n      - {gas: CH4, value: 28, ref: g2}\n"
+    "      - {gas: N2O, value: 265, ref: g3}\n";
+
+typedef struct {
+    char *dir, *path;
+    diag_list *dl;
+    inventory *inv;
+    fset_db *db;
+    eng_result *r;
+} run_t;
+
+static run_t run(const char *body)
+{
+    run_t t = {0};
+    t.dir = th_tmpdir();
+    free(th_write(t.dir, "proc.yaml", proc_set));
+    free(th_write(t.dir, "gwp.yaml", gwp_file));
+    char *text = malloc(strlen(body) + 128);
+    sprintf(text, "inventory: t\nyear: 2020\nfactor_sets: [proc]\n%s", body);
+    t.path = th_write(t.dir, "inv.yaml", text);
+    free(text);
+    t.dl = diag_new();
+    t.db = fdb_new();
+    t.inv = inv_load(t.path, t.dl, NULL);
+    const char *dirs[] = {t.dir};
+    if (t.inv && !diag_error_count(t.dl))
+        t.r = eng_run(t.inv, t.db, dirs, 1, t.dl, NULL);
+    if (!t.r)
+        diag_print(t.dl, stderr, false, 0);
+    return t;
+}
+
+static void done(run_t *t)
+{
+    eng_free(t->r);
+    inv_free(t->inv);
+    fdb_free(t->db);
+    diag_free(t->dl);
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", t->dir);
+    assert_int_equal(system(cmd), 0);
+    free(t->dir);
+    free(t->path);
+}
+
+/* The first line of record 0 for gas g. */
+static eng_line line_of(const run_t *t, size_t rec, gas_id g)
+{
+    eng_line l[GAS_COUNT];
+    size_t n = eng_lines(t->r, rec, l);
+    for (size_t i = 0; i < n; i++)
+        if (l[i].gas == g)
+            return l[i];
+    fail_msg("no line for gas %s", gas_name(g));
+    return l[0];
+}
+
+static void test_product_terms(void **state)
+{
+    (void)state;
+    run_t t = run("activities:\n"
+                  "  - {category: \"2.A.2\", activity: lime, amount: 10, unit: 10^4 t}\n"
+                  "  - {category: \"3.C.3\", activity: urea, amount: 1000, unit: t}\n"
+                  "  - {category: \"2.B.2\", activity: nitric, amount: 1000, unit: t, "
+                  "abatement: {value: 80, unit: \"%\", source: plant}}\n");
+    assert_non_null(t.r);
+    /* lime: 10^5 t x 1.02 x 0.75 t CO2/t = 76,500 t */
+    assert_close(line_of(&t, 0, GAS_CO2).emission_t, 1e5 * 1.02 * 0.75, REL);
+    /* urea: 1000 t x 0.20 t C/t x 44/12 = 733.33 t CO2 (IPCC 2006 Vol.4 Eq. 11.13) */
+    assert_close(line_of(&t, 1, GAS_CO2).emission_t, 1000 * 0.20 * 44.0 / 12.0, REL);
+    /* nitric acid: 1000 t x 9 kg/t x (1 - 0.8) = 1.8 t N2O */
+    eng_line n = line_of(&t, 2, GAS_N2O);
+    assert_close(n.term[0], 0.8, REL);
+    assert_close(n.emission_t, 1000 * (1 - 0.8) * 9 / 1000.0, 1e-12);
+    done(&t);
+}
+
+static void test_per_head_and_scoped_terms(void **state)
+{
+    (void)state;
+    run_t t = run("activities:\n"
+                  "  - {category: \"3.A.1\", activity: cattle, amount: 1000, unit: head}\n"
+                  "  - {category: \"3.A.2\", activity: cattle, amount: 1000, unit: head}\n");
+    assert_non_null(t.r);
+    /* enteric: 1000 head x 68 kg CH4/head/yr x 1 yr = 68 t */
+    assert_close(line_of(&t, 0, GAS_CH4).emission_t, 68.0, REL);
+    /* manure: CH4 1000 x 1 kg = 1 t, without the N term (scoped to n2o) */
+    eng_line ch4 = line_of(&t, 1, GAS_CH4);
+    assert_int_equal(ch4.chain->nterms, 0);
+    assert_close(ch4.emission_t, 1.0, REL);
+    /* N2O: 1000 head x 40 kg N x 0.005 kg N2O-N/kg N x 44/28 = 314.2857 kg */
+    assert_close(line_of(&t, 1, GAS_N2O).emission_t, 1000 * 40 * 0.005 * 44.0 / 28.0 / 1000.0, REL);
+    done(&t);
+}
+
+static void test_removal_negative(void **state)
+{
+    (void)state;
+    run_t t = run("activities:\n"
+                  "  - {category: \"3.B.1.a\", activity: growth, amount: 1e6, unit: m3, "
+                  "density: {value: 0.45, unit: t DM/m3, source: s}, bef: {value: 1.3, unit: \"1\", source: s}}\n");
+    assert_non_null(t.r);
+    /* -(1e6 m3 x 0.45 t DM/m3 x 1.3 x (1 + 0.25) x 0.47 t C/t DM x 44/12) = -1,260,187.5 t CO2 */
+    assert_close(line_of(&t, 0, GAS_CO2).emission_t, -(1e6 * 0.45 * 1.3 * 1.25 * 0.47 * 44.0 / 12.0), REL);
+    assert_close(eng_total_under(t.r, "3.B").t_co2e, -(1e6 * 0.45 * 1.3 * 1.25 * 0.47 * 44.0 / 12.0), REL);
+    done(&t);
+}
+
+static void test_product_unit_errors(void **state)
+{
+    (void)state;
+    run_t t = run("activities:\n  - {category: \"3.A.1\", activity: cattle, amount: 1000, unit: t}\n");
+    assert_null(t.r);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    diag_print(t.dl, f, false, 0);
+    fclose(f);
+    assert_non_null(strstr(buf, "not a mass"));
+    free(buf);
+    done(&t);
+}
+
+static void test_indirect_grid_year(void **state)
+{
+    (void)state;
+    run_t t = run("activities: []\nindirect:\n"
+                  "  - {kind: electricity, amount: 10, unit: 10^8 kWh, grid: northeast}\n"
+                  "  - {kind: electricity, amount: -2, unit: 10^8 kWh, grid: northeast, view: net_import}\n");
+    assert_non_null(t.r);
+    const eng_indirect_line *l;
+    assert_int_equal(eng_indirect(t.r, &l), 2);
+    /* year 2020 takes the latest earlier factor, 2019: 10^9 kWh x 0.6 kg/kWh = 600,000 t */
+    assert_int_equal(l[0].factor_year, 2019);
+    assert_close(l[0].emission_t, 1e9 * 0.6 / 1000, REL);
+    assert_close(eng_indirect_total_t(t.r, false), 6e5, REL);
+    assert_close(eng_indirect_total_t(t.r, true), -2e8 * 0.6 / 1000, REL);
+    /* indirect is never in the direct total */
+    assert_close(eng_total_under(t.r, "").t_co2e, 0.0, REL);
+    done(&t);
+}
+
+static void test_reference_approach(void **state)
+{
+    (void)state;
+    run_t t = run("activities:\n  - {category: \"1.A.1.a\", fuel: gas, amount: 1, unit: Gg}\n"
+                  "reference_approach:\n  threshold: 5%\n  fuels:\n"
+                  "    - {fuel: gas, unit: Gg, imports: 1.2, exports: 0.05, stock_change: 0.05, non_energy_use: 0.04}\n");
+    assert_non_null(t.r);
+    const eng_ref_line *l;
+    eng_ref_summary s;
+    assert_int_equal(eng_reference(t.r, &l, &s), 1);
+    /* apparent = 1.2 - 0.05 - 0.05 = 1.1 Gg; net of non-energy use 1.06 Gg; x 48 x 56100 / 1000 */
+    assert_close(l[0].apparent, 1.1, REL);
+    assert_close(s.ra_co2_t, 1.06 * 48 * 56100 / 1000, 1e-12);
+    assert_close(s.sa_co2_t, 1.0 * 48 * 56100 / 1000, REL);
+    assert_close(s.diff_pct, 6.0, 1e-9); /* (1.06 - 1) / 1 */
+    assert_true(s.flagged);
+    done(&t);
+}
+
+static void test_completeness(void **state)
+{
+    (void)state;
+    run_t t = run("activities:\n  - {category: \"2.A.2\", activity: lime, amount: 1, unit: t}\n"
+                  "notation_keys:\n  - {category: \"2.B\", key: NO, note: no chemical plants}\n");
+    assert_non_null(t.r);
+    const eng_complete *c;
+    size_t n = eng_completeness(t.r, &c);
+    int seen = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(c[i].category, "2.A.2") == 0 && (seen |= 1))
+            assert_string_equal(c[i].status, "estimated");
+        if (strcmp(c[i].category, "2.B.1") == 0 && (seen |= 2))
+            assert_string_equal(c[i].status, "NO");
+        if (strcmp(c[i].category, "4.D.1") == 0 && (seen |= 4))
+            assert_string_equal(c[i].status, "not reported");
+    }
+    assert_int_equal(seen, 7);
+    done(&t);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_product_terms),      cmocka_unit_test(test_per_head_and_scoped_terms),
+        cmocka_unit_test(test_removal_negative),   cmocka_unit_test(test_product_unit_errors),
+        cmocka_unit_test(test_indirect_grid_year), cmocka_unit_test(test_reference_approach),
+        cmocka_unit_test(test_completeness),
+    };
+    return cmocka_run_group_tests_name("sectors", tests, NULL, NULL);
+}
