@@ -768,6 +768,44 @@ static bool eng_run_fod(eng_result *r, diag_list *dl)
     return true;
 }
 
+/* ---------------------------------------------- feedstock guard */
+
+/* The process record's feedstock fuel: the first emission-factor entry of its
+ * product method that names one, or NULL. */
+static const char *eng_feedstock_of(const eng_res *res)
+{
+    for (int g = 0; res && res->chain && g < GAS_COUNT; g++)
+        if (res->chain[g].ef.entry && res->chain[g].ef.entry->feedstock)
+            return res->chain[g].ef.entry->feedstock;
+    return NULL;
+}
+
+/* A process factor that covers a fuel's feedstock use (ammonia from natural
+ * gas: IPCC 2006 Vol.3 Ch.3 3.2.2.2) counts that fuel once; a 1.A.2 record of
+ * the same fuel that still includes the feedstock would count it twice. Such
+ * records must say `feedstock_excluded: true`. */
+static void eng_check_feedstock(const eng_result *r, diag_list *dl)
+{
+    const inventory *inv = r->inv;
+    for (size_t i = 0; i < inv->n; i++) {
+        const char *fuel = eng_feedstock_of(r->rec_res[i]);
+        if (!fuel)
+            continue;
+        const inv_record *proc = inv_rec(inv, i);
+        for (size_t j = 0; j < inv->n; j++) {
+            const inv_record *c = inv_rec(inv, j);
+            if (!cat_under(c->category, "1.A.2") || c->feedstock_excluded)
+                continue;
+            const char *alt = eng_same_as(r, c->key);
+            if (strcmp(c->key, fuel) != 0 && !(alt && strcmp(alt, fuel) == 0))
+                continue;
+            diag_error(dl, inv_loc(inv, c->key_at), "%s burnt in %s may include the feedstock of '%s' (line %u), "
+                       "whose process factor already counts it: take the feedstock out of this amount and mark the "
+                       "record 'feedstock_excluded: true'", c->key, c->category, proc->key, proc->at.line);
+        }
+    }
+}
+
 /* ---------------------------------------------- indirect (scope 2) */
 
 /* Whether entry grid `eg` serves a record asking for grid `want` (NULL asks
@@ -1036,6 +1074,8 @@ eng_result *eng_run(const inventory *inv, fset_db *db, const char *const *dirs, 
         diag_error(dl, (src_loc){inv->path, 0, 0}, "out of memory in the landfill model");
     if (diag_error_count(dl) == errs)
         eng_run_indirect(r, dl);
+    if (diag_error_count(dl) == errs)
+        eng_check_feedstock(r, dl);
     if (diag_error_count(dl) != errs || !eng_finish(r, dl) || !eng_run_reference(r, dl) ||
         !eng_run_completeness(r)) {
         eng_free(r);

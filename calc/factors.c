@@ -348,7 +348,7 @@ bool fset_parse_value(const ynode *node, const char *param, bool is_override, po
 static void fset_parse_entry(fset_db *db, fset *set, const ynode *n, fset_entry *e, diag_list *dl)
 {
     static const char *const fixed[] = {"fuel", "activity", "name", "category", "biogenic", "note", "ipcc_fuel",
-                                        "grid", "year", "removal"};
+                                        "grid", "year", "removal", "feedstock"};
     e->at = n->at;
     e->set = set;
     e->biogenic = -1;
@@ -386,6 +386,9 @@ static void fset_parse_entry(fset_db *db, fset *set, const ynode *n, fset_entry 
     const ynode *cat = yn_get(n, "category");
     t = cat ? yf_text(cat, "category", dl) : NULL;
     e->category = t ? pool_intern(db->mem, t, strlen(t)) : NULL;
+    const ynode *feed = yn_get(n, "feedstock");
+    t = feed ? yf_text(feed, "feedstock", dl) : NULL;
+    e->feedstock = t ? pool_intern(db->mem, t, strlen(t)) : NULL;
     const ynode *rem = yn_get(n, "removal");
     bool rm;
     if (rem && yf_bool(rem, "removal", &rm, dl))

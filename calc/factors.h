@@ -46,6 +46,7 @@ typedef struct {
     const char *category;      /* category prefix ("1.A.1") or NULL for all */
     int biogenic;              /* 1 yes, 0 no, -1 not stated */
     bool removal;              /* a sink: product-method emissions are negative */
+    const char *feedstock;     /* fuel whose feedstock (and fuel) use this process factor covers, or NULL */
     fset_param *params;
     size_t nparams;
     src_loc at;

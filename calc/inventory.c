@@ -35,7 +35,8 @@ static const char *const inv_top_keys[] = {"inventory", "title", "region", "year
 /* Record keys besides the factor parameters (fset_param_at), which a record
  * may also give as overrides. */
 static const char *const inv_rec_keys[] = {"category", "fuel",  "activity", "amount",       "unit",
-                                           "uncertainty", "source", "id", "note", "not_estimated"};
+                                           "uncertainty", "source", "id", "note", "not_estimated",
+                                           "feedstock_excluded"};
 #define INV_NREC_KEYS (sizeof inv_rec_keys / sizeof *inv_rec_keys)
 #define INV_MAX_KEYS 64
 #define INV_MAX_RECORDS 50000000u /* 5x10^7 records: about 6 GB of records; beyond, split the inventory */
@@ -350,6 +351,10 @@ static void inv_record_parse(inv_loader *L, const ynode *n)
     const ynode *id = yn_get(n, "id");
     if (id)
         tmp.id = inv_intern(inv, yf_text(id, "id", dl));
+    const ynode *fx = yn_get(n, "feedstock_excluded");
+    bool fxv;
+    if (fx && yf_bool(fx, "feedstock_excluded", &fxv, dl))
+        tmp.feedstock_excluded = fxv;
     const ynode *ne = yn_get(n, "not_estimated");
     if (ne)
         inv_not_estimated(ne, &tmp, dl);

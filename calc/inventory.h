@@ -28,6 +28,7 @@ typedef struct {
     const fset_param *ovr;     /* record-level factor overrides */
     unsigned novr;
     unsigned not_estimated;    /* bit (1 << gas) for gases marked not estimated */
+    bool feedstock_excluded;   /* 1.A: the amount has had feedstock and non-energy use taken out */
 } inv_record;
 
 /* A quantity of the economy block: GDP, population. */

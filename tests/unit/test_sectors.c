@@ -27,6 +27,8 @@ static const char proc_set[] =
     "    root_shoot: {value: 0.25, unit: \"1\", ref: i}\n    co2: {value: 0.47, unit: t C/t DM, ref: j}\n"
     "  - activity: electricity\n    grid: northeast\n    year: 2019\n    co2: {value: 0.6, unit: kg CO2/kWh, ref: k}\n"
     "  - activity: electricity\n    grid: northeast\n    year: 2021\n    co2: {value: 0.5, unit: kg CO2/kWh, ref: l}\n"
+    "  - activity: ammonia\n    category: \"2.B.1\"\n    feedstock: gas\n"
+    "    co2: {value: 1.694, unit: t CO2/t, ref: q}\n"
     "  - fuel: gas\n    ncv: {value: 48, unit: TJ/Gg, ref: m}\n    co2: {value: 56100, unit: kg/TJ, ref: n}\n"
     "    ch4: {value: 1, unit: kg/TJ, ref: o}\n    n2o: {value: 0.1, unit: kg/TJ, ref: p}\n";
 
@@ -214,13 +216,37 @@ static void test_completeness(void **state)
     done(&t);
 }
 
+/* Ammonia's factor covers its natural gas: a 1.A.2 gas record must say it
+ * excludes the feedstock, or the gas is counted twice. */
+static void test_feedstock_guard(void **state)
+{
+    (void)state;
+    run_t t = run("activities:\n  - {category: \"2.B.1\", activity: ammonia, amount: 1000, unit: t}\n"
+                  "  - {category: \"1.A.2.c\", fuel: gas, amount: 1, unit: Gg}\n");
+    assert_null(t.r);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    diag_print(t.dl, f, false, 0);
+    fclose(f);
+    assert_non_null(strstr(buf, "inv.yaml:6:33: error: gas burnt in 1.A.2.c may include the feedstock of 'ammonia'"));
+    free(buf);
+    done(&t);
+    t = run("activities:\n  - {category: \"2.B.1\", activity: ammonia, amount: 1000, unit: t}\n"
+            "  - {category: \"1.A.2.c\", fuel: gas, amount: 1, unit: Gg, feedstock_excluded: true}\n");
+    assert_non_null(t.r);
+    /* 1000 t NH3 x 1.694 t CO2/t = 1694 t, plus the gas burnt: 1 Gg x 48 x 56100 / 1000 = 2692.8 t */
+    assert_close(eng_total_under(t.r, "").t[GAS_CO2], 1694.0 + 2692.8, 1e-12);
+    done(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_product_terms),      cmocka_unit_test(test_per_head_and_scoped_terms),
         cmocka_unit_test(test_removal_negative),   cmocka_unit_test(test_product_unit_errors),
         cmocka_unit_test(test_indirect_grid_year), cmocka_unit_test(test_reference_approach),
-        cmocka_unit_test(test_completeness),
+        cmocka_unit_test(test_completeness),       cmocka_unit_test(test_feedstock_guard),
     };
     return cmocka_run_group_tests_name("sectors", tests, NULL, NULL);
 }
