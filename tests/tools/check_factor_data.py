@@ -672,7 +672,7 @@ PM_FILES = (  # (yaml file, factor_set, csv file)
     ("ipcc2006-fod.yaml", "ipcc2006-fod", "waste.csv"),
     ("ipcc2006-forest.yaml", "ipcc2006-forest", "forest.csv"),
 )
-PM_ENTRY_KEYS = {"activity", "name", "category", "removal", "note"}
+PM_ENTRY_KEYS = {"activity", "name", "category", "removal", "note", "feedstock"}
 # YAML files whose entries are all sinks (removal: true); no other entry may be one.
 PM_REMOVAL_FILES = {"ipcc2006-forest.yaml"}
 
