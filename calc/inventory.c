@@ -36,7 +36,7 @@ static const char *const inv_top_keys[] = {"inventory", "title", "region", "year
  * may also give as overrides. */
 static const char *const inv_rec_keys[] = {"category", "fuel",  "activity", "amount",       "unit",
                                            "uncertainty", "source", "id", "note", "not_estimated",
-                                           "feedstock_excluded"};
+                                           "feedstock_excluded", "distance", "fuel_economy", "fuel_density"};
 #define INV_NREC_KEYS (sizeof inv_rec_keys / sizeof *inv_rec_keys)
 #define INV_MAX_KEYS 64
 #define INV_MAX_RECORDS 50000000u /* 5x10^7 records: about 6 GB of records; beyond, split the inventory */
@@ -287,6 +287,52 @@ static void inv_overrides(inventory *inv, const ynode *n, inv_record *r, diag_li
     r->ovr = p;
 }
 
+/* Reads one `{value, unit}` factor of a distance-based record into *v and
+ * the unit text into *unit; false (reported) when it is malformed. */
+static bool inv_dist_part(const ynode *n, const char *key, double *v, const char **unit, diag_list *dl)
+{
+    if (n->kind != YN_MAP) {
+        diag_error(dl, n->at, "'%s' must be a mapping {value: ..., unit: ..., source: ...}", key);
+        return false;
+    }
+    const ynode *val = yf_need(n, "value", key, dl), *u = yf_need(n, "unit", key, dl);
+    *unit = u ? yf_text(u, "unit", dl) : NULL;
+    units_t parsed;
+    char msg[200];
+    if (*unit && units_parse(*unit, &parsed, msg, sizeof msg) != UNITS_OK) {
+        diag_error(dl, u->at, "%s", msg);
+        return false;
+    }
+    return val && yf_number(val, "value", v, dl) && *unit && *v >= 0;
+}
+
+/* The distance-based road transport alternative (IPCC 2006 Vol.2 Ch.3
+ * 3.2.1.2): amount = vehicle-km x fuel economy (x density when the economy is
+ * a volume), with the unit written as that product ("km * L/100km * kg/L")
+ * so the unit factor and the NCV apply as for any fuel amount. */
+static void inv_distance(inventory *inv, const ynode *n, inv_record *r, diag_list *dl)
+{
+    const ynode *d = yf_need(n, "distance", "a distance-based record", dl);
+    const ynode *fe = yf_need(n, "fuel_economy", "a distance-based record", dl);
+    const ynode *rho = yn_get(n, "fuel_density");
+    if (yn_get(n, "amount") || yn_get(n, "unit"))
+        diag_error(dl, n->at, "a distance-based record gives distance and fuel_economy instead of amount and unit");
+    double dv, fv, rv = 1.0;
+    const char *du, *fu, *ru = NULL;
+    if (!d || !fe || !inv_dist_part(d, "distance", &dv, &du, dl) || !inv_dist_part(fe, "fuel_economy", &fv, &fu, dl) ||
+        (rho && !inv_dist_part(rho, "fuel_density", &rv, &ru, dl)))
+        return;
+    char unit[256];
+    snprintf(unit, sizeof unit, "%s * %s%s%s", du, fu, ru ? " * " : "", ru ? ru : "");
+    r->amount = dv * fv * rv;
+    r->unit_text = inv_intern(inv, unit);
+    r->amount_at = r->unit_at = inv_pos_of(d);
+    units_t u;
+    char msg[200];
+    if (units_parse(unit, &u, msg, sizeof msg) != UNITS_OK)
+        diag_error(dl, fe->at, "distance x fuel economy gives the unit '%s', which cannot be used: %s", unit, msg);
+}
+
 /* Parses one item of `activities:`. */
 static void inv_record_parse(inv_loader *L, const ynode *n)
 {
@@ -326,6 +372,10 @@ static void inv_record_parse(inv_loader *L, const ynode *n)
         tmp.key = inv_intern(inv, yf_text(keyn, fuel ? "fuel" : "activity", dl));
         tmp.key_at = inv_pos_of(keyn);
     }
+    if (yn_get(n, "distance") || yn_get(n, "fuel_economy")) {
+        inv_distance(inv, n, &tmp, dl);
+        goto amount_done;
+    }
     const ynode *amt = yf_need(n, "amount", "an activity record", dl);
     if (amt) {
         tmp.amount_at = inv_pos_of(amt);
@@ -341,6 +391,7 @@ static void inv_record_parse(inv_loader *L, const ynode *n)
             diag_error(dl, unit->at, "%s", msg);
         tmp.unit_text = inv_intern(inv, t);
     }
+amount_done:;
     const ynode *unc = yn_get(n, "uncertainty");
     if (unc && (t = yf_text(unc, "uncertainty", dl)) && (!txt_percent(t, &tmp.uncertainty_pct) ||
                                                          tmp.uncertainty_pct < 0))

@@ -240,6 +240,24 @@ static void test_feedstock_guard(void **state)
     done(&t);
 }
 
+/* Road transport by distance: 10^6 vehicle-km x 0.2 kg/km = 200 t = 0.2 Gg
+ * of gas, 0.2 x 48 TJ/Gg = 9.6 TJ, 9.6 x 56100 kg/TJ = 538.56 t CO2; by
+ * volume, 10^6 km x 25 L/100km x 0.8 kg/L = 200 t too. */
+static void test_distance_based(void **state)
+{
+    (void)state;
+    run_t t = run("activities:\n"
+                  "  - {category: \"1.A.3.b\", fuel: gas, distance: {value: 1e6, unit: km, source: s}, "
+                  "fuel_economy: {value: 0.2, unit: kg/km, source: s}}\n"
+                  "  - {category: \"1.A.3.b\", fuel: gas, id: b, distance: {value: 1e6, unit: km, source: s}, "
+                  "fuel_economy: {value: 25, unit: L/100km, source: s}, fuel_density: {value: 0.8, unit: kg/L, source: s}}\n");
+    assert_non_null(t.r);
+    assert_close(line_of(&t, 0, GAS_CO2).energy_tj, 9.6, REL);
+    assert_close(line_of(&t, 0, GAS_CO2).emission_t, 538.56, REL);
+    assert_close(line_of(&t, 1, GAS_CO2).emission_t, 538.56, REL);
+    done(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -247,6 +265,7 @@ int main(void)
         cmocka_unit_test(test_removal_negative),   cmocka_unit_test(test_product_unit_errors),
         cmocka_unit_test(test_indirect_grid_year), cmocka_unit_test(test_reference_approach),
         cmocka_unit_test(test_completeness),       cmocka_unit_test(test_feedstock_guard),
+        cmocka_unit_test(test_distance_based),
     };
     return cmocka_run_group_tests_name("sectors", tests, NULL, NULL);
 }
