@@ -1,18 +1,22 @@
 /* main.c - the ghgcalc command line: a command table, options, exit codes and output handling. */
 #include <errno.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "../reports/intensity_report.h"
 #include "../reports/report.h"
 #include "afile.h"
 #include "category.h"
 #include "diag.h"
 #include "engine.h"
 #include "factors.h"
+#include "intensity.h"
 #include "inventory.h"
+#include "series.h"
 #include "yreader.h"
 
 #ifndef GHGCALC_VERSION
@@ -167,33 +171,42 @@ static bool cli_output_clashes(const char *out, const cli_inputs *in)
     return false;
 }
 
-/* Writes the workbook and the machine outputs together, or none of them. */
-static int cli_write_inventory(const cli_opts *o, const eng_result *r, const cli_inputs *in)
+/* The three writers of one command's outputs. Each takes the command's
+ * result, the temporary path and the run's metadata. */
+typedef struct {
+    int (*xlsx)(const void *result, const char *path, const rpt_meta *m, char *err, size_t errlen);
+    int (*csv)(const void *result, const char *path, const rpt_meta *m, char *err, size_t errlen);
+    int (*json)(const void *result, const char *path, const rpt_meta *m, char *err, size_t errlen);
+} cli_writers;
+
+/* Refuses outputs that would overwrite an input or cannot be written;
+ * returns an exit status. */
+static int cli_check_targets(const char *const targets[3], const cli_inputs *in)
+{
+    for (size_t i = 0; i < 3; i++) {
+        if (!targets[i])
+            continue;
+        if (cli_output_clashes(targets[i], in))
+            return GHG_EXIT_INPUT;
+        if (afile_check_dir(targets[i]) != 0) {
+            fprintf(stderr, "%s: error: cannot write here: %s (%s)\n", targets[i], strerror(errno),
+                    errno == EISDIR ? "give a file name, not a folder" : "check that the folder exists and is writable");
+            return GHG_EXIT_IO;
+        }
+    }
+    return GHG_EXIT_OK;
+}
+
+/* Writes the workbook and the machine outputs (CSV and JSON beside it, or
+ * where --csv/--json say) into temporary files, then renames them into place
+ * together: all of them or none. */
+static int cli_write_outputs(const cli_opts *o, const cli_inputs *in, const rpt_meta *m, const void *result,
+                             const cli_writers *w)
 {
     char *csv = o->csv ? strdup(o->csv) : cli_beside(o->out, ".csv");
     char *json = o->json ? strdup(o->json) : cli_beside(o->out, ".json");
     const char *targets[3] = {o->out, o->no_machine ? NULL : csv, o->no_machine ? NULL : json};
-    int status = GHG_EXIT_OK;
-    for (size_t i = 0; i < 3 && status == GHG_EXIT_OK; i++) {
-        if (!targets[i])
-            continue;
-        if (cli_output_clashes(targets[i], in))
-            status = GHG_EXIT_INPUT;
-        else if (afile_check_dir(targets[i]) != 0) {
-            fprintf(stderr, "%s: error: cannot write here: %s (%s)\n", targets[i], strerror(errno),
-                    errno == EISDIR ? "give a file name, not a folder" : "check that the folder exists and is writable");
-            status = GHG_EXIT_IO;
-        }
-    }
-    const inventory *inv = eng_inventory(r);
-    size_t rows = inv->n * GAS_COUNT;
-    rpt_meta m = {.zh = o->zh,
-                  .tool_version = GHGCALC_VERSION,
-                  .command_line = o->command_line,
-                  .input_paths = in->paths,
-                  .input_sha256 = in->sha,
-                  .ninputs = in->n,
-                  .constant_memory = rows >= CLI_LARGE_ROWS};
+    int status = csv && json ? cli_check_targets(targets, in) : GHG_EXIT_IO;
     afile_group g = {0};
     char err[512] = "";
     if (status == GHG_EXIT_OK) {
@@ -201,9 +214,9 @@ static int cli_write_inventory(const cli_opts *o, const eng_result *r, const cli
         const char *tc = o->no_machine ? NULL : afile_add(&g, csv);
         const char *tj = o->no_machine ? NULL : afile_add(&g, json);
         const char *failed = o->out;
-        if (!tx || rpt_inventory_xlsx(r, tx, &m, err, sizeof err) != 0 ||
-            (!o->no_machine && (failed = csv, !tc || rpt_inventory_csv(r, tc, &m, err, sizeof err) != 0)) ||
-            (!o->no_machine && (failed = json, !tj || rpt_inventory_json(r, tj, &m, err, sizeof err) != 0))) {
+        if (!tx || w->xlsx(result, tx, m, err, sizeof err) != 0 ||
+            (!o->no_machine && (failed = csv, !tc || w->csv(result, tc, m, err, sizeof err) != 0)) ||
+            (!o->no_machine && (failed = json, !tj || w->json(result, tj, m, err, sizeof err) != 0))) {
             fprintf(stderr, "%s: error: cannot write: %s\n", failed, err[0] ? err : "out of memory");
             afile_abort(&g);
             status = GHG_EXIT_IO;
@@ -216,6 +229,36 @@ static int cli_write_inventory(const cli_opts *o, const eng_result *r, const cli
     free(csv);
     free(json);
     return status;
+}
+
+/* Adapters from the inventory writers' typed results to cli_writers. */
+static int cli_inv_xlsx(const void *r, const char *p, const rpt_meta *m, char *e, size_t n)
+{
+    return rpt_inventory_xlsx(r, p, m, e, n);
+}
+static int cli_inv_csv(const void *r, const char *p, const rpt_meta *m, char *e, size_t n)
+{
+    return rpt_inventory_csv(r, p, m, e, n);
+}
+static int cli_inv_json(const void *r, const char *p, const rpt_meta *m, char *e, size_t n)
+{
+    return rpt_inventory_json(r, p, m, e, n);
+}
+
+/* Writes the inventory workbook, CSV and JSON; large inventories use
+ * libxlsxwriter's constant-memory mode. */
+static int cli_write_inventory(const cli_opts *o, const eng_result *r, const cli_inputs *in)
+{
+    static const cli_writers w = {cli_inv_xlsx, cli_inv_csv, cli_inv_json};
+    size_t rows = eng_inventory(r)->n * GAS_MAIN;
+    rpt_meta m = {.zh = o->zh,
+                  .tool_version = GHGCALC_VERSION,
+                  .command_line = o->command_line,
+                  .input_paths = in->paths,
+                  .input_sha256 = in->sha,
+                  .ninputs = in->n,
+                  .constant_memory = rows >= CLI_LARGE_ROWS};
+    return cli_write_outputs(o, in, &m, r, &w);
 }
 
 /* Loads an inventory and computes it; NULL (errors printed) on failure. */
@@ -278,6 +321,33 @@ static char *cli_first_key(const char *path, diag_list *dl)
     return key;
 }
 
+static ser_series *cli_series_load(const cli_opts *o, fset_db *db, int *status);
+
+/* Validates a series file (with its targets and factor sets) or a targets
+ * file on its own; returns an exit status. */
+static int cli_check_series(const cli_opts *o, const char *path, const char *kind, diag_list *dl)
+{
+    int status;
+    if (strcmp(kind, "targets") == 0) {
+        ser_series *t = ser_load_targets(path, dl);
+        status = cli_report(dl);
+        if (t && !status && !o->quiet)
+            printf("%s: ok: targets '%s', %zu items\n", path, t->targets_id, t->ntargets);
+        ser_free(t);
+        return status;
+    }
+    fset_db *db = fdb_new();
+    cli_opts one = *o;
+    one.files[0] = path;
+    one.nfiles = 1;
+    ser_series *s = cli_series_load(&one, db, &status);
+    if (s && !o->quiet)
+        printf("%s: ok: series '%s', %zu years\n", path, s->id, s->nyears);
+    ser_free(s);
+    fdb_free(db);
+    return status;
+}
+
 /* Validates one file of any kind; prints a line when it is fine. */
 static int cli_check_one(const cli_opts *o, const char *path)
 {
@@ -303,6 +373,8 @@ static int cli_check_one(const cli_opts *o, const char *path)
         if (g && !status && !o->quiet)
             printf("%s: ok: GWP sets, default '%s'\n", path, g->id);
         fdb_free(db);
+    } else if (kind && (strcmp(kind, "series") == 0 || strcmp(kind, "targets") == 0)) {
+        status = cli_check_series(o, path, kind, dl);
     } else if (kind) {
         fset_db *db = fdb_new();
         inventory *inv = NULL;
@@ -396,6 +468,199 @@ static int cmd_factors(cli_opts *o)
     return status;
 }
 
+/* ---------------------------------------- intensity: per-GDP indicators of a series of years against targets */
+
+/* The folders searched for the series' own factor sets: those of cli_dirs,
+ * with the factors folder beside the series' folder before ./factors. */
+static size_t cli_series_dirs(const cli_opts *o, const char *path, const char **dirs, char *buf, size_t buflen,
+                              char *own, size_t ownlen)
+{
+    size_t n = cli_dirs(o, NULL, dirs, buf, buflen);
+    const char *slash = strrchr(path, '/');
+    snprintf(own, ownlen, "%.*s%s../factors", slash ? (int)(slash - path) : 0, path, slash ? "/" : "");
+    if (n >= 2 && n < CLI_MAX_DIRS) {
+        dirs[n] = dirs[n - 1];
+        dirs[n - 1] = dirs[n - 2];
+        dirs[n - 2] = own;
+        n++;
+    }
+    return n;
+}
+
+/* Loads the series and its targets and finds the standard-coal
+ * coefficients; NULL (errors printed, *status set) on failure. */
+static ser_series *cli_series_load(const cli_opts *o, fset_db *db, int *status)
+{
+    diag_list *dl = diag_new();
+    ser_series *s = dl && db ? ser_load(o->files[0], dl) : NULL;
+    if (s && diag_error_count(dl) == 0) {
+        const char *dirs[CLI_MAX_DIRS];
+        char buf[8192], own[4096];
+        size_t nd = cli_series_dirs(o, s->path, dirs, buf, sizeof buf, own, sizeof own);
+        ser_resolve(s, db, dirs, nd, dl);
+    }
+    *status = dl ? cli_report(dl) : GHG_EXIT_INPUT;
+    diag_free(dl);
+    if (*status == GHG_EXIT_OK && s)
+        return s;
+    if (*status == GHG_EXIT_OK)
+        *status = GHG_EXIT_INPUT;
+    ser_free(s);
+    return NULL;
+}
+
+/* Computes the inventory of every year into inv[i] (each inventory prints
+ * its own errors) and checks that it is of the year the series says.
+ * Returns the worst exit status. */
+static int cli_series_inventories(const cli_opts *o, const ser_series *s, fset_db *db, int_inv *inv)
+{
+    diag_list *dl = diag_new();
+    int worst = dl ? GHG_EXIT_OK : GHG_EXIT_INPUT;
+    for (size_t i = 0; i < s->nyears && dl; i++) {
+        const ser_year *y = &s->years[i];
+        inventory *in = NULL;
+        int st;
+        eng_result *r = cli_compute(o, y->inventory, db, &in, &st);
+        if (r && in->year != y->year)
+            diag_error(dl, y->inventory_at, "inventory '%s' is of year %ld, but the series lists it under %ld: name "
+                       "the inventory of %ld", y->inventory, in->year, y->year, y->year);
+        else if (r && !int_inv_from(r, &inv[i])) {
+            fprintf(stderr, "ghgcalc: error: out of memory\n");
+            st = GHG_EXIT_IO;
+        }
+        worst = st > worst ? st : worst;
+        eng_free(r);
+        inv_free(in);
+    }
+    int st = dl ? cli_report(dl) : GHG_EXIT_OK;
+    diag_free(dl);
+    return st > worst ? st : worst;
+}
+
+/* The input files for the About sheet: series, targets, inventories, then
+ * every factor file read. */
+static void cli_series_inputs(const ser_series *s, const int_inv *inv, const fset_db *db, cli_inputs *in)
+{
+    const char **p, **h;
+    size_t n = fdb_files(db, &p, &h);
+    in->n = 0;
+    in->paths[in->n] = s->path;
+    in->sha[in->n++] = s->sha256;
+    if (s->targets_path) {
+        in->paths[in->n] = s->targets_path;
+        in->sha[in->n++] = s->targets_sha256;
+    }
+    for (size_t i = 0; i < s->nyears && in->n < CLI_MAX_FILES; i++, in->n++) {
+        in->paths[in->n] = inv[i].path;
+        in->sha[in->n] = inv[i].sha256;
+    }
+    for (size_t i = 0; i < n && in->n < CLI_MAX_FILES; i++, in->n++) {
+        in->paths[in->n] = p[i];
+        in->sha[in->n] = h[i];
+    }
+}
+
+/* Adapters from the intensity writers' typed results to cli_writers. */
+static int cli_int_xlsx(const void *r, const char *p, const rpt_meta *m, char *e, size_t n)
+{
+    return rpt_intensity_xlsx(r, p, m, e, n);
+}
+static int cli_int_csv(const void *r, const char *p, const rpt_meta *m, char *e, size_t n)
+{
+    return rpt_intensity_csv(r, p, m, e, n);
+}
+static int cli_int_json(const void *r, const char *p, const rpt_meta *m, char *e, size_t n)
+{
+    return rpt_intensity_json(r, p, m, e, n);
+}
+
+/* Writes the intensity workbook, CSV and JSON together, or none of them. */
+static int cli_write_intensity(const cli_opts *o, const int_result *r, const cli_inputs *in)
+{
+    static const cli_writers w = {cli_int_xlsx, cli_int_csv, cli_int_json};
+    rpt_meta m = {.zh = o->zh, .tool_version = GHGCALC_VERSION, .command_line = o->command_line,
+                  .input_paths = in->paths, .input_sha256 = in->sha, .ninputs = in->n};
+    return cli_write_outputs(o, in, &m, r, &w);
+}
+
+/* Prints one line for target `tr`: status, value, reference, margin. */
+static void cli_print_target(const int_target *tr)
+{
+    const ser_target *t = tr->t;
+    bool share = ser_indicator_is_share(t->indicator);
+    int dec = share ? 2 : 4;
+    double k = share ? 100 : 1;
+    static const char *const units[SER_NIND] = {" t CO2/10^4 yuan", " tce/10^4 yuan", " t CO2e/10^4 yuan", " %", " %",
+                                                 " %"};
+    printf("%-9s  %s: %s %ld = %.*f%s", int_status_name(tr->status), t->id, ser_indicator_name(t->indicator),
+           tr->eval_year, dec, tr->latest_value * k, units[t->indicator]);
+    if (t->kind == SER_REDUCTION)
+        printf(" (%+.2f %% since %ld; target -%g %% by %ld)", tr->change * 100, t->base_year, t->value_pct,
+               t->target_year);
+    else
+        printf(" (target %s %g %% by %ld)", t->kind == SER_CEILING ? "<=" : ">=", t->value_pct, t->target_year);
+    printf("; %s %.*f, margin %+.*f%s", tr->final ? "target" : "path", dec, tr->reference * k, dec, tr->margin * k,
+           share ? " points" : "");
+    if (!tr->final && isfinite(tr->required_rate))
+        printf("; needs %+.2f %%/yr", tr->required_rate * 100);
+    printf("%s\n", t->illustrative ? " [illustrative target]" : "");
+}
+
+/* Computes the indicators, writes the outputs and prints the status lines;
+ * returns 1 when a target is off track or missed. */
+static int cli_intensity_run(const cli_opts *o, const ser_series *s, const fset_db *db, const int_inv *inv)
+{
+    diag_list *dl = diag_new();
+    int_result *r = dl ? int_compute(s, inv, dl) : NULL;
+    if (dl)
+        cli_report(dl);
+    diag_free(dl);
+    if (!r) {
+        fprintf(stderr, "ghgcalc: error: out of memory\n");
+        return GHG_EXIT_IO;
+    }
+    cli_inputs in;
+    cli_series_inputs(s, inv, db, &in);
+    int status = cli_write_intensity(o, r, &in);
+    for (size_t k = 0; status == GHG_EXIT_OK && !o->quiet && k < r->ntargets; k++)
+        cli_print_target(&r->targets[k]);
+    if (status == GHG_EXIT_OK && !o->quiet)
+        printf("%s: %zu years, %zu targets: %zu met, %zu on track, %zu off track, %zu missed; wrote %s\n", s->id,
+               s->nyears, r->ntargets, r->count[INT_MET], r->count[INT_ON_TRACK], r->count[INT_OFF_TRACK],
+               r->count[INT_MISSED], o->out);
+    if (status == GHG_EXIT_OK && r->count[INT_OFF_TRACK] + r->count[INT_MISSED] > 0)
+        status = GHG_EXIT_FINDINGS;
+    int_free(r);
+    return status;
+}
+
+/* `ghgcalc intensity SERIES.yaml -o OUT.xlsx`: see docs/intensity.md. */
+static int cmd_intensity(cli_opts *o)
+{
+    if (o->nfiles != 1 || !o->out) {
+        fprintf(stderr, "ghgcalc intensity: give one series file and -o OUT.xlsx\nUse 'ghgcalc intensity --help'.\n");
+        return GHG_EXIT_INPUT;
+    }
+    fset_db *db = fdb_new();
+    int status;
+    ser_series *s = cli_series_load(o, db, &status);
+    int_inv *inv = s ? calloc(s->nyears, sizeof *inv) : NULL;
+    if (s && !inv) {
+        fprintf(stderr, "ghgcalc: error: out of memory\n");
+        status = GHG_EXIT_IO;
+    }
+    if (inv)
+        status = cli_series_inventories(o, s, db, inv);
+    if (inv && status == GHG_EXIT_OK)
+        status = cli_intensity_run(o, s, db, inv);
+    for (size_t i = 0; inv && i < s->nyears; i++)
+        int_inv_clear(&inv[i]);
+    free(inv);
+    ser_free(s);
+    fdb_free(db);
+    return status;
+}
+
 static const cli_command cli_commands[] = {
     {"inventory", cmd_inventory,
      "usage: ghgcalc inventory FILE.yaml -o OUT.xlsx [--lang en|zh] [--factors DIR]... [--csv F] [--json F]\n"
@@ -408,6 +673,12 @@ static const cli_command cli_commands[] = {
      "usage: ghgcalc factors list [--set ID]... [--factors DIR]...\n"
      "       ghgcalc factors show KEY [--set ID]... [--category CODE] [--factors DIR]...\n"
      "Lists factor sets, or shows every value given for a fuel key, with its unit, confidence and source.\n"},
+    {"intensity", cmd_intensity,
+     "usage: ghgcalc intensity SERIES.yaml -o OUT.xlsx [--lang en|zh] [--factors DIR]... [--csv F] [--json F]\n"
+     "                         [--no-csv-json] [--quiet]\n"
+     "Computes CO2, CO2e and energy per 10^4 yuan of GDP, per capita, the energy mix and each target's status for\n"
+     "the years of SERIES.yaml (docs/intensity.md); writes the workbook with OUT.csv and OUT.json beside it and\n"
+     "prints one line per target. Exit 0 when every target is met or on track, 1 when one is off track or missed.\n"},
 };
 #define CLI_NCOMMANDS (sizeof cli_commands / sizeof *cli_commands)
 
@@ -416,6 +687,7 @@ static void cli_help(FILE *out)
     fputs("ghgcalc " GHGCALC_VERSION " - greenhouse-gas inventory calculator\n\n"
           "usage: ghgcalc COMMAND [options]\n\ncommands:\n"
           "  inventory   compute an inventory YAML file into an Excel workbook (+ CSV, JSON)\n"
+          "  intensity   per-GDP indicators of a series of years against the plan's targets\n"
           "  check       validate input files\n"
           "  factors     list factor sets, show a fuel's factors\n\n"
           "options: --help, --version; 'ghgcalc COMMAND --help' for a command's options.\n"

@@ -1,0 +1,318 @@
+/* intensity.c - computing per-GDP and per-capita indicators, energy mix, target paths and target status. */
+#include "intensity.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "category.h"
+
+#define INT_SECTOR_DEPTH 3u /* "1.A.1": the sectors of the emissions chart */
+
+static const char *const int_status_names[INT_NSTATUS] = {"met", "on track", "off track", "missed"};
+static const char *const int_mix_names[INT_NMIX] = {"coal", "other_fossil", "heat", "primary_electricity",
+                                                    "net_import_electricity"};
+
+/* Names from the tables above; "?" out of range. */
+const char *int_status_name(int_status st) { return (unsigned)st < INT_NSTATUS ? int_status_names[st] : "?"; }
+const char *int_mix_name(int_mix m) { return (unsigned)m < INT_NMIX ? int_mix_names[m] : "?"; }
+
+/* Sorts sectors by code. */
+static int int_sector_cmp(const void *a, const void *b)
+{
+    return strcmp(((const int_sector *)a)->code, ((const int_sector *)b)->code);
+}
+
+/* Adds `t_co2e` to sector `code` of `x`, appending it when new. */
+static bool int_sector_add(int_inv *x, const char *code, double t_co2e)
+{
+    for (size_t i = 0; i < x->nsectors; i++)
+        if (strcmp(x->sectors[i].code, code) == 0) {
+            x->sectors[i].t_co2e += t_co2e;
+            return true;
+        }
+    int_sector *s = realloc(x->sectors, (x->nsectors + 1) * sizeof *s);
+    if (!s)
+        return false;
+    x->sectors = s;
+    snprintf(s[x->nsectors].code, sizeof s->code, "%s", code);
+    s[x->nsectors++].t_co2e = t_co2e;
+    return true;
+}
+
+/* Totals, sectors and the factor sets of one computed inventory. */
+bool int_inv_from(const eng_result *r, int_inv *out)
+{
+    const inventory *inv = eng_inventory(r);
+    const eng_cat_total *cats;
+    size_t n = eng_categories(r, &cats), used = 0;
+    eng_order o = eng_search_order(r);
+    memset(out, 0, sizeof *out);
+    out->path = inv->path;
+    memcpy(out->sha256, inv->sha256, sizeof out->sha256);
+    out->year = inv->year;
+    out->gwp_id = eng_gwp(r)->id;
+    out->co2_t = eng_total_under(r, "1.A").t[GAS_CO2];
+    out->co2e_t = eng_total_under(r, "").t_co2e;
+    for (size_t i = 0; i < o.n && used < sizeof out->sets; i++)
+        used += (size_t)snprintf(out->sets + used, sizeof out->sets - used, "%s%s", i ? ", " : "", o.sets[i]->id);
+    for (size_t i = 0; i < n; i++) {
+        char code[64];
+        cat_ancestor(cats[i].category, INT_SECTOR_DEPTH, code, sizeof code);
+        if (!int_sector_add(out, code, cats[i].t_co2e))
+            return false;
+    }
+    if (out->nsectors)
+        qsort(out->sectors, out->nsectors, sizeof *out->sectors, int_sector_cmp);
+    return true;
+}
+
+/* Frees the sectors of one inventory's totals. */
+void int_inv_clear(int_inv *x)
+{
+    free(x->sectors);
+    x->sectors = NULL;
+    x->nsectors = 0;
+}
+
+/* Nominal to constant prices, in the workbook's order: value x factor x 100 / deflator. */
+double int_real_gdp_1e4_yuan(const ser_year *y) { return y->gdp.value * y->gdp_factor * 100 / y->deflator; }
+
+/* amount x coal rate x factor for electricity by the coal-rate method,
+ * amount x sce x factor otherwise. */
+double int_item_tce(const ser_energy *e, ser_method m, double rate_gce_kwh)
+{
+    bool elec = e->kind == SER_PRIMARY_ELECTRICITY || e->kind == SER_NET_IMPORT_ELECTRICITY;
+    if (m == SER_COAL_RATE && elec)
+        return e->amount * rate_gce_kwh * e->rate_factor;
+    return e->amount * e->sce->value * e->sce_factor;
+}
+
+/* The group by kind; fossil items split into coal and the rest. */
+int_mix int_item_mix(const ser_energy *e)
+{
+    switch (e->kind) {
+    case SER_PRIMARY_ELECTRICITY:
+        return INT_MIX_PRIMARY_ELEC;
+    case SER_NET_IMPORT_ELECTRICITY:
+        return INT_MIX_NET_IMPORT_ELEC;
+    case SER_HEAT:
+        return INT_MIX_HEAT;
+    default:
+        return e->coal ? INT_MIX_COAL : INT_MIX_OTHER_FOSSIL;
+    }
+}
+
+/* The geometric mean annual rate of change. */
+double int_rate(double from, double to, double years) { return pow(to / from, 1.0 / years) - 1; }
+
+/* Geometric for a reduction; linear, capped at the level, for a share. */
+double int_path(ser_target_kind kind, double base, double level, long base_year, long target_year, long year)
+{
+    double frac = (double)(year - base_year) / (double)(target_year - base_year);
+    if (kind == SER_REDUCTION)
+        return base > 0 ? base * pow(level / base, frac) : level;
+    double linear = base + (level - base) * (double)(year - base_year) / (double)(target_year - base_year);
+    return kind == SER_CEILING ? fmax(level, linear) : fmin(level, linear);
+}
+
+/* Inclusive at the boundary, within INT_REL_TOL. */
+int_status int_judge(ser_target_kind kind, bool final, double value, double reference)
+{
+    bool good = kind == SER_FLOOR ? value >= reference * (1 - INT_REL_TOL) : value <= reference * (1 + INT_REL_TOL);
+    if (final)
+        return good ? INT_MET : INT_MISSED;
+    return good ? INT_ON_TRACK : INT_OFF_TRACK;
+}
+
+/* Energy-based indicators by method `m`; the others have one value. */
+double int_indicator(const int_year *y, ser_indicator ind, ser_method m)
+{
+    switch (ind) {
+    case SER_IND_CO2_PER_GDP:
+        return y->co2_per_gdp;
+    case SER_IND_ENERGY_PER_GDP:
+        return y->energy_per_gdp[m];
+    case SER_IND_CO2E_PER_GDP:
+        return y->co2e_per_gdp;
+    case SER_IND_COAL_SHARE:
+        return y->coal_share[m];
+    case SER_IND_NON_FOSSIL_SHARE:
+        return y->non_fossil_share[m];
+    case SER_IND_ELECTRICITY_SHARE:
+        return y->electricity_share;
+    default:
+        return NAN;
+    }
+}
+
+/* The energy mix of year `y` by both methods, summed in item order (the
+ * order of the workbook's Energy rows). */
+static void int_year_mix(const ser_year *y, int_year *out)
+{
+    for (size_t i = 0; i < y->nenergy; i++) {
+        const ser_energy *e = &y->energy[i];
+        int_mix g = int_item_mix(e);
+        for (int m = 0; m < SER_NMETHODS; m++)
+            out->mix_tce[m][g] += int_item_tce(e, (ser_method)m, out->coal_rate_gce_kwh);
+    }
+    for (int m = 0; m < SER_NMETHODS; m++) {
+        const double *t = out->mix_tce[m];
+        out->energy_tce[m] = t[INT_MIX_COAL] + t[INT_MIX_OTHER_FOSSIL] + t[INT_MIX_HEAT] + t[INT_MIX_PRIMARY_ELEC] +
+                             t[INT_MIX_NET_IMPORT_ELEC];
+    }
+}
+
+/* Every indicator of year `y`, in the same arithmetic order as the
+ * workbook's formulas, so a recalculation reproduces the cached values. */
+static void int_year_compute(const ser_year *y, const int_inv *inv, int_year *out)
+{
+    memset(out, 0, sizeof *out);
+    out->year = y->year;
+    out->gdp_real_1e4_yuan = int_real_gdp_1e4_yuan(y);
+    out->population_persons = y->population.value * y->population_factor;
+    out->co2_t = inv->co2_t;
+    out->co2e_t = inv->co2e_t;
+    out->coal_rate_gce_kwh = y->coal_rate.value * y->coal_rate_factor;
+    int_year_mix(y, out);
+    out->co2_per_gdp = out->co2_t / out->gdp_real_1e4_yuan;
+    out->co2e_per_gdp = out->co2e_t / out->gdp_real_1e4_yuan;
+    out->co2_per_capita = out->co2_t / out->population_persons;
+    out->co2e_per_capita = out->co2e_t / out->population_persons;
+    for (int m = 0; m < SER_NMETHODS; m++) {
+        double total = out->energy_tce[m];
+        double nonfossil = out->mix_tce[m][INT_MIX_PRIMARY_ELEC];
+        out->energy_per_gdp[m] = total / out->gdp_real_1e4_yuan;
+        out->energy_per_capita[m] = total / out->population_persons;
+        out->coal_share[m] = total == 0 ? 0 : out->mix_tce[m][INT_MIX_COAL] / total;
+        out->non_fossil_share[m] = total == 0 ? 0 : nonfossil / total;
+    }
+    out->final_elec_tce = out->final_total_tce = out->electricity_share = NAN;
+    if (y->has_final) {
+        out->final_elec_tce = y->final_electricity.value * y->final_elec_sce->value * y->final_elec_sce_factor;
+        out->final_total_tce = y->final_total.value * y->final_total_factor;
+        out->electricity_share = out->final_elec_tce / out->final_total_tce;
+    }
+}
+
+/* The target level in the indicator's units: base x (1 - value/100) for a
+ * reduction, value/100 for a share. */
+static double int_level(const ser_target *t, double base)
+{
+    return t->kind == SER_REDUCTION ? base * (1 - t->value_pct / 100) : t->value_pct / 100;
+}
+
+/* Where target `t` stands, from the years' indicators. */
+static int_target int_evaluate(const ser_series *s, const int_year *years, const ser_target *t)
+{
+    int_target r = {.t = t};
+    long last = years[s->nyears - 1].year;
+    const int_year *b = &years[ser_year_index(s, t->base_year)];
+    r.eval_year = last < t->target_year ? last : t->target_year;
+    r.final = r.eval_year == t->target_year;
+    const int_year *e = &years[ser_year_index(s, r.eval_year)];
+    ser_method m = s->method;
+    r.base_value = int_indicator(b, t->indicator, m);
+    r.latest_value = int_indicator(e, t->indicator, m);
+    r.change = r.base_value > 0 ? r.latest_value / r.base_value - 1 : NAN;
+    long done = r.eval_year - t->base_year, left = t->target_year - r.eval_year;
+    r.avg_rate = done > 0 && r.base_value > 0 ? int_rate(r.base_value, r.latest_value, (double)done) : NAN;
+    r.level = int_level(t, r.base_value);
+    r.reference =
+        r.final ? r.level : int_path(t->kind, r.base_value, r.level, t->base_year, t->target_year, r.eval_year);
+    r.required_rate = left > 0 && r.latest_value > 0 ? int_rate(r.latest_value, r.level, (double)left) : NAN;
+    r.margin = t->kind == SER_FLOOR ? r.latest_value - r.reference : r.reference - r.latest_value;
+    r.margin_rel = r.reference != 0 ? r.margin / r.reference : NAN;
+    r.status = int_judge(t->kind, r.final, r.latest_value, r.reference);
+    return r;
+}
+
+/* The union of the years' sectors, sorted, and each year's CO2e in each. */
+static bool int_sectors(int_result *r)
+{
+    int_inv all = {0};
+    for (size_t i = 0; i < r->nyears; i++)
+        for (size_t k = 0; k < r->inv[i].nsectors; k++)
+            if (!int_sector_add(&all, r->inv[i].sectors[k].code, 0)) {
+                int_inv_clear(&all);
+                return false;
+            }
+    if (all.nsectors)
+        qsort(all.sectors, all.nsectors, sizeof *all.sectors, int_sector_cmp);
+    r->sectors = all.sectors;
+    r->nsectors = all.nsectors;
+    r->sector_t_co2e = calloc(r->nyears * (all.nsectors ? all.nsectors : 1), sizeof *r->sector_t_co2e);
+    if (!r->sector_t_co2e)
+        return false;
+    for (size_t i = 0; i < r->nyears; i++)
+        for (size_t k = 0; k < r->inv[i].nsectors; k++)
+            for (size_t j = 0; j < r->nsectors; j++)
+                if (strcmp(r->sectors[j].code, r->inv[i].sectors[k].code) == 0)
+                    r->sector_t_co2e[i * r->nsectors + j] = r->inv[i].sectors[k].t_co2e;
+    return true;
+}
+
+/* States, as warnings and in r->consistency, every year whose inventory
+ * uses other factor sets or another GWP set than the first year's. */
+static void int_consistency(int_result *r, diag_list *dl)
+{
+    const int_inv *first = &r->inv[0];
+    long y0 = r->s->years[0].year;
+    size_t used = 0;
+    for (size_t i = 1; i < r->nyears; i++) {
+        const int_inv *x = &r->inv[i];
+        long y = r->s->years[i].year;
+        if (strcmp(x->sets, first->sets) == 0 && strcmp(x->gwp_id, first->gwp_id) == 0)
+            continue;
+        diag_add(dl, DIAG_WARNING, r->s->years[i].inventory_at,
+                 "the inventory of %ld uses factor sets [%s] and GWP %s, the inventory of %ld [%s] and GWP %s: the "
+                 "years are not computed alike, so their emissions are not fully comparable",
+                 y, x->sets, x->gwp_id, y0, first->sets, first->gwp_id);
+        if (used < sizeof r->consistency)
+            used += (size_t)snprintf(r->consistency + used, sizeof r->consistency - used,
+                                     "%s%ld: factor sets [%s], GWP %s", used ? "; " : "", y, x->sets, x->gwp_id);
+    }
+    if (used && used < sizeof r->consistency)
+        snprintf(r->consistency + used, sizeof r->consistency - used, " (differ from %ld: factor sets [%s], GWP %s)",
+                 y0, first->sets, first->gwp_id);
+}
+
+/* Years first, then the targets over them, then the consistency note. */
+int_result *int_compute(const ser_series *s, const int_inv *inv, diag_list *dl)
+{
+    int_result *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    r->s = s;
+    r->inv = inv;
+    r->nyears = s->nyears;
+    r->ntargets = s->ntargets;
+    r->years = calloc(s->nyears ? s->nyears : 1, sizeof *r->years);
+    r->targets = calloc(s->ntargets ? s->ntargets : 1, sizeof *r->targets);
+    if (!r->years || !r->targets || !int_sectors(r)) {
+        int_free(r);
+        return NULL;
+    }
+    for (size_t i = 0; i < s->nyears; i++)
+        int_year_compute(&s->years[i], &inv[i], &r->years[i]);
+    for (size_t i = 0; i < s->ntargets; i++) {
+        r->targets[i] = int_evaluate(s, r->years, &s->targets[i]);
+        r->count[r->targets[i].status]++;
+    }
+    if (s->nyears)
+        int_consistency(r, dl);
+    return r;
+}
+
+/* Frees what int_compute allocated; the series and inventories are the caller's. */
+void int_free(int_result *r)
+{
+    if (!r)
+        return;
+    free(r->years);
+    free(r->targets);
+    free(r->sectors);
+    free(r->sector_t_co2e);
+    free(r);
+}

@@ -1,0 +1,886 @@
+/* series.c - loading and checking an intensity series YAML file, its targets file and its energy coefficients. */
+#include "series.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pool.h"
+#include "sha256.h"
+#include "textutil.h"
+#include "yfields.h"
+#include "yreader.h"
+
+#define SER_MAX_YEARS 500 /* more years than any statistical series has */
+#define SER_REL_TOL 1e-9  /* the deflator of the price-base year is 100 within this */
+
+static const char *const ser_top_keys[] = {"series",  "title",       "region",      "base_year", "price_base",
+                                           "targets", "factor_sets", "electricity", "notes",     "years"};
+static const char *const ser_year_keys[] = {"year",       "inventory", "note",         "gdp",
+                                            "population", "coal_rate", "final_energy", "energy"};
+static const char *const ser_energy_keys[] = {"fuel", "amount", "unit", "kind", "source", "sce"};
+static const char *const ser_gdp_keys[] = {"value", "unit", "source", "prices", "deflator"};
+static const char *const ser_tgt_top_keys[] = {"targets", "title", "source", "items"};
+static const char *const ser_tgt_keys[] = {"id",          "title", "indicator", "kind",         "base_year",
+                                           "target_year", "value", "source",    "illustrative", "note"};
+
+static const char *const ser_kind_names[SER_NKINDS] = {"fossil", "primary_electricity", "net_import_electricity",
+                                                       "heat"};
+static const char *const ser_method_names[SER_NMETHODS] = {"calorific", "coal_rate"};
+static const char *const ser_ind_names[SER_NIND] = {"co2_per_gdp", "energy_per_gdp",   "co2e_per_gdp",
+                                                    "coal_share",  "non_fossil_share", "electricity_share"};
+static const char *const ser_tkind_names[] = {"reduction", "ceiling", "floor"};
+static const char *const ser_price_names[] = {"constant", "current"};
+
+/* Coal and coal products, counted in the coal share. The China energy
+ * balance rows of factors/china-energy.yaml (原煤, 洗精煤, 其他洗煤, 型煤,
+ * 焦炭, the coal ranks) and the "coal and coal products" of the 2006 IPCC
+ * Guidelines, Vol.2 Ch.1 Table 1.1, including the derived gases (gas works,
+ * coke oven, blast furnace and oxygen steel furnace gas), which the energy
+ * balance also lists under coal. A fuel whose factor entry names one of these
+ * as its `ipcc_fuel` counts too. */
+static const char *const ser_coal_keys[] = {
+    "raw_coal",
+    "cleaned_coal",
+    "other_washed_coal",
+    "briquettes",
+    "coke",
+    "bituminous_coal",
+    "coal_gangue",
+    "other_coking_products",
+    "anthracite",
+    "coking_coal",
+    "other_bituminous_coal",
+    "sub_bituminous_coal",
+    "lignite",
+    "brown_coal_briquettes",
+    "patent_fuel",
+    "coke_oven_coke",
+    "gas_coke",
+    "coal_tar",
+    "gas_works_gas",
+    "coke_oven_gas",
+    "blast_furnace_gas",
+    "oxygen_steel_furnace_gas",
+    "other_gas",
+};
+
+/* Target units of the quantities a series gives, and what they must measure. */
+typedef enum { SD_MONEY, SD_COUNT, SD_RATE, SD_ENERGY } ser_dims;
+static const struct {
+    const char *to;   /* unit the value is converted into */
+    const char *what; /* for the message */
+} ser_dims_info[] = {
+    [SD_MONEY] = {"10^4 yuan", "money, such as 10^8 yuan or 亿元"},
+    [SD_COUNT] = {"person", "people, such as 10^4 person or 万人"},
+    [SD_RATE] = {"gce/kWh", "standard coal per electricity, such as 300 gce/kWh"},
+    [SD_ENERGY] = {"tce", "energy, such as 10^4 tce, TJ or 10^8 kWh"},
+};
+
+typedef struct {
+    ser_series *s;
+    diag_list *dl;
+} ser_loader;
+
+/* The names the files use, from the tables above; "?" out of range. */
+const char *ser_indicator_name(ser_indicator i) { return (unsigned)i < SER_NIND ? ser_ind_names[i] : "?"; }
+const char *ser_target_kind_name(ser_target_kind k) { return (unsigned)k <= SER_FLOOR ? ser_tkind_names[k] : "?"; }
+const char *ser_kind_name(ser_kind k) { return (unsigned)k < SER_NKINDS ? ser_kind_names[k] : "?"; }
+const char *ser_method_name(ser_method m) { return (unsigned)m < SER_NMETHODS ? ser_method_names[m] : "?"; }
+
+/* Shares are judged by ceiling or floor, intensities by reduction. */
+bool ser_indicator_is_share(ser_indicator i)
+{
+    return i == SER_IND_COAL_SHARE || i == SER_IND_NON_FOSSIL_SHARE || i == SER_IND_ELECTRICITY_SHARE;
+}
+
+/* Looks `key` up in the static coal list. */
+bool ser_is_coal_key(const char *key)
+{
+    for (size_t i = 0; key && i < sizeof ser_coal_keys / sizeof *ser_coal_keys; i++)
+        if (strcmp(key, ser_coal_keys[i]) == 0)
+            return true;
+    return false;
+}
+
+/* A linear search: a series has a few dozen years at most. */
+long ser_year_index(const ser_series *s, long year)
+{
+    for (size_t i = 0; i < s->nyears; i++)
+        if (s->years[i].year == year)
+            return (long)i;
+    return -1;
+}
+
+/* A pool copy of scalar text, or NULL after an error (reported). */
+static const char *ser_text(ser_loader *L, const ynode *n, const char *key)
+{
+    const char *t = yf_text(n, key, L->dl);
+    return t ? pool_strdup(L->s->mem, t) : NULL;
+}
+
+/* The text of optional key `key` of mapping `map`, copied; NULL when absent. */
+static const char *ser_opt_text(ser_loader *L, const ynode *map, const char *key)
+{
+    const ynode *n = yn_get(map, key);
+    return n ? ser_text(L, n, key) : NULL;
+}
+
+/* Which of `names` (n of them) the scalar at `node` is; -1 with an error
+ * listing the choices (and the closest one) when it is none. */
+static int ser_pick(ser_loader *L, const ynode *node, const char *key, const char *const *names, size_t n)
+{
+    const char *t = yf_text(node, key, L->dl);
+    if (!t)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(t, names[i]) == 0)
+            return (int)i;
+    char list[256] = "";
+    for (size_t i = 0, used = 0; i < n && used < sizeof list; i++)
+        used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", names[i]);
+    const char *hint = txt_suggest(t, names, n);
+    diag_error(L->dl, node->at, "unknown %s '%s': use one of %s%s%s%s", key, t, list, hint ? " (did you mean '" : "",
+               hint ? hint : "", hint ? "'?)" : "");
+    return -1;
+}
+
+/* `rel` made relative to the folder of the series file (an absolute path
+ * stays as it is), in pool memory. */
+static const char *ser_path_rel(ser_loader *L, const char *rel)
+{
+    const char *slash = strrchr(L->s->path, '/');
+    if (rel[0] == '/' || !slash)
+        return pool_strdup(L->s->mem, rel);
+    size_t base = (size_t)(slash - L->s->path), len = base + 1 + strlen(rel) + 1;
+    char *p = pool_alloc(L->s->mem, len);
+    if (p)
+        snprintf(p, len, "%.*s/%s", (int)base, L->s->path, rel);
+    return p;
+}
+
+/* Parses `{value, unit, source}` (plus the keys in `allowed`) at `n` into
+ * `q`, checking that the unit measures `dims`; *factor converts the value
+ * into ser_dims_info[dims].to. False after an error. */
+static bool ser_qty_parse(ser_loader *L, const ynode *n, const char *key, ser_dims dims, const char *const *allowed,
+                          size_t nallowed, ser_qty *q, double *factor)
+{
+    static const char *const plain[] = {"value", "unit", "source"};
+    size_t errs = diag_error_count(L->dl);
+    q->at = n->at;
+    if (n->kind != YN_MAP) {
+        diag_error(L->dl, n->at, "'%s' must be a mapping like {value: 1452.5, unit: %s, source: \"...\"}, not %s", key,
+                   ser_dims_info[dims].to, yn_kind_name(n));
+        return false;
+    }
+    yf_check_keys(n, allowed ? allowed : plain, allowed ? nallowed : 3, key, L->dl);
+    const ynode *v = yf_need(n, "value", key, L->dl), *u = yf_need(n, "unit", key, L->dl);
+    if (v)
+        yf_number(v, "value", &q->value, L->dl);
+    if (u && (q->unit_text = ser_text(L, u, "unit"))) {
+        char msg[200];
+        units_t to;
+        q->unit_at = u->at;
+        units_parse(ser_dims_info[dims].to, &to, NULL, 0);
+        if (units_parse(q->unit_text, &q->unit, msg, sizeof msg) != UNITS_OK)
+            diag_error(L->dl, u->at, "%s", msg);
+        else if (!units_factor(&q->unit, &to, factor)) {
+            char dim[64];
+            units_dim_name(&q->unit, dim, sizeof dim);
+            diag_error(L->dl, u->at, "unit '%s' of '%s' measures %s; use %s", q->unit_text, key, dim,
+                       ser_dims_info[dims].what);
+        }
+    }
+    q->source = ser_opt_text(L, n, "source");
+    q->given = diag_error_count(L->dl) == errs;
+    return q->given;
+}
+
+/* Reports a quantity that must be positive. */
+static void ser_need_positive(ser_loader *L, const ser_qty *q, const char *key)
+{
+    if (q->given && !(q->value > 0))
+        diag_error(L->dl, q->at, "'%s' must be positive, got %g", key, q->value);
+}
+
+/* Reads `electricity: {method: calorific|coal_rate, coal_rate: {...}}`. */
+static void ser_electricity(ser_loader *L, const ynode *n)
+{
+    static const char *const keys[] = {"method", "coal_rate"};
+    ser_series *s = L->s;
+    if (n->kind != YN_MAP) {
+        diag_error(L->dl, n->at,
+                   "'electricity' must be a mapping like {method: calorific, coal_rate: {value: 300, "
+                   "unit: gce/kWh, source: \"...\"}}");
+        return;
+    }
+    yf_check_keys(n, keys, 2, "electricity", L->dl);
+    const ynode *m = yn_get(n, "method"), *r = yn_get(n, "coal_rate");
+    if (m) {
+        int k = ser_pick(L, m, "method", ser_method_names, SER_NMETHODS);
+        s->method = k < 0 ? SER_CALORIFIC : (ser_method)k;
+        s->method_at = m->at;
+    }
+    double f;
+    if (r && ser_qty_parse(L, r, "coal_rate", SD_RATE, NULL, 0, &s->coal_rate, &f))
+        ser_need_positive(L, &s->coal_rate, "coal_rate");
+}
+
+/* A list of texts such as `factor_sets: [china-energy]`. */
+static void ser_set_names(ser_loader *L, const ynode *n)
+{
+    ser_series *s = L->s;
+    if (n->kind != YN_SEQ || n->n == 0) {
+        diag_error(L->dl, n->at, "'factor_sets' must be a list such as [china-energy]");
+        return;
+    }
+    s->set_names = pool_alloc(s->mem, n->n * sizeof *s->set_names);
+    s->set_at = pool_alloc(s->mem, n->n * sizeof *s->set_at);
+    if (!s->set_names || !s->set_at)
+        return;
+    for (size_t i = 0; i < n->n; i++) {
+        const char *t = ser_text(L, n->items[i], "factor_sets");
+        if (t) {
+            s->set_at[s->nsets] = n->items[i]->at;
+            s->set_names[s->nsets++] = t;
+        }
+    }
+}
+
+/* Reads `gdp: {value, unit, prices, deflator, source}` of year `y`. */
+static void ser_gdp(ser_loader *L, const ynode *n, ser_year *y)
+{
+    y->deflator = 100;
+    if (!ser_qty_parse(L, n, "gdp", SD_MONEY, ser_gdp_keys, 5, &y->gdp, &y->gdp_factor))
+        return;
+    ser_need_positive(L, &y->gdp, "gdp");
+    const ynode *p = yf_need(n, "prices", "gdp (constant or current prices)", L->dl);
+    const ynode *d = yn_get(n, "deflator");
+    int k = p ? ser_pick(L, p, "prices", ser_price_names, 2) : -1;
+    y->gdp_current = k == 1;
+    if (k == 1 && !d)
+        diag_error(L->dl, n->at,
+                   "GDP at current prices needs 'deflator:' (the GDP deflator with the series' "
+                   "price_base year = 100), or give the GDP at constant prices");
+    else if (k == 0 && d)
+        diag_error(L->dl, d->at,
+                   "a deflator applies only to GDP at current prices: remove it, or write "
+                   "'prices: current'");
+    else if (k == 1 && yf_number(d, "deflator", &y->deflator, L->dl) && !(y->deflator > 0))
+        diag_error(L->dl, d->at, "'deflator' must be positive (an index with the price-base year = 100), got %s",
+                   d->text);
+}
+
+/* Reads `final_energy: {total: {value, unit}, electricity: {value, unit}, source}`. */
+static void ser_final(ser_loader *L, const ynode *n, ser_year *y)
+{
+    static const char *const keys[] = {"total", "electricity", "source"};
+    static const char *const vu[] = {"value", "unit"};
+    double f;
+    if (n->kind != YN_MAP) {
+        diag_error(L->dl, n->at,
+                   "'final_energy' must be a mapping like {total: {value: 900, unit: 10^4 tce}, "
+                   "electricity: {value: 120, unit: 10^8 kWh}, source: \"...\"}");
+        return;
+    }
+    size_t errs = diag_error_count(L->dl);
+    yf_check_keys(n, keys, 3, "final_energy", L->dl);
+    const ynode *t = yf_need(n, "total", "final_energy", L->dl);
+    const ynode *e = yf_need(n, "electricity", "final_energy", L->dl);
+    if (t && ser_qty_parse(L, t, "total", SD_ENERGY, vu, 2, &y->final_total, &y->final_total_factor))
+        ser_need_positive(L, &y->final_total, "total");
+    if (e && ser_qty_parse(L, e, "electricity", SD_ENERGY, vu, 2, &y->final_electricity, &f) &&
+        y->final_electricity.value < 0)
+        diag_error(L->dl, e->at, "final electricity must not be negative, got %g", y->final_electricity.value);
+    y->final_source = ser_opt_text(L, n, "source");
+    y->has_final = diag_error_count(L->dl) == errs;
+}
+
+/* Reads one item of a year's `energy:` list. */
+static void ser_energy_item(ser_loader *L, const ynode *n, ser_energy *e)
+{
+    e->at = n->at;
+    if (n->kind != YN_MAP) {
+        diag_error(L->dl, n->at,
+                   "each energy item must be a mapping like {fuel: raw_coal, amount: 1500, unit: "
+                   "10^4 t, source: \"...\"}, not %s",
+                   yn_kind_name(n));
+        return;
+    }
+    yf_check_keys(n, ser_energy_keys, sizeof ser_energy_keys / sizeof *ser_energy_keys, "an energy item", L->dl);
+    const ynode *f = yf_need(n, "fuel", "an energy item", L->dl), *a = yf_need(n, "amount", "an energy item", L->dl);
+    const ynode *u = yf_need(n, "unit", "an energy item", L->dl), *k = yn_get(n, "kind");
+    if (f && (e->fuel = ser_text(L, f, "fuel")))
+        e->fuel_at = f->at;
+    if (u && (e->unit_text = ser_text(L, u, "unit"))) {
+        char msg[200];
+        e->unit_at = u->at;
+        if (units_parse(e->unit_text, &e->unit, msg, sizeof msg) != UNITS_OK)
+            diag_error(L->dl, u->at, "%s", msg);
+    }
+    int kind = k ? ser_pick(L, k, "kind", ser_kind_names, SER_NKINDS) : -1;
+    e->kind = kind >= 0 ? (ser_kind)kind : e->fuel && strcmp(e->fuel, "heat") == 0 ? SER_HEAT : SER_FOSSIL;
+    if (!k && e->fuel && strcmp(e->fuel, "electricity") == 0)
+        diag_error(L->dl, n->at,
+                   "electricity needs 'kind: primary_electricity' (hydro, wind, solar, nuclear "
+                   "generated in the region) or 'kind: net_import_electricity'");
+    if (a && yf_number(a, "amount", &e->amount, L->dl) && e->amount < 0 && e->kind != SER_NET_IMPORT_ELECTRICITY)
+        diag_error(L->dl, a->at,
+                   "'amount' must not be negative, got %s (only net_import_electricity may be, for a "
+                   "net exporter)",
+                   a->text);
+    e->source = ser_opt_text(L, n, "source");
+    const ynode *sce = yn_get(n, "sce");
+    fset_value *v = sce ? pool_alloc(L->s->mem, sizeof *v) : NULL;
+    if (v && fset_parse_value(sce, "sce", true, L->s->mem, v, L->dl))
+        e->sce_override = v;
+}
+
+/* Reads a year's `energy:` list. */
+static void ser_energy_list(ser_loader *L, const ynode *n, ser_year *y)
+{
+    if (n->kind != YN_SEQ || n->n == 0) {
+        diag_error(L->dl, n->at,
+                   "'energy' must be a list of items such as - {fuel: raw_coal, amount: 1500, unit: "
+                   "10^4 t}");
+        return;
+    }
+    y->energy = pool_alloc(L->s->mem, n->n * sizeof *y->energy);
+    if (!y->energy)
+        return;
+    y->nenergy = n->n;
+    for (size_t i = 0; i < n->n; i++)
+        ser_energy_item(L, n->items[i], &y->energy[i]);
+}
+
+/* Reads `inventory:` of year `y`: the path, relative to the series file,
+ * which must be readable now (before anything is computed). */
+static void ser_inventory_path(ser_loader *L, const ynode *n, ser_year *y)
+{
+    const char *t = yf_text(n, "inventory", L->dl);
+    if (!t)
+        return;
+    y->inventory = ser_path_rel(L, t);
+    y->inventory_at = n->at;
+    if (y->inventory && access(y->inventory, R_OK) != 0)
+        diag_error(L->dl, n->at,
+                   "cannot read inventory '%s' (%s): check the path, which is relative to the "
+                   "series file",
+                   y->inventory, strerror(errno));
+}
+
+/* Reads one item of `years:`. */
+static void ser_year_parse(ser_loader *L, const ynode *n, ser_year *y)
+{
+    y->at = n->at;
+    y->coal_rate_factor = 1;
+    if (n->kind != YN_MAP) {
+        diag_error(L->dl, n->at,
+                   "each item of 'years' must be a mapping with year, inventory, gdp, population "
+                   "and energy, not %s",
+                   yn_kind_name(n));
+        return;
+    }
+    yf_check_keys(n, ser_year_keys, sizeof ser_year_keys / sizeof *ser_year_keys, "a year of the series", L->dl);
+    const ynode *yr = yf_need(n, "year", "a year of the series", L->dl);
+    const ynode *inv = yf_need(n, "inventory", "a year of the series (the inventory file of that year)", L->dl);
+    const ynode *gdp = yf_need(n, "gdp", "a year of the series", L->dl);
+    const ynode *pop = yf_need(n, "population", "a year of the series", L->dl);
+    const ynode *en = yf_need(n, "energy", "a year of the series (its energy consumption by fuel)", L->dl);
+    const ynode *rate = yn_get(n, "coal_rate"), *fin = yn_get(n, "final_energy");
+    if (yr)
+        yf_int(yr, "year", 1900, 2200, &y->year, L->dl);
+    if (inv)
+        ser_inventory_path(L, inv, y);
+    if (gdp)
+        ser_gdp(L, gdp, y);
+    if (pop && ser_qty_parse(L, pop, "population", SD_COUNT, NULL, 0, &y->population, &y->population_factor))
+        ser_need_positive(L, &y->population, "population");
+    if (rate && ser_qty_parse(L, rate, "coal_rate", SD_RATE, NULL, 0, &y->coal_rate, &y->coal_rate_factor))
+        ser_need_positive(L, &y->coal_rate, "coal_rate");
+    if (fin)
+        ser_final(L, fin, y);
+    if (en)
+        ser_energy_list(L, en, y);
+    y->note = ser_opt_text(L, n, "note");
+}
+
+/* Reads `years:`. */
+static void ser_years(ser_loader *L, const ynode *n)
+{
+    ser_series *s = L->s;
+    if (n->kind != YN_SEQ || n->n == 0) {
+        diag_error(L->dl, n->at, "'years' must be a list of years (lines starting with '- year: ...')");
+        return;
+    }
+    if (n->n > SER_MAX_YEARS) {
+        diag_error(L->dl, n->at, "more than %d years: split the series", SER_MAX_YEARS);
+        return;
+    }
+    s->years = pool_alloc(s->mem, n->n * sizeof *s->years);
+    if (!s->years)
+        return;
+    s->nyears = n->n;
+    for (size_t i = 0; i < n->n; i++)
+        ser_year_parse(L, n->items[i], &s->years[i]);
+}
+
+/* Dispatches one top-level key of the series file. */
+static void ser_top(ser_loader *L, const ynode *k, const ynode *v)
+{
+    ser_series *s = L->s;
+    const char *key = k->text;
+    if (strcmp(key, "series") == 0)
+        s->id = ser_text(L, v, key);
+    else if (strcmp(key, "title") == 0)
+        s->title = ser_text(L, v, key);
+    else if (strcmp(key, "region") == 0)
+        s->region = ser_text(L, v, key);
+    else if (strcmp(key, "notes") == 0)
+        s->notes = ser_text(L, v, key);
+    else if (strcmp(key, "base_year") == 0) {
+        s->base_at = v->at;
+        yf_int(v, key, 1900, 2200, &s->base_year, L->dl);
+    } else if (strcmp(key, "price_base") == 0)
+        yf_int(v, key, 1900, 2200, &s->price_base, L->dl);
+    else if (strcmp(key, "targets") == 0) {
+        const char *t = yf_text(v, key, L->dl);
+        s->targets_path = t ? ser_path_rel(L, t) : NULL;
+        s->targets_at = v->at;
+    } else if (strcmp(key, "factor_sets") == 0)
+        ser_set_names(L, v);
+    else if (strcmp(key, "electricity") == 0)
+        ser_electricity(L, v);
+    else if (strcmp(key, "years") == 0)
+        ser_years(L, v);
+    else {
+        const char *hint = txt_suggest(key, ser_top_keys, sizeof ser_top_keys / sizeof *ser_top_keys);
+        diag_error(L->dl, k->at, "unknown key '%s' in a series%s%s%s", key, hint ? " (did you mean '" : "",
+                   hint ? hint : "", hint ? "'?)" : "");
+    }
+}
+
+/* Checks the years: ascending and unique, the base year among them, a coal
+ * rate for each, a deflator of 100 in the price-base year. */
+static void ser_check_years(ser_loader *L)
+{
+    ser_series *s = L->s;
+    for (size_t i = 0; i < s->nyears; i++) {
+        ser_year *y = &s->years[i];
+        if (i && y->year && y->year <= s->years[i - 1].year)
+            diag_error(L->dl, y->at, "year %ld %s: list each year once, in ascending order", y->year,
+                       y->year == s->years[i - 1].year ? "is listed twice" : "comes after a later year");
+        if (!y->coal_rate.given && s->coal_rate.given) {
+            y->coal_rate = s->coal_rate;
+            units_t to;
+            units_parse("gce/kWh", &to, NULL, 0);
+            units_factor(&s->coal_rate.unit, &to, &y->coal_rate_factor);
+        } else if (!y->coal_rate.given && y->year && !y->coal_rate.at.line && !s->coal_rate.at.line)
+            diag_error(L->dl, y->at,
+                       "year %ld has no generation coal rate: give 'electricity: {coal_rate: {value: "
+                       "300, unit: gce/kWh, source: ...}}' for the series or 'coal_rate:' for the year (both "
+                       "electricity methods are always computed)",
+                       y->year);
+        if (y->gdp_current && y->year == s->price_base && fabs(y->deflator - 100) > 100 * SER_REL_TOL)
+            diag_add(L->dl, DIAG_WARNING, y->gdp.at,
+                     "the deflator of the price-base year %ld is %g, not 100: "
+                     "check the deflator series",
+                     y->year, y->deflator);
+    }
+    if (s->base_year && s->nyears && ser_year_index(s, s->base_year) < 0)
+        diag_error(L->dl, s->base_at, "base_year %ld is not among the series' years: add it to 'years'", s->base_year);
+}
+
+/* Reports the required top-level keys that are missing. */
+static void ser_check_required(ser_loader *L)
+{
+    ser_series *s = L->s;
+    src_loc top = {s->path, 1, 1};
+    if (!s->id)
+        diag_error(L->dl, top, "missing 'series:' (an id for this series, e.g. jilin-2015-2025)");
+    if (!s->base_year)
+        diag_error(L->dl, top, "missing 'base_year:' (the year the indices and rates start from)");
+    if (!s->price_base)
+        diag_error(L->dl, top, "missing 'price_base:' (the year whose prices the constant-price GDP is in)");
+    if (!s->years)
+        diag_error(L->dl, top,
+                   "missing 'years:' (the list of years with their inventory, GDP, population and "
+                   "energy)");
+}
+
+/* ---------------------------------------------------------------- targets */
+
+/* Checks that indicator and kind fit together and the value is sensible. */
+static void ser_target_value(ser_loader *L, const ynode *n, ser_target *t, const ynode *v)
+{
+    bool share = ser_indicator_is_share(t->indicator);
+    if (t->kind == SER_REDUCTION && share)
+        diag_error(L->dl, n->at, "'%s' is a share: give it 'kind: ceiling' (at most) or 'kind: floor' (at least)",
+                   ser_indicator_name(t->indicator));
+    else if (t->kind != SER_REDUCTION && !share)
+        diag_error(L->dl, n->at,
+                   "'%s' is an intensity: its target is 'kind: reduction' (a %% fall from the base "
+                   "year)",
+                   ser_indicator_name(t->indicator));
+    else if (t->kind == SER_REDUCTION && !(t->value_pct > 0 && t->value_pct < 100))
+        diag_error(L->dl, v->at,
+                   "a reduction is written as a positive percentage below 100 (14.5 for -14.5 %%), "
+                   "got %s",
+                   v->text);
+    else if (t->kind != SER_REDUCTION && !(t->value_pct >= 0 && t->value_pct <= 100))
+        diag_error(L->dl, v->at, "a share target is a percentage from 0 to 100, got %s", v->text);
+}
+
+/* Reads the keys of one target item that hold its meaning. */
+static void ser_target_fields(ser_loader *L, const ynode *n, ser_target *t)
+{
+    size_t errs = diag_error_count(L->dl);
+    const ynode *ind = yf_need(n, "indicator", "a target", L->dl), *kind = yf_need(n, "kind", "a target", L->dl);
+    const ynode *by = yf_need(n, "base_year", "a target", L->dl), *ty = yf_need(n, "target_year", "a target", L->dl);
+    const ynode *v = yf_need(n, "value", "a target (the reduction in %, or the share in %)", L->dl);
+    const ynode *ill = yn_get(n, "illustrative");
+    int i = ind ? ser_pick(L, ind, "indicator", ser_ind_names, SER_NIND) : -1;
+    int k = kind ? ser_pick(L, kind, "kind", ser_tkind_names, 3) : -1;
+    if (by && yf_int(by, "base_year", 1900, 2200, &t->base_year, L->dl))
+        t->base_at = by->at;
+    if (ty && yf_int(ty, "target_year", 1900, 2200, &t->target_year, L->dl))
+        t->target_at = ty->at;
+    if (v)
+        yf_number(v, "value", &t->value_pct, L->dl);
+    if (ill)
+        yf_bool(ill, "illustrative", &t->illustrative, L->dl);
+    if (diag_error_count(L->dl) != errs)
+        return;
+    t->indicator = (ser_indicator)i;
+    t->kind = (ser_target_kind)k;
+    t->indicator_at = ind->at;
+    ser_target_value(L, n, t, v);
+    if (t->target_year <= t->base_year)
+        diag_error(L->dl, ty->at, "target_year %ld must come after base_year %ld", t->target_year, t->base_year);
+}
+
+/* Reads one target item; without an `id` it is named indicator-kind-year. */
+static void ser_target_parse(ser_loader *L, const ynode *n, ser_target *t)
+{
+    t->at = n->at;
+    if (n->kind != YN_MAP) {
+        diag_error(L->dl, n->at,
+                   "each target must be a mapping with indicator, kind, base_year, target_year, "
+                   "value and source, not %s",
+                   yn_kind_name(n));
+        return;
+    }
+    yf_check_keys(n, ser_tgt_keys, sizeof ser_tgt_keys / sizeof *ser_tgt_keys, "a target", L->dl);
+    ser_target_fields(L, n, t);
+    const ynode *src = yf_need(n, "source", "a target (where the target is stated)", L->dl);
+    t->source = src ? ser_text(L, src, "source") : NULL;
+    t->id = ser_opt_text(L, n, "id");
+    t->title = ser_opt_text(L, n, "title");
+    t->note = ser_opt_text(L, n, "note");
+    if (!t->id && t->target_year) {
+        char buf[96];
+        snprintf(buf, sizeof buf, "%s-%s-%ld", ser_indicator_name(t->indicator), ser_target_kind_name(t->kind),
+                 t->target_year);
+        t->id = pool_strdup(L->s->mem, buf);
+    }
+}
+
+/* Checks one target against the series: its years are in it (the target
+ * year once the series reaches it), and an electricity share has final
+ * energy data; ids are unique. */
+static void ser_target_check(ser_loader *L, size_t i)
+{
+    ser_series *s = L->s;
+    ser_target *t = &s->targets[i];
+    if (!t->base_year || !t->target_year || !s->nyears)
+        return;
+    long last = s->years[s->nyears - 1].year, b = ser_year_index(s, t->base_year);
+    if (b < 0)
+        diag_error(L->dl, t->base_at,
+                   "base_year %ld of target '%s' is not among the series' years: add the year "
+                   "to the series",
+                   t->base_year, t->id);
+    if (last >= t->target_year && ser_year_index(s, t->target_year) < 0)
+        diag_error(L->dl, t->target_at,
+                   "target_year %ld of target '%s' is not among the series' years, which "
+                   "reach %ld: add the year to the series",
+                   t->target_year, t->id, last);
+    long e = ser_year_index(s, last < t->target_year ? last : t->target_year);
+    if (t->indicator == SER_IND_ELECTRICITY_SHARE && b >= 0 && e >= 0 &&
+        !(s->years[b].has_final && s->years[e].has_final))
+        diag_error(L->dl, t->indicator_at,
+                   "electricity_share needs 'final_energy:' in years %ld and %ld of the "
+                   "series",
+                   t->base_year, s->years[e].year);
+    for (size_t j = 0; j < i; j++)
+        if (t->id && s->targets[j].id && strcmp(t->id, s->targets[j].id) == 0)
+            diag_error(L->dl, t->at,
+                       "target id '%s' is used twice (also at line %u): give each target its own "
+                       "'id:'",
+                       t->id, s->targets[j].at.line);
+}
+
+/* Reads `items:` of the targets file. */
+static void ser_target_items(ser_loader *L, const ynode *n)
+{
+    ser_series *s = L->s;
+    if (n->kind != YN_SEQ) {
+        diag_error(L->dl, n->at, "'items' must be a list of targets (lines starting with '- indicator: ...')");
+        return;
+    }
+    s->targets = pool_alloc(s->mem, (n->n ? n->n : 1) * sizeof *s->targets);
+    if (!s->targets)
+        return;
+    s->ntargets = n->n;
+    for (size_t i = 0; i < n->n; i++)
+        ser_target_parse(L, n->items[i], &s->targets[i]);
+}
+
+/* Loads the targets file named by `targets:`. */
+static void ser_targets_load(ser_loader *L)
+{
+    ser_series *s = L->s;
+    if (sha256_file(s->targets_path, s->targets_sha256) != 0) {
+        diag_error(L->dl, s->targets_at,
+                   "cannot read targets file '%s' (%s): check the path, which is relative "
+                   "to the series file",
+                   s->targets_path, strerror(errno));
+        return;
+    }
+    yreader *yr = yr_open(s->targets_path, L->dl, NULL);
+    if (!yr)
+        return;
+    const ynode *k;
+    bool seen_items = false;
+    while ((k = yr_next_key(yr))) {
+        const ynode *v = yr_value(yr);
+        if (!v)
+            break;
+        if (strcmp(k->text, "items") == 0) {
+            seen_items = true;
+            ser_target_items(L, v);
+        } else if (strcmp(k->text, "targets") == 0)
+            s->targets_id = ser_text(L, v, "targets");
+        else if (strcmp(k->text, "title") == 0)
+            s->targets_title = ser_text(L, v, "title");
+        else if (strcmp(k->text, "source") == 0)
+            s->targets_source = ser_text(L, v, "source");
+        else {
+            const char *hint = txt_suggest(k->text, ser_tgt_top_keys, 4);
+            diag_error(L->dl, k->at, "unknown key '%s' in a targets file%s%s%s", k->text,
+                       hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+        }
+    }
+    bool failed = yr_failed(yr);
+    yr_close(yr);
+    if (!failed && !s->targets_id)
+        diag_error(L->dl, (src_loc){s->targets_path, 1, 1}, "missing 'targets:' (an id for this list of targets)");
+    if (!failed && !seen_items)
+        diag_error(L->dl, (src_loc){s->targets_path, 1, 1}, "missing 'items:' (the list of targets)");
+}
+
+ser_series *ser_load_targets(const char *path, diag_list *dl)
+{
+    ser_series *s = calloc(1, sizeof *s);
+    if (!s || !(s->mem = pool_new())) {
+        free(s);
+        return NULL;
+    }
+    s->path = s->targets_path = pool_strdup(s->mem, path);
+    s->targets_at = (src_loc){s->path, 0, 0};
+    ser_loader L = {s, dl};
+    ser_targets_load(&L);
+    return s;
+}
+
+/* Reads the series key by key, then checks what needs the whole file
+ * (required keys, years, base year) and loads and checks the targets. */
+ser_series *ser_load(const char *path, diag_list *dl)
+{
+    ser_series *s = calloc(1, sizeof *s);
+    if (!s || !(s->mem = pool_new())) {
+        free(s);
+        return NULL;
+    }
+    s->path = pool_strdup(s->mem, path);
+    if (sha256_file(path, s->sha256) != 0)
+        strcpy(s->sha256, "unreadable");
+    ser_loader L = {s, dl};
+    yreader *yr = yr_open(s->path, dl, NULL);
+    if (!yr) {
+        ser_free(s);
+        return NULL;
+    }
+    const ynode *k, *v;
+    while ((k = yr_next_key(yr)) && (v = yr_value(yr)))
+        ser_top(&L, k, v);
+    bool failed = yr_failed(yr);
+    yr_close(yr);
+    if (failed)
+        return s;
+    ser_check_required(&L);
+    ser_check_years(&L);
+    if (s->targets_path)
+        ser_targets_load(&L);
+    for (size_t i = 0; i < s->ntargets; i++)
+        ser_target_check(&L, i);
+    return s;
+}
+
+/* Frees the series, its search order and everything in its pool. */
+void ser_free(ser_series *s)
+{
+    if (!s)
+        return;
+    free(s->order);
+    pool_free(s->mem);
+    free(s);
+}
+
+/* ---------------------------------------------------------------- resolve */
+
+/* Loads the named sets and lists them in search order, each followed by the
+ * sets it extends, without repeats. */
+static bool ser_load_sets(ser_series *s, fset_db *db, const char *const *dirs, size_t ndirs, diag_list *dl)
+{
+    static const char *const def[] = {"china-energy"};
+    const char *const *names = s->nsets ? s->set_names : def;
+    size_t n = s->nsets ? s->nsets : 1, cap = 0;
+    for (size_t i = 0; i < n; i++) {
+        src_loc at = s->nsets ? s->set_at[i] : (src_loc){s->path, 0, 0};
+        for (const fset *f = fdb_load_set(db, names[i], dirs, ndirs, at, dl); f; f = f->extends) {
+            bool seen = false;
+            for (size_t j = 0; j < s->norder && !seen; j++)
+                seen = s->order[j] == f;
+            if (seen)
+                continue;
+            if (s->norder == cap) {
+                cap = cap ? cap * 2 : 8;
+                const fset **o = realloc(s->order, cap * sizeof *o);
+                if (!o)
+                    return false;
+                s->order = o;
+            }
+            s->order[s->norder++] = f;
+        }
+    }
+    return s->norder > 0;
+}
+
+/* The first entry for `key` in search order that carries parameter `param`
+ * (NULL: any entry with an `ipcc_fuel`), or NULL. */
+static const fset_entry *ser_find(const ser_series *s, const char *key, const char *param)
+{
+    for (size_t i = 0; i < s->norder; i++)
+        for (size_t k = 0; k < s->order[i]->n; k++) {
+            const fset_entry *e = &s->order[i]->entries[k];
+            if (strcmp(e->key, key) == 0 && (param ? fset_entry_param(e, param) != NULL : e->same_as != NULL))
+                return e;
+        }
+    return NULL;
+}
+
+/* "china-energy, ipcc2006-energy": the sets searched, for messages. */
+static void ser_order_text(const ser_series *s, char *buf, size_t len)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < s->norder && used < len; i++)
+        used += (size_t)snprintf(buf + used, len - used, "%s%s", i ? ", " : "", s->order[i]->id);
+}
+
+/* Finds the standard-coal coefficient of item `e` and the factor that turns
+ * amount x coefficient into tce. */
+static void ser_resolve_sce(ser_series *s, ser_energy *e, diag_list *dl)
+{
+    const fset_entry *ent = e->sce_override ? NULL : ser_find(s, e->fuel, "sce");
+    e->sce = e->sce_override ? e->sce_override : ent ? fset_entry_param(ent, "sce") : NULL;
+    e->sce_set = e->sce_override ? "record" : ent ? ent->set->id : NULL;
+    if (!e->sce) {
+        char sets[512];
+        ser_order_text(s, sets, sizeof sets);
+        diag_error(dl, e->fuel_at,
+                   "no standard-coal coefficient (sce) for '%s' in the factor sets searched (%s): "
+                   "use a fuel key that has one (ghgcalc factors show KEY --set %s), or give the item "
+                   "'sce: {value, unit, source}'",
+                   e->fuel, sets, s->norder ? s->order[0]->id : "china-energy");
+        return;
+    }
+    units_t tce, prod = units_mul(&e->unit, &e->sce->unit);
+    units_parse("tce", &tce, NULL, 0);
+    if (!units_factor(&prod, &tce, &e->sce_factor))
+        diag_error(dl, e->unit_at,
+                   "an amount in '%s' times the standard-coal coefficient of '%s' (%g %s) is not "
+                   "an energy: give the amount in what the coefficient is per (t for kgce/kg, m3 for kgce/m3, kWh "
+                   "for kgce/kWh)",
+                   e->unit_text, e->fuel, e->sce->value, e->sce->unit_text);
+}
+
+/* For electricity: the factor that turns amount x coal rate (gce/kWh) into
+ * tce; the amount must be an energy. */
+static void ser_resolve_rate(ser_energy *e, diag_list *dl)
+{
+    units_t rate, tce, prod;
+    units_parse("gce/kWh", &rate, NULL, 0);
+    units_parse("tce", &tce, NULL, 0);
+    prod = units_mul(&e->unit, &rate);
+    if (!units_factor(&prod, &tce, &e->rate_factor))
+        diag_error(dl, e->unit_at,
+                   "electricity must be given as an energy, such as 10^8 kWh, 10^4 kWh or GWh, "
+                   "not '%s'",
+                   e->unit_text);
+}
+
+/* Resolves the final-energy electricity of year `y` at the sce of
+ * `electricity`. */
+static void ser_resolve_final(ser_series *s, ser_year *y, diag_list *dl)
+{
+    const fset_entry *ent = ser_find(s, "electricity", "sce");
+    y->final_elec_sce = ent ? fset_entry_param(ent, "sce") : NULL;
+    if (!y->final_elec_sce) {
+        diag_error(dl, y->final_electricity.at,
+                   "final_energy needs the standard-coal coefficient of "
+                   "'electricity', which none of the series' factor_sets gives: add china-energy to factor_sets");
+        return;
+    }
+    units_t tce, prod = units_mul(&y->final_electricity.unit, &y->final_elec_sce->unit);
+    units_parse("tce", &tce, NULL, 0);
+    if (!units_factor(&prod, &tce, &y->final_elec_sce_factor))
+        diag_error(dl, y->final_electricity.unit_at, "final electricity in '%s' times %s does not give an energy",
+                   y->final_electricity.unit_text, y->final_elec_sce->unit_text);
+}
+
+/* Resolves every item of every year, then each year's final electricity. */
+bool ser_resolve(ser_series *s, fset_db *db, const char *const *dirs, size_t ndirs, diag_list *dl)
+{
+    size_t errs = diag_error_count(dl);
+    if (!ser_load_sets(s, db, dirs, ndirs, dl))
+        return false;
+    for (size_t i = 0; i < s->nyears; i++) {
+        ser_year *y = &s->years[i];
+        for (size_t k = 0; k < y->nenergy; k++) {
+            ser_energy *e = &y->energy[k];
+            if (!e->fuel || !e->unit_text)
+                continue;
+            bool elec = e->kind == SER_PRIMARY_ELECTRICITY || e->kind == SER_NET_IMPORT_ELECTRICITY;
+            size_t before = diag_error_count(dl);
+            if (elec)
+                ser_resolve_rate(e, dl);
+            if (diag_error_count(dl) == before)
+                ser_resolve_sce(s, e, dl); /* after the more specific message for electricity */
+            if (!elec && strcmp(e->fuel, "electricity") == 0)
+                diag_error(dl, e->at,
+                           "electricity cannot be of kind '%s': use primary_electricity or "
+                           "net_import_electricity",
+                           ser_kind_name(e->kind));
+            const fset_entry *m = ser_find(s, e->fuel, NULL);
+            e->coal = e->kind == SER_FOSSIL && (ser_is_coal_key(e->fuel) || (m && ser_is_coal_key(m->same_as)));
+        }
+        if (y->has_final)
+            ser_resolve_final(s, y, dl);
+    }
+    return diag_error_count(dl) == errs;
+}

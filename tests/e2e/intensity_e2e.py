@@ -1,0 +1,461 @@
+#!/usr/bin/python3
+"""intensity_e2e.py - end-to-end tests of `ghgcalc intensity` (per-GDP indicators and target status).
+
+Run by tests/run with Debian's interpreter (needs python3-openpyxl and, for
+the recalculation tests, libreoffice-calc-nogui):
+
+    /usr/bin/python3 tests/e2e/intensity_e2e.py --bin build/ghgcalc [NAME...] [-v]
+
+Same protocol as run_e2e.py: every test runs in its own temporary folder and
+prints "ok NAME" or "FAIL NAME: reason"; the last line is "N passed, M
+failed" and the exit status is 1 when anything failed.
+
+Expected figures are computed by hand below from factors/china-energy.yaml
+(GB/T 2589 standard-coal coefficients), factors/ipcc2006-energy.yaml and
+factors/gwp.yaml, with the arithmetic written out.
+"""
+
+import argparse
+import csv
+import json
+import math
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+import zipfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+FACTORS = os.path.join(ROOT, "factors")
+SERIES = os.path.join(ROOT, "inventories", "jilin-series.yaml")
+XLSX_CHECK = os.path.join(ROOT, "tests", "tools", "xlsx_check.py")
+
+BIN = None
+VERBOSE = False
+VALGRIND = os.environ.get("GHGCALC_VALGRIND") == "1"
+VG = ["valgrind", "-q", "--error-exitcode=99", "--leak-check=full",
+      "--errors-for-leak-kinds=definite,indirect"]
+REL = 1e-9
+TESTS = []
+
+
+def test(fn):
+    TESTS.append(fn)
+    return fn
+
+
+class Fail(Exception):
+    pass
+
+
+class Skip(Exception):
+    pass
+
+
+def check(cond, msg):
+    if not cond:
+        raise Fail(msg)
+
+
+def close(got, want, what, rel=REL):
+    try:
+        g = float(got)
+    except (TypeError, ValueError):
+        raise Fail("%s: got %r, expected %r" % (what, got, want))
+    ok = abs(g) <= 1e-300 if want == 0 else abs(g - want) <= rel * abs(want)
+    check(ok, "%s: got %r, expected %r" % (what, g, want))
+
+
+class Run:
+    def __init__(self, rc, out, err):
+        self.rc, self.out, self.err = rc, out, err
+
+    def __repr__(self):
+        return "exit %d\nstdout: %s\nstderr: %s" % (self.rc, self.out[-2000:], self.err[-2000:])
+
+
+def ghg(*args, cwd=None):
+    cmd = [BIN] + [str(a) for a in args]
+    if VALGRIND:
+        cmd = VG + cmd
+    env = dict(os.environ)
+    for k in ("GHGCALC_FACTORS", "GHGCALC_SHOW_SOURCE"):
+        env.pop(k, None)
+    env["LC_ALL"] = "C"
+    p = subprocess.run(cmd, cwd=cwd or ROOT, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, timeout=300)
+    r = Run(p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace"))
+    if VALGRIND and r.rc == 99:
+        raise Fail("valgrind reported errors:\n%s" % r.err[-4000:])
+    if VERBOSE:
+        sys.stderr.write("$ %s\n%r\n" % (" ".join(cmd), r))
+    return r
+
+
+def write(path, text):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    return path
+
+
+def load_json(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def load_wb(path, data_only=True):
+    import openpyxl
+    return openpyxl.load_workbook(path, data_only=data_only)
+
+
+def recalc(xlsx):
+    if VALGRIND:
+        raise Skip("LibreOffice recalculation is skipped under valgrind")
+    p = subprocess.run(["/usr/bin/python3", XLSX_CHECK, "recalc", xlsx], stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT, timeout=400)
+    out = p.stdout.decode("utf-8", "replace")
+    check(p.returncode == 0, "xlsx_check.py recalc exit %d:\n%s" % (p.returncode, out[-3000:]))
+    return out
+
+
+def chart_count(xlsx):
+    """Charts in the package (openpyxl does not read charts back)."""
+    with zipfile.ZipFile(xlsx) as z:
+        return len([n for n in z.namelist() if re.match(r"xl/charts/chart\d+\.xml$", n)])
+
+
+def target(j, tid):
+    for t in j["targets"]["items"]:
+        if t["id"] == tid:
+            return t
+    raise Fail("no target %r in the JSON" % tid)
+
+
+# ====================================================== a hand-computed case
+
+# The inventory: 100 Gg natural gas in 1.A.1.a (ipcc2006-energy): 4800 TJ x 56,100 kg CO2/TJ = 269,280 t CO2,
+# CH4 4.8 t, N2O 0.48 t; AR5: 269,280 + 4.8 x 28 + 0.48 x 265 = 269,541.6 t CO2e. In 2025 half as much.
+def inventory(year, gg):
+    return ("inventory: hand-%d\nyear: %d\nfactor_sets: [ipcc2006-energy]\nactivities:\n"
+            "  - {category: \"1.A.1.a\", fuel: natural_gas, amount: %s, unit: Gg, source: \"hand case\"}\n"
+            % (year, year, gg))
+
+
+CO2 = {2020: 269280.0, 2025: 134640.0}
+CO2E = {2020: 269541.6, 2025: 134770.8}
+# Energy (china-energy, GB/T 2589): raw coal 100 x 10^4 t x 0.7143 kgce/kg = 714,300 tce; natural gas
+# 10^8 m3 x 1.33 kgce/m3 = 133,000 tce; primary electricity 10^8 kWh: calorific 0.1229 kgce/kWh = 12,290 tce,
+# coal rate 300 gce/kWh = 30,000 tce. 2025: coal 80 x 10^4 t = 571,440 tce, electricity 2 x 10^8 kWh.
+ENERGY_CAL = {2020: 714300 + 133000 + 12290.0, 2025: 571440 + 133000 + 24580.0}
+ENERGY_RATE = {2020: 714300 + 133000 + 30000.0, 2025: 571440 + 133000 + 60000.0}
+COAL = {2020: 714300.0, 2025: 571440.0}
+# GDP: 2020 1000 x 10^8 yuan at constant 2020 prices = 10^7 x 10^4 yuan; 2025 at current prices 1375 with
+# deflator 110: 1375 x 100 / 110 = 1250 x 10^8 yuan = 1.25 x 10^7 x 10^4 yuan.
+GDP = {2020: 1e7, 2025: 1.25e7}
+POP = {2020: 1e6, 2025: 0.98e6}
+
+
+def series_text(targets="targets.yaml", last=2025, method="coal_rate"):
+    years = [
+        "  - year: 2020\n    inventory: inv2020.yaml\n"
+        "    gdp: {value: 1000, unit: 10^8 yuan, prices: constant, source: hand}\n"
+        "    population: {value: 100, unit: 10^4 person}\n"
+        "    final_energy: {total: {value: 60, unit: 10^4 tce}, electricity: {value: 10, unit: 10^8 kWh}}\n"
+        "    energy:\n"
+        "      - {fuel: raw_coal, amount: 100, unit: 10^4 t}\n"
+        "      - {fuel: natural_gas, amount: 1, unit: 10^8 m3}\n"
+        "      - {fuel: electricity, kind: primary_electricity, amount: 1, unit: 10^8 kWh}\n",
+        "  - year: 2025\n    inventory: inv2025.yaml\n"
+        "    gdp: {value: 1375, unit: 亿元, prices: current, deflator: 110}\n"
+        "    population: {value: 98, unit: 万人}\n"
+        "    energy:\n"
+        "      - {fuel: raw_coal, amount: 80, unit: 万吨}\n"
+        "      - {fuel: natural_gas, amount: 1, unit: 亿立方米}\n"
+        "      - {fuel: electricity, kind: primary_electricity, amount: 2, unit: 亿千瓦时}\n",
+    ]
+    return ("series: hand\ntitle: hand case\nregion: Testville\nbase_year: 2020\nprice_base: 2020\n"
+            "targets: %s\nfactor_sets: [china-energy]\n"
+            "electricity: {method: %s, coal_rate: {value: 300, unit: gce/kWh, source: hand}}\nyears:\n%s"
+            % (targets, method, "".join(years[:1 if last < 2025 else 2])))
+
+
+def targets_text(items):
+    return "targets: hand-targets\ntitle: hand targets\nsource: hand\nitems:\n" + "".join(
+        "  - {id: %s, indicator: %s, kind: %s, base_year: %d, target_year: %d, value: %s, source: s}\n" % i
+        for i in items)
+
+
+def hand_case(tmp, items, *extra, last=2025, method="coal_rate"):
+    write(os.path.join(tmp, "inv2020.yaml"), inventory(2020, 100))
+    write(os.path.join(tmp, "inv2025.yaml"), inventory(2025, 50))
+    write(os.path.join(tmp, "targets.yaml"), targets_text(items))
+    s = write(os.path.join(tmp, "series.yaml"), series_text(last=last, method=method))
+    out = os.path.join(tmp, "out.xlsx")
+    return ghg("intensity", s, "-o", out, "--factors", FACTORS, *extra), out
+
+
+HAND_TARGETS = [
+    ("co2", "co2_per_gdp", "reduction", 2020, 2025, "18"),
+    ("energy", "energy_per_gdp", "reduction", 2020, 2025, "14.5"),
+    ("coal", "coal_share", "ceiling", 2020, 2025, "80"),
+    ("nonfossil", "non_fossil_share", "floor", 2020, 2025, "7"),
+]
+
+
+@test
+def hand_indicators_json(tmp):
+    r, out = hand_case(tmp, HAND_TARGETS)
+    check(r.rc in (0, 1), "intensity failed: %r" % r)
+    j = load_json(out[:-5] + ".json")
+    check(j["electricity_method"] == "coal_rate", "method %r" % j["electricity_method"])
+    for y in j["years"]:
+        yr = y["year"]
+        close(y["gdp_real_1e4_yuan"], GDP[yr], "%d real GDP" % yr)
+        close(y["population_persons"], POP[yr], "%d population" % yr)
+        close(y["co2_t"], CO2[yr], "%d CO2" % yr)
+        close(y["co2e_t"], CO2E[yr], "%d CO2e" % yr)
+        close(y["energy_tce"]["calorific"], ENERGY_CAL[yr], "%d energy calorific" % yr)
+        close(y["energy_tce"]["coal_rate"], ENERGY_RATE[yr], "%d energy coal rate" % yr)
+        close(y["co2_t_per_1e4_yuan"], CO2[yr] / GDP[yr], "%d CO2 per GDP" % yr)
+        close(y["energy_tce_per_1e4_yuan"]["coal_rate"], ENERGY_RATE[yr] / GDP[yr], "%d energy per GDP" % yr)
+        close(y["co2_t_per_person"], CO2[yr] / POP[yr], "%d CO2 per person" % yr)
+        close(y["coal_share"]["coal_rate"], COAL[yr] / ENERGY_RATE[yr], "%d coal share" % yr)
+    y0 = j["years"][0]
+    close(y0["mix_tce"]["calorific"]["primary_electricity"], 12290, "calorific electricity 10^8 kWh")
+    close(y0["mix_tce"]["coal_rate"]["primary_electricity"], 30000, "coal-rate electricity 10^8 kWh")
+    # final energy: 10 x 10^8 kWh x 0.1229 kgce/kWh = 122,900 tce of 600,000 tce
+    close(y0["electricity_share_final"], 122900 / 600000, "electricity share of final energy")
+    check(j["years"][1]["electricity_share_final"] is None, "2025 has no final energy: null expected")
+
+
+@test
+def hand_targets_status(tmp):
+    r, out = hand_case(tmp, HAND_TARGETS)
+    j = load_json(out[:-5] + ".json")
+    # CO2 per GDP: 0.026928 -> 134,640 / 1.25e7 = 0.0107712: -60 %, met (target -18 %)
+    t = target(j, "co2")
+    close(t["change"], 0.0107712 / 0.026928 - 1, "co2 change")
+    close(t["change"], -0.6, 1e-9)
+    close(t["avg_annual_rate"], 0.4 ** 0.2 - 1, "co2 average rate")
+    close(t["target_level"], 0.026928 * 0.82, "co2 level")
+    check(t["status"] == "met", "co2 status %r" % t["status"])
+    # energy per GDP (coal rate): 877,300 / 1e7 = 0.08773 -> 764,440 / 1.25e7 = 0.0611552: -30.3 %, met
+    t = target(j, "energy")
+    close(t["latest_value"], 764440 / 1.25e7, "energy latest")
+    check(t["status"] == "met", "energy status %r" % t["status"])
+    # coal share (coal rate): 714,300 / 877,300 = 81.4 % -> 571,440 / 764,440 = 74.75 %: <= 80 %, met
+    t = target(j, "coal")
+    close(t["latest_value"], 571440 / 764440, "coal share 2025")
+    close(t["margin"], 0.80 - 571440 / 764440, "coal margin")
+    check(t["status"] == "met", "coal status %r" % t["status"])
+    # non-fossil (coal rate): 60,000 / 764,440 = 7.849 % >= 7 %: met
+    t = target(j, "nonfossil")
+    close(t["latest_value"], 60000 / 764440, "non-fossil 2025")
+    check(t["status"] == "met", "non-fossil status %r" % t["status"])
+    check(r.rc == 0, "every target met: exit 0 expected, %r" % r)
+    check(len(r.out.strip().splitlines()) == 5, "one line per target and a summary: %r" % r.out)
+    check(r.out.splitlines()[0].startswith("met        co2: co2_per_gdp 2025 = 0.0108 t CO2/10^4 yuan"),
+          "first line %r" % r.out.splitlines()[0])
+
+
+@test
+def hand_calorific_headline(tmp):
+    # The same non-fossil floor of 7 % by the calorific method: 24,580 / 729,020 = 3.37 %: missed, exit 1.
+    r, out = hand_case(tmp, HAND_TARGETS, method="calorific")
+    j = load_json(out[:-5] + ".json")
+    t = target(j, "nonfossil")
+    close(t["latest_value"], 24580 / 729020, "non-fossil 2025, calorific")
+    check(t["status"] == "missed", "status %r" % t["status"])
+    check(r.rc == 1, "a missed target: exit 1 expected, %r" % r)
+    check("missed     nonfossil" in r.out, "stdout %r" % r.out)
+
+
+@test
+def hand_workbook_cells(tmp):
+    r, out = hand_case(tmp, HAND_TARGETS)
+    wb = load_wb(out)
+    check(wb.sheetnames == ["Indicators", "Targets", "Charts", "Energy", "Inputs", "Sectors", "About"],
+          "sheets %r" % wb.sheetnames)
+    ind = wb["Indicators"]
+    close(ind["B3"].value, 1.25e7, "Indicators B3 real GDP 2025")
+    close(ind["O2"].value, 0.026928, "Indicators O2 CO2 per GDP 2020")
+    close(ind["K2"].value, ENERGY_CAL[2020], "Indicators K2 energy calorific")
+    close(ind["N2"].value, ENERGY_RATE[2020], "Indicators N2 energy coal rate")
+    check("[headline]" in ind["N1"].value and "[headline]" not in ind["K1"].value, "headline mark on N1 only")
+    f = load_wb(out, data_only=False)
+    check(f["Inputs"]["G3"].value == "=B3*D3*100/F3", "real GDP formula %r" % f["Inputs"]["G3"].value)
+    check(f["Indicators"]["O2"].value == "=D2/B2", "CO2 per GDP formula %r" % f["Indicators"]["O2"].value)
+    en = f["Energy"]  # rows 2-4: raw coal, natural gas, primary electricity of 2020
+    check(en["J2"].value == "=E2*G2*I2" and en["M2"].value == "=J2", "coal row: %r %r" % (en["J2"].value, en["M2"].value))
+    check(en["C4"].value == "primary_electricity" and en["M4"].value == "=E4*K4*L4" and en["K4"].value == "=Inputs!$N$2",
+          "electricity row: %r %r %r" % (en["C4"].value, en["M4"].value, en["K4"].value))
+    check(f["Targets"]["S2"].value.startswith("=IF(K2<=O2*1.0000000010000001"), "status formula %r"
+          % f["Targets"]["S2"].value)
+    check(wb["Targets"]["S2"].value == "met", "Targets S2 %r" % wb["Targets"]["S2"].value)
+    check(chart_count(out) == 3, "3 charts expected, found %d" % chart_count(out))
+    about = [c.value for row in wb["About"].iter_rows() for c in row if c.value is not None]
+    check(any("coal_rate: coal-consumption method" in str(v) for v in about), "About names the method")
+    check(any(str(v).endswith("inv2025.yaml") for v in about), "About lists the inventories")
+    check(any(re.fullmatch(r"[0-9a-f]{64}", str(v)) for v in about), "About has SHA-256 digests")
+
+
+@test
+def hand_on_track(tmp):
+    # Only 2020 and 2025 exist; with the target year 2030 the status is on track / off track against the path.
+    items = [("co2-2030", "co2_per_gdp", "reduction", 2020, 2030, "50"),   # path 2025: 0.026928 x 0.5^0.5
+             ("coal-2030", "coal_share", "ceiling", 2020, 2030, "60")]     # path 2025: 81.4 % -> 60 %: 70.7 %
+    r, out = hand_case(tmp, items)
+    j = load_json(out[:-5] + ".json")
+    t = target(j, "co2-2030")
+    close(t["reference"], 0.026928 * 0.5 ** 0.5, "co2 path in 2025")
+    close(t["required_annual_rate"], (0.026928 * 0.5 / 0.0107712) ** 0.2 - 1, "rate still required")
+    check(t["status"] == "on track", "co2 status %r" % t["status"])
+    t = target(j, "coal-2030")
+    base = 714300 / 877300
+    close(t["reference"], base + (0.6 - base) * 5 / 10, "coal path in 2025")
+    check(t["status"] == "off track", "coal status %r (74.75 %% above the path)" % t["status"])
+    check(r.rc == 1, "off track: exit 1, %r" % r)
+
+
+@test
+def hand_recalc(tmp):
+    r, out = hand_case(tmp, HAND_TARGETS + [("co2-2030", "co2_per_gdp", "reduction", 2020, 2030, "50"),
+                                            ("coal-2030", "coal_share", "ceiling", 2020, 2030, "60")])
+    check(r.rc == 1, "%r" % r)
+    o = recalc(out)
+    check("0 mismatches" in o, o[-500:])
+
+
+@test
+def deterministic_and_zh(tmp):
+    r, out = hand_case(tmp, HAND_TARGETS)
+    with open(out, "rb") as f:
+        first = f.read()
+    r2, _ = hand_case(tmp, HAND_TARGETS)
+    with open(out, "rb") as f:
+        check(f.read() == first, "the same inputs gave different workbook bytes")
+    r3, _ = hand_case(tmp, HAND_TARGETS, "--lang", "zh")
+    wb = load_wb(out)
+    check(wb["Targets"]["S2"].value == "已达标", "zh status %r" % wb["Targets"]["S2"].value)
+
+
+@test
+def input_errors_exit_2(tmp):
+    items = [("x", "co2_per_gpd", "reduction", 2020, 2025, "18")]
+    r, out = hand_case(tmp, items)
+    check(r.rc == 2, "unknown indicator: exit 2 expected, %r" % r)
+    check("targets.yaml:5:24: error: unknown indicator 'co2_per_gpd'" in r.err, "stderr %r" % r.err)
+    check("did you mean 'co2_per_gdp'" in r.err, "did-you-mean: %r" % r.err)
+    check(not any(n.startswith("out") for n in os.listdir(tmp)), "outputs written: %r" % os.listdir(tmp))
+    # An inventory of the wrong year, named under 2025.
+    write(os.path.join(tmp, "inv2025.yaml"), inventory(2024, 50))
+    write(os.path.join(tmp, "targets.yaml"), targets_text(HAND_TARGETS))
+    r = ghg("intensity", os.path.join(tmp, "series.yaml"), "-o", out, "--factors", FACTORS)
+    check(r.rc == 2 and "series.yaml:20:16: error: inventory '" in r.err and "is of year 2024" in r.err,
+          "wrong year: %r" % r)
+    check(not os.path.exists(out), "workbook written after an input error")
+
+
+@test
+def output_errors(tmp):
+    r, out = hand_case(tmp, HAND_TARGETS)
+    s = os.path.join(tmp, "series.yaml")
+    r = ghg("intensity", s, "-o", os.path.join(tmp, "no", "such", "dir", "x.xlsx"), "--factors", FACTORS)
+    check(r.rc == 3, "missing folder: exit 3 expected, %r" % r)
+    r = ghg("intensity", s, "-o", os.path.join(tmp, "x.xlsx"), "--json", s, "--factors", FACTORS)
+    check(r.rc == 2 and "would overwrite the input file" in r.err, "clash: %r" % r)
+    r = ghg("intensity", s, "--factors", FACTORS)
+    check(r.rc == 2 and "give one series file and -o" in r.err, "usage: %r" % r)
+
+
+@test
+def consistency_warning(tmp):
+    r, out = hand_case(tmp, HAND_TARGETS)
+    write(os.path.join(tmp, "inv2025.yaml"), inventory(2025, 50).replace("year: 2025\n", "year: 2025\ngwp: ar4\n"))
+    r = ghg("intensity", os.path.join(tmp, "series.yaml"), "-o", out, "--factors", FACTORS)
+    check(r.rc == 0, "%r" % r)
+    check("warning: the inventory of 2025 uses factor sets [ipcc2006-energy] and GWP ar4" in r.err, r.err)
+    about = [str(c.value) for row in load_wb(out)["About"].iter_rows() for c in row if c.value is not None]
+    check(any("not computed alike" in v and "GWP ar4" in v for v in about), "About lacks the note")
+
+
+# ======================================================== the shipped series
+
+@test
+def shipped_series(tmp):
+    out = os.path.join(tmp, "intensity.xlsx")
+    r = ghg("intensity", SERIES, "-o", out)
+    check(r.rc in (0, 1), "shipped series failed: %r" % r)
+    j = load_json(os.path.join(tmp, "intensity.json"))
+    check([y["year"] for y in j["years"]] == list(range(2015, 2026)), "years %r" % [y["year"] for y in j["years"]])
+    check(len(j["targets"]["items"]) == 5, "five targets")
+    bad = sum(1 for t in j["targets"]["items"] if t["status"] in ("off track", "missed"))
+    check(r.rc == (1 if bad else 0), "exit %d with %d targets off track or missed" % (r.rc, bad))
+    check(len(r.out.strip().splitlines()) == 6, "stdout: %r" % r.out)
+    ill = [t["id"] for t in j["targets"]["items"] if t["illustrative"]]
+    check(ill == ["co2-intensity"], "illustrative targets %r" % ill)
+    check("[illustrative target]" in r.out, "stdout marks the illustrative target")
+    with open(os.path.join(tmp, "intensity.csv"), encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    check(len(rows) == 12 and rows[0][0] == "year", "CSV: header and 11 years, got %d rows" % len(rows))
+    y20 = j["years"][5]
+    check(y20["year"] == 2020, "2020 is the sixth year")
+    close(y20["population_persons"], 3623713, "2020 census population")
+    check(chart_count(out) == 3, "three charts")
+    o = recalc(out)
+    check("0 mismatches" in o, o[-500:])
+
+
+# ================================================================== runner
+
+def main():
+    global BIN, VERBOSE
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--bin", required=True, help="the ghgcalc binary")
+    ap.add_argument("-v", "--verbose", action="store_true", help="print every command and its output")
+    ap.add_argument("names", nargs="*", help="run only tests whose name contains one of these")
+    a = ap.parse_args()
+    BIN = os.path.abspath(a.bin)
+    VERBOSE = a.verbose
+    if not (os.path.isfile(BIN) and os.access(BIN, os.X_OK)):
+        print("FAIL setup: no executable ghgcalc at %s (run make first)" % a.bin)
+        print("0 passed, 1 failed")
+        return 1
+    passed = failed = skipped = 0
+    t0 = time.monotonic()
+    for fn in TESTS:
+        name = fn.__name__
+        if a.names and not any(n in name for n in a.names):
+            continue
+        tmp = tempfile.mkdtemp(prefix="ghgcalc-int-e2e-")
+        t1 = time.monotonic()
+        try:
+            fn(tmp)
+        except Skip as e:
+            skipped += 1
+            passed += 1
+            print("ok %s (skipped: %s)" % (name, e))
+        except Fail as e:
+            failed += 1
+            print("FAIL %s: %s" % (name, e))
+        except Exception:
+            failed += 1
+            print("FAIL %s: %s" % (name, traceback.format_exc().strip()))
+        else:
+            passed += 1
+            dt = time.monotonic() - t1
+            print("ok %s%s" % (name, " (%.1f s)" % dt if dt >= 2 else ""))
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        sys.stdout.flush()
+    print("intensity e2e: %.1f s%s" % (time.monotonic() - t0, ", %d skipped" % skipped if skipped else ""))
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
