@@ -607,6 +607,7 @@ size_t eng_lines(const eng_result *r, size_t i, eng_line out[GAS_COUNT])
         if (!res->ef[g].v)
             continue;
         eng_line *l = &out[n++];
+        memset(l, 0, sizeof *l); /* chain and term[] stay empty: a combustion row */
         l->rec = i;
         l->gas = (gas_id)g;
         l->res = res;

@@ -48,20 +48,100 @@ static bool csv_src(FILE *f, const rpt_src *s)
     return true;
 }
 
+/* Columns after the Calculation ones: how the row was computed, the
+ * product terms, their sources and the conversion's note. */
+static const char *const csv_extra[] = {"Method", "Terms", "Term sources", "Conversion note"};
+#define CSV_NEXTRA (sizeof csv_extra / sizeof *csv_extra)
+
 /* Writes the header: the Calculation labels, always in English so that
- * scripts can rely on them. */
+ * scripts can rely on them, then the extra columns. */
 static void csv_header(FILE *f)
 {
     for (int c = 0; c < RPT_C_COUNT; c++)
-        csv_field(f, rpt_label(rpt_calc_labels[c], false), c == RPT_C_COUNT - 1);
+        csv_field(f, rpt_label(rpt_calc_labels[c], false), false);
+    for (size_t c = 0; c < CSV_NEXTRA; c++)
+        csv_field(f, csv_extra[c], c + 1 == CSV_NEXTRA);
+}
+
+/* A growing text buffer for the Terms columns; `ok` false once out of
+ * memory. */
+typedef struct {
+    char *s;
+    size_t len, cap;
+    bool ok;
+} csv_buf;
+
+static void csv_buf_add(csv_buf *b, const char *text)
+{
+    size_t n = strlen(text);
+    if (!b->ok)
+        return;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = (b->len + n + 1) * 2;
+        char *p = realloc(b->s, cap);
+        if (!p) {
+            b->ok = false;
+            return;
+        }
+        b->s = p;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->len, text, n + 1);
+    b->len += n;
+}
+
+/* Writes the Terms and Term sources fields of a product-method line:
+ *   Terms:        "name=value unit; ..." for a x value term (value and unit
+ *                 as written), "name=(1-value)" / "name=(1+value)" for the
+ *                 others (value as the plain fraction that enters);
+ *   Term sources: "name: set: reference; ..." in the same order.
+ * Values in the fewest digits (15-17) that read back as the same double. */
+static bool csv_terms(FILE *f, const eng_line *l)
+{
+    csv_buf terms = {NULL, 0, 0, true}, srcs = {NULL, 0, 0, true};
+    csv_buf_add(&terms, "");
+    csv_buf_add(&srcs, "");
+    for (unsigned k = 0; k < l->chain->nterms; k++) {
+        const eng_hit *h = &l->chain->term[k];
+        char num[40], part[512], stack[1024];
+        rpt_num_text(l->term[k], num, sizeof num);
+        if (l->chain->kind[k] == FSET_TERM_MUL)
+            rpt_fmt(part, sizeof part, "%s%s=%s %s", k ? "; " : "", h->param, num, h->v->unit_text);
+        else
+            rpt_fmt(part, sizeof part, "%s%s=(1%c%s)", k ? "; " : "", h->param,
+                    l->chain->kind[k] == FSET_TERM_ONE_MINUS ? '-' : '+', num);
+        csv_buf_add(&terms, part);
+        rpt_src src = rpt_hit_src(h);
+        char *text = rpt_src_join(&src, stack, sizeof stack);
+        if (!text) {
+            srcs.ok = false;
+            break;
+        }
+        rpt_fmt(part, sizeof part, "%s%s: ", k ? "; " : "", h->param);
+        csv_buf_add(&srcs, part);
+        csv_buf_add(&srcs, text);
+        if (text != stack)
+            free(text);
+    }
+    bool ok = terms.ok && srcs.ok;
+    if (ok) {
+        csv_field(f, terms.s, false);
+        csv_field(f, srcs.s, false);
+    }
+    free(terms.s);
+    free(srcs.s);
+    return ok;
 }
 
 /* Writes one record x gas row in Calculation column order, with the
- * computed energy, emission and CO2e where the sheet has formulas. Returns
- * false when out of memory. */
+ * computed energy, emission and CO2e where the sheet has formulas, then the
+ * extra columns. A product-method row leaves the unit factor, NCV, energy,
+ * oxidation and their sources empty; its EF factor is the conversion.
+ * Returns false when out of memory. */
 static bool csv_row(FILE *f, const eng_result *r, const eng_line *l, const rpt_line_text *t)
 {
     const inv_record *rec = inv_rec(eng_inventory(r), l->rec);
+    bool prod = l->chain != NULL;
     fprintf(f, "%zu,", l->rec + 1);
     csv_field(f, t->input, false);
     csv_field(f, rec->category, false);
@@ -70,14 +150,14 @@ static bool csv_row(FILE *f, const eng_result *r, const eng_line *l, const rpt_l
     csv_field(f, gas_name(l->gas), false);
     csv_num(f, l->amount);
     csv_field(f, rec->unit_text, false);
-    csv_num(f, l->unit_factor);
-    csv_num(f, l->ncv);
+    csv_num(f, prod ? NAN : l->unit_factor);
+    csv_num(f, prod ? NAN : l->ncv);
     csv_field(f, t->ncv_unit, false);
-    csv_num(f, l->energy_tj);
+    csv_num(f, prod ? NAN : l->energy_tj);
     csv_num(f, l->ef);
     csv_field(f, t->ef_unit, false);
     csv_num(f, l->ef_factor);
-    csv_num(f, l->oxidation);
+    csv_num(f, prod ? NAN : l->oxidation);
     csv_num(f, l->emission_t);
     csv_num(f, l->gwp);
     csv_num(f, l->emission_t_co2e);
@@ -85,11 +165,56 @@ static bool csv_row(FILE *f, const eng_result *r, const eng_line *l, const rpt_l
     if (!csv_src(f, &t->ncv_src) || !csv_src(f, &t->ef_src) || !csv_src(f, &t->ox_src))
         return false;
     csv_num(f, rec->uncertainty_pct);
-    csv_field(f, rec->source, true);
+    csv_field(f, rec->source, false);
+    csv_field(f, prod ? "product" : "combustion", false);
+    if (!prod) {
+        csv_field(f, NULL, false);
+        csv_field(f, NULL, false);
+    } else if (!csv_terms(f, l)) {
+        return false;
+    }
+    csv_field(f, prod ? l->chain->conversion_note : NULL, true);
     return true;
 }
 
-/* Writes the header and every record's rows; false when out of memory. */
+/* Writes one row per landfill site: no record number; Input is the site's
+ * place, Fuel the site's name, CH4 of the inventory year with its GWP and
+ * CO2e; Method "fod", Terms the site's MCF, DOCf, F and OX. */
+static void csv_fod_row(FILE *f, const eng_result *r, const fod_site *s, const fod_result *res)
+{
+    const inventory *inv = eng_inventory(r);
+    char where[4200], sector[64], terms[256], a[40], b[40], c[40], d[40];
+    double gwp = eng_gwp(r)->gwp[GAS_CH4], t = rpt_fod_emission_t(r, res);
+    rpt_fmt(where, sizeof where, "%s:%u", s->at.file ? s->at.file : inv->path, s->at.line);
+    rpt_sector_of(s->category, sector, sizeof sector);
+    rpt_num_text(s->mcf.value, a, sizeof a);
+    rpt_num_text(s->docf.value, b, sizeof b);
+    rpt_num_text(s->f.value, c, sizeof c);
+    rpt_num_text(s->ox.value, d, sizeof d);
+    rpt_fmt(terms, sizeof terms, "MCF=%s; DOCf=%s; F=%s; OX=%s", a, b, c, d);
+    fputc(',', f);
+    csv_field(f, where, false);
+    csv_field(f, s->category, false);
+    csv_field(f, sector, false);
+    csv_field(f, s->name, false);
+    csv_field(f, gas_name(GAS_CH4), false);
+    for (int k = RPT_C_AMOUNT; k < RPT_C_EMISSION; k++)
+        fputc(',', f); /* amount .. oxidation: see the Landfill (FOD) sheet */
+    csv_num(f, t);
+    csv_num(f, gwp);
+    csv_num(f, t * gwp);
+    csv_field(f, RPT_MEMO_NO, false);
+    for (int k = RPT_C_NCV_SRC; k < RPT_C_DATA_SOURCE; k++)
+        fputc(',', f);
+    csv_field(f, s->source, false);
+    csv_field(f, "fod", false);
+    csv_field(f, terms, false);
+    csv_field(f, NULL, false);
+    csv_field(f, NULL, true);
+}
+
+/* Writes the header, every record's rows, then one row per landfill site;
+ * false when out of memory. */
 static bool csv_rows(FILE *f, const eng_result *r)
 {
     const inventory *inv = eng_inventory(r);
@@ -104,6 +229,10 @@ static bool csv_rows(FILE *f, const eng_result *r)
                 return false;
         }
     }
+    const fod_result *fod;
+    size_t nfod = eng_fod(r, &fod);
+    for (size_t i = 0; i < nfod; i++)
+        csv_fod_row(f, r, &inv->fod.sites[i], &fod[i]);
     return true;
 }
 

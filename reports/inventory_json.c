@@ -76,7 +76,9 @@ static void js_head(FILE *f, const eng_result *r, const rpt_meta *m)
     fputs("],\n", f);
 }
 
-/* Writes the overall totals: CO2e, by gas (t and t CO2e), memo, energy. */
+/* Writes the overall totals: CO2e (net, i.e. with LULUCF), CO2e without
+ * LULUCF (3.B) and LULUCF's own net CO2e, by gas (t and t CO2e), memo,
+ * energy. */
 static void js_totals(FILE *f, const eng_result *r)
 {
     eng_cat_total all = eng_total_under(r, "");
@@ -84,6 +86,10 @@ static void js_totals(FILE *f, const eng_result *r)
     rpt_gas_co2e(r, co2e);
     fputs("  \"totals\": {\"t_co2e\": ", f);
     js_num(f, all.t_co2e);
+    fputs(", \"t_co2e_without_lulucf\": ", f);
+    js_num(f, rpt_total_except(r, RPT_LULUCF).t_co2e);
+    fputs(", \"lulucf_t_co2e\": ", f);
+    js_num(f, eng_total_under(r, RPT_LULUCF).t_co2e);
     fputs(", \"by_gas_t\": ", f);
     js_gases(f, all.t);
     fputs(", \"by_gas_t_co2e\": ", f);
@@ -95,7 +101,8 @@ static void js_totals(FILE *f, const eng_result *r)
     fprintf(f, ", \"records\": %zu},\n", all.records);
 }
 
-/* Writes the sectors (depth-3 categories) with their CO2e. */
+/* Writes the sectors (rpt_sector_of(): 1.A.1 .. 1.A.5, then 2.A, 2.B, ...,
+ * 4.D) with their CO2e. */
 static void js_sectors(FILE *f, const eng_result *r)
 {
     const eng_cat_total *cats;

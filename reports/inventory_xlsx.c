@@ -1,57 +1,21 @@
-/* inventory_xlsx.c - the inventory workbook: Summary, Sectoral table, Calculation, Factors and About sheets. */
+/* inventory_xlsx.c - the inventory workbook: Summary, Sectoral table, line sheets, Landfill (FOD), Factors, About. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../calc/category.h"
+#include "../calc/nsum.h"
+#include "inventory_checks.h"
+#include "inventory_xlsx.h"
 #include "report.h"
-#include "xlsx_common.h"
 
-/* Data rows per Calculation sheet: Excel's 1,048,576 rows less the header.
- * Past it the rows continue on "Calculation 2", ... and every SUMIFS adds
- * one term per sheet. (Overridable at compile time to test the split.) */
-#ifndef RPT_CALC_ROWS_MAX
-#define RPT_CALC_ROWS_MAX 1048575u
-#endif
+#define XW_FORMULA_MAX 8192 /* bytes of one SUMIFS formula over every source (Excel's limit: 8,192 characters) */
 
-#define XW_FORMULA_MAX 4096 /* bytes of one SUMIFS formula over every Calculation sheet */
-
-/* Gases with their own rows and columns: CO2, CH4 and N2O, the gases of
- * fuel combustion. */
-#define RPT_NGAS GAS_MAIN
-
-/* Rows of the Summary sheet (0-based). */
-enum {
-    SUM_ROW_TITLE = 0,
-    SUM_ROW_INVENTORY = 1, /* inventory, region, year, GWP set on rows 1..4 */
-    SUM_ROW_GAS_HEADING = 6,
-    SUM_ROW_GAS_HEADER = 7,
-    SUM_ROW_GAS0 = 8, /* one row per gas */
-    SUM_ROW_TOTAL = SUM_ROW_GAS0 + RPT_NGAS,
-    SUM_ROW_MEMO = SUM_ROW_TOTAL + 1,
-    SUM_ROW_SECTOR_HEADING = SUM_ROW_MEMO + 2,
-    SUM_ROW_SECTOR_HEADER = SUM_ROW_SECTOR_HEADING + 1,
-    SUM_ROW_SECTOR0 = SUM_ROW_SECTOR_HEADER + 1
-};
-
-/* Columns of the Sectoral table. */
-enum { SEC_COL_CODE, SEC_COL_NAME, SEC_COL_GAS0, SEC_COL_CO2E = SEC_COL_GAS0 + RPT_NGAS, SEC_COL_MEMO, SEC_NCOLS };
-
-/* The writer's state: the workbook, the results and how many Calculation
- * sheets the rows need. */
+/* One SUMIFS criterion: the source's `key` column equals `value` (or, with
+ * a leading "<>", differs from it). */
 typedef struct {
-    rpt_xl xl;
-    const eng_result *r;
-    const rpt_meta *m;
-    bool zh;
-    size_t nlines;
-    unsigned ncalc;
-} xw;
-
-/* One SUMIFS criterion: Calculation column `col` equals `value`. */
-typedef struct {
-    rpt_calc_col col;
+    xw_key key;
     const char *value;
 } xw_crit;
 
@@ -69,15 +33,6 @@ static bool xw_append(char *buf, size_t len, size_t *used, const char *fmt, ...)
     return true;
 }
 
-/* Name of Calculation sheet k (0-based): "Calculation", "Calculation 2", ... */
-static void xw_calc_name(unsigned k, char *buf, size_t len)
-{
-    if (k == 0)
-        snprintf(buf, len, "Calculation");
-    else
-        snprintf(buf, len, "Calculation %u", k + 1);
-}
-
 /* Appends `value` as a formula string literal, doubling any '"'. */
 static bool xw_append_literal(char *buf, size_t len, size_t *used, const char *value)
 {
@@ -91,49 +46,163 @@ static bool xw_append_literal(char *buf, size_t len, size_t *used, const char *v
     return xw_append(buf, len, used, "\"");
 }
 
-/* Writes "=SUMIFS(Calculation!$Q:$Q,Calculation!$F:$F,"CO2",...)" into buf,
- * one SUMIFS per Calculation sheet joined by '+'. False when it does not fit. */
-static bool xw_sumifs(const xw *w, char *buf, size_t len, rpt_calc_col sum, const xw_crit *crit, size_t ncrit)
+/* Whether a sheet name can stand bare in a formula: letters, digits and
+ * '_' only, not starting with a digit ("Calculation", "Industry"). */
+static bool xw_bare_name(const char *name)
 {
-    size_t used = 0;
-    for (unsigned k = 0; k < w->ncalc; k++) {
-        char name[32], ref[40];
-        xw_calc_name(k, name, sizeof name);
-        snprintf(ref, sizeof ref, k ? "'%s'" : "%s", name);
-        if (!xw_append(buf, len, &used, "%sSUMIFS(%s!$%c:$%c", k ? "+" : "=", ref, 'A' + sum, 'A' + sum))
+    if (!*name || (*name >= '0' && *name <= '9'))
+        return false;
+    for (const char *p = name; *p; p++)
+        if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
             return false;
-        for (size_t c = 0; c < ncrit; c++)
-            if (!xw_append(buf, len, &used, ",%s!$%c:$%c,", ref, 'A' + crit[c].col, 'A' + crit[c].col) ||
-                !xw_append_literal(buf, len, &used, crit[c].value))
-                return false;
-        if (!xw_append(buf, len, &used, ")"))
-            return false;
-    }
     return true;
 }
 
-/* Writes a SUMIFS total with its cached value; an over-long formula is an
- * error (it cannot happen below ~40 Calculation sheets). */
-static void xw_sumifs_cell(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, rpt_calc_col sum,
-                           const xw_crit *crit, size_t ncrit, double cached, rpt_fmt_id f)
+void xw_add_source(xw *w, const char *sheet, const int col[XK_COUNT], bool bounded, lxw_row_t first, lxw_row_t last)
 {
-    char formula[XW_FORMULA_MAX];
-    if (!xw_sumifs(w, formula, sizeof formula, sum, crit, ncrit)) {
-        rpt_xl_check(&w->xl, LXW_ERROR_PARAMETER_VALIDATION, "building a SUMIFS formula (too long)");
+    if (w->nsrc == XW_MAX_SOURCES) {
+        rpt_xl_check(&w->xl, LXW_ERROR_PARAMETER_VALIDATION, "adding a sheet to the totals (too many sheets)");
         return;
     }
-    rpt_xl_formula(&w->xl, ws, row, col, formula, cached, f);
+    xw_source *s = &w->src[w->nsrc++];
+    if (xw_bare_name(sheet))
+        snprintf(s->ref, sizeof s->ref, "%s", sheet);
+    else
+        snprintf(s->ref, sizeof s->ref, "'%s'", sheet); /* our names have no "'" */
+    memcpy(s->col, col, sizeof s->col);
+    s->bounded = bounded;
+    s->first = first;
+    s->last = last;
 }
 
-/* The format for tonnes of gas g: more decimals for the small CH4/N2O. */
-static rpt_fmt_id xw_t_fmt(gas_id g, bool bold)
+/* Appends the range of column `col` of source s: whole column ($Q:$Q) or
+ * its bounded rows ($D$6:$D$8). */
+static bool xw_append_range(char *buf, size_t len, size_t *used, const xw_source *s, int col)
+{
+    char c[8];
+    rpt_xl_col((lxw_col_t)col, c, sizeof c);
+    if (s->bounded)
+        return xw_append(buf, len, used, "%s!$%s$%u:$%s$%u", s->ref, c, s->first + 1, c, s->last + 1);
+    return xw_append(buf, len, used, "%s!$%s:$%s", s->ref, c, c);
+}
+
+/* Writes into buf the sum of column `sum` over every source, one SUMIFS per
+ * source joined by '+'. A criterion on a column a source lacks drops the
+ * criterion when it asks for memo "no" (a sheet without a memo column has
+ * no memo rows) and skips the source otherwise; a source left with no
+ * criterion is a SUM. "=0" when no source applies. False when it does not
+ * fit. */
+static bool xw_sumifs(const xw *w, char *buf, size_t len, xw_key sum, const xw_crit *crit, size_t ncrit)
+{
+    size_t used = 0;
+    unsigned terms = 0;
+    for (size_t k = 0; k < w->nsrc; k++) {
+        const xw_source *s = &w->src[k];
+        bool skip = s->col[sum] == XW_NO_COL;
+        size_t nuse = 0;
+        for (size_t c = 0; c < ncrit && !skip; c++) {
+            if (s->col[crit[c].key] != XW_NO_COL)
+                nuse++;
+            else if (!(crit[c].key == XK_MEMO && strcmp(crit[c].value, RPT_MEMO_NO) == 0))
+                skip = true;
+        }
+        if (skip)
+            continue;
+        if (!xw_append(buf, len, &used, "%s%s(", terms ? "+" : "=", nuse ? "SUMIFS" : "SUM") ||
+            !xw_append_range(buf, len, &used, s, s->col[sum]))
+            return false;
+        for (size_t c = 0; c < ncrit; c++) {
+            if (s->col[crit[c].key] == XW_NO_COL)
+                continue;
+            if (!xw_append(buf, len, &used, ",") || !xw_append_range(buf, len, &used, s, s->col[crit[c].key]) ||
+                !xw_append(buf, len, &used, ",") || !xw_append_literal(buf, len, &used, crit[c].value))
+                return false;
+        }
+        if (!xw_append(buf, len, &used, ")"))
+            return false;
+        terms++;
+    }
+    return terms || xw_append(buf, len, &used, "=0");
+}
+
+/* Writes a SUMIFS total with its cached value; an over-long formula is an
+ * error (it cannot happen below ~40 sheets of rows). */
+static void xw_sumifs_cell(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, xw_key sum, const xw_crit *crit,
+                           size_t ncrit, double cached, rpt_fmt_id f)
+{
+    char *formula = malloc(XW_FORMULA_MAX);
+    if (!formula) {
+        rpt_xl_check(&w->xl, LXW_ERROR_MEMORY_MALLOC_FAILED, "building a SUMIFS formula");
+        return;
+    }
+    if (!xw_sumifs(w, formula, XW_FORMULA_MAX, sum, crit, ncrit))
+        rpt_xl_check(&w->xl, LXW_ERROR_PARAMETER_VALIDATION, "building a SUMIFS formula (too long)");
+    else
+        rpt_xl_formula(&w->xl, ws, row, col, formula, cached, f);
+    free(formula);
+}
+
+/* The format for tonnes of gas g: more decimals for everything but CO2. */
+rpt_fmt_id xw_t_fmt(gas_id g, bool bold)
 {
     if (g == GAS_CO2)
         return bold ? RPT_F_T_BOLD : RPT_F_T;
     return bold ? RPT_F_T_SMALL_BOLD : RPT_F_T_SMALL;
 }
 
+/* Writes a "set: reference" source cell. */
+void xw_src_cell(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const rpt_src *s)
+{
+    char stack[1024];
+    char *text = rpt_src_join(s, stack, sizeof stack);
+    if (!text) {
+        rpt_xl_check(&w->xl, LXW_ERROR_MEMORY_MALLOC_FAILED, "joining a source text");
+        return;
+    }
+    rpt_xl_str(&w->xl, ws, row, col, text, RPT_F_NONE);
+    if (text != stack)
+        free(text);
+}
+
+/* The gases the workbook shows, in gas order: CO2, CH4, N2O and any other
+ * gas the inventory emits. Returns how many. */
+static size_t xw_gases(const xw *w, gas_id out[GAS_COUNT])
+{
+    size_t n = 0;
+    for (int g = 0; g < GAS_COUNT; g++)
+        if (rpt_gas_shown(w->r, (gas_id)g))
+            out[n++] = (gas_id)g;
+    return n;
+}
+
 /* ---------------------------------------------------------------- Summary */
+
+/* Rows of the Summary sheet (0-based) before the gas rows; the rest follow
+ * from the number of gases shown. */
+enum {
+    SUM_ROW_TITLE = 0,
+    SUM_ROW_INVENTORY = 1, /* inventory, region, year, GWP set on rows 1..4 */
+    SUM_ROW_GAS_HEADING = 6,
+    SUM_ROW_GAS_HEADER = 7,
+    SUM_ROW_GAS0 = 8 /* one row per gas shown */
+};
+
+/* The Summary's rows after the gas rows. */
+typedef struct {
+    lxw_row_t excl, lulucf, total, memo; /* total without LULUCF, LULUCF, total with it, memo */
+    lxw_row_t sector_heading;
+} xw_sum_rows;
+
+static xw_sum_rows xw_sum_layout(size_t ngas)
+{
+    xw_sum_rows s;
+    s.excl = SUM_ROW_GAS0 + (lxw_row_t)ngas;
+    s.lulucf = s.excl + 1;
+    s.total = s.excl + 2;
+    s.memo = s.excl + 3;
+    s.sector_heading = s.memo + 2;
+    return s;
+}
 
 /* Writes the Summary's title and the inventory's identity (rows 0..4). */
 static void xw_summary_head(xw *w, lxw_worksheet *ws)
@@ -153,54 +222,122 @@ static void xw_summary_head(xw *w, lxw_worksheet *ws)
     rpt_xl_pair(&w->xl, ws, SUM_ROW_INVENTORY + 3, rpt_label(RPT_L_GWP_SET, w->zh), buf);
 }
 
-/* Writes totals by gas (t and t CO2e), the total CO2e and the biogenic CO2
- * memo item, each a SUMIFS over Calculation cached with the engine's sums. */
-static void xw_summary_gases(xw *w, lxw_worksheet *ws)
+/* Writes totals by gas (t and t CO2e), the totals without LULUCF, of
+ * LULUCF and with it, and the biogenic CO2 memo item, each a SUMIFS over
+ * every source cached with the engine's compensated sums. */
+static void xw_summary_gases(xw *w, lxw_worksheet *ws, const gas_id *gases, size_t ngas, const xw_sum_rows *sr)
 {
     static const rpt_label_id hdr[] = {RPT_L_GAS, RPT_L_EMISSION_T, RPT_L_EMISSION_T_CO2E};
     eng_cat_total all = eng_total_under(w->r, "");
+    eng_cat_total excl = rpt_total_except(w->r, RPT_LULUCF);
+    eng_cat_total lulucf = eng_total_under(w->r, RPT_LULUCF);
     double co2e[GAS_COUNT];
     rpt_gas_co2e(w->r, co2e);
     rpt_xl_str(&w->xl, ws, SUM_ROW_GAS_HEADING, 0, rpt_label(RPT_L_BY_GAS, w->zh), RPT_F_BOLD);
     rpt_xl_header(&w->xl, ws, SUM_ROW_GAS_HEADER, hdr, 3, w->zh);
-    for (int g = 0; g < RPT_NGAS; g++) {
-        lxw_row_t row = SUM_ROW_GAS0 + (lxw_row_t)g;
-        xw_crit c[] = {{RPT_C_GAS, gas_name((gas_id)g)}, {RPT_C_MEMO, RPT_MEMO_NO}};
-        rpt_xl_str(&w->xl, ws, row, 0, gas_name((gas_id)g), RPT_F_NONE);
-        xw_sumifs_cell(w, ws, row, 1, RPT_C_EMISSION, c, 2, all.t[g], xw_t_fmt((gas_id)g, false));
-        xw_sumifs_cell(w, ws, row, 2, RPT_C_CO2E, c, 2, co2e[g], RPT_F_T);
+    for (size_t i = 0; i < ngas; i++) {
+        gas_id g = gases[i];
+        lxw_row_t row = SUM_ROW_GAS0 + (lxw_row_t)i;
+        xw_crit c[] = {{XK_GAS, gas_name(g)}, {XK_MEMO, RPT_MEMO_NO}};
+        rpt_xl_str(&w->xl, ws, row, 0, gas_name(g), RPT_F_NONE);
+        xw_sumifs_cell(w, ws, row, 1, XK_EMISSION, c, 2, all.t[g], xw_t_fmt(g, false));
+        xw_sumifs_cell(w, ws, row, 2, XK_CO2E, c, 2, co2e[g], RPT_F_T);
     }
-    xw_crit no_memo[] = {{RPT_C_MEMO, RPT_MEMO_NO}};
-    rpt_xl_str(&w->xl, ws, SUM_ROW_TOTAL, 0, rpt_label(RPT_L_TOTAL, w->zh), RPT_F_BOLD);
-    xw_sumifs_cell(w, ws, SUM_ROW_TOTAL, 2, RPT_C_CO2E, no_memo, 1, all.t_co2e, RPT_F_T_BOLD);
-    xw_crit memo[] = {{RPT_C_GAS, gas_name(GAS_CO2)}, {RPT_C_MEMO, RPT_MEMO_YES}};
-    rpt_xl_str(&w->xl, ws, SUM_ROW_MEMO, 0, rpt_label(RPT_L_MEMO_BIO, w->zh), RPT_F_NONE);
-    xw_sumifs_cell(w, ws, SUM_ROW_MEMO, 1, RPT_C_EMISSION, memo, 2, all.memo_bio_co2_t, RPT_F_T);
+    xw_crit c_excl[] = {{XK_MEMO, RPT_MEMO_NO}, {XK_SECTOR, "<>" RPT_LULUCF}};
+    xw_crit c_lulucf[] = {{XK_MEMO, RPT_MEMO_NO}, {XK_SECTOR, RPT_LULUCF}};
+    rpt_xl_str(&w->xl, ws, sr->excl, 0, rpt_label(RPT_L_TOTAL_EXCL_LULUCF, w->zh), RPT_F_BOLD);
+    xw_sumifs_cell(w, ws, sr->excl, 2, XK_CO2E, c_excl, 2, excl.t_co2e, RPT_F_T_BOLD);
+    rpt_xl_str(&w->xl, ws, sr->lulucf, 0, rpt_label(RPT_L_LULUCF, w->zh), RPT_F_NONE);
+    xw_sumifs_cell(w, ws, sr->lulucf, 2, XK_CO2E, c_lulucf, 2, lulucf.t_co2e, RPT_F_T);
+    rpt_xl_str(&w->xl, ws, sr->total, 0, rpt_label(RPT_L_TOTAL_INCL_LULUCF, w->zh), RPT_F_BOLD);
+    xw_sumifs_cell(w, ws, sr->total, 2, XK_CO2E, c_excl, 1, all.t_co2e, RPT_F_T_BOLD);
+    xw_crit memo[] = {{XK_GAS, gas_name(GAS_CO2)}, {XK_MEMO, RPT_MEMO_YES}};
+    rpt_xl_str(&w->xl, ws, sr->memo, 0, rpt_label(RPT_L_MEMO_BIO, w->zh), RPT_F_NONE);
+    xw_sumifs_cell(w, ws, sr->memo, 1, XK_EMISSION, memo, 2, all.memo_bio_co2_t, RPT_F_T);
 }
 
-/* Writes one row per sector (depth-3 category) with its CO2e and share of
- * the total; returns the number of sector rows. */
-static unsigned xw_summary_sectors(xw *w, lxw_worksheet *ws)
+/* One Summary sector: its code and CO2e. */
+typedef struct {
+    char code[64];
+    eng_cat_total t;
+} xw_sector;
+
+/* Every sector (rpt_sector_next order) into a new array; NULL when out of
+ * memory (and *n = 0 when there are none). */
+static xw_sector *xw_sector_list(const xw *w, size_t *n)
 {
-    static const rpt_label_id hdr[] = {RPT_L_SECTOR, RPT_L_NAME, RPT_L_EMISSION_T_CO2E, RPT_L_SHARE};
     const eng_cat_total *cats;
-    size_t n = eng_categories(w->r, &cats), i = 0, first;
-    double total = eng_total_under(w->r, "").t_co2e;
-    char code[64], share[96];
-    unsigned k = 0;
-    rpt_xl_str(&w->xl, ws, SUM_ROW_SECTOR_HEADING, 0, rpt_label(RPT_L_BY_SECTOR, w->zh), RPT_F_BOLD);
-    rpt_xl_header(&w->xl, ws, SUM_ROW_SECTOR_HEADER, hdr, 4, w->zh);
-    for (; rpt_sector_next(cats, n, &i, &first, code, sizeof code); k++) {
-        lxw_row_t row = SUM_ROW_SECTOR0 + k;
-        eng_cat_total t = rpt_group_total(cats, first, i, code);
-        xw_crit c[] = {{RPT_C_SECTOR, code}, {RPT_C_MEMO, RPT_MEMO_NO}};
-        rpt_xl_str(&w->xl, ws, row, 0, code, RPT_F_NONE);
-        rpt_xl_str(&w->xl, ws, row, 1, cat_name(code, w->zh), RPT_F_NONE);
-        xw_sumifs_cell(w, ws, row, 2, RPT_C_CO2E, c, 2, t.t_co2e, RPT_F_T);
-        snprintf(share, sizeof share, "=IF($C$%u=0,0,C%u/$C$%u)", SUM_ROW_TOTAL + 1, row + 1, SUM_ROW_TOTAL + 1);
-        rpt_xl_formula(&w->xl, ws, row, 3, share, total == 0 ? 0 : t.t_co2e / total, RPT_F_PCT);
+    size_t ncat = eng_categories(w->r, &cats), i = 0, first;
+    xw_sector *out = calloc(ncat ? ncat : 1, sizeof *out);
+    *n = 0;
+    if (!out)
+        return NULL;
+    while (rpt_sector_next(cats, ncat, &i, &first, out[*n].code, sizeof out[*n].code)) {
+        out[*n].t = rpt_group_total(cats, first, i, out[*n].code);
+        (*n)++;
     }
-    return k;
+    return out;
+}
+
+/* Writes the sectors with net emissions (CO2e >= 0) with their share of
+ * those sectors' sum (the pie chart's slices) from `row`; then, when any
+ * sector is a net sink, its own table of net removals and a note. Returns
+ * the number of emitting rows; *nneg gets the number of sinks. */
+static unsigned xw_summary_sectors(xw *w, lxw_worksheet *ws, lxw_row_t heading, unsigned *nneg)
+{
+    static const rpt_label_id hdr[] = {RPT_L_SECTOR, RPT_L_NAME, RPT_L_EMISSION_T_CO2E, RPT_L_SHARE_GROSS};
+    size_t n;
+    xw_sector *sec = xw_sector_list(w, &n);
+    if (!sec) {
+        rpt_xl_check(&w->xl, LXW_ERROR_MEMORY_MALLOC_FAILED, "listing the sectors");
+        return 0;
+    }
+    nsum gross = {0, 0};
+    unsigned npos = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (sec[i].t.t_co2e >= 0) {
+            nsum_add(&gross, sec[i].t.t_co2e);
+            npos++;
+        }
+    }
+    double sum = nsum_value(&gross);
+    lxw_row_t first = heading + 2, last = first + (npos ? npos - 1 : 0);
+    rpt_xl_str(&w->xl, ws, heading, 0, rpt_label(RPT_L_BY_SECTOR, w->zh), RPT_F_BOLD);
+    rpt_xl_header(&w->xl, ws, heading + 1, hdr, 4, w->zh);
+    lxw_row_t row = first;
+    char share[128];
+    for (size_t i = 0; i < n; i++) {
+        if (sec[i].t.t_co2e < 0)
+            continue;
+        xw_crit c[] = {{XK_SECTOR, sec[i].code}, {XK_MEMO, RPT_MEMO_NO}};
+        rpt_xl_str(&w->xl, ws, row, 0, sec[i].code, RPT_F_NONE);
+        rpt_xl_str(&w->xl, ws, row, 1, cat_name(sec[i].code, w->zh), RPT_F_NONE);
+        xw_sumifs_cell(w, ws, row, 2, XK_CO2E, c, 2, sec[i].t.t_co2e, RPT_F_T);
+        snprintf(share, sizeof share, "=IF(SUM($C$%u:$C$%u)=0,0,C%u/SUM($C$%u:$C$%u))", first + 1, last + 1, row + 1,
+                 first + 1, last + 1);
+        rpt_xl_formula(&w->xl, ws, row, 3, share, sum == 0 ? 0 : sec[i].t.t_co2e / sum, RPT_F_PCT);
+        row++;
+    }
+    *nneg = (unsigned)(n - npos);
+    if (*nneg) {
+        static const rpt_label_id hdr2[] = {RPT_L_SECTOR, RPT_L_NAME, RPT_L_EMISSION_T_CO2E};
+        row++;
+        rpt_xl_str(&w->xl, ws, row++, 0, rpt_label(RPT_L_REMOVALS, w->zh), RPT_F_BOLD);
+        rpt_xl_header(&w->xl, ws, row++, hdr2, 3, w->zh);
+        for (size_t i = 0; i < n; i++) {
+            if (sec[i].t.t_co2e >= 0)
+                continue;
+            xw_crit c[] = {{XK_SECTOR, sec[i].code}, {XK_MEMO, RPT_MEMO_NO}};
+            rpt_xl_str(&w->xl, ws, row, 0, sec[i].code, RPT_F_NONE);
+            rpt_xl_str(&w->xl, ws, row, 1, cat_name(sec[i].code, w->zh), RPT_F_NONE);
+            xw_sumifs_cell(w, ws, row, 2, XK_CO2E, c, 2, sec[i].t.t_co2e, RPT_F_T);
+            row++;
+        }
+        row++;
+        rpt_xl_str(&w->xl, ws, row, 0, rpt_label(RPT_L_PIE_NOTE, w->zh), RPT_F_NONE);
+    }
+    free(sec);
+    return npos;
 }
 
 /* Adds a chart of `type` with one series (categories and values given as
@@ -228,68 +365,92 @@ static void xw_chart(xw *w, lxw_worksheet *ws, uint8_t type, const char *cats, c
     rpt_xl_check(&w->xl, worksheet_insert_chart(ws, row, col, ch), "inserting a chart");
 }
 
-/* Writes the Summary sheet: identity, totals by gas, sectors, two charts. */
+/* Writes the Summary sheet: identity, totals by gas, with and without
+ * LULUCF, sectors; a pie of the emitting sectors, a column chart by gas and,
+ * when there is a sink, a column chart of the totals with and without it. */
 static void xw_summary(xw *w)
 {
-    static const double widths[] = {36, 44, 20, 10};
+    static const double widths[] = {36, 44, 20, 12};
+    gas_id gases[GAS_COUNT];
+    size_t ngas = xw_gases(w, gases);
+    xw_sum_rows sr = xw_sum_layout(ngas);
     lxw_worksheet *ws = rpt_xl_sheet(&w->xl, "Summary");
     if (!ws)
         return;
     rpt_xl_widths(&w->xl, ws, widths, sizeof widths / sizeof *widths);
     xw_summary_head(w, ws);
-    xw_summary_gases(w, ws);
-    unsigned nsec = xw_summary_sectors(w, ws);
+    xw_summary_gases(w, ws, gases, ngas, &sr);
+    unsigned nneg = 0;
+    unsigned npos = xw_summary_sectors(w, ws, sr.sector_heading, &nneg);
     char cats[64], vals[64];
-    if (nsec) {
-        snprintf(cats, sizeof cats, "=Summary!$B$%u:$B$%u", SUM_ROW_SECTOR0 + 1, SUM_ROW_SECTOR0 + nsec);
-        snprintf(vals, sizeof vals, "=Summary!$C$%u:$C$%u", SUM_ROW_SECTOR0 + 1, SUM_ROW_SECTOR0 + nsec);
+    if (npos) {
+        lxw_row_t first = sr.sector_heading + 2;
+        snprintf(cats, sizeof cats, "=Summary!$B$%u:$B$%u", first + 1, first + npos);
+        snprintf(vals, sizeof vals, "=Summary!$C$%u:$C$%u", first + 1, first + npos);
         xw_chart(w, ws, LXW_CHART_PIE, cats, vals, RPT_L_CHART_SECTOR, SUM_ROW_INVENTORY, 5);
     }
-    snprintf(cats, sizeof cats, "=Summary!$A$%u:$A$%u", SUM_ROW_GAS0 + 1, SUM_ROW_GAS0 + RPT_NGAS);
-    snprintf(vals, sizeof vals, "=Summary!$C$%u:$C$%u", SUM_ROW_GAS0 + 1, SUM_ROW_GAS0 + RPT_NGAS);
+    snprintf(cats, sizeof cats, "=Summary!$A$%u:$A$%u", SUM_ROW_GAS0 + 1, SUM_ROW_GAS0 + (unsigned)ngas);
+    snprintf(vals, sizeof vals, "=Summary!$C$%u:$C$%u", SUM_ROW_GAS0 + 1, SUM_ROW_GAS0 + (unsigned)ngas);
     xw_chart(w, ws, LXW_CHART_COLUMN, cats, vals, RPT_L_CHART_GAS, SUM_ROW_INVENTORY + 16, 5);
+    if (nneg || eng_total_under(w->r, RPT_LULUCF).t_co2e != 0) {
+        snprintf(cats, sizeof cats, "=Summary!$A$%u:$A$%u", sr.excl + 1, sr.total + 1);
+        snprintf(vals, sizeof vals, "=Summary!$C$%u:$C$%u", sr.excl + 1, sr.total + 1);
+        xw_chart(w, ws, LXW_CHART_COLUMN, cats, vals, RPT_L_CHART_TOTALS, SUM_ROW_INVENTORY + 32, 5);
+    }
 }
 
 /* -------------------------------------------------------- Sectoral table */
 
-/* Writes one Sectoral row: code, name and SUMIFS totals matching `match`
- * (Category or Sector column; RPT_C_COUNT for the grand total). */
+/* Writes one Sectoral row: code, name and SUMIFS totals over the rows that
+ * match `m` (NULL for every row): tonnes of each gas shown, CO2e and the
+ * biogenic CO2 memo item. */
 static void xw_sectoral_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const char *code, const char *name,
-                            rpt_calc_col match, const eng_cat_total *t, bool bold)
+                            const xw_crit *m, const gas_id *gases, size_t ngas, const eng_cat_total *t, bool bold)
 {
     xw_crit c[3];
     size_t n = 0;
-    if (match != RPT_C_COUNT)
-        c[n++] = (xw_crit){match, code};
-    rpt_xl_str(&w->xl, ws, row, SEC_COL_CODE, code, bold ? RPT_F_BOLD : RPT_F_NONE);
-    rpt_xl_str(&w->xl, ws, row, SEC_COL_NAME, name, bold ? RPT_F_BOLD : RPT_F_NONE);
-    for (int g = 0; g < RPT_NGAS; g++) {
-        c[n] = (xw_crit){RPT_C_GAS, gas_name((gas_id)g)};
-        c[n + 1] = (xw_crit){RPT_C_MEMO, RPT_MEMO_NO};
-        xw_sumifs_cell(w, ws, row, SEC_COL_GAS0 + (lxw_col_t)g, RPT_C_EMISSION, c, n + 2, t->t[g],
-                       xw_t_fmt((gas_id)g, bold));
+    if (m)
+        c[n++] = *m;
+    rpt_xl_str(&w->xl, ws, row, 0, code, bold ? RPT_F_BOLD : RPT_F_NONE);
+    rpt_xl_str(&w->xl, ws, row, 1, name, bold ? RPT_F_BOLD : RPT_F_NONE);
+    for (size_t i = 0; i < ngas; i++) {
+        c[n] = (xw_crit){XK_GAS, gas_name(gases[i])};
+        c[n + 1] = (xw_crit){XK_MEMO, RPT_MEMO_NO};
+        xw_sumifs_cell(w, ws, row, (lxw_col_t)(2 + i), XK_EMISSION, c, n + 2, t->t[gases[i]], xw_t_fmt(gases[i], bold));
     }
-    c[n] = (xw_crit){RPT_C_MEMO, RPT_MEMO_NO};
-    xw_sumifs_cell(w, ws, row, SEC_COL_CO2E, RPT_C_CO2E, c, n + 1, t->t_co2e, bold ? RPT_F_T_BOLD : RPT_F_T);
-    c[n] = (xw_crit){RPT_C_GAS, gas_name(GAS_CO2)};
-    c[n + 1] = (xw_crit){RPT_C_MEMO, RPT_MEMO_YES};
-    xw_sumifs_cell(w, ws, row, SEC_COL_MEMO, RPT_C_EMISSION, c, n + 2, t->memo_bio_co2_t,
+    c[n] = (xw_crit){XK_MEMO, RPT_MEMO_NO};
+    xw_sumifs_cell(w, ws, row, (lxw_col_t)(2 + ngas), XK_CO2E, c, n + 1, t->t_co2e, bold ? RPT_F_T_BOLD : RPT_F_T);
+    c[n] = (xw_crit){XK_GAS, gas_name(GAS_CO2)};
+    c[n + 1] = (xw_crit){XK_MEMO, RPT_MEMO_YES};
+    xw_sumifs_cell(w, ws, row, (lxw_col_t)(3 + ngas), XK_EMISSION, c, n + 2, t->memo_bio_co2_t,
                    bold ? RPT_F_T_BOLD : RPT_F_T);
 }
 
 /* Writes the Sectoral table: per sector a bold subtotal row (over the
  * Sector column) followed by its categories (exact match on Category), then
- * the grand total. A category shallower than a sector is its own row. */
+ * the totals without LULUCF and with it. A category shallower than its
+ * sector level is its own row. Columns: code, name, t of each gas shown,
+ * CO2e, biogenic CO2. */
 static void xw_sectoral(xw *w)
 {
-    static const rpt_label_id hdr[SEC_NCOLS] = {RPT_L_CATEGORY, RPT_L_NAME,   RPT_L_CO2_T,     RPT_L_CH4_T,
-                                                RPT_L_N2O_T,    RPT_L_CO2E_T, RPT_L_MEMO_BIO_T};
-    static const double widths[SEC_NCOLS] = {12, 48, 16, 14, 14, 16, 16};
+    gas_id gases[GAS_COUNT];
+    size_t ngas = xw_gases(w, gases);
     lxw_worksheet *ws = rpt_xl_sheet(&w->xl, "Sectoral table");
     if (!ws)
         return;
-    rpt_xl_widths(&w->xl, ws, widths, SEC_NCOLS);
-    rpt_xl_header(&w->xl, ws, 0, hdr, SEC_NCOLS, w->zh);
+    rpt_xl *x = &w->xl;
+    rpt_xl_str(x, ws, 0, 0, rpt_label(RPT_L_CATEGORY, w->zh), RPT_F_HEADER);
+    rpt_xl_str(x, ws, 0, 1, rpt_label(RPT_L_NAME, w->zh), RPT_F_HEADER);
+    rpt_xl_check(x, worksheet_set_column(ws, 0, 0, 12, NULL), "setting a column width");
+    rpt_xl_check(x, worksheet_set_column(ws, 1, 1, 48, NULL), "setting a column width");
+    for (size_t i = 0; i < ngas; i++) {
+        char buf[32];
+        snprintf(buf, sizeof buf, "%s (t)", gas_name(gases[i]));
+        rpt_xl_str(x, ws, 0, (lxw_col_t)(2 + i), buf, RPT_F_HEADER);
+    }
+    rpt_xl_check(x, worksheet_set_column(ws, 2, (lxw_col_t)(3 + ngas), 16, NULL), "setting a column width");
+    rpt_xl_str(x, ws, 0, (lxw_col_t)(2 + ngas), rpt_label(RPT_L_CO2E_T, w->zh), RPT_F_HEADER);
+    rpt_xl_str(x, ws, 0, (lxw_col_t)(3 + ngas), rpt_label(RPT_L_MEMO_BIO_T, w->zh), RPT_F_HEADER);
     worksheet_freeze_panes(ws, 1, 0);
     const eng_cat_total *cats;
     size_t n = eng_categories(w->r, &cats), i = 0, first;
@@ -297,124 +458,22 @@ static void xw_sectoral(xw *w)
     char code[64];
     while (rpt_sector_next(cats, n, &i, &first, code, sizeof code)) {
         eng_cat_total t = rpt_group_total(cats, first, i, code);
-        if (cat_depth(code) == RPT_SECTOR_DEPTH)
-            xw_sectoral_row(w, ws, row++, code, cat_name(code, w->zh), RPT_C_SECTOR, &t, true);
-        for (size_t k = first; k < i; k++)
-            if (strcmp(cats[k].category, code) != 0 || cat_depth(code) != RPT_SECTOR_DEPTH)
-                xw_sectoral_row(w, ws, row++, cats[k].category, cat_name(cats[k].category, w->zh), RPT_C_CATEGORY,
+        bool group = cat_depth(code) == rpt_sector_depth(code);
+        xw_crit sec = {XK_SECTOR, code};
+        if (group)
+            xw_sectoral_row(w, ws, row++, code, cat_name(code, w->zh), &sec, gases, ngas, &t, true);
+        for (size_t k = first; k < i; k++) {
+            xw_crit cat = {XK_CATEGORY, cats[k].category};
+            if (strcmp(cats[k].category, code) != 0 || !group)
+                xw_sectoral_row(w, ws, row++, cats[k].category, cat_name(cats[k].category, w->zh), &cat, gases, ngas,
                                 &cats[k], false);
-    }
-    eng_cat_total all = eng_total_under(w->r, "");
-    xw_sectoral_row(w, ws, row, rpt_label(RPT_L_TOTAL, w->zh), "", RPT_C_COUNT, &all, true);
-}
-
-/* ----------------------------------------------------------- Calculation */
-
-/* Adds Calculation sheet k with its header, widths, frozen header row and
- * an autofilter over its `nrows` data rows. */
-static lxw_worksheet *xw_calc_sheet(xw *w, unsigned k, size_t nrows)
-{
-    static const double widths[RPT_C_COUNT] = {8,  34, 10, 8,  24, 6,  12, 10, 10, 10, 14, 12, 10,
-                                               10, 10, 9,  14, 6,  14, 8,  40, 40, 40, 10, 30};
-    char name[32];
-    xw_calc_name(k, name, sizeof name);
-    lxw_worksheet *ws = rpt_xl_sheet(&w->xl, name);
-    if (!ws)
-        return NULL;
-    rpt_xl_widths(&w->xl, ws, widths, RPT_C_COUNT);
-    rpt_xl_header(&w->xl, ws, 0, rpt_calc_labels, RPT_C_COUNT, w->zh);
-    worksheet_freeze_panes(ws, 1, 0);
-    rpt_xl_check(&w->xl, worksheet_autofilter(ws, 0, 0, (lxw_row_t)nrows, RPT_C_COUNT - 1), "setting the autofilter");
-    return ws;
-}
-
-/* Writes columns A..P of a Calculation row: the record, the activity and
- * the factors, with energy L = G*I*J. */
-static void xw_calc_inputs(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_line *l, const rpt_line_text *t)
-{
-    const inv_record *rec = inv_rec(eng_inventory(w->r), l->rec);
-    rpt_xl *x = &w->xl;
-    char f[96];
-    unsigned r1 = row + 1;
-    rpt_xl_num(x, ws, row, RPT_C_RECORD, (double)l->rec + 1, RPT_F_INT);
-    rpt_xl_str(x, ws, row, RPT_C_INPUT, t->input, RPT_F_NONE);
-    rpt_xl_str(x, ws, row, RPT_C_CATEGORY, rec->category, RPT_F_NONE);
-    rpt_xl_str(x, ws, row, RPT_C_SECTOR, t->sector, RPT_F_NONE);
-    rpt_xl_str(x, ws, row, RPT_C_FUEL, rec->key, RPT_F_NONE);
-    rpt_xl_str(x, ws, row, RPT_C_GAS, gas_name(l->gas), RPT_F_NONE);
-    rpt_xl_num(x, ws, row, RPT_C_AMOUNT, l->amount, RPT_F_GENERAL);
-    rpt_xl_str(x, ws, row, RPT_C_UNIT, rec->unit_text, RPT_F_NONE);
-    rpt_xl_num(x, ws, row, RPT_C_UNIT_FACTOR, l->unit_factor, RPT_F_GENERAL);
-    rpt_xl_num(x, ws, row, RPT_C_NCV, l->ncv, RPT_F_GENERAL);
-    rpt_xl_str(x, ws, row, RPT_C_NCV_UNIT, t->ncv_unit, RPT_F_NONE);
-    snprintf(f, sizeof f, "=G%u*I%u*J%u", r1, r1, r1);
-    rpt_xl_formula(x, ws, row, RPT_C_ENERGY, f, l->energy_tj, RPT_F_TJ);
-    rpt_xl_num(x, ws, row, RPT_C_EF, l->ef, RPT_F_GENERAL);
-    rpt_xl_str(x, ws, row, RPT_C_EF_UNIT, t->ef_unit, RPT_F_NONE);
-    rpt_xl_num(x, ws, row, RPT_C_EF_FACTOR, l->ef_factor, RPT_F_GENERAL);
-    rpt_xl_num(x, ws, row, RPT_C_OXIDATION, l->oxidation, RPT_F_FACTOR);
-}
-
-/* Writes a "set: reference" source cell. */
-static void xw_src(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const rpt_src *s)
-{
-    char stack[1024];
-    char *text = rpt_src_join(s, stack, sizeof stack);
-    if (!text) {
-        rpt_xl_check(&w->xl, LXW_ERROR_MEMORY_MALLOC_FAILED, "joining a source text");
-        return;
-    }
-    rpt_xl_str(&w->xl, ws, row, col, text, RPT_F_NONE);
-    if (text != stack)
-        free(text);
-}
-
-/* Writes columns Q..Y: emission Q = L*M*O*P, GWP, CO2e S = Q*R, the memo
- * flag, the three sources, the activity's uncertainty and data source. */
-static void xw_calc_results(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_line *l, const rpt_line_text *t)
-{
-    const inv_record *rec = inv_rec(eng_inventory(w->r), l->rec);
-    rpt_xl *x = &w->xl;
-    char f[96];
-    unsigned r1 = row + 1;
-    snprintf(f, sizeof f, "=L%u*M%u*O%u*P%u", r1, r1, r1, r1);
-    rpt_xl_formula(x, ws, row, RPT_C_EMISSION, f, l->emission_t, xw_t_fmt(l->gas, false));
-    rpt_xl_num(x, ws, row, RPT_C_GWP, l->gwp, RPT_F_GENERAL);
-    snprintf(f, sizeof f, "=Q%u*R%u", r1, r1);
-    rpt_xl_formula(x, ws, row, RPT_C_CO2E, f, l->emission_t_co2e, RPT_F_T);
-    rpt_xl_str(x, ws, row, RPT_C_MEMO, t->memo, RPT_F_NONE);
-    xw_src(w, ws, row, RPT_C_NCV_SRC, &t->ncv_src);
-    xw_src(w, ws, row, RPT_C_EF_SRC, &t->ef_src);
-    xw_src(w, ws, row, RPT_C_OX_SRC, &t->ox_src);
-    rpt_xl_num(x, ws, row, RPT_C_UNCERTAINTY, rec->uncertainty_pct, RPT_F_UNC);
-    rpt_xl_str(x, ws, row, RPT_C_DATA_SOURCE, rec->source, RPT_F_NONE);
-}
-
-/* Writes every record x gas row in order, left to right, starting a new
- * Calculation sheet every RPT_CALC_ROWS_MAX rows (constant_memory safe). */
-static void xw_calculation(xw *w)
-{
-    const inventory *inv = eng_inventory(w->r);
-    eng_line lines[GAS_COUNT];
-    rpt_line_text t;
-    size_t k = 0;
-    lxw_worksheet *ws = xw_calc_sheet(w, 0, w->nlines < RPT_CALC_ROWS_MAX ? w->nlines : RPT_CALC_ROWS_MAX);
-    for (size_t i = 0; i < inv->n && !w->xl.err; i++) {
-        size_t n = eng_lines(w->r, i, lines);
-        for (size_t j = 0; j < n && !w->xl.err; j++, k++) {
-            if (k && k % RPT_CALC_ROWS_MAX == 0) {
-                size_t left = w->nlines - k;
-                ws = xw_calc_sheet(w, (unsigned)(k / RPT_CALC_ROWS_MAX),
-                                   left < RPT_CALC_ROWS_MAX ? left : RPT_CALC_ROWS_MAX);
-                if (!ws)
-                    return;
-            }
-            lxw_row_t row = (lxw_row_t)(k % RPT_CALC_ROWS_MAX) + 1;
-            rpt_line_text_fill(w->r, &lines[j], w->zh, &t);
-            xw_calc_inputs(w, ws, row, &lines[j], &t);
-            xw_calc_results(w, ws, row, &lines[j], &t);
         }
     }
+    eng_cat_total excl = rpt_total_except(w->r, RPT_LULUCF);
+    eng_cat_total all = eng_total_under(w->r, "");
+    xw_crit not_lulucf = {XK_SECTOR, "<>" RPT_LULUCF};
+    xw_sectoral_row(w, ws, row++, rpt_label(RPT_L_TOTAL_EXCL_LULUCF, w->zh), "", &not_lulucf, gases, ngas, &excl, true);
+    xw_sectoral_row(w, ws, row, rpt_label(RPT_L_TOTAL_INCL_LULUCF, w->zh), "", NULL, gases, ngas, &all, true);
 }
 
 /* --------------------------------------------------------------- Factors */
@@ -446,16 +505,21 @@ static void xw_factor_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_hit
     if (v->at.file)
         rpt_fmt(buf, sizeof buf, "%s:%u", v->at.file, v->at.line);
     rpt_xl_str(x, ws, row, 13, buf, RPT_F_NONE);
+    const fset_param_info *info = fset_param_lookup(h->param);
+    if (info)
+        rpt_xl_str(x, ws, row, 14, rpt_term_kind_text(info->term, w->zh), RPT_F_NONE);
 }
 
-/* Writes the Factors sheet: every factor value used, in first-use order. */
+/* Writes the Factors sheet: every factor value used, in first-use order,
+ * with how it enters the product method, then the landfill model's
+ * parameters of every site. */
 static void xw_factors(xw *w)
 {
-    static const rpt_label_id hdr[] = {RPT_L_PARAMETER,  RPT_L_FUEL,      RPT_L_CATEGORY, RPT_L_VALUE,
-                                       RPT_L_UNIT,       RPT_L_LOWER,     RPT_L_UPPER,    RPT_L_UNCERTAINTY,
-                                       RPT_L_CONFIDENCE, RPT_L_TIER,      RPT_L_SET,      RPT_L_REFERENCE,
-                                       RPT_L_NOTE,       RPT_L_DEFINED_AT};
-    static const double widths[] = {14, 24, 10, 12, 10, 10, 10, 10, 10, 8, 18, 50, 40, 40};
+    static const rpt_label_id hdr[] = {RPT_L_PARAMETER,  RPT_L_FUEL_ACTIVITY, RPT_L_CATEGORY, RPT_L_VALUE,
+                                       RPT_L_UNIT,       RPT_L_LOWER,         RPT_L_UPPER,    RPT_L_UNCERTAINTY,
+                                       RPT_L_CONFIDENCE, RPT_L_TIER,          RPT_L_SET,      RPT_L_REFERENCE,
+                                       RPT_L_NOTE,       RPT_L_DEFINED_AT,    RPT_L_ENTERS_AS};
+    static const double widths[] = {14, 28, 10, 12, 10, 10, 10, 10, 10, 8, 18, 50, 40, 40, 22};
     const size_t ncols = sizeof hdr / sizeof *hdr;
     lxw_worksheet *ws = rpt_xl_sheet(&w->xl, "Factors");
     if (!ws)
@@ -467,8 +531,9 @@ static void xw_factors(xw *w)
     size_t n = eng_factors_used(w->r, &used);
     for (size_t i = 0; i < n; i++)
         xw_factor_row(w, ws, (lxw_row_t)i + 1, &used[i]);
-    rpt_xl_check(&w->xl, worksheet_autofilter(ws, 0, 0, (lxw_row_t)n, (lxw_col_t)(ncols - 1)),
-                 "setting the autofilter");
+    lxw_row_t row = (lxw_row_t)n + 1;
+    xw_fod_factors(w, ws, &row);
+    rpt_xl_check(&w->xl, worksheet_autofilter(ws, 0, 0, row - 1, (lxw_col_t)(ncols - 1)), "setting the autofilter");
 }
 
 /* ----------------------------------------------------------------- About */
@@ -528,6 +593,7 @@ static void xw_about_inputs(xw *w, lxw_worksheet *ws, lxw_row_t row)
     }
     row++;
     rpt_xl_pair(&w->xl, ws, row++, rpt_label(RPT_L_NOTES, w->zh), rpt_label(RPT_L_METHOD_NOTE, w->zh));
+    rpt_xl_pair(&w->xl, ws, row++, "", rpt_label(RPT_L_SECTOR_NOTE, w->zh));
     if (inv->notes && *inv->notes)
         rpt_xl_pair(&w->xl, ws, row, rpt_label(RPT_L_INV_NOTES, w->zh), inv->notes);
 }
@@ -559,21 +625,38 @@ static void xw_properties(xw *w)
 }
 
 /* Writes the workbook; sheets in the order Summary, Sectoral table,
- * Calculation (more sheets past Excel's row limit), Factors, About. */
+ * Calculation (fuel combustion; more sheets past Excel's row limit), the
+ * product-method sheets Industry, Agriculture, Forest, Waste (those with
+ * rows), Landfill (FOD) (with landfill sites), Factors, About. The Summary
+ * and Sectoral table sum over every line sheet and the FOD results block. */
 int rpt_inventory_xlsx(const eng_result *r, const char *path, const rpt_meta *m, char *err, size_t errlen)
 {
-    xw w = {.r = r, .m = m, .zh = m->zh};
-    w.nlines = rpt_line_count(r);
-    w.ncalc = (unsigned)((w.nlines + RPT_CALC_ROWS_MAX - 1) / RPT_CALC_ROWS_MAX);
-    if (w.ncalc == 0)
-        w.ncalc = 1;
-    if (!rpt_xl_open(&w.xl, path, m, err, errlen))
+    xw *w = calloc(1, sizeof *w);
+    if (!w) {
+        snprintf(err, errlen, "writing workbook '%s': out of memory", path);
         return -1;
-    xw_properties(&w);
-    xw_summary(&w);
-    xw_sectoral(&w);
-    xw_calculation(&w);
-    xw_factors(&w);
-    xw_about(&w);
-    return rpt_xl_close(&w.xl, path, err, errlen);
+    }
+    w->r = r;
+    w->m = m;
+    w->zh = m->zh;
+    if (!rpt_xl_open(&w->xl, path, m, err, errlen)) {
+        free(w);
+        return -1;
+    }
+    if (!xw_lines_plan(w))
+        rpt_xl_check(&w->xl, LXW_ERROR_MEMORY_MALLOC_FAILED, "counting the calculation rows");
+    xw_fod_plan(w);
+    xw_properties(w);
+    xw_summary(w);
+    xw_sectoral(w);
+    xw_lines_write(w);
+    xw_fod_sheet(w);
+    rpt_xlsx_indirect(&w->xl, r, w->zh);
+    rpt_xlsx_checks(&w->xl, r, w->zh);
+    xw_factors(w);
+    xw_about(w);
+    xw_lines_free(w);
+    int rc = rpt_xl_close(&w->xl, path, err, errlen);
+    free(w);
+    return rc;
 }

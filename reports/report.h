@@ -24,11 +24,17 @@ typedef struct {
 int rpt_inventory_xlsx(const eng_result *r, const char *path, const rpt_meta *m, char *err, size_t errlen);
 
 /* Writes one CSV row per record and gas (the Calculation sheet's columns,
- * RFC 4180 quoting, UTF-8, '.' decimals, full precision %.17g). */
+ * RFC 4180 quoting, UTF-8, '.' decimals, full precision %.17g), then one
+ * row per landfill site. After the Calculation columns: Method
+ * ("combustion", "product" or "fod"), Terms ("name=value unit; ..." and
+ * "name=(1-value)" / "name=(1+value)"), Term sources and Conversion note
+ * (docs/workbook.md). A product row leaves unit factor, NCV, energy and
+ * oxidation empty; its EF factor is the conversion. */
 int rpt_inventory_csv(const eng_result *r, const char *path, const rpt_meta *m, char *err, size_t errlen);
 
-/* Writes totals by gas, by category and overall, and the run's metadata, as
- * JSON (numbers with %.17g, so a reader gets the engine's doubles back). */
+/* Writes totals by gas, by sector, by category and overall (net, without
+ * LULUCF and LULUCF alone), and the run's metadata, as JSON (numbers with
+ * %.17g, so a reader gets the engine's doubles back). */
 int rpt_inventory_json(const eng_result *r, const char *path, const rpt_meta *m, char *err, size_t errlen);
 
 #endif

@@ -14,6 +14,7 @@ typedef struct {
     bool bottom_border;
     bool wrap;
     const char *num_format;
+    bool highlight; /* solid yellow background */
 } rpt_fmt_spec;
 
 static const rpt_fmt_spec rpt_fmt_specs[RPT_F_COUNT] = {
@@ -32,6 +33,8 @@ static const rpt_fmt_spec rpt_fmt_specs[RPT_F_COUNT] = {
     [RPT_F_PCT] = {false, 0, false, false, "0.0%"},
     [RPT_F_PCT_BOLD] = {true, 0, false, false, "0.0%"},
     [RPT_F_UNC] = {false, 0, false, false, "0.0"},
+    [RPT_F_HILITE] = {false, 0, false, false, "General", true},
+    [RPT_F_HILITE_INT] = {true, 0, false, false, "0", true},
 };
 
 /* Creates the formats of rpt_fmt_specs in the workbook; false when out of
@@ -56,6 +59,10 @@ static bool rpt_xl_formats(rpt_xl *x)
         }
         if (s->num_format)
             format_set_num_format(f, s->num_format);
+        if (s->highlight) {
+            format_set_pattern(f, LXW_PATTERN_SOLID);
+            format_set_bg_color(f, LXW_COLOR_YELLOW);
+        }
         x->f[i] = f;
     }
     return true;
@@ -208,6 +215,24 @@ void rpt_xl_pair(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, const char *label,
 {
     rpt_xl_str(x, ws, row, 0, label, RPT_F_BOLD);
     rpt_xl_str(x, ws, row, 1, value, RPT_F_WRAP);
+}
+
+/* Bijective base 26: A..Z, AA..ZZ, AAA..XFD. */
+void rpt_xl_col(lxw_col_t col, char *buf, size_t len)
+{
+    char tmp[8];
+    size_t n = 0;
+    unsigned c = (unsigned)col + 1;
+    while (c > 0 && n < sizeof tmp) {
+        unsigned rem = (c - 1) % 26;
+        tmp[n++] = (char)('A' + rem);
+        c = (c - 1) / 26;
+    }
+    size_t i = 0;
+    for (; i < n && i + 1 < len; i++)
+        buf[i] = tmp[n - 1 - i];
+    if (len)
+        buf[i] = '\0';
 }
 
 /* Closes the workbook, which writes the file and frees the workbook even

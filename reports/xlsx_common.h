@@ -33,7 +33,9 @@ typedef enum {
     RPT_F_INT,     /* record numbers, years, GWPs: 0 */
     RPT_F_PCT,     /* shares: 0.0% */
     RPT_F_PCT_BOLD,
-    RPT_F_UNC, /* uncertainty percent: 0.0 */
+    RPT_F_UNC,        /* uncertainty percent: 0.0 */
+    RPT_F_HILITE,     /* highlighted row (the FOD inventory year): General on yellow */
+    RPT_F_HILITE_INT, /* highlighted year: 0 on yellow */
     RPT_F_COUNT
 } rpt_fmt_id;
 
@@ -80,6 +82,10 @@ void rpt_xl_widths(rpt_xl *x, lxw_worksheet *ws, const double *width_chars, size
 
 /* Writes a label in column 0 and a text value in column 1. */
 void rpt_xl_pair(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, const char *label, const char *value);
+
+/* The letters of column `col` (0 = "A", 26 = "AA") for formulas, written
+ * into buf (at least 4 bytes). */
+void rpt_xl_col(lxw_col_t col, char *buf, size_t len);
 
 /* Closes (and so writes) the workbook. Returns 0, or -1 with the first
  * error in err; the caller removes the file on failure. */

@@ -1,0 +1,18 @@
+/* inventory_checks.h - the inventory workbook's Indirect and Checks sheets. */
+#ifndef GHG_INVENTORY_CHECKS_H
+#define GHG_INVENTORY_CHECKS_H
+
+#include <stdbool.h>
+
+#include "xlsx_common.h"
+
+/* Adds the Indirect sheet (purchased electricity and heat, each emission a
+ * formula over its row, totals by view) when the inventory has any. */
+void rpt_xlsx_indirect(rpt_xl *x, const eng_result *r, bool zh);
+
+/* Adds the Checks sheet: the reference approach against the sectoral
+ * approach (formulas, difference, threshold flag) and the completeness
+ * table with notation keys. */
+void rpt_xlsx_checks(rpt_xl *x, const eng_result *r, bool zh);
+
+#endif

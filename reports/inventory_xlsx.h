@@ -1,0 +1,103 @@
+/* inventory_xlsx.h - private to the inventory workbook writer: its state, the sheets of rows and the SUMIFS sources. */
+#ifndef GHG_INVENTORY_XLSX_H
+#define GHG_INVENTORY_XLSX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "xlsx_common.h"
+
+/* Data rows per line sheet: Excel's 1,048,576 rows less the header. Past it
+ * the rows continue on "Calculation 2", "Industry 2", ... and every SUMIFS
+ * adds one term per sheet. (Overridable at compile time to test the split.) */
+#ifndef RPT_CALC_ROWS_MAX
+#define RPT_CALC_ROWS_MAX 1048575u
+#endif
+
+/* The sheets of calculation rows, in workbook order: fuel combustion
+ * (chain == NULL), then one sheet per sector for the product method. */
+typedef enum {
+    XG_CALC,        /* "Calculation": 1.A fuel combustion */
+    XG_INDUSTRY,    /* "Industry": 2.* */
+    XG_AGRICULTURE, /* "Agriculture": 3.* except 3.B */
+    XG_FOREST,      /* "Forest": 3.B (removals, negative) */
+    XG_WASTE,       /* "Waste": 4.* records (landfill sites are on their own sheet) */
+    XG_OTHER,       /* "Other sectors": any other product-method category */
+    XG_COUNT
+} xw_group_id;
+
+/* The columns a SUMIFS of the Summary or the Sectoral table adds up or
+ * matches. */
+typedef enum { XK_CATEGORY, XK_SECTOR, XK_GAS, XK_EMISSION, XK_CO2E, XK_MEMO, XK_COUNT } xw_key;
+
+#define XW_NO_COL (-1)
+#define XW_MAX_SOURCES 256
+
+/* One sheet (or block) the totals sum over: its name as a formula writes
+ * it, the column of each key (XW_NO_COL when it has none: a missing memo
+ * column means every row is "no"), and either whole columns or the rows
+ * first..last (0-based, inclusive) when `bounded`. */
+typedef struct {
+    char ref[64];
+    int col[XK_COUNT];
+    bool bounded;
+    lxw_row_t first, last;
+} xw_source;
+
+/* The line sheets of one group: how many rows, the most product terms of
+ * any row (the sheet's term columns), and its sheets. */
+typedef struct {
+    size_t nlines;
+    unsigned nterms;
+    unsigned nsheets;
+    lxw_worksheet **ws;
+} xw_group;
+
+/* The writer's state: the workbook, the results and the SUMIFS sources. */
+typedef struct {
+    rpt_xl xl;
+    const eng_result *r;
+    const rpt_meta *m;
+    bool zh;
+    xw_group g[XG_COUNT];
+    xw_source src[XW_MAX_SOURCES];
+    size_t nsrc;
+} xw;
+
+/* ---- shared helpers (inventory_xlsx.c) ---- */
+
+/* Adds a SUMIFS source; an error (x->err) past XW_MAX_SOURCES. */
+void xw_add_source(xw *w, const char *sheet, const int col[XK_COUNT], bool bounded, lxw_row_t first, lxw_row_t last);
+
+/* Writes a "set: reference" source cell. */
+void xw_src_cell(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const rpt_src *s);
+
+/* The format for tonnes of gas g: more decimals for the small gases. */
+rpt_fmt_id xw_t_fmt(gas_id g, bool bold);
+
+/* ---- line sheets (inventory_xlsx_lines.c) ---- */
+
+/* Counts the rows of each group and adds the line sheets as SUMIFS sources;
+ * false when out of memory. */
+bool xw_lines_plan(xw *w);
+
+/* Adds the line sheets (in group order) and writes every row. */
+void xw_lines_write(xw *w);
+
+void xw_lines_free(xw *w);
+
+/* ---- the landfill sheet (inventory_xlsx_fod.c) ---- */
+
+/* Name of the landfill sheet. */
+#define XW_FOD_SHEET "Landfill (FOD)"
+
+/* Adds the FOD results block as a SUMIFS source when there are sites. */
+void xw_fod_plan(xw *w);
+
+/* Writes the "Landfill (FOD)" sheet when there are sites. */
+void xw_fod_sheet(xw *w);
+
+/* Writes the model parameters of every site as Factors rows from *row. */
+void xw_fod_factors(xw *w, lxw_worksheet *ws, lxw_row_t *row);
+
+#endif

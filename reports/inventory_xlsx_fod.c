@@ -1,0 +1,433 @@
+/* inventory_xlsx_fod.c - the "Landfill (FOD)" sheet: per site the first-order-decay model year by year, as formulas. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "inventory_xlsx.h"
+
+/* Rows (0-based) of the sheet's head and of the FOD results block, which the
+ * Summary and the Sectoral table sum over (bounded rows, fixed columns). */
+enum {
+    FOD_ROW_TITLE = 0,
+    FOD_ROW_NOTE = 1,
+    FOD_ROW_RES_HEADING = 3,
+    FOD_ROW_RES_HEADER = 4,
+    FOD_ROW_RES0 = 5 /* one row per site */
+};
+
+/* Columns of the FOD results block. */
+enum { FR_CATEGORY, FR_SECTOR, FR_GAS, FR_EMISSION, FR_CO2E, FR_GWP, FR_SITE, FR_COUNT };
+
+/* Rows of a site block, relative to its first row. */
+enum {
+    FB_TITLE = 0,
+    FB_SITE_TYPE,
+    FB_CATEGORY,
+    FB_CLIMATE,
+    FB_UNIT,
+    FB_UNIT_TO_GG, /* B: the deposit unit in Gg, used by every W formula */
+    FB_DEPOSIT_SOURCE,
+    FB_SITE_SOURCE,
+    FB_PARAM_HEADER = FB_SITE_SOURCE + 2,
+    FB_MCF,
+    FB_DOCF,
+    FB_F,
+    FB_OX,
+    FB_DELAY,
+    FB_M,
+    FB_TYPE_HEADER = FB_M + 2,
+    FB_TYPE0 /* one row per waste type, then a blank row, then the tables */
+};
+
+/* Columns of the per-type parameter rows. */
+enum { FT_LABEL, FT_DOC, FT_DOC_SRC, FT_K, FT_K_SRC, FT_EXP_K, FT_OMEXP_K, FT_EXP_DEP, FT_OMEXP_DEP, FT_COUNT };
+
+/* Columns of a waste type's table. */
+enum { FY_YEAR, FY_DEPOSIT, FY_W, FY_DDOCMD, FY_UNREACTED, FY_DEP_DECOMP, FY_DDOCMA, FY_DECOMP, FY_CH4, FY_COUNT };
+
+/* Where the parts of one site block are. */
+typedef struct {
+    lxw_row_t start;   /* FB_TITLE */
+    lxw_row_t table0;  /* heading row of the first waste type's table */
+    lxw_row_t summary; /* heading row of the site summary */
+    lxw_row_t end;     /* first row after the block */
+} fod_layout;
+
+/* A waste type's table: heading, header, one row per year, a blank row. */
+static lxw_row_t fod_table_rows(const fod_result *f) { return (lxw_row_t)f->nyears + 3; }
+
+static fod_layout fod_layout_of(const fod_result *f, lxw_row_t start)
+{
+    fod_layout l;
+    l.start = start;
+    l.table0 = start + FB_TYPE0 + (lxw_row_t)f->ntypes + 1;
+    l.summary = l.table0 + (lxw_row_t)f->ntypes * fod_table_rows(f);
+    l.end = l.summary + 2 + (lxw_row_t)f->nyears + 2;
+    return l;
+}
+
+/* First row of the first site block. */
+static lxw_row_t fod_first_block(size_t nsites) { return FOD_ROW_RES0 + (lxw_row_t)nsites + 1; }
+
+/* Columns of the site summary: year, CH4 generated per type, then these. */
+enum { FS_TOTAL, FS_R, FS_NET, FS_OX, FS_OXIDISED, FS_EMITTED, FS_EMITTED_T, FS_COUNT };
+
+static lxw_col_t fod_scol(const fod_result *f, int which) { return (lxw_col_t)(1 + f->ntypes + (size_t)which); }
+
+void xw_fod_plan(xw *w)
+{
+    const fod_result *fod;
+    size_t n = eng_fod(w->r, &fod);
+    if (!n)
+        return;
+    int col[XK_COUNT] = {[XK_CATEGORY] = FR_CATEGORY, [XK_SECTOR] = FR_SECTOR, [XK_GAS] = FR_GAS,
+                         [XK_EMISSION] = FR_EMISSION, [XK_CO2E] = FR_CO2E,     [XK_MEMO] = XW_NO_COL};
+    xw_add_source(w, XW_FOD_SHEET, col, true, FOD_ROW_RES0, FOD_ROW_RES0 + (lxw_row_t)n - 1);
+}
+
+/* "A1"-style absolute reference of (row, col): "$B$12". */
+static void fod_abs(lxw_row_t row, lxw_col_t col, char *buf, size_t len)
+{
+    char c[8];
+    rpt_xl_col(col, c, sizeof c);
+    snprintf(buf, len, "$%s$%u", c, row + 1);
+}
+
+/* Relative reference "B12". */
+static void fod_rel(lxw_row_t row, lxw_col_t col, char *buf, size_t len)
+{
+    char c[8];
+    rpt_xl_col(col, c, sizeof c);
+    snprintf(buf, len, "%s%u", c, row + 1);
+}
+
+/* Source text of a model parameter: the built-in default's reference, or
+ * the input's source with its place in the file. */
+static void fod_param_src(const xw *w, const fod_param *p, char *buf, size_t len)
+{
+    const char *src = p->source ? p->source : "";
+    if (!p->at.line)
+        rpt_fmt(buf, len, "%s: %s", rpt_label(RPT_L_BUILTIN, w->zh), src);
+    else
+        rpt_fmt(buf, len, "%s (%s:%u)", src, p->at.file ? p->at.file : eng_inventory(w->r)->path, p->at.line);
+}
+
+/* Writes a parameter row: label, value, source. */
+static void fod_param_row(xw *w, lxw_worksheet *ws, lxw_row_t row, rpt_label_id label, const fod_param *p)
+{
+    char src[1024];
+    fod_param_src(w, p, src, sizeof src);
+    rpt_xl_str(&w->xl, ws, row, 0, rpt_label(label, w->zh), RPT_F_NONE);
+    rpt_xl_num(&w->xl, ws, row, 1, p->value, RPT_F_GENERAL);
+    rpt_xl_str(&w->xl, ws, row, 2, src, RPT_F_NONE);
+}
+
+/* Writes the site's identity and its parameters (rows FB_TITLE..FB_M). */
+static void fod_site_head(xw *w, lxw_worksheet *ws, const fod_site *s, const fod_result *f, lxw_row_t b)
+{
+    static const rpt_label_id hdr[] = {RPT_L_PARAMETER, RPT_L_VALUE, RPT_L_SOURCE};
+    rpt_xl *x = &w->xl;
+    char buf[1024], ref[16];
+    rpt_fmt(buf, sizeof buf, "%s: %s", rpt_label(RPT_L_SITE, w->zh), s->name ? s->name : "");
+    rpt_xl_str(x, ws, b + FB_TITLE, 0, buf, RPT_F_TITLE);
+    rpt_xl_pair(x, ws, b + FB_SITE_TYPE, rpt_label(RPT_L_SITE_TYPE, w->zh), fod_site_type_name(s->site_type));
+    rpt_xl_pair(x, ws, b + FB_CATEGORY, rpt_label(RPT_L_CATEGORY, w->zh), s->category);
+    rpt_xl_pair(x, ws, b + FB_CLIMATE, rpt_label(RPT_L_CLIMATE, w->zh),
+                s->climate == FOD_CLIMATE_NONE ? "" : fod_climate_name(s->climate));
+    rpt_xl_pair(x, ws, b + FB_UNIT, rpt_label(RPT_L_DEPOSIT_UNIT, w->zh), s->deposit_unit);
+    rpt_xl_str(x, ws, b + FB_UNIT_TO_GG, 0, rpt_label(RPT_L_UNIT_TO_GG, w->zh), RPT_F_BOLD);
+    rpt_xl_num(x, ws, b + FB_UNIT_TO_GG, 1, s->deposit_unit_to_gg, RPT_F_GENERAL);
+    rpt_xl_pair(x, ws, b + FB_DEPOSIT_SOURCE, rpt_label(RPT_L_DEPOSIT_SOURCE, w->zh), s->deposit_source);
+    rpt_xl_pair(x, ws, b + FB_SITE_SOURCE, rpt_label(RPT_L_SITE_SOURCE, w->zh), s->source);
+    rpt_xl_header(x, ws, b + FB_PARAM_HEADER, hdr, 3, w->zh);
+    fod_param_row(w, ws, b + FB_MCF, RPT_L_MCF, &s->mcf);
+    fod_param_row(w, ws, b + FB_DOCF, RPT_L_DOCF, &s->docf);
+    fod_param_row(w, ws, b + FB_F, RPT_L_F, &s->f);
+    fod_param_row(w, ws, b + FB_OX, RPT_L_OX, &s->ox);
+    fod_param_row(w, ws, b + FB_DELAY, RPT_L_DELAY, &s->delay_months);
+    rpt_xl_str(x, ws, b + FB_M, 0, rpt_label(RPT_L_MONTH_START, w->zh), RPT_F_NONE);
+    fod_abs(b + FB_DELAY, 1, ref, sizeof ref);
+    snprintf(buf, sizeof buf, "=%s+7", ref);
+    rpt_xl_formula(x, ws, b + FB_M, 1, buf, f->month_start, RPT_F_GENERAL);
+}
+
+/* Writes one row per waste type: DOC and k with their sources, and the
+ * decay factors as formulas of k and M (1 - e^-x is -expm1(-x) in the
+ * engine, within ~1e-15 of the formula). */
+static void fod_type_rows(xw *w, lxw_worksheet *ws, const fod_site *s, const fod_result *f, lxw_row_t b)
+{
+    static const rpt_label_id hdr[FT_COUNT] = {
+        RPT_L_WASTE_TYPE,      RPT_L_DOC,     RPT_L_DOC_SOURCE,       RPT_L_K, RPT_L_K_SOURCE, RPT_L_EXP_K,
+        RPT_L_ONE_MINUS_EXP_K, RPT_L_EXP_DEP, RPT_L_ONE_MINUS_EXP_DEP};
+    rpt_xl *x = &w->xl;
+    char m[16], k[16], buf[1024];
+    fod_abs(b + FB_M, 1, m, sizeof m);
+    rpt_xl_header(x, ws, b + FB_TYPE_HEADER, hdr, FT_COUNT, w->zh);
+    for (size_t j = 0; j < f->ntypes; j++) {
+        lxw_row_t row = b + FB_TYPE0 + (lxw_row_t)j;
+        rpt_fmt(buf, sizeof buf, "%s (%s)", fod_waste_label(s->type[j]), fod_waste_name(s->type[j]));
+        rpt_xl_str(x, ws, row, FT_LABEL, buf, RPT_F_NONE);
+        rpt_xl_num(x, ws, row, FT_DOC, s->doc[j].value, RPT_F_GENERAL);
+        fod_param_src(w, &s->doc[j], buf, sizeof buf);
+        rpt_xl_str(x, ws, row, FT_DOC_SRC, buf, RPT_F_NONE);
+        rpt_xl_num(x, ws, row, FT_K, s->k[j].value, RPT_F_GENERAL);
+        fod_param_src(w, &s->k[j], buf, sizeof buf);
+        rpt_xl_str(x, ws, row, FT_K_SRC, buf, RPT_F_NONE);
+        fod_rel(row, FT_K, k, sizeof k);
+        snprintf(buf, sizeof buf, "=EXP(-%s)", k);
+        rpt_xl_formula(x, ws, row, FT_EXP_K, buf, f->exp_k[j], RPT_F_GENERAL);
+        snprintf(buf, sizeof buf, "=1-EXP(-%s)", k);
+        rpt_xl_formula(x, ws, row, FT_OMEXP_K, buf, f->one_minus_exp_k[j], RPT_F_GENERAL);
+        snprintf(buf, sizeof buf, "=EXP(-%s*((13-%s)/12))", k, m);
+        rpt_xl_formula(x, ws, row, FT_EXP_DEP, buf, f->exp_dep[j], RPT_F_GENERAL);
+        snprintf(buf, sizeof buf, "=1-EXP(-%s*((13-%s)/12))", k, m);
+        rpt_xl_formula(x, ws, row, FT_OMEXP_DEP, buf, f->one_minus_exp_dep[j], RPT_F_GENERAL);
+    }
+}
+
+/* The deposit of a cell in the input unit: W (Gg) / the unit factor in the
+ * fewest digits (15 to 17) whose product with the factor is W again, so a
+ * 10^4 t row shows the figure as typed and W = deposit x factor is exact. */
+static double fod_deposit_in_unit(const fod_site *s, double w_gg)
+{
+    double uf = s->deposit_unit_to_gg, q = uf != 0 ? w_gg / uf : w_gg;
+    char buf[40];
+    for (int digits = 15; uf != 0 && digits <= 17; digits++) {
+        snprintf(buf, sizeof buf, "%.*g", digits, q);
+        double typed = strtod(buf, NULL);
+        if (typed * uf == w_gg)
+            return typed;
+    }
+    return q;
+}
+
+/* Writes the table of waste type j: one row per year, each cell a formula
+ * of the row above and the site's parameter cells, in the engine's order:
+ *   W = deposit x unit factor; DDOCmd = ((W x DOC) x DOCf) x MCF;
+ *   not reacted = DDOCmd x e^(-k(13-M)/12); decomposed then = DDOCmd x (1 - ...);
+ *   DDOCma = not reacted + DDOCma(prev) x e^-k;
+ *   decomposed = deposit-year part + DDOCma(prev) x (1 - e^-k);
+ *   CH4 = (decomposed x F) x (16/12). */
+static void fod_type_table(xw *w, lxw_worksheet *ws, const fod_site *s, const fod_result *f, const fod_layout *l,
+                           size_t j)
+{
+    static const rpt_label_id hdr[FY_COUNT] = {RPT_L_YEAR,   RPT_L_DEPOSIT,         RPT_L_W_GG,
+                                               RPT_L_DDOCMD, RPT_L_DDOCM_UNREACTED, RPT_L_DDOCM_DEP_DECOMP,
+                                               RPT_L_DDOCMA, RPT_L_DDOCM_DECOMP,    RPT_L_CH4_GEN};
+    rpt_xl *x = &w->xl;
+    lxw_row_t b = l->start, t0 = l->table0 + (lxw_row_t)j * fod_table_rows(f), p = b + FB_TYPE0 + (lxw_row_t)j;
+    char buf[512], uf[16], doc[16], docf[16], mcf[16], ff[16], ek[16], omek[16], ed[16], omed[16];
+    fod_abs(b + FB_UNIT_TO_GG, 1, uf, sizeof uf);
+    fod_abs(p, FT_DOC, doc, sizeof doc);
+    fod_abs(b + FB_DOCF, 1, docf, sizeof docf);
+    fod_abs(b + FB_MCF, 1, mcf, sizeof mcf);
+    fod_abs(b + FB_F, 1, ff, sizeof ff);
+    fod_abs(p, FT_EXP_K, ek, sizeof ek);
+    fod_abs(p, FT_OMEXP_K, omek, sizeof omek);
+    fod_abs(p, FT_EXP_DEP, ed, sizeof ed);
+    fod_abs(p, FT_OMEXP_DEP, omed, sizeof omed);
+    rpt_fmt(buf, sizeof buf, "%s (%s): %s", fod_waste_label(s->type[j]), fod_waste_name(s->type[j]),
+            rpt_label(RPT_L_FOD_TABLE, w->zh));
+    rpt_xl_str(x, ws, t0, 0, buf, RPT_F_BOLD);
+    rpt_xl_header(x, ws, t0 + 1, hdr, FY_COUNT, w->zh);
+    for (size_t iy = 0; iy < f->nyears && !x->err; iy++) {
+        const fod_cell *c = fod_cell_at(f, iy, j);
+        lxw_row_t row = t0 + 2 + (lxw_row_t)iy;
+        unsigned r1 = row + 1, pr = row; /* 1-based rows of this and the previous year */
+        rpt_xl_num(x, ws, row, FY_YEAR, (double)(f->first_year + (int)iy), RPT_F_INT);
+        rpt_xl_num(x, ws, row, FY_DEPOSIT, fod_deposit_in_unit(s, c->w_gg), RPT_F_GENERAL);
+        snprintf(buf, sizeof buf, "=B%u*%s", r1, uf);
+        rpt_xl_formula(x, ws, row, FY_W, buf, c->w_gg, RPT_F_GENERAL);
+        snprintf(buf, sizeof buf, "=C%u*%s*%s*%s", r1, doc, docf, mcf);
+        rpt_xl_formula(x, ws, row, FY_DDOCMD, buf, c->ddocmd_gg, RPT_F_GENERAL);
+        snprintf(buf, sizeof buf, "=D%u*%s", r1, ed);
+        rpt_xl_formula(x, ws, row, FY_UNREACTED, buf, c->ddocm_unreacted_gg, RPT_F_GENERAL);
+        snprintf(buf, sizeof buf, "=D%u*%s", r1, omed);
+        rpt_xl_formula(x, ws, row, FY_DEP_DECOMP, buf, c->ddocm_dep_decomp_gg, RPT_F_GENERAL);
+        if (iy == 0)
+            snprintf(buf, sizeof buf, "=E%u", r1);
+        else
+            snprintf(buf, sizeof buf, "=E%u+G%u*%s", r1, pr, ek);
+        rpt_xl_formula(x, ws, row, FY_DDOCMA, buf, c->ddocma_gg, RPT_F_GENERAL);
+        if (iy == 0)
+            snprintf(buf, sizeof buf, "=F%u", r1);
+        else
+            snprintf(buf, sizeof buf, "=F%u+G%u*%s", r1, pr, omek);
+        rpt_xl_formula(x, ws, row, FY_DECOMP, buf, c->ddocm_decomp_gg, RPT_F_GENERAL);
+        snprintf(buf, sizeof buf, "=H%u*%s*(16/12)", r1, ff);
+        rpt_xl_formula(x, ws, row, FY_CH4, buf, c->ch4_gen_gg, RPT_F_GENERAL);
+    }
+}
+
+/* Writes the site summary: per year the CH4 generated by each type (from
+ * its table), the total, R, generated - R, OX, CH4 oxidised and emitted
+ * (Gg and t); the inventory year (the last row) is highlighted. */
+static void fod_summary(xw *w, lxw_worksheet *ws, const fod_site *s, const fod_result *f, const fod_layout *l)
+{
+    static const rpt_label_id tail[FS_COUNT] = {RPT_L_CH4_GEN_TOTAL, RPT_L_RECOVERY,       RPT_L_NET,          RPT_L_OX,
+                                                RPT_L_CH4_OXIDISED,  RPT_L_CH4_EMITTED_GG, RPT_L_CH4_EMITTED_T};
+    rpt_xl *x = &w->xl;
+    char buf[512], ox[16], c0[8], c1[8], cn[8], cr[8], co[8], ce[8];
+    fod_abs(l->start + FB_OX, 1, ox, sizeof ox);
+    rpt_xl_str(x, ws, l->summary, 0, rpt_label(RPT_L_SITE_SUMMARY, w->zh), RPT_F_BOLD);
+    rpt_xl_str(x, ws, l->summary + 1, 0, rpt_label(RPT_L_YEAR, w->zh), RPT_F_HEADER);
+    for (size_t j = 0; j < f->ntypes; j++) {
+        rpt_fmt(buf, sizeof buf, "%s: %s", rpt_label(RPT_L_CH4_GEN_TYPE, w->zh), fod_waste_name(s->type[j]));
+        rpt_xl_str(x, ws, l->summary + 1, (lxw_col_t)(1 + j), buf, RPT_F_HEADER);
+    }
+    for (int k = 0; k < FS_COUNT; k++)
+        rpt_xl_str(x, ws, l->summary + 1, fod_scol(f, k), rpt_label(tail[k], w->zh), RPT_F_HEADER);
+    rpt_xl_col(1, c0, sizeof c0);
+    rpt_xl_col((lxw_col_t)f->ntypes, c1, sizeof c1);
+    rpt_xl_col(fod_scol(f, FS_TOTAL), cn, sizeof cn);
+    rpt_xl_col(fod_scol(f, FS_R), cr, sizeof cr);
+    rpt_xl_col(fod_scol(f, FS_NET), co, sizeof co);
+    rpt_xl_col(fod_scol(f, FS_EMITTED), ce, sizeof ce);
+    for (size_t iy = 0; iy < f->nyears && !x->err; iy++) {
+        lxw_row_t row = l->summary + 2 + (lxw_row_t)iy;
+        unsigned r1 = row + 1;
+        bool hi = iy + 1 == f->nyears; /* the inventory year */
+        rpt_fmt_id num = hi ? RPT_F_HILITE : RPT_F_GENERAL;
+        rpt_xl_num(x, ws, row, 0, (double)(f->first_year + (int)iy), hi ? RPT_F_HILITE_INT : RPT_F_INT);
+        for (size_t j = 0; j < f->ntypes; j++) {
+            lxw_row_t src = l->table0 + (lxw_row_t)j * fod_table_rows(f) + 2 + (lxw_row_t)iy;
+            snprintf(buf, sizeof buf, "=I%u", src + 1);
+            rpt_xl_formula(x, ws, row, (lxw_col_t)(1 + j), buf, fod_cell_at(f, iy, j)->ch4_gen_gg, num);
+        }
+        double net = f->ch4_gen_gg[iy] - f->recovery_gg[iy];
+        snprintf(buf, sizeof buf, "=SUM(%s%u:%s%u)", c0, r1, c1, r1);
+        rpt_xl_formula(x, ws, row, fod_scol(f, FS_TOTAL), buf, f->ch4_gen_gg[iy], num);
+        rpt_xl_num(x, ws, row, fod_scol(f, FS_R), f->recovery_gg[iy], num);
+        snprintf(buf, sizeof buf, "=%s%u-%s%u", cn, r1, cr, r1);
+        rpt_xl_formula(x, ws, row, fod_scol(f, FS_NET), buf, net, num);
+        snprintf(buf, sizeof buf, "=%s", ox);
+        rpt_xl_formula(x, ws, row, fod_scol(f, FS_OX), buf, s->ox.value, num);
+        char oxc[8];
+        rpt_xl_col(fod_scol(f, FS_OX), oxc, sizeof oxc);
+        snprintf(buf, sizeof buf, "=%s%u*%s%u", co, r1, oxc, r1);
+        rpt_xl_formula(x, ws, row, fod_scol(f, FS_OXIDISED), buf, f->ch4_oxidised_gg[iy], num);
+        snprintf(buf, sizeof buf, "=%s%u*(1-%s%u)", co, r1, oxc, r1);
+        rpt_xl_formula(x, ws, row, fod_scol(f, FS_EMITTED), buf, f->ch4_emitted_gg[iy], num);
+        snprintf(buf, sizeof buf, "=%s%u*1000", ce, r1);
+        rpt_xl_formula(x, ws, row, fod_scol(f, FS_EMITTED_T), buf, f->ch4_emitted_gg[iy] * 1000.0,
+                       hi ? RPT_F_HILITE : RPT_F_T);
+    }
+}
+
+/* Writes the FOD results block: per site its category, sector, gas, the
+ * CH4 (t) of the inventory year (from the site summary's highlighted row)
+ * and CO2e = t x GWP. */
+static void fod_results(xw *w, lxw_worksheet *ws, const fod_result *fod, size_t n)
+{
+    static const rpt_label_id hdr[FR_COUNT] = {RPT_L_CATEGORY,        RPT_L_SECTOR, RPT_L_GAS, RPT_L_EMISSION_T,
+                                               RPT_L_EMISSION_T_CO2E, RPT_L_GWP,    RPT_L_SITE};
+    const inventory *inv = eng_inventory(w->r);
+    double gwp = eng_gwp(w->r)->gwp[GAS_CH4];
+    rpt_xl *x = &w->xl;
+    rpt_xl_str(x, ws, FOD_ROW_RES_HEADING, 0, rpt_label(RPT_L_FOD_RESULTS, w->zh), RPT_F_BOLD);
+    rpt_xl_header(x, ws, FOD_ROW_RES_HEADER, hdr, FR_COUNT, w->zh);
+    lxw_row_t start = fod_first_block(n);
+    for (size_t i = 0; i < n; i++) {
+        const fod_site *s = &inv->fod.sites[i];
+        fod_layout l = fod_layout_of(&fod[i], start);
+        lxw_row_t row = FOD_ROW_RES0 + (lxw_row_t)i, last = l.summary + 2 + (lxw_row_t)fod[i].nyears - 1;
+        char sector[64], buf[64], ref[16];
+        double t = rpt_fod_emission_t(w->r, &fod[i]);
+        rpt_sector_of(s->category, sector, sizeof sector);
+        rpt_xl_str(x, ws, row, FR_CATEGORY, s->category, RPT_F_NONE);
+        rpt_xl_str(x, ws, row, FR_SECTOR, sector, RPT_F_NONE);
+        rpt_xl_str(x, ws, row, FR_GAS, gas_name(GAS_CH4), RPT_F_NONE);
+        fod_rel(last, fod_scol(&fod[i], FS_EMITTED_T), ref, sizeof ref);
+        snprintf(buf, sizeof buf, "=%s", ref);
+        rpt_xl_formula(x, ws, row, FR_EMISSION, buf, t, RPT_F_T_SMALL);
+        snprintf(buf, sizeof buf, "=D%u*F%u", row + 1, row + 1);
+        rpt_xl_formula(x, ws, row, FR_CO2E, buf, t * gwp, RPT_F_T);
+        rpt_xl_num(x, ws, row, FR_GWP, gwp, RPT_F_GENERAL);
+        rpt_xl_str(x, ws, row, FR_SITE, s->name, RPT_F_NONE);
+        start = l.end;
+    }
+}
+
+/* Writes the sheet top to bottom (constant_memory safe): title, note, the
+ * FOD results block, then per site its parameters, one table per waste
+ * type and the summary by year. */
+void xw_fod_sheet(xw *w)
+{
+    const fod_result *fod;
+    size_t n = eng_fod(w->r, &fod);
+    if (!n || w->xl.err)
+        return;
+    const inventory *inv = eng_inventory(w->r);
+    lxw_worksheet *ws = rpt_xl_sheet(&w->xl, XW_FOD_SHEET);
+    if (!ws)
+        return;
+    size_t maxcols = FY_COUNT;
+    for (size_t i = 0; i < n; i++)
+        if (1 + fod[i].ntypes + FS_COUNT > maxcols)
+            maxcols = 1 + fod[i].ntypes + FS_COUNT;
+    rpt_xl_check(&w->xl, worksheet_set_column(ws, 0, 0, 40, NULL), "setting a column width");
+    rpt_xl_check(&w->xl, worksheet_set_column(ws, 1, (lxw_col_t)(maxcols - 1), 16, NULL), "setting a column width");
+    rpt_xl_str(&w->xl, ws, FOD_ROW_TITLE, 0, rpt_label(RPT_L_FOD_TITLE, w->zh), RPT_F_TITLE);
+    rpt_xl_str(&w->xl, ws, FOD_ROW_NOTE, 0, rpt_label(RPT_L_FOD_NOTE, w->zh), RPT_F_NONE);
+    fod_results(w, ws, fod, n);
+    lxw_row_t start = fod_first_block(n);
+    for (size_t i = 0; i < n && !w->xl.err; i++) {
+        const fod_site *s = &inv->fod.sites[i];
+        fod_layout l = fod_layout_of(&fod[i], start);
+        fod_site_head(w, ws, s, &fod[i], l.start);
+        fod_type_rows(w, ws, s, &fod[i], l.start);
+        for (size_t j = 0; j < fod[i].ntypes; j++)
+            fod_type_table(w, ws, s, &fod[i], &l, j);
+        fod_summary(w, ws, s, &fod[i], &l);
+        start = l.end;
+    }
+}
+
+/* Writes one model parameter as a Factors row (the Factors columns). */
+static void fod_factor_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const char *param, const char *what,
+                           const fod_site *s, const fod_param *p, const char *unit, double lower, double upper)
+{
+    rpt_xl *x = &w->xl;
+    char buf[1200];
+    bool builtin = !p->at.line;
+    rpt_xl_str(x, ws, row, 0, param, RPT_F_NONE);
+    rpt_xl_str(x, ws, row, 1, what, RPT_F_NONE);
+    rpt_xl_str(x, ws, row, 2, s->category, RPT_F_NONE);
+    rpt_xl_num(x, ws, row, 3, p->value, RPT_F_GENERAL);
+    rpt_xl_str(x, ws, row, 4, unit, RPT_F_NONE);
+    rpt_xl_num(x, ws, row, 5, lower, RPT_F_GENERAL);
+    rpt_xl_num(x, ws, row, 6, upper, RPT_F_GENERAL);
+    rpt_xl_str(x, ws, row, 10, rpt_label(builtin ? RPT_L_BUILTIN : RPT_L_INPUT_VALUE, w->zh), RPT_F_NONE);
+    rpt_xl_str(x, ws, row, 11, p->source, RPT_F_NONE);
+    buf[0] = '\0';
+    if (!builtin)
+        rpt_fmt(buf, sizeof buf, "%s:%u", p->at.file ? p->at.file : eng_inventory(w->r)->path, p->at.line);
+    rpt_xl_str(x, ws, row, 13, buf, RPT_F_NONE);
+    rpt_xl_str(x, ws, row, 14, rpt_label(RPT_L_FOD_MODEL, w->zh), RPT_F_NONE);
+}
+
+void xw_fod_factors(xw *w, lxw_worksheet *ws, lxw_row_t *row)
+{
+    const inventory *inv = eng_inventory(w->r);
+    for (size_t i = 0; i < inv->fod.nsites; i++) {
+        const fod_site *s = &inv->fod.sites[i];
+        char what[512];
+        rpt_fmt(what, sizeof what, "%s: %s", rpt_label(RPT_L_SITE, w->zh), s->name ? s->name : "");
+        fod_factor_row(w, ws, (*row)++, "mcf", what, s, &s->mcf, "1", NAN, NAN);
+        fod_factor_row(w, ws, (*row)++, "docf", what, s, &s->docf, "1", NAN, NAN);
+        fod_factor_row(w, ws, (*row)++, "f", what, s, &s->f, "1", NAN, NAN);
+        fod_factor_row(w, ws, (*row)++, "ox", what, s, &s->ox, "1", NAN, NAN);
+        fod_factor_row(w, ws, (*row)++, "delay_months", what, s, &s->delay_months, "months", NAN, NAN);
+        for (size_t j = 0; j < s->ntypes; j++) {
+            double lo = NAN, hi = NAN;
+            fod_param def;
+            if (!s->k[j].at.line && !fod_default_k(s->climate, s->type[j], &def, &lo, &hi))
+                lo = hi = NAN;
+            rpt_fmt(what, sizeof what, "%s: %s, %s", rpt_label(RPT_L_SITE, w->zh), s->name ? s->name : "",
+                    fod_waste_name(s->type[j]));
+            fod_factor_row(w, ws, (*row)++, "doc", what, s, &s->doc[j], "1", NAN, NAN);
+            fod_factor_row(w, ws, (*row)++, "k", what, s, &s->k[j], "1/yr", lo, hi);
+        }
+    }
+}

@@ -1,0 +1,330 @@
+/* inventory_xlsx_lines.c - the workbook's rows: Calculation (fuel combustion) and a sheet per product-method sector. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../calc/category.h"
+#include "inventory_xlsx.h"
+
+/* Sheet base names by group; sheet k > 0 of a group is "<name> <k+1>". */
+static const char *const xw_group_names[XG_COUNT] = {
+    [XG_CALC] = "Calculation", [XG_INDUSTRY] = "Industry", [XG_AGRICULTURE] = "Agriculture",
+    [XG_FOREST] = "Forest",    [XG_WASTE] = "Waste",       [XG_OTHER] = "Other sectors",
+};
+
+/* Columns of a product-method sheet before the term groups. */
+enum { P_RECORD, P_INPUT, P_CATEGORY, P_SECTOR, P_ACTIVITY, P_GAS, P_AMOUNT, P_UNIT, P_TERM0 };
+
+/* Columns after the N term groups, from P_TERM0 + 3N. */
+enum { PA_EF, PA_EF_UNIT, PA_EF_SRC, PA_CONV, PA_CONV_NOTE, PA_EMISSION, PA_GWP, PA_CO2E, PA_UNC, PA_DATA, PA_COUNT };
+
+/* The group of a line: combustion lines go to Calculation, product-method
+ * lines to their sector's sheet. */
+static xw_group_id xw_group_of(const eng_result *r, const eng_line *l)
+{
+    if (!l->chain)
+        return XG_CALC;
+    const char *cat = inv_rec(eng_inventory(r), l->rec)->category;
+    if (cat_under(cat, "2"))
+        return XG_INDUSTRY;
+    if (cat_under(cat, RPT_LULUCF))
+        return XG_FOREST;
+    if (cat_under(cat, "3"))
+        return XG_AGRICULTURE;
+    if (cat_under(cat, "4"))
+        return XG_WASTE;
+    return XG_OTHER;
+}
+
+/* Name of sheet k (0-based) of group g. */
+static void xw_sheet_name(xw_group_id g, unsigned k, char *buf, size_t len)
+{
+    if (k == 0)
+        snprintf(buf, len, "%s", xw_group_names[g]);
+    else
+        snprintf(buf, len, "%s %u", xw_group_names[g], k + 1);
+}
+
+/* First column after the term groups of a product sheet with n terms. */
+static lxw_col_t xw_after(unsigned nterms) { return (lxw_col_t)(P_TERM0 + 3 * nterms); }
+
+/* Counts every group's rows and terms, then adds each sheet as a source. */
+bool xw_lines_plan(xw *w)
+{
+    const inventory *inv = eng_inventory(w->r);
+    eng_line lines[GAS_COUNT];
+    for (size_t i = 0; i < inv->n; i++) {
+        size_t n = eng_lines(w->r, i, lines);
+        for (size_t j = 0; j < n; j++) {
+            xw_group *g = &w->g[xw_group_of(w->r, &lines[j])];
+            g->nlines++;
+            if (lines[j].chain && lines[j].chain->nterms > g->nterms)
+                g->nterms = lines[j].chain->nterms;
+        }
+    }
+    for (int gi = 0; gi < XG_COUNT; gi++) {
+        xw_group *g = &w->g[gi];
+        g->nsheets = (unsigned)((g->nlines + RPT_CALC_ROWS_MAX - 1) / RPT_CALC_ROWS_MAX);
+        if (gi == XG_CALC && g->nsheets == 0)
+            g->nsheets = 1; /* the fuel-combustion sheet is always there */
+        if (!g->nsheets)
+            continue;
+        g->ws = calloc(g->nsheets, sizeof *g->ws);
+        if (!g->ws)
+            return false;
+        int col[XK_COUNT];
+        if (gi == XG_CALC) {
+            col[XK_CATEGORY] = RPT_C_CATEGORY;
+            col[XK_SECTOR] = RPT_C_SECTOR;
+            col[XK_GAS] = RPT_C_GAS;
+            col[XK_EMISSION] = RPT_C_EMISSION;
+            col[XK_CO2E] = RPT_C_CO2E;
+            col[XK_MEMO] = RPT_C_MEMO;
+        } else {
+            lxw_col_t a = xw_after(g->nterms);
+            col[XK_CATEGORY] = P_CATEGORY;
+            col[XK_SECTOR] = P_SECTOR;
+            col[XK_GAS] = P_GAS;
+            col[XK_EMISSION] = a + PA_EMISSION;
+            col[XK_CO2E] = a + PA_CO2E;
+            col[XK_MEMO] = XW_NO_COL;
+        }
+        for (unsigned k = 0; k < g->nsheets; k++) {
+            char name[32];
+            xw_sheet_name((xw_group_id)gi, k, name, sizeof name);
+            xw_add_source(w, name, col, false, 0, 0);
+        }
+    }
+    return true;
+}
+
+void xw_lines_free(xw *w)
+{
+    for (int gi = 0; gi < XG_COUNT; gi++) {
+        free(w->g[gi].ws);
+        w->g[gi].ws = NULL;
+    }
+}
+
+/* ----------------------------------------------------------- Calculation */
+
+/* Adds Calculation sheet k with its header, widths, frozen header row and
+ * an autofilter over its `nrows` data rows. */
+static lxw_worksheet *xw_calc_sheet(xw *w, unsigned k, size_t nrows)
+{
+    static const double widths[RPT_C_COUNT] = {8,  34, 10, 8,  24, 6,  12, 10, 10, 10, 14, 12, 10,
+                                               10, 10, 9,  14, 6,  14, 8,  40, 40, 40, 10, 30};
+    char name[32];
+    xw_sheet_name(XG_CALC, k, name, sizeof name);
+    lxw_worksheet *ws = rpt_xl_sheet(&w->xl, name);
+    if (!ws)
+        return NULL;
+    rpt_xl_widths(&w->xl, ws, widths, RPT_C_COUNT);
+    rpt_xl_header(&w->xl, ws, 0, rpt_calc_labels, RPT_C_COUNT, w->zh);
+    worksheet_freeze_panes(ws, 1, 0);
+    rpt_xl_check(&w->xl, worksheet_autofilter(ws, 0, 0, (lxw_row_t)nrows, RPT_C_COUNT - 1), "setting the autofilter");
+    return ws;
+}
+
+/* Writes columns A..P of a Calculation row: the record, the activity and
+ * the factors, with energy L = G*I*J. */
+static void xw_calc_inputs(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_line *l, const rpt_line_text *t)
+{
+    const inv_record *rec = inv_rec(eng_inventory(w->r), l->rec);
+    rpt_xl *x = &w->xl;
+    char f[96];
+    unsigned r1 = row + 1;
+    rpt_xl_num(x, ws, row, RPT_C_RECORD, (double)l->rec + 1, RPT_F_INT);
+    rpt_xl_str(x, ws, row, RPT_C_INPUT, t->input, RPT_F_NONE);
+    rpt_xl_str(x, ws, row, RPT_C_CATEGORY, rec->category, RPT_F_NONE);
+    rpt_xl_str(x, ws, row, RPT_C_SECTOR, t->sector, RPT_F_NONE);
+    rpt_xl_str(x, ws, row, RPT_C_FUEL, rec->key, RPT_F_NONE);
+    rpt_xl_str(x, ws, row, RPT_C_GAS, gas_name(l->gas), RPT_F_NONE);
+    rpt_xl_num(x, ws, row, RPT_C_AMOUNT, l->amount, RPT_F_GENERAL);
+    rpt_xl_str(x, ws, row, RPT_C_UNIT, rec->unit_text, RPT_F_NONE);
+    rpt_xl_num(x, ws, row, RPT_C_UNIT_FACTOR, l->unit_factor, RPT_F_GENERAL);
+    rpt_xl_num(x, ws, row, RPT_C_NCV, l->ncv, RPT_F_GENERAL);
+    rpt_xl_str(x, ws, row, RPT_C_NCV_UNIT, t->ncv_unit, RPT_F_NONE);
+    snprintf(f, sizeof f, "=G%u*I%u*J%u", r1, r1, r1);
+    rpt_xl_formula(x, ws, row, RPT_C_ENERGY, f, l->energy_tj, RPT_F_TJ);
+    rpt_xl_num(x, ws, row, RPT_C_EF, l->ef, RPT_F_GENERAL);
+    rpt_xl_str(x, ws, row, RPT_C_EF_UNIT, t->ef_unit, RPT_F_NONE);
+    rpt_xl_num(x, ws, row, RPT_C_EF_FACTOR, l->ef_factor, RPT_F_GENERAL);
+    rpt_xl_num(x, ws, row, RPT_C_OXIDATION, l->oxidation, RPT_F_FACTOR);
+}
+
+/* Writes columns Q..Y: emission Q = L*M*O*P, GWP, CO2e S = Q*R, the memo
+ * flag, the three sources, the activity's uncertainty and data source. */
+static void xw_calc_results(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_line *l, const rpt_line_text *t)
+{
+    const inv_record *rec = inv_rec(eng_inventory(w->r), l->rec);
+    rpt_xl *x = &w->xl;
+    char f[96];
+    unsigned r1 = row + 1;
+    snprintf(f, sizeof f, "=L%u*M%u*O%u*P%u", r1, r1, r1, r1);
+    rpt_xl_formula(x, ws, row, RPT_C_EMISSION, f, l->emission_t, xw_t_fmt(l->gas, false));
+    rpt_xl_num(x, ws, row, RPT_C_GWP, l->gwp, RPT_F_GENERAL);
+    snprintf(f, sizeof f, "=Q%u*R%u", r1, r1);
+    rpt_xl_formula(x, ws, row, RPT_C_CO2E, f, l->emission_t_co2e, RPT_F_T);
+    rpt_xl_str(x, ws, row, RPT_C_MEMO, t->memo, RPT_F_NONE);
+    xw_src_cell(w, ws, row, RPT_C_NCV_SRC, &t->ncv_src);
+    xw_src_cell(w, ws, row, RPT_C_EF_SRC, &t->ef_src);
+    xw_src_cell(w, ws, row, RPT_C_OX_SRC, &t->ox_src);
+    rpt_xl_num(x, ws, row, RPT_C_UNCERTAINTY, rec->uncertainty_pct, RPT_F_UNC);
+    rpt_xl_str(x, ws, row, RPT_C_DATA_SOURCE, rec->source, RPT_F_NONE);
+}
+
+/* ------------------------------------------------------- sector sheets */
+
+/* Writes the header of a product sheet with `nterms` term groups. */
+static void xw_prod_header(xw *w, lxw_worksheet *ws, unsigned nterms)
+{
+    static const rpt_label_id head[P_TERM0] = {RPT_L_RECORD_NO, RPT_L_INPUT, RPT_L_CATEGORY, RPT_L_SECTOR,
+                                               RPT_L_ACTIVITY,  RPT_L_GAS,   RPT_L_AMOUNT,   RPT_L_UNIT};
+    static const rpt_label_id tail[PA_COUNT] = {RPT_L_EF,         RPT_L_EF_UNIT,         RPT_L_EF_SOURCE,
+                                                RPT_L_CONVERSION, RPT_L_CONVERSION_NOTE, RPT_L_EMISSION_T_GAS,
+                                                RPT_L_GWP,        RPT_L_EMISSION_T_CO2E, RPT_L_UNCERTAINTY,
+                                                RPT_L_DATA_SOURCE};
+    static const double head_w[P_TERM0] = {8, 34, 10, 8, 30, 6, 12, 10};
+    static const double term_w[3] = {10, 26, 40};
+    static const double tail_w[PA_COUNT] = {10, 14, 40, 12, 26, 14, 8, 14, 10, 30};
+    rpt_xl *x = &w->xl;
+    const char *sep = w->zh ? "" : " ";
+    rpt_xl_header(x, ws, 0, head, P_TERM0, w->zh);
+    rpt_xl_widths(x, ws, head_w, P_TERM0);
+    for (unsigned k = 0; k < nterms; k++) {
+        static const rpt_label_id suffix[3] = {RPT_L_COUNT, RPT_L_TERM_NAME, RPT_L_TERM_SOURCE};
+        for (unsigned c = 0; c < 3; c++) {
+            char buf[96];
+            lxw_col_t col = (lxw_col_t)(P_TERM0 + 3 * k + c);
+            rpt_fmt(buf, sizeof buf, "%s%s%u%s", rpt_label(RPT_L_TERM, w->zh), sep, k + 1, rpt_label(suffix[c], w->zh));
+            rpt_xl_str(x, ws, 0, col, buf, RPT_F_HEADER);
+            rpt_xl_check(x, worksheet_set_column(ws, col, col, term_w[c], NULL), "setting a column width");
+        }
+    }
+    lxw_col_t a = xw_after(nterms);
+    for (unsigned c = 0; c < PA_COUNT; c++) {
+        rpt_xl_str(x, ws, 0, (lxw_col_t)(a + c), rpt_label(tail[c], w->zh), RPT_F_HEADER);
+        rpt_xl_check(x, worksheet_set_column(ws, (lxw_col_t)(a + c), (lxw_col_t)(a + c), tail_w[c], NULL),
+                     "setting a column width");
+    }
+}
+
+/* Adds sheet k of product group g with its header and an autofilter over
+ * `nrows` data rows. */
+static lxw_worksheet *xw_prod_sheet(xw *w, xw_group_id g, unsigned k, size_t nrows)
+{
+    char name[32];
+    xw_sheet_name(g, k, name, sizeof name);
+    lxw_worksheet *ws = rpt_xl_sheet(&w->xl, name);
+    if (!ws)
+        return NULL;
+    xw_prod_header(w, ws, w->g[g].nterms);
+    worksheet_freeze_panes(ws, 1, 0);
+    lxw_col_t last = (lxw_col_t)(xw_after(w->g[g].nterms) + PA_COUNT - 1);
+    rpt_xl_check(&w->xl, worksheet_autofilter(ws, 0, 0, (lxw_row_t)nrows, last), "setting the autofilter");
+    return ws;
+}
+
+/* Appends "*C5", "*(1-C5)" or "*(1+C5)" for the term in column col. */
+static void xw_term_factor(char *f, size_t len, size_t *used, fset_term kind, lxw_col_t col, unsigned r1)
+{
+    char c[8];
+    rpt_xl_col(col, c, sizeof c);
+    int n = kind == FSET_TERM_ONE_MINUS  ? snprintf(f + *used, len - *used, "*(1-%s%u)", c, r1)
+            : kind == FSET_TERM_ONE_PLUS ? snprintf(f + *used, len - *used, "*(1+%s%u)", c, r1)
+                                         : snprintf(f + *used, len - *used, "*%s%u", c, r1);
+    if (n > 0 && (size_t)n < len - *used)
+        *used += (size_t)n;
+}
+
+/* Writes one product-method row: the record, each term (value, name [unit],
+ * source), EF, conversion, and Emission = Amount x each term (as written,
+ * (1-x) or (1+x)) x EF x Conversion in the engine's order, so the cached
+ * value is what Excel computes; CO2e = Emission x GWP. */
+static void xw_prod_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_line *l, const rpt_line_text *t,
+                        unsigned nterms)
+{
+    const inv_record *rec = inv_rec(eng_inventory(w->r), l->rec);
+    const eng_chain *c = l->chain;
+    rpt_xl *x = &w->xl;
+    unsigned r1 = row + 1;
+    char f[512], name[256], col[8], col2[8];
+    size_t used = (size_t)snprintf(f, sizeof f, "=G%u", r1);
+    rpt_xl_num(x, ws, row, P_RECORD, (double)l->rec + 1, RPT_F_INT);
+    rpt_xl_str(x, ws, row, P_INPUT, t->input, RPT_F_NONE);
+    rpt_xl_str(x, ws, row, P_CATEGORY, rec->category, RPT_F_NONE);
+    rpt_xl_str(x, ws, row, P_SECTOR, t->sector, RPT_F_NONE);
+    rpt_xl_str(x, ws, row, P_ACTIVITY, rec->key, RPT_F_NONE);
+    rpt_xl_str(x, ws, row, P_GAS, gas_name(l->gas), RPT_F_NONE);
+    rpt_xl_num(x, ws, row, P_AMOUNT, l->amount, RPT_F_GENERAL);
+    rpt_xl_str(x, ws, row, P_UNIT, rec->unit_text, RPT_F_NONE);
+    for (unsigned k = 0; k < c->nterms && k < nterms; k++) {
+        lxw_col_t v = (lxw_col_t)(P_TERM0 + 3 * k);
+        rpt_src s = rpt_hit_src(&c->term[k]);
+        rpt_term_name(l, k, w->zh, name, sizeof name);
+        rpt_xl_num(x, ws, row, v, l->term[k], RPT_F_GENERAL);
+        rpt_xl_str(x, ws, row, v + 1, name, RPT_F_NONE);
+        xw_src_cell(w, ws, row, v + 2, &s);
+        xw_term_factor(f, sizeof f, &used, c->kind[k], v, r1);
+    }
+    lxw_col_t a = xw_after(nterms);
+    rpt_xl_num(x, ws, row, a + PA_EF, l->ef, RPT_F_GENERAL);
+    rpt_xl_str(x, ws, row, a + PA_EF_UNIT, t->ef_unit, RPT_F_NONE);
+    xw_src_cell(w, ws, row, a + PA_EF_SRC, &t->ef_src);
+    rpt_xl_num(x, ws, row, a + PA_CONV, l->ef_factor, RPT_F_GENERAL);
+    rpt_xl_str(x, ws, row, a + PA_CONV_NOTE, c->conversion_note, RPT_F_NONE);
+    xw_term_factor(f, sizeof f, &used, FSET_TERM_MUL, a + PA_EF, r1);
+    xw_term_factor(f, sizeof f, &used, FSET_TERM_MUL, a + PA_CONV, r1);
+    rpt_xl_formula(x, ws, row, a + PA_EMISSION, f, l->emission_t, xw_t_fmt(l->gas, false));
+    rpt_xl_num(x, ws, row, a + PA_GWP, l->gwp, RPT_F_GENERAL);
+    rpt_xl_col(a + PA_EMISSION, col, sizeof col);
+    rpt_xl_col(a + PA_GWP, col2, sizeof col2);
+    snprintf(f, sizeof f, "=%s%u*%s%u", col, r1, col2, r1);
+    rpt_xl_formula(x, ws, row, a + PA_CO2E, f, l->emission_t_co2e, RPT_F_T);
+    rpt_xl_num(x, ws, row, a + PA_UNC, rec->uncertainty_pct, RPT_F_UNC);
+    rpt_xl_str(x, ws, row, a + PA_DATA, rec->source, RPT_F_NONE);
+}
+
+/* ---------------------------------------------------------------- writer */
+
+/* Rows of sheet k of a group with n rows in all. */
+static size_t xw_rows_of(size_t n, unsigned k)
+{
+    size_t left = n - (size_t)k * RPT_CALC_ROWS_MAX;
+    return left < RPT_CALC_ROWS_MAX ? left : RPT_CALC_ROWS_MAX;
+}
+
+/* Adds every line sheet in group order, then writes each record x gas row
+ * to its group's sheet, left to right and in row order within every sheet
+ * (constant_memory safe: each sheet streams its own rows). */
+void xw_lines_write(xw *w)
+{
+    for (int gi = 0; gi < XG_COUNT && !w->xl.err; gi++) {
+        xw_group *g = &w->g[gi];
+        for (unsigned k = 0; k < g->nsheets && !w->xl.err; k++) {
+            size_t rows = g->nlines ? xw_rows_of(g->nlines, k) : 0;
+            g->ws[k] = gi == XG_CALC ? xw_calc_sheet(w, k, rows) : xw_prod_sheet(w, (xw_group_id)gi, k, rows);
+        }
+    }
+    const inventory *inv = eng_inventory(w->r);
+    eng_line lines[GAS_COUNT];
+    rpt_line_text t;
+    size_t done[XG_COUNT] = {0};
+    for (size_t i = 0; i < inv->n && !w->xl.err; i++) {
+        size_t n = eng_lines(w->r, i, lines);
+        for (size_t j = 0; j < n && !w->xl.err; j++) {
+            xw_group_id gi = xw_group_of(w->r, &lines[j]);
+            size_t k = done[gi]++;
+            lxw_worksheet *ws = w->g[gi].ws[k / RPT_CALC_ROWS_MAX];
+            lxw_row_t row = (lxw_row_t)(k % RPT_CALC_ROWS_MAX) + 1;
+            rpt_line_text_fill(w->r, &lines[j], w->zh, &t);
+            if (gi == XG_CALC) {
+                xw_calc_inputs(w, ws, row, &lines[j], &t);
+                xw_calc_results(w, ws, row, &lines[j], &t);
+            } else {
+                xw_prod_row(w, ws, row, &lines[j], &t, w->g[gi].nterms);
+            }
+        }
+    }
+}
