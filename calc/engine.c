@@ -453,7 +453,8 @@ static bool eng_resolve_chain_gas(const eng_result *r, const inv_record *rec, co
         return false;
     }
     const fset_entry *e = c->ef.entry;
-    double sign = e && e->removal ? -1.0 : 1.0;
+    bool removal = rec->removal >= 0 ? rec->removal == 1 : (e && e->removal);
+    double sign = removal ? -1.0 : 1.0;
     c->conversion = prod.scale / ENG_KG_PER_T * ratio * period * sign;
     c->conversion_note = sign < 0 ? (note ? "44/12 (C to CO2), x -1 (removal)" : "x -1 (removal)") : note;
     return true;
@@ -525,7 +526,7 @@ static size_t eng_hash3(const void *a, const void *b, const void *c)
  * the record overrides a factor. NULL when it failed. */
 static const eng_res *eng_res_for(eng_result *r, const inv_record *rec, diag_list *dl)
 {
-    if (rec->novr || rec->not_estimated) {
+    if (rec->novr || rec->not_estimated || rec->removal >= 0) {
         eng_res *res = eng_new_res(r);
         return res && eng_resolve(r, rec, res, dl) ? res : NULL;
     }

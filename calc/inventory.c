@@ -36,7 +36,8 @@ static const char *const inv_top_keys[] = {"inventory", "title", "region", "year
  * may also give as overrides. */
 static const char *const inv_rec_keys[] = {"category", "fuel",  "activity", "amount",       "unit",
                                            "uncertainty", "source", "id", "note", "not_estimated",
-                                           "feedstock_excluded", "distance", "fuel_economy", "fuel_density"};
+                                           "feedstock_excluded", "distance", "fuel_economy", "fuel_density",
+                                           "stock_start", "stock_end", "removal"};
 #define INV_NREC_KEYS (sizeof inv_rec_keys / sizeof *inv_rec_keys)
 #define INV_MAX_KEYS 64
 #define INV_MAX_RECORDS 50000000u /* 5x10^7 records: about 6 GB of records; beyond, split the inventory */
@@ -333,6 +334,45 @@ static void inv_distance(inventory *inv, const ynode *n, inv_record *r, diag_lis
         diag_error(dl, fe->at, "distance x fuel economy gives the unit '%s', which cannot be used: %s", unit, msg);
 }
 
+/* One growing-stock measurement {value, unit, year}; false (reported) when
+ * malformed. */
+static bool inv_stock_part(const ynode *n, const char *key, double *v, const char **unit, long *year, diag_list *dl)
+{
+    if (!inv_dist_part(n, key, v, unit, dl))
+        return false;
+    const ynode *y = yf_need(n, "year", key, dl);
+    return y && yf_int(y, "year", 1900, 2200, year, dl);
+}
+
+/* The stock-difference method for forest land (IPCC 2006 Vol.4 Ch.2 Eq.
+ * 2.8): the annual change of growing stock, (V2 - V1) / (t2 - t1), is the
+ * record's amount, in the stocks' unit; density, BEF, root-to-shoot ratio
+ * and carbon fraction then apply as terms of the product method. */
+static void inv_stock_difference(inventory *inv, const ynode *n, inv_record *r, diag_list *dl)
+{
+    const ynode *a = yf_need(n, "stock_start", "a stock-difference record", dl);
+    const ynode *b = yf_need(n, "stock_end", "a stock-difference record", dl);
+    if (yn_get(n, "amount") || yn_get(n, "unit"))
+        diag_error(dl, n->at, "a stock-difference record gives stock_start and stock_end instead of amount and unit");
+    double v1, v2;
+    const char *u1, *u2;
+    long y1, y2;
+    if (!a || !b || !inv_stock_part(a, "stock_start", &v1, &u1, &y1, dl) ||
+        !inv_stock_part(b, "stock_end", &v2, &u2, &y2, dl))
+        return;
+    if (strcmp(u1, u2) != 0) {
+        diag_error(dl, b->at, "stock_end is in '%s' but stock_start in '%s': give both stocks in one unit", u2, u1);
+        return;
+    }
+    if (y2 <= y1) {
+        diag_error(dl, b->at, "stock_end's year %ld is not after stock_start's %ld", y2, y1);
+        return;
+    }
+    r->amount = (v2 - v1) / (double)(y2 - y1);
+    r->unit_text = inv_intern(inv, u1);
+    r->amount_at = r->unit_at = inv_pos_of(a);
+}
+
 /* Parses one item of `activities:`. */
 static void inv_record_parse(inv_loader *L, const ynode *n)
 {
@@ -376,6 +416,10 @@ static void inv_record_parse(inv_loader *L, const ynode *n)
         inv_distance(inv, n, &tmp, dl);
         goto amount_done;
     }
+    if (yn_get(n, "stock_start") || yn_get(n, "stock_end")) {
+        inv_stock_difference(inv, n, &tmp, dl);
+        goto amount_done;
+    }
     const ynode *amt = yf_need(n, "amount", "an activity record", dl);
     if (amt) {
         tmp.amount_at = inv_pos_of(amt);
@@ -402,6 +446,12 @@ amount_done:;
     const ynode *id = yn_get(n, "id");
     if (id)
         tmp.id = inv_intern(inv, yf_text(id, "id", dl));
+    const ynode *rm = yn_get(n, "removal");
+    bool rmv;
+    if (rm && yf_bool(rm, "removal", &rmv, dl))
+        tmp.removal = rmv ? 1 : 0;
+    else
+        tmp.removal = -1;
     const ynode *fx = yn_get(n, "feedstock_excluded");
     bool fxv;
     if (fx && yf_bool(fx, "feedstock_excluded", &fxv, dl))

@@ -29,6 +29,7 @@ typedef struct {
     unsigned novr;
     unsigned not_estimated;    /* bit (1 << gas) for gases marked not estimated */
     bool feedstock_excluded;   /* 1.A: the amount has had feedstock and non-energy use taken out */
+    signed char removal;       /* product method: 1 subtract (a sink, a carbon output), 0 add, -1 as the entry says */
 } inv_record;
 
 /* A quantity of the economy block: GDP, population. */

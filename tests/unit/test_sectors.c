@@ -258,6 +258,28 @@ static void test_distance_based(void **state)
     done(&t);
 }
 
+/* Stock difference: (V2 - V1) / (t2 - t1) = (1.20e8 - 1.10e8) m3 / 5 yr = 2e6 m3 a year, through the
+ * growth entry: -(2e6 x 0.45 x 1.3 x 1.25 x 0.47 x 44/12) t CO2. A carbon balance subtracts an
+ * output with a record-level removal: 1000 t coke x 0.8 t C/t in, 1000 t steel x 0.01 t C/t out. */
+static void test_stock_difference_and_carbon_balance(void **state)
+{
+    (void)state;
+    run_t t = run("activities:\n"
+                  "  - {category: \"3.B.1.a\", activity: growth, "
+                  "stock_start: {value: 1.10e8, unit: m3, year: 2015, source: inventory 2015}, "
+                  "stock_end: {value: 1.20e8, unit: m3, year: 2020, source: inventory 2020}, "
+                  "density: {value: 0.45, unit: t DM/m3, source: s}, bef: {value: 1.3, unit: \"1\", source: s}}\n"
+                  "  - {category: \"2.C.1\", activity: coke_c, amount: 1000, unit: t, "
+                  "co2: {value: 0.8, unit: t C/t, source: lab}}\n"
+                  "  - {category: \"2.C.1\", activity: steel_c, amount: 1000, unit: t, removal: true, "
+                  "co2: {value: 0.01, unit: t C/t, source: lab}}\n");
+    assert_non_null(t.r);
+    assert_close(line_of(&t, 0, GAS_CO2).amount, 2e6, REL);
+    assert_close(line_of(&t, 0, GAS_CO2).emission_t, -(2e6 * 0.45 * 1.3 * 1.25 * 0.47 * 44.0 / 12.0), REL);
+    assert_close(eng_total_under(t.r, "2.C.1").t[GAS_CO2], (1000 * 0.8 - 1000 * 0.01) * 44.0 / 12.0, 1e-12);
+    done(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -265,7 +287,7 @@ int main(void)
         cmocka_unit_test(test_removal_negative),   cmocka_unit_test(test_product_unit_errors),
         cmocka_unit_test(test_indirect_grid_year), cmocka_unit_test(test_reference_approach),
         cmocka_unit_test(test_completeness),       cmocka_unit_test(test_feedstock_guard),
-        cmocka_unit_test(test_distance_based),
+        cmocka_unit_test(test_distance_based),     cmocka_unit_test(test_stock_difference_and_carbon_balance),
     };
     return cmocka_run_group_tests_name("sectors", tests, NULL, NULL);
 }
