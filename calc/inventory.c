@@ -21,13 +21,33 @@ typedef struct {
     size_t n;
 } inv_dupset;
 
+#define INV_SEEN 64 /* interned category and unit texts already checked, remembered by pointer */
+
 typedef struct {
     inventory *inv;
     diag_list *dl;
     const inv_progress *progress;
     inv_dupset dups;
     size_t max_records;
+    const char *seen[INV_SEEN]; /* valid interned texts: a million records have a few dozen */
+    size_t nseen;
 } inv_loader;
+
+/* Whether interned text `s` was already found valid (then its check is
+ * skipped: the same category or unit is not looked up a million times). */
+static bool inv_seen(const inv_loader *L, const char *s)
+{
+    for (size_t i = 0; i < L->nseen; i++)
+        if (L->seen[i] == s)
+            return true;
+    return false;
+}
+
+static void inv_mark_seen(inv_loader *L, const char *s)
+{
+    if (s && L->nseen < INV_SEEN)
+        L->seen[L->nseen++] = s;
+}
 
 static const char *const inv_top_keys[] = {"inventory", "title", "region", "year", "gwp", "factor_sets",
                                            "factor_dirs", "economy", "notes", "activities", "solid_waste",
@@ -264,12 +284,22 @@ static void inv_not_estimated(const ynode *n, inv_record *r, diag_list *dl)
     }
 }
 
+/* Whether `key` is one of the record's own keys (not a factor override):
+ * the common case, answered before the longer list of factor names. */
+static bool inv_fixed_key(const char *key)
+{
+    for (size_t i = 0; i < INV_NREC_KEYS; i++)
+        if (strcmp(key, inv_rec_keys[i]) == 0)
+            return true;
+    return false;
+}
+
 /* Reads the record-level factor overrides of `n` into `r`. */
 static void inv_overrides(inventory *inv, const ynode *n, inv_record *r, diag_list *dl)
 {
     size_t np = 0;
     for (size_t i = 0; i < n->n; i++)
-        np += fset_param_lookup(n->items[2 * i]->text) != NULL;
+        np += !inv_fixed_key(n->items[2 * i]->text) && fset_param_lookup(n->items[2 * i]->text) != NULL;
     if (!np)
         return;
     fset_param *p = pool_alloc(inv->mem, np * sizeof *p);
@@ -396,12 +426,15 @@ static void inv_record_parse(inv_loader *L, const ynode *n)
     tmp.uncertainty_pct = NAN;
     const ynode *cat = yf_need(n, "category", "an activity record", dl);
     const char *t = cat ? yf_text(cat, "category", dl) : NULL;
-    if (t && !cat_lookup(t)) {
-        const char *hint = cat_suggest(t);
-        diag_error(dl, cat->at, "unknown IPCC category '%s'%s%s%s", t, hint ? " (did you mean '" : "",
-                   hint ? hint : " (use a 2006 IPCC code such as 1.A.1.a)", hint ? "'?)" : "");
-    }
     tmp.category = inv_intern(inv, t);
+    if (t && !inv_seen(L, tmp.category)) {
+        if (!cat_lookup(t)) {
+            const char *hint = cat_suggest(t);
+            diag_error(dl, cat->at, "unknown IPCC category '%s'%s%s%s", t, hint ? " (did you mean '" : "",
+                       hint ? hint : " (use a 2006 IPCC code such as 1.A.1.a)", hint ? "'?)" : "");
+        } else
+            inv_mark_seen(L, tmp.category);
+    }
     const ynode *fuel = yn_get(n, "fuel"), *act = yn_get(n, "activity");
     if (fuel && act)
         diag_error(dl, act->at, "a record has either 'fuel' or 'activity', not both");
@@ -431,9 +464,13 @@ static void inv_record_parse(inv_loader *L, const ynode *n)
         units_t u;
         char msg[200];
         tmp.unit_at = inv_pos_of(unit);
-        if (units_parse(t, &u, msg, sizeof msg) != UNITS_OK)
-            diag_error(dl, unit->at, "%s", msg);
         tmp.unit_text = inv_intern(inv, t);
+        if (!inv_seen(L, tmp.unit_text)) {
+            if (units_parse(t, &u, msg, sizeof msg) != UNITS_OK)
+                diag_error(dl, unit->at, "%s", msg);
+            else
+                inv_mark_seen(L, tmp.unit_text);
+        }
     }
 amount_done:;
     const ynode *unc = yn_get(n, "uncertainty");
