@@ -593,6 +593,8 @@ static bool fod_site_read(const ynode *item, pool *mem, diag_list *dl, fod_site 
     fod_loader L = {.mem = mem, .dl = dl, .s = s};
     memset(s, 0, sizeof *s);
     s->at = item->at;
+    s->name =
+        "?"; /* a site that is no mapping has no name (fuzz/regressions/fuzz_inventory/fod-site-not-a-mapping.yaml) */
     if (item->kind != YN_MAP) {
         diag_error(dl, item->at,
                    "a solid waste site must be a mapping (site: ..., site_type: ..., deposits: ...), "

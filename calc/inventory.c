@@ -60,6 +60,7 @@ static const char *const inv_rec_keys[] = {"category", "fuel",  "activity", "amo
                                            "stock_start", "stock_end", "removal"};
 #define INV_NREC_KEYS (sizeof inv_rec_keys / sizeof *inv_rec_keys)
 #define INV_MAX_KEYS 64
+#define INV_MAX_ERRORS 1000      /* a file this broken is not worth reading to the end */
 #define INV_MAX_RECORDS 50000000u /* 5x10^7 records: about 6 GB of records; beyond, split the inventory */
 
 static inv_pos inv_pos_of(const ynode *n) { return (inv_pos){n->at.line, n->at.col}; }
@@ -535,6 +536,10 @@ static void inv_activities(inv_loader *L, yreader *yr)
     const ynode *item;
     size_t seen = 0;
     while ((item = yr_seq_next(yr))) {
+        if (diag_error_count(L->dl) >= INV_MAX_ERRORS) {
+            diag_error(L->dl, item->at, "more than %d errors: stopped reading here; fix these first", INV_MAX_ERRORS);
+            return;
+        }
         inv_record_parse(L, item);
         if (L->progress && (++seen & 0xFFFF) == 0)
             L->progress->fn(L->progress->ctx, "reading", seen, 0);
@@ -574,13 +579,14 @@ inventory *inv_load(const char *path, diag_list *dl, const inv_progress *progres
         return NULL;
     }
     inv->path = path;
-    if (sha256_file(path, inv->sha256) != 0)
-        strcpy(inv->sha256, "unreadable");
     yreader *yr = yr_open(path, dl, NULL);
     if (!yr) {
         inv_free(inv);
         return NULL;
     }
+    /* After yr_open's size check: a huge file or a device is refused before it is read. */
+    if (sha256_file(path, inv->sha256) != 0)
+        strcpy(inv->sha256, "unreadable");
     inv_loader L = {.inv = inv, .dl = dl, .progress = progress, .max_records = INV_MAX_RECORDS};
     const ynode *k;
     bool seen_acts = false;

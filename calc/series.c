@@ -710,10 +710,8 @@ ser_series *ser_load(const char *path, diag_list *dl)
         strcpy(s->sha256, "unreadable");
     ser_loader L = {s, dl};
     yreader *yr = yr_open(s->path, dl, NULL);
-    if (!yr) {
-        ser_free(s);
-        return NULL;
-    }
+    if (!yr)
+        return s; /* the error names s->path: freeing s here left it dangling (fuzz/regressions/fuzz_series) */
     const ynode *k, *v;
     while ((k = yr_next_key(yr)) && (v = yr_value(yr)))
         ser_top(&L, k, v);

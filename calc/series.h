@@ -137,8 +137,9 @@ typedef struct {
 } ser_series;
 
 /* Loads and validates the series at `path` and its targets file. Every
- * problem goes to `dl` as file:line:col; the result is NULL only when the
- * file could not be read at all. Check diag_error_count(dl) before use. */
+ * problem goes to `dl` as file:line:col; the result is NULL only when out
+ * of memory, and is kept (its path is in the messages) until they are
+ * printed. Check diag_error_count(dl) before use. */
 ser_series *ser_load(const char *path, diag_list *dl);
 
 /* Loads the series' factor sets from `dirs` and finds every energy item's

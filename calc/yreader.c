@@ -331,6 +331,12 @@ static ynode *yr_build(yreader *r, pool *mem, unsigned depth)
 /* Appends `key` to the top-level keys seen; reports a repeat. */
 static bool yr_remember_key(yreader *r, const ynode *key)
 {
+    if (r->nkeys >= r->lim.max_map_keys) {
+        char msg[128];
+        snprintf(msg, sizeof msg, "the top level has more keys than the limit of %zu", r->lim.max_map_keys);
+        yr_fail(r, key->at, msg);
+        return false;
+    }
     for (size_t i = 0; i < r->nkeys; i++) {
         if (strcmp(r->keys[i]->text, key->text) == 0) {
             char msg[256];

@@ -1,0 +1,111 @@
+/* xlsx_cells.c - the workbook half of the benchmark's "limit": a bare
+ * libxlsxwriter program writing as many cells as ghgcalc's Calculation sheet
+ * for N records (3 rows a record, one per gas; 25 columns), in the same
+ * column order and mix: per row 3 formulas with cached values (energy,
+ * emission, CO2e), 8 numbers (the uncertainty column is empty, as in the
+ * benchmark inventories), 13 short strings from small pools (input file:line,
+ * category, sector, fuel, gas, units, sources). Like ghgcalc it uses
+ * constant_memory and ZIP64 from 200,000 rows on (CLI_LARGE_ROWS) or with
+ * --constant-memory, and starts a new sheet every 1,048,575 rows.
+ * usage: xlsx_cells N OUT.xlsx [--constant-memory] */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+#define NCOLS 25
+#define LARGE_ROWS 200000
+#define SHEET_ROWS 1048575L
+
+static const char *const cats[] = {"1.A.1.a", "1.A.2.c", "1.A.2.f", "1.A.3.b.iii", "1.A.4.b", "1.A.4.c", "1.A.2.a"};
+static const char *const sectors[] = {"1.A.1", "1.A.2", "1.A.2", "1.A.3", "1.A.4", "1.A.4", "1.A.2"};
+static const char *const fuels[] = {"natural_gas", "other_bituminous_coal", "gas_diesel_oil", "lpg", "coking_coal"};
+static const char *const units[] = {"t", "10^4 t", "万吨", "Gg", "TJ"};
+static const char *const gases[] = {"CO2", "CH4", "N2O"};
+static const char *const head[NCOLS] = {
+    "Record no.", "Input", "Category", "Sector", "Fuel", "Gas", "Amount", "Unit", "Unit factor", "NCV",
+    "NCV unit", "Energy (TJ)", "EF", "EF unit", "EF factor", "Oxidation", "Emission (t gas)", "GWP",
+    "Emission (t CO2e)", "Memo (biogenic CO2)", "NCV source", "EF source", "Oxidation source", "Uncertainty (%)",
+    "Data source"};
+
+static lxw_worksheet *new_sheet(lxw_workbook *wb, int k, lxw_format *bold)
+{
+    char name[32];
+    snprintf(name, sizeof name, k ? "Calculation %d" : "Calculation", k + 1);
+    lxw_worksheet *ws = workbook_add_worksheet(wb, name);
+    for (int c = 0; c < NCOLS; c++)
+        worksheet_write_string(ws, 0, (lxw_col_t)c, head[c], bold);
+    return ws;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 3) {
+        fprintf(stderr, "usage: xlsx_cells N OUT.xlsx [--constant-memory]\n");
+        return 2;
+    }
+    long n = atol(argv[1]);
+    long rows = n * 3;
+    int cm = rows >= LARGE_ROWS || (argc > 3 && strcmp(argv[3], "--constant-memory") == 0);
+    lxw_workbook_options opt = {.constant_memory = cm ? LXW_TRUE : LXW_FALSE, .tmpdir = NULL,
+                                .use_zip64 = cm ? LXW_TRUE : LXW_FALSE};
+    lxw_workbook *wb = workbook_new_opt(argv[2], &opt);
+    if (!wb)
+        return 3;
+    lxw_format *bold = workbook_add_format(wb);
+    format_set_bold(bold);
+    lxw_format *tfmt = workbook_add_format(wb);
+    format_set_num_format(tfmt, "#,##0.000");
+    lxw_format *ifmt = workbook_add_format(wb);
+    format_set_num_format(ifmt, "0");
+    lxw_worksheet *ws = NULL;
+    char buf[96], f[96];
+    long cells = 0;
+    for (long k = 0; k < rows; k++) {
+        if (k % SHEET_ROWS == 0)
+            ws = new_sheet(wb, (int)(k / SHEET_ROWS), bold);
+        long rec = k / 3;
+        int g = (int)(k % 3);
+        lxw_row_t row = (lxw_row_t)(k % SHEET_ROWS) + 1;
+        unsigned r1 = (unsigned)row + 1;
+        double amount = 1.0 + (double)(rec % 997) * 1.37, uf = 10.0, ncv = 25.8;
+        double ef = g == 0 ? 94600 : g == 1 ? 1 : 1.5, gwp = g == 0 ? 1 : g == 1 ? 28 : 265;
+        double energy = amount * uf * ncv, emis = energy * ef * 1e-3 * 1.0;
+        worksheet_write_number(ws, row, 0, (double)rec + 1, ifmt);
+        snprintf(buf, sizeof buf, "bench/out/inv.yaml:%ld", 9 + rec * 6);
+        worksheet_write_string(ws, row, 1, buf, NULL);
+        worksheet_write_string(ws, row, 2, cats[rec % 7], NULL);
+        worksheet_write_string(ws, row, 3, sectors[rec % 7], NULL);
+        worksheet_write_string(ws, row, 4, fuels[rec % 5], NULL);
+        worksheet_write_string(ws, row, 5, gases[g], NULL);
+        worksheet_write_number(ws, row, 6, amount, NULL);
+        worksheet_write_string(ws, row, 7, units[rec % 5], NULL);
+        worksheet_write_number(ws, row, 8, uf, NULL);
+        worksheet_write_number(ws, row, 9, ncv, NULL);
+        worksheet_write_string(ws, row, 10, "TJ/Gg", NULL);
+        snprintf(f, sizeof f, "=G%u*I%u*J%u", r1, r1, r1);
+        worksheet_write_formula_num(ws, row, 11, f, tfmt, energy);
+        worksheet_write_number(ws, row, 12, ef, NULL);
+        worksheet_write_string(ws, row, 13, "kg/TJ", NULL);
+        worksheet_write_number(ws, row, 14, 1e-3, NULL);
+        worksheet_write_number(ws, row, 15, 1.0, NULL);
+        snprintf(f, sizeof f, "=L%u*M%u*O%u*P%u", r1, r1, r1, r1);
+        worksheet_write_formula_num(ws, row, 16, f, tfmt, emis);
+        worksheet_write_number(ws, row, 17, gwp, NULL);
+        snprintf(f, sizeof f, "=Q%u*R%u", r1, r1);
+        worksheet_write_formula_num(ws, row, 18, f, tfmt, emis * gwp);
+        worksheet_write_string(ws, row, 19, "no", NULL);
+        worksheet_write_string(ws, row, 20, "ipcc2006-energy: Vol.2 Ch.1 Table 1.2; EFDB 117467", NULL);
+        worksheet_write_string(ws, row, 21, "ipcc2006-energy: Vol.2 Ch.2 Table 2.3; EFDB 117844", NULL);
+        worksheet_write_string(ws, row, 22, g == 0 ? "default: complete oxidation (IPCC 2006 Vol.2 Ch.1)" : "", NULL);
+        worksheet_write_string(ws, row, 24, "enterprise report, plant 007", NULL);
+        cells += g == 0 ? 24 : 23;
+    }
+    lxw_error e = workbook_close(wb);
+    if (e != LXW_NO_ERROR) {
+        fprintf(stderr, "xlsx_cells: %s\n", lxw_strerror(e));
+        return 3;
+    }
+    printf("%ld rows, %ld cells%s\n", rows, cells, cm ? " (constant_memory, zip64)" : "");
+    return 0;
+}
