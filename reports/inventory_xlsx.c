@@ -190,18 +190,38 @@ enum {
 /* The Summary's rows after the gas rows. */
 typedef struct {
     lxw_row_t excl, lulucf, total, memo; /* total without LULUCF, LULUCF, total with it, memo */
+    lxw_row_t indirect;                  /* first of two indirect rows, 0 when there are none */
     lxw_row_t sector_heading;
 } xw_sum_rows;
 
-static xw_sum_rows xw_sum_layout(size_t ngas)
+static xw_sum_rows xw_sum_layout(size_t ngas, bool indirect)
 {
     xw_sum_rows s;
     s.excl = SUM_ROW_GAS0 + (lxw_row_t)ngas;
     s.lulucf = s.excl + 1;
     s.total = s.excl + 2;
     s.memo = s.excl + 3;
-    s.sector_heading = s.memo + 2;
+    s.indirect = indirect ? s.memo + 1 : 0;
+    s.sector_heading = s.memo + (indirect ? 4 : 2);
     return s;
+}
+
+/* Indirect emissions (purchased electricity and heat) below the direct
+ * totals, outside them: SUMIFS over the Indirect sheet by view. */
+static void xw_summary_indirect(xw *w, lxw_worksheet *ws, const xw_sum_rows *sr)
+{
+    static const char *const views[] = {"consumption", "net_import"};
+    if (!sr->indirect)
+        return;
+    for (int v = 0; v < 2; v++) {
+        char f[128];
+        snprintf(f, sizeof f, "=SUMIFS(Indirect!$L:$L,Indirect!$D:$D,\"%s\")", views[v]);
+        rpt_xl_str(&w->xl, ws, sr->indirect + (lxw_row_t)v, 0,
+                   v ? (w->zh ? "间接排放(净调入电力口径,不计入总量)" : "Indirect, net imports view (not in totals)")
+                     : (w->zh ? "间接排放(外购电力和热力,不计入总量)" : "Indirect, purchased electricity and heat (not in totals)"),
+                   RPT_F_NONE);
+        rpt_xl_formula(&w->xl, ws, sr->indirect + (lxw_row_t)v, 2, f, eng_indirect_total_t(w->r, v == 1), RPT_F_T);
+    }
 }
 
 /* Writes the Summary's title and the inventory's identity (rows 0..4). */
@@ -373,13 +393,15 @@ static void xw_summary(xw *w)
     static const double widths[] = {36, 44, 20, 12};
     gas_id gases[GAS_COUNT];
     size_t ngas = xw_gases(w, gases);
-    xw_sum_rows sr = xw_sum_layout(ngas);
+    const eng_indirect_line *ind;
+    xw_sum_rows sr = xw_sum_layout(ngas, eng_indirect(w->r, &ind) > 0);
     lxw_worksheet *ws = rpt_xl_sheet(&w->xl, "Summary");
     if (!ws)
         return;
     rpt_xl_widths(&w->xl, ws, widths, sizeof widths / sizeof *widths);
     xw_summary_head(w, ws);
     xw_summary_gases(w, ws, gases, ngas, &sr);
+    xw_summary_indirect(w, ws, &sr);
     unsigned nneg = 0;
     unsigned npos = xw_summary_sectors(w, ws, sr.sector_heading, &nneg);
     char cats[64], vals[64];
