@@ -108,39 +108,11 @@ int rpt_intensity_csv(const int_result *r, const char *path, const rpt_meta *m, 
 
 /* ---------------------------------------------------------------- JSON */
 
-/* Writes `s` as a JSON string (NULL is null). */
-static void ij_str(FILE *f, const char *s)
-{
-    if (!s) {
-        fputs("null", f);
-        return;
-    }
-    fputc('"', f);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            fprintf(f, "\\%c", *p);
-        else if (*p < 0x20)
-            fprintf(f, "\\u%04x", *p);
-        else
-            fputc(*p, f);
-    }
-    fputc('"', f);
-}
-
-/* Writes a number with %.17g; NaN (not available) is null. */
-static void ij_num(FILE *f, double v)
-{
-    if (isfinite(v))
-        fprintf(f, "%.17g", v);
-    else
-        fputs("null", f);
-}
-
 /* Writes `"key": value` with a leading ", " unless first. */
 static void ij_kv(FILE *f, const char *key, double v, bool first)
 {
     fprintf(f, "%s\"%s\": ", first ? "" : ", ", key);
-    ij_num(f, v);
+    rpt_json_num(f, v);
 }
 
 /* Writes `"key": {"calorific": a, "coal_rate": b}`. */
@@ -157,22 +129,22 @@ static void ij_head(FILE *f, const int_result *r, const rpt_meta *m)
 {
     const ser_series *s = r->s;
     fputs("{\n  \"tool\": \"ghgcalc\",\n  \"version\": ", f);
-    ij_str(f, m->tool_version);
+    rpt_json_str(f, m->tool_version);
     fputs(",\n  \"series\": {\"id\": ", f);
-    ij_str(f, s->id);
+    rpt_json_str(f, s->id);
     fputs(", \"title\": ", f);
-    ij_str(f, s->title);
+    rpt_json_str(f, s->title);
     fputs(", \"region\": ", f);
-    ij_str(f, s->region);
+    rpt_json_str(f, s->region);
     fprintf(f, ", \"base_year\": %ld, \"price_base\": %ld},\n  \"electricity_method\": ", s->base_year, s->price_base);
-    ij_str(f, ser_method_name(s->method));
+    rpt_json_str(f, ser_method_name(s->method));
     fputs(",\n  \"sce_factor_sets\": [", f);
     for (size_t i = 0; i < s->norder; i++) {
         fputs(i ? ", " : "", f);
-        ij_str(f, s->order[i]->id);
+        rpt_json_str(f, s->order[i]->id);
     }
     fputs("],\n  \"consistency\": ", f);
-    ij_str(f, r->consistency[0] ? r->consistency : NULL);
+    rpt_json_str(f, r->consistency[0] ? r->consistency : NULL);
     fputs(",\n", f);
 }
 
@@ -213,9 +185,9 @@ static void ij_year(FILE *f, const int_result *r, size_t i)
     fputs(", \"sectors_t_co2e\": {", f);
     for (size_t j = 0; j < r->nsectors; j++) {
         fputs(j ? ", " : "", f);
-        ij_str(f, r->sectors[j].code);
+        rpt_json_str(f, r->sectors[j].code);
         fputs(": ", f);
-        ij_num(f, r->sector_t_co2e[i * r->nsectors + j]);
+        rpt_json_num(f, r->sector_t_co2e[i * r->nsectors + j]);
     }
     fputs("}}", f);
 }
@@ -225,19 +197,19 @@ static void ij_target_ident(FILE *f, const int_target *tr)
 {
     const ser_target *t = tr->t;
     fputs("{\"id\": ", f);
-    ij_str(f, t->id);
+    rpt_json_str(f, t->id);
     fputs(", \"title\": ", f);
-    ij_str(f, t->title);
+    rpt_json_str(f, t->title);
     fputs(", \"indicator\": ", f);
-    ij_str(f, ser_indicator_name(t->indicator));
+    rpt_json_str(f, ser_indicator_name(t->indicator));
     fputs(", \"kind\": ", f);
-    ij_str(f, ser_target_kind_name(t->kind));
+    rpt_json_str(f, ser_target_kind_name(t->kind));
     fprintf(f, ", \"base_year\": %ld, \"target_year\": %ld", t->base_year, t->target_year);
     ij_kv(f, "value_pct", t->value_pct, false);
     fprintf(f, ", \"illustrative\": %s, \"source\": ", t->illustrative ? "true" : "false");
-    ij_str(f, t->source);
+    rpt_json_str(f, t->source);
     fputs(", \"note\": ", f);
-    ij_str(f, t->note);
+    rpt_json_str(f, t->note);
 }
 
 /* Writes one target with where it stands. */
@@ -256,7 +228,7 @@ static void ij_target(FILE *f, const int_target *tr, bool first)
     ij_kv(f, "margin", tr->margin, false);
     ij_kv(f, "margin_rel", tr->margin_rel, false);
     fputs(", \"status\": ", f);
-    ij_str(f, int_status_name(tr->status));
+    rpt_json_str(f, int_status_name(tr->status));
     fputc('}', f);
 }
 
@@ -264,11 +236,11 @@ static void ij_target(FILE *f, const int_target *tr, bool first)
 static void ij_targets(FILE *f, const int_result *r)
 {
     fputs("  \"targets\": {\"id\": ", f);
-    ij_str(f, r->s->targets_id);
+    rpt_json_str(f, r->s->targets_id);
     fputs(", \"title\": ", f);
-    ij_str(f, r->s->targets_title);
+    rpt_json_str(f, r->s->targets_title);
     fputs(", \"source\": ", f);
-    ij_str(f, r->s->targets_source);
+    rpt_json_str(f, r->s->targets_source);
     fputs(", \"items\": [", f);
     for (size_t k = 0; k < r->ntargets; k++)
         ij_target(f, &r->targets[k], k == 0);
@@ -285,9 +257,9 @@ static void ij_inputs(FILE *f, const rpt_meta *m)
     fputs("  \"inputs\": [", f);
     for (size_t i = 0; i < m->ninputs; i++) {
         fputs(i ? ",\n    {\"path\": " : "\n    {\"path\": ", f);
-        ij_str(f, m->input_paths[i]);
+        rpt_json_str(f, m->input_paths[i]);
         fputs(", \"sha256\": ", f);
-        ij_str(f, m->input_sha256 ? m->input_sha256[i] : NULL);
+        rpt_json_str(f, m->input_sha256 ? m->input_sha256[i] : NULL);
         fputc('}', f);
     }
     fputs(m->ninputs ? "\n  ]\n}\n" : "]\n}\n", f);

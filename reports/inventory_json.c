@@ -8,36 +8,6 @@
 #include "report.h"
 #include "rpt_common.h"
 
-/* Writes `s` as a JSON string: '"' and '\\' escaped, control characters as
- * \u00XX, other bytes (UTF-8) as they are; NULL is null. */
-static void js_str(FILE *f, const char *s)
-{
-    if (!s) {
-        fputs("null", f);
-        return;
-    }
-    fputc('"', f);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            fprintf(f, "\\%c", *p);
-        else if (*p < 0x20)
-            fprintf(f, "\\u%04x", *p);
-        else
-            fputc(*p, f);
-    }
-    fputc('"', f);
-}
-
-/* Writes a number with %.17g, so a reader gets the same double back; a
- * value that is not finite (never expected) is null, as JSON has no NaN. */
-static void js_num(FILE *f, double v)
-{
-    if (isfinite(v))
-        fprintf(f, "%.17g", v);
-    else
-        fputs("null", f);
-}
-
 /* Writes {"CO2": t, "CH4": t, "N2O": t}. */
 static void js_gases(FILE *f, const double t[GAS_COUNT])
 {
@@ -46,9 +16,9 @@ static void js_gases(FILE *f, const double t[GAS_COUNT])
         if (g >= GAS_MAIN && t[g] == 0)
             continue; /* process gases only where some record emits them */
         fputs(g ? ", " : "", f);
-        js_str(f, gas_name((gas_id)g));
+        rpt_json_str(f, gas_name((gas_id)g));
         fputs(": ", f);
-        js_num(f, t[g]);
+        rpt_json_num(f, t[g]);
     }
     fputc('}', f);
 }
@@ -59,19 +29,19 @@ static void js_head(FILE *f, const eng_result *r, const rpt_meta *m)
     const inventory *inv = eng_inventory(r);
     eng_order o = eng_search_order(r);
     fputs("{\n  \"tool\": \"ghgcalc\",\n  \"version\": ", f);
-    js_str(f, m->tool_version);
+    rpt_json_str(f, m->tool_version);
     fputs(",\n  \"inventory\": {\"id\": ", f);
-    js_str(f, inv->id);
+    rpt_json_str(f, inv->id);
     fputs(", \"title\": ", f);
-    js_str(f, inv->title);
+    rpt_json_str(f, inv->title);
     fputs(", \"region\": ", f);
-    js_str(f, inv->region);
+    rpt_json_str(f, inv->region);
     fprintf(f, ", \"year\": %ld},\n  \"gwp_set\": ", inv->year);
-    js_str(f, eng_gwp(r)->id);
+    rpt_json_str(f, eng_gwp(r)->id);
     fputs(",\n  \"factor_sets\": [", f);
     for (size_t i = 0; i < o.n; i++) {
         fputs(i ? ", " : "", f);
-        js_str(f, o.sets[i]->id);
+        rpt_json_str(f, o.sets[i]->id);
     }
     fputs("],\n", f);
 }
@@ -85,19 +55,19 @@ static void js_totals(FILE *f, const eng_result *r)
     double co2e[GAS_COUNT];
     rpt_gas_co2e(r, co2e);
     fputs("  \"totals\": {\"t_co2e\": ", f);
-    js_num(f, all.t_co2e);
+    rpt_json_num(f, all.t_co2e);
     fputs(", \"t_co2e_without_lulucf\": ", f);
-    js_num(f, rpt_total_except(r, RPT_LULUCF).t_co2e);
+    rpt_json_num(f, rpt_total_except(r, RPT_LULUCF).t_co2e);
     fputs(", \"lulucf_t_co2e\": ", f);
-    js_num(f, eng_total_under(r, RPT_LULUCF).t_co2e);
+    rpt_json_num(f, eng_total_under(r, RPT_LULUCF).t_co2e);
     fputs(", \"by_gas_t\": ", f);
     js_gases(f, all.t);
     fputs(", \"by_gas_t_co2e\": ", f);
     js_gases(f, co2e);
     fputs(", \"memo_biogenic_co2_t\": ", f);
-    js_num(f, all.memo_bio_co2_t);
+    rpt_json_num(f, all.memo_bio_co2_t);
     fputs(", \"energy_tj\": ", f);
-    js_num(f, all.energy_tj);
+    rpt_json_num(f, all.energy_tj);
     fprintf(f, ", \"records\": %zu},\n", all.records);
 }
 
@@ -112,13 +82,13 @@ static void js_sectors(FILE *f, const eng_result *r)
     for (bool any = false; rpt_sector_next(cats, n, &i, &first, code, sizeof code); any = true) {
         eng_cat_total t = rpt_group_total(cats, first, i, code);
         fputs(any ? ",\n    {\"code\": " : "\n    {\"code\": ", f);
-        js_str(f, code);
+        rpt_json_str(f, code);
         fputs(", \"name\": ", f);
-        js_str(f, cat_name(code, false));
+        rpt_json_str(f, cat_name(code, false));
         fputs(", \"name_zh\": ", f);
-        js_str(f, cat_name(code, true));
+        rpt_json_str(f, cat_name(code, true));
         fputs(", \"t_co2e\": ", f);
-        js_num(f, t.t_co2e);
+        rpt_json_num(f, t.t_co2e);
         fputc('}', f);
     }
     fputs(n ? "\n  ],\n" : "],\n", f);
@@ -133,19 +103,19 @@ static void js_categories(FILE *f, const eng_result *r)
     for (size_t i = 0; i < n; i++) {
         const eng_cat_total *c = &cats[i];
         fputs(i ? ",\n    {\"code\": " : "\n    {\"code\": ", f);
-        js_str(f, c->category);
+        rpt_json_str(f, c->category);
         fputs(", \"name\": ", f);
-        js_str(f, cat_name(c->category, false));
+        rpt_json_str(f, cat_name(c->category, false));
         fputs(", \"name_zh\": ", f);
-        js_str(f, cat_name(c->category, true));
+        rpt_json_str(f, cat_name(c->category, true));
         fputs(", \"t\": ", f);
         js_gases(f, c->t);
         fputs(", \"t_co2e\": ", f);
-        js_num(f, c->t_co2e);
+        rpt_json_num(f, c->t_co2e);
         fputs(", \"memo_biogenic_co2_t\": ", f);
-        js_num(f, c->memo_bio_co2_t);
+        rpt_json_num(f, c->memo_bio_co2_t);
         fputs(", \"energy_tj\": ", f);
-        js_num(f, c->energy_tj);
+        rpt_json_num(f, c->energy_tj);
         fprintf(f, ", \"records\": %zu}", c->records);
     }
     fputs(n ? "\n  ],\n" : "],\n", f);
@@ -157,9 +127,9 @@ static void js_inputs(FILE *f, const rpt_meta *m)
     fputs("  \"inputs\": [", f);
     for (size_t i = 0; i < m->ninputs; i++) {
         fputs(i ? ",\n    {\"path\": " : "\n    {\"path\": ", f);
-        js_str(f, m->input_paths[i]);
+        rpt_json_str(f, m->input_paths[i]);
         fputs(", \"sha256\": ", f);
-        js_str(f, m->input_sha256 ? m->input_sha256[i] : NULL);
+        rpt_json_str(f, m->input_sha256 ? m->input_sha256[i] : NULL);
         fputc('}', f);
     }
     fputs(m->ninputs ? "\n  ]\n}\n" : "]\n}\n", f);

@@ -301,4 +301,12 @@ int rpt_fclose(FILE *f, const char *path, char *err, size_t errlen);
 /* "path:line" of record `i`, written into buf. */
 void rpt_record_where(const eng_result *r, size_t i, char *buf, size_t len);
 
+/* Writes `s` as a JSON string: '"' and '\\' escaped, control characters as
+ * \u00XX, other bytes (UTF-8) as they are; NULL is null. */
+void rpt_json_str(FILE *f, const char *s);
+
+/* Writes a number with %.17g, so a reader gets the same double back; a
+ * value that is not finite is null, as JSON has no NaN. */
+void rpt_json_num(FILE *f, double v);
+
 #endif
