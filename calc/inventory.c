@@ -8,7 +8,6 @@
 
 #include "category.h"
 #include "pool.h"
-#include "sha256.h"
 #include "textutil.h"
 #include "yfields.h"
 #include "yreader.h"
@@ -29,6 +28,7 @@ typedef struct {
     const inv_progress *progress;
     inv_dupset dups;
     size_t max_records;
+    bool stop;           /* over max_records or INV_MAX_ERRORS: read no further */
     const char *seen[INV_SEEN]; /* valid interned texts: a million records have a few dozen */
     size_t nseen;
 } inv_loader;
@@ -501,7 +501,9 @@ amount_done:;
     if (diag_error_count(dl) != errs)
         return;
     if (inv->n >= L->max_records) {
-        diag_error(dl, n->at, "more than %zu activity records: split the inventory", L->max_records);
+        diag_error(dl, n->at, "more than %zu activity records: split the inventory into several files",
+                   L->max_records);
+        L->stop = true;
         return;
     }
     inv_record *r = inv_push(inv);
@@ -538,9 +540,12 @@ static void inv_activities(inv_loader *L, yreader *yr)
     while ((item = yr_seq_next(yr))) {
         if (diag_error_count(L->dl) >= INV_MAX_ERRORS) {
             diag_error(L->dl, item->at, "more than %d errors: stopped reading here; fix these first", INV_MAX_ERRORS);
+            L->stop = true;
             return;
         }
         inv_record_parse(L, item);
+        if (L->stop)
+            return;
         if (L->progress && (++seen & 0xFFFF) == 0)
             L->progress->fn(L->progress->ctx, "reading", seen, 0);
     }
@@ -573,6 +578,11 @@ static void inv_top_text(inventory *inv, const ynode *k, const ynode *v, diag_li
 
 inventory *inv_load(const char *path, diag_list *dl, const inv_progress *progress)
 {
+    return inv_load_max(path, dl, progress, INV_MAX_RECORDS);
+}
+
+inventory *inv_load_max(const char *path, diag_list *dl, const inv_progress *progress, size_t max_records)
+{
     inventory *inv = calloc(1, sizeof *inv);
     if (!inv || !(inv->mem = pool_new())) {
         free(inv);
@@ -584,16 +594,15 @@ inventory *inv_load(const char *path, diag_list *dl, const inv_progress *progres
         inv_free(inv);
         return NULL;
     }
-    /* After yr_open's size check: a huge file or a device is refused before it is read. */
-    if (sha256_file(path, inv->sha256) != 0)
-        strcpy(inv->sha256, "unreadable");
-    inv_loader L = {.inv = inv, .dl = dl, .progress = progress, .max_records = INV_MAX_RECORDS};
+    inv_loader L = {.inv = inv, .dl = dl, .progress = progress, .max_records = max_records};
     const ynode *k;
     bool seen_acts = false;
     while ((k = yr_next_key(yr))) {
         if (strcmp(k->text, "activities") == 0) {
             seen_acts = true;
             inv_activities(&L, yr);
+            if (L.stop)
+                break;
             continue;
         }
         const ynode *v = yr_value(yr);
@@ -617,6 +626,10 @@ inventory *inv_load(const char *path, diag_list *dl, const inv_progress *progres
             inv_top_text(inv, k, v, dl);
     }
     bool failed = yr_failed(yr);
+    /* Hashed as it was parsed: one pass over the file, and nothing hashed
+     * past an error (a huge or endless file is refused first). */
+    if (!failed && !yr_sha256(yr, inv->sha256))
+        strcpy(inv->sha256, "unreadable");
     yr_close(yr);
     free(L.dups.hashes);
     free(L.dups.index);

@@ -124,6 +124,10 @@ typedef struct {
  * diag_error_count(dl) before using it. */
 inventory *inv_load(const char *path, diag_list *dl, const inv_progress *progress);
 
+/* inv_load with another record limit than its 5x10^7 (for tests of the
+ * limit): record max_records + 1 is an error and reading stops there. */
+inventory *inv_load_max(const char *path, diag_list *dl, const inv_progress *progress, size_t max_records);
+
 /* The inventory sections besides activities (inv_sections.c); each reports
  * its problems to `dl`. */
 struct ynode;

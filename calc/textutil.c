@@ -14,6 +14,9 @@ unsigned txt_distance(const char *a, const char *b, unsigned cap)
     size_t la = strlen(a), lb = strlen(b);
     if (la > TXT_MAX_LEN || lb > TXT_MAX_LEN)
         return cap;
+    /* The distance is at least the difference in length. */
+    if ((la > lb ? la - lb : lb - la) >= cap)
+        return cap;
     unsigned d[TXT_MAX_LEN + 1][TXT_MAX_LEN + 1];
     for (size_t i = 0; i <= la; i++)
         d[i][0] = (unsigned)i;

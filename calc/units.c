@@ -384,6 +384,10 @@ static void consider(const char *w, size_t n, const char *cand, units_guess *g)
     size_t cn = strlen(cand);
     if (n > UNITS_WORD_MAX || cn > UNITS_WORD_MAX)
         return;
+    /* The distance is at least the difference in length: skip the table
+     * walk for names that cannot come within 2. */
+    if ((n > cn ? n - cn : cn - n) > 2)
+        return;
     int ci = osa_distance(w, n, cand, cn, true);
     if (ci > 2 || (size_t)ci >= n)
         return;

@@ -8,6 +8,7 @@
 #include <yaml.h>
 
 #include "pool.h"
+#include "sha256.h"
 
 struct yreader {
     const char *path;
@@ -26,7 +27,23 @@ struct yreader {
     const ynode **keys;    /* top-level keys seen, for duplicate checks */
     size_t nkeys, capkeys;
     size_t nodes;          /* nodes in the tree being built */
+    size_t bytes_read;     /* bytes handed to libyaml so far */
+    size_t bytes_at_event; /* bytes_read when the last event was delivered */
+    yaml_mark_t last_end;  /* end of the last event delivered */
+    bool runaway;          /* the read handler refused: no event for too long */
+    sha256_ctx digest;     /* of the bytes handed to libyaml */
 };
+
+/* libyaml builds a whole scalar (or skips a whole comment) before it emits
+ * the event that yr_scalar checks, so a scalar limit checked there bounds
+ * neither memory nor time. The read handler below therefore refuses to read
+ * on once this many bytes have gone by without an event: far above any
+ * valid scalar (4 bytes a character at most, plus libyaml's read-ahead of
+ * 16 KiB), far below what a hostile file could make it hold. */
+static size_t yr_event_window_bytes(const yr_limits *lim)
+{
+    return 4 * lim->max_scalar_bytes + ((size_t)1 << 20);
+}
 
 yr_limits yr_default_limits(void)
 {
@@ -92,7 +109,12 @@ static bool yr_fetch(yreader *r)
     if (!yaml_parser_parse(&r->parser, &r->ev)) {
         yaml_parser_t *p = &r->parser;
         src_loc at = yr_loc(r, p->problem_mark);
-        if (p->error == YAML_MEMORY_ERROR)
+        if (r->runaway)
+            diag_error(r->dl, yr_loc(r, r->last_end),
+                       "the text after this point runs on for more than %zu bytes without ending a value: a "
+                       "value is limited to %zu bytes (is a closing quote missing?)",
+                       yr_event_window_bytes(&r->lim), r->lim.max_scalar_bytes);
+        else if (p->error == YAML_MEMORY_ERROR)
             diag_error(r->dl, at, "out of memory while reading YAML");
         else if (p->error == YAML_READER_ERROR)
             diag_error(r->dl, (src_loc){r->path, 0, 0}, "cannot read the file as YAML: %s (save it as UTF-8 text)",
@@ -103,7 +125,25 @@ static bool yr_fetch(yreader *r)
         return false;
     }
     r->have_ev = true;
+    r->bytes_at_event = r->bytes_read;
+    r->last_end = r->ev.end_mark;
     return true;
+}
+
+/* libyaml's input: the file, refused once the window since the last event
+ * is used up (see yr_event_window_bytes). */
+static int yr_read(void *data, unsigned char *buffer, size_t size, size_t *size_read)
+{
+    yreader *r = data;
+    size_t window = yr_event_window_bytes(&r->lim);
+    if (r->bytes_read - r->bytes_at_event > window) {
+        r->runaway = true;
+        return 0;
+    }
+    *size_read = fread(buffer, 1, size, r->file);
+    r->bytes_read += *size_read;
+    sha256_update(&r->digest, buffer, *size_read);
+    return !ferror(r->file);
 }
 
 /* Marks the waiting event as used. */
@@ -153,7 +193,8 @@ yreader *yr_open(const char *path, diag_list *dl, const yr_limits *lim)
         goto fail;
     }
     r->parser_ready = true;
-    yaml_parser_set_input_file(&r->parser, r->file);
+    sha256_init(&r->digest);
+    yaml_parser_set_input(&r->parser, yr_read, r);
     /* STREAM-START, DOCUMENT-START, MAPPING-START */
     if (!yr_fetch(r))
         goto fail;
@@ -194,6 +235,23 @@ void yr_close(yreader *r)
 }
 
 bool yr_failed(const yreader *r) { return r->failed; }
+
+bool yr_sha256(yreader *r, char hex[65])
+{
+    if (r->failed || ferror(r->file))
+        return false;
+    /* libyaml stops at the end of the document: hash whatever follows it. */
+    unsigned char buf[16384];
+    size_t got;
+    while (r->bytes_read <= r->lim.max_file_bytes && (got = fread(buf, 1, sizeof buf, r->file)) > 0) {
+        r->bytes_read += got;
+        sha256_update(&r->digest, buf, got);
+    }
+    if (ferror(r->file) || r->bytes_read > r->lim.max_file_bytes)
+        return false;
+    sha256_final_hex(&r->digest, hex);
+    return true;
+}
 
 static ynode *yr_build(yreader *r, pool *mem, unsigned depth);
 

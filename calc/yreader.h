@@ -69,6 +69,11 @@ const ynode *yr_seq_next(yreader *r);
 /* True once a syntax or limit error was reported: stop reading. */
 bool yr_failed(const yreader *r);
 
+/* The SHA-256 of the whole file, hashed as libyaml read it (one pass), into
+ * hex[65]. Call after the top-level mapping has ended; false after an error
+ * or when the file cannot be read to its end. Call once. */
+bool yr_sha256(yreader *r, char hex[65]);
+
 /* Looks up `key` in mapping `map`; NULL when absent or `map` is no mapping. */
 const ynode *yn_get(const ynode *map, const char *key);
 

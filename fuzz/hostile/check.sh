@@ -6,8 +6,8 @@
 #   topkeys-200k.yaml   200,000 keys in the top-level mapping (2.4 MB)
 #   errflood-2m.yaml    2,000,000 activity items that are not mappings (8 MB): 2 million errors
 #   huge-1100m.yaml     a sparse 1.1 GB file (over the 1 GiB file limit; no disk space used)
-#   scalar-200m.yaml    one 200 MB scalar (the 64 KiB scalar limit, checked only once libyaml
-#                       has read the whole scalar into memory)
+#   scalar-200m.yaml    one 200 MB scalar (refused once 1.25 MiB have gone by without a YAML
+#                       event, before libyaml holds the scalar)
 # and /dev/zero is given as the inventory itself.
 # Prints one line per case ("ok" or "FAIL") with time, peak RSS, exit status and the first message;
 # exits 1 if any case failed.

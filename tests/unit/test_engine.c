@@ -88,9 +88,7 @@ static void done(run_t *t)
     inv_free(t->inv);
     fdb_free(t->db);
     diag_free(t->dl);
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", t->dir);
-    assert_int_equal(system(cmd), 0);
+    assert_int_equal(th_rmdir(t->dir), 0);
     free(t->path);
     free(t->dir);
 }
@@ -345,6 +343,72 @@ static void test_all_errors_reported(void **state)
     done(&t);
 }
 
+/* Four records, then a comment after the document: the limit and the digest
+ * tests load it directly. */
+static const char four_records[] =
+    "inventory: t\nyear: 2020\nfactor_sets: [base]\nactivities:\n"
+    "  - {category: \"1.A.1.a\", fuel: coal, amount: 1, unit: t}\n"
+    "  - {category: \"1.A.1.a\", fuel: coal, amount: 2, unit: t}\n"
+    "  - {category: \"1.A.1.a\", fuel: coal, amount: 3, unit: t}\n"
+    "  - {category: \"1.A.1.a\", fuel: coal, amount: 4, unit: t}\n"
+    "# the end\n";
+
+/* Record limit: at 4 the file loads; at 3 the fourth record (line 8) is one
+ * error and reading stops there. */
+static void test_record_limit(void **state)
+{
+    (void)state;
+    char *dir = th_tmpdir();
+    assert_non_null(dir);
+    char *path = th_write(dir, "inv.yaml", four_records);
+    diag_list *dl = diag_new();
+    inventory *inv = inv_load_max(path, dl, NULL, 4);
+    assert_non_null(inv);
+    assert_int_equal(diag_error_count(dl), 0);
+    assert_int_equal(inv->n, 4);
+    inv_free(inv);
+    diag_free(dl);
+
+    dl = diag_new();
+    inv = inv_load_max(path, dl, NULL, 3);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    diag_print(dl, f, false, 0);
+    fclose(f);
+    if (diag_error_count(dl) != 1)
+        fail_msg("expected one error, got: %s", buf);
+    if (!strstr(buf, "inv.yaml:8:5: error: more than 3 activity records"))
+        fail_msg("unexpected messages: %s", buf);
+    free(buf);
+    inv_free(inv);
+    diag_free(dl);
+    assert_int_equal(th_rmdir(dir), 0);
+    free(path);
+    free(dir);
+}
+
+/* The About sheet's digest is taken while libyaml reads the file, including
+ * what follows the document. Expected value from coreutils:
+ * printf '<four_records>' | sha256sum. */
+static void test_file_digest(void **state)
+{
+    (void)state;
+    char *dir = th_tmpdir();
+    assert_non_null(dir);
+    char *path = th_write(dir, "inv.yaml", four_records);
+    diag_list *dl = diag_new();
+    inventory *inv = inv_load(path, dl, NULL);
+    assert_non_null(inv);
+    assert_int_equal(diag_error_count(dl), 0);
+    assert_string_equal(inv->sha256, "b61187b08f258c49c9e934f275d748c2ccbe858bc86645bc20d6d7aa53c84d51");
+    inv_free(inv);
+    diag_free(dl);
+    assert_int_equal(th_rmdir(dir), 0);
+    free(path);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -353,7 +417,8 @@ int main(void)
         cmocka_unit_test(test_record_override),     cmocka_unit_test(test_biogenic_memo),
         cmocka_unit_test(test_gwp_choice),          cmocka_unit_test(test_order_independence),
         cmocka_unit_test(test_errors),              cmocka_unit_test(test_not_estimated),
-        cmocka_unit_test(test_all_errors_reported),
+        cmocka_unit_test(test_all_errors_reported), cmocka_unit_test(test_record_limit),
+        cmocka_unit_test(test_file_digest),
     };
     return cmocka_run_group_tests_name("engine", tests, NULL, NULL);
 }

@@ -102,9 +102,7 @@ static void done(load_t *t)
     yr_close(t->yr);
     pool_free(t->mem);
     diag_free(t->dl);
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", t->dir);
-    assert_int_equal(system(cmd), 0);
+    assert_int_equal(th_rmdir(t->dir), 0);
     free(t->path);
     free(t->dir);
 }

@@ -46,4 +46,12 @@ static inline char *th_tmpdir(void)
     return d ? strdup(d) : NULL;
 }
 
+/* Removes folder `dir` (from th_tmpdir) and everything in it; 0 on success. */
+static inline int th_rmdir(const char *dir)
+{
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd);
+}
+
 #endif

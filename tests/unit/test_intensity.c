@@ -100,9 +100,7 @@ static void fx_done(fx_t *t)
     ser_free(t->s);
     fdb_free(t->db);
     diag_free(t->dl);
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", t->dir);
-    assert_int_equal(system(cmd), 0);
+    assert_int_equal(th_rmdir(t->dir), 0);
     free(t->path);
     free(t->dir);
 }

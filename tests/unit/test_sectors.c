@@ -72,9 +72,7 @@ static void done(run_t *t)
     inv_free(t->inv);
     fdb_free(t->db);
     diag_free(t->dl);
-    char cmd[256];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", t->dir);
-    assert_int_equal(system(cmd), 0);
+    assert_int_equal(th_rmdir(t->dir), 0);
     free(t->dir);
     free(t->path);
 }
