@@ -3,6 +3,9 @@
 # usage: fuzz/run.sh [TIME] [HARNESS...]      TIME default 60; HARNESS default all fuzz/fuzz_*.c
 # env:   FUZZ_WORKERS (default: nproc)  parallel fuzzing processes per harness, sharing one corpus
 #        FUZZ_MAX_LEN (default 8192)    largest input libFuzzer generates
+#        FUZZ_RUNS (default: none)      stop a harness once its workers have executed this many
+#                                       inputs in all (each worker runs FUZZ_RUNS / workers); TIME
+#                                       still caps it
 #        FUZZ_PATCHED (default 1)       fuzz calc/ with fuzz/known-bugs/*.patch applied (see build.sh)
 #        ASAN_OPTIONS (default quarantine_size_mb=16): a smaller quarantine than ASan's 256 MB makes
 #                                       these allocation-heavy harnesses about 1.5x faster
@@ -18,6 +21,10 @@ shift || true
 case $time_s in ''|*[!0-9]*) echo "fuzz/run.sh: TIME must be whole seconds, not '$time_s'" >&2; exit 2;; esac
 workers=${FUZZ_WORKERS:-$(nproc)}
 max_len=${FUZZ_MAX_LEN:-8192}
+runs=${FUZZ_RUNS:-}
+case $runs in *[!0-9]*) echo "fuzz/run.sh: FUZZ_RUNS must be a whole number, not '$runs'" >&2; exit 2;; esac
+runs_opt=()
+[ -n "$runs" ] && runs_opt=(-runs=$(( (runs + workers - 1) / workers )))
 harnesses=("$@")
 if [ ${#harnesses[@]} -eq 0 ]; then
   for f in fuzz/fuzz_*.c; do harnesses+=("$(basename "$f" .c)"); done
@@ -44,12 +51,14 @@ worker() {
     now=$(date +%s)
     left=$((deadline - now))
     [ "$left" -ge 2 ] || break
-    "$bin" -max_total_time="$left" -timeout=10 -rss_limit_mb=2048 -max_len="$max_len" \
+    "$bin" -max_total_time="$left" "${runs_opt[@]}" -timeout=10 -rss_limit_mb=2048 -max_len="$max_len" \
       -dict=fuzz/dict/ghgcalc.dict -print_final_stats=1 -artifact_prefix="$art" \
       "$run/$h" "fuzz/corpus/$h" </dev/null >>"$log" 2>&1 &
     echo $! >"$run/$h.worker$w.pid"
     wait $!
-    echo "worker-exit: $?" >>"$log"
+    local rc=$?
+    echo "worker-exit: $rc" >>"$log"
+    [ "$rc" -ne 0 ] || break    # time or runs used up; a finding exits non-zero and restarts
   done
   rm -f "$run/$h.worker$w.pid"
 }
