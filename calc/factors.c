@@ -7,7 +7,6 @@
 #include <strings.h>
 
 #include "pool.h"
-#include "sha256.h"
 #include "textutil.h"
 #include "yfields.h"
 #include "yreader.h"
@@ -154,10 +153,11 @@ void fdb_free(fset_db *db)
     free(db);
 }
 
-/* Records a file read, with its digest, for the About sheet. */
-static void fdb_note_file(fset_db *db, const char *path, char sha[65])
+/* Records a file read, with its digest for the About sheet: taken by the
+ * reader `r` as libyaml read the file, so call it at the end of the file. */
+static void fdb_note_file(fset_db *db, const char *path, yreader *r, char sha[65])
 {
-    if (sha256_file(path, sha) != 0)
+    if (!yr_sha256(r, sha))
         strcpy(sha, "unreadable");
     if (db->nfiles == db->capfiles) {
         size_t cap = db->capfiles ? db->capfiles * 2 : 8;
@@ -561,7 +561,6 @@ static fset *fdb_parse_set(fset_db *db, const char *path, diag_list *dl)
         return NULL;
     }
     set->path = path;
-    fdb_note_file(db, path, set->sha256);
     size_t errs = diag_error_count(dl);
     const ynode *k;
     bool seen_factors = false;
@@ -603,6 +602,7 @@ static fset *fdb_parse_set(fset_db *db, const char *path, diag_list *dl)
             set->extends_at = v->at;
     }
     bool failed = yr_failed(r);
+    fdb_note_file(db, path, r, set->sha256);
     yr_close(r);
     src_loc top = {path, 1, 1};
     if (!failed) {
@@ -691,8 +691,6 @@ static void fdb_load_gwp_file(fset_db *db, const char *const *dirs, size_t ndirs
     yreader *r = yr_open(path, dl, NULL);
     if (!r)
         return;
-    char sha[65];
-    fdb_note_file(db, path, sha);
     const ynode *k;
     while ((k = yr_next_key(r))) {
         const ynode *v = yr_value(r);
@@ -710,6 +708,8 @@ static void fdb_load_gwp_file(fset_db *db, const char *const *dirs, size_t ndirs
         for (size_t i = 0; i < v->n && db->gwps; i++)
             fdb_parse_gwp(db, v->items[i], &db->gwps[db->ngwps++], dl);
     }
+    char sha[65];
+    fdb_note_file(db, path, r, sha);
     yr_close(r);
 }
 

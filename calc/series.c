@@ -6,10 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "pool.h"
-#include "sha256.h"
 #include "textutil.h"
 #include "yfields.h"
 #include "yreader.h"
@@ -643,7 +643,8 @@ static void ser_target_items(ser_loader *L, const ynode *n)
 static void ser_targets_load(ser_loader *L)
 {
     ser_series *s = L->s;
-    if (sha256_file(s->targets_path, s->targets_sha256) != 0) {
+    struct stat st;
+    if (stat(s->targets_path, &st) != 0) {
         diag_error(L->dl, s->targets_at,
                    "cannot read targets file '%s' (%s): check the path, which is relative "
                    "to the series file",
@@ -675,6 +676,8 @@ static void ser_targets_load(ser_loader *L)
         }
     }
     bool failed = yr_failed(yr);
+    if (!failed && !yr_sha256(yr, s->targets_sha256))
+        strcpy(s->targets_sha256, "unreadable");
     yr_close(yr);
     if (!failed && !s->targets_id)
         diag_error(L->dl, (src_loc){s->targets_path, 1, 1}, "missing 'targets:' (an id for this list of targets)");
@@ -706,8 +709,6 @@ ser_series *ser_load(const char *path, diag_list *dl)
         return NULL;
     }
     s->path = pool_strdup(s->mem, path);
-    if (sha256_file(path, s->sha256) != 0)
-        strcpy(s->sha256, "unreadable");
     ser_loader L = {s, dl};
     yreader *yr = yr_open(s->path, dl, NULL);
     if (!yr)
@@ -716,6 +717,9 @@ ser_series *ser_load(const char *path, diag_list *dl)
     while ((k = yr_next_key(yr)) && (v = yr_value(yr)))
         ser_top(&L, k, v);
     bool failed = yr_failed(yr);
+    /* Hashed as it was parsed (a device or huge file is refused first). */
+    if (!failed && !yr_sha256(yr, s->sha256))
+        strcpy(s->sha256, "unreadable");
     yr_close(yr);
     if (failed)
         return s;

@@ -253,6 +253,28 @@ def dev_zero(tmp):
 
 
 @test
+def dev_zero_series(tmp):
+    """/dev/zero as a series, and as a series' targets file (both used to be
+    hashed to the end before the reader looked at them: a hang)."""
+    outdir = os.path.join(tmp, "out")
+    os.makedirs(outdir)
+    r = ghg(tmp, "intensity", "/dev/zero", "-o", os.path.join(outdir, "i.xlsx"), "--quiet", timeout=60)
+    check(r.rc == 2 and r.err.startswith("/dev/zero: error: cannot read the file as YAML"), "series: %r" % r)
+    with open(os.path.join(ROOT, "inventories", "jilin-series.yaml"), encoding="utf-8") as f:
+        text = f.read()
+    check("targets: targets/jilin-14th-fyp.yaml\n" in text, "the example series changed: update this test")
+    text = text.replace("targets: targets/jilin-14th-fyp.yaml\n", "targets: /dev/zero\n")
+    text = re.sub(r"inventory: (jilin-\d+\.yaml)", lambda m: "inventory: " + os.path.join(ROOT, "inventories",
+                                                                                        m.group(1)), text)
+    series = os.path.join(tmp, "series.yaml")
+    with open(series, "w", encoding="utf-8") as f:
+        f.write(text)
+    r = ghg(tmp, "intensity", series, "-o", os.path.join(outdir, "i.xlsx"), "--quiet", timeout=60)
+    check(r.rc == 2 and "/dev/zero: error: cannot read the file as YAML" in r.err, "targets: %r" % r)
+    check(files_in(outdir) == [], "files written: %r" % files_in(outdir))
+
+
+@test
 def folder_as_inventory(tmp):
     refused(tmp, tmp, r"is a folder, not a YAML file")
 
