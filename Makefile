@@ -35,8 +35,8 @@ CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 CFLAGS   ?= -O2 -g
 WARN     := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2
 DEFS     := -D_POSIX_C_SOURCE=200809L -DGHGCALC_VERSION='"$(VERSION)"' -DGHGCALC_DATADIR='"$(DATADIR)"'
-ALL_CFLAGS = $(WARN) $(DEFS) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP
-LDLIBS   = $(PKG_LIBS) -lm
+ALL_CFLAGS = $(WARN) $(DEFS) $(CFLAGS) $(PKG_CFLAGS) -pthread -MMD -MP
+LDLIBS   = $(PKG_LIBS) -lm -pthread
 
 CALC_SRC := $(filter-out calc/main.c,$(wildcard calc/*.c))
 RPT_SRC  := $(wildcard reports/*.c)

@@ -1,6 +1,7 @@
 /* main.c - the ghgcalc command line: a command table, options, exit codes and output handling. */
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -197,6 +198,29 @@ static int cli_check_targets(const char *const targets[3], const cli_inputs *in)
     return GHG_EXIT_OK;
 }
 
+/* The CSV and the JSON, written on a second thread while the workbook is
+ * written on the first: both only read the result, and on two cores the
+ * machine outputs then cost no wall time beside the workbook. */
+typedef struct {
+    const cli_writers *w;
+    const void *result;
+    const rpt_meta *m;
+    const char *csv, *json; /* final paths, for messages */
+    const char *tc, *tj;    /* temporary paths */
+    const char *failed;     /* set on failure: the final path that failed */
+    char err[512];
+} cli_machine_job;
+
+static void *cli_machine_write(void *arg)
+{
+    cli_machine_job *j = arg;
+    if (!j->tc || j->w->csv(j->result, j->tc, j->m, j->err, sizeof j->err) != 0)
+        j->failed = j->csv;
+    else if (!j->tj || j->w->json(j->result, j->tj, j->m, j->err, sizeof j->err) != 0)
+        j->failed = j->json;
+    return NULL;
+}
+
 /* Writes the workbook and the machine outputs (CSV and JSON beside it, or
  * where --csv/--json say) into temporary files, then renames them into place
  * together: all of them or none. */
@@ -208,15 +232,29 @@ static int cli_write_outputs(const cli_opts *o, const cli_inputs *in, const rpt_
     const char *targets[3] = {o->out, o->no_machine ? NULL : csv, o->no_machine ? NULL : json};
     int status = csv && json ? cli_check_targets(targets, in) : GHG_EXIT_IO;
     afile_group g = {0};
-    char err[512] = "";
     if (status == GHG_EXIT_OK) {
         const char *tx = afile_add(&g, o->out);
-        const char *tc = o->no_machine ? NULL : afile_add(&g, csv);
-        const char *tj = o->no_machine ? NULL : afile_add(&g, json);
-        const char *failed = o->out;
-        if (!tx || w->xlsx(result, tx, m, err, sizeof err) != 0 ||
-            (!o->no_machine && (failed = csv, !tc || w->csv(result, tc, m, err, sizeof err) != 0)) ||
-            (!o->no_machine && (failed = json, !tj || w->json(result, tj, m, err, sizeof err) != 0))) {
+        cli_machine_job job = {.w = w, .result = result, .m = m, .csv = csv, .json = json};
+        pthread_t thread;
+        bool threaded = false;
+        if (!o->no_machine) {
+            job.tc = afile_add(&g, csv);
+            job.tj = afile_add(&g, json);
+            threaded = pthread_create(&thread, NULL, cli_machine_write, &job) == 0;
+        }
+        char err[512] = "";
+        const char *failed = NULL;
+        if (!tx || w->xlsx(result, tx, m, err, sizeof err) != 0)
+            failed = o->out;
+        if (threaded)
+            pthread_join(thread, NULL);
+        else if (!o->no_machine)
+            cli_machine_write(&job);
+        if (!failed && job.failed) {
+            failed = job.failed;
+            memcpy(err, job.err, sizeof err);
+        }
+        if (failed) {
             fprintf(stderr, "%s: error: cannot write: %s\n", failed, err[0] ? err : "out of memory");
             afile_abort(&g);
             status = GHG_EXIT_IO;
