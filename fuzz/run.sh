@@ -3,6 +3,9 @@
 # usage: fuzz/run.sh [TIME] [HARNESS...]      TIME default 60; HARNESS default all fuzz/fuzz_*.c
 # env:   FUZZ_WORKERS (default: nproc)  parallel fuzzing processes per harness, sharing one corpus
 #        FUZZ_MAX_LEN (default 8192)    largest input libFuzzer generates
+#        FUZZ_RELOAD (default 30)       seconds between re-reads of the shared corpus by each worker
+#                                       (libFuzzer's default of 1 s stats every file of a large corpus
+#                                       each second: 12 % of the time with 17,000 files)
 #        FUZZ_RUNS (default: none)      stop a harness once its workers have executed this many
 #                                       inputs in all (each worker runs FUZZ_RUNS / workers); TIME
 #                                       still caps it
@@ -21,6 +24,7 @@ shift || true
 case $time_s in ''|*[!0-9]*) echo "fuzz/run.sh: TIME must be whole seconds, not '$time_s'" >&2; exit 2;; esac
 workers=${FUZZ_WORKERS:-$(nproc)}
 max_len=${FUZZ_MAX_LEN:-8192}
+reload=${FUZZ_RELOAD:-30}
 runs=${FUZZ_RUNS:-}
 case $runs in *[!0-9]*) echo "fuzz/run.sh: FUZZ_RUNS must be a whole number, not '$runs'" >&2; exit 2;; esac
 runs_opt=()
@@ -51,7 +55,7 @@ worker() {
     now=$(date +%s)
     left=$((deadline - now))
     [ "$left" -ge 2 ] || break
-    "$bin" -max_total_time="$left" "${runs_opt[@]}" -timeout=10 -rss_limit_mb=2048 -max_len="$max_len" \
+    "$bin" -max_total_time="$left" "${runs_opt[@]}" -timeout=10 -rss_limit_mb=2048 -reload="$reload" -max_len="$max_len" \
       -dict=fuzz/dict/ghgcalc.dict -print_final_stats=1 -artifact_prefix="$art" \
       "$run/$h" "fuzz/corpus/$h" </dev/null >>"$log" 2>&1 &
     echo $! >"$run/$h.worker$w.pid"
@@ -77,6 +81,17 @@ trap stop_run INT TERM
 for h in "${harnesses[@]}"; do
   h=${h%.c}; h=${h#fuzz/}
   mkdir -p "$run/$h" "$run/artifacts/$h" "fuzz/regressions/$h"
+  # A working corpus of many thousand files (most of them superseded) is merged down to the
+  # inputs that keep its coverage before the run: it loads faster and re-reads cheaper.
+  if [ "$(find "$run/$h" -type f | wc -l)" -gt 4000 ]; then
+    rm -rf "$run/$h.merged" && mkdir -p "$run/$h.merged"
+    if "$bindir/$h" -merge=1 -max_len="$max_len" "$run/$h.merged" "$run/$h" >"$run/$h.merge.log" 2>&1; then
+      echo "fuzz: $h: corpus merged from $(find "$run/$h" -type f | wc -l) to $(find "$run/$h.merged" -type f | wc -l) inputs"
+      rm -rf "$run/$h" && mv "$run/$h.merged" "$run/$h"
+    else
+      rm -rf "$run/$h.merged"
+    fi
+  fi
   before=$(find "$run/artifacts/$h" -type f | wc -l)
   deadline=$(( $(date +%s) + time_s ))
   start=$(date +%s)
