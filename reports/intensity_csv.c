@@ -40,11 +40,12 @@ static const char *const ic_cols[] = {
 };
 #define IC_NCOLS (sizeof ic_cols / sizeof *ic_cols)
 
-/* Writes a number with %.17g, or nothing for NaN, then the separator. */
+/* Writes a number (fewest digits that round-trip), or nothing for NaN, then
+ * the separator. */
 static void ic_num(FILE *f, double v, bool last)
 {
     if (isfinite(v))
-        fprintf(f, "%.17g", v);
+        rpt_print_num(f, v);
     fputs(last ? "\r\n" : ",", f);
 }
 

@@ -26,12 +26,12 @@ static void csv_field(FILE *f, const char *s, bool last)
     fputs(last ? "\r\n" : ",", f);
 }
 
-/* Writes a number with %.17g (round-trips a double); NaN and infinities
- * give an empty field. */
+/* Writes a number in the fewest digits that round-trip the double; NaN and
+ * infinities give an empty field. */
 static void csv_num(FILE *f, double v)
 {
     if (isfinite(v))
-        fprintf(f, "%.17g", v);
+        rpt_print_num(f, v);
     fputc(',', f);
 }
 

@@ -485,10 +485,17 @@ void rpt_json_str(FILE *f, const char *s)
     fputc('"', f);
 }
 
+void rpt_print_num(FILE *f, double v)
+{
+    char buf[32];
+    rpt_num_text(v, buf, sizeof buf);
+    fputs(buf, f);
+}
+
 void rpt_json_num(FILE *f, double v)
 {
     if (isfinite(v))
-        fprintf(f, "%.17g", v);
+        rpt_print_num(f, v);
     else
         fputs("null", f);
 }

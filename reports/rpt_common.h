@@ -305,8 +305,13 @@ void rpt_record_where(const eng_result *r, size_t i, char *buf, size_t len);
  * \u00XX, other bytes (UTF-8) as they are; NULL is null. */
 void rpt_json_str(FILE *f, const char *s);
 
-/* Writes a number with %.17g, so a reader gets the same double back; a
- * value that is not finite is null, as JSON has no NaN. */
+/* Writes a number with rpt_print_num, so a reader gets the same double
+ * back; a value that is not finite is null, as JSON has no NaN. */
 void rpt_json_num(FILE *f, double v);
+
+/* Writes the finite number v in the fewest significant digits (15, 16 or
+ * 17) that read back as the same double: 25.8, not 25.800000000000001.
+ * For CSV and JSON. */
+void rpt_print_num(FILE *f, double v);
 
 #endif
