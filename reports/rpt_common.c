@@ -398,6 +398,13 @@ void rpt_term_name(const eng_line *l, unsigned k, bool zh, char *buf, size_t len
 
 void rpt_num_text(double v, char *buf, size_t len)
 {
+    /* Whole numbers (amounts, GWPs, many factors) need no digit search. */
+    if (v == trunc(v) && fabs(v) < 1e15) {
+        snprintf(buf, len, "%lld", (long long)v);
+        if (v == 0 && signbit(v))
+            snprintf(buf, len, "-0");
+        return;
+    }
     for (int digits = 15; digits <= 17; digits++) {
         snprintf(buf, len, "%.*g", digits, v);
         if (strtod(buf, NULL) == v)
