@@ -15,19 +15,16 @@ Expected figures are computed by hand below from factors/china-energy.yaml
 factors/gwp.yaml, with the arithmetic written out.
 """
 
-import argparse
 import csv
 import json
 import math
 import os
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
-import time
-import traceback
 import zipfile
+
+from e2e_runner import Fail, Registry, Skip, check
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 FACTORS = os.path.join(ROOT, "factors")
@@ -40,25 +37,12 @@ VALGRIND = os.environ.get("GHGCALC_VALGRIND") == "1"
 VG = ["valgrind", "-q", "--error-exitcode=99", "--leak-check=full",
       "--errors-for-leak-kinds=definite,indirect"]
 REL = 1e-9
-TESTS = []
+TESTS = Registry()
+test = TESTS.add
 
 
-def test(fn):
-    TESTS.append(fn)
-    return fn
 
 
-class Fail(Exception):
-    pass
-
-
-class Skip(Exception):
-    pass
-
-
-def check(cond, msg):
-    if not cond:
-        raise Fail(msg)
 
 
 def close(got, want, what, rel=REL):
@@ -412,50 +396,10 @@ def shipped_series(tmp):
 
 # ================================================================== runner
 
-def main():
+def configure(bin_path, verbose):
     global BIN, VERBOSE
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--bin", required=True, help="the ghgcalc binary")
-    ap.add_argument("-v", "--verbose", action="store_true", help="print every command and its output")
-    ap.add_argument("names", nargs="*", help="run only tests whose name contains one of these")
-    a = ap.parse_args()
-    BIN = os.path.abspath(a.bin)
-    VERBOSE = a.verbose
-    if not (os.path.isfile(BIN) and os.access(BIN, os.X_OK)):
-        print("FAIL setup: no executable ghgcalc at %s (run make first)" % a.bin)
-        print("0 passed, 1 failed")
-        return 1
-    passed = failed = skipped = 0
-    t0 = time.monotonic()
-    for fn in TESTS:
-        name = fn.__name__
-        if a.names and not any(n in name for n in a.names):
-            continue
-        tmp = tempfile.mkdtemp(prefix="ghgcalc-int-e2e-")
-        t1 = time.monotonic()
-        try:
-            fn(tmp)
-        except Skip as e:
-            skipped += 1
-            passed += 1
-            print("ok %s (skipped: %s)" % (name, e))
-        except Fail as e:
-            failed += 1
-            print("FAIL %s: %s" % (name, e))
-        except Exception:
-            failed += 1
-            print("FAIL %s: %s" % (name, traceback.format_exc().strip()))
-        else:
-            passed += 1
-            dt = time.monotonic() - t1
-            print("ok %s%s" % (name, " (%.1f s)" % dt if dt >= 2 else ""))
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
-        sys.stdout.flush()
-    print("intensity e2e: %.1f s%s" % (time.monotonic() - t0, ", %d skipped" % skipped if skipped else ""))
-    print("%d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+    BIN, VERBOSE = bin_path, verbose
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(TESTS.main("intensity e2e", "ghgcalc-int-e2e-", configure, doc=__doc__))

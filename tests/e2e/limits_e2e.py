@@ -19,15 +19,13 @@ timed: a hang is caught by a generous timeout only. fuzz/hostile/check.sh
 measures the times.
 """
 
-import argparse
 import os
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
-import traceback
+
+from e2e_runner import Fail, Registry, check
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 HOSTILE = os.path.join(ROOT, "fuzz", "hostile")
@@ -37,23 +35,13 @@ VG = ["valgrind", "-q", "--error-exitcode=99", "--leak-check=full",
       "--errors-for-leak-kinds=definite,indirect"]
 BIN = None
 VERBOSE = False
-TESTS = []
+TESTS = Registry()
+test = TESTS.add
 
 HEAD = "inventory: hostile\nyear: 2020\nfactor_sets: [ipcc2006-energy]\n"
 
 
-class Fail(Exception):
-    pass
 
-
-def test(fn):
-    TESTS.append(fn)
-    return fn
-
-
-def check(cond, msg):
-    if not cond:
-        raise Fail(msg)
 
 
 class Run:
@@ -163,7 +151,7 @@ for _name, _pattern in (
 @test
 def hostile_files_all_listed(tmp):
     """Every file in fuzz/hostile/ has a case above."""
-    listed = {t.__name__ for t in TESTS}
+    listed = set(TESTS.names())
     for f in os.listdir(HOSTILE):
         if f.endswith(".yaml"):
             name = "hostile_" + f.replace("-", "_").replace(".yaml", "")
@@ -279,42 +267,10 @@ def folder_as_inventory(tmp):
     refused(tmp, tmp, r"is a folder, not a YAML file")
 
 
-def main():
+def configure(bin_path, verbose):
     global BIN, VERBOSE
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--bin", required=True, help="the ghgcalc binary")
-    ap.add_argument("-v", "--verbose", action="store_true", help="print every command and its output")
-    ap.add_argument("names", nargs="*", help="run only tests whose name contains one of these")
-    a = ap.parse_args()
-    BIN = os.path.abspath(a.bin)
-    VERBOSE = a.verbose
-    if not (os.path.isfile(BIN) and os.access(BIN, os.X_OK)):
-        print("FAIL setup: no executable ghgcalc at %s (run make first)" % a.bin)
-        print("0 passed, 1 failed")
-        return 1
-    passed = failed = 0
-    for fn in TESTS:
-        name = fn.__name__
-        if a.names and not any(n in name for n in a.names):
-            continue
-        tmp = tempfile.mkdtemp(prefix="ghgcalc-limits-")
-        try:
-            fn(tmp)
-        except Fail as e:
-            failed += 1
-            print("FAIL %s: %s" % (name, e))
-        except Exception:
-            failed += 1
-            print("FAIL %s: %s" % (name, traceback.format_exc().strip()))
-        else:
-            passed += 1
-            print("ok %s" % name)
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
-        sys.stdout.flush()
-    print("%d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+    BIN, VERBOSE = bin_path, verbose
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(TESTS.main("limits e2e", "ghgcalc-limits-", configure, doc=__doc__))

@@ -24,7 +24,6 @@ Environment: GHGCALC_VALGRIND=1 runs every CLI call under valgrind and skips
 the LibreOffice recalculations and the big (constant-memory) inventory.
 """
 
-import argparse
 import csv
 import json
 import math
@@ -34,9 +33,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
-import traceback
 import zipfile
+
+from e2e_runner import Fail, Registry, Skip, check
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 FACTORS = os.path.join(ROOT, "factors")
@@ -56,25 +55,12 @@ REL = 1e-9
 # AR5 GWP-100 of factors/gwp.yaml.
 GWP = {"CO2": 1, "CH4": 28, "N2O": 265, "CF4": 6630, "C2F6": 11100}
 
-TESTS = []
+TESTS = Registry()
+test = TESTS.add
 
 
-def test(fn):
-    TESTS.append(fn)
-    return fn
 
 
-class Fail(Exception):
-    pass
-
-
-class Skip(Exception):
-    pass
-
-
-def check(cond, msg):
-    if not cond:
-        raise Fail(msg)
 
 
 def close(got, want, what, rel=REL):
@@ -731,54 +717,15 @@ def big_inventory_constant_memory(tmp):
 
 # =================================================================== runner
 
-def main():
+def configure(bin_path, verbose):
     global BIN, VERBOSE
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--bin", required=True, help="the ghgcalc binary")
-    ap.add_argument("-v", "--verbose", action="store_true", help="print every command and its output")
-    ap.add_argument("names", nargs="*", help="run only tests whose name contains one of these")
-    a = ap.parse_args()
-    BIN = os.path.abspath(a.bin)
-    VERBOSE = a.verbose
-    if not (os.path.isfile(BIN) and os.access(BIN, os.X_OK)):
-        print("FAIL setup: no executable ghgcalc at %s (run make first)" % a.bin)
-        print("0 passed, 1 failed")
-        return 1
-    passed = failed = skipped = 0
-    t0 = time.monotonic()
-    try:
-        for fn in TESTS:
-            name = fn.__name__
-            if a.names and not any(n in name for n in a.names):
-                continue
-            tmp = tempfile.mkdtemp(prefix="ghgcalc-sectors-")
-            t1 = time.monotonic()
-            try:
-                fn(tmp)
-            except Skip as e:
-                skipped += 1
-                passed += 1
-                print("ok %s (skipped: %s)" % (name, e))
-            except Fail as e:
-                failed += 1
-                print("FAIL %s: %s" % (name, e))
-            except Exception:
-                failed += 1
-                print("FAIL %s: %s" % (name, traceback.format_exc().strip()))
-            else:
-                passed += 1
-                dt = time.monotonic() - t1
-                print("ok %s%s" % (name, " (%.1f s)" % dt if dt >= 2 else ""))
-            finally:
-                shutil.rmtree(tmp, ignore_errors=True)
-            sys.stdout.flush()
-    finally:
-        for o in _FULL_CACHE.values():
-            shutil.rmtree(os.path.dirname(o.xlsx), ignore_errors=True)
-    print("sectors e2e: %.1f s%s" % (time.monotonic() - t0, ", %d skipped" % skipped if skipped else ""))
-    print("%d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+    BIN, VERBOSE = bin_path, verbose
+
+
+def finish_full_cache():
+    for o in _FULL_CACHE.values():
+        shutil.rmtree(os.path.dirname(o.xlsx), ignore_errors=True)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(TESTS.main("sectors e2e", "ghgcalc-sectors-", configure, finish=finish_full_cache, doc=__doc__))
