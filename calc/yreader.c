@@ -31,6 +31,7 @@ struct yreader {
     size_t bytes_at_event; /* bytes_read when the last event was delivered */
     yaml_mark_t last_end;  /* end of the last event delivered */
     bool runaway;          /* the read handler refused: no event for too long */
+    bool too_big;          /* the read handler refused: over max_file_bytes (a pipe, a growing file) */
     sha256_ctx digest;     /* of the bytes handed to libyaml */
 };
 
@@ -109,7 +110,10 @@ static bool yr_fetch(yreader *r)
     if (!yaml_parser_parse(&r->parser, &r->ev)) {
         yaml_parser_t *p = &r->parser;
         src_loc at = yr_loc(r, p->problem_mark);
-        if (r->runaway)
+        if (r->too_big)
+            diag_error(r->dl, (src_loc){r->path, 0, 0}, "file is larger than the limit of %zu bytes",
+                       r->lim.max_file_bytes);
+        else if (r->runaway)
             diag_error(r->dl, yr_loc(r, r->last_end),
                        "the text after this point runs on for more than %zu bytes without ending a value: a "
                        "value is limited to %zu bytes (is a closing quote missing?)",
@@ -138,6 +142,12 @@ static int yr_read(void *data, unsigned char *buffer, size_t size, size_t *size_
     size_t window = yr_event_window_bytes(&r->lim);
     if (r->bytes_read - r->bytes_at_event > window) {
         r->runaway = true;
+        return 0;
+    }
+    /* yr_open checked the size of a regular file; a pipe or a file still
+     * growing is held to the same limit here. */
+    if (r->bytes_read > r->lim.max_file_bytes) {
+        r->too_big = true;
         return 0;
     }
     *size_read = fread(buffer, 1, size, r->file);
