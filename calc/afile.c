@@ -2,6 +2,8 @@
 #include "afile.h"
 
 #include <errno.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,4 +93,74 @@ int afile_check_dir(const char *path)
         return -1;
     }
     return access(dir, W_OK);
+}
+
+struct afile_guard {
+    afile_group *g;
+    pthread_t thread;
+    pthread_mutex_t lock; /* held by a commit, and by the guard before it removes files */
+    sigset_t set, old;    /* the signals taken, and the mask before */
+};
+
+/* The guard's thread: waits for one of the signals, then removes the
+ * temporary files (not during a commit) and ends the program. */
+static void *afile_guard_main(void *arg)
+{
+    afile_guard *gd = arg;
+    int sig = 0;
+    if (sigwait(&gd->set, &sig) != 0)
+        return NULL;
+    pthread_mutex_lock(&gd->lock);
+    for (size_t i = 0; i < gd->g->n; i++)
+        unlink(gd->g->temp[i]);
+    _exit(128 + sig);
+}
+
+afile_guard *afile_guard_start(afile_group *g)
+{
+    afile_guard *gd = calloc(1, sizeof *gd);
+    if (!gd)
+        return NULL;
+    gd->g = g;
+    sigemptyset(&gd->set);
+    sigaddset(&gd->set, SIGINT);
+    sigaddset(&gd->set, SIGTERM);
+    sigaddset(&gd->set, SIGHUP);
+    if (pthread_mutex_init(&gd->lock, NULL) != 0) {
+        free(gd);
+        return NULL;
+    }
+    if (pthread_sigmask(SIG_BLOCK, &gd->set, &gd->old) != 0 ||
+        pthread_create(&gd->thread, NULL, afile_guard_main, gd) != 0) {
+        pthread_sigmask(SIG_SETMASK, &gd->old, NULL);
+        pthread_mutex_destroy(&gd->lock);
+        free(gd);
+        return NULL;
+    }
+    return gd;
+}
+
+int afile_guard_commit(afile_guard *gd, afile_group *g, const char **failed)
+{
+    if (gd)
+        pthread_mutex_lock(&gd->lock);
+    int rc = afile_commit(g, failed);
+    int e = errno;
+    if (gd)
+        pthread_mutex_unlock(&gd->lock);
+    errno = e;
+    return rc;
+}
+
+void afile_guard_stop(afile_guard *gd)
+{
+    if (!gd)
+        return;
+    pthread_cancel(gd->thread); /* sigwait is a cancellation point */
+    pthread_join(gd->thread, NULL);
+    /* A signal that came after the guard stopped is still pending: with the
+     * old mask back it acts as it would have without the guard. */
+    pthread_sigmask(SIG_SETMASK, &gd->old, NULL);
+    pthread_mutex_destroy(&gd->lock);
+    free(gd);
 }

@@ -24,6 +24,25 @@ const char *afile_add(afile_group *g, const char *path);
  * Returns 0 on success. */
 int afile_commit(afile_group *g, const char **failed);
 
+/* While a group is written, SIGINT, SIGTERM and SIGHUP (Ctrl-C, kill, a
+ * closed terminal) remove its temporary files and end the program with
+ * status 128 + the signal, so an interrupted run leaves nothing behind. The
+ * signals are taken by a thread of the guard's own (sigwait), not by a
+ * handler: no global state. Start the guard before creating any other
+ * thread (they inherit the blocked signals); commit or abort through it, so
+ * that a signal waits for a commit under way to finish. */
+typedef struct afile_guard afile_guard;
+
+/* Starts guarding `g` (which must outlive the guard); NULL when a thread
+ * cannot be made, and the group is then simply not guarded. */
+afile_guard *afile_guard_start(afile_group *g);
+
+/* afile_commit, with a signal held off until it is done. */
+int afile_guard_commit(afile_guard *gd, afile_group *g, const char **failed);
+
+/* Stops the guard and restores the signal mask; NULL is allowed. */
+void afile_guard_stop(afile_guard *gd);
+
 /* Removes every temporary file (after an error) and frees the group. */
 void afile_abort(afile_group *g);
 

@@ -240,8 +240,12 @@ static int cli_write_outputs(const cli_opts *o, const cli_inputs *in, const rpt_
         if (!o->no_machine) {
             job.tc = afile_add(&g, csv);
             job.tj = afile_add(&g, json);
-            threaded = pthread_create(&thread, NULL, cli_machine_write, &job) == 0;
         }
+        /* Ctrl-C or kill from here on removes the temporary files (before the writer thread exists:
+         * it inherits the blocked signals). */
+        afile_guard *guard = afile_guard_start(&g);
+        if (!o->no_machine)
+            threaded = pthread_create(&thread, NULL, cli_machine_write, &job) == 0;
         char err[512] = "";
         const char *failed = NULL;
         if (!tx || w->xlsx(result, tx, m, err, sizeof err) != 0)
@@ -258,10 +262,11 @@ static int cli_write_outputs(const cli_opts *o, const cli_inputs *in, const rpt_
             fprintf(stderr, "%s: error: cannot write: %s\n", failed, err[0] ? err : "out of memory");
             afile_abort(&g);
             status = GHG_EXIT_IO;
-        } else if (afile_commit(&g, &failed) != 0) {
+        } else if (afile_guard_commit(guard, &g, &failed) != 0) {
             fprintf(stderr, "%s: error: cannot move the finished file into place: %s\n", failed, strerror(errno));
             status = GHG_EXIT_IO;
         }
+        afile_guard_stop(guard);
     }
     afile_free(&g);
     free(csv);

@@ -32,6 +32,7 @@ import math
 import os
 import random
 import shutil
+import signal
 import stat
 import subprocess
 import sys
@@ -1106,6 +1107,46 @@ def bad_unwritable_folder(tmp):
         check(os.listdir(ro) == [], "files in the read-only folder: %r" % os.listdir(ro))
     finally:
         os.chmod(ro, stat.S_IRWXU)
+
+
+def interrupted(tmp, sig, expected_rc):
+    """Starts a run that writes for a few seconds, sends `sig` once its first
+    temporary file exists, and checks that it ends with `expected_rc` and
+    leaves the output folder empty (an older output there is kept)."""
+    if VALGRIND:
+        raise Skip("signals are checked on the plain and sanitizer builds")
+    inv = os.path.join(tmp, "big.yaml")
+    gen = subprocess.run([sys.executable, os.path.join(ROOT, "bench", "gen_inventory.py"), "30000", inv],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    check(gen.returncode == 0, "gen_inventory.py failed: %r" % gen.stderr)
+    out = os.path.join(tmp, "out")
+    os.mkdir(out)
+    with open(os.path.join(out, "old.xlsx"), "wb") as f:
+        f.write(b"an older output")
+    p = subprocess.Popen([BIN, "inventory", inv, "-o", os.path.join(out, "old.xlsx"), "--factors", FACTORS,
+                          "--quiet"], env=clean_env(None), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while not any(".tmp-" in n for n in os.listdir(out)):
+        if p.poll() is not None or time.monotonic() > deadline:
+            p.kill()
+            raise Fail("no temporary file appeared before the run ended (exit %s)" % p.returncode)
+        time.sleep(0.005)
+    p.send_signal(sig)
+    _, err = p.communicate(timeout=120)
+    check(p.returncode == expected_rc, "exit %d, expected %d: %r" % (p.returncode, expected_rc, err[-500:]))
+    check(os.listdir(out) == ["old.xlsx"], "left behind: %r" % sorted(os.listdir(out)))
+    check(read_bytes(os.path.join(out, "old.xlsx")) == b"an older output", "the older output was changed")
+
+
+@test
+def interrupted_by_ctrl_c_leaves_nothing(tmp):
+    interrupted(tmp, signal.SIGINT, 128 + signal.SIGINT)
+
+
+@test
+def interrupted_by_kill_leaves_nothing(tmp):
+    interrupted(tmp, signal.SIGTERM, 128 + signal.SIGTERM)
 
 
 @test
