@@ -14,9 +14,8 @@
 
 /* Records are compared for duplicates through a hash of their identity. */
 typedef struct {
-    uint64_t *hashes; /* 0 = empty slot */
-    uint32_t *index;  /* record index of each slot */
-    size_t cap;       /* power of two */
+    uint32_t *slot; /* record index + 1, 0 = empty; hashes are recomputed (4 bytes a slot) */
+    size_t cap;     /* power of two */
     size_t n;
 } inv_dupset;
 
@@ -176,28 +175,30 @@ static void inv_factor_dirs(inventory *inv, const ynode *n, diag_list *dl)
     inv->ndirs = count;
 }
 
-/* Hash of what makes two records the same: an explicit id, or every field. */
+/* Hash of what makes two records the same: an explicit id (its text: ids
+ * are unique, so they are not interned), or every field (interned: equal
+ * text, equal pointer). */
 static uint64_t inv_rec_hash(const inv_record *r)
 {
     uint64_t h = 1469598103934665603ULL;
-    const void *parts[] = {r->id, r->id ? NULL : r->category, r->id ? NULL : r->key,
-                           r->id ? NULL : r->unit_text, r->id ? NULL : r->source};
-    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
-        uintptr_t p = (uintptr_t)parts[i]; /* interned: equal text, equal pointer */
-        h = (h ^ (uint64_t)p) * 1099511628211ULL;
+    if (r->id) {
+        for (const unsigned char *c = (const unsigned char *)r->id; *c; c++)
+            h = (h ^ *c) * 1099511628211ULL;
+        return h ? h : 1;
     }
-    if (!r->id) {
-        uint64_t bits;
-        memcpy(&bits, &r->amount, sizeof bits);
-        h = (h ^ bits) * 1099511628211ULL;
-    }
+    const void *parts[] = {r->category, r->key, r->unit_text, r->source};
+    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
+        h = (h ^ (uint64_t)(uintptr_t)parts[i]) * 1099511628211ULL;
+    uint64_t bits;
+    memcpy(&bits, &r->amount, sizeof bits);
+    h = (h ^ bits) * 1099511628211ULL;
     return h ? h : 1;
 }
 
 static bool inv_rec_same(const inv_record *a, const inv_record *b)
 {
     if (a->id || b->id)
-        return a->id == b->id;
+        return a->id && b->id && strcmp(a->id, b->id) == 0;
     return a->category == b->category && a->key == b->key && a->unit_text == b->unit_text &&
            a->source == b->source && a->amount == b->amount && a->novr == 0 && b->novr == 0;
 }
@@ -209,38 +210,29 @@ static size_t inv_dup_check(inv_loader *L, size_t i)
     inv_dupset *d = &L->dups;
     if ((d->n + 1) * 2 > d->cap) {
         size_t cap = d->cap ? d->cap * 2 : 1024;
-        uint64_t *h = calloc(cap, sizeof *h);
-        uint32_t *ix = calloc(cap, sizeof *ix);
-        if (!h || !ix) {
-            free(h);
-            free(ix);
+        uint32_t *slot = calloc(cap, sizeof *slot);
+        if (!slot)
             return SIZE_MAX; /* without memory the check is skipped, not the record */
-        }
         for (size_t s = 0; s < d->cap; s++) {
-            if (!d->hashes[s])
+            if (!d->slot[s])
                 continue;
-            size_t j = d->hashes[s] & (cap - 1);
-            while (h[j])
-                j = (j + 1) & (cap - 1);
-            h[j] = d->hashes[s];
-            ix[j] = d->index[s];
+            size_t k = inv_rec_hash(inv_rec(L->inv, d->slot[s] - 1)) & (cap - 1);
+            while (slot[k])
+                k = (k + 1) & (cap - 1);
+            slot[k] = d->slot[s];
         }
-        free(d->hashes);
-        free(d->index);
-        d->hashes = h;
-        d->index = ix;
+        free(d->slot);
+        d->slot = slot;
         d->cap = cap;
     }
     const inv_record *r = inv_rec(L->inv, i);
-    uint64_t hash = inv_rec_hash(r);
-    size_t j = hash & (d->cap - 1);
-    while (d->hashes[j]) {
-        if (d->hashes[j] == hash && inv_rec_same(inv_rec(L->inv, d->index[j]), r))
-            return d->index[j];
-        j = (j + 1) & (d->cap - 1);
+    size_t k = inv_rec_hash(r) & (d->cap - 1);
+    while (d->slot[k]) {
+        if (inv_rec_same(inv_rec(L->inv, d->slot[k] - 1), r))
+            return d->slot[k] - 1;
+        k = (k + 1) & (d->cap - 1);
     }
-    d->hashes[j] = hash;
-    d->index[j] = (uint32_t)i;
+    d->slot[k] = (uint32_t)(i + 1);
     d->n++;
     return SIZE_MAX;
 }
@@ -482,8 +474,8 @@ amount_done:;
     if (src)
         tmp.source = inv_intern(inv, yf_text(src, "source", dl));
     const ynode *id = yn_get(n, "id");
-    if (id)
-        tmp.id = inv_intern(inv, yf_text(id, "id", dl));
+    if (id && (t = yf_text(id, "id", dl)))
+        tmp.id = pool_strdup(inv->mem, t);
     const ynode *rm = yn_get(n, "removal");
     bool rmv;
     if (rm && yf_bool(rm, "removal", &rmv, dl))
@@ -631,8 +623,7 @@ inventory *inv_load_max(const char *path, diag_list *dl, const inv_progress *pro
     if (!failed && !yr_sha256(yr, inv->sha256))
         strcpy(inv->sha256, "unreadable");
     yr_close(yr);
-    free(L.dups.hashes);
-    free(L.dups.index);
+    free(L.dups.slot);
     src_loc top = {path, 1, 1};
     if (!failed) {
         if (!inv->id)

@@ -21,7 +21,7 @@ typedef struct {
     const char *key;           /* fuel or activity key (interned) */
     const char *unit_text;     /* unit as written (interned) */
     const char *source;        /* free-text data source (interned) or NULL */
-    const char *id;            /* optional record id (interned) or NULL */
+    const char *id;            /* optional record id (a copy, not interned: ids are unique) or NULL */
     double amount;             /* in unit_text */
     double uncertainty_pct;    /* +/- % at 95%, NAN when not given */
     inv_pos at, key_at, unit_at, amount_at;

@@ -409,6 +409,53 @@ static void test_file_digest(void **state)
     free(dir);
 }
 
+/* Duplicates found after the duplicate set has grown (from 1,024 slots, it
+ * doubles at half full): 3,000 records with ids, the last repeating the id
+ * of the fifth (line 5 + 4 = 9); and 3,000 without ids, the last repeating
+ * the seventh whole (line 11). One error each, naming the first record. */
+static void test_duplicates_after_growth(void **state)
+{
+    (void)state;
+    for (int with_ids = 1; with_ids >= 0; with_ids--) {
+        size_t cap = 4000 * 96, len = 0;
+        char *text = malloc(cap);
+        assert_non_null(text);
+        len += (size_t)snprintf(text + len, cap - len, "inventory: t\nyear: 2020\nfactor_sets: [base]\nactivities:\n");
+        for (int i = 0; i <= 3000; i++) {
+            int n = i < 3000 ? i : (with_ids ? 4 : 6); /* the last repeats record 5 (ids) or 7 */
+            if (with_ids)
+                len += (size_t)snprintf(text + len, cap - len,
+                                        "  - {id: r%d, category: \"1.A.1.a\", fuel: coal, amount: %d, unit: t}\n", n, i);
+            else
+                len += (size_t)snprintf(text + len, cap - len,
+                                        "  - {category: \"1.A.1.a\", fuel: coal, amount: %d, unit: t}\n", n);
+        }
+        char *dir = th_tmpdir();
+        assert_non_null(dir);
+        char *path = th_write(dir, "inv.yaml", text);
+        diag_list *dl = diag_new();
+        inventory *inv = inv_load(path, dl, NULL);
+        char *buf = NULL;
+        size_t blen = 0;
+        FILE *f = open_memstream(&buf, &blen);
+        diag_print(dl, f, false, 0);
+        fclose(f);
+        const char *want = with_ids ? "inv.yaml:3005:5: error: duplicate record id 'r4' (also used by the record at line 9)"
+                                    : "inv.yaml:3005:5: error: duplicate record: same category, fuel, amount, unit and "
+                                      "source as the record at line 11";
+        if (diag_error_count(dl) != 1 || !strstr(buf, want))
+            fail_msg("expected one error '%s', got: %s", want, buf);
+        assert_int_equal(inv->n, 3000);
+        free(buf);
+        inv_free(inv);
+        diag_free(dl);
+        assert_int_equal(th_rmdir(dir), 0);
+        free(path);
+        free(dir);
+        free(text);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -418,7 +465,7 @@ int main(void)
         cmocka_unit_test(test_gwp_choice),          cmocka_unit_test(test_order_independence),
         cmocka_unit_test(test_errors),              cmocka_unit_test(test_not_estimated),
         cmocka_unit_test(test_all_errors_reported), cmocka_unit_test(test_record_limit),
-        cmocka_unit_test(test_file_digest),
+        cmocka_unit_test(test_file_digest),         cmocka_unit_test(test_duplicates_after_growth),
     };
     return cmocka_run_group_tests_name("engine", tests, NULL, NULL);
 }
