@@ -71,16 +71,6 @@ static run_t run(const char *inventory_yaml)
     return t;
 }
 
-/* Everything the diagnostics say, as one string (caller frees). */
-static char *messages(const run_t *t)
-{
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    diag_print(t->dl, f, false, 0);
-    fclose(f);
-    return buf;
-}
 
 static void done(run_t *t)
 {
@@ -110,7 +100,7 @@ static size_t one(const char *sets, const char *record, run_t *t, eng_line out[G
     *t = run(text);
     free(text);
     if (!t->r) {
-        char *m = messages(t);
+        char *m = th_messages(t->dl);
         fail_msg("inventory failed: %s", m);
         free(m);
     }
@@ -279,7 +269,7 @@ static void expect_error(const char *sets, const char *records, const char *want
     run_t t = run(text);
     free(text);
     assert_null(t.r);
-    char *m = messages(&t);
+    char *m = th_messages(t.dl);
     if (!strstr(m, want))
         fail_msg("expected '%s' in:\n%s", want, m);
     free(m);
@@ -371,11 +361,7 @@ static void test_record_limit(void **state)
 
     dl = diag_new();
     inv = inv_load_max(path, dl, NULL, 3);
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    diag_print(dl, f, false, 0);
-    fclose(f);
+    char *buf = th_messages(dl);
     if (diag_error_count(dl) != 1)
         fail_msg("expected one error, got: %s", buf);
     if (!strstr(buf, "inv.yaml:8:5: error: more than 3 activity records"))
@@ -435,11 +421,7 @@ static void test_duplicates_after_growth(void **state)
         char *path = th_write(dir, "inv.yaml", text);
         diag_list *dl = diag_new();
         inventory *inv = inv_load(path, dl, NULL);
-        char *buf = NULL;
-        size_t blen = 0;
-        FILE *f = open_memstream(&buf, &blen);
-        diag_print(dl, f, false, 0);
-        fclose(f);
+        char *buf = th_messages(dl);
         const char *want = with_ids ? "inv.yaml:3005:5: error: duplicate record id 'r4' (also used by the record at line 9)"
                                     : "inv.yaml:3005:5: error: duplicate record: same category, fuel, amount, unit and "
                                       "source as the record at line 11";

@@ -47,16 +47,6 @@ static fod_site mk_site(pool *mem, size_t ntypes, const fod_waste *types, const 
     return s;
 }
 
-/* Everything the diagnostics say, as one string (caller frees). */
-static char *messages(const diag_list *dl)
-{
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    diag_print(dl, f, false, 0);
-    fclose(f);
-    return buf;
-}
 
 /* One inventory file read up to its `solid_waste:` section and parsed. */
 typedef struct {
@@ -111,7 +101,7 @@ static void done(load_t *t)
  * unknown waste type"). */
 static void expect_message(const diag_list *dl, const char *want)
 {
-    char *m = messages(dl);
+    char *m = th_messages(dl);
     if (!strstr(m, want)) {
         fprintf(stderr, "expected: %s\ngot:\n%s", want, m);
         free(m);
@@ -395,7 +385,7 @@ static void test_hand_example(void **state)
                     "        - [2000, 10, 5]\n        - [2001, 20, 0]\n        - [2002, 0, 0]\n"
                     "    recovery: {2002: 1000, unit: t}\n");
     if (!t.ok) {
-        char *m = messages(t.dl);
+        char *m = th_messages(t.dl);
         fail_msg("parse failed: %s", m);
     }
     const fod_site *s = &t.in.sites[0];
@@ -452,7 +442,7 @@ static void test_defaults(void **state)
                     "    deposits:\n      unit: Gg\n      types: [bulk]\n      rows:\n        - [2019, 1]\n"
                     "    doc: {bulk: {value: 0.17, source: \"city composition survey\"}}\n    k: {bulk: 0.09}\n");
     if (!t.ok) {
-        char *m = messages(t.dl);
+        char *m = th_messages(t.dl);
         fail_msg("parse failed: %s", m);
     }
     const fod_site *b = &t.in.sites[0], *c = &t.in.sites[1];

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "diag.h"
+
 /* cmocka 1.1.5 has no assert_double_equal: |a-b| <= rel * max(|a|,|b|). */
 #ifndef assert_close
 #define assert_close(a, b, rel)                                                                                   \
@@ -44,6 +46,19 @@ static inline char *th_tmpdir(void)
     char tmpl[] = "/tmp/ghgcalc-test-XXXXXX";
     char *d = mkdtemp(tmpl);
     return d ? strdup(d) : NULL;
+}
+
+/* Everything the diagnostics say, as one string (caller frees). */
+static inline char *th_messages(const diag_list *dl)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f)
+        return NULL;
+    diag_print(dl, f, false, 0);
+    fclose(f);
+    return buf;
 }
 
 /* Removes folder `dir` (from th_tmpdir) and everything in it; 0 on success. */

@@ -53,23 +53,13 @@ static fx_t fx_load(const char *series, const char *targets)
     return t;
 }
 
-/* Everything the diagnostics say, as one string (caller frees). */
-static char *fx_messages(const fx_t *t)
-{
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    diag_print(t->dl, f, false, 0);
-    fclose(f);
-    return buf;
-}
 
 /* Fails the test with the messages unless the series loaded cleanly. */
 static void fx_need_ok(const fx_t *t)
 {
     if (t->s && t->resolved && diag_error_count(t->dl) == 0)
         return;
-    char *m = fx_messages(t);
+    char *m = th_messages(t->dl);
     fail_msg("series failed to load: %s", m);
     free(m);
 }
@@ -78,7 +68,7 @@ static void fx_need_ok(const fx_t *t)
  * for the temporary folder. */
 static void fx_need_message(const fx_t *t, const char *want)
 {
-    char *m = fx_messages(t);
+    char *m = th_messages(t->dl);
     char full[2048];
     size_t used = 0;
     for (const char *p = want; *p && used + strlen(t->dir) + 2 < sizeof full;) {

@@ -145,11 +145,7 @@ static void test_product_unit_errors(void **state)
     (void)state;
     run_t t = run("activities:\n  - {category: \"3.A.1\", activity: cattle, amount: 1000, unit: t}\n");
     assert_null(t.r);
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    diag_print(t.dl, f, false, 0);
-    fclose(f);
+    char *buf = th_messages(t.dl);
     assert_non_null(strstr(buf, "not a mass"));
     free(buf);
     done(&t);
@@ -222,11 +218,7 @@ static void test_feedstock_guard(void **state)
     run_t t = run("activities:\n  - {category: \"2.B.1\", activity: ammonia, amount: 1000, unit: t}\n"
                   "  - {category: \"1.A.2.c\", fuel: gas, amount: 1, unit: Gg}\n");
     assert_null(t.r);
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    diag_print(t.dl, f, false, 0);
-    fclose(f);
+    char *buf = th_messages(t.dl);
     assert_non_null(strstr(buf, "inv.yaml:6:33: error: gas burnt in 1.A.2.c may include the feedstock of 'ammonia'"));
     free(buf);
     done(&t);

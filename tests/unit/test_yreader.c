@@ -9,16 +9,6 @@
 #include "test_helpers.h"
 #include "yreader.h"
 
-/* Everything the diagnostics say, as one string (caller frees). */
-static char *messages(const diag_list *dl)
-{
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    diag_print(dl, f, false, 0);
-    fclose(f);
-    return buf;
-}
 
 /* 30 lines of "kNN: 1\n" (7 bytes each, 210 bytes) written into a pipe and
  * closed; returns the "/dev/fd/N" path of the read end in `path`. */
@@ -66,7 +56,7 @@ static void test_pipe_over_file_limit(void **state)
         assert_false(yr_sha256(r, hex));
         yr_close(r);
     }
-    char *m = messages(dl);
+    char *m = th_messages(dl);
     if (!strstr(m, "error: file is larger than the limit of 100 bytes"))
         fail_msg("unexpected messages: %s", m);
     free(m);
