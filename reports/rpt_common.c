@@ -398,7 +398,9 @@ void rpt_term_name(const eng_line *l, unsigned k, bool zh, char *buf, size_t len
 
 void rpt_num_text(double v, char *buf, size_t len)
 {
-    /* Whole numbers (amounts, GWPs, many factors) need no digit search. */
+    /* Whole numbers (amounts, GWPs, many factors) need no digit search: below
+     * 1e15 (under 2^53) a whole double is an exact integer and %lld prints it
+     * in its fewest digits. */
     if (v == trunc(v) && fabs(v) < 1e15) {
         snprintf(buf, len, "%lld", (long long)v);
         if (v == 0 && signbit(v))
