@@ -1,8 +1,16 @@
-/* sha256.c - straightforward SHA-256 after FIPS 180-4, section 6.2. */
+/* sha256.c - SHA-256 after FIPS 180-4, section 6.2: a straightforward
+ * portable compression function, and the same computation with the x86 SHA
+ * extensions (SHA256RNDS2, SHA256MSG1, SHA256MSG2) when the CPU has them. */
 #include "sha256.h"
 
 #include <stdio.h>
 #include <string.h>
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#define SHA256_X86 1
+#include <cpuid.h>
+#include <immintrin.h>
+#endif
 
 /* First 32 bits of the fractional parts of the cube roots of the first 64
  * primes (FIPS 180-4, 4.2.2). */
@@ -52,6 +60,70 @@ static void sha256_block(sha256_ctx *c, const unsigned char *p)
     c->h[7] += h;
 }
 
+#ifdef SHA256_X86
+/* The SHA extensions keep the eight working variables as two vectors, ABEF
+ * and CDGH. Each group of four rounds adds W[i..i+3] + K[i..i+3] and runs
+ * SHA256RNDS2 twice (two rounds each). The schedule keeps the last 16 words
+ * in m[4]; for i >= 16, W[i..i+3] is MSG2(MSG1(W[i-16..], W[i-12..]) +
+ * W[i-7..i-4], W[i-4..i-1]), which is FIPS 180-4 (6.2.2, step 1). */
+__attribute__((target("sha,sse4.1,ssse3"))) static void sha256_blocks_x86(uint32_t h[8], const unsigned char *p,
+                                                                         size_t nblocks)
+{
+    const __m128i bswap = _mm_set_epi8(12, 13, 14, 15, 8, 9, 10, 11, 4, 5, 6, 7, 0, 1, 2, 3);
+    __m128i dcba = _mm_loadu_si128((const __m128i *)&h[0]);
+    __m128i hgfe = _mm_loadu_si128((const __m128i *)&h[4]);
+    __m128i cdab = _mm_shuffle_epi32(dcba, 0xB1);
+    __m128i efgh = _mm_shuffle_epi32(hgfe, 0x1B);
+    __m128i abef = _mm_alignr_epi8(cdab, efgh, 8);
+    __m128i cdgh = _mm_blend_epi16(efgh, cdab, 0xF0);
+    for (; nblocks; nblocks--, p += 64) {
+        __m128i abef0 = abef, cdgh0 = cdgh, m[4];
+        for (int g = 0; g < 16; g++) {
+            if (g < 4) {
+                m[g] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16 * g)), bswap);
+            } else {
+                __m128i w = _mm_sha256msg1_epu32(m[g % 4], m[(g + 1) % 4]);
+                w = _mm_add_epi32(w, _mm_alignr_epi8(m[(g + 3) % 4], m[(g + 2) % 4], 4));
+                m[g % 4] = _mm_sha256msg2_epu32(w, m[(g + 3) % 4]);
+            }
+            __m128i wk = _mm_add_epi32(m[g % 4], _mm_loadu_si128((const __m128i *)&sha256_k[4 * g]));
+            cdgh = _mm_sha256rnds2_epu32(cdgh, abef, wk);
+            abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(wk, 0x0E));
+        }
+        abef = _mm_add_epi32(abef, abef0);
+        cdgh = _mm_add_epi32(cdgh, cdgh0);
+    }
+    __m128i feba = _mm_shuffle_epi32(abef, 0x1B);
+    __m128i dchg = _mm_shuffle_epi32(cdgh, 0xB1);
+    _mm_storeu_si128((__m128i *)&h[0], _mm_blend_epi16(feba, dchg, 0xF0));
+    _mm_storeu_si128((__m128i *)&h[4], _mm_alignr_epi8(dchg, feba, 8));
+}
+
+/* CPUID leaf 7 EBX bit 29: SHA extensions; leaf 1 ECX bits 9 and 19: SSSE3 and SSE4.1. */
+static int sha256_cpu_has_sha(void)
+{
+    unsigned a, b, c, d;
+    if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & (1u << 9)) || !(c & (1u << 19)))
+        return 0;
+    if (!__get_cpuid_count(7, 0, &a, &b, &c, &d))
+        return 0;
+    return (b >> 29) & 1u;
+}
+#endif
+
+/* Compresses `nblocks` whole 64-byte blocks at `p`. */
+static void sha256_blocks(sha256_ctx *c, const unsigned char *p, size_t nblocks)
+{
+#ifdef SHA256_X86
+    if (c->accel) {
+        sha256_blocks_x86(c->h, p, nblocks);
+        return;
+    }
+#endif
+    for (; nblocks; nblocks--, p += 64)
+        sha256_block(c, p);
+}
+
 void sha256_init(sha256_ctx *c)
 {
     /* FIPS 180-4, 5.3.3: square roots of the first 8 primes. */
@@ -60,23 +132,37 @@ void sha256_init(sha256_ctx *c)
     memcpy(c->h, h0, sizeof h0);
     c->bits = 0;
     c->nbuf = 0;
+#ifdef SHA256_X86
+    c->accel = sha256_cpu_has_sha();
+#else
+    c->accel = 0;
+#endif
 }
 
 void sha256_update(sha256_ctx *c, const void *data, size_t len)
 {
     const unsigned char *p = data;
     c->bits += (uint64_t)len * 8;
-    while (len) {
+    if (len == 0)
+        return;
+    if (c->nbuf) {
         size_t take = 64 - c->nbuf < len ? 64 - c->nbuf : len;
         memcpy(c->buf + c->nbuf, p, take);
         c->nbuf += take;
         p += take;
         len -= take;
-        if (c->nbuf == 64) {
-            sha256_block(c, c->buf);
-            c->nbuf = 0;
-        }
+        if (c->nbuf < 64)
+            return;
+        sha256_blocks(c, c->buf, 1);
+        c->nbuf = 0;
     }
+    if (len >= 64) {
+        sha256_blocks(c, p, len / 64);
+        p += len / 64 * 64;
+        len %= 64;
+    }
+    memcpy(c->buf, p, len);
+    c->nbuf = len;
 }
 
 void sha256_final_hex(sha256_ctx *c, char hex[65])
