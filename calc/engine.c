@@ -111,7 +111,7 @@ static const char *eng_same_as(const eng_result *r, const char *key)
 {
     for (size_t s = 0; s < r->norder; s++)
         for (size_t i = 0; i < r->order[s]->n; i++)
-            if (r->order[s]->entries[i].same_as && strcmp(r->order[s]->entries[i].key, key) == 0)
+            if (r->order[s]->entries[i].same_as && txt_eq(r->order[s]->entries[i].key, key))
                 return r->order[s]->entries[i].same_as;
     return NULL;
 }
@@ -137,7 +137,7 @@ static eng_hit eng_find_key(const eng_result *r, const char *key, const char *ca
         unsigned best_depth = 0;
         for (size_t i = 0; i < set->n; i++) {
             const fset_entry *e = &set->entries[i];
-            if (strcmp(e->key, key) != 0 || (e->category && !cat_under(cat, e->category)))
+            if (!txt_eq(e->key, key) || (e->category && !cat_under(cat, e->category)))
                 continue;
             const fset_value *v = fset_entry_param(e, param);
             if (!v || (amount_unit && !eng_ncv_fits(amount_unit, &v->unit)))
@@ -169,7 +169,7 @@ static bool eng_key_known(const eng_result *r, const char *key)
 {
     for (size_t s = 0; s < r->norder; s++)
         for (size_t i = 0; i < r->order[s]->n; i++)
-            if (strcmp(r->order[s]->entries[i].key, key) == 0)
+            if (txt_eq(r->order[s]->entries[i].key, key))
                 return true;
     return false;
 }
@@ -349,7 +349,7 @@ static bool eng_resolve(eng_result *r, const inv_record *rec, eng_res *res, diag
         const fset *set = r->order[s];
         int flag = -1;
         for (size_t i = 0; i < set->n && flag < 0; i++)
-            if (strcmp(set->entries[i].key, rec->key) == 0)
+            if (txt_eq(set->entries[i].key, rec->key))
                 flag = set->entries[i].biogenic;
         if (flag >= 0) {
             res->biogenic = flag;

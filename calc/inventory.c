@@ -282,7 +282,7 @@ static void inv_not_estimated(const ynode *n, inv_record *r, diag_list *dl)
 static bool inv_fixed_key(const char *key)
 {
     for (size_t i = 0; i < INV_NREC_KEYS; i++)
-        if (strcmp(key, inv_rec_keys[i]) == 0)
+        if (txt_eq(key, inv_rec_keys[i]))
             return true;
     return false;
 }

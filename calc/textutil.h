@@ -4,6 +4,12 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
+
+/* Whether two NUL-terminated strings are equal. The first bytes are compared
+ * inline: in the key and fuel lookups of the loaders and the engine most
+ * candidates differ there, which saves a strcmp call for each of them. */
+static inline bool txt_eq(const char *a, const char *b) { return a[0] == b[0] && strcmp(a, b) == 0; }
 
 /* Optimal-string-alignment edit distance between two byte strings, capped at
  * `cap` (a result of `cap` means "at least cap"). */

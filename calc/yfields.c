@@ -15,7 +15,7 @@ bool yf_check_keys(const ynode *map, const char *const *allowed, size_t n, const
         const ynode *k = map->items[2 * i];
         bool known = false;
         for (size_t j = 0; j < n && !known; j++)
-            known = strcmp(k->text, allowed[j]) == 0;
+            known = txt_eq(k->text, allowed[j]);
         if (known)
             continue;
         ok = false;

@@ -9,6 +9,7 @@
 
 #include "pool.h"
 #include "sha256.h"
+#include "textutil.h"
 
 struct yreader {
     const char *path;
@@ -512,7 +513,7 @@ const ynode *yn_get(const ynode *map, const char *key)
     if (!map || map->kind != YN_MAP)
         return NULL;
     for (size_t i = 0; i < map->n; i++)
-        if (strcmp(map->items[2 * i]->text, key) == 0)
+        if (txt_eq(map->items[2 * i]->text, key))
             return map->items[2 * i + 1];
     return NULL;
 }
