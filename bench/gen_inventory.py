@@ -48,16 +48,12 @@ def fuels_for(entries, category):
     return out
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument('n', type=int)
-    ap.add_argument('out')
+def write_inventory(path, n, seed=20200, year=2020, factors=None):
+    """Writes a benchmark inventory of n records for `year` to `path` (via a
+    temporary file renamed into place); the same (n, seed, year) give the same bytes."""
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    ap.add_argument('--factors', default=os.path.join(root, 'factors', 'ipcc2006-energy.yaml'))
-    ap.add_argument('--seed', type=int, default=20200)
-    a = ap.parse_args()
-    entries = factorfile.load(a.factors)
-    rng = random.Random(a.seed)
+    entries = factorfile.load(factors or os.path.join(root, 'factors', 'ipcc2006-energy.yaml'))
+    rng = random.Random(seed)
     cats = [(c, w, fuels_for(entries, c)) for c, w in CATEGORIES]
     cats = [c for c in cats if c[2]]
     cat_codes = [c[0] for c in cats]
@@ -66,15 +62,15 @@ def main():
     unit_names = [u[0] for u in UNITS]
     unit_w = [u[1] for u in UNITS]
     unit_rng = {u[0]: u[2] for u in UNITS}
-    width = len(str(a.n))
-    tmp = a.out + '.tmp'
+    width = len(str(n))
+    tmp = path + '.tmp'
     with open(tmp, 'w', encoding='utf-8', newline='\n') as f:
         f.write('# Benchmark inventory: %d synthetic activity records (bench/gen_inventory.py, seed %d).\n'
-                % (a.n, a.seed))
+                % (n, seed))
         f.write('inventory: bench-%d\ntitle: "synthetic benchmark inventory, %d records"\nregion: Benchland\n'
-                'year: 2020\ngwp: ar5\nfactor_sets: [ipcc2006-energy]\nactivities:\n' % (a.n, a.n))
+                'year: %d\ngwp: ar5\nfactor_sets: [ipcc2006-energy]\nactivities:\n' % (n, n, year))
         buf = []
-        for i in range(a.n):
+        for i in range(n):
             cat = rng.choices(cat_codes, cat_w)[0]
             fuel = rng.choice(fuels[cat])
             unit = rng.choices(unit_names, unit_w)[0]
@@ -88,7 +84,17 @@ def main():
                 f.write(''.join(buf))
                 buf = []
         f.write(''.join(buf))
-    os.replace(tmp, a.out)
+    os.replace(tmp, path)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument('n', type=int)
+    ap.add_argument('out')
+    ap.add_argument('--factors')
+    ap.add_argument('--seed', type=int, default=20200)
+    a = ap.parse_args()
+    write_inventory(a.out, a.n, a.seed, factors=a.factors)
 
 
 if __name__ == '__main__':

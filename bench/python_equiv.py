@@ -82,18 +82,13 @@ def factor_table(fset, pairs):
     return pd.DataFrame(rows)
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument('inventory')
-    ap.add_argument('out')
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    ap.add_argument('--factors', default=os.path.join(root, 'factors'))
-    ap.add_argument('--check', help="ghgcalc's JSON output to compare totals.t_co2e with")
-    a = ap.parse_args()
+def compute(inventory, factors):
+    """Loads `inventory` with PyYAML's C loader and computes it with pandas: returns the calculation lines
+    (one row per record and gas), the totals and the load and compute seconds."""
     t0 = time.monotonic()
-    inv = load_yaml(a.inventory)
-    fset = load_yaml(os.path.join(a.factors, inv['factor_sets'][0] + '.yaml'))
-    gwps = load_yaml(os.path.join(a.factors, 'gwp.yaml'))['gwp_sets']
+    inv = load_yaml(inventory)
+    fset = load_yaml(os.path.join(factors, inv['factor_sets'][0] + '.yaml'))
+    gwps = load_yaml(os.path.join(factors, 'gwp.yaml'))['gwp_sets']
     gwp_id = inv.get('gwp', 'ar5')
     gset = next(g for g in gwps if g['id'] == gwp_id)
     gwp = {v['gas']: float(v['value']) for v in gset['values']}
@@ -132,6 +127,22 @@ def main():
     by_cat = counted.groupby('category')['co2e'].sum()
     memo = math.fsum(lines.loc[lines['memo'], 'emission'])
     t_calc = time.monotonic()
+    return dict(lines=lines, n=len(df), total=total, by_gas=by_gas, by_cat=by_cat, memo=memo, gwp_id=gwp_id,
+                gset=gset, load_s=t_load - t0, compute_s=t_calc - t_load)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument('inventory')
+    ap.add_argument('out')
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    ap.add_argument('--factors', default=os.path.join(root, 'factors'))
+    ap.add_argument('--check', help="ghgcalc's JSON output to compare totals.t_co2e with")
+    a = ap.parse_args()
+    res = compute(a.inventory, a.factors)
+    lines, total, by_gas, by_cat, memo, gwp_id, gset = (res['lines'], res['total'], res['by_gas'], res['by_cat'],
+                                                       res['memo'], res['gwp_id'], res['gset'])
+    t_calc = time.monotonic()
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet('Summary')
@@ -162,7 +173,7 @@ def main():
                    'categories': {k: float(v) for k, v in by_cat.items()}}, f)
     t_write = time.monotonic()
     print('python_equiv: %d records, %d lines, %.17g t CO2e; load %.1fs compute %.1fs write %.1fs'
-          % (len(df), len(lines), total, t_load - t0, t_calc - t_load, t_write - t_calc))
+          % (res['n'], len(lines), total, res['load_s'], res['compute_s'], t_write - t_calc))
     status = 0
     if a.check:
         with open(a.check, encoding='utf-8') as f:

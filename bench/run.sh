@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # The benchmark (called by `make bench`): ghgcalc against the raw libraries and a Python equivalent.
 # usage: bench/run.sh [N...]          default N: 10000 100000 1000000
+#        (inventory command: N records; intensity command: BENCH_SERIES below)
 # env:   BENCH_PY_MAX=100000   largest N for the Python equivalent (about 7 GB and 10 minutes at 10^6);
 #                              BENCH_PY_MAX=1000000 runs it at every N
+#        BENCH_SERIES="10000 100000"  records a year for the intensity benchmark ("" skips it)
+#        BENCH_YEARS=11       years of the intensity series
 #        BENCH_REPEAT=3        runs per program for N < 10^6, the fastest kept (10^6: one run)
 #        GHGCALC=path          a ghgcalc binary to measure instead of building one with `make`
 #        BENCH_OUT=bench/out   scratch folder (inputs and outputs; gitignored)
@@ -15,6 +18,8 @@ cd "$root"
 out=${BENCH_OUT:-bench/out}
 results=${BENCH_RESULTS:-bench/RESULTS.md}
 py_max=${BENCH_PY_MAX:-100000}
+series_ns=${BENCH_SERIES-10000 100000}
+years=${BENCH_YEARS:-11}
 repeat=${BENCH_REPEAT:-3}
 py=/usr/bin/python3
 ns=("$@")
@@ -105,16 +110,48 @@ for n in "${ns[@]}"; do
   rm -f "$out"/x-"$n".xlsx "$out"/gx-"$n".xlsx "$out"/py-"$n".xlsx "$out"/py-"$n".csv
 done
 
+# ---- the intensity command: a series of $years years, each with an inventory of N records ----
+for n in $series_ns; do
+  ser=$out/series-$n-$years.yaml
+  if [ ! -f "$ser" ] || [ bench/gen_series.py -nt "$ser" ] || [ bench/gen_inventory.py -nt "$ser" ]; then
+    say "generating $ser"
+    rm -f "$out"/inv-"$n"-[0-9][0-9][0-9][0-9].yaml
+    "$py" bench/gen_series.py "$n" "$years" "$out" >/dev/null
+  fi
+  files=("$ser")
+  mapfile -t -O 1 files < <(sed -n 's/^    inventory: //p' "$ser" | sed "s|^|$out/|")
+  cat "${files[@]}" >/dev/null
+  r=$repeat
+  rm -f "$out"/gi-"$n".* "$out"/pi-"$n".* "$out"/xi-"$n".xlsx
+  key=$n:$years
+  measure s_yaml_events "$key" "$r" -- "$out/yaml_events" "${files[@]}"
+  measure s_ghgcalc "$key" "$r" -- "$ghg" intensity "$ser" -o "$out/gi-$n.xlsx" --quiet
+  # the limit's workbook: as many cells as ghgcalc's intensity workbook (about 70 a record in xlsx_cells)
+  cells=$("$py" -c 'import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1])
+print(sum(1 for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value is not None))' "$out/gi-$n.xlsx")
+  echo "$cells" >"$out/s_cells-$key.stdout"
+  measure s_xlsx_cells "$key" "$r" -- "$out/xlsx_cells" "$(( (cells + 69) / 70 ))" "$out/xi-$n.xlsx"
+  if [ "$have_py" = yes ] && [ "$n" -le "$py_max" ]; then
+    measure s_python "$key" 1 -- "$py" bench/python_intensity.py "$ser" "$out/pi-$n.xlsx" --check "$out/gi-$n.json"
+  fi
+  rm -f "$out"/xi-"$n".xlsx "$out"/pi-"$n".xlsx "$out"/pi-"$n".csv
+done
+
 # ---- report -------------------------------------------------------------------
 "$py" - "$tsv" "$out" "$results" "$ghg" "$py_max" "$repeat" "${ns[*]}" <<'PYEOF'
 import datetime, os, platform, re, subprocess, sys
 tsv, out, results, ghg, py_max, repeat, ns = sys.argv[1:8]
 py_max = int(py_max)
 rows = {}
+srows = {}   # the intensity benchmark: (records a year, years) -> name -> figures
 for line in open(tsv):
     n, name, wall, user, sys_, rss, others = line.split()
-    rows[(int(n), name)] = dict(wall=float(wall), user=float(user), sys=float(sys_), rss=int(rss) / 1024.0,
-                                others=float(others))
+    fig = dict(wall=float(wall), user=float(user), sys=float(sys_), rss=int(rss) / 1024.0, others=float(others))
+    if ':' in n:
+        srows.setdefault(tuple(int(x) for x in n.split(':')), {})[name] = fig
+    else:
+        rows[(int(n), name)] = fig
 # A Python run skipped this time (BENCH_PY_MAX) is taken from the latest earlier run, and marked.
 earlier = {}
 hist = os.path.join(out, 'python-history.tsv')
@@ -144,7 +181,7 @@ def first(path, key):
 
 def stdout(name, n):
     try:
-        return open(os.path.join(out, '%s-%d.stdout' % (name, n))).read().strip()
+        return open(os.path.join(out, '%s-%s.stdout' % (name, n))).read().strip()
     except OSError:
         return ''
 
@@ -267,10 +304,59 @@ for n in sorted({k[0] for k in rows}):
             summary.append((n, 'python/ghgcalc wall', rw, rw >= 10))
             summary.append((n, 'python/ghgcalc RSS', rm, rm >= 20))
     L.append('')
+for (n, ny) in sorted(srows):
+    g = srows[(n, ny)].get
+    y, x, gh, p = g('s_yaml_events'), g('s_xlsx_cells'), g('s_ghgcalc'), g('s_python')
+    key = '%d:%d' % (n, ny)
+    cells = ''
+    try:
+        cells = open(os.path.join(out, 's_cells-%s.stdout' % key)).read().strip()
+    except OSError:
+        pass
+    L.append('## Intensity: %d years x %s records a year (%s records)\n' % (ny, format(n, ','), format(n * ny, ',')))
+    L.append('`ghgcalc intensity` on `bench/gen_series.py %d %d`: a synthetic series (made-up GDP, population and '
+             'energy; no targets) whose every year names its own generated inventory of %s records, so the run '
+             'loads and computes %d inventories and writes a small workbook (%s cells) and its CSV and JSON.\n'
+             % (n, ny, format(n, ','), ny, cells or '?'))
+    L.append("| program | wall s | user s | sys s | peak RSS MB | others' CPU s |\n|---|---:|---:|---:|---:|---:|")
+    lim = None
+    if y and x:
+        lim = dict(wall=y['wall'] + x['wall'], user=y['user'] + x['user'], sys=y['sys'] + x['sys'],
+                   rss=max(y['rss'], x['rss']), others=y['others'] + x['others'])
+        L.append('| libyaml event loop over the series and its %d inventories (`yaml_events`) | %s |' % (ny, fmt(y)))
+        L.append('| libxlsxwriter, about as many cells (`xlsx_cells`) | %s |' % fmt(x))
+        L.append('| **limit** = the two above (RSS: the larger) | %s |' % fmt(lim, True))
+    if gh:
+        L.append('| ghgcalc intensity (workbook + CSV + JSON) | %s |' % fmt(gh))
+    if p:
+        L.append('| Python: PyYAML C loader + pandas + openpyxl (`bench/python_intensity.py`) | %s |' % fmt(p))
+    else:
+        L.append('| Python: PyYAML C loader + pandas + openpyxl | not run (BENCH_PY_MAX=%d) | | | | |' % py_max)
+    L.append('')
+    ps = stdout('s_python', key)
+    m = re.search(r'load ([0-9.]+)s compute ([0-9.]+)s write ([0-9.]+)s', ps)
+    if m:
+        L.append('Python stages: PyYAML %s s, pandas and the indicators %s s, openpyxl + CSV %s s.' % m.groups())
+    c = re.search(r'check: .*', ps)
+    if c:
+        L.append('Yearly figures: %s.' % c.group(0).replace('check: ', ''))
+    L.append('')
+    L.append('| ratio | measured | goal |\n|---|---:|---|')
+    if lim and gh:
+        r = gh['wall'] / lim['wall']
+        L.append('| ghgcalc / limit, wall | %.2f | <= 1.3 %s |' % (r, 'met' if r <= 1.3 else '**missed**'))
+        summary.append(('%s x %d' % (format(n, ','), ny), 'intensity: ghgcalc/limit wall', r, r <= 1.3))
+    if p and gh:
+        rw, rm = p['wall'] / gh['wall'], p['rss'] / gh['rss']
+        L.append('| Python / ghgcalc, wall | %.1f | >= 10 %s |' % (rw, 'met' if rw >= 10 else '**missed**'))
+        L.append('| Python / ghgcalc, peak RSS | %.1f | >= 20 %s |' % (rm, 'met' if rm >= 20 else '**missed**'))
+        summary.append(('%s x %d' % (format(n, ','), ny), 'intensity: python/ghgcalc wall', rw, rw >= 10))
+        summary.append(('%s x %d' % (format(n, ','), ny), 'intensity: python/ghgcalc RSS', rm, rm >= 20))
+    L.append('')
 L.append('## Goals (issue 5)\n')
 L.append('| N | measure | value | goal met |\n|---:|---|---:|---|')
 for n, what, v, ok in summary:
-    L.append('| %s | %s | %.2f | %s |' % (format(n, ','), what, v, 'yes' if ok else '**no**'))
+    L.append('| %s | %s | %.2f | %s |' % (n if isinstance(n, str) else format(n, ','), what, v, 'yes' if ok else '**no**'))
 if py_max < 1000000 and (1000000, 'python') not in rows:
     L.append('\nThe Python equivalent ran up to N = %s only (BENCH_PY_MAX); `make bench BENCH_PY_MAX=1000000` '
              'runs it at 10^6 too (about 7 GB of memory).' % format(py_max, ','))
