@@ -85,7 +85,14 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ)
 	$(Q)$(CC) $(ALL_CFLAGS) -Icalc -Itests/unit -o $@ $< $(LIB_OBJ) $(LDLIBS) $(CMOCKA_LIBS)
 
 # The README's test command. tests/run prints one summary line: "N passed, M failed".
-test: all $(UNIT_BINS)
+# The suites run $(BUILD)/ghgcalc. Only the default build refreshes the top-level ./ghgcalc: a
+# build in another folder (make sanitize) must not leave its instrumented binary there.
+ifeq ($(BUILD),build)
+TEST_PROGRAM = all
+else
+TEST_PROGRAM = check-deps $(BUILD)/ghgcalc
+endif
+test: $(TEST_PROGRAM) $(UNIT_BINS)
 	$(Q)tests/run $(BUILD)
 
 # Same suite against an ASan+UBSan build in its own folder.
