@@ -7,35 +7,43 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TXT_MAX_LEN 64 /* longer words are never "close" to a key */
+/* ASCII lower case of c; other bytes (UTF-8 included) are left alone. */
+static unsigned char txt_fold(unsigned char c) { return (c >= 'A' && c <= 'Z') ? (unsigned char)(c - 'A' + 'a') : c; }
 
-unsigned txt_distance(const char *a, const char *b, unsigned cap)
+unsigned txt_distance_n(const char *a, size_t la, const char *b, size_t lb, bool fold_case, unsigned cap)
 {
-    size_t la = strlen(a), lb = strlen(b);
     if (la > TXT_MAX_LEN || lb > TXT_MAX_LEN)
         return cap;
     /* The distance is at least the difference in length. */
     if ((la > lb ? la - lb : lb - la) >= cap)
         return cap;
-    unsigned d[TXT_MAX_LEN + 1][TXT_MAX_LEN + 1];
-    for (size_t i = 0; i <= la; i++)
-        d[i][0] = (unsigned)i;
+    /* Three rows of the table: row i, i - 1 and i - 2 (for transpositions). */
+    unsigned d[3][TXT_MAX_LEN + 1];
     for (size_t j = 0; j <= lb; j++)
         d[0][j] = (unsigned)j;
     for (size_t i = 1; i <= la; i++) {
+        unsigned *cur = d[i % 3], *up = d[(i - 1) % 3], *up2 = d[(i + 1) % 3];
+        cur[0] = (unsigned)i;
         for (size_t j = 1; j <= lb; j++) {
-            unsigned cost = tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]);
-            unsigned best = d[i - 1][j] + 1;
-            if (d[i][j - 1] + 1 < best)
-                best = d[i][j - 1] + 1;
-            if (d[i - 1][j - 1] + cost < best)
-                best = d[i - 1][j - 1] + cost;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < best)
-                best = d[i - 2][j - 2] + 1; /* transposition */
-            d[i][j] = best;
+            unsigned char x = (unsigned char)a[i - 1], y = (unsigned char)b[j - 1];
+            unsigned cost = fold_case ? txt_fold(x) != txt_fold(y) : x != y;
+            unsigned best = up[j - 1] + cost;
+            if (up[j] + 1 < best)
+                best = up[j] + 1;
+            if (cur[j - 1] + 1 < best)
+                best = cur[j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && up2[j - 2] + 1 < best)
+                best = up2[j - 2] + 1; /* transposition */
+            cur[j] = best;
         }
     }
-    return d[la][lb] < cap ? d[la][lb] : cap;
+    unsigned dist = d[la % 3][lb];
+    return dist < cap ? dist : cap;
+}
+
+unsigned txt_distance(const char *a, const char *b, unsigned cap)
+{
+    return txt_distance_n(a, strlen(a), b, strlen(b), true, cap);
 }
 
 const char *txt_suggest(const char *word, const char *const *cands, size_t n)

@@ -11,8 +11,17 @@
  * candidates differ there, which saves a strcmp call for each of them. */
 static inline bool txt_eq(const char *a, const char *b) { return a[0] == b[0] && strcmp(a, b) == 0; }
 
-/* Optimal-string-alignment edit distance between two byte strings, capped at
- * `cap` (a result of `cap` means "at least cap"). */
+/* Words longer than this many bytes are never "close" to another. */
+#define TXT_MAX_LEN 64
+
+/* Optimal-string-alignment edit distance (Levenshtein plus the transposition
+ * of two neighbours) between the bytes a[0..la) and b[0..lb), capped at `cap`
+ * (a result of `cap` means "at least cap"; UINT_MAX for the exact distance).
+ * With `fold_case`, ASCII letters compare case-blind (a transposition must
+ * match exactly). A word longer than TXT_MAX_LEN bytes gives `cap`. */
+unsigned txt_distance_n(const char *a, size_t la, const char *b, size_t lb, bool fold_case, unsigned cap);
+
+/* txt_distance_n of two NUL-terminated strings, case-blind. */
 unsigned txt_distance(const char *a, const char *b, unsigned cap);
 
 /* The candidate closest to `word` within edit distance 2 (1 for words of up

@@ -15,11 +15,14 @@
  */
 #include "units.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "textutil.h"
 
 /* ---- scale constants that are not plain SI prefixes ------------------- */
 
@@ -334,45 +337,10 @@ static void set_msg(const units_err *err, const char *fmt, ...)
 
 /* ---- suggestions ------------------------------------------------------ */
 
-/* ASCII lower case of c; other bytes (UTF-8 included) are left alone. */
-static unsigned char fold(unsigned char c)
-{
-    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c - 'A' + 'a') : c;
-}
-
-/* Optimal-string-alignment distance (Levenshtein plus transposition of two
- * neighbours) between the byte strings a and b; with `ci` ASCII letters
- * compare case-blind. Both lengths must be at most UNITS_WORD_MAX. */
-static int osa_distance(const char *a, size_t an, const char *b, size_t bn,
-                        bool ci)
-{
-    int d[3][UNITS_WORD_MAX + 1];
-    for (size_t j = 0; j <= bn; j++)
-        d[0][j] = (int)j;
-    for (size_t i = 1; i <= an; i++) {
-        int *cur = d[i % 3], *up = d[(i - 1) % 3], *up2 = d[(i + 1) % 3];
-        cur[0] = (int)i;
-        for (size_t j = 1; j <= bn; j++) {
-            unsigned char x = (unsigned char)a[i - 1], y = (unsigned char)b[j - 1];
-            int cost = ci ? fold(x) != fold(y) : x != y;
-            int best = up[j - 1] + cost;
-            if (up[j] + 1 < best)
-                best = up[j] + 1;
-            if (cur[j - 1] + 1 < best)
-                best = cur[j - 1] + 1;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-                up2[j - 2] + 1 < best)
-                best = up2[j - 2] + 1;
-            cur[j] = best;
-        }
-    }
-    return d[an % 3][bn];
-}
-
 /* Best suggestion so far: the name and its case-blind and exact distance. */
 typedef struct {
     const char *name;
-    int ci, cs;
+    unsigned ci, cs;
 } units_guess;
 
 /* Offers `cand` as a suggestion for word [w, w+n): it is taken when its
@@ -388,10 +356,10 @@ static void consider(const char *w, size_t n, const char *cand, units_guess *g)
      * walk for names that cannot come within 2. */
     if ((n > cn ? n - cn : cn - n) > 2)
         return;
-    int ci = osa_distance(w, n, cand, cn, true);
-    if (ci > 2 || (size_t)ci >= n)
+    unsigned ci = txt_distance_n(w, n, cand, cn, true, 3);
+    if (ci > 2 || ci >= n)
         return;
-    int cs = osa_distance(w, n, cand, cn, false);
+    unsigned cs = txt_distance_n(w, n, cand, cn, false, UINT_MAX);
     if (!g->name || ci < g->ci || (ci == g->ci && cs < g->cs)) {
         g->name = cand;
         g->ci = ci;
@@ -439,8 +407,7 @@ static bool species_like(const char *w, size_t n)
         return true;
     for (size_t i = 0; i < N_SPECIES; i++) {
         const char *s = species_table[i].text;
-        if (strlen(s) == n && n <= UNITS_WORD_MAX &&
-            osa_distance(w, n, s, n, true) == 0)
+        if (strlen(s) == n && n <= UNITS_WORD_MAX && txt_distance_n(w, n, s, n, true, 1) == 0)
             return true;
     }
     return false;
