@@ -347,11 +347,15 @@ for (n, ny) in sorted(srows):
         L.append('| ghgcalc / limit, wall | %.2f | <= 1.3 %s |' % (r, 'met' if r <= 1.3 else '**missed**'))
         summary.append(('%s x %d' % (format(n, ','), ny), 'intensity: ghgcalc/limit wall', r, r <= 1.3))
     if p and gh:
+        # as for the inventory: the Python goals hold from 10^5 records (here: a year) on
         rw, rm = p['wall'] / gh['wall'], p['rss'] / gh['rss']
-        L.append('| Python / ghgcalc, wall | %.1f | >= 10 %s |' % (rw, 'met' if rw >= 10 else '**missed**'))
-        L.append('| Python / ghgcalc, peak RSS | %.1f | >= 20 %s |' % (rm, 'met' if rm >= 20 else '**missed**'))
-        summary.append(('%s x %d' % (format(n, ','), ny), 'intensity: python/ghgcalc wall', rw, rw >= 10))
-        summary.append(('%s x %d' % (format(n, ','), ny), 'intensity: python/ghgcalc RSS', rm, rm >= 20))
+        goal = n >= 100000
+        info = '(10^4 a year: informative)'
+        L.append('| Python / ghgcalc, wall | %.1f | >= 10 %s |' % (rw, ('met' if rw >= 10 else '**missed**') if goal else info))
+        L.append('| Python / ghgcalc, peak RSS | %.1f | >= 20 %s |' % (rm, ('met' if rm >= 20 else '**missed**') if goal else info))
+        if goal:
+            summary.append(('%s x %d' % (format(n, ','), ny), 'intensity: python/ghgcalc wall', rw, rw >= 10))
+            summary.append(('%s x %d' % (format(n, ','), ny), 'intensity: python/ghgcalc RSS', rm, rm >= 20))
     L.append('')
 L.append('## Goals (issue 5)\n')
 L.append('| N | measure | value | goal met |\n|---:|---|---:|---|')
