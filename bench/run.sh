@@ -10,6 +10,8 @@
 #        GHGCALC=path          a ghgcalc binary to measure instead of building one with `make`
 #        BENCH_OUT=bench/out   scratch folder (inputs and outputs; gitignored)
 #        BENCH_RESULTS=bench/RESULTS.md
+#        BENCH_REPORT_ONLY=1  measure nothing: rewrite BENCH_RESULTS from the last run's $out/results.tsv
+#                             (say, after editing bench/RESULTS-notes.md)
 # Each program runs under /usr/bin/time -f '%e %U %S %M' (wall s, user s, sys s, peak RSS KB).
 # Run it on an otherwise idle machine: the figures are ratios measured in the same go.
 set -euo pipefail
@@ -26,7 +28,20 @@ ns=("$@")
 [ ${#ns[@]} -gt 0 ] || ns=(10000 100000 1000000)
 mkdir -p "$out"
 tsv=$out/results.tsv
-: >"$tsv"
+report_only=${BENCH_REPORT_ONLY:-}
+if [ -n "$report_only" ]; then
+  [ -s "$tsv" ] || { echo "bench: BENCH_REPORT_ONLY: no $tsv from an earlier run" >&2; exit 1; }
+  report_ns=$(awk '$1 !~ /:/ {print $1}' "$tsv" | sort -nu | tr '\n' ' ')
+  ns=()
+  series_ns=
+else
+  report_ns="${ns[*]}"
+  : >"$tsv"
+  # the ghgcalc measured: its commit, and whether its sources differed from it
+  rev=$(git rev-parse --short HEAD 2>/dev/null || echo '?')
+  [ -z "$(git status --porcelain -- calc reports Makefile 2>/dev/null)" ] || rev="$rev with uncommitted changes"
+  echo "$rev" >"$out/results.rev"
+fi
 log=$out/run.log
 : >"$log"
 say() { echo "bench: $*" | tee -a "$log" >&2; }
@@ -139,7 +154,7 @@ print(sum(1 for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.
 done
 
 # ---- report -------------------------------------------------------------------
-"$py" - "$tsv" "$out" "$results" "$ghg" "$py_max" "$repeat" "${ns[*]}" <<'PYEOF'
+"$py" - "$tsv" "$out" "$results" "$ghg" "$py_max" "$repeat" "${report_ns% }" <<'PYEOF'
 import datetime, os, platform, re, subprocess, sys
 tsv, out, results, ghg, py_max, repeat, ns = sys.argv[1:8]
 py_max = int(py_max)
@@ -198,13 +213,13 @@ machine = [
     ('libxlsxwriter', sh("dpkg-query -W -f='${Version}' libxlsxwriter-dev") + ' (Debian libxlsxwriter-dev)'),
     ('zlib', sh("dpkg-query -W -f='${Version}' zlib1g-dev") + ' (Debian zlib1g-dev, used by libxlsxwriter)'),
     ('Python side', pyv or 'not available'),
-    ('ghgcalc', sh(ghg + ' --version') + ', git ' + (sh('git rev-parse --short HEAD') or '?') +
-     (' with uncommitted changes' if sh('git status --porcelain -- calc reports Makefile') else '')),
+    ('ghgcalc', sh(ghg + ' --version') + ', git ' + (open(os.path.join(out, 'results.rev')).read().strip()
+                                                     if os.path.exists(os.path.join(out, 'results.rev')) else '?')),
 ]
 L = []
 L.append('# ghgcalc benchmark results\n')
-L.append('Measured %s by `bench/run.sh` (`make bench`). Reproduce on an idle machine with:\n'
-         % datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC'))
+L.append('Measured (last result written) %s by `bench/run.sh` (`make bench`). Reproduce on an idle machine with:\n'
+         % datetime.datetime.fromtimestamp(os.path.getmtime(tsv), datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC'))
 cmd = 'make bench' if py_max == 100000 else 'make bench BENCH_PY_MAX=%d' % py_max
 L.append('```sh\n%s        # = bench/run.sh %s\n```\n' % (cmd, ns))
 L.append('| machine | |\n|---|---|')
