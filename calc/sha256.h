@@ -10,10 +10,10 @@
 
 typedef struct {
     uint32_t h[8];
-    uint64_t bits;       /* message length so far */
+    uint64_t bits; /* message length so far */
     unsigned char buf[64];
     size_t nbuf;
-    int accel;           /* 1: use the SHA extensions (set by sha256_init when the CPU has them) */
+    int accel; /* 1: use the SHA extensions (set by sha256_init when the CPU has them) */
 } sha256_ctx;
 
 void sha256_init(sha256_ctx *c);
