@@ -32,7 +32,7 @@ void diag_free(diag_list *dl)
 
 /* Appends a formatted message; on allocation failure the message is dropped
  * but still counted, so a run never reports success after an error. */
-static void diag_vadd(diag_list *dl, diag_level level, src_loc at, const char *fmt, va_list ap)
+GHG_PRINTF(4, 0) static void diag_vadd(diag_list *dl, diag_level level, src_loc at, const char *fmt, va_list ap)
 {
     if (level == DIAG_ERROR)
         dl->errors++;

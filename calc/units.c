@@ -321,6 +321,9 @@ static void trim_utf8(char *s)
 
 /* Writes a printf-style message into err->msg when it is not NULL and has
  * room for at least the terminator; never writes past msg_len. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
 static void set_msg(const units_err *err, const char *fmt, ...)
 {
     if (!err->msg || err->msg_len == 0)
