@@ -99,7 +99,7 @@ test: $(TEST_PROGRAM) $(UNIT_BINS)
 sanitize:
 	$(Q)$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="-O1 -g $(SANFLAGS)" LDFLAGS="$(SANFLAGS)" test
 
-valgrind: all $(UNIT_BINS)
+valgrind: $(TEST_PROGRAM) $(UNIT_BINS)
 	$(Q)GHGCALC_VALGRIND=1 tests/run $(BUILD)
 
 install: all

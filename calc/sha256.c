@@ -66,8 +66,8 @@ static void sha256_block(sha256_ctx *c, const unsigned char *p)
  * SHA256RNDS2 twice (two rounds each). The schedule keeps the last 16 words
  * in m[4]; for i >= 16, W[i..i+3] is MSG2(MSG1(W[i-16..], W[i-12..]) +
  * W[i-7..i-4], W[i-4..i-1]), which is FIPS 180-4 (6.2.2, step 1). */
-__attribute__((target("sha,sse4.1,ssse3"))) static void sha256_blocks_x86(uint32_t h[8], const unsigned char *p,
-                                                                          size_t nblocks)
+#define SHA256_TARGET __attribute__((target("sha,sse4.1,ssse3")))
+SHA256_TARGET static void sha256_blocks_x86(uint32_t h[8], const unsigned char *p, size_t nblocks)
 {
     const __m128i bswap = _mm_set_epi8(12, 13, 14, 15, 8, 9, 10, 11, 4, 5, 6, 7, 0, 1, 2, 3);
     __m128i dcba = _mm_loadu_si128((const __m128i *)&h[0]);

@@ -13,7 +13,8 @@ typedef struct {
     uint64_t bits; /* message length so far */
     unsigned char buf[64];
     size_t nbuf;
-    int accel; /* 1: use the SHA extensions (set by sha256_init when the CPU has them) */
+    int accel; /* 1: use the SHA extensions; sha256_init sets it when the CPU has them. A caller may clear it
+                  (the tests do, for the portable code), never set it: without them the CPU faults. */
 } sha256_ctx;
 
 void sha256_init(sha256_ctx *c);

@@ -2,6 +2,7 @@
 #ifndef GHG_TEXTUTIL_H
 #define GHG_TEXTUTIL_H
 
+#include <limits.h> /* UINT_MAX, for txt_distance_n's exact distance */
 #include <stdbool.h>
 #include <stddef.h>
 #include <string.h>
