@@ -864,9 +864,15 @@ static bool eng_run_indirect(eng_result *r, diag_list *dl)
         l->ef = d->novr ? (eng_hit){&d->ovr[0].v, "record", NULL, "co2"} : eng_find_grid(r, d->kind, d->grid, want,
                                                                                         &l->factor_year);
         if (!l->ef.v) {
-            diag_error(dl, d->at, "no CO2 factor for purchased %s on grid '%s' (searched the factor sets' '%s' "
-                       "entries): add factors/china-grid to factor_sets, name a grid it has, or give 'co2:'",
-                       d->kind, d->grid ? d->grid : "national", d->kind);
+            char sets[256];
+            eng_order_text(r, sets, sizeof sets);
+            if (!eng_key_known(r, d->kind))
+                diag_error(dl, d->at, "no factor set searched (%s) has '%s' entries: give the record its own 'co2:' "
+                           "{value, unit, source}%s", sets, d->kind,
+                           strcmp(d->kind, "electricity") == 0 ? ", or add china-grid to factor_sets" : "");
+            else
+                diag_error(dl, d->at, "no CO2 factor for purchased %s on grid '%s' in the '%s' entries of %s: name "
+                           "a grid they have, or give 'co2:'", d->kind, d->grid ? d->grid : "national", d->kind, sets);
             ok = false;
             continue;
         }
@@ -1040,7 +1046,10 @@ static bool eng_load_sets(eng_result *r, fset_db *db, const char *const *dirs, s
         if (s && !eng_order_add(r, s, cap))
             diag_error(dl, inv->set_at[i], "more than %zu factor sets in the search order", cap);
     }
-    r->gwp = fdb_gwp(db, inv->gwp_id, all, nall, inv->gwp_id ? inv->gwp_at : (src_loc){inv->path, 0, 0}, dl);
+    /* Without a `gwp:` key a missing gwp.yaml is reported at the first factor
+     * set: it is searched in the same folders. */
+    src_loc gwp_at = inv->gwp_id ? inv->gwp_at : inv->nsets ? inv->set_at[0] : (src_loc){inv->path, 1, 1};
+    r->gwp = fdb_gwp(db, inv->gwp_id, all, nall, gwp_at, dl);
     return diag_error_count(dl) == errs && r->gwp;
 }
 
