@@ -123,7 +123,8 @@ static void ck_ref_row(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, const eng_re
 }
 
 /* The reference approach against the sectoral approach; returns the next row. */
-static lxw_row_t ck_reference(rpt_xl *x, lxw_worksheet *ws, const eng_result *r, bool zh, lxw_row_t row)
+static lxw_row_t ck_reference(rpt_xl *x, lxw_worksheet *ws, const eng_result *r, bool zh, lxw_row_t row,
+                              const char *sectoral_formula)
 {
     const eng_ref_line *l;
     eng_ref_summary s;
@@ -154,7 +155,10 @@ static lxw_row_t ck_reference(rpt_xl *x, lxw_worksheet *ws, const eng_result *r,
     rpt_xl_str(x, ws, tot, RA_E, L(zh, "Reference approach, t CO2", "参考方法 t CO2"), RPT_F_BOLD);
     rpt_xl_formula(x, ws, tot, RA_T, f, s.ra_co2_t, RPT_F_T_BOLD);
     rpt_xl_str(x, ws, tot + 1, RA_E, L(zh, "Sectoral approach (1.A fossil CO2), t", "部门方法(1.A化石CO2) t"), RPT_F_BOLD);
-    rpt_xl_num(x, ws, tot + 1, RA_T, s.sa_co2_t, RPT_F_T_BOLD);
+    if (sectoral_formula)
+        rpt_xl_formula(x, ws, tot + 1, RA_T, sectoral_formula, s.sa_co2_t, RPT_F_T_BOLD);
+    else
+        rpt_xl_num(x, ws, tot + 1, RA_T, s.sa_co2_t, RPT_F_T_BOLD);
     snprintf(f, sizeof f, "=IF(%s=0,0,(%s-%s)/%s)", ck_cell(c1, tot + 1, RA_T), ck_cell(c2, tot, RA_T), c1, c1);
     rpt_xl_str(x, ws, tot + 2, RA_E, L(zh, "Difference", "差异"), RPT_F_BOLD);
     rpt_xl_formula(x, ws, tot + 2, RA_T, f, s.diff_pct / 100.0, RPT_F_PCT_BOLD);
@@ -186,7 +190,7 @@ static void ck_completeness(rpt_xl *x, lxw_worksheet *ws, const eng_result *r, b
     }
 }
 
-void rpt_xlsx_checks(rpt_xl *x, const eng_result *r, bool zh)
+void rpt_xlsx_checks(rpt_xl *x, const eng_result *r, bool zh, const char *sectoral_formula)
 {
     lxw_worksheet *ws = rpt_xl_sheet(x, "Checks");
     if (!ws)
@@ -194,6 +198,6 @@ void rpt_xlsx_checks(rpt_xl *x, const eng_result *r, bool zh)
     static const double widths[RA_NCOLS] = {22, 48, 14, 12, 12, 10, 12, 14, 14, 12, 12, 10, 14, 12, 12, 10, 16, 50};
     rpt_xl_widths(x, ws, widths, RA_NCOLS);
     rpt_xl_str(x, ws, 0, 0, L(zh, "Checks", "核查"), RPT_F_TITLE);
-    lxw_row_t row = ck_reference(x, ws, r, zh, 2);
+    lxw_row_t row = ck_reference(x, ws, r, zh, 2, sectoral_formula);
     ck_completeness(x, ws, r, zh, row);
 }

@@ -71,6 +71,19 @@ static void js_totals(FILE *f, const eng_result *r)
     fprintf(f, ", \"records\": %zu},\n", all.records);
 }
 
+/* Writes the indirect emissions of purchased electricity and heat (scope 2),
+ * outside the totals: consumption and the provincial net-import view. */
+static void js_indirect(FILE *f, const eng_result *r)
+{
+    const eng_indirect_line *lines;
+    size_t n = eng_indirect(r, &lines);
+    fputs("  \"indirect\": {\"consumption_t_co2\": ", f);
+    rpt_json_num(f, eng_indirect_total_t(r, false));
+    fputs(", \"net_import_t_co2\": ", f);
+    rpt_json_num(f, eng_indirect_total_t(r, true));
+    fprintf(f, ", \"records\": %zu},\n", n);
+}
+
 /* Writes the sectors (rpt_sector_of(): 1.A.1 .. 1.A.5, then 2.A, 2.B, ...,
  * 4.D) with their CO2e. */
 static void js_sectors(FILE *f, const eng_result *r)
@@ -146,6 +159,7 @@ int rpt_inventory_json(const eng_result *r, const char *path, const rpt_meta *m,
     }
     js_head(f, r, m);
     js_totals(f, r);
+    js_indirect(f, r);
     js_sectors(f, r);
     js_categories(f, r);
     js_inputs(f, m);

@@ -125,6 +125,31 @@ static bool xw_sumifs(const xw *w, char *buf, size_t len, xw_key sum, const xw_c
     return terms || xw_append(buf, len, &used, "=0");
 }
 
+/* The sectoral approach's 1.A fossil CO2 as a formula: the CO2 rows that are
+ * not memo items on the Calculation sheets, the only sheets with 1.A rows and
+ * the only sources with a memo column. NULL when out of memory or too long. */
+static char *xw_sectoral_co2_formula(const xw *w)
+{
+    xw *calc = malloc(sizeof *calc);
+    char *formula = malloc(XW_FORMULA_MAX);
+    if (calc && formula) {
+        calc->nsrc = 0;
+        for (size_t k = 0; k < w->nsrc; k++)
+            if (w->src[k].col[XK_MEMO] != XW_NO_COL)
+                calc->src[calc->nsrc++] = w->src[k];
+        const xw_crit crit[] = {{XK_GAS, gas_name(GAS_CO2)}, {XK_MEMO, RPT_MEMO_NO}};
+        if (!xw_sumifs(calc, formula, XW_FORMULA_MAX, XK_EMISSION, crit, 2)) {
+            free(formula);
+            formula = NULL;
+        }
+    } else {
+        free(formula);
+        formula = NULL;
+    }
+    free(calc);
+    return formula;
+}
+
 /* Writes a SUMIFS total with its cached value; an over-long formula is an
  * error (it cannot happen below ~40 sheets of rows). */
 static void xw_sumifs_cell(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, xw_key sum, const xw_crit *crit,
@@ -674,7 +699,9 @@ int rpt_inventory_xlsx(const eng_result *r, const char *path, const rpt_meta *m,
     xw_lines_write(w);
     xw_fod_sheet(w);
     rpt_xlsx_indirect(&w->xl, r, w->zh);
-    rpt_xlsx_checks(&w->xl, r, w->zh);
+    char *sectoral = xw_sectoral_co2_formula(w);
+    rpt_xlsx_checks(&w->xl, r, w->zh, sectoral);
+    free(sectoral);
     xw_factors(w);
     xw_about(w);
     xw_lines_free(w);

@@ -665,6 +665,65 @@ def combustion_only_layout(tmp):
 
 
 @test
+def json_indirect_outside_totals(tmp):
+    """The JSON's indirect block: both views, by hand, outside the totals."""
+    inv = os.path.join(tmp, "ind.yaml")
+    with open(inv, "w", encoding="utf-8") as f:
+        f.write("inventory: ind\nyear: 2020\nfactor_sets: [ipcc2006-energy, china-grid]\n"
+                "activities:\n"
+                "  - {category: \"1.A.1.a\", fuel: natural_gas, amount: 100, unit: TJ}\n"
+                "indirect:\n"
+                "  - {kind: electricity, amount: 1000, unit: MWh, source: s1,\n"
+                "     co2: {value: 0.6, unit: t CO2/MWh, source: \"meter contract\"}}\n"
+                "  - {kind: electricity, amount: 250, unit: 万千瓦时, source: s2,\n"
+                "     co2: {value: 0.5, unit: kg CO2/kWh, source: \"contract\"}}\n"
+                "  - {kind: electricity, amount: -200, unit: MWh, view: net_import, source: s3,\n"
+                "     co2: {value: 0.5, unit: t CO2/MWh, source: \"guideline\"}}\n")
+    j = run_inventory(tmp, inv).json()
+    # consumption: 1000 MWh x 0.6 t/MWh = 600 t; 250 x 10^4 kWh x 0.5 kg/kWh = 1,250,000 kg = 1250 t
+    close(j["indirect"]["consumption_t_co2"], 600 + 1250, "indirect consumption")
+    # net imports: -200 MWh x 0.5 t/MWh = -100 t
+    close(j["indirect"]["net_import_t_co2"], -100, "indirect net imports")
+    check(j["indirect"]["records"] == 3, "indirect records %r" % j["indirect"]["records"])
+    # direct total: natural gas 100 TJ x (56,100 + 1 x 28 + 0.1 x 265) kg/TJ = 5,615,450 kg CO2e (IPCC 2006
+    # Vol.2 Tables 1.4 and 2.2, AR5 GWPs); the indirect rows are not in it
+    close(j["totals"]["t_co2e"], 100 * (56100 + 1 * 28 + 0.1 * 265) / 1000, "direct total without indirect")
+
+
+@test
+def checks_sectoral_approach_is_a_formula(tmp):
+    """Checks: reference against sectoral approach by hand; the sectoral 1.A CO2 is a SUMIFS of Calculation."""
+    inv = os.path.join(tmp, "ra.yaml")
+    with open(inv, "w", encoding="utf-8") as f:
+        f.write("inventory: ra\nyear: 2020\nfactor_sets: [ipcc2006-energy]\n"
+                "activities:\n"
+                "  - {category: \"1.A.1.a\", fuel: other_bituminous_coal, amount: 12.5, unit: \"万吨\"}\n"
+                "  - {category: \"1.A.4.b\", fuel: natural_gas, amount: 0.8, unit: 10^4 t}\n"
+                "  - {category: \"1.A.4.b\", fuel: wood_wood_waste, amount: 100, unit: t}\n"
+                "reference_approach:\n  fuels:\n"
+                "    - {fuel: other_bituminous_coal, unit: 10^4 t, production: 0, imports: 20, exports: 0,\n"
+                "       bunkers: 0, stock_change: 2, non_energy_use: 0.5, source: hand}\n")
+    o = run_inventory(tmp, inv)
+    # sectoral (IPCC 2006 Vol.2 Tables 1.2 and 1.4): coal 125 Gg x 25.8 TJ/Gg = 3225 TJ x 94.6 t/TJ = 305,085 t;
+    # gas 8 Gg x 48.0 TJ/Gg = 384 TJ x 56.1 t/TJ = 21,542.4 t; wood is biogenic (a memo item, not counted)
+    sectoral = 305085 + 21542.4
+    # reference: (0 + 20 - 0 - 0 - 2 - 0.5) x 10^4 t = 175 Gg x 25.8 = 4515 TJ x 94.6 t/TJ = 427,119 t
+    reference = 427119.0
+    wb = load_wb(o.xlsx, data_only=False)
+    values = load_wb(o.xlsx)
+    ws, vs = wb["Checks"], values["Checks"]
+    row = find_label(ws, "Sectoral approach (1.A fossil CO2), t", col=13)
+    cell = ws.cell(row=row, column=17)
+    check(str(cell.value) == '=SUMIFS(Calculation!$Q:$Q,Calculation!$F:$F,"CO2",Calculation!$T:$T,"no")',
+          "sectoral approach cell %r" % cell.value)
+    close(vs.cell(row=row, column=17).value, sectoral, "sectoral approach")
+    close(vs.cell(row=row - 1, column=17).value, reference, "reference approach")
+    close(vs.cell(row=row + 1, column=17).value, (reference - sectoral) / sectoral, "difference")
+    check(vs.cell(row=row + 3, column=17).value == "explain", "a 30.8 %% difference is flagged above 5 %%")
+    recalc(o.xlsx)
+
+
+@test
 def big_inventory_constant_memory(tmp):
     """5 129 copies of full.yaml's 13 records (66 677 records: the CLI writes in constant-memory mode from
     200 000 = records x 3 rows, as run_e2e.py's big test): rows in order on every sheet, totals scale, the
