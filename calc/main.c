@@ -637,12 +637,19 @@ static void cli_print_target(const int_target *tr)
                                                  " %"};
     printf("%-9s  %s: %s %ld = %.*f%s", int_status_name(tr->status), t->id, ser_indicator_name(t->indicator),
            tr->eval_year, dec, tr->latest_value * k, units[t->indicator]);
-    if (t->kind == SER_REDUCTION)
+    if (t->kind == SER_REDUCTION && isfinite(tr->change))
         printf(" (%+.2f %% since %ld; target -%g %% by %ld)", tr->change * 100, t->base_year, t->value_pct,
+               t->target_year);
+    else if (t->kind == SER_REDUCTION) /* a base value of 0 has no relative change (blank in the outputs) */
+        printf(" (the %ld value is 0: no relative change; target -%g %% by %ld)", t->base_year, t->value_pct,
                t->target_year);
     else
         printf(" (target %s %g %% by %ld)", t->kind == SER_CEILING ? "<=" : ">=", t->value_pct, t->target_year);
-    printf("; %s %.*f, margin %+.*f%s", tr->final ? "target" : "path", dec, tr->reference * k, dec, tr->margin * k,
+    /* A margin that rounds to zero at the printed precision prints as +0, not -0 (a tie is met). */
+    double margin = tr->margin * k;
+    if (fabs(margin) < 0.5 * pow(10.0, -dec))
+        margin = 0.0;
+    printf("; %s %.*f, margin %+.*f%s", tr->final ? "target" : "path", dec, tr->reference * k, dec, margin,
            share ? " points" : "");
     if (!tr->final && isfinite(tr->required_rate))
         printf("; needs %+.2f %%/yr", tr->required_rate * 100);

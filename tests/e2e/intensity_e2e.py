@@ -247,6 +247,26 @@ def hand_targets_status(tmp):
 
 
 @test
+def console_tie_and_zero_base(tmp):
+    """Status lines: an exact tie prints margin +0.0000 (met); a base value of 0 prints no relative change."""
+    # -60 % is exactly where CO2 per GDP lands (0.026928 -> 0.0107712, see hand_targets_status)
+    r, out = hand_case(tmp, [("tie", "co2_per_gdp", "reduction", 2020, 2025, "60")])
+    check(r.rc == 0, "a tie is met: %r" % r)
+    line = r.out.splitlines()[0]
+    check(line.startswith("met        tie:") and "margin +0.0000" in line, "tie line %r" % line)
+    # 2020 burns nothing: CO2 per GDP 0 in the base year, so the change is undefined (blank in the JSON)
+    write(os.path.join(tmp, "inv2020.yaml"), inventory(2020, 0))
+    s = os.path.join(tmp, "series.yaml")
+    out = os.path.join(tmp, "zero.xlsx")
+    r = ghg("intensity", s, "-o", out, "--factors", FACTORS)
+    check(r.rc == 1, "a reduction from 0 is missed: %r" % r)
+    line = r.out.splitlines()[0]
+    check("(the 2020 value is 0: no relative change; target -60 % by 2025)" in line and "nan" not in line,
+          "zero-base line %r" % line)
+    check(target(load_json(out[:-5] + ".json"), "tie")["change"] is None, "JSON change of a zero base: null")
+
+
+@test
 def hand_calorific_headline(tmp):
     # The same non-fossil floor of 7 % by the calorific method: 24,580 / 729,020 = 3.37 %: missed, exit 1.
     r, out = hand_case(tmp, HAND_TARGETS, method="calorific")
