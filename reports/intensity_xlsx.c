@@ -31,6 +31,9 @@ enum {
     IN_FIN_SCE,
     IN_FIN_FACTOR,
     IN_FIN_ELEC_TCE,
+    IN_FIN_TOTAL,
+    IN_FIN_TOTAL_UNIT,
+    IN_FIN_TOTAL_FACTOR,
     IN_FIN_TOTAL_TCE,
     IN_INVENTORY,
     IN_GWP,
@@ -271,7 +274,14 @@ static void iw_inputs_rest(iw *w, lxw_worksheet *ws, size_t i)
         iw_ref(rr, sizeof rr, NULL, IN_FIN_FACTOR, row, false);
         snprintf(f, sizeof f, "=%s*%s*%s", o, q, rr);
         iw_formula(w, ws, row, IN_FIN_ELEC_TCE, f, iy->final_elec_tce, w->xl.f[RPT_F_T]);
-        rpt_xl_num(&w->xl, ws, row, IN_FIN_TOTAL_TCE, iy->final_total_tce, RPT_F_T);
+        /* the total as given, its unit and factor, so the tce figure is a formula like the others */
+        rpt_xl_num(&w->xl, ws, row, IN_FIN_TOTAL, y->final_total.value, RPT_F_GENERAL);
+        rpt_xl_str(&w->xl, ws, row, IN_FIN_TOTAL_UNIT, y->final_total.unit_text, RPT_F_NONE);
+        rpt_xl_num(&w->xl, ws, row, IN_FIN_TOTAL_FACTOR, y->final_total_factor, RPT_F_GENERAL);
+        iw_ref(o, sizeof o, NULL, IN_FIN_TOTAL, row, false);
+        iw_ref(q, sizeof q, NULL, IN_FIN_TOTAL_FACTOR, row, false);
+        snprintf(f, sizeof f, "=%s*%s", o, q);
+        iw_formula(w, ws, row, IN_FIN_TOTAL_TCE, f, iy->final_total_tce, w->xl.f[RPT_F_T]);
         rpt_xl_str(&w->xl, ws, row, IN_FIN_SRC, y->final_source, RPT_F_NONE);
     }
     rpt_xl_str(&w->xl, ws, row, IN_INVENTORY, inv->path, RPT_F_NONE);
@@ -306,6 +316,9 @@ static void iw_inputs(iw *w)
         {"Electricity sce", "电力折标系数", -1},
         {"Factor to tce", "折吨标准煤系数", -1},
         {"Final electricity (tce)", "终端电力消费 (tce)", -1},
+        {"Final energy (as given)", "终端能源消费（原值）", -1},
+        {"Unit", "单位", -1},
+        {"Factor to tce", "折吨标准煤系数", -1},
         {"Final energy consumption (tce)", "终端能源消费 (tce)", -1},
         {"Inventory", "清单文件", -1},
         {"GWP set", "全球增温潜势值", -1},

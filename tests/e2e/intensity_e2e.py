@@ -301,6 +301,11 @@ def hand_workbook_cells(tmp):
           % f["Targets"]["S2"].value)
     check(wb["Targets"]["S2"].value == "met", "Targets S2 %r" % wb["Targets"]["S2"].value)
     check(chart_count(out) == 3, "3 charts expected, found %d" % chart_count(out))
+    # final energy 2020: 60 x 10^4 tce, factor 10^4 -> 600,000 tce, a formula over its as-given cells
+    check(f["Inputs"]["W2"].value == "=T2*V2" and f["Inputs"]["U2"].value == "10^4 tce",
+          "final energy formula %r" % f["Inputs"]["W2"].value)
+    close(wb["Inputs"]["V2"].value, 1e4, "final energy factor to tce")
+    close(wb["Inputs"]["W2"].value, 600000, "final energy tce")
     about = [c.value for row in wb["About"].iter_rows() for c in row if c.value is not None]
     check(any("coal_rate: coal-consumption method" in str(v) for v in about), "About names the method")
     check(any(str(v).endswith("inv2025.yaml") for v in about), "About lists the inventories")
