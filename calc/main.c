@@ -651,8 +651,15 @@ static void cli_print_target(const int_target *tr)
         margin = 0.0;
     printf("; %s %.*f, margin %+.*f%s", tr->final ? "target" : "path", dec, tr->reference * k, dec, margin,
            share ? " points" : "");
-    if (!tr->final && isfinite(tr->required_rate))
+    /* The rate that takes the latest value to the target level: a requirement
+     * while the value is on the wrong side of the level, else the room left. */
+    bool floor = t->kind == SER_FLOOR;
+    bool ahead = floor ? tr->latest_value >= tr->level : tr->latest_value <= tr->level;
+    if (!tr->final && isfinite(tr->required_rate) && !ahead)
         printf("; needs %+.2f %%/yr", tr->required_rate * 100);
+    else if (!tr->final && isfinite(tr->required_rate))
+        printf("; already within the target level: stays within if it changes by at %s %+.2f %%/yr",
+               floor ? "least" : "most", tr->required_rate * 100);
     printf("%s\n", t->illustrative ? " [illustrative target]" : "");
 }
 
