@@ -36,7 +36,8 @@ static void ck_indirect_row(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, size_t 
     rpt_xl_str(x, ws, row, IND_INPUT, at, RPT_F_NONE);
     rpt_xl_str(x, ws, row, IND_KIND, d->kind, RPT_F_NONE);
     rpt_xl_str(x, ws, row, IND_VIEW, d->net_import ? "net_import" : "consumption", RPT_F_NONE);
-    rpt_xl_str(x, ws, row, IND_GRID, d->grid ? d->grid : "national", RPT_F_NONE);
+    /* a record's own `co2:` names no grid; otherwise an absent grid means the national one */
+    rpt_xl_str(x, ws, row, IND_GRID, d->grid ? d->grid : d->novr ? "" : "national", RPT_F_NONE);
     if (l->factor_year)
         rpt_xl_num(x, ws, row, IND_YEAR, (double)l->factor_year, RPT_F_INT);
     rpt_xl_num(x, ws, row, IND_AMOUNT, l->amount, RPT_F_GENERAL);

@@ -688,6 +688,16 @@ def json_indirect_outside_totals(tmp):
     # direct total: natural gas 100 TJ x (56,100 + 1 x 28 + 0.1 x 265) kg/TJ = 5,615,450 kg CO2e (IPCC 2006
     # Vol.2 Tables 1.4 and 2.2, AR5 GWPs); the indirect rows are not in it
     close(j["totals"]["t_co2e"], 100 * (56100 + 1 * 28 + 0.1 * 265) / 1000, "direct total without indirect")
+    # rows with their own co2: name no grid on the Indirect sheet
+    ws = load_wb(os.path.join(tmp, "out.xlsx"))["Indirect"]
+    rows = [r for r in ws.iter_rows(values_only=True) if r and r[0] in (1, 2, 3)]
+    for hr in ws.iter_rows(values_only=True):
+        if hr and "Grid" in hr:
+            g = hr.index("Grid")
+            break
+    else:
+        raise Fail("no Grid column on Indirect")
+    check(len(rows) == 3 and all(r[g] in (None, "") for r in rows), "grid of override rows %r" % [r[g] for r in rows])
 
 
 @test
