@@ -89,10 +89,10 @@ static bool xw_append_range(char *buf, size_t len, size_t *used, const xw_source
 /* Writes into buf the sum of column `sum` over every source, one SUMIFS per
  * source joined by '+'. A criterion on a column a source lacks drops the
  * criterion when it asks for memo "no" (a sheet without a memo column has
- * no memo rows) and skips the source otherwise; a source left with no
- * criterion is a SUM. "=0" when no source applies. False when it does not
- * fit. */
-static bool xw_sumifs(const xw *w, char *buf, size_t len, xw_key sum, const xw_crit *crit, size_t ncrit)
+ * no memo rows) and skips the source otherwise; with `strict` it always
+ * skips the source. A source left with no criterion is a SUM. "=0" when no
+ * source applies. False when it does not fit. */
+static bool xw_sumifs(const xw *w, char *buf, size_t len, xw_key sum, const xw_crit *crit, size_t ncrit, bool strict)
 {
     size_t used = 0;
     unsigned terms = 0;
@@ -103,7 +103,7 @@ static bool xw_sumifs(const xw *w, char *buf, size_t len, xw_key sum, const xw_c
         for (size_t c = 0; c < ncrit && !skip; c++) {
             if (s->col[crit[c].key] != XW_NO_COL)
                 nuse++;
-            else if (!(crit[c].key == XK_MEMO && strcmp(crit[c].value, RPT_MEMO_NO) == 0))
+            else if (strict || !(crit[c].key == XK_MEMO && strcmp(crit[c].value, RPT_MEMO_NO) == 0))
                 skip = true;
         }
         if (skip)
@@ -126,27 +126,17 @@ static bool xw_sumifs(const xw *w, char *buf, size_t len, xw_key sum, const xw_c
 }
 
 /* The sectoral approach's 1.A fossil CO2 as a formula: the CO2 rows that are
- * not memo items on the Calculation sheets, the only sheets with 1.A rows and
- * the only sources with a memo column. NULL when out of memory or too long. */
+ * not memo items, over the sources with a memo column (strictly), which are
+ * the Calculation sheets, the only sheets with 1.A rows. NULL when out of
+ * memory or too long. */
 static char *xw_sectoral_co2_formula(const xw *w)
 {
-    xw *calc = malloc(sizeof *calc);
+    const xw_crit crit[] = {{XK_GAS, gas_name(GAS_CO2)}, {XK_MEMO, RPT_MEMO_NO}};
     char *formula = malloc(XW_FORMULA_MAX);
-    if (calc && formula) {
-        calc->nsrc = 0;
-        for (size_t k = 0; k < w->nsrc; k++)
-            if (w->src[k].col[XK_MEMO] != XW_NO_COL)
-                calc->src[calc->nsrc++] = w->src[k];
-        const xw_crit crit[] = {{XK_GAS, gas_name(GAS_CO2)}, {XK_MEMO, RPT_MEMO_NO}};
-        if (!xw_sumifs(calc, formula, XW_FORMULA_MAX, XK_EMISSION, crit, 2)) {
-            free(formula);
-            formula = NULL;
-        }
-    } else {
+    if (formula && !xw_sumifs(w, formula, XW_FORMULA_MAX, XK_EMISSION, crit, 2, true)) {
         free(formula);
         formula = NULL;
     }
-    free(calc);
     return formula;
 }
 
@@ -160,7 +150,7 @@ static void xw_sumifs_cell(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t co
         rpt_xl_check(&w->xl, LXW_ERROR_MEMORY_MALLOC_FAILED, "building a SUMIFS formula");
         return;
     }
-    if (!xw_sumifs(w, formula, XW_FORMULA_MAX, sum, crit, ncrit))
+    if (!xw_sumifs(w, formula, XW_FORMULA_MAX, sum, crit, ncrit, false))
         rpt_xl_check(&w->xl, LXW_ERROR_PARAMETER_VALIDATION, "building a SUMIFS formula (too long)");
     else
         rpt_xl_formula(&w->xl, ws, row, col, formula, cached, f);
