@@ -226,13 +226,29 @@ static const char *iw_ind_unit(const iw *w, ser_indicator ind)
 
 /* -------------------------------------------------------------- Inputs */
 
+/* Writes a quantity as given in four adjacent columns from `col`: the value,
+ * its unit, the factor to the sheet's unit and the converted figure as the
+ * formula value * factor, with `cached` (the engine's value x factor). */
+static void iw_scaled(iw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const ser_qty *q, double factor,
+                      double cached, rpt_fmt_id fmt)
+{
+    char f[IW_F_MAX], v[24], k[24];
+    rpt_xl_num(&w->xl, ws, row, col, q->value, RPT_F_GENERAL);
+    rpt_xl_str(&w->xl, ws, row, col + 1, q->unit_text, RPT_F_NONE);
+    rpt_xl_num(&w->xl, ws, row, col + 2, factor, RPT_F_GENERAL);
+    iw_ref(v, sizeof v, NULL, col, row, false);
+    iw_ref(k, sizeof k, NULL, col + 2, row, false);
+    snprintf(f, sizeof f, "=%s*%s", v, k);
+    iw_formula(w, ws, row, col + 3, f, cached, w->xl.f[fmt]);
+}
+
 /* Writes the GDP and population cells of year i (columns A..K). */
 static void iw_inputs_economy(iw *w, lxw_worksheet *ws, size_t i)
 {
     const ser_year *y = &w->r->s->years[i];
     const int_year *iy = &w->r->years[i];
     lxw_row_t row = (lxw_row_t)i + 1;
-    char f[IW_F_MAX], b[24], d[24], fl[24], h[24], j[24];
+    char f[IW_F_MAX], b[24], d[24], fl[24];
     rpt_xl_num(&w->xl, ws, row, IN_YEAR, (double)y->year, RPT_F_INT);
     rpt_xl_num(&w->xl, ws, row, IN_GDP, y->gdp.value, RPT_F_GENERAL);
     rpt_xl_str(&w->xl, ws, row, IN_GDP_UNIT, y->gdp.unit_text, RPT_F_NONE);
@@ -244,13 +260,7 @@ static void iw_inputs_economy(iw *w, lxw_worksheet *ws, size_t i)
     iw_ref(fl, sizeof fl, NULL, IN_DEFLATOR, row, false);
     snprintf(f, sizeof f, "=%s*%s*100/%s", b, d, fl);
     iw_formula(w, ws, row, IN_GDP_REAL, f, iy->gdp_real_1e4_yuan, w->xl.f[RPT_F_T]);
-    rpt_xl_num(&w->xl, ws, row, IN_POP, y->population.value, RPT_F_GENERAL);
-    rpt_xl_str(&w->xl, ws, row, IN_POP_UNIT, y->population.unit_text, RPT_F_NONE);
-    rpt_xl_num(&w->xl, ws, row, IN_POP_FACTOR, y->population_factor, RPT_F_GENERAL);
-    iw_ref(h, sizeof h, NULL, IN_POP, row, false);
-    iw_ref(j, sizeof j, NULL, IN_POP_FACTOR, row, false);
-    snprintf(f, sizeof f, "=%s*%s", h, j);
-    iw_formula(w, ws, row, IN_POP_PERSONS, f, iy->population_persons, w->xl.f[RPT_F_INT]);
+    iw_scaled(w, ws, row, IN_POP, &y->population, y->population_factor, iy->population_persons, RPT_F_INT);
 }
 
 /* Writes the emissions, coal rate, final energy and sources of year i. */
@@ -274,14 +284,7 @@ static void iw_inputs_rest(iw *w, lxw_worksheet *ws, size_t i)
         iw_ref(rr, sizeof rr, NULL, IN_FIN_FACTOR, row, false);
         snprintf(f, sizeof f, "=%s*%s*%s", o, q, rr);
         iw_formula(w, ws, row, IN_FIN_ELEC_TCE, f, iy->final_elec_tce, w->xl.f[RPT_F_T]);
-        /* the total as given, its unit and factor, so the tce figure is a formula like the others */
-        rpt_xl_num(&w->xl, ws, row, IN_FIN_TOTAL, y->final_total.value, RPT_F_GENERAL);
-        rpt_xl_str(&w->xl, ws, row, IN_FIN_TOTAL_UNIT, y->final_total.unit_text, RPT_F_NONE);
-        rpt_xl_num(&w->xl, ws, row, IN_FIN_TOTAL_FACTOR, y->final_total_factor, RPT_F_GENERAL);
-        iw_ref(o, sizeof o, NULL, IN_FIN_TOTAL, row, false);
-        iw_ref(q, sizeof q, NULL, IN_FIN_TOTAL_FACTOR, row, false);
-        snprintf(f, sizeof f, "=%s*%s", o, q);
-        iw_formula(w, ws, row, IN_FIN_TOTAL_TCE, f, iy->final_total_tce, w->xl.f[RPT_F_T]);
+        iw_scaled(w, ws, row, IN_FIN_TOTAL, &y->final_total, y->final_total_factor, iy->final_total_tce, RPT_F_T);
         rpt_xl_str(&w->xl, ws, row, IN_FIN_SRC, y->final_source, RPT_F_NONE);
     }
     rpt_xl_str(&w->xl, ws, row, IN_INVENTORY, inv->path, RPT_F_NONE);
