@@ -254,6 +254,22 @@ def fmt(r, bold=False):
         cells[:4] = ['**%s**' % c for c in cells[:4]]
     return ' | '.join(cells)
 
+def limit_of(y, x):
+    """The limit: the event loop and the workbook program one after the other (RSS: the larger)."""
+    if not (y and x):
+        return None
+    return dict(wall=y['wall'] + x['wall'], user=y['user'] + x['user'], sys=y['sys'] + x['sys'],
+                rss=max(y['rss'], x['rss']), others=y['others'] + x['others'])
+
+def python_notes(ps, stages, what):
+    """The Python program's stage times and its agreement line, from its stdout `ps`."""
+    m = re.search(r'load ([0-9.]+)s compute ([0-9.]+)s write ([0-9.]+)s', ps)
+    if m:
+        L.append(stages % m.groups())
+    c = re.search(r'check: .*', ps)
+    if c:
+        L.append('%s: %s.' % (what, c.group(0).replace('check: ', '')))
+
 summary = []
 for n in sorted({k[0] for k in rows}):
     g = lambda name: rows.get((n, name))
@@ -261,10 +277,8 @@ for n in sorted({k[0] for k in rows}):
     size = os.path.getsize(os.path.join(out, 'inv-%d.yaml' % n)) / 1e6 if os.path.exists(os.path.join(out, 'inv-%d.yaml' % n)) else float('nan')
     L.append('## N = %s records (%.1f MB of YAML, %s calculation rows)\n' % (format(n, ','), size, format(3 * n, ',')))
     L.append("| program | wall s | user s | sys s | peak RSS MB | others' CPU s |\n|---|---:|---:|---:|---:|---:|")
-    lim = None
-    if y and x:
-        lim = dict(wall=y['wall'] + x['wall'], user=y['user'] + x['user'], sys=y['sys'] + x['sys'],
-                   rss=max(y['rss'], x['rss']), others=y['others'] + x['others'])
+    lim = limit_of(y, x)
+    if lim:
         L.append('| libyaml event loop (`yaml_events`) | %s |' % fmt(y))
         L.append('| libxlsxwriter, same cells (`xlsx_cells`) | %s |' % fmt(x))
         L.append('| **limit** = the two above (RSS: the larger) | %s |' % fmt(lim, True))
@@ -289,12 +303,7 @@ for n in sorted({k[0] for k in rows}):
     ps = stdout('python', n)
     if p and 'when' in p:
         ps = open(os.path.join(out, 'python-history-%d.stdout' % n)).read()
-    m = re.search(r'load ([0-9.]+)s compute ([0-9.]+)s write ([0-9.]+)s', ps)
-    if m:
-        L.append('Python stages: PyYAML %s s, pandas %s s, openpyxl + CSV + JSON %s s.' % m.groups())
-    c = re.search(r'check: .*', ps)
-    if c:
-        L.append('Totals: %s.' % c.group(0).replace('check: ', ''))
+    python_notes(ps, 'Python stages: PyYAML %s s, pandas %s s, openpyxl + CSV + JSON %s s.', 'Totals')
     L.append('')
     L.append('| ratio | measured | goal |\n|---|---:|---|')
     def ratio(a, b):
@@ -334,10 +343,8 @@ for (n, ny) in sorted(srows):
              'loads and computes %d inventories and writes a small workbook (%s cells) and its CSV and JSON.\n'
              % (n, ny, format(n, ','), ny, cells or '?'))
     L.append("| program | wall s | user s | sys s | peak RSS MB | others' CPU s |\n|---|---:|---:|---:|---:|---:|")
-    lim = None
-    if y and x:
-        lim = dict(wall=y['wall'] + x['wall'], user=y['user'] + x['user'], sys=y['sys'] + x['sys'],
-                   rss=max(y['rss'], x['rss']), others=y['others'] + x['others'])
+    lim = limit_of(y, x)
+    if lim:
         L.append('| libyaml event loop over the series and its %d inventories (`yaml_events`) | %s |' % (ny, fmt(y)))
         L.append('| libxlsxwriter, about as many cells (`xlsx_cells`) | %s |' % fmt(x))
         L.append('| **limit** = the two above (RSS: the larger) | %s |' % fmt(lim, True))
@@ -348,13 +355,8 @@ for (n, ny) in sorted(srows):
     else:
         L.append('| Python: PyYAML C loader + pandas + openpyxl | not run (BENCH_PY_MAX=%d) | | | | |' % py_max)
     L.append('')
-    ps = stdout('s_python', key)
-    m = re.search(r'load ([0-9.]+)s compute ([0-9.]+)s write ([0-9.]+)s', ps)
-    if m:
-        L.append('Python stages: PyYAML %s s, pandas and the indicators %s s, openpyxl + CSV %s s.' % m.groups())
-    c = re.search(r'check: .*', ps)
-    if c:
-        L.append('Yearly figures: %s.' % c.group(0).replace('check: ', ''))
+    python_notes(stdout('s_python', key),
+                 'Python stages: PyYAML %s s, pandas and the indicators %s s, openpyxl + CSV %s s.', 'Yearly figures')
     L.append('')
     L.append('| ratio | measured | goal |\n|---|---:|---|')
     if lim and gh:
