@@ -118,6 +118,14 @@ class Out:
             return list(csv.reader(f))
 
 
+def write_inventory(tmp, name, text):
+    """Writes `text` to tmp/name; returns the path."""
+    path = os.path.join(tmp, name)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    return path
+
+
 def run_inventory(tmp, inv, *extra, out="out.xlsx"):
     xlsx = os.path.join(tmp, out)
     r = ghg("inventory", inv, "-o", xlsx, "--factors", FACTORS, *extra)
@@ -455,10 +463,7 @@ solid_waste:
       rows:
 %s
 """ % rows
-    inv = os.path.join(tmp, "inv.yaml")
-    with open(inv, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    o = run_inventory(tmp, inv)
+    o = run_inventory(tmp, write_inventory(tmp, "inv.yaml", text))
     # D = W x DOC x DOCf x MCF = 2.0 Gg x 0.15 x 0.5 x 0.8 (unmanaged deep, Table 3.1) = 0.12 Gg
     d, k = 2.0 * 0.15 * 0.5 * 0.8, 0.06  # k food, temperate dry (Table 3.3)
     a, b = math.exp(-k), math.exp(-k * (13 - 7) / 12)
@@ -667,19 +672,19 @@ def combustion_only_layout(tmp):
 @test
 def json_indirect_outside_totals(tmp):
     """The JSON's indirect block: both views, by hand, outside the totals."""
-    inv = os.path.join(tmp, "ind.yaml")
-    with open(inv, "w", encoding="utf-8") as f:
-        f.write("inventory: ind\nyear: 2020\nfactor_sets: [ipcc2006-energy, china-grid]\n"
-                "activities:\n"
-                "  - {category: \"1.A.1.a\", fuel: natural_gas, amount: 100, unit: TJ}\n"
-                "indirect:\n"
-                "  - {kind: electricity, amount: 1000, unit: MWh, source: s1,\n"
-                "     co2: {value: 0.6, unit: t CO2/MWh, source: \"meter contract\"}}\n"
-                "  - {kind: electricity, amount: 250, unit: 万千瓦时, source: s2,\n"
-                "     co2: {value: 0.5, unit: kg CO2/kWh, source: \"contract\"}}\n"
-                "  - {kind: electricity, amount: -200, unit: MWh, view: net_import, source: s3,\n"
-                "     co2: {value: 0.5, unit: t CO2/MWh, source: \"guideline\"}}\n")
-    j = run_inventory(tmp, inv).json()
+    inv = write_inventory(tmp, "ind.yaml",
+                          "inventory: ind\nyear: 2020\nfactor_sets: [ipcc2006-energy, china-grid]\n"
+                          "activities:\n"
+                          "  - {category: \"1.A.1.a\", fuel: natural_gas, amount: 100, unit: TJ}\n"
+                          "indirect:\n"
+                          "  - {kind: electricity, amount: 1000, unit: MWh, source: s1,\n"
+                          "     co2: {value: 0.6, unit: t CO2/MWh, source: \"meter contract\"}}\n"
+                          "  - {kind: electricity, amount: 250, unit: 万千瓦时, source: s2,\n"
+                          "     co2: {value: 0.5, unit: kg CO2/kWh, source: \"contract\"}}\n"
+                          "  - {kind: electricity, amount: -200, unit: MWh, view: net_import, source: s3,\n"
+                          "     co2: {value: 0.5, unit: t CO2/MWh, source: \"guideline\"}}\n")
+    o = run_inventory(tmp, inv)
+    j = o.json()
     # consumption: 1000 MWh x 0.6 t/MWh = 600 t; 250 x 10^4 kWh x 0.5 kg/kWh = 1,250,000 kg = 1250 t
     close(j["indirect"]["consumption_t_co2"], 600 + 1250, "indirect consumption")
     # net imports: -200 MWh x 0.5 t/MWh = -100 t
@@ -689,7 +694,7 @@ def json_indirect_outside_totals(tmp):
     # Vol.2 Tables 1.4 and 2.2, AR5 GWPs); the indirect rows are not in it
     close(j["totals"]["t_co2e"], 100 * (56100 + 1 * 28 + 0.1 * 265) / 1000, "direct total without indirect")
     # rows with their own co2: name no grid on the Indirect sheet
-    ws = load_wb(os.path.join(tmp, "out.xlsx"))["Indirect"]
+    ws = load_wb(o.xlsx)["Indirect"]
     rows = [r for r in ws.iter_rows(values_only=True) if r and r[0] in (1, 2, 3)]
     for hr in ws.iter_rows(values_only=True):
         if hr and "Grid" in hr:
@@ -703,16 +708,15 @@ def json_indirect_outside_totals(tmp):
 @test
 def checks_sectoral_approach_is_a_formula(tmp):
     """Checks: reference against sectoral approach by hand; the sectoral 1.A CO2 is a SUMIFS of Calculation."""
-    inv = os.path.join(tmp, "ra.yaml")
-    with open(inv, "w", encoding="utf-8") as f:
-        f.write("inventory: ra\nyear: 2020\nfactor_sets: [ipcc2006-energy]\n"
-                "activities:\n"
-                "  - {category: \"1.A.1.a\", fuel: other_bituminous_coal, amount: 12.5, unit: \"万吨\"}\n"
-                "  - {category: \"1.A.4.b\", fuel: natural_gas, amount: 0.8, unit: 10^4 t}\n"
-                "  - {category: \"1.A.4.b\", fuel: wood_wood_waste, amount: 100, unit: t}\n"
-                "reference_approach:\n  fuels:\n"
-                "    - {fuel: other_bituminous_coal, unit: 10^4 t, production: 0, imports: 20, exports: 0,\n"
-                "       bunkers: 0, stock_change: 2, non_energy_use: 0.5, source: hand}\n")
+    inv = write_inventory(tmp, "ra.yaml",
+                          "inventory: ra\nyear: 2020\nfactor_sets: [ipcc2006-energy]\n"
+                          "activities:\n"
+                          "  - {category: \"1.A.1.a\", fuel: other_bituminous_coal, amount: 12.5, unit: \"万吨\"}\n"
+                          "  - {category: \"1.A.4.b\", fuel: natural_gas, amount: 0.8, unit: 10^4 t}\n"
+                          "  - {category: \"1.A.4.b\", fuel: wood_wood_waste, amount: 100, unit: t}\n"
+                          "reference_approach:\n  fuels:\n"
+                          "    - {fuel: other_bituminous_coal, unit: 10^4 t, production: 0, imports: 20, exports: 0,\n"
+                          "       bunkers: 0, stock_change: 2, non_energy_use: 0.5, source: hand}\n")
     o = run_inventory(tmp, inv)
     # sectoral (IPCC 2006 Vol.2 Tables 1.2 and 1.4): coal 125 Gg x 25.8 TJ/Gg = 3225 TJ x 94.6 t/TJ = 305,085 t;
     # gas 8 Gg x 48.0 TJ/Gg = 384 TJ x 56.1 t/TJ = 21,542.4 t; wood is biogenic (a memo item, not counted)
@@ -751,10 +755,7 @@ def big_inventory_constant_memory(tmp):
         for j, r in enumerate(recs):
             out.append(r + "\n    id: r%d_%d" % (i, j))
     out.append("solid_waste:\n" + sw)
-    inv = os.path.join(tmp, "big.yaml")
-    with open(inv, "w", encoding="utf-8") as f:
-        f.write("\n".join(out))
-    o = run_inventory(tmp, inv, "--quiet")
+    o = run_inventory(tmp, write_inventory(tmp, "big.yaml", "\n".join(out)), "--quiet")
     with zipfile.ZipFile(o.xlsx) as z:
         check("xl/sharedStrings.xml" not in z.namelist(), "not written in constant-memory mode")
     t, co2e, excl, lulucf = expected_totals()
