@@ -8,7 +8,7 @@
 #                                       reported); a patch that no longer applies (the bug was fixed
 #                                       in calc/) is skipped with a note. Default: calc/ as it is, into
 #                                       build/fuzz/ (used by fuzz/replay.sh).
-# The library objects (calc/ without main.c) are built with -fsanitize=fuzzer-no-link so that
+# The library objects (calc/ without the command line: main.c, cli*.c, cmd_*.c) are built with -fsanitize=fuzzer-no-link so that
 # libFuzzer sees their coverage. The harnesses search build/fuzz/factors, a trimmed copy of
 # factors/ made by fuzz/trim_factors.py.
 set -euo pipefail
@@ -55,7 +55,7 @@ if [ ${#harnesses[@]} -eq 0 ]; then
 fi
 objs=()
 for s in "$src"/*.c; do
-  [ "$(basename "$s")" = main.c ] && continue
+  case "$(basename "$s")" in main.c | cli*.c | cmd_*.c) continue ;; esac
   o=$obj/$(basename "$s" .c).o
   if [ ! -f "$o" ] || [ "$s" -nt "$o" ] || [ -n "$(find "$src" -name '*.h' -newer "$o" -print -quit)" ]; then
     echo "  CC      $s"

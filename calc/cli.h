@@ -1,0 +1,154 @@
+/* cli.h - what every command shares: its row in the command table, option specs, messages, progress and output. */
+#ifndef GHG_CLI_H
+#define GHG_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../reports/report.h"
+#include "diag.h"
+#include "inventory.h"
+
+/* Exit statuses, as README and the man page list them. */
+typedef enum {
+    CLI_OK = 0,       /* success */
+    CLI_FINDINGS = 1, /* the command found what it looks for (missed targets, audit findings) */
+    CLI_INPUT = 2,    /* bad input or usage */
+    CLI_IO = 3        /* an output could not be written */
+} cli_exit;
+
+/* A growing list of texts (positional arguments, repeated options, paths). */
+typedef struct {
+    const char **v;
+    size_t n, cap;
+} cli_list;
+
+/* Appends `s` (not copied); false when out of memory. */
+bool cli_list_add(cli_list *l, const char *s);
+void cli_list_free(cli_list *l);
+
+/* How an option keeps what it is given. */
+typedef enum {
+    CLI_FLAG,   /* bool: given or not */
+    CLI_TEXT,   /* const char *: the value (given twice is a usage error) */
+    CLI_LIST,   /* cli_list: every value, in order */
+    CLI_CHOICE, /* int: the index of the value in `choices` */
+    CLI_COUNT,  /* unsigned long: a whole number from 1 */
+    CLI_GROUP   /* the options of `group`, kept in a struct at `offset` */
+} cli_opt_kind;
+
+/* One option of a command: its names, what it takes and where the parsed
+ * value goes (`offset` into the command's options struct). A table of
+ * options ends with an entry whose name is NULL. */
+typedef struct cli_opt {
+    const char *name;             /* "--output" */
+    const char *alias;            /* "-o", or NULL */
+    cli_opt_kind kind;
+    size_t offset;                /* offsetof(the command's options struct, field) */
+    const char *arg;              /* what the value is, for the help: "FILE" */
+    const char *help;             /* one line */
+    const char *const *choices;   /* CLI_CHOICE: the accepted values, NULL-terminated */
+    const struct cli_opt *group;  /* CLI_GROUP: the options it holds */
+} cli_opt;
+
+/* What every command's options struct starts with. */
+typedef struct {
+    cli_list files;       /* positional arguments */
+    bool quiet;           /* --quiet: no progress, no console summary */
+    const char *command;  /* the command's name */
+    char *command_line;   /* as typed, for the About sheet */
+} cli_base;
+
+/* The output options that the commands writing a workbook share
+ * (cli_out_opts; place a cli_out in the options struct and a CLI_GROUP
+ * entry pointing at it). */
+typedef struct {
+    const char *path;     /* -o OUT.xlsx */
+    const char *csv;      /* --csv F; default beside -o */
+    const char *json;     /* --json F; default beside -o */
+    bool no_machine;      /* --no-csv-json */
+    int lang;             /* --lang: 0 en, 1 zh */
+} cli_out;
+
+extern const cli_opt cli_out_opts[];
+
+/* The folders searched for factor sets: --factors DIR, repeated. */
+extern const cli_opt cli_factors_opt[];
+
+struct cli_command;
+
+/* A kind of input file that `check` validates: the top-level key that
+ * tells it, and the function that loads and checks it (printing its own
+ * messages, returning an exit status). */
+typedef struct {
+    const char *first_key;
+    int (*check)(const char *path, const cli_list *factor_dirs, bool quiet);
+} cli_kind;
+
+/* A row of the command table. */
+typedef struct cli_command {
+    const char *name;
+    const char *summary;        /* one line for `ghgcalc --help` */
+    const char *usage;          /* synopsis and description for `COMMAND --help` */
+    const cli_opt *opts;        /* NULL-name-terminated */
+    size_t opts_size;           /* sizeof the options struct (it starts with cli_base) */
+    int (*run)(void *opts, const struct cli_command *const *all, size_t nall);
+    const cli_kind *kinds;      /* the files `check` validates for this command, NULL-first_key-terminated, or NULL */
+} cli_command;
+
+/* Runs the program: `ghgcalc COMMAND [options]` over the table `all`. */
+int cli_main(int argc, char **argv, const cli_command *const *all, size_t nall);
+
+/* ---- messages and progress ---- */
+
+/* Prints a usage error of command `cmd` ("ghgcalc CMD: what\nUse 'ghgcalc
+ * CMD --help'.") and returns CLI_INPUT. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) GHG_PRINTF(2, 3);
+
+/* Prints the collected messages; CLI_INPUT if any was an error, else CLI_OK. */
+int cli_report(const diag_list *dl);
+
+/* Progress on stderr for `quiet` off and stderr a terminal; {NULL} otherwise. */
+inv_progress cli_progress(bool quiet);
+void cli_progress_done(const inv_progress *p);
+
+/* ---- factor folders ---- */
+
+/* The folders searched for factor sets, in order: `given` (--factors), the
+ * inventory's own factor_dirs (`inv`, may be NULL), $GHGCALC_FACTORS
+ * (':'-separated), the factors folder beside `near` (the input file's
+ * folder's ../factors; NULL for none), ./factors and the installed data.
+ * The texts live in `mem` (freed with cli_dirs_free). */
+typedef struct {
+    cli_list dirs;
+    cli_list owned; /* strings allocated here */
+} cli_dirs;
+
+bool cli_dirs_make(cli_dirs *d, const cli_list *given, const inventory *inv, const char *near);
+void cli_dirs_free(cli_dirs *d);
+
+/* ---- inputs and outputs ---- */
+
+/* Every input file of a run, in About-sheet order, with its SHA-256. */
+typedef struct {
+    cli_list paths, sha256;
+} cli_inputs;
+
+bool cli_inputs_add(cli_inputs *in, const char *path, const char *sha256);
+void cli_inputs_free(cli_inputs *in);
+
+/* The writers of one command's outputs; each takes the command's result. */
+typedef int (*cli_writer)(const void *result, const char *path, const rpt_meta *m, char *err, size_t errlen);
+typedef struct {
+    cli_writer xlsx, csv, json;
+} cli_writers;
+
+/* Fills the run's metadata for the writers. */
+rpt_meta cli_meta(const cli_base *b, const cli_out *o, const cli_inputs *in);
+
+/* Writes the workbook and (unless --no-csv-json) the CSV and JSON into
+ * temporary files, then renames them into place together: all or none.
+ * Refuses outputs that name an input. Returns an exit status. */
+int cli_write(const cli_out *o, const cli_inputs *in, const rpt_meta *m, const void *result, const cli_writers *w);
+
+#endif
