@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "category.h"
+#include "fsearch.h"
 #include "nsum.h"
 #include "pool.h"
 #include "textutil.h"
@@ -29,8 +30,7 @@ typedef struct {
 struct eng_result {
     const inventory *inv;
     const gwp_set *gwp;
-    const fset **order;
-    size_t norder;
+    fs_order *fs;             /* the factor sets searched */
     const eng_res **rec_res;  /* per record */
     eng_slot *cache;          /* open addressing, power-of-two size */
     size_t cache_cap, cache_n;
@@ -55,23 +55,8 @@ struct eng_result {
 
 const inventory *eng_inventory(const eng_result *r) { return r->inv; }
 const gwp_set *eng_gwp(const eng_result *r) { return r->gwp; }
-eng_order eng_search_order(const eng_result *r) { return (eng_order){r->order, r->norder}; }
-
-/* Appends set `s` and its parents to the order, skipping repeats. */
-static bool eng_order_add(eng_result *r, const fset *s, size_t cap)
-{
-    for (; s; s = s->extends) {
-        bool seen = false;
-        for (size_t i = 0; i < r->norder && !seen; i++)
-            seen = r->order[i] == s;
-        if (seen)
-            continue;
-        if (r->norder == cap)
-            return false;
-        r->order[r->norder++] = s;
-    }
-    return true;
-}
+eng_order eng_search_order(const eng_result *r) { return (eng_order){fs_sets(r->fs), fs_count(r->fs)}; }
+const fs_order *eng_factor_order(const eng_result *r) { return r->fs; }
 
 /* Records a factor as used, once. */
 static void eng_note_used(eng_result *r, const eng_hit *h)
@@ -99,62 +84,6 @@ static bool eng_ncv_fits(const units_t *amount_unit, const units_t *ncv_unit)
     return units_is(&e, UNITS_DIM_ENERGY);
 }
 
-/* First value of parameter `param` for fuel `key` in category `cat` in the
- * search order: within a set the entry with the longest matching category
- * wins; the first set with any match wins. With `amount_unit`, only NCVs
- * that turn that unit into energy count. */
-static eng_hit eng_find_key(const eng_result *r, const char *key, const char *cat, const char *param,
-                            const units_t *amount_unit);
-
-/* The `ipcc_fuel` that the first entry for `key` names, or NULL. */
-static const char *eng_same_as(const eng_result *r, const char *key)
-{
-    for (size_t s = 0; s < r->norder; s++)
-        for (size_t i = 0; i < r->order[s]->n; i++)
-            if (r->order[s]->entries[i].same_as && txt_eq(r->order[s]->entries[i].key, key))
-                return r->order[s]->entries[i].same_as;
-    return NULL;
-}
-
-/* Like eng_find_key, then, when nothing is found, once more under the IPCC
- * fuel that an entry maps `key` to (`ipcc_fuel:`): a country fuel list
- * takes its CH4 and N2O factors from the IPCC fuel it corresponds to. */
-static eng_hit eng_find(const eng_result *r, const char *key, const char *cat, const char *param,
-                        const units_t *amount_unit)
-{
-    eng_hit h = eng_find_key(r, key, cat, param, amount_unit);
-    const char *alt = h.v ? NULL : eng_same_as(r, key);
-    return alt && strcmp(alt, key) != 0 ? eng_find_key(r, alt, cat, param, amount_unit) : h;
-}
-
-static eng_hit eng_find_key(const eng_result *r, const char *key, const char *cat, const char *param,
-                            const units_t *amount_unit)
-{
-    for (size_t s = 0; s < r->norder; s++) {
-        const fset *set = r->order[s];
-        const fset_entry *best = NULL;
-        const fset_value *bv = NULL;
-        unsigned best_depth = 0;
-        for (size_t i = 0; i < set->n; i++) {
-            const fset_entry *e = &set->entries[i];
-            if (!txt_eq(e->key, key) || (e->category && !cat_under(cat, e->category)))
-                continue;
-            const fset_value *v = fset_entry_param(e, param);
-            if (!v || (amount_unit && !eng_ncv_fits(amount_unit, &v->unit)))
-                continue;
-            unsigned depth = e->category ? cat_depth(e->category) : 0;
-            if (!best || depth > best_depth) {
-                best = e;
-                bv = v;
-                best_depth = depth;
-            }
-        }
-        if (best)
-            return (eng_hit){bv, set->id, best, param};
-    }
-    return (eng_hit){NULL, NULL, NULL, param};
-}
-
 /* A record-level override of `param`, or an empty hit. */
 static eng_hit eng_override(const inv_record *rec, const char *param)
 {
@@ -162,40 +91,6 @@ static eng_hit eng_override(const inv_record *rec, const char *param)
         if (strcmp(rec->ovr[i].name, param) == 0)
             return (eng_hit){&rec->ovr[i].v, "record", NULL, rec->ovr[i].name};
     return (eng_hit){NULL, NULL, NULL, param};
-}
-
-/* Whether any set in the order knows fuel `key` at all. */
-static bool eng_key_known(const eng_result *r, const char *key)
-{
-    for (size_t s = 0; s < r->norder; s++)
-        for (size_t i = 0; i < r->order[s]->n; i++)
-            if (txt_eq(r->order[s]->entries[i].key, key))
-                return true;
-    return false;
-}
-
-/* "china-energy, ipcc2006-energy": the sets searched, for messages. */
-static void eng_order_text(const eng_result *r, char *buf, size_t len)
-{
-    size_t used = 0;
-    buf[0] = '\0';
-    for (size_t s = 0; s < r->norder && used < len; s++)
-        used += (size_t)snprintf(buf + used, len - used, "%s%s", s ? ", " : "", r->order[s]->id);
-}
-
-/* Reports an unknown fuel with the closest known key. */
-static void eng_unknown_key(const eng_result *r, const inv_record *rec, diag_list *dl)
-{
-    const char *cands[512];
-    size_t n = 0;
-    for (size_t s = 0; s < r->norder; s++)
-        for (size_t i = 0; i < r->order[s]->n && n < 512; i++)
-            cands[n++] = r->order[s]->entries[i].key;
-    const char *hint = txt_suggest(rec->key, cands, n);
-    char sets[256];
-    eng_order_text(r, sets, sizeof sets);
-    diag_error(dl, inv_loc(r->inv, rec->key_at), "unknown fuel '%s'%s%s%s in factor sets %s", rec->key,
-               hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "", sets);
 }
 
 /* Resolves the NCV and the unit factor of `res` for `rec`. */
@@ -227,10 +122,10 @@ static bool eng_resolve_energy(const eng_result *r, const inv_record *rec, eng_r
         return false;
     }
     if (!h.v)
-        h = eng_find(r, rec->key, rec->category, "ncv", &u);
+        h = fs_find(r->fs, rec->key, rec->category, "ncv", &u, NULL);
     if (!h.v) {
-        eng_hit any = eng_find(r, rec->key, rec->category, "ncv", NULL);
-        eng_order_text(r, sets, sizeof sets);
+        eng_hit any = fs_find(r->fs, rec->key, rec->category, "ncv", NULL, NULL);
+        fs_text(r->fs, sets, sizeof sets);
         if (any.v)
             diag_error(dl, at, "amount of '%s' is in '%s' (%s) but its NCV in set %s is in '%s': give the amount "
                        "in %s, or an 'ncv:' on the record in energy per %s", rec->key, rec->unit_text,
@@ -265,17 +160,11 @@ static bool eng_resolve_co2(const eng_result *r, const inv_record *rec, eng_res 
         return false;
     }
     if (!ef.v && !cc.v) {
-        ef = eng_find(r, rec->key, rec->category, "co2", NULL);
-        cc = eng_find(r, rec->key, rec->category, "carbon_content", NULL);
+        ef = fs_find(r->fs, rec->key, rec->category, "co2", NULL, NULL);
+        cc = fs_find(r->fs, rec->key, rec->category, "carbon_content", NULL, NULL);
         /* The earlier set wins; in one set the more specific category, then the EF. */
         if (ef.v && cc.v) {
-            size_t se = 0, sc = 0;
-            for (size_t s = 0; s < r->norder; s++) {
-                if (r->order[s]->id == ef.set_id)
-                    se = s;
-                if (r->order[s]->id == cc.set_id)
-                    sc = s;
-            }
+            size_t se = fs_rank(r->fs, ef.set_id), sc = fs_rank(r->fs, cc.set_id);
             unsigned de = ef.entry->category ? cat_depth(ef.entry->category) : 0;
             unsigned dc = cc.entry->category ? cat_depth(cc.entry->category) : 0;
             if (sc < se || (sc == se && dc > de))
@@ -293,11 +182,7 @@ static bool eng_resolve_co2(const eng_result *r, const inv_record *rec, eng_res 
      * else 1 (IPCC 2006 Vol.2 Ch.1 1.4.2.1: default EFs assume full oxidation). */
     eng_hit ox = eng_override(rec, "oxidation");
     if (!ox.v && res->ef[GAS_CO2].entry) {
-        const fset *only = res->ef[GAS_CO2].entry->set;
-        eng_result one = *r;
-        one.order = &only;
-        one.norder = 1;
-        ox = eng_find(&one, rec->key, rec->category, "oxidation", NULL);
+        ox = fs_find(r->fs, rec->key, rec->category, "oxidation", NULL, res->ef[GAS_CO2].entry->set);
     }
     res->oxid = ox;
     res->oxidation = ox.v ? ox.v->value * ox.v->unit.scale : 1.0;
@@ -310,8 +195,8 @@ static bool eng_resolve_chain(eng_result *r, const inv_record *rec, eng_res *res
 static bool eng_resolve(eng_result *r, const inv_record *rec, eng_res *res, diag_list *dl)
 {
     size_t errs = diag_error_count(dl);
-    if (!eng_key_known(r, rec->key) && rec->novr == 0) {
-        eng_unknown_key(r, rec, dl);
+    if (!fs_known(r->fs, rec->key) && rec->novr == 0) {
+        fs_unknown(r->fs, rec->key, "fuel", inv_loc(r->inv, rec->key_at), dl);
         return false;
     }
     if (!cat_under(rec->category, "1.A")) {
@@ -324,7 +209,7 @@ static bool eng_resolve(eng_result *r, const inv_record *rec, eng_res *res, diag
     for (int g = GAS_CH4; g < GAS_MAIN; g++) {
         eng_hit h = eng_override(rec, gas_param((gas_id)g));
         if (!h.v)
-            h = eng_find(r, rec->key, rec->category, gas_param((gas_id)g), NULL);
+            h = fs_find(r->fs, rec->key, rec->category, gas_param((gas_id)g), NULL, NULL);
         res->ef[g] = h;
         if (h.v)
             res->ef_factor[g] = eng_ef_factor(h.v, false);
@@ -337,25 +222,14 @@ static bool eng_resolve(eng_result *r, const inv_record *rec, eng_res *res, diag
         if (res->ef[g].v || (g == GAS_CO2 && !co2_ok))
             continue;
         char sets[256];
-        eng_order_text(r, sets, sizeof sets);
+        fs_text(r->fs, sets, sizeof sets);
         diag_error(dl, inv_loc(r->inv, rec->key_at),
                    "no %s emission factor for fuel '%s' in category %s (searched: %s): add '%s:' to the record, "
                    "or list it under 'not_estimated'", gas_name((gas_id)g), rec->key, rec->category, sets,
                    gas_param((gas_id)g));
     }
     /* Biogenic: the first entry for the fuel that says so, in search order. */
-    res->biogenic = false;
-    for (size_t s = 0; s < r->norder; s++) {
-        const fset *set = r->order[s];
-        int flag = -1;
-        for (size_t i = 0; i < set->n && flag < 0; i++)
-            if (txt_eq(set->entries[i].key, rec->key))
-                flag = set->entries[i].biogenic;
-        if (flag >= 0) {
-            res->biogenic = flag;
-            break;
-        }
-    }
+    res->biogenic = fs_biogenic(r->fs, rec->key) == 1;
     res->ok = diag_error_count(dl) == errs;
     if (res->ok) {
         eng_note_used(r, &res->ncv);
@@ -406,7 +280,7 @@ static bool eng_resolve_chain_gas(const eng_result *r, const inv_record *rec, co
             continue;
         eng_hit h = eng_override(rec, info->name);
         if (!h.v)
-            h = eng_find(r, rec->key, rec->category, info->name, NULL);
+            h = fs_find(r->fs, rec->key, rec->category, info->name, NULL, NULL);
         if (!h.v || !eng_term_applies(h.v, g))
             continue;
         if (c->nterms == ENG_MAX_TERMS) {
@@ -474,7 +348,7 @@ static bool eng_resolve_chain(eng_result *r, const inv_record *rec, eng_res *res
         eng_chain *c = &res->chain[g];
         c->ef = eng_override(rec, gas_param((gas_id)g));
         if (!c->ef.v)
-            c->ef = eng_find(r, rec->key, rec->category, gas_param((gas_id)g), NULL);
+            c->ef = fs_find(r->fs, rec->key, rec->category, gas_param((gas_id)g), NULL, NULL);
         if (!c->ef.v || (rec->not_estimated & (1u << g))) {
             c->ef.v = NULL;
             continue;
@@ -487,7 +361,7 @@ static bool eng_resolve_chain(eng_result *r, const inv_record *rec, eng_res *res
     }
     if (!any && !(rec->not_estimated)) {
         char sets[256];
-        eng_order_text(r, sets, sizeof sets);
+        fs_text(r->fs, sets, sizeof sets);
         diag_error(dl, inv_loc(r->inv, rec->key_at), "no emission factor for activity '%s' in category %s "
                    "(searched: %s): add one to a factor set, or give e.g. 'co2:' on the record", rec->key,
                    rec->category, sets);
@@ -798,7 +672,7 @@ static void eng_check_feedstock(const eng_result *r, diag_list *dl)
             const inv_record *c = inv_rec(inv, j);
             if (!cat_under(c->category, "1.A.2") || c->feedstock_excluded)
                 continue;
-            const char *alt = eng_same_as(r, c->key);
+            const char *alt = fs_same_as(r->fs, c->key);
             if (strcmp(c->key, fuel) != 0 && !(alt && strcmp(alt, fuel) == 0))
                 continue;
             diag_error(dl, inv_loc(inv, c->key_at), "%s burnt in %s may include the feedstock of '%s' (line %u), "
@@ -809,40 +683,6 @@ static void eng_check_feedstock(const eng_result *r, diag_list *dl)
 }
 
 /* ---------------------------------------------- indirect (scope 2) */
-
-/* Whether entry grid `eg` serves a record asking for grid `want` (NULL asks
- * for the national grid). */
-static bool eng_grid_fits(const char *eg, const char *want)
-{
-    if (!want)
-        return !eg || strcmp(eg, "national") == 0;
-    return eg && strcmp(eg, want) == 0;
-}
-
-/* The `co2` of `key` for grid `grid` and year `year` in search order: the
- * same year if a set has it, else the latest earlier year, else the
- * earliest later one (the year used is returned in *used_year). */
-static eng_hit eng_find_grid(const eng_result *r, const char *key, const char *grid, long year, long *used_year)
-{
-    for (size_t s = 0; s < r->norder; s++) {
-        const fset *set = r->order[s];
-        const fset_entry *best = NULL;
-        for (size_t i = 0; i < set->n; i++) {
-            const fset_entry *e = &set->entries[i];
-            if (strcmp(e->key, key) != 0 || !eng_grid_fits(e->grid, grid) || !fset_entry_param(e, "co2"))
-                continue;
-            bool better = !best || (e->year <= year && (best->year > year || e->year > best->year)) ||
-                          (e->year > year && best->year > year && e->year < best->year);
-            if (better)
-                best = e;
-        }
-        if (best) {
-            *used_year = best->year;
-            return (eng_hit){fset_entry_param(best, "co2"), set->id, best, "co2"};
-        }
-    }
-    return (eng_hit){NULL, NULL, NULL, "co2"};
-}
 
 /* Computes every indirect record; false (reported) when a factor is missing
  * or its unit does not turn the amount into a mass. */
@@ -861,12 +701,12 @@ static bool eng_run_indirect(eng_result *r, diag_list *dl)
         eng_indirect_line *l = &r->ind[i];
         l->rec = d;
         long want = d->factor_year ? d->factor_year : inv->year;
-        l->ef = d->novr ? (eng_hit){&d->ovr[0].v, "record", NULL, "co2"} : eng_find_grid(r, d->kind, d->grid, want,
+        l->ef = d->novr ? (eng_hit){&d->ovr[0].v, "record", NULL, "co2"} : fs_find_grid(r->fs, d->kind, d->grid, want,
                                                                                         &l->factor_year);
         if (!l->ef.v) {
             char sets[256];
-            eng_order_text(r, sets, sizeof sets);
-            if (!eng_key_known(r, d->kind))
+            fs_text(r->fs, sets, sizeof sets);
+            if (!fs_known(r->fs, d->kind))
                 diag_error(dl, d->at, "no factor set searched (%s) has '%s' entries: give the record its own 'co2:' "
                            "{value, unit, source}%s", sets, d->kind,
                            strcmp(d->kind, "electricity") == 0 ? ", or add china-grid to factor_sets" : "");
@@ -1026,30 +866,15 @@ static bool eng_method_known(const eng_result *r, const inv_record *rec, diag_li
 static bool eng_load_sets(eng_result *r, fset_db *db, const char *const *dirs, size_t ndirs, diag_list *dl)
 {
     const inventory *inv = r->inv;
-    const char *const *all = dirs;
-    size_t nall = ndirs;
-    size_t cap = 256;
-    r->order = calloc(cap, sizeof *r->order);
-    if (!r->order)
-        return false;
     size_t errs = diag_error_count(dl);
-    for (size_t i = 0; i < inv->nsets; i++) {
-        /* A name with a '/' is a path relative to the inventory file. */
-        const char *name = inv->set_names[i];
-        char buf[4096];
-        const char *slash = strrchr(inv->path, '/');
-        if (strchr(name, '/') && name[0] != '/' && slash) {
-            snprintf(buf, sizeof buf, "%.*s/%s", (int)(slash - inv->path), inv->path, name);
-            name = buf;
-        }
-        const fset *s = fdb_load_set(db, name, all, nall, inv->set_at[i], dl);
-        if (s && !eng_order_add(r, s, cap))
-            diag_error(dl, inv->set_at[i], "more than %zu factor sets in the search order", cap);
-    }
+    r->fs = fs_new();
+    if (!r->fs)
+        return false;
+    fs_load(r->fs, db, inv->set_names, inv->set_at, inv->nsets, inv->path, dirs, ndirs, dl);
     /* Without a `gwp:` key a missing gwp.yaml is reported at the first factor
      * set: it is searched in the same folders. */
     src_loc gwp_at = inv->gwp_id ? inv->gwp_at : inv->nsets ? inv->set_at[0] : (src_loc){inv->path, 1, 1};
-    r->gwp = fdb_gwp(db, inv->gwp_id, all, nall, gwp_at, dl);
+    r->gwp = fdb_gwp(db, inv->gwp_id, dirs, ndirs, gwp_at, dl);
     return diag_error_count(dl) == errs && r->gwp;
 }
 
@@ -1104,7 +929,7 @@ void eng_free(eng_result *r)
         free(r->owned[i]);
     }
     free(r->owned);
-    free(r->order);
+    fs_free(r->fs);
     free(r->rec_res);
     free(r->cache);
     free(r->acc);

@@ -7,17 +7,12 @@
 
 #include "diag.h"
 #include "factors.h"
+#include "fsearch.h"
 #include "gases.h"
 #include "inventory.h"
 
-/* Where one factor came from: the value, its set ("record" for a record-level
- * override) and the set entry (NULL for an override). */
-typedef struct {
-    const fset_value *v;
-    const char *set_id;
-    const fset_entry *entry;
-    const char *param; /* "ncv", "co2", "carbon_content", "oxidation", ... */
-} eng_hit;
+/* Where one factor came from (the factor search order's hit). */
+typedef fs_hit eng_hit;
 
 #define ENG_MAX_TERMS 12 /* product terms of one gas, besides amount and EF */
 
@@ -77,7 +72,7 @@ typedef struct eng_result eng_result;
 
 /* The search order: inventory sets, each followed by the sets it extends. */
 typedef struct {
-    const fset **sets;
+    const fset *const *sets;
     size_t n;
 } eng_order;
 
@@ -95,6 +90,9 @@ size_t eng_lines(const eng_result *r, size_t i, eng_line out[GAS_COUNT]);
 const inventory *eng_inventory(const eng_result *r);
 const gwp_set *eng_gwp(const eng_result *r);
 eng_order eng_search_order(const eng_result *r);
+
+/* The factor sets searched, for lookups and messages. */
+const fs_order *eng_factor_order(const eng_result *r);
 
 /* Per-category totals, sorted by category code. */
 size_t eng_categories(const eng_result *r, const eng_cat_total **out);

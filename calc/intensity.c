@@ -46,8 +46,7 @@ bool int_inv_from(const eng_result *r, int_inv *out)
 {
     const inventory *inv = eng_inventory(r);
     const eng_cat_total *cats;
-    size_t n = eng_categories(r, &cats), used = 0;
-    eng_order o = eng_search_order(r);
+    size_t n = eng_categories(r, &cats);
     memset(out, 0, sizeof *out);
     out->path = inv->path;
     memcpy(out->sha256, inv->sha256, sizeof out->sha256);
@@ -55,8 +54,7 @@ bool int_inv_from(const eng_result *r, int_inv *out)
     out->gwp_id = eng_gwp(r)->id;
     out->co2_t = eng_total_under(r, "1.A").t[GAS_CO2];
     out->co2e_t = eng_total_under(r, "").t_co2e;
-    for (size_t i = 0; i < o.n && used < sizeof out->sets; i++)
-        used += (size_t)snprintf(out->sets + used, sizeof out->sets - used, "%s%s", i ? ", " : "", o.sets[i]->id);
+    fs_text(eng_factor_order(r), out->sets, sizeof out->sets);
     for (size_t i = 0; i < n; i++) {
         char code[64];
         cat_ancestor(cats[i].category, INT_SECTOR_DEPTH, code, sizeof code);

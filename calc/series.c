@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fsearch.h"
 #include "pool.h"
 #include "textutil.h"
 #include "yfields.h"
@@ -737,73 +738,41 @@ void ser_free(ser_series *s)
 {
     if (!s)
         return;
-    free(s->order);
+    fs_free(s->fs);
     pool_free(s->mem);
     free(s);
 }
 
 /* ---------------------------------------------------------------- resolve */
 
-/* Loads the named sets and lists them in search order, each followed by the
- * sets it extends, without repeats. */
+/* Loads the named sets (china-energy when none are named) into the search
+ * order, each followed by the sets it extends. */
 static bool ser_load_sets(ser_series *s, fset_db *db, const char *const *dirs, size_t ndirs, diag_list *dl)
 {
     static const char *const def[] = {"china-energy"};
-    const char *const *names = s->nsets ? s->set_names : def;
-    size_t n = s->nsets ? s->nsets : 1, cap = 0;
-    for (size_t i = 0; i < n; i++) {
-        src_loc at = s->nsets ? s->set_at[i] : (src_loc){s->path, 0, 0};
-        for (const fset *f = fdb_load_set(db, names[i], dirs, ndirs, at, dl); f; f = f->extends) {
-            bool seen = false;
-            for (size_t j = 0; j < s->norder && !seen; j++)
-                seen = s->order[j] == f;
-            if (seen)
-                continue;
-            if (s->norder == cap) {
-                cap = cap ? cap * 2 : 8;
-                const fset **o = realloc(s->order, cap * sizeof *o);
-                if (!o)
-                    return false;
-                s->order = o;
-            }
-            s->order[s->norder++] = f;
-        }
-    }
+    const src_loc def_at[] = {{s->path, 0, 0}};
+    s->fs = fs_new();
+    if (!s->fs)
+        return false;
+    if (s->nsets)
+        fs_load(s->fs, db, s->set_names, s->set_at, s->nsets, s->path, dirs, ndirs, dl);
+    else
+        fs_load(s->fs, db, def, def_at, 1, s->path, dirs, ndirs, dl);
+    s->order = fs_sets(s->fs);
+    s->norder = fs_count(s->fs);
     return s->norder > 0;
-}
-
-/* The first entry for `key` in search order that carries parameter `param`
- * (NULL: any entry with an `ipcc_fuel`), or NULL. */
-static const fset_entry *ser_find(const ser_series *s, const char *key, const char *param)
-{
-    for (size_t i = 0; i < s->norder; i++)
-        for (size_t k = 0; k < s->order[i]->n; k++) {
-            const fset_entry *e = &s->order[i]->entries[k];
-            if (strcmp(e->key, key) == 0 && (param ? fset_entry_param(e, param) != NULL : e->same_as != NULL))
-                return e;
-        }
-    return NULL;
-}
-
-/* "china-energy, ipcc2006-energy": the sets searched, for messages. */
-static void ser_order_text(const ser_series *s, char *buf, size_t len)
-{
-    size_t used = 0;
-    buf[0] = '\0';
-    for (size_t i = 0; i < s->norder && used < len; i++)
-        used += (size_t)snprintf(buf + used, len - used, "%s%s", i ? ", " : "", s->order[i]->id);
 }
 
 /* Finds the standard-coal coefficient of item `e` and the factor that turns
  * amount x coefficient into tce. */
 static void ser_resolve_sce(ser_series *s, ser_energy *e, diag_list *dl)
 {
-    const fset_entry *ent = e->sce_override ? NULL : ser_find(s, e->fuel, "sce");
+    const fset_entry *ent = e->sce_override ? NULL : fs_first(s->fs, e->fuel, "sce");
     e->sce = e->sce_override ? e->sce_override : ent ? fset_entry_param(ent, "sce") : NULL;
     e->sce_set = e->sce_override ? "record" : ent ? ent->set->id : NULL;
     if (!e->sce) {
         char sets[512];
-        ser_order_text(s, sets, sizeof sets);
+        fs_text(s->fs, sets, sizeof sets);
         diag_error(dl, e->fuel_at,
                    "no standard-coal coefficient (sce) for '%s' in the factor sets searched (%s): "
                    "use a fuel key that has one (ghgcalc factors show KEY --set %s), or give the item "
@@ -840,7 +809,7 @@ static void ser_resolve_rate(ser_energy *e, diag_list *dl)
  * `electricity`. */
 static void ser_resolve_final(ser_series *s, ser_year *y, diag_list *dl)
 {
-    const fset_entry *ent = ser_find(s, "electricity", "sce");
+    const fset_entry *ent = fs_first(s->fs, "electricity", "sce");
     y->final_elec_sce = ent ? fset_entry_param(ent, "sce") : NULL;
     if (!y->final_elec_sce) {
         diag_error(dl, y->final_electricity.at,
@@ -878,7 +847,7 @@ bool ser_resolve(ser_series *s, fset_db *db, const char *const *dirs, size_t ndi
                            "electricity cannot be of kind '%s': use primary_electricity or "
                            "net_import_electricity",
                            ser_kind_name(e->kind));
-            const fset_entry *m = ser_find(s, e->fuel, NULL);
+            const fset_entry *m = fs_first(s->fs, e->fuel, NULL);
             e->coal = e->kind == SER_FOSSIL && (ser_is_coal_key(e->fuel) || (m && ser_is_coal_key(m->same_as)));
         }
         if (y->has_final)

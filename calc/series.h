@@ -131,7 +131,8 @@ typedef struct {
     ser_target *targets;
     size_t ntargets;
     /* The factor sets searched for sce, in order (each followed by the sets it extends), set by ser_resolve. */
-    const fset **order;
+    struct fs_order *fs;
+    const fset *const *order; /* fs_sets(fs), fs_count(fs) */
     size_t norder;
     struct pool *mem;
 } ser_series;

@@ -1,0 +1,83 @@
+/* fsearch.h - the factor search order: which set's value applies to a fuel or activity in a category. */
+#ifndef GHG_FSEARCH_H
+#define GHG_FSEARCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "factors.h"
+#include "units.h"
+
+/* Where one factor came from: the value, its set ("record" for a record-level
+ * override) and the set entry (NULL for an override). */
+typedef struct {
+    const fset_value *v;
+    const char *set_id;
+    const fset_entry *entry;
+    const char *param; /* "ncv", "co2", "carbon_content", "oxidation", ... */
+} fs_hit;
+
+/* The sets an input names, each followed by the sets it extends, without
+ * repeats: the first set with a value wins. Every command that resolves
+ * factors (inventory, intensity, projection, audit) searches through one. */
+typedef struct fs_order fs_order;
+
+/* A new empty order; NULL when out of memory. */
+fs_order *fs_new(void);
+void fs_free(fs_order *o);
+
+/* Loads each of the n sets `names` (written at at[i]; a name with a '/' is
+ * a path relative to the folder of `referrer`) from the folders `dirs`,
+ * and appends it and the sets it extends. Returns false when a set could
+ * not be loaded (reported) or memory ran out. */
+bool fs_load(fs_order *o, fset_db *db, const char *const *names, const src_loc *at, size_t n, const char *referrer,
+             const char *const *dirs, size_t ndirs, diag_list *dl);
+
+/* Appends set `s` and the sets it extends, skipping repeats. */
+bool fs_add(fs_order *o, const fset *s);
+
+/* The sets in search order. */
+size_t fs_count(const fs_order *o);
+const fset *const *fs_sets(const fs_order *o);
+
+/* "china-energy, ipcc2006-energy": the order, for messages. */
+void fs_text(const fs_order *o, char *buf, size_t len);
+
+/* The value of parameter `param` for fuel or activity `key` in category
+ * `cat`: the first set with a match wins; within a set the entry with the
+ * longest matching category prefix. With `amount_unit`, only NCVs that turn
+ * that unit into an energy count. When nothing is found, the search is
+ * repeated under the IPCC fuel that an entry maps `key` to (`ipcc_fuel:`).
+ * With `only`, just that set is searched. v is NULL when nothing applies. */
+fs_hit fs_find(const fs_order *o, const char *key, const char *cat, const char *param, const units_t *amount_unit,
+               const fset *only);
+
+/* The `ipcc_fuel` that the first entry for `key` names, or NULL. */
+const char *fs_same_as(const fs_order *o, const char *key);
+
+/* Whether any set in the order has entries for `key`. */
+bool fs_known(const fs_order *o, const char *key);
+
+/* The `biogenic:` of the first entry for `key`, in search order, that
+ * states it: 1 yes, 0 no, -1 not stated anywhere. */
+int fs_biogenic(const fs_order *o, const char *key);
+
+/* The position of the set `set_id` in the order (fs_count() if absent). */
+size_t fs_rank(const fs_order *o, const char *set_id);
+
+/* The first entry for `key` in search order that carries `param` (any
+ * category), or with `param` NULL the first that names an `ipcc_fuel`. */
+const fset_entry *fs_first(const fs_order *o, const char *key, const char *param);
+
+/* The `co2` of purchased `key` ("electricity", "heat") for grid `grid`
+ * (NULL: the national grid) and `year`: the same year if a set has it,
+ * else the latest earlier year, else the earliest later one, whose year
+ * goes to *used_year. */
+fs_hit fs_find_grid(const fs_order *o, const char *key, const char *grid, long year, long *used_year);
+
+/* Reports `key` unknown at `at` ("unknown fuel 'x' (did you mean 'y'?) in
+ * factor sets a, b"); `what` is "fuel" or "activity". */
+void fs_unknown(const fs_order *o, const char *key, const char *what, src_loc at, diag_list *dl);
+
+#endif
