@@ -9,6 +9,7 @@
 #include "category.h"
 #include "fsearch.h"
 #include "nsum.h"
+#include "totals.h"
 #include "pool.h"
 #include "textutil.h"
 
@@ -21,12 +22,6 @@ typedef struct {
     eng_res *res;
 } eng_slot;
 
-typedef struct {
-    const char *category;
-    nsum t[GAS_COUNT], co2e, memo, energy;
-    size_t records;
-} eng_acc;
-
 struct eng_result {
     const inventory *inv;
     const gwp_set *gwp;
@@ -36,13 +31,14 @@ struct eng_result {
     size_t cache_cap, cache_n;
     eng_res **owned;          /* every eng_res allocated */
     size_t nowned, capowned;
-    eng_acc *acc;             /* per category */
-    size_t nacc, capacc;
-    eng_cat_total *cats;      /* finished totals, sorted */
+    tot_table *tot;           /* totals by category and gas */
+    const eng_cat_total *cats; /* the finished totals, sorted (owned by tot) */
+    size_t ncats;
     eng_hit *used;            /* distinct factors used */
     size_t nused, capused;
     struct pool *mem;         /* FOD model tables */
     fod_result *fod;          /* one per landfill site */
+    double *fod_t, *fod_t_co2e; /* each site's CH4 of the inventory year, t and t CO2e */
     size_t nfod;
     eng_indirect_line *ind;   /* purchased electricity and heat */
     double ind_t[2];          /* totals: consumption view, net-import view */
@@ -501,38 +497,14 @@ size_t eng_lines(const eng_result *r, size_t i, eng_line out[GAS_COUNT])
     return n;
 }
 
-/* The accumulator of category `cat` (interned pointer), added on first use. */
-static eng_acc *eng_acc_for(eng_result *r, const char *cat)
-{
-    for (size_t i = r->nacc; i-- > 0;)
-        if (r->acc[i].category == cat || strcmp(r->acc[i].category, cat) == 0)
-            return &r->acc[i];
-    if (r->nacc == r->capacc) {
-        size_t cap = r->capacc ? r->capacc * 2 : 32;
-        eng_acc *a = realloc(r->acc, cap * sizeof *a);
-        if (!a)
-            return NULL;
-        r->acc = a;
-        r->capacc = cap;
-    }
-    eng_acc *a = &r->acc[r->nacc++];
-    memset(a, 0, sizeof *a);
-    a->category = cat;
-    return a;
-}
-
 /* Adds record i's lines to its category. False when a figure overflows. */
 static bool eng_accumulate(eng_result *r, size_t i, diag_list *dl)
 {
     const inv_record *rec = inv_rec(r->inv, i);
     eng_line lines[GAS_COUNT];
     size_t n = eng_lines(r, i, lines);
-    eng_acc *a = eng_acc_for(r, rec->category);
-    if (!a)
+    if (!tot_add_record(r->tot, rec->category, n ? lines[0].energy_tj : 0.0))
         return false;
-    a->records++;
-    if (n)
-        nsum_add(&a->energy, lines[0].energy_tj);
     for (size_t k = 0; k < n; k++) {
         const eng_line *l = &lines[k];
         if (!isfinite(l->emission_t_co2e) || !isfinite(l->energy_tj)) {
@@ -540,81 +512,52 @@ static bool eng_accumulate(eng_result *r, size_t i, diag_list *dl)
                        "(%g x %s): check the amount and its unit", gas_name(l->gas), rec->amount, rec->unit_text);
             return false;
         }
-        if (l->memo) {
-            nsum_add(&a->memo, l->emission_t);
-            continue;
-        }
-        nsum_add(&a->t[l->gas], l->emission_t);
-        nsum_add(&a->co2e, l->emission_t_co2e);
+        if (!tot_add(r->tot, rec->category, l->gas, l->emission_t, l->emission_t_co2e, l->memo))
+            return false;
     }
     return true;
-}
-
-static int eng_cat_cmp(const void *pa, const void *pb)
-{
-    const eng_cat_total *a = pa, *b = pb;
-    return strcmp(a->category, b->category);
 }
 
 /* Turns the accumulators into sorted totals; false when one overflowed. */
 static bool eng_finish(eng_result *r, diag_list *dl)
 {
-    r->cats = calloc(r->nacc ? r->nacc : 1, sizeof *r->cats);
+    r->cats = tot_finish(r->tot, &r->ncats);
     if (!r->cats)
         return false;
-    for (size_t i = 0; i < r->nacc; i++) {
-        eng_cat_total *c = &r->cats[i];
-        const eng_acc *a = &r->acc[i];
-        c->category = a->category;
-        for (int g = 0; g < GAS_COUNT; g++)
-            c->t[g] = nsum_value(&a->t[g]);
-        c->t_co2e = nsum_value(&a->co2e);
-        c->memo_bio_co2_t = nsum_value(&a->memo);
-        c->energy_tj = nsum_value(&a->energy);
-        c->records = a->records;
+    for (size_t i = 0; i < r->ncats; i++) {
+        const eng_cat_total *c = &r->cats[i];
         if (!isfinite(c->t_co2e) || !isfinite(c->energy_tj)) {
             diag_error(dl, (src_loc){r->inv->path, 0, 0}, "the total of category %s overflows a double: check the "
                        "amounts and units", c->category);
             return false;
         }
     }
-    qsort(r->cats, r->nacc, sizeof *r->cats, eng_cat_cmp);
     return true;
 }
 
 size_t eng_categories(const eng_result *r, const eng_cat_total **out)
 {
     *out = r->cats;
-    return r->nacc;
+    return r->ncats;
 }
 
 eng_cat_total eng_total_under(const eng_result *r, const char *prefix)
 {
-    eng_cat_total t = {.category = prefix};
-    nsum s[GAS_COUNT] = {{0}}, co2e = {0}, memo = {0}, energy = {0};
-    for (size_t i = 0; i < r->nacc; i++) {
-        const eng_cat_total *c = &r->cats[i];
-        if (*prefix && !cat_under(c->category, prefix))
-            continue;
-        for (int g = 0; g < GAS_COUNT; g++)
-            nsum_add(&s[g], c->t[g]);
-        nsum_add(&co2e, c->t_co2e);
-        nsum_add(&memo, c->memo_bio_co2_t);
-        nsum_add(&energy, c->energy_tj);
-        t.records += c->records;
-    }
-    for (int g = 0; g < GAS_COUNT; g++)
-        t.t[g] = nsum_value(&s[g]);
-    t.t_co2e = nsum_value(&co2e);
-    t.memo_bio_co2_t = nsum_value(&memo);
-    t.energy_tj = nsum_value(&energy);
-    return t;
+    return tot_sum(r->cats, r->ncats, prefix, true);
 }
+
+void eng_gas_co2e(const eng_result *r, double out_t_co2e[GAS_COUNT]) { tot_gas_co2e(r->tot, out_t_co2e); }
 
 size_t eng_fod(const eng_result *r, const fod_result **out)
 {
     *out = r->fod;
     return r->nfod;
+}
+
+void eng_fod_emission(const eng_result *r, size_t i, double *ch4_t, double *t_co2e)
+{
+    *ch4_t = r->fod_t[i];
+    *t_co2e = r->fod_t_co2e[i];
 }
 
 /* Runs the first-order-decay model of every landfill site and adds each
@@ -626,7 +569,9 @@ static bool eng_run_fod(eng_result *r, diag_list *dl)
         return true;
     r->mem = pool_new();
     r->fod = calloc(in->nsites, sizeof *r->fod);
-    if (!r->mem || !r->fod)
+    r->fod_t = calloc(in->nsites, sizeof *r->fod_t);
+    r->fod_t_co2e = calloc(in->nsites, sizeof *r->fod_t_co2e);
+    if (!r->mem || !r->fod || !r->fod_t || !r->fod_t_co2e)
         return false;
     for (size_t i = 0; i < in->nsites; i++, r->nfod++) {
         const fod_site *site = &in->sites[i];
@@ -634,12 +579,10 @@ static bool eng_run_fod(eng_result *r, diag_list *dl)
         if (!fod_compute(site, (int)r->inv->year, r->mem, dl, &r->fod[i]) ||
             !fod_emission_gg(&r->fod[i], (int)r->inv->year, &ch4_gg))
             return false;
-        eng_acc *a = eng_acc_for(r, site->category);
-        if (!a)
+        r->fod_t[i] = ch4_gg * 1000.0; /* Gg -> t */
+        r->fod_t_co2e[i] = r->fod_t[i] * r->gwp->gwp[GAS_CH4];
+        if (!tot_add(r->tot, site->category, GAS_CH4, r->fod_t[i], r->fod_t_co2e[i], false))
             return false;
-        double t = ch4_gg * 1000.0; /* Gg -> t */
-        nsum_add(&a->t[GAS_CH4], t);
-        nsum_add(&a->co2e, t * r->gwp->gwp[GAS_CH4]);
     }
     return true;
 }
@@ -824,8 +767,8 @@ static bool eng_run_completeness(eng_result *r)
         eng_complete *e = &r->complete[r->ncomplete++];
         e->category = c->code;
         e->status = "not reported";
-        for (size_t k = 0; k < r->nacc; k++)
-            if (cat_under(r->acc[k].category, c->code) || cat_under(c->code, r->acc[k].category))
+        for (size_t k = 0; k < r->ncats; k++)
+            if (cat_under(r->cats[k].category, c->code) || cat_under(c->code, r->cats[k].category))
                 e->status = "estimated";
         for (size_t k = 0; k < r->inv->nnotation && strcmp(e->status, "estimated") != 0; k++) {
             const inv_notation *nk = &r->inv->notation[k];
@@ -890,7 +833,8 @@ eng_result *eng_run(const inventory *inv, fset_db *db, const char *const *dirs, 
         return NULL;
     }
     r->rec_res = calloc(inv->n ? inv->n : 1, sizeof *r->rec_res);
-    if (!r->rec_res) {
+    r->tot = tot_new();
+    if (!r->rec_res || !r->tot) {
         diag_error(dl, (src_loc){inv->path, 0, 0}, "out of memory for %zu records", inv->n);
         eng_free(r);
         return NULL;
@@ -932,10 +876,11 @@ void eng_free(eng_result *r)
     fs_free(r->fs);
     free(r->rec_res);
     free(r->cache);
-    free(r->acc);
-    free(r->cats);
+    tot_free(r->tot);
     free(r->used);
     free(r->fod);
+    free(r->fod_t);
+    free(r->fod_t_co2e);
     pool_free(r->mem);
     free(r->ind);
     free(r->ref);

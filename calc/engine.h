@@ -10,6 +10,7 @@
 #include "fsearch.h"
 #include "gases.h"
 #include "inventory.h"
+#include "totals.h"
 
 /* Where one factor came from (the factor search order's hit). */
 typedef fs_hit eng_hit;
@@ -58,15 +59,8 @@ typedef struct {
     double term[ENG_MAX_TERMS];       /* product method: term values as written */
 } eng_line;
 
-/* Totals of one category: tonnes of each gas, CO2e, and energy. */
-typedef struct {
-    const char *category;
-    double t[GAS_COUNT];
-    double t_co2e;
-    double memo_bio_co2_t;
-    double energy_tj;
-    size_t records;
-} eng_cat_total;
+/* Totals of one category (or group): tonnes of each gas, CO2e, the memo item, energy. */
+typedef tot_cat eng_cat_total;
 
 typedef struct eng_result eng_result;
 
@@ -102,6 +96,14 @@ eng_cat_total eng_total_under(const eng_result *r, const char *prefix);
 
 /* The first-order-decay runs, one per landfill site of inv->fod, in order. */
 size_t eng_fod(const eng_result *r, const fod_result **out);
+
+/* The CH4 that landfill site i emits in the inventory year, in t and in
+ * t CO2e (by the run's GWP set), as counted in its category's totals. */
+void eng_fod_emission(const eng_result *r, size_t i, double *ch4_t, double *t_co2e);
+
+/* The CO2e of each gas over every record and landfill site, memo items
+ * excluded, summed in record order then site order. */
+void eng_gas_co2e(const eng_result *r, double out_t_co2e[GAS_COUNT]);
 
 /* One purchased-energy row (scope 2): emission = amount x EF x conversion,
  * in t CO2; reported apart from the direct totals. */
