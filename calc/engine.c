@@ -11,6 +11,7 @@
 #include "nsum.h"
 #include "totals.h"
 #include "pool.h"
+#include "ptrmap.h"
 #include "textutil.h"
 
 #define ENG_C_TO_CO2 (44.0 / 12.0) /* molar mass ratio CO2/C, IPCC 2006 Vol.2 Ch.1 Eq. 1.2 note */
@@ -29,14 +30,13 @@ struct eng_result {
     const eng_res **rec_res;  /* per record */
     eng_slot *cache;          /* open addressing, power-of-two size */
     size_t cache_cap, cache_n;
-    eng_res **owned;          /* every eng_res allocated */
-    size_t nowned, capowned;
     tot_table *tot;           /* totals by category and gas */
     const eng_cat_total *cats; /* the finished totals, sorted (owned by tot) */
     size_t ncats;
-    eng_hit *used;            /* distinct factors used */
+    eng_hit *used;            /* distinct factors used, in first-use order */
     size_t nused, capused;
-    struct pool *mem;         /* FOD model tables */
+    ptrmap used_set;          /* which values are in `used` */
+    struct pool *mem;         /* resolutions, their chains, the FOD model tables */
     fod_result *fod;          /* one per landfill site */
     double *fod_t, *fod_t_co2e; /* each site's CH4 of the inventory year, t and t CO2e */
     size_t nfod;
@@ -54,14 +54,13 @@ const gwp_set *eng_gwp(const eng_result *r) { return r->gwp; }
 eng_order eng_search_order(const eng_result *r) { return (eng_order){fs_sets(r->fs), fs_count(r->fs)}; }
 const fs_order *eng_factor_order(const eng_result *r) { return r->fs; }
 
-/* Records a factor as used, once. */
+/* Records a factor as used, once (found by the value's identity). */
 static void eng_note_used(eng_result *r, const eng_hit *h)
 {
-    if (!h->v)
+    size_t at;
+    bool added;
+    if (!h->v || !pm_put(&r->used_set, h->v, &at, &added) || !added)
         return;
-    for (size_t i = 0; i < r->nused; i++)
-        if (r->used[i].v == h->v)
-            return;
     if (r->nused == r->capused) {
         size_t cap = r->capused ? r->capused * 2 : 64;
         eng_hit *u = realloc(r->used, cap * sizeof *u);
@@ -229,7 +228,7 @@ static bool eng_resolve(eng_result *r, const inv_record *rec, eng_res *res, diag
     res->ok = diag_error_count(dl) == errs;
     if (res->ok) {
         eng_note_used(r, &res->ncv);
-        for (int g = 0; g < GAS_COUNT; g++)
+        for (int g = 0; g < GAS_MAIN; g++)
             eng_note_used(r, &res->ef[g]);
         eng_note_used(r, &res->oxid);
     }
@@ -330,32 +329,32 @@ static bool eng_resolve_chain_gas(const eng_result *r, const inv_record *rec, co
     return true;
 }
 
-/* Resolves a product-method record: every gas with an emission factor. */
+/* Resolves a product-method record: a chain for every gas with an emission
+ * factor, kept in the result's memory. */
 static bool eng_resolve_chain(eng_result *r, const inv_record *rec, eng_res *res, diag_list *dl)
 {
     units_t u;
     if (units_parse(rec->unit_text, &u, NULL, 0) != UNITS_OK)
         return false;
-    res->chain = calloc(GAS_COUNT, sizeof *res->chain);
-    if (!res->chain)
-        return false;
-    bool any = false, ok = true;
+    eng_chain tmp[GAS_COUNT];
+    unsigned n = 0;
+    bool ok = true;
     for (int g = 0; g < GAS_COUNT; g++) {
-        eng_chain *c = &res->chain[g];
+        eng_chain *c = &tmp[n];
+        memset(c, 0, sizeof *c);
+        c->gas = (gas_id)g;
         c->ef = eng_override(rec, gas_param((gas_id)g));
         if (!c->ef.v)
             c->ef = fs_find(r->fs, rec->key, rec->category, gas_param((gas_id)g), NULL, NULL);
-        if (!c->ef.v || (rec->not_estimated & (1u << g))) {
-            c->ef.v = NULL;
+        if (!c->ef.v || (rec->not_estimated & (1u << g)))
             continue;
-        }
-        any = true;
+        n++;
         ok = eng_resolve_chain_gas(r, rec, &u, (gas_id)g, c, dl) && ok;
         eng_note_used(r, &c->ef);
         for (unsigned k = 0; k < c->nterms; k++)
             eng_note_used(r, &c->term[k]);
     }
-    if (!any && !(rec->not_estimated)) {
+    if (!n && !(rec->not_estimated)) {
         char sets[256];
         fs_text(r->fs, sets, sizeof sets);
         diag_error(dl, inv_loc(r->inv, rec->key_at), "no emission factor for activity '%s' in category %s "
@@ -363,25 +362,16 @@ static bool eng_resolve_chain(eng_result *r, const inv_record *rec, eng_res *res
                    rec->category, sets);
         return false;
     }
+    res->chain = pool_alloc(r->mem, (n ? n : 1) * sizeof *res->chain);
+    if (!res->chain)
+        return false;
+    memcpy(res->chain, tmp, n * sizeof *tmp);
+    res->nchain = n;
     return ok;
 }
 
-/* A new resolution owned by the result. */
-static eng_res *eng_new_res(eng_result *r)
-{
-    if (r->nowned == r->capowned) {
-        size_t cap = r->capowned ? r->capowned * 2 : 64;
-        eng_res **o = realloc(r->owned, cap * sizeof *o);
-        if (!o)
-            return NULL;
-        r->owned = o;
-        r->capowned = cap;
-    }
-    eng_res *res = calloc(1, sizeof *res);
-    if (res)
-        r->owned[r->nowned++] = res;
-    return res;
-}
+/* A new zeroed resolution in the result's memory. */
+static eng_res *eng_new_res(eng_result *r) { return pool_alloc(r->mem, sizeof(eng_res)); }
 
 static size_t eng_hash3(const void *a, const void *b, const void *c)
 {
@@ -437,14 +427,13 @@ static size_t eng_chain_lines(const eng_result *r, size_t i, const inv_record *r
                               eng_line out[GAS_COUNT])
 {
     size_t n = 0;
-    for (int g = 0; g < GAS_COUNT; g++) {
-        const eng_chain *c = &res->chain[g];
-        if (!c->ef.v)
-            continue;
+    for (unsigned ci = 0; ci < res->nchain; ci++) {
+        const eng_chain *c = &res->chain[ci];
+        gas_id g = c->gas;
         eng_line *l = &out[n++];
         memset(l, 0, sizeof *l);
         l->rec = i;
-        l->gas = (gas_id)g;
+        l->gas = g;
         l->res = res;
         l->chain = c;
         l->amount = rec->amount;
@@ -474,7 +463,7 @@ size_t eng_lines(const eng_result *r, size_t i, eng_line out[GAS_COUNT])
         return 0;
     if (res->chain)
         return eng_chain_lines(r, i, rec, res, out);
-    for (int g = 0; g < GAS_COUNT; g++) {
+    for (int g = 0; g < GAS_MAIN; g++) {
         if (!res->ef[g].v)
             continue;
         eng_line *l = &out[n++];
@@ -567,11 +556,10 @@ static bool eng_run_fod(eng_result *r, diag_list *dl)
     const fod_input *in = &r->inv->fod;
     if (!in->nsites)
         return true;
-    r->mem = pool_new();
     r->fod = calloc(in->nsites, sizeof *r->fod);
     r->fod_t = calloc(in->nsites, sizeof *r->fod_t);
     r->fod_t_co2e = calloc(in->nsites, sizeof *r->fod_t_co2e);
-    if (!r->mem || !r->fod || !r->fod_t || !r->fod_t_co2e)
+    if (!r->fod || !r->fod_t || !r->fod_t_co2e)
         return false;
     for (size_t i = 0; i < in->nsites; i++, r->nfod++) {
         const fod_site *site = &in->sites[i];
@@ -593,9 +581,9 @@ static bool eng_run_fod(eng_result *r, diag_list *dl)
  * product method that names one, or NULL. */
 static const char *eng_feedstock_of(const eng_res *res)
 {
-    for (int g = 0; res && res->chain && g < GAS_COUNT; g++)
-        if (res->chain[g].ef.entry && res->chain[g].ef.entry->feedstock)
-            return res->chain[g].ef.entry->feedstock;
+    for (unsigned k = 0; res && k < res->nchain; k++)
+        if (res->chain[k].ef.entry && res->chain[k].ef.entry->feedstock)
+            return res->chain[k].ef.entry->feedstock;
     return NULL;
 }
 
@@ -787,6 +775,8 @@ size_t eng_completeness(const eng_result *r, const eng_complete **out)
     return r->ncomplete;
 }
 
+size_t eng_lookup_probes(const eng_result *r) { return r->used_set.probes; }
+
 size_t eng_factors_used(const eng_result *r, const eng_hit **out)
 {
     *out = r->used;
@@ -834,7 +824,8 @@ eng_result *eng_run(const inventory *inv, fset_db *db, const char *const *dirs, 
     }
     r->rec_res = calloc(inv->n ? inv->n : 1, sizeof *r->rec_res);
     r->tot = tot_new();
-    if (!r->rec_res || !r->tot) {
+    r->mem = pool_new();
+    if (!r->rec_res || !r->tot || !r->mem) {
         diag_error(dl, (src_loc){inv->path, 0, 0}, "out of memory for %zu records", inv->n);
         eng_free(r);
         return NULL;
@@ -868,24 +859,18 @@ void eng_free(eng_result *r)
 {
     if (!r)
         return;
-    for (size_t i = 0; i < r->nowned; i++) {
-        free(r->owned[i]->chain);
-        free(r->owned[i]);
-    }
-    free(r->owned);
     fs_free(r->fs);
     free(r->rec_res);
     free(r->cache);
     tot_free(r->tot);
     free(r->used);
+    pm_free(&r->used_set);
     free(r->fod);
     free(r->fod_t);
     free(r->fod_t_co2e);
     pool_free(r->mem);
     free(r->ind);
     free(r->ref);
-    for (size_t i = 0; r->ref_res && i < r->inv->nref; i++)
-        free(r->ref_res[i].chain);
     free(r->ref_res);
     free(r->complete);
     free(r);

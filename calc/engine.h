@@ -19,23 +19,27 @@ typedef fs_hit eng_hit;
 
 /* The product method of one gas: Amount x term_1 x ... x EF x conversion. */
 typedef struct {
+    gas_id gas;
     eng_hit term[ENG_MAX_TERMS];
     fset_term kind[ENG_MAX_TERMS];  /* FSET_TERM_MUL, _ONE_MINUS or _ONE_PLUS */
     unsigned nterms;
-    eng_hit ef;                     /* v NULL: the activity does not emit this gas */
+    eng_hit ef;                     /* the emission factor of `gas` */
     double conversion;              /* product of units -> t of gas, species ratio, sign */
     const char *conversion_note;    /* "44/12 (C to CO2)", "x -1 (removal)", ... */
 } eng_chain;
 
 /* The factors resolved for one (category, fuel, unit), shared by every
- * record that has no overrides of its own. */
+ * record that has no overrides of its own (a record with overrides has its
+ * own). Fuel combustion has the three gases of GAS_MAIN; the product
+ * method one chain per gas that has an emission factor. */
 typedef struct eng_res {
-    eng_chain *chain;                 /* product method (records outside 1.A): one per gas; NULL = combustion */
+    eng_chain *chain;                 /* product method (records outside 1.A), in gas order; NULL = combustion */
+    unsigned nchain;
     bool energy_input;                /* amount is already energy: no NCV */
     double unit_factor;               /* amount x unit_factor x ncv = TJ */
     eng_hit ncv;
-    eng_hit ef[GAS_COUNT];            /* v NULL: gas not estimated for this record */
-    double ef_factor[GAS_COUNT];      /* TJ x ef value x ef_factor = t gas (44/12 for carbon) */
+    eng_hit ef[GAS_MAIN];             /* v NULL: gas not estimated for this record */
+    double ef_factor[GAS_MAIN];       /* TJ x ef value x ef_factor = t gas (44/12 for carbon) */
     eng_hit oxid;                     /* CO2 only; v NULL = 1 */
     double oxidation;                 /* as a fraction */
     bool biogenic;                    /* CO2 is a memo item */
@@ -152,5 +156,10 @@ size_t eng_completeness(const eng_result *r, const eng_complete **out);
 
 /* Every distinct factor value used, in first-use order, with its origin. */
 size_t eng_factors_used(const eng_result *r, const eng_hit **out);
+
+/* Slots looked at so far in the set of factors used: with one lookup per
+ * factor of each record, a constant cost per record means this grows
+ * linearly with the records (a test of the engine's complexity). */
+size_t eng_lookup_probes(const eng_result *r);
 
 #endif

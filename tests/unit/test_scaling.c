@@ -1,0 +1,79 @@
+/* test_scaling.c - the engine's cost per record does not grow with the records: lookups counted, not timed (cmocka). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "engine.h"
+#include "inventory.h"
+#include "test_helpers.h"
+
+static const char set_yaml[] =
+    "factor_set: s\ntitle: s\nsource: test\nfactors:\n"
+    "  - fuel: coal\n    ncv: {value: 20, unit: TJ/Gg, ref: t1}\n    co2: {value: 90000, unit: kg/TJ, ref: t2}\n"
+    "    ch4: {value: 1, unit: kg/TJ, ref: t3}\n    n2o: {value: 1.5, unit: kg/TJ, ref: t4}\n";
+static const char gwp_yaml[] = "gwp_sets:\n  - id: ar5\n    title: AR5\n    default: true\n    values:\n"
+                               "      - {gas: CO2, value: 1, ref: g}\n      - {gas: CH4, value: 28, ref: g}\n"
+                               "      - {gas: N2O, value: 265, ref: g}\n";
+
+/* Computes an inventory of n records, each with its own Tier 2 NCV and CO2
+ * factor (as plant measurements are), and returns the engine's lookup
+ * probes; *used gets the number of distinct factors used. */
+static size_t probes_for(const char *dir, size_t n, size_t *used)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/inv-%zu.yaml", dir, n);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fprintf(f, "inventory: t\nyear: 2020\nfactor_sets: [s]\nactivities:\n");
+    for (size_t i = 0; i < n; i++)
+        fprintf(f, "  - {category: \"1.A.2.a\", fuel: coal, amount: %zu, unit: t, source: plant %zu,\n"
+                   "     ncv: {value: %.4f, unit: GJ/t, source: lab}, co2: {value: %.1f, unit: kg/TJ, source: lab}}\n",
+                i + 1, i, 20 + (double)i / n, 90000 + (double)i);
+    fclose(f);
+    diag_list *dl = diag_new();
+    inventory *inv = inv_load(path, dl, NULL);
+    fset_db *db = fdb_new();
+    const char *dirs[] = {dir};
+    eng_result *r = eng_run(inv, db, dirs, 1, dl, NULL);
+    assert_int_equal(diag_error_count(dl), 0);
+    assert_non_null(r);
+    const eng_hit *h;
+    *used = eng_factors_used(r, &h);
+    size_t probes = eng_lookup_probes(r);
+    eng_free(r);
+    fdb_free(db);
+    inv_free(inv);
+    diag_free(dl);
+    return probes;
+}
+
+/* 10x the override records cost about 10x the lookups: each record uses
+ * 2 factors of its own and the set's CH4 and N2O (4 lookups a record), so
+ * 10^3 records use 2 x 10^3 + 2 distinct factors and 10^4 use 2 x 10^4 + 2.
+ * A scan of the used list would make the ratio about 100. */
+static void lookups_linear_in_overrides(void **state)
+{
+    (void)state;
+    char *dir = th_tmpdir();
+    free(th_write(dir, "s.yaml", set_yaml));
+    free(th_write(dir, "gwp.yaml", gwp_yaml));
+    size_t used3, used4;
+    size_t p3 = probes_for(dir, 1000, &used3), p4 = probes_for(dir, 10000, &used4);
+    assert_int_equal(used3, 2 * 1000 + 2);
+    assert_int_equal(used4, 2 * 10000 + 2);
+    double ratio = (double)p4 / (double)p3;
+    if (!(ratio > 9.0 && ratio < 11.0))
+        fail_msg("lookups: %zu at 10^3 records, %zu at 10^4: ratio %.2f, not about 10", p3, p4, ratio);
+    /* and a small constant a lookup: at most 2 slots looked at on average (the table is at most half full) */
+    assert_true(p4 <= 2 * 4 * 10000);
+    assert_int_equal(th_rmdir(dir), 0);
+    free(dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {cmocka_unit_test(lookups_linear_in_overrides)};
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
