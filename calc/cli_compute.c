@@ -10,7 +10,9 @@ eng_result *cli_compute_inventory(const char *path, const cli_list *given, bool 
     inv_progress prog = cli_progress(quiet);
     inventory *inv = dl ? inv_load(path, dl, prog.fn ? &prog : NULL) : NULL;
     eng_result *r = NULL;
-    if (inv && diag_error_count(dl) == 0) {
+    /* After loading errors the engine still runs when it can, so that every
+     * problem of the file is reported in one go. */
+    if (inv && (diag_error_count(dl) == 0 || inv_computable(inv))) {
         cli_dirs d;
         if (cli_dirs_make(&d, given, inv, inv->path))
             r = eng_run(inv, db, d.dirs.v, d.dirs.n, dl, prog.fn ? &prog : NULL);
@@ -18,6 +20,10 @@ eng_result *cli_compute_inventory(const char *path, const cli_list *given, bool 
     }
     cli_progress_done(&prog);
     *status = dl ? cli_report(dl) : CLI_INPUT;
+    if (r && *status != CLI_OK) {
+        eng_free(r);
+        r = NULL;
+    }
     if (!r && *status == CLI_OK)
         *status = CLI_INPUT;
     diag_free(dl);

@@ -618,6 +618,7 @@ inventory *inv_load_max(const char *path, diag_list *dl, const inv_progress *pro
             inv_top_text(inv, k, v, dl);
     }
     bool failed = yr_failed(yr);
+    inv->partial = failed || L.stop;
     /* Hashed as it was parsed: one pass over the file, and nothing hashed
      * past an error (a huge or endless file is refused first). */
     if (!failed && !yr_sha256(yr, inv->sha256))
@@ -637,6 +638,8 @@ inventory *inv_load_max(const char *path, diag_list *dl, const inv_progress *pro
     }
     return inv;
 }
+
+bool inv_computable(const inventory *inv) { return inv && !inv->partial && inv->year && inv->set_names && inv->nsets; }
 
 void inv_free(inventory *inv)
 {

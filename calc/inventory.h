@@ -96,6 +96,7 @@ typedef struct inventory {
     size_t nref;
     double ref_threshold_pct;  /* flag the difference from the sectoral approach above this */
     src_loc ref_at;
+    bool partial;              /* reading stopped before the end (a syntax error, a limit, too many errors) */
     size_t n;                  /* records */
     inv_record **chunks;       /* records in fixed-size chunks: no big realloc at 10^6 */
     size_t nchunks;
@@ -123,6 +124,12 @@ typedef struct {
  * NULL only when the file could not be read at all. Check
  * diag_error_count(dl) before using it. */
 inventory *inv_load(const char *path, diag_list *dl, const inv_progress *progress);
+
+/* Whether an inventory that had loading errors can still be computed, so
+ * that problems only the engine finds (an unknown fuel, a missing factor)
+ * are reported in the same run: read to its end, with a year and factor
+ * sets. Its records with errors were left out, so they cause no more. */
+bool inv_computable(const inventory *inv);
 
 /* inv_load with another record limit than its 5x10^7 (for tests of the
  * limit): record max_records + 1 is an error and reading stops there. */
