@@ -677,6 +677,8 @@ def check_cn_grid(data, raw, rows_by_file, ck):
 PM_FILES = (  # (yaml file, factor_set, csv file)
     ("ipcc2006-ippu.yaml", "ipcc2006-ippu", "ippu.csv"),
     ("ipcc2006-agriculture.yaml", "ipcc2006-agriculture", "agriculture.csv"),
+    ("ipcc2019-agriculture-wet.yaml", "ipcc2019-agriculture-wet", "agriculture.csv"),
+    ("ipcc2019-agriculture-dry.yaml", "ipcc2019-agriculture-dry", "agriculture.csv"),
     ("ipcc2006-waste.yaml", "ipcc2006-waste", "waste.csv"),
     ("ipcc2006-fod.yaml", "ipcc2006-fod", "waste.csv"),
     ("ipcc2006-forest.yaml", "ipcc2006-forest", "forest.csv"),
@@ -996,7 +998,14 @@ PM_SKIPPED_FOREST = {
 # csv file -> {yaml file: placements}, skipped
 PM_PLACE = {
     "ippu.csv": {"ipcc2006-ippu.yaml": PM_PLACE_IPPU},
-    "agriculture.csv": {"ipcc2006-agriculture.yaml": PM_PLACE_AGRI},
+    "agriculture.csv": {"ipcc2006-agriculture.yaml": PM_PLACE_AGRI,
+                        # the 2019 Refinement EF1 again, under the 2006 keys, in the climate sets
+                        "ipcc2019-agriculture-wet.yaml": {
+                            "2019 Refinement EF1 - wet climate, synthetic (+mixed) fertiliser":
+                                [("synthetic_n", "3.C.4", "n2o")],
+                            "2019 Refinement EF1 - wet climate, organic N": [("manure_n", "3.C.4", "n2o")]},
+                        "ipcc2019-agriculture-dry.yaml": {
+                            "2019 Refinement EF1 - dry climate (all N inputs)": _place_many(_N_TYPES, "3.C.4", "n2o")}},
     "waste.csv": {"ipcc2006-waste.yaml": PM_PLACE_WASTE, "ipcc2006-fod.yaml": PM_PLACE_FOD},
     "forest.csv": {"ipcc2006-forest.yaml": PM_PLACE_FOREST},
 }
