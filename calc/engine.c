@@ -786,7 +786,7 @@ size_t eng_factors_used(const eng_result *r, const eng_hit **out)
 /* Checks that every record's category has a method in this version. */
 static bool eng_method_known(const eng_result *r, const inv_record *rec, diag_list *dl)
 {
-    if (cat_under(rec->category, "1") && !cat_under(rec->category, "1.A")) {
+    if (cat_under(rec->category, "1") && !cat_under(rec->category, "1.A") && !cat_under(rec->category, "1.B")) {
         diag_error(dl, (src_loc){r->inv->path, rec->at.line, rec->at.col},
                    "category %s has no calculation method: energy records are fuel combustion (1.A.*)",
                    rec->category);

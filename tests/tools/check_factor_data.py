@@ -28,6 +28,9 @@ import os
 import re
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import factor_transcriptions as tr  # noqa: E402  (values the reference CSVs lack, with their sources)
+
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 ENERGY_YAML = os.path.join(REPO, "factors", "ipcc2006-energy.yaml")
 GWP_YAML = os.path.join(REPO, "factors", "gwp.yaml")
@@ -60,7 +63,7 @@ FUEL_KEYS = {
     "Charcoal": "charcoal",
     "Other primary solid biomass": "other_primary_solid_biomass",
 }
-BIOMASS = {"wood_wood_waste", "charcoal", "other_primary_solid_biomass"}
+BIOMASS = {"wood_wood_waste", "charcoal", "other_primary_solid_biomass"} | tr.biogenic_keys()
 # Tables 2.2-2.5 sector -> IPCC category codes (Table 2.5 also covers 1.A.4.c)
 SECTOR_CATS = {
     "Energy industries": ["1.A.1"],
@@ -82,7 +85,8 @@ ROAD_TECH_KEYS = {
     "low-mileage LDV vintage 1995 or later": "motor_gasoline_ldv1995",
 }
 # fuel keys whose ncv/co2 are copies of another fuel's rows
-NCV_CO2_COPIES = {"motor_gasoline_oxcat": "motor_gasoline", "motor_gasoline_ldv1995": "motor_gasoline"}
+NCV_CO2_COPIES = {"motor_gasoline_oxcat": "motor_gasoline", "motor_gasoline_ldv1995": "motor_gasoline",
+                  **tr.TRANSPORT_COPIES}
 ROAD_CAT = "1.A.3.b"
 GWP_SETS = ["sar", "ar4", "ar5", "ar6"]
 DEFAULT_GWP_SET = "ar5"
@@ -173,6 +177,9 @@ def energy_expected(rows, ck):
             put((fuel, ROAD_CAT, m_road.group(1).lower()), r)
         else:
             ck.check(False, "ipcc2006_energy.csv: row not mapped to a fuel key: %r" % name)
+    # values the CSV lacks: fuels of Table 1.2/1.4 and Tables 2.2-2.5, mobile CH4/N2O beyond road
+    for key, row in tr.energy_rows().items():
+        put(key, row)
     for copy, orig in NCV_CO2_COPIES.items():
         for field in ("ncv", "co2"):
             if (orig, None, field) in exp:
@@ -231,6 +238,8 @@ def check_energy(data, rows, ck):
             if want == "C":
                 ck.check(bool(f.get("note")), fwhere + ": [C] value needs a note saying why")
             ck.check(isinstance(f.get("ref"), str) and f["ref"] != "", fwhere + ": ref missing")
+            for code in row.get("must_cite", ()):
+                ck.check(code in (f.get("ref") or ""), "%s: ref does not cite %s" % (fwhere, code))
     for key in exp:
         ck.check(seen.get(key, 0) == 1,
                  "ipcc2006-energy.yaml: %r (CSV %r) appears %d times, expected once"
@@ -668,6 +677,8 @@ def check_cn_grid(data, raw, rows_by_file, ck):
 PM_FILES = (  # (yaml file, factor_set, csv file)
     ("ipcc2006-ippu.yaml", "ipcc2006-ippu", "ippu.csv"),
     ("ipcc2006-agriculture.yaml", "ipcc2006-agriculture", "agriculture.csv"),
+    ("ipcc2019-agriculture-wet.yaml", "ipcc2019-agriculture-wet", "agriculture.csv"),
+    ("ipcc2019-agriculture-dry.yaml", "ipcc2019-agriculture-dry", "agriculture.csv"),
     ("ipcc2006-waste.yaml", "ipcc2006-waste", "waste.csv"),
     ("ipcc2006-fod.yaml", "ipcc2006-fod", "waste.csv"),
     ("ipcc2006-forest.yaml", "ipcc2006-forest", "forest.csv"),
@@ -987,7 +998,14 @@ PM_SKIPPED_FOREST = {
 # csv file -> {yaml file: placements}, skipped
 PM_PLACE = {
     "ippu.csv": {"ipcc2006-ippu.yaml": PM_PLACE_IPPU},
-    "agriculture.csv": {"ipcc2006-agriculture.yaml": PM_PLACE_AGRI},
+    "agriculture.csv": {"ipcc2006-agriculture.yaml": PM_PLACE_AGRI,
+                        # the 2019 Refinement EF1 again, under the 2006 keys, in the climate sets
+                        "ipcc2019-agriculture-wet.yaml": {
+                            "2019 Refinement EF1 - wet climate, synthetic (+mixed) fertiliser":
+                                [("synthetic_n", "3.C.4", "n2o")],
+                            "2019 Refinement EF1 - wet climate, organic N": [("manure_n", "3.C.4", "n2o")]},
+                        "ipcc2019-agriculture-dry.yaml": {
+                            "2019 Refinement EF1 - dry climate (all N inputs)": _place_many(_N_TYPES, "3.C.4", "n2o")}},
     "waste.csv": {"ipcc2006-waste.yaml": PM_PLACE_WASTE, "ipcc2006-fod.yaml": PM_PLACE_FOD},
     "forest.csv": {"ipcc2006-forest.yaml": PM_PLACE_FOREST},
 }
@@ -1120,6 +1138,21 @@ def check_pm(ref_dir, ck):
         check_pm_file(yaml_name, set_id, label, data, raw, rows[label], ck)
 
 
+def check_transcribed(ck):
+    """Factor files wholly checked against factor_transcriptions.py (no reference CSV holds them)."""
+    import yaml
+    for yaml_name, set_id, expected in (("ipcc2006-fugitive.yaml", "ipcc2006-fugitive", tr.FUGITIVE),):
+        path = os.path.join(REPO, "factors", yaml_name)
+        try:
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+            data, raw = yaml.safe_load(text), raw_scalars(yaml.compose(text))
+        except (OSError, yaml.YAMLError) as exc:
+            ck.check(False, "%s: cannot load: %s" % (path, exc))
+            continue
+        tr.check_transcribed_file(ck, yaml_name, set_id, data, raw, expected, numbers_in, same_number)
+
+
 def main():
     ref_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(REPO, "..", "shared", "reference")
     ref_dir = os.path.normpath(ref_dir)
@@ -1164,6 +1197,7 @@ def main():
         else:
             check_cn_grid(data, raw, cn_rows, ck)
     check_pm(ref_dir, ck)
+    check_transcribed(ck)
     print("%d passed, %d failed" % (ck.passed, ck.failed))
     return 1 if ck.failed else 0
 
