@@ -1,0 +1,221 @@
+/* eng_checks.c - what the engine computes besides the records: indirect emissions, the reference approach, completeness, the feedstock guard. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "category.h"
+#include "eng_internal.h"
+#include "nsum.h"
+
+/* ---------------------------------------------- feedstock guard */
+
+/* The process record's feedstock fuel: the first emission-factor entry of its
+ * product method that names one, or NULL. */
+static const char *eng_feedstock_of(const eng_res *res)
+{
+    for (unsigned k = 0; res && k < res->nchain; k++)
+        if (res->chain[k].ef.entry && res->chain[k].ef.entry->feedstock)
+            return res->chain[k].ef.entry->feedstock;
+    return NULL;
+}
+
+/* A process factor that covers a fuel's feedstock use (ammonia from natural
+ * gas: IPCC 2006 Vol.3 Ch.3 3.2.2.2) counts that fuel once; a 1.A.2 record of
+ * the same fuel that still includes the feedstock would count it twice. Such
+ * records must say `feedstock_excluded: true`. The process records are
+ * gathered first, so the records are read twice, not once per process. */
+void eng_check_feedstock(const eng_result *r, diag_list *dl)
+{
+    const inventory *inv = r->inv;
+    size_t *proc = NULL, nproc = 0, cap = 0;
+    for (size_t i = 0; i < inv->n; i++) {
+        if (!eng_feedstock_of(r->rec_res[i]))
+            continue;
+        if (nproc == cap) {
+            size_t *p = realloc(proc, (cap = cap ? 2 * cap : 8) * sizeof *p);
+            if (!p)
+                break;
+            proc = p;
+        }
+        proc[nproc++] = i;
+    }
+    for (size_t j = 0; nproc && j < inv->n; j++) {
+        const inv_record *c = inv_rec(inv, j);
+        if (!cat_under(c->category, "1.A.2") || c->feedstock_excluded)
+            continue;
+        const char *alt = fs_same_as(r->fs, c->key);
+        for (size_t k = 0; k < nproc; k++) {
+            const char *fuel = eng_feedstock_of(r->rec_res[proc[k]]);
+            const inv_record *p = inv_rec(inv, proc[k]);
+            if (strcmp(c->key, fuel) != 0 && !(alt && strcmp(alt, fuel) == 0))
+                continue;
+            diag_error(dl, inv_loc(inv, c->key_at), "%s burnt in %s may include the feedstock of '%s' (line %u), "
+                       "whose process factor already counts it: take the feedstock out of this amount and mark the "
+                       "record 'feedstock_excluded: true'", c->key, c->category, p->key, p->at.line);
+        }
+    }
+    free(proc);
+}
+
+/* ---------------------------------------------- indirect (scope 2) */
+
+/* Computes every indirect record; false (reported) when a factor is missing
+ * or its unit does not turn the amount into a mass. */
+bool eng_run_indirect(eng_result *r, diag_list *dl)
+{
+    const inventory *inv = r->inv;
+    if (!inv->nind)
+        return true;
+    r->ind = calloc(inv->nind, sizeof *r->ind);
+    if (!r->ind)
+        return false;
+    nsum tot[2] = {{0}};
+    bool ok = true;
+    for (size_t i = 0; i < inv->nind; i++) {
+        const inv_indirect *d = &inv->ind[i];
+        eng_indirect_line *l = &r->ind[i];
+        l->rec = d;
+        long want = d->factor_year ? d->factor_year : inv->year;
+        l->ef = d->novr ? (eng_hit){&d->ovr[0].v, "record", NULL, "co2"} : fs_find_grid(r->fs, d->kind, d->grid, want,
+                                                                                        &l->factor_year);
+        if (!l->ef.v) {
+            char sets[256];
+            fs_text(r->fs, sets, sizeof sets);
+            if (!fs_known(r->fs, d->kind))
+                diag_error(dl, d->at, "no factor set searched (%s) has '%s' entries: give the record its own 'co2:' "
+                           "{value, unit, source}%s", sets, d->kind,
+                           strcmp(d->kind, "electricity") == 0 ? ", or add china-grid to factor_sets" : "");
+            else
+                diag_error(dl, d->at, "no CO2 factor for purchased %s on grid '%s' in the '%s' entries of %s: name "
+                           "a grid they have, or give 'co2:'", d->kind, d->grid ? d->grid : "national", d->kind, sets);
+            ok = false;
+            continue;
+        }
+        units_t u;
+        units_parse(d->unit_text, &u, NULL, 0);
+        units_t prod = units_mul(&u, &l->ef.v->unit);
+        if (!units_is(&prod, UNITS_DIM_MASS)) {
+            diag_error(dl, l->ef.v->at, "the factor's unit '%s' does not turn '%s' into a mass of CO2",
+                       l->ef.v->unit_text, d->unit_text);
+            ok = false;
+            continue;
+        }
+        l->amount = d->amount;
+        l->ef_value = l->ef.v->value;
+        l->conversion = prod.scale / ENG_KG_PER_T;
+        l->emission_t = l->amount * l->ef_value * l->conversion;
+        nsum_add(&tot[d->net_import], l->emission_t);
+        eng_note_used(r, &l->ef);
+    }
+    r->ind_t[0] = nsum_value(&tot[0]);
+    r->ind_t[1] = nsum_value(&tot[1]);
+    return ok;
+}
+
+size_t eng_indirect(const eng_result *r, const eng_indirect_line **out)
+{
+    *out = r->ind;
+    return r->ind ? r->inv->nind : 0;
+}
+
+double eng_indirect_total_t(const eng_result *r, bool net_import) { return r->ind_t[net_import]; }
+
+/* ---------------------------------------------- reference approach */
+
+/* Computes the reference approach (IPCC 2006 Vol.2 Ch.6, Eq. 6.1) with the
+ * combustion method's factors, and compares it with the sectoral CO2. */
+bool eng_run_reference(eng_result *r, diag_list *dl)
+{
+    const inventory *inv = r->inv;
+    if (!inv->nref)
+        return true;
+    r->ref = calloc(inv->nref, sizeof *r->ref);
+    r->ref_res = calloc(inv->nref, sizeof *r->ref_res);
+    if (!r->ref || !r->ref_res)
+        return false;
+    nsum ra = {0};
+    size_t errs = diag_error_count(dl);
+    for (size_t i = 0; i < inv->nref; i++) {
+        const inv_ref_fuel *f = &inv->ref[i];
+        eng_ref_line *l = &r->ref[i];
+        l->fuel = f;
+        l->apparent = f->production + f->imports - f->exports - f->bunkers - f->stock_change;
+        l->net = l->apparent - f->non_energy;
+        inv_record rec = {.category = "1.A", .key = f->fuel, .unit_text = f->unit_text, .amount = l->net,
+                          .at = {f->at.line, f->at.col}, .key_at = {f->at.line, f->at.col},
+                          .unit_at = {f->at.line, f->at.col}, .amount_at = {f->at.line, f->at.col},
+                          .not_estimated = (1u << GAS_CH4) | (1u << GAS_N2O)};
+        eng_res *res = &r->ref_res[i];
+        if (!eng_resolve(r, &rec, res, dl))
+            continue;
+        eng_line *ln = &l->line;
+        ln->gas = GAS_CO2;
+        ln->res = res;
+        ln->amount = l->net;
+        ln->unit_factor = res->unit_factor;
+        ln->ncv = res->ncv.v ? res->ncv.v->value : 1.0;
+        ln->energy_tj = ln->amount * ln->unit_factor * ln->ncv;
+        ln->ef = res->ef[GAS_CO2].v->value;
+        ln->ef_factor = res->ef_factor[GAS_CO2];
+        ln->oxidation = res->oxidation;
+        ln->emission_t = ln->energy_tj * ln->ef * ln->ef_factor * ln->oxidation;
+        ln->gwp = 1.0;
+        ln->emission_t_co2e = ln->emission_t;
+        ln->memo = res->biogenic;
+        if (!ln->memo)
+            nsum_add(&ra, ln->emission_t);
+    }
+    eng_ref_summary *sum = &r->ref_sum;
+    sum->ra_co2_t = nsum_value(&ra);
+    sum->sa_co2_t = eng_total_under(r, "1.A").t[GAS_CO2];
+    sum->diff_pct = sum->sa_co2_t != 0 ? (sum->ra_co2_t - sum->sa_co2_t) / sum->sa_co2_t * 100.0 : 0.0;
+    sum->threshold_pct = inv->ref_threshold_pct;
+    sum->flagged = fabs(sum->diff_pct) > sum->threshold_pct;
+    return diag_error_count(dl) == errs;
+}
+
+size_t eng_reference(const eng_result *r, const eng_ref_line **out, eng_ref_summary *sum)
+{
+    *out = r->ref;
+    *sum = r->ref_sum;
+    return r->ref ? r->inv->nref : 0;
+}
+
+/* ---------------------------------------------- completeness */
+
+/* Fills the completeness table over every depth-3 IPCC category: estimated
+ * when some category under it has a total, else its (or a parent's)
+ * notation key, else "not reported". */
+bool eng_run_completeness(eng_result *r)
+{
+    size_t n = cat_count();
+    r->complete = calloc(n, sizeof *r->complete);
+    if (!r->complete)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        const cat_info *c = cat_at(i);
+        if (cat_depth(c->code) != 3)
+            continue;
+        eng_complete *e = &r->complete[r->ncomplete++];
+        e->category = c->code;
+        e->status = "not reported";
+        for (size_t k = 0; k < r->ncats; k++)
+            if (cat_under(r->cats[k].category, c->code) || cat_under(c->code, r->cats[k].category))
+                e->status = "estimated";
+        for (size_t k = 0; k < r->inv->nnotation && strcmp(e->status, "estimated") != 0; k++) {
+            const inv_notation *nk = &r->inv->notation[k];
+            if (nk->category && nk->key && (cat_under(c->code, nk->category) || cat_under(nk->category, c->code))) {
+                e->status = nk->key;
+                e->note = nk->note;
+            }
+        }
+    }
+    return true;
+}
+
+size_t eng_completeness(const eng_result *r, const eng_complete **out)
+{
+    *out = r->complete;
+    return r->ncomplete;
+}
+

@@ -1,0 +1,378 @@
+/* eng_resolve.c - which factors apply to a record: the combustion method's NCV, EFs and oxidation, the product method's terms. */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "category.h"
+#include "eng_internal.h"
+#include "textutil.h"
+
+/* Records a factor as used, once (found by the value's identity). */
+void eng_note_used(eng_result *r, const eng_hit *h)
+{
+    size_t at;
+    bool added;
+    if (!h->v || !pm_put(&r->used_set, h->v, &at, &added) || !added)
+        return;
+    if (r->nused == r->capused) {
+        size_t cap = r->capused ? r->capused * 2 : 64;
+        eng_hit *u = realloc(r->used, cap * sizeof *u);
+        if (!u)
+            return;
+        r->used = u;
+        r->capused = cap;
+    }
+    r->used[r->nused++] = *h;
+}
+
+/* Whether `amount_unit` x `ncv_unit` is an energy. */
+static bool eng_ncv_fits(const units_t *amount_unit, const units_t *ncv_unit)
+{
+    units_t e = units_mul(amount_unit, ncv_unit);
+    return units_is(&e, UNITS_DIM_ENERGY);
+}
+
+/* A record-level override of `param`, or an empty hit. */
+static eng_hit eng_override(const inv_record *rec, const char *param)
+{
+    for (unsigned i = 0; i < rec->novr; i++)
+        if (strcmp(rec->ovr[i].name, param) == 0)
+            return (eng_hit){&rec->ovr[i].v, "record", NULL, rec->ovr[i].name};
+    return (eng_hit){NULL, NULL, NULL, param};
+}
+
+/* Resolves the NCV and the unit factor of `res` for `rec`. */
+static bool eng_resolve_energy(const eng_result *r, const inv_record *rec, eng_res *res, diag_list *dl)
+{
+    units_t u, tj = units_tj();
+    char msg[200], sets[256];
+    if (units_parse(rec->unit_text, &u, msg, sizeof msg) != UNITS_OK)
+        return false; /* reported by the loader */
+    if (units_is(&u, UNITS_DIM_ENERGY)) {
+        res->energy_input = true;
+        res->unit_factor = u.scale / tj.scale;
+        return true;
+    }
+    src_loc at = inv_loc(r->inv, rec->unit_at);
+    units_t m3;
+    units_parse("m3", &m3, NULL, 0);
+    if (!units_is(&u, UNITS_DIM_MASS) && !units_same_dim(&u, &m3)) {
+        char dim[64];
+        units_dim_name(&u, dim, sizeof dim);
+        diag_error(dl, at, "unit '%s' measures %s: a fuel amount must be a mass, a volume or an energy",
+                   rec->unit_text, dim);
+        return false;
+    }
+    eng_hit h = eng_override(rec, "ncv");
+    if (h.v && !eng_ncv_fits(&u, &h.v->unit)) {
+        diag_error(dl, h.v->at, "the record's ncv is in '%s', which does not turn '%s' into energy: give the NCV "
+                   "per %s", h.v->unit_text, rec->unit_text, units_is(&u, UNITS_DIM_MASS) ? "mass" : "volume");
+        return false;
+    }
+    if (!h.v)
+        h = fs_find(r->fs, rec->key, rec->category, "ncv", &u, NULL);
+    if (!h.v) {
+        eng_hit any = fs_find(r->fs, rec->key, rec->category, "ncv", NULL, NULL);
+        fs_text(r->fs, sets, sizeof sets);
+        if (any.v)
+            diag_error(dl, at, "amount of '%s' is in '%s' (%s) but its NCV in set %s is in '%s': give the amount "
+                       "in %s, or an 'ncv:' on the record in energy per %s", rec->key, rec->unit_text,
+                       units_is(&u, UNITS_DIM_MASS) ? "mass" : "volume", any.set_id, any.v->unit_text,
+                       units_is(&u, UNITS_DIM_MASS) ? "volume" : "mass",
+                       units_is(&u, UNITS_DIM_MASS) ? "mass" : "volume");
+        else
+            diag_error(dl, at, "no NCV for fuel '%s' to convert '%s' into energy (searched: %s): add 'ncv:' to "
+                       "the record or give the amount in an energy unit such as TJ", rec->key, rec->unit_text,
+                       sets);
+        return false;
+    }
+    res->ncv = h;
+    units_t prod = units_mul(&u, &h.v->unit);
+    res->unit_factor = prod.scale / tj.scale;
+    return true;
+}
+
+/* The factor that turns TJ x (value in `v`'s unit) into tonnes of gas. */
+static double eng_ef_factor(const fset_value *v, bool carbon)
+{
+    double f = ENG_J_PER_TJ * v->unit.scale / ENG_KG_PER_T;
+    return carbon ? f * ENG_C_TO_CO2 : f;
+}
+
+/* Resolves the CO2 factor: an EF or a carbon content with its oxidation. */
+static bool eng_resolve_co2(const eng_result *r, const inv_record *rec, eng_res *res, diag_list *dl)
+{
+    eng_hit ef = eng_override(rec, "co2"), cc = eng_override(rec, "carbon_content");
+    if (ef.v && cc.v) {
+        diag_error(dl, cc.v->at, "the record gives both 'co2' and 'carbon_content': keep one");
+        return false;
+    }
+    if (!ef.v && !cc.v) {
+        ef = fs_find(r->fs, rec->key, rec->category, "co2", NULL, NULL);
+        cc = fs_find(r->fs, rec->key, rec->category, "carbon_content", NULL, NULL);
+        /* The earlier set wins; in one set the more specific category, then the EF. */
+        if (ef.v && cc.v) {
+            size_t se = fs_rank(r->fs, ef.set_id), sc = fs_rank(r->fs, cc.set_id);
+            unsigned de = ef.entry->category ? cat_depth(ef.entry->category) : 0;
+            unsigned dc = cc.entry->category ? cat_depth(cc.entry->category) : 0;
+            if (sc < se || (sc == se && dc > de))
+                ef.v = NULL;
+            else
+                cc.v = NULL;
+        }
+    }
+    bool carbon = cc.v != NULL;
+    res->ef[GAS_CO2] = carbon ? cc : ef;
+    if (!res->ef[GAS_CO2].v)
+        return true; /* reported by the caller with the other gases */
+    res->ef_factor[GAS_CO2] = eng_ef_factor(res->ef[GAS_CO2].v, carbon);
+    /* Oxidation: a record override, else the set that gave the CO2 factor,
+     * else 1 (IPCC 2006 Vol.2 Ch.1 1.4.2.1: default EFs assume full oxidation). */
+    eng_hit ox = eng_override(rec, "oxidation");
+    if (!ox.v && res->ef[GAS_CO2].entry) {
+        ox = fs_find(r->fs, rec->key, rec->category, "oxidation", NULL, res->ef[GAS_CO2].entry->set);
+    }
+    res->oxid = ox;
+    res->oxidation = ox.v ? ox.v->value * ox.v->unit.scale : 1.0;
+    return true;
+}
+
+static bool eng_resolve_chain(eng_result *r, const inv_record *rec, eng_res *res, diag_list *dl);
+
+/* Fills `res` for record `rec`; reports what is missing. */
+bool eng_resolve(eng_result *r, const inv_record *rec, eng_res *res, diag_list *dl)
+{
+    size_t errs = diag_error_count(dl);
+    if (!fs_known(r->fs, rec->key) && rec->novr == 0) {
+        fs_unknown(r->fs, rec->key, "fuel", inv_loc(r->inv, rec->key_at), dl);
+        return false;
+    }
+    if (!cat_under(rec->category, "1.A")) {
+        res->ok = eng_resolve_chain(r, rec, res, dl) && diag_error_count(dl) == errs;
+        return res->ok;
+    }
+    if (!eng_resolve_energy(r, rec, res, dl))
+        return false;
+    bool co2_ok = eng_resolve_co2(r, rec, res, dl);
+    for (int g = GAS_CH4; g < GAS_MAIN; g++) {
+        eng_hit h = eng_override(rec, gas_param((gas_id)g));
+        if (!h.v)
+            h = fs_find(r->fs, rec->key, rec->category, gas_param((gas_id)g), NULL, NULL);
+        res->ef[g] = h;
+        if (h.v)
+            res->ef_factor[g] = eng_ef_factor(h.v, false);
+    }
+    for (int g = 0; g < GAS_MAIN; g++) {
+        if (rec->not_estimated & (1u << g)) {
+            res->ef[g].v = NULL;
+            continue;
+        }
+        if (res->ef[g].v || (g == GAS_CO2 && !co2_ok))
+            continue;
+        char sets[256];
+        fs_text(r->fs, sets, sizeof sets);
+        diag_error(dl, inv_loc(r->inv, rec->key_at),
+                   "no %s emission factor for fuel '%s' in category %s (searched: %s): add '%s:' to the record, "
+                   "or list it under 'not_estimated'", gas_name((gas_id)g), rec->key, rec->category, sets,
+                   gas_param((gas_id)g));
+    }
+    /* Biogenic: the first entry for the fuel that says so, in search order. */
+    res->biogenic = fs_biogenic(r->fs, rec->key) == 1;
+    res->ok = diag_error_count(dl) == errs;
+    if (res->ok) {
+        eng_note_used(r, &res->ncv);
+        for (int g = 0; g < GAS_MAIN; g++)
+            eng_note_used(r, &res->ef[g]);
+        eng_note_used(r, &res->oxid);
+    }
+    return res->ok;
+}
+
+/* ----------------------------------------------------------- product method */
+
+/* Mass ratio that turns an amount of `species` into the gas `g`, or 0 when
+ * it cannot: C -> CO2 44/12, N2O-N -> N2O 44/28, CH4-C -> CH4 16/12
+ * (IPCC 2006 Vol.4 Ch.10-11 and Vol.5 Ch.3 use these ratios). */
+static double eng_species_ratio(const char *species, gas_id g, const char **note)
+{
+    *note = NULL;
+    if (!species[0] || strcmp(species, gas_name(g)) == 0)
+        return 1.0;
+    if (g == GAS_CO2 && strcmp(species, "C") == 0) {
+        *note = "44/12 (C to CO2)";
+        return 44.0 / 12.0;
+    }
+    if (g == GAS_N2O && strcmp(species, "N2O-N") == 0) {
+        *note = "44/28 (N2O-N to N2O)";
+        return 44.0 / 28.0;
+    }
+    if (g == GAS_CH4 && strcmp(species, "CH4-C") == 0) {
+        *note = "16/12 (CH4-C to CH4)";
+        return 16.0 / 12.0;
+    }
+    return 0.0;
+}
+
+/* Whether the `gas:` scope of term value `v` includes gas `g`. */
+static bool eng_term_applies(const fset_value *v, gas_id g) { return !v->gas_mask || (v->gas_mask & (1u << g)); }
+
+/* Resolves the terms and conversion of gas `g` for record `rec` into `c`.
+ * False (reported) when the units do not multiply to a mass of the gas. */
+static bool eng_resolve_chain_gas(const eng_result *r, const inv_record *rec, const units_t *amount_unit, gas_id g,
+                                  eng_chain *c, diag_list *dl)
+{
+    units_t prod = *amount_unit;
+    for (size_t i = 0; i < fset_param_count(); i++) {
+        const fset_param_info *info = fset_param_at(i);
+        if (info->term == FSET_TERM_NONE || info->term == FSET_TERM_EF)
+            continue;
+        eng_hit h = eng_override(rec, info->name);
+        if (!h.v)
+            h = fs_find(r->fs, rec->key, rec->category, info->name, NULL, NULL);
+        if (!h.v || !eng_term_applies(h.v, g))
+            continue;
+        if (c->nterms == ENG_MAX_TERMS) {
+            diag_error(dl, inv_loc(r->inv, rec->key_at), "more than %d factors multiply '%s'", ENG_MAX_TERMS,
+                       rec->key);
+            return false;
+        }
+        if (info->term != FSET_TERM_MUL && !units_is_dimensionless(&h.v->unit)) {
+            diag_error(dl, h.v->at, "'%s' enters as (1 %c value) and must be a plain fraction, not '%s'", info->name,
+                       info->term == FSET_TERM_ONE_MINUS ? '-' : '+', h.v->unit_text);
+            return false;
+        }
+        c->term[c->nterms] = h;
+        c->kind[c->nterms++] = info->term;
+        if (info->term == FSET_TERM_MUL)
+            prod = units_mul(&prod, &h.v->unit);
+    }
+    prod = units_mul(&prod, &c->ef.v->unit);
+    double period = 1.0;
+    if (prod.dim[UNITS_DIM_TIME] == -1) { /* a rate per year over the one-year inventory period */
+        units_t yr;
+        units_parse("yr", &yr, NULL, 0);
+        prod = units_mul(&prod, &yr);
+        period = 1.0;
+    }
+    src_loc at = inv_loc(r->inv, rec->unit_at);
+    if (!units_is(&prod, UNITS_DIM_MASS)) {
+        char dim[96];
+        units_dim_name(&prod, dim, sizeof dim);
+        diag_error(dl, at, "'%s' in '%s' times its factors for %s gives %s, not a mass: check the units of the "
+                   "amount and of the factors (see the Factors sheet)", rec->key, rec->unit_text,
+                   gas_name(g), dim);
+        return false;
+    }
+    const char *note = NULL;
+    const char *species = c->ef.v->unit.species[0] ? c->ef.v->unit.species : "";
+    for (unsigned k = 0; !species[0] && k < c->nterms; k++)
+        if (strcmp(c->term[k].v->unit.species, "C") == 0)
+            species = "C"; /* a carbon fraction makes the product a mass of carbon */
+    double ratio = eng_species_ratio(species, g, &note);
+    if (ratio == 0.0) {
+        diag_error(dl, c->ef.v->at, "the %s factor of '%s' is in %s, which does not convert to %s: give it in "
+                   "mass of %s", gas_name(g), rec->key, species, gas_name(g), gas_name(g));
+        return false;
+    }
+    const fset_entry *e = c->ef.entry;
+    bool removal = rec->removal >= 0 ? rec->removal == 1 : (e && e->removal);
+    double sign = removal ? -1.0 : 1.0;
+    c->conversion = prod.scale / ENG_KG_PER_T * ratio * period * sign;
+    c->conversion_note = sign < 0 ? (note ? "44/12 (C to CO2), x -1 (removal)" : "x -1 (removal)") : note;
+    return true;
+}
+
+/* Resolves a product-method record: a chain for every gas with an emission
+ * factor, kept in the result's memory. */
+static bool eng_resolve_chain(eng_result *r, const inv_record *rec, eng_res *res, diag_list *dl)
+{
+    units_t u;
+    if (units_parse(rec->unit_text, &u, NULL, 0) != UNITS_OK)
+        return false;
+    eng_chain tmp[GAS_COUNT];
+    unsigned n = 0;
+    bool ok = true;
+    for (int g = 0; g < GAS_COUNT; g++) {
+        eng_chain *c = &tmp[n];
+        memset(c, 0, sizeof *c);
+        c->gas = (gas_id)g;
+        c->ef = eng_override(rec, gas_param((gas_id)g));
+        if (!c->ef.v)
+            c->ef = fs_find(r->fs, rec->key, rec->category, gas_param((gas_id)g), NULL, NULL);
+        if (!c->ef.v || (rec->not_estimated & (1u << g)))
+            continue;
+        n++;
+        ok = eng_resolve_chain_gas(r, rec, &u, (gas_id)g, c, dl) && ok;
+        eng_note_used(r, &c->ef);
+        for (unsigned k = 0; k < c->nterms; k++)
+            eng_note_used(r, &c->term[k]);
+    }
+    if (!n && !(rec->not_estimated)) {
+        char sets[256];
+        fs_text(r->fs, sets, sizeof sets);
+        diag_error(dl, inv_loc(r->inv, rec->key_at), "no emission factor for activity '%s' in category %s "
+                   "(searched: %s): add one to a factor set, or give e.g. 'co2:' on the record", rec->key,
+                   rec->category, sets);
+        return false;
+    }
+    res->chain = pool_alloc(r->mem, (n ? n : 1) * sizeof *res->chain);
+    if (!res->chain)
+        return false;
+    memcpy(res->chain, tmp, n * sizeof *tmp);
+    res->nchain = n;
+    return ok;
+}
+
+/* A new zeroed resolution in the result's memory. */
+static eng_res *eng_new_res(eng_result *r) { return pool_alloc(r->mem, sizeof(eng_res)); }
+
+static size_t eng_hash3(const void *a, const void *b, const void *c)
+{
+    uint64_t h = 1469598103934665603ULL;
+    h = (h ^ (uintptr_t)a) * 1099511628211ULL;
+    h = (h ^ (uintptr_t)b) * 1099511628211ULL;
+    h = (h ^ (uintptr_t)c) * 1099511628211ULL;
+    return (size_t)(h ^ (h >> 29));
+}
+
+/* The shared resolution for `rec` (computed on first use), or its own when
+ * the record overrides a factor. NULL when it failed. */
+const eng_res *eng_res_for(eng_result *r, const inv_record *rec, diag_list *dl)
+{
+    if (rec->novr || rec->not_estimated || rec->removal >= 0) {
+        eng_res *res = eng_new_res(r);
+        return res && eng_resolve(r, rec, res, dl) ? res : NULL;
+    }
+    if ((r->cache_n + 1) * 2 > r->cache_cap) {
+        size_t cap = r->cache_cap ? r->cache_cap * 2 : 256;
+        eng_slot *c = calloc(cap, sizeof *c);
+        if (!c)
+            return NULL;
+        for (size_t i = 0; i < r->cache_cap; i++) {
+            if (!r->cache[i].res)
+                continue;
+            size_t j = eng_hash3(r->cache[i].cat, r->cache[i].key, r->cache[i].unit) & (cap - 1);
+            while (c[j].res)
+                j = (j + 1) & (cap - 1);
+            c[j] = r->cache[i];
+        }
+        free(r->cache);
+        r->cache = c;
+        r->cache_cap = cap;
+    }
+    size_t j = eng_hash3(rec->category, rec->key, rec->unit_text) & (r->cache_cap - 1);
+    while (r->cache[j].res) {
+        eng_slot *s = &r->cache[j];
+        if (s->cat == rec->category && s->key == rec->key && s->unit == rec->unit_text)
+            return s->res->ok ? s->res : NULL;
+        j = (j + 1) & (r->cache_cap - 1);
+    }
+    eng_res *res = eng_new_res(r);
+    if (!res)
+        return NULL;
+    r->cache[j] = (eng_slot){rec->category, rec->key, rec->unit_text, res};
+    r->cache_n++;
+    return eng_resolve(r, rec, res, dl) ? res : NULL;
+}
+
