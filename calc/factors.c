@@ -1,4 +1,5 @@
 /* factors.c - loading and validating factor sets and GWP sets. */
+#include "fset_load.h"
 #include "factors.h"
 
 #include <math.h>

@@ -128,13 +128,5 @@ size_t fdb_files(const fset_db *db, const char ***paths, const char ***sha256);
 /* A parameter of an entry, or NULL. */
 const fset_value *fset_entry_param(const fset_entry *e, const char *name);
 
-/* Parses one cited value `{value: 48.0, unit: TJ/Gg, ref: ..., ...}` at
- * `node` (a yreader node) into `out`, reporting problems to `dl`; `pool_` is
- * the memory for its strings. Shared by the factor and inventory loaders.
- * `is_override` allows `source` and `tier` in place of `ref`. */
-struct ynode;
-struct pool;
-bool fset_parse_value(const struct ynode *node, const char *param, bool is_override, struct pool *mem,
-                      fset_value *out, diag_list *dl);
 
 #endif

@@ -7,7 +7,6 @@
 
 #include "diag.h"
 #include "pool.h"
-#include "yreader.h"
 
 /* Waste types with IPCC 2006 defaults (Vol.5 Ch.2 Table 2.4, Ch.3 Table 3.3).
  * The YAML names are those of fod_waste_name(). */
@@ -170,10 +169,5 @@ bool fod_emission_gg(const fod_result *r, int year, double *out);
 
 /* ---- the YAML section (fod_load.c) ------------------------------------- */
 
-/* Reads the value of the inventory's `solid_waste:` key (a list of sites)
- * into *out, with strings and arrays from `mem` (they outlive the reader).
- * Every problem goes to `dl` as file:line:col; returns false when there was
- * any error. */
-bool fod_parse(const ynode *section, pool *mem, diag_list *dl, fod_input *out);
 
 #endif

@@ -1,4 +1,5 @@
 /* fod_load.c - reads the inventory's `solid_waste:` section into fod_site structs, with file:line:col diagnostics. */
+#include "fod_load.h"
 #include "fod.h"
 
 #include <math.h>

@@ -2,6 +2,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "fset_load.h"
+#include "inv_load.h"
 #include "category.h"
 #include "inventory.h"
 #include "pool.h"

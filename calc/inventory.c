@@ -1,4 +1,7 @@
 /* inventory.c - loading an inventory YAML file into records, streaming its activity list. */
+#include "fod_load.h"
+#include "fset_load.h"
+#include "inv_load.h"
 #include "inventory.h"
 
 #include <math.h>

@@ -135,12 +135,6 @@ bool inv_computable(const inventory *inv);
  * limit): record max_records + 1 is an error and reading stops there. */
 inventory *inv_load_max(const char *path, diag_list *dl, const inv_progress *progress, size_t max_records);
 
-/* The inventory sections besides activities (inv_sections.c); each reports
- * its problems to `dl`. */
-struct ynode;
-void inv_parse_indirect(inventory *inv, const struct ynode *n, diag_list *dl);
-void inv_parse_notation(inventory *inv, const struct ynode *n, diag_list *dl);
-void inv_parse_reference(inventory *inv, const struct ynode *n, diag_list *dl);
 void inv_free(inventory *inv);
 
 #endif

@@ -1,4 +1,5 @@
 /* series.c - loading and checking an intensity series YAML file, its targets file and its energy coefficients. */
+#include "fset_load.h"
 #include "series.h"
 
 #include <errno.h>

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "fod_load.h"
 #include "diag.h"
 #include "fod.h"
 #include "nsum.h"
