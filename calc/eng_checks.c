@@ -92,7 +92,7 @@ bool eng_run_indirect(eng_result *r, diag_list *dl)
             continue;
         }
         units_t u;
-        units_parse(d->unit_text, &u, NULL, 0);
+        inv_unit(inv, d->unit_text, &u);
         units_t prod = units_mul(&u, &l->ef.v->unit);
         if (!units_is(&prod, UNITS_DIM_MASS)) {
             diag_error(dl, l->ef.v->at, "the factor's unit '%s' does not turn '%s' into a mass of CO2",

@@ -46,8 +46,8 @@ static eng_hit eng_override(const inv_record *rec, const char *param)
 static bool eng_resolve_energy(const eng_result *r, const inv_record *rec, eng_res *res, diag_list *dl)
 {
     units_t u, tj = units_tj();
-    char msg[200], sets[256];
-    if (units_parse(rec->unit_text, &u, msg, sizeof msg) != UNITS_OK)
+    char sets[256];
+    if (!inv_unit(r->inv, rec->unit_text, &u))
         return false; /* reported by the loader */
     if (units_is(&u, UNITS_DIM_ENERGY)) {
         res->energy_input = true;
@@ -288,7 +288,7 @@ static bool eng_resolve_chain_gas(const eng_result *r, const inv_record *rec, co
 static bool eng_resolve_chain(eng_result *r, const inv_record *rec, eng_res *res, diag_list *dl)
 {
     units_t u;
-    if (units_parse(rec->unit_text, &u, NULL, 0) != UNITS_OK)
+    if (!inv_unit(r->inv, rec->unit_text, &u))
         return false;
     eng_chain tmp[GAS_COUNT];
     unsigned n = 0;

@@ -37,7 +37,10 @@ static const char *sec_unit(inventory *inv, const ynode *n, bool energy_only, di
         diag_error(dl, u->at, "unit '%s' of purchased electricity or heat must be an energy (MWh, 10^4 kWh, GJ)", t);
         return NULL;
     }
-    return pool_strdup(inv->mem, t);
+    const char *kept = pool_intern(inv->mem, t, strlen(t));
+    if (kept && !inv_unit_keep(inv, kept, &parsed))
+        return NULL;
+    return kept;
 }
 
 /* Reads one `indirect:` record. */

@@ -358,6 +358,8 @@ static void inv_distance(inventory *inv, const ynode *n, inv_record *r, diag_lis
     char msg[200];
     if (units_parse(unit, &u, msg, sizeof msg) != UNITS_OK)
         diag_error(dl, fe->at, "distance x fuel economy gives the unit '%s', which cannot be used: %s", unit, msg);
+    else if (r->unit_text && !inv_unit_keep(inv, r->unit_text, &u))
+        diag_error(dl, fe->at, "out of memory");
 }
 
 /* One growing-stock measurement {value, unit, year}; false (reported) when
@@ -461,11 +463,11 @@ static void inv_record_parse(inv_loader *L, const ynode *n)
         char msg[200];
         tmp.unit_at = inv_pos_of(unit);
         tmp.unit_text = inv_intern(inv, t);
-        if (!inv_seen(L, tmp.unit_text)) {
+        if (tmp.unit_text && pm_get(&inv->unit_ix, tmp.unit_text) == (size_t)-1) {
             if (units_parse(t, &u, msg, sizeof msg) != UNITS_OK)
                 diag_error(dl, unit->at, "%s", msg);
-            else
-                inv_mark_seen(L, tmp.unit_text);
+            else if (!inv_unit_keep(inv, tmp.unit_text, &u))
+                diag_error(dl, unit->at, "out of memory");
         }
     }
 amount_done:;
@@ -642,6 +644,37 @@ inventory *inv_load_max(const char *path, diag_list *dl, const inv_progress *pro
     return inv;
 }
 
+/* Keeps the parsed unit of interned text `text`; false when out of memory. */
+bool inv_unit_keep(inventory *inv, const char *text, const units_t *u)
+{
+    size_t at;
+    bool added;
+    if (!pm_put(&inv->unit_ix, text, &at, &added))
+        return false;
+    if (!added)
+        return true;
+    if (inv->nunits == inv->capunits) {
+        size_t cap = inv->capunits ? inv->capunits * 2 : 16;
+        units_t *v = realloc(inv->units, cap * sizeof *v);
+        if (!v)
+            return false;
+        inv->units = v;
+        inv->capunits = cap;
+    }
+    inv->units[inv->nunits++] = *u;
+    return true;
+}
+
+bool inv_unit(const inventory *inv, const char *unit_text, units_t *out)
+{
+    size_t at = pm_get(&inv->unit_ix, unit_text);
+    if (at != (size_t)-1) {
+        *out = inv->units[at];
+        return true;
+    }
+    return unit_text && units_parse(unit_text, out, NULL, 0) == UNITS_OK;
+}
+
 bool inv_computable(const inventory *inv) { return inv && !inv->partial && inv->year && inv->set_names && inv->nsets; }
 
 void inv_free(inventory *inv)
@@ -652,5 +685,7 @@ void inv_free(inventory *inv)
         free(inv->chunks[i]);
     free(inv->chunks);
     pool_free(inv->mem);
+    pm_free(&inv->unit_ix);
+    free(inv->units);
     free(inv);
 }

@@ -8,6 +8,7 @@
 #include "diag.h"
 #include "factors.h"
 #include "fod.h"
+#include "ptrmap.h"
 #include "units.h"
 
 /* A compact position inside the inventory file (the path is the inventory's). */
@@ -97,6 +98,9 @@ typedef struct inventory {
     double ref_threshold_pct;  /* flag the difference from the sectoral approach above this */
     src_loc ref_at;
     bool partial;              /* reading stopped before the end (a syntax error, a limit, too many errors) */
+    ptrmap unit_ix;            /* interned unit text -> its parsed unit in units[] */
+    units_t *units;
+    size_t nunits, capunits;
     size_t n;                  /* records */
     inv_record **chunks;       /* records in fixed-size chunks: no big realloc at 10^6 */
     size_t nchunks;
@@ -124,6 +128,11 @@ typedef struct {
  * NULL only when the file could not be read at all. Check
  * diag_error_count(dl) before using it. */
 inventory *inv_load(const char *path, diag_list *dl, const inv_progress *progress);
+
+/* The parsed unit of an interned unit text of this inventory (a record's
+ * unit_text, an indirect or reference-approach unit), parsed once when it
+ * was loaded. False when the text is not one of them or does not parse. */
+bool inv_unit(const inventory *inv, const char *unit_text, units_t *out);
 
 /* Whether an inventory that had loading errors can still be computed, so
  * that problems only the engine finds (an unknown fuel, a missing factor)
