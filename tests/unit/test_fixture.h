@@ -115,9 +115,6 @@ typedef struct {
     double tol;
 } th_total_want;
 
-/* A table and its number of rows, for the th_check_ functions. */
-#define TH_ROWS(table) (table), sizeof(table) / sizeof((table)[0])
-
 /* Checks every row of `rows` against the computed inventory. */
 static inline void th_check_lines(const th_run *t, const th_line_want *rows, size_t n)
 {

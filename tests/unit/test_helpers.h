@@ -53,6 +53,10 @@ typedef struct {
 #define TH_FIELD(type, member) {offsetof(type, member), #member}
 /* clang-format on */
 
+/* A table and its number of rows, as the two arguments of a function
+ * that checks every row: check_rows(TH_ROWS(rows)). */
+#define TH_ROWS(table) (table), sizeof(table) / sizeof((table)[0])
+
 /* The value of double member `f` of the struct at `obj`. */
 static inline double th_value(const void *obj, th_field f)
 {
