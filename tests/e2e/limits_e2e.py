@@ -189,29 +189,32 @@ def long_comment_block_is_fine(tmp):
     check(r.rc == 0, "a 1 MB comment block was refused: %r" % r)
 
 
-@test
-def top_level_keys_200k(tmp):
-    """200,000 top-level keys: the top level is held to 1,000 keys like any mapping."""
-    path = os.path.join(tmp, "topkeys.yaml")
-    with open(path, "w") as f:
-        f.write(HEAD + "activities: []\n")
-        f.writelines("k%07d: 1\n" % i for i in range(200000))
-    r = refused(tmp, path, r"unknown key 'k0000000' in an inventory")
-    # 996 unknown keys (1,000 less the 4 known), then the limit stops reading:
-    # 100 messages shown, the other 897 counted.
-    check(r.err.rstrip().endswith("ghgcalc: 897 more message(s) not shown"), "not stopped at the key limit: %r" % r)
+def flood_case(name, doc, body, lines, pattern, hidden):
+    """A test that writes HEAD, `body` and then `lines` (generated, so that
+    this script's own peak RSS stays small), expects `pattern` first and the
+    output to end by counting `hidden` messages not shown."""
+    def t(tmp):
+        path = os.path.join(tmp, name + ".yaml")
+        with open(path, "w") as f:
+            f.write(HEAD + body)
+            f.writelines(lines())
+        r = refused(tmp, path, pattern)
+        check(r.err.rstrip().endswith("ghgcalc: %d more message(s) not shown" % hidden),
+              "not stopped at the limit: %r" % r)
+    t.__name__, t.__doc__ = name, doc
+    return t
 
 
-@test
-def error_flood(tmp):
-    """500,000 records that are not mappings: reading stops after 1,000 errors."""
-    path = os.path.join(tmp, "flood.yaml")
-    with open(path, "w") as f:
-        f.write(HEAD + "activities:\n")
-        f.writelines("- 1\n" for _ in range(500000))
-    r = refused(tmp, path, r"each activity must be a mapping")
-    # 1,000 errors and the one that stops reading: 100 shown, 901 counted.
-    check(r.err.rstrip().endswith("ghgcalc: 901 more message(s) not shown"), "not stopped at 1,000 errors: %r" % r)
+# 200,000 top-level keys: 996 unknown keys (1,000 less the 4 known), then the
+# limit stops reading: 100 messages shown, the other 897 counted.
+test(flood_case("top_level_keys_200k", "200,000 top-level keys: the top level is held to 1,000 keys like any mapping.",
+                "activities: []\n", lambda: ("k%07d: 1\n" % i for i in range(200000)),
+                r"unknown key 'k0000000' in an inventory", 897))
+# 500,000 records that are not mappings: 1,000 errors and the one that stops
+# reading: 100 shown, 901 counted.
+test(flood_case("error_flood", "500,000 records that are not mappings: reading stops after 1,000 errors.",
+                "activities:\n", lambda: ("- 1\n" for _ in range(500000)),
+                r"each activity must be a mapping", 901))
 
 
 @test
