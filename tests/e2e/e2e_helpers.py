@@ -85,8 +85,8 @@ def close(got, want, what, *, rel=REL, abs_tol=ABS):
         g = float(got)
     except (TypeError, ValueError):
         raise Fail("%s: got %r, expected %r" % (what, got, want))
-    check(approx(g, want, rel, abs_tol), "%s: got %r, expected %r (rel. diff %.3g)"
-          % (what, g, want, abs(g - want) / abs(want) if want else abs(g)))
+    diff = "rel. diff %.3g" % (abs(g - want) / abs(want)) if want else "abs. diff %.3g" % abs(g)
+    check(approx(g, want, rel, abs_tol), "%s: got %r, expected %r (%s)" % (what, g, want, diff))
 
 
 # ---------------------------------------------------------------- the CLI
