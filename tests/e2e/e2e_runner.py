@@ -17,7 +17,10 @@ removed afterwards.
     if __name__ == "__main__":
         sys.exit(tests.main("my e2e", "ghgcalc-my-", configure))
 
-`configure(bin_path, verbose)` receives the --bin and -v arguments.
+`configure(bin_path, verbose)` receives the --bin and -v arguments
+(e2e_helpers.configure, or a suite's own that calls it). What the suites
+share besides this loop (paths, the tolerance policy and close(), running
+ghgcalc, reading the outputs) is in e2e_helpers.py.
 """
 
 import argparse

@@ -25,16 +25,11 @@ import subprocess
 import sys
 import time
 
+import e2e_helpers
+from e2e_helpers import FACTORS, ROOT, VALGRIND, Run, clean_env, command, finished
 from e2e_runner import Fail, Registry, check
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 HOSTILE = os.path.join(ROOT, "fuzz", "hostile")
-FACTORS = os.path.join(ROOT, "factors")
-VALGRIND = os.environ.get("GHGCALC_VALGRIND") == "1"
-VG = ["valgrind", "-q", "--error-exitcode=99", "--leak-check=full",
-      "--errors-for-leak-kinds=definite,indirect"]
-BIN = None
-VERBOSE = False
 TESTS = Registry()
 test = TESTS.add
 
@@ -44,24 +39,22 @@ HEAD = "inventory: hostile\nyear: 2020\nfactor_sets: [ipcc2006-energy]\n"
 
 
 
-class Run:
+class RssRun(Run):
+    """A Run with the peak resident set of the ghgcalc process, in KB."""
+
     def __init__(self, rc, out, err, rss_kb):
-        self.rc, self.out, self.err, self.rss_kb = rc, out, err, rss_kb
+        super().__init__(rc, out, err)
+        self.rss_kb = rss_kb
 
     def __repr__(self):
-        return "exit %d, peak %d KB\nstdout: %s\nstderr: %s" % (self.rc, self.rss_kb, self.out[-1500:],
-                                                                self.err[-1500:])
+        return "peak %d KB, %s" % (self.rss_kb, super().__repr__())
 
 
 def ghg(tmp, *args, timeout=120):
     """Runs ghgcalc; returns its exit status, output and its own peak RSS."""
-    cmd = [BIN] + [str(a) for a in args]
-    if VALGRIND:
-        cmd = VG + cmd
-    env = dict(os.environ, LC_ALL="C")
-    env.pop("GHGCALC_FACTORS", None)
+    cmd = command(*args)
     with open(os.path.join(tmp, ".out"), "w+b") as out, open(os.path.join(tmp, ".err"), "w+b") as err:
-        p = subprocess.Popen(cmd, cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err)
+        p = subprocess.Popen(cmd, cwd=ROOT, env=clean_env(), stdin=subprocess.DEVNULL, stdout=out, stderr=err)
         deadline = time.monotonic() + timeout
         while True:
             pid, status, ru = os.wait4(p.pid, os.WNOHANG)
@@ -75,15 +68,11 @@ def ghg(tmp, *args, timeout=120):
         p.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        r = Run(p.returncode, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"),
-                ru.ru_maxrss)
+        r = RssRun(p.returncode, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"),
+                   ru.ru_maxrss)
     os.unlink(os.path.join(tmp, ".out"))
     os.unlink(os.path.join(tmp, ".err"))
-    if VALGRIND and r.rc == 99:
-        raise Fail("valgrind reported errors:\n%s" % r.err[-4000:])
-    if VERBOSE:
-        sys.stderr.write("$ %s\n%r\n" % (" ".join(cmd), r))
-    return r
+    return finished(cmd, r)
 
 
 def files_in(d):
@@ -200,29 +189,32 @@ def long_comment_block_is_fine(tmp):
     check(r.rc == 0, "a 1 MB comment block was refused: %r" % r)
 
 
-@test
-def top_level_keys_200k(tmp):
-    """200,000 top-level keys: the top level is held to 1,000 keys like any mapping."""
-    path = os.path.join(tmp, "topkeys.yaml")
-    with open(path, "w") as f:
-        f.write(HEAD + "activities: []\n")
-        f.writelines("k%07d: 1\n" % i for i in range(200000))
-    r = refused(tmp, path, r"unknown key 'k0000000' in an inventory")
-    # 996 unknown keys (1,000 less the 4 known), then the limit stops reading:
-    # 100 messages shown, the other 897 counted.
-    check(r.err.rstrip().endswith("ghgcalc: 897 more message(s) not shown"), "not stopped at the key limit: %r" % r)
+def flood_case(name, doc, body, lines, pattern, hidden):
+    """A test that writes HEAD, `body` and then `lines` (generated, so that
+    this script's own peak RSS stays small), expects `pattern` first and the
+    output to end by counting `hidden` messages not shown."""
+    def t(tmp):
+        path = os.path.join(tmp, name + ".yaml")
+        with open(path, "w") as f:
+            f.write(HEAD + body)
+            f.writelines(lines())
+        r = refused(tmp, path, pattern)
+        check(r.err.rstrip().endswith("ghgcalc: %d more message(s) not shown" % hidden),
+              "not stopped at the limit: %r" % r)
+    t.__name__, t.__doc__ = name, doc
+    return t
 
 
-@test
-def error_flood(tmp):
-    """500,000 records that are not mappings: reading stops after 1,000 errors."""
-    path = os.path.join(tmp, "flood.yaml")
-    with open(path, "w") as f:
-        f.write(HEAD + "activities:\n")
-        f.writelines("- 1\n" for _ in range(500000))
-    r = refused(tmp, path, r"each activity must be a mapping")
-    # 1,000 errors and the one that stops reading: 100 shown, 901 counted.
-    check(r.err.rstrip().endswith("ghgcalc: 901 more message(s) not shown"), "not stopped at 1,000 errors: %r" % r)
+# 200,000 top-level keys: 996 unknown keys (1,000 less the 4 known), then the
+# limit stops reading: 100 messages shown, the other 897 counted.
+test(flood_case("top_level_keys_200k", "200,000 top-level keys: the top level is held to 1,000 keys like any mapping.",
+                "activities: []\n", lambda: ("k%07d: 1\n" % i for i in range(200000)),
+                r"unknown key 'k0000000' in an inventory", 897))
+# 500,000 records that are not mappings: 1,000 errors and the one that stops
+# reading: 100 shown, 901 counted.
+test(flood_case("error_flood", "500,000 records that are not mappings: reading stops after 1,000 errors.",
+                "activities:\n", lambda: ("- 1\n" for _ in range(500000)),
+                r"each activity must be a mapping", 901))
 
 
 @test
@@ -267,10 +259,5 @@ def folder_as_inventory(tmp):
     refused(tmp, tmp, r"is a folder, not a YAML file")
 
 
-def configure(bin_path, verbose):
-    global BIN, VERBOSE
-    BIN, VERBOSE = bin_path, verbose
-
-
 if __name__ == "__main__":
-    sys.exit(TESTS.main("limits e2e", "ghgcalc-limits-", configure, doc=__doc__))
+    sys.exit(TESTS.main("limits e2e", "ghgcalc-limits-", e2e_helpers.configure, doc=__doc__))

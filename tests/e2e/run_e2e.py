@@ -14,7 +14,7 @@ name contains one of them.
 
 Expected figures are computed by hand in each test from the cited factor
 tables (factors/ipcc2006-energy.yaml, factors/gwp.yaml), with the arithmetic
-written out, and compared to 1e-9 relative.
+written out, and compared under the tolerance policy of e2e_helpers.py.
 
 Environment:
   GHGCALC_VALGRIND=1  run every CLI call under valgrind (exit 99 = a memory
@@ -24,7 +24,6 @@ Environment:
                       from the actual stderr (review every change by eye).
 """
 
-import csv
 import difflib
 import hashlib
 import json
@@ -39,25 +38,18 @@ import sys
 import time
 import zipfile
 
+import e2e_helpers
+from e2e_helpers import (CLI, FACTORS, ROOT, VALGRIND, Outputs, approx, clean_env, close, compute, ghg, load_wb,
+                         read_csv, read_json, recalc, write)
 from e2e_runner import Fail, Registry, Skip, check
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-FACTORS = os.path.join(ROOT, "factors")
 FIXTURES = os.path.join(ROOT, "tests", "fixtures")
 BAD = os.path.join(FIXTURES, "bad")
 BAD_REL = "tests/fixtures/bad"  # as the golden files spell it (cwd = ROOT)
 SMALL = os.path.join(FIXTURES, "ok", "small.yaml")
 EXAMPLE = os.path.join(ROOT, "inventories", "jilin-2020.yaml")
-XLSX_CHECK = os.path.join(ROOT, "tests", "tools", "xlsx_check.py")
 
-BIN = None
-VERBOSE = False
-VALGRIND = os.environ.get("GHGCALC_VALGRIND") == "1"
 UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
-VG = ["valgrind", "-q", "--error-exitcode=99", "--leak-check=full",
-      "--errors-for-leak-kinds=definite,indirect"]
-
-REL = 1e-9
 
 # GWP-100 values of factors/gwp.yaml (kg CO2e per kg gas).
 GWP = {
@@ -78,59 +70,6 @@ COLS = {
 
 TESTS = Registry()
 test = TESTS.add
-
-
-
-
-
-
-def close(got, want, what, rel=REL):
-    """Fails unless got equals want to `rel` relative (absolute for want 0)."""
-    try:
-        g = float(got)
-    except (TypeError, ValueError):
-        raise Fail("%s: got %r, expected %r" % (what, got, want))
-    if want == 0:
-        ok = abs(g) <= 1e-300
-    else:
-        ok = abs(g - want) <= rel * abs(want)
-    check(ok, "%s: got %r, expected %r (rel. diff %.3g)"
-          % (what, g, want, abs(g - want) / abs(want) if want else abs(g)))
-
-
-# ---------------------------------------------------------------- the CLI
-
-class Run:
-    def __init__(self, rc, out, err):
-        self.rc, self.out, self.err = rc, out, err
-
-    def __repr__(self):
-        return "exit %d\nstdout: %s\nstderr: %s" % (self.rc, self.out[-2000:], self.err[-2000:])
-
-
-def clean_env(extra=None):
-    env = dict(os.environ)
-    for k in ("GHGCALC_FACTORS", "GHGCALC_SHOW_SOURCE"):
-        env.pop(k, None)
-    env["LC_ALL"] = "C"  # strerror() texts in the goldens
-    if extra:
-        env.update(extra)
-    return env
-
-
-def ghg(*args, cwd=None, env=None, timeout=300):
-    """Runs the binary (under valgrind when asked); a valgrind error fails."""
-    cmd = [BIN] + [str(a) for a in args]
-    if VALGRIND:
-        cmd = VG + cmd
-    p = subprocess.run(cmd, cwd=cwd or ROOT, env=clean_env(env), stdin=subprocess.DEVNULL,
-                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
-    r = Run(p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace"))
-    if VALGRIND and r.rc == 99:
-        raise Fail("valgrind reported errors for %s:\n%s" % (" ".join(cmd[len(VG):]), r.err[-4000:]))
-    if VERBOSE:
-        sys.stderr.write("$ %s\n%r\n" % (" ".join(cmd), r))
-    return r
 
 
 def q(s):
@@ -162,49 +101,9 @@ def inventory(records, gwp=None, sets=("ipcc2006-energy",), extra=()):
     return "\n".join(lines) + "\n"
 
 
-def write(path, text):
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(text)
-    return path
-
-
 def read_bytes(path):
     with open(path, "rb") as f:
         return f.read()
-
-
-class Result:
-    """The outputs of one `ghgcalc inventory` run."""
-
-    def __init__(self, tmp, inv, xlsx, run):
-        self.tmp, self.inv, self.xlsx, self.run = tmp, inv, xlsx, run
-        base = os.path.splitext(xlsx)[0]
-        self.csv_path, self.json_path = base + ".csv", base + ".json"
-        self._json = None
-
-    @property
-    def json(self):
-        if self._json is None:
-            with open(self.json_path, encoding="utf-8") as f:
-                self._json = json.load(f)
-        return self._json
-
-    def csv_rows(self):
-        with open(self.csv_path, encoding="utf-8", newline="") as f:
-            return list(csv.reader(f))
-
-
-def compute(tmp, text, *extra, name="inv.yaml", out="out.xlsx", factors=True):
-    """Writes `text` as an inventory in tmp and computes it; must succeed."""
-    inv = write(os.path.join(tmp, name), text)
-    xlsx = os.path.join(tmp, out)
-    args = ["inventory", inv, "-o", xlsx]
-    if factors:
-        args += ["--factors", FACTORS]
-    r = ghg(*args, *extra)
-    check(r.rc == 0, "ghgcalc inventory failed: %r" % r)
-    check(os.path.isfile(xlsx), "no workbook written")
-    return Result(tmp, inv, xlsx, r)
 
 
 # ---------------------------------------------------------------- outputs
@@ -226,11 +125,6 @@ def jcategory(j, code):
 
 def jcat_gas(c, gas):
     return c["t"][gas]
-
-
-def load_wb(path, data_only=True):
-    import openpyxl
-    return openpyxl.load_workbook(path, data_only=data_only)
 
 
 def calc_rows(wb):
@@ -298,16 +192,6 @@ def has_chart(xlsx):
                 if any("xl/charts/" + c in names for c in charts):
                     return True
     return False
-
-
-def recalc(xlsx):
-    if VALGRIND:
-        raise Skip("LibreOffice recalculation is skipped under valgrind")
-    p = subprocess.run(["/usr/bin/python3", XLSX_CHECK, "recalc", xlsx], stdout=subprocess.PIPE,
-                       stderr=subprocess.STDOUT, timeout=400)
-    out = p.stdout.decode("utf-8", "replace")
-    check(p.returncode == 0, "xlsx_check.py recalc exit %d:\n%s" % (p.returncode, out[-3000:]))
-    return out
 
 
 def listing(d):
@@ -401,10 +285,10 @@ def natural_gas_summary_and_sheets(tmp):
           "sheets %r" % wb.sheetnames)
     found = [v for _, v in sheet_cells(wb["Summary"]) if isinstance(v, (int, float))]
     for want, what in ((ng_co2e(), "total t CO2e"), (NG_CO2, "CO2 t"), (NG_CH4, "CH4 t"), (NG_N2O, "N2O t")):
-        check(any(abs(v - want) <= REL * want for v in found), "Summary has no %s = %r (numbers: %r)"
+        check(any(approx(v, want) for v in found), "Summary has no %s = %r (numbers: %r)"
               % (what, want, found[:40]))
     sect = [v for _, v in sheet_cells(wb["Sectoral table"]) if isinstance(v, (int, float))]
-    check(any(abs(v - ng_co2e()) <= REL * ng_co2e() for v in sect), "Sectoral table lacks the total")
+    check(any(approx(v, ng_co2e()) for v in sect), "Sectoral table lacks the total")
     fac = " | ".join(str(v) for _, v in sheet_cells(wb["Factors"]))
     for ref in ("Vol.2 Ch.1 Table 1.2", "Vol.2 Ch.1 Table 1.4", "Vol.2 Ch.2 Table 2.2"):
         check(ref in fac, "Factors sheet lacks %r" % ref)
@@ -446,8 +330,7 @@ def outputs_options(tmp):
     check(r.rc == 0 and r.out == "" and r.err == "", "--quiet run: %r" % r)
     check(listing(tmp) == ["a.xlsx", "inv.yaml", "m"], "files %r" % listing(tmp))
     check(listing(os.path.join(tmp, "m")) == ["x.csv", "y.json"], "files %r" % listing(os.path.join(tmp, "m")))
-    with open(os.path.join(tmp, "m", "y.json"), encoding="utf-8") as f:
-        close(jtotals(json.load(f))["t_co2e"], ng_co2e(), "JSON at --json path")
+    close(jtotals(read_json(os.path.join(tmp, "m", "y.json")))["t_co2e"], ng_co2e(), "JSON at --json path")
     r = ghg("inventory", inv, "-o", os.path.join(tmp, "b.xlsx"), "--no-csv-json", "--factors", FACTORS)
     check(r.rc == 0, "--no-csv-json: %r" % r)
     check(listing(tmp) == ["a.xlsx", "b.xlsx", "inv.yaml", "m"], "--no-csv-json wrote %r" % listing(tmp))
@@ -613,7 +496,7 @@ def biogenic_memo(tmp):
     check(one_row(rows, "CH4", fuel="wood_wood_waste")["memo"] == "no", "wood CH4 is not a memo item")
     check(one_row(rows, "CO2", fuel="natural_gas")["memo"] == "no", "gas CO2 is not a memo item")
     summary = [v for _, v in sheet_cells(load_wb(r.xlsx)["Summary"]) if isinstance(v, (int, float))]
-    check(any(abs(v - memo) <= REL * memo for v in summary), "Summary lacks the memo figure %r" % memo)
+    check(any(approx(v, memo) for v in summary), "Summary lacks the memo figure %r" % memo)
 
 
 # ======================================================= 6. record overrides
@@ -763,8 +646,7 @@ def factor_dirs_search_order(tmp):
         out = os.path.join(tmp, "out.xlsx")
         r = ghg("inventory", inv, "-o", out, *extra, env=env)
         check(r.rc == 0, "run failed: %r" % r)
-        with open(os.path.join(tmp, "out.json"), encoding="utf-8") as f:
-            return jtotals(json.load(f))["CO2"]
+        return jtotals(read_json(os.path.join(tmp, "out.json")))["CO2"]
     close(co2("--factors", da), 4800 * 50, "CO2 with --factors a (first)")
     close(co2(), 4800 * 51, "CO2 from factor_dirs b")
     write(inv, text.replace("factor_dirs: [b]\n", ""))
@@ -831,7 +713,7 @@ def order_independent_totals(tmp):
           % (len(diff), diff[0][0], diff[0][1], diff[0][2]) if diff else "")
     # And against an exact (fractions) sum of the CSV's per-row figures.
     from fractions import Fraction
-    rows = Result(a, None, os.path.join(a, "out.xlsx"), None).csv_rows()
+    rows = read_csv(os.path.join(a, "out.csv"))
     exact = {"CO2": Fraction(0), "CH4": Fraction(0), "N2O": Fraction(0)}
     for row in rows[1:]:
         if row[COL_IDX["memo"]] == "yes":
@@ -869,17 +751,14 @@ def recalc_example(tmp):
     check(r.rc == 0, "example: %r" % r)
     check(has_chart(out), "the Summary sheet has no chart (sheet1 -> drawing -> xl/charts/chartN.xml)")
     wb = load_wb(out)
-    with open(os.path.join(tmp, "jilin-2020.json"), encoding="utf-8") as f:
-        t = jtotals(json.load(f))
+    j = read_json(os.path.join(tmp, "jilin-2020.json"))
+    t = jtotals(j)
     rows = calc_rows(wb)
     check(len(rows) == 24 * 3, "72 Calculation rows expected, got %d" % len(rows))
-    with open(os.path.join(tmp, "jilin-2020.json"), encoding="utf-8") as f:
-        fuel_t = sum(c["t_co2e"] for c in json.load(f)["categories"] if c["code"].startswith("1.A"))
+    fuel_t = sum(c["t_co2e"] for c in j["categories"] if c["code"].startswith("1.A"))
     close(fuel_t, sum(x["co2e"] for x in rows if x["memo"] == "no"),
-          "fuel combustion (1.A) = sum of Calculation column S (no memo)", rel=1e-12)
-    close(t["memo"], sum(x["emission"] for x in rows if x["memo"] == "yes"), "memo = sum of memo rows", rel=1e-12)
-    with open(os.path.join(tmp, "jilin-2020.json"), encoding="utf-8") as f:
-        j = json.load(f)
+          "fuel combustion (1.A) = sum of Calculation column S (no memo)")
+    close(t["memo"], sum(x["emission"] for x in rows if x["memo"] == "yes"), "memo = sum of memo rows")
     st = wb["Sectoral table"]
     seen = 0
     for row in st.iter_rows(min_row=2, values_only=True):
@@ -888,7 +767,7 @@ def recalc_example(tmp):
             continue
         want = [c for c in j["categories"] if c["code"] == code] or [c for c in j["sectors"] if c["code"] == code]
         check(want, "Sectoral table row %s is not in the JSON" % code)
-        close(row[5], want[0]["t_co2e"], "Sectoral table %s CO2e vs JSON" % code, rel=1e-12)
+        close(row[5], want[0]["t_co2e"], "Sectoral table %s CO2e vs JSON" % code)
         seen += 1
     fuel_cats = [c for c in j["categories"] if c["code"].startswith("1")]
     fuel_secs = [c for c in j["sectors"] if c["code"].startswith("1")]
@@ -919,12 +798,10 @@ def recalc_zh(tmp):
     text = " ".join(str(v) for ws in wb.worksheets for _, v in sheet_cells(ws) if isinstance(v, str))
     check(any("\u4e00" <= ch <= "\u9fff" for ch in text), "no Chinese text in the --lang zh workbook")
     check(has_chart(out), "no chart in the zh workbook")
-    with open(os.path.join(tmp, "zh.json"), encoding="utf-8") as f:
-        zh = json.load(f)
+    zh = read_json(os.path.join(tmp, "zh.json"))
     en_out = os.path.join(tmp, "en.xlsx")
     check(ghg("inventory", EXAMPLE, "-o", en_out).rc == 0, "en run failed")
-    with open(os.path.join(tmp, "en.json"), encoding="utf-8") as f:
-        en = json.load(f)
+    en = read_json(os.path.join(tmp, "en.json"))
     check(json_numbers(zh) == json_numbers(en), "zh and en totals differ")
     recalc(out)
 
@@ -1123,8 +1000,8 @@ def interrupted(tmp, sig, expected_rc):
     os.mkdir(out)
     with open(os.path.join(out, "old.xlsx"), "wb") as f:
         f.write(b"an older output")
-    p = subprocess.Popen([BIN, "inventory", inv, "-o", os.path.join(out, "old.xlsx"), "--factors", FACTORS,
-                          "--quiet"], env=clean_env(None), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+    p = subprocess.Popen([CLI.bin, "inventory", inv, "-o", os.path.join(out, "old.xlsx"), "--factors", FACTORS,
+                          "--quiet"], env=clean_env(), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                          stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
     while not any(".tmp-" in n for n in os.listdir(out)):
@@ -1203,7 +1080,7 @@ def accepted_input_computes_long_text(tmp):
     holds 32 767 characters in a cell) is either written (truncated in the workbook)
     or rejected as an input error at its line; not an output error."""
     text = inventory([rec("1.A.1.a", "natural_gas", 1, "Gg", source=q("x" * 40000))])
-    inv = write(os.path.join(tmp, "inv.yaml"), text)
+    write(os.path.join(tmp, "inv.yaml"), text)
     c = ghg("check", "inv.yaml", "--factors", FACTORS, cwd=tmp)
     out = os.path.join(tmp, "out.xlsx")
     r = ghg("inventory", "inv.yaml", "-o", "out.xlsx", "--factors", FACTORS, cwd=tmp)
@@ -1213,7 +1090,7 @@ def accepted_input_computes_long_text(tmp):
         check(r.err.startswith("inv.yaml:9:"), "message not located at the source (line 9): %r" % r.err)
         check(listing(tmp) == ["inv.yaml"], "files %r" % listing(tmp))
     else:
-        rows = Result(tmp, inv, out, r).csv_rows()
+        rows = Outputs(out).csv_rows()
         check(len(rows[1][COL_IDX["data_source"]]) == 40000, "CSV source truncated")
         load_wb(out)
 
@@ -1305,15 +1182,10 @@ def big_inventory_constant_memory(tmp):
     import openpyxl
     wb = openpyxl.load_workbook(r.xlsx, read_only=True, data_only=True)
     summary = [v for row in wb["Summary"].iter_rows(values_only=True) for v in row if isinstance(v, (int, float))]
-    check(any(abs(v - n * ng_co2e()) <= REL * n * ng_co2e() for v in summary), "Summary lacks the total")
+    check(any(approx(v, n * ng_co2e()) for v in summary), "Summary lacks the total")
 
 
 # ================================================================== runner
 
-def configure(bin_path, verbose):
-    global BIN, VERBOSE
-    BIN, VERBOSE = bin_path, verbose
-
-
 if __name__ == "__main__":
-    sys.exit(TESTS.main("e2e", "ghgcalc-e2e-", configure, doc=__doc__))
+    sys.exit(TESTS.main("e2e", "ghgcalc-e2e-", e2e_helpers.configure, doc=__doc__))

@@ -430,6 +430,19 @@ def raw_scalars(node, path=()):
     return out
 
 
+def load_yaml(path, ck):
+    """(data, raw_scalars) of YAML file `path`; None, after a failed check
+    that says why, when it cannot be read or parsed."""
+    import yaml
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        return yaml.safe_load(text), raw_scalars(yaml.compose(text))
+    except (OSError, yaml.YAMLError) as exc:
+        ck.check(False, "%s: cannot load: %s" % (path, exc))
+        return None
+
+
 def sources_of(row):
     return [c.strip() for c in row["source"].split(";") if c.strip()]
 
@@ -1114,7 +1127,6 @@ def check_pm_file(yaml_name, set_id, label, data, raw, rows, ck):
 
 def check_pm(ref_dir, ck):
     """All product-method files; a CSV missing from an older reference folder skips its files."""
-    import yaml
     rows = {}
     for label in PM_PLACE:
         path = os.path.join(ref_dir, label)
@@ -1126,16 +1138,9 @@ def check_pm(ref_dir, ck):
     for yaml_name, set_id, label in PM_FILES:
         if label not in rows:
             continue
-        path = os.path.join(REPO, "factors", yaml_name)
-        try:
-            with open(path, encoding="utf-8") as f:
-                text = f.read()
-            data = yaml.safe_load(text)
-            raw = raw_scalars(yaml.compose(text))
-        except (OSError, yaml.YAMLError) as exc:
-            ck.check(False, "%s: cannot load: %s" % (path, exc))
-            continue
-        check_pm_file(yaml_name, set_id, label, data, raw, rows[label], ck)
+        loaded = load_yaml(os.path.join(REPO, "factors", yaml_name), ck)
+        if loaded:
+            check_pm_file(yaml_name, set_id, label, loaded[0], loaded[1], rows[label], ck)
 
 
 def check_transcribed(ck):
@@ -1165,7 +1170,7 @@ def main():
               "grid_factors_2023.csv) not found" % ref_dir)
         return 0
     try:
-        import yaml
+        import yaml  # noqa: F401 (here only to say when PyYAML is missing)
     except ImportError:
         print("ERROR: PyYAML is required (apt-get install python3-yaml)")
         print("0 passed, 1 failed")
@@ -1173,25 +1178,17 @@ def main():
     ck = Checker()
     loaded = {}
     for path, rows_path, fn in ((ENERGY_YAML, energy_csv, check_energy), (GWP_YAML, gwp_csv, check_gwp)):
-        try:
-            with open(path, encoding="utf-8") as f:
-                data = yaml.safe_load(f)
-        except (OSError, yaml.YAMLError) as exc:
-            ck.check(False, "%s: cannot load: %s" % (path, exc))
-            continue
-        loaded[path] = data
-        fn(data, read_csv(rows_path), ck)
+        data_raw = load_yaml(path, ck)
+        if data_raw:
+            loaded[path] = data_raw[0]
+            fn(data_raw[0], read_csv(rows_path), ck)
     cn_rows = {"china_energy.csv": read_csv(cn_csv), "grid_factors_2023.csv": read_csv(grid_csv)}
     check_cn_skips(cn_rows, ck)
     for path in (CN_ENERGY_YAML, CN_GRID_YAML):
-        try:
-            with open(path, encoding="utf-8") as f:
-                text = f.read()
-            data = yaml.safe_load(text)
-            raw = raw_scalars(yaml.compose(text))
-        except (OSError, yaml.YAMLError) as exc:
-            ck.check(False, "%s: cannot load: %s" % (path, exc))
+        data_raw = load_yaml(path, ck)
+        if not data_raw:
             continue
+        data, raw = data_raw
         if path == CN_ENERGY_YAML:
             check_cn_energy(data, raw, cn_rows["china_energy.csv"], loaded.get(ENERGY_YAML), ck)
         else:

@@ -7,20 +7,10 @@
 
 #include "engine.h"
 #include "inventory.h"
-#include "test_helpers.h"
+#include "test_fixture.h"
 
 #define REL 1e-12
 #define C_TO_CO2 (44.0 / 12.0)
-
-/* One loaded and computed inventory, with the diagnostics it produced. */
-typedef struct {
-    char *dir;
-    char *path;
-    diag_list *dl;
-    inventory *inv;
-    fset_db *db;
-    eng_result *r;
-} run_t;
 
 /* A small factor set with round numbers, so expected values are easy to
  * write by hand. "country" extends "base". */
@@ -44,187 +34,155 @@ static const char country_set[] =
     "    oxidation: {value: 93, unit: \"%\", ref: c2}\n"
     "  - fuel: gas\n    co2: {value: 55000, unit: kg/TJ, ref: c3}\n";
 
-static const char gwp_file[] =
-    "gwp_sets:\n  - id: ar5\n    title: AR5\n    default: true\n    values:\n"
-    "      - {gas: CO2, value: 1, ref: g1}\n      - {gas: CH4, value: 28, ref: g2}\n"
-    "      - {gas: N2O, value: 265, ref: g3}\n"
-    "  - id: sar\n    title: SAR\n    values:\n"
-    "      - {gas: CO2, value: 1, ref: g1}\n      - {gas: CH4, value: 21, ref: g2}\n"
-    "      - {gas: N2O, value: 310, ref: g3}\n";
+static const th_file engine_files[] = {
+    {"base.yaml", base_set_ok}, {"country.yaml", country_set}, {"gwp.yaml", th_gwp_yaml}, {NULL, NULL}};
 
-/* Writes the test sets and `inventory_yaml`, loads and computes it. */
-static run_t run(const char *inventory_yaml)
+/* Computes the inventory with factor sets `sets` and the activity
+ * `records` (each "  - {...}\n"); the result may be NULL. */
+static th_run run_records(const char *sets, const char *records)
 {
-    run_t t = {0};
-    t.dir = th_tmpdir();
-    assert_non_null(t.dir);
-    free(th_write(t.dir, "base.yaml", base_set_ok));
-    free(th_write(t.dir, "country.yaml", country_set));
-    free(th_write(t.dir, "gwp.yaml", gwp_file));
-    t.path = th_write(t.dir, "inv.yaml", inventory_yaml);
-    t.dl = diag_new();
-    t.db = fdb_new();
-    t.inv = inv_load(t.path, t.dl, NULL);
-    const char *dirs[] = {t.dir};
-    if (t.inv && diag_error_count(t.dl) == 0)
-        t.r = eng_run(t.inv, t.db, dirs, 1, t.dl, NULL);
-    return t;
+    char body[2048];
+    snprintf(body, sizeof body, "activities:\n%s", records);
+    return th_run_sets(engine_files, sets, body);
 }
 
-
-static void done(run_t *t)
-{
-    eng_free(t->r);
-    inv_free(t->inv);
-    fdb_free(t->db);
-    diag_free(t->dl);
-    assert_int_equal(th_rmdir(t->dir), 0);
-    free(t->path);
-    free(t->dir);
-}
-
-#define HEAD "inventory: t\nyear: 2020\nfactor_sets: [%s]\nactivities:\n"
-
-static char *inv_text(const char *sets, const char *records)
-{
-    size_t len = strlen(HEAD) + strlen(sets) + strlen(records) + 1;
-    char *s = malloc(len);
-    snprintf(s, len, HEAD "%s", sets, records);
-    return s;
-}
-
-/* Computes one record and returns its lines. */
-static size_t one(const char *sets, const char *record, run_t *t, eng_line out[GAS_COUNT])
-{
-    char *text = inv_text(sets, record);
-    *t = run(text);
-    free(text);
-    if (!t->r) {
-        char *m = th_messages(t->dl);
-        fail_msg("inventory failed: %s", m);
-        free(m);
-    }
-    return eng_lines(t->r, 0, out);
-}
+#define L(member) TH_FIELD(eng_line, member)
+#define T(member) TH_FIELD(eng_cat_total, member)
 
 static void test_mass_fuel_sectoral(void **state)
 {
     (void)state;
-    run_t t;
-    eng_line l[GAS_COUNT];
     /* 10 Gg coal in 1.A.1.a with base: E = 10 Gg x 20 TJ/Gg = 200 TJ. */
-    size_t n = one("base", "  - {category: \"1.A.1.a\", fuel: coal, amount: 10, unit: Gg}\n", &t, l);
-    assert_int_equal(n, 3);
-    assert_close(l[0].energy_tj, 200.0, REL);
-    assert_close(l[0].emission_t, 200.0 * 90000 / 1000, REL); /* 18,000 t CO2 */
-    assert_close(l[1].emission_t, 200.0 * 1 / 1000, REL);     /* 0.2 t CH4: category-free entry */
-    assert_close(l[2].emission_t, 200.0 * 1.5 / 1000, REL);   /* 0.3 t N2O */
-    eng_cat_total tot = eng_total_under(t.r, "");
-    assert_close(tot.t_co2e, 18000 + 0.2 * 28 + 0.3 * 265, REL);
-    done(&t);
+    static const th_line_want lines[] = {
+        {0, GAS_CO2, L(energy_tj), 200.0, REL},
+        {0, GAS_CO2, L(emission_t), 200.0 * 90000 / 1000, REL}, /* 18,000 t CO2 */
+        {0, GAS_CH4, L(emission_t), 200.0 * 1 / 1000, REL},     /* 0.2 t CH4: category-free entry */
+        {0, GAS_N2O, L(emission_t), 200.0 * 1.5 / 1000, REL},   /* 0.3 t N2O */
+    };
+    static const th_total_want totals[] = {{"", T(t_co2e), 18000 + 0.2 * 28 + 0.3 * 265, REL}};
+    eng_line l[GAS_COUNT];
+    th_run t = run_records("base", "  - {category: \"1.A.1.a\", fuel: coal, amount: 10, unit: Gg}\n");
+    th_need_ok(&t);
+    assert_int_equal(eng_lines(t.r, 0, l), 3);
+    th_check_lines(&t, TH_ROWS(lines));
+    th_check_totals(&t, TH_ROWS(totals));
+    th_run_free(&t);
 }
 
 static void test_category_specificity(void **state)
 {
     (void)state;
-    run_t t;
-    eng_line l[GAS_COUNT];
     /* 1.A.4.b: CH4 from the 1.A.4 entry (300), N2O from the 1.A.4.b entry (2). */
-    one("base", "  - {category: \"1.A.4.b\", fuel: coal, amount: 1, unit: Gg}\n", &t, l);
-    assert_close(l[1].ef, 300, REL);
-    assert_close(l[1].emission_t, 20.0 * 300 / 1000, REL);
-    assert_close(l[2].ef, 2, REL);
-    done(&t);
+    static const th_line_want in_1a4b[] = {
+        {0, GAS_CH4, L(ef), 300, REL},
+        {0, GAS_CH4, L(emission_t), 20.0 * 300 / 1000, REL},
+        {0, GAS_N2O, L(ef), 2, REL},
+    };
     /* 1.A.4.a: CH4 300 from 1.A.4, N2O 1.5 from the category-free entry. */
-    one("base", "  - {category: \"1.A.4.a\", fuel: coal, amount: 1, unit: Gg}\n", &t, l);
-    assert_close(l[1].ef, 300, REL);
-    assert_close(l[2].ef, 1.5, REL);
-    done(&t);
+    static const th_line_want in_1a4a[] = {
+        {0, GAS_CH4, L(ef), 300, REL},
+        {0, GAS_N2O, L(ef), 1.5, REL},
+    };
+    th_run t = run_records("base", "  - {category: \"1.A.4.b\", fuel: coal, amount: 1, unit: Gg}\n");
+    th_check_lines(&t, TH_ROWS(in_1a4b));
+    th_run_free(&t);
+    t = run_records("base", "  - {category: \"1.A.4.a\", fuel: coal, amount: 1, unit: Gg}\n");
+    th_check_lines(&t, TH_ROWS(in_1a4a));
+    th_run_free(&t);
 }
 
 static void test_extends_and_carbon_content(void **state)
 {
     (void)state;
-    run_t t;
-    eng_line l[GAS_COUNT];
     /* country gives carbon content 26.18 tC/TJ and oxidation 93 %; NCV and CH4/N2O come from base. */
-    one("country", "  - {category: \"1.A.1.a\", fuel: coal, amount: 1, unit: kt}\n", &t, l);
-    assert_close(l[0].energy_tj, 20.0, REL);                         /* 1 Gg x 20 TJ/Gg */
-    assert_close(l[0].ef_factor, C_TO_CO2, REL);                     /* t C per TJ -> t CO2 */
-    assert_close(l[0].oxidation, 0.93, REL);
-    assert_close(l[0].emission_t, 20.0 * 26.18 * C_TO_CO2 * 0.93, 1e-12); /* 1785.4760 t CO2 */
-    assert_string_equal(l[0].res->ef[GAS_CO2].set_id, "country");
-    assert_string_equal(l[0].res->ncv.set_id, "base");
-    assert_string_equal(l[1].res->ef[GAS_CH4].set_id, "base");
-    done(&t);
+    static const th_line_want country[] = {
+        {0, GAS_CO2, L(energy_tj), 20.0, REL},     /* 1 Gg x 20 TJ/Gg */
+        {0, GAS_CO2, L(ef_factor), C_TO_CO2, REL}, /* t C per TJ -> t CO2 */
+        {0, GAS_CO2, L(oxidation), 0.93, REL},
+        {0, GAS_CO2, L(emission_t), 20.0 * 26.18 * C_TO_CO2 * 0.93, 1e-12}, /* 1785.4760 t CO2 */
+    };
     /* The first set listed wins: [base, country] takes base's CO2 EF and no oxidation (1). */
-    one("base, country", "  - {category: \"1.A.1.a\", fuel: coal, amount: 1, unit: kt}\n", &t, l);
-    assert_close(l[0].ef, 90000, REL);
-    assert_close(l[0].oxidation, 1.0, REL);
-    done(&t);
+    static const th_line_want base_first[] = {
+        {0, GAS_CO2, L(ef), 90000, REL},
+        {0, GAS_CO2, L(oxidation), 1.0, REL},
+    };
+    const char *coal = "  - {category: \"1.A.1.a\", fuel: coal, amount: 1, unit: kt}\n";
+    th_run t = run_records("country", coal);
+    th_check_lines(&t, TH_ROWS(country));
+    eng_line co2 = th_line(&t, 0, GAS_CO2);
+    assert_string_equal(co2.res->ef[GAS_CO2].set_id, "country");
+    assert_string_equal(co2.res->ncv.set_id, "base");
+    assert_string_equal(th_line(&t, 0, GAS_CH4).res->ef[GAS_CH4].set_id, "base");
+    th_run_free(&t);
+    t = run_records("base, country", coal);
+    th_check_lines(&t, TH_ROWS(base_first));
+    th_run_free(&t);
 }
 
 static void test_ncv_by_dimension(void **state)
 {
     (void)state;
-    run_t t;
-    eng_line l[GAS_COUNT];
     /* Gas by volume picks the MJ/m3 NCV: 10^4 m3 x 38.931 MJ/m3 = 389,310 MJ = 0.38931 TJ. */
-    one("base", "  - {category: \"1.A.4.b\", fuel: gas, amount: 1, unit: 10^4 m3}\n", &t, l);
-    assert_close(l[0].energy_tj, 0.38931, REL);
-    assert_close(l[0].emission_t, 0.38931 * 56100 / 1000, REL);
-    done(&t);
+    static const th_line_want by_volume[] = {
+        {0, GAS_CO2, L(energy_tj), 0.38931, REL},
+        {0, GAS_CO2, L(emission_t), 0.38931 * 56100 / 1000, REL},
+    };
     /* By mass it picks TJ/Gg: 1 t x 48 TJ/Gg = 0.048 TJ. */
-    one("base", "  - {category: \"1.A.4.b\", fuel: gas, amount: 1, unit: t}\n", &t, l);
-    assert_close(l[0].energy_tj, 0.048, REL);
-    done(&t);
+    static const th_line_want by_mass[] = {{0, GAS_CO2, L(energy_tj), 0.048, REL}};
     /* Energy input needs no NCV: 1 tce = 29.3076 GJ = 0.0293076 TJ. */
-    one("base", "  - {category: \"1.A.4.b\", fuel: gas, amount: 1000, unit: tce}\n", &t, l);
-    assert_true(l[0].res->energy_input);
-    assert_close(l[0].energy_tj, 1000 * 0.0293076, REL);
-    done(&t);
+    static const th_line_want by_energy[] = {{0, GAS_CO2, L(energy_tj), 1000 * 0.0293076, REL}};
+    th_run t = run_records("base", "  - {category: \"1.A.4.b\", fuel: gas, amount: 1, unit: 10^4 m3}\n");
+    th_check_lines(&t, TH_ROWS(by_volume));
+    th_run_free(&t);
+    t = run_records("base", "  - {category: \"1.A.4.b\", fuel: gas, amount: 1, unit: t}\n");
+    th_check_lines(&t, TH_ROWS(by_mass));
+    th_run_free(&t);
+    t = run_records("base", "  - {category: \"1.A.4.b\", fuel: gas, amount: 1000, unit: tce}\n");
+    th_check_lines(&t, TH_ROWS(by_energy));
+    assert_true(th_line(&t, 0, GAS_CO2).res->energy_input);
+    th_run_free(&t);
 }
 
 static void test_record_override(void **state)
 {
     (void)state;
-    run_t t;
-    eng_line l[GAS_COUNT];
-    one("base",
-        "  - category: \"1.A.1.a\"\n    fuel: coal\n    amount: 2\n    unit: 10^4 t\n"
-        "    ncv: {value: 21.5, unit: GJ/t, tier: 2, source: plant lab}\n",
-        &t, l);
     /* 2 x 10^4 t x 21.5 GJ/t = 430,000 GJ = 430 TJ. */
-    assert_close(l[0].energy_tj, 430.0, REL);
-    assert_string_equal(l[0].res->ncv.set_id, "record");
-    assert_string_equal(l[0].res->ncv.v->ref, "plant lab");
-    done(&t);
+    static const th_line_want lines[] = {{0, GAS_CO2, L(energy_tj), 430.0, REL}};
+    th_run t = run_records("base", "  - category: \"1.A.1.a\"\n    fuel: coal\n    amount: 2\n    unit: 10^4 t\n"
+                                   "    ncv: {value: 21.5, unit: GJ/t, tier: 2, source: plant lab}\n");
+    th_check_lines(&t, TH_ROWS(lines));
+    eng_line co2 = th_line(&t, 0, GAS_CO2);
+    assert_string_equal(co2.res->ncv.set_id, "record");
+    assert_string_equal(co2.res->ncv.v->ref, "plant lab");
+    th_run_free(&t);
 }
 
 static void test_biogenic_memo(void **state)
 {
     (void)state;
-    run_t t;
-    eng_line l[GAS_COUNT];
-    one("base", "  - {category: \"1.A.4.b\", fuel: wood, amount: 1, unit: Gg}\n", &t, l);
-    assert_true(l[0].memo);
-    eng_cat_total tot = eng_total_under(t.r, "");
     /* 15.6 TJ: CO2 1747.2 t memo only; CH4 4.68 t x 28, N2O 0.0624 t x 265 in the total. */
-    assert_close(tot.memo_bio_co2_t, 15.6 * 112000 / 1000, REL);
-    assert_close(tot.t[GAS_CO2], 0.0, REL);
-    assert_close(tot.t_co2e, 15.6 * 300 / 1000 * 28 + 15.6 * 4 / 1000 * 265, REL);
-    done(&t);
+    static const th_total_want totals[] = {
+        {"", T(memo_bio_co2_t), 15.6 * 112000 / 1000, REL},
+        {"", T(t[GAS_CO2]), 0.0, REL},
+        {"", T(t_co2e), 15.6 * 300 / 1000 * 28 + 15.6 * 4 / 1000 * 265, REL},
+    };
+    th_run t = run_records("base", "  - {category: \"1.A.4.b\", fuel: wood, amount: 1, unit: Gg}\n");
+    th_need_ok(&t);
+    assert_true(th_line(&t, 0, GAS_CO2).memo);
+    th_check_totals(&t, TH_ROWS(totals));
+    th_run_free(&t);
 }
 
 static void test_gwp_choice(void **state)
 {
     (void)state;
-    run_t t = run("inventory: t\nyear: 2020\ngwp: sar\nfactor_sets: [base]\nactivities:\n"
-                  "  - {category: \"1.A.1.a\", fuel: coal, amount: 10, unit: Gg}\n");
+    /* SAR: 18,000 t CO2 + 0.2 t CH4 x 21 + 0.3 t N2O x 310. */
+    static const th_total_want totals[] = {{"", T(t_co2e), 18000 + 0.2 * 21 + 0.3 * 310, REL}};
+    th_run t = th_run_sets(engine_files, "base",
+                           "gwp: sar\nactivities:\n  - {category: \"1.A.1.a\", fuel: coal, amount: 10, unit: Gg}\n");
     assert_non_null(t.r);
-    eng_cat_total tot = eng_total_under(t.r, "");
-    assert_close(tot.t_co2e, 18000 + 0.2 * 21 + 0.3 * 310, REL);
-    done(&t);
+    th_check_totals(&t, TH_ROWS(totals));
+    th_run_free(&t);
 }
 
 /* Totals do not depend on record order: 997 records spanning 12 orders of
@@ -250,87 +208,89 @@ static void test_order_independence(void **state)
     }
     fclose(f);
     fclose(b);
-    run_t t1 = run(fwd), t2 = run(bwd);
+    th_run t1 = th_run_yaml(engine_files, fwd), t2 = th_run_yaml(engine_files, bwd);
     assert_non_null(t1.r);
     assert_non_null(t2.r);
     eng_cat_total a = eng_total_under(t1.r, ""), c = eng_total_under(t2.r, "");
     assert_memory_equal(&a.t_co2e, &c.t_co2e, sizeof(double));
     assert_memory_equal(&a.t[GAS_CO2], &c.t[GAS_CO2], sizeof(double));
-    done(&t1);
-    done(&t2);
+    th_run_free(&t1);
+    th_run_free(&t2);
     free(fwd);
     free(bwd);
 }
 
-/* Expects the inventory to fail with a message containing `want`. */
-static void expect_error(const char *sets, const char *records, const char *want)
-{
-    char *text = inv_text(sets, records);
-    run_t t = run(text);
-    free(text);
-    assert_null(t.r);
-    char *m = th_messages(t.dl);
-    if (!strstr(m, want))
-        fail_msg("expected '%s' in:\n%s", want, m);
-    free(m);
-    done(&t);
-}
+/* An inventory that must be refused: factor sets, records, and what the
+ * messages must contain. */
+typedef struct {
+    const char *sets;
+    const char *records;
+    const char *want;
+} error_case;
 
+static const error_case error_cases[] = {
+    {"base", "  - {category: \"1.A.1.a\", fuel: cole, amount: 1, unit: t}\n",
+     "inv.yaml:5:33: error: unknown fuel 'cole' (did you mean 'coal'?)"},
+    {"base", "  - {category: \"1.A.1.a\", fuel: coal, amount: -1, unit: t}\n", "'amount' is negative"},
+    {"base", "  - {category: \"1.A.1.a\", fuel: coal, amount: \"5\", unit: t}\n", "remove the quotes"},
+    {"base", "  - {category: \"1.A.1.a\", fuel: coal, amount: .nan, unit: t}\n", "NaN and infinity"},
+    {"base", "  - {category: \"1.A.1.a\", fuel: coal, amount: 1e400, unit: t}\n", "'amount'"},
+    {"base", "  - {category: \"1.A.1.a\", fuel: coal, amount: 1, unit: head}\n",
+     "a fuel amount must be a mass, a volume or an energy"},
+    {"base", "  - {category: \"1.A.1.a\", fuel: coal, amount: 1, unit: m3}\n",
+     "give the amount in mass, or an 'ncv:' on the record in energy per volume"},
+    {"base", "  - {category: \"1.A.1.a\", fuel: coal, amount: 1, unit: t, colour: red}\n",
+     "unknown key 'colour' in an activity record"},
+    {"base", "  - {category: \"1.A.9\", fuel: coal, amount: 1, unit: t}\n", "unknown IPCC category '1.A.9'"},
+    {"base",
+     "  - {category: \"1.A.1.a\", fuel: coal, amount: 1, unit: t}\n"
+     "  - {category: \"1.A.1.a\", fuel: coal, amount: 1, unit: t}\n",
+     "inv.yaml:6:5: error: duplicate record"},
+    {"nowhere", "  - {category: \"1.A.1.a\", fuel: coal, amount: 1, unit: t}\n", "factor set 'nowhere' not found"},
+    {"base", "  - &a {category: \"1.A.1.a\", fuel: coal, amount: 1, unit: t}\n  - *a\n", "YAML aliases"},
+    /* A gas without a factor: gas in 1.A.3.b has a CH4 EF in base, so use a fuel with none. */
+    {"country",
+     "  - {category: \"1.A.1.a\", fuel: gas, amount: 1, unit: t, ncv: {value: 1, unit: TJ/t, "
+     "source: s}}\n  - {category: \"1.A.1.a\", fuel: nofuel, amount: 1, unit: TJ, "
+     "co2: {value: 1, unit: kg/TJ, source: s}}\n",
+     "no CH4 emission factor for fuel 'nofuel'"},
+};
+
+/* Every row of error_cases is refused with its message. */
 static void test_errors(void **state)
 {
     (void)state;
-    expect_error("base", "  - {category: \"1.A.1.a\", fuel: cole, amount: 1, unit: t}\n",
-                 "inv.yaml:5:33: error: unknown fuel 'cole' (did you mean 'coal'?)");
-    expect_error("base", "  - {category: \"1.A.1.a\", fuel: coal, amount: -1, unit: t}\n", "'amount' is negative");
-    expect_error("base", "  - {category: \"1.A.1.a\", fuel: coal, amount: \"5\", unit: t}\n", "remove the quotes");
-    expect_error("base", "  - {category: \"1.A.1.a\", fuel: coal, amount: .nan, unit: t}\n", "NaN and infinity");
-    expect_error("base", "  - {category: \"1.A.1.a\", fuel: coal, amount: 1e400, unit: t}\n", "'amount'");
-    expect_error("base", "  - {category: \"1.A.1.a\", fuel: coal, amount: 1, unit: head}\n",
-                 "a fuel amount must be a mass, a volume or an energy");
-    expect_error("base", "  - {category: \"1.A.1.a\", fuel: coal, amount: 1, unit: m3}\n",
-                 "give the amount in mass, or an 'ncv:' on the record in energy per volume");
-    expect_error("base", "  - {category: \"1.A.1.a\", fuel: coal, amount: 1, unit: t, colour: red}\n",
-                 "unknown key 'colour' in an activity record");
-    expect_error("base", "  - {category: \"1.A.9\", fuel: coal, amount: 1, unit: t}\n", "unknown IPCC category '1.A.9'");
-    expect_error("base", "  - {category: \"1.A.1.a\", fuel: coal, amount: 1, unit: t}\n"
-                         "  - {category: \"1.A.1.a\", fuel: coal, amount: 1, unit: t}\n",
-                 "inv.yaml:6:5: error: duplicate record");
-    expect_error("nowhere", "  - {category: \"1.A.1.a\", fuel: coal, amount: 1, unit: t}\n",
-                 "factor set 'nowhere' not found");
-    expect_error("base", "  - &a {category: \"1.A.1.a\", fuel: coal, amount: 1, unit: t}\n  - *a\n",
-                 "YAML aliases");
-    /* A gas without a factor: gas in 1.A.3.b has a CH4 EF in base, so use a fuel with none. */
-    expect_error("country", "  - {category: \"1.A.1.a\", fuel: gas, amount: 1, unit: t, ncv: {value: 1, unit: TJ/t, "
-                            "source: s}}\n  - {category: \"1.A.1.a\", fuel: nofuel, amount: 1, unit: TJ, "
-                            "co2: {value: 1, unit: kg/TJ, source: s}}\n",
-                 "no CH4 emission factor for fuel 'nofuel'");
+    for (size_t i = 0; i < sizeof error_cases / sizeof error_cases[0]; i++) {
+        th_run t = run_records(error_cases[i].sets, error_cases[i].records);
+        th_need_refused(&t, error_cases[i].want);
+        th_run_free(&t);
+    }
 }
 
 static void test_not_estimated(void **state)
 {
     (void)state;
-    run_t t;
+    /* CH4 and N2O not estimated: 1 TJ x 74,100 kg/TJ = 74.1 t CO2, alone. */
+    static const th_line_want lines[] = {{0, GAS_CO2, L(emission_t), 74.1, REL}};
     eng_line l[GAS_COUNT];
-    size_t n = one("base",
-                   "  - {category: \"1.A.3.c\", fuel: other, amount: 1, unit: TJ, not_estimated: [ch4, n2o], "
-                   "co2: {value: 74100, unit: kg/TJ, source: s}}\n",
-                   &t, l);
-    assert_int_equal(n, 1);
-    assert_close(l[0].emission_t, 74.1, REL);
-    done(&t);
+    th_run t = run_records("base", "  - {category: \"1.A.3.c\", fuel: other, amount: 1, unit: TJ, "
+                                   "not_estimated: [ch4, n2o], co2: {value: 74100, unit: kg/TJ, source: s}}\n");
+    th_need_ok(&t);
+    assert_int_equal(eng_lines(t.r, 0, l), 1);
+    th_check_lines(&t, TH_ROWS(lines));
+    th_run_free(&t);
 }
 
 /* Every error in a file is reported, not only the first. */
 static void test_all_errors_reported(void **state)
 {
     (void)state;
-    run_t t = run("inventory: t\nyear: 2020\nfactor_sets: [base]\nactivities:\n"
-                  "  - {category: \"1.A.1.a\", fuel: coal, amount: -1, unit: t}\n"
-                  "  - {category: \"1.A.1.a\", fuel: coal, amount: 1, unit: tonz}\n"
-                  "  - {category: \"1.A.1.a\", fuel: coal, amount: 2, unit: t, extra: 1}\n");
+    th_run t = run_records("base", "  - {category: \"1.A.1.a\", fuel: coal, amount: -1, unit: t}\n"
+                                   "  - {category: \"1.A.1.a\", fuel: coal, amount: 1, unit: tonz}\n"
+                                   "  - {category: \"1.A.1.a\", fuel: coal, amount: 2, unit: t, extra: 1}\n");
     assert_null(t.r);
-    assert_int_equal(diag_error_count(t.dl), 3);
-    done(&t);
+    assert_int_equal(diag_error_count(t.f.dl), 3);
+    th_run_free(&t);
 }
 
 /* Four records, then a comment after the document: the limit and the digest
@@ -348,30 +308,20 @@ static const char four_records[] =
 static void test_record_limit(void **state)
 {
     (void)state;
-    char *dir = th_tmpdir();
-    assert_non_null(dir);
-    char *path = th_write(dir, "inv.yaml", four_records);
-    diag_list *dl = diag_new();
-    inventory *inv = inv_load_max(path, dl, NULL, 4);
+    th_folder f = th_folder_new(NULL, "inv.yaml", four_records);
+    inventory *inv = inv_load_max(f.path, f.dl, NULL, 4);
     assert_non_null(inv);
-    assert_int_equal(diag_error_count(dl), 0);
+    assert_int_equal(diag_error_count(f.dl), 0);
     assert_int_equal(inv->n, 4);
     inv_free(inv);
-    diag_free(dl);
 
-    dl = diag_new();
-    inv = inv_load_max(path, dl, NULL, 3);
-    char *buf = th_messages(dl);
-    if (diag_error_count(dl) != 1)
-        fail_msg("expected one error, got: %s", buf);
-    if (!strstr(buf, "inv.yaml:8:5: error: more than 3 activity records"))
-        fail_msg("unexpected messages: %s", buf);
-    free(buf);
+    diag_list *dl = diag_new();
+    inv = inv_load_max(f.path, dl, NULL, 3);
+    assert_int_equal(diag_error_count(dl), 1);
+    th_need_message(dl, NULL, "inv.yaml:8:5: error: more than 3 activity records");
     inv_free(inv);
     diag_free(dl);
-    assert_int_equal(th_rmdir(dir), 0);
-    free(path);
-    free(dir);
+    th_folder_free(&f);
 }
 
 /* The About sheet's digest is taken while libyaml reads the file, including
@@ -380,19 +330,13 @@ static void test_record_limit(void **state)
 static void test_file_digest(void **state)
 {
     (void)state;
-    char *dir = th_tmpdir();
-    assert_non_null(dir);
-    char *path = th_write(dir, "inv.yaml", four_records);
-    diag_list *dl = diag_new();
-    inventory *inv = inv_load(path, dl, NULL);
+    th_folder f = th_folder_new(NULL, "inv.yaml", four_records);
+    inventory *inv = inv_load(f.path, f.dl, NULL);
     assert_non_null(inv);
-    assert_int_equal(diag_error_count(dl), 0);
+    assert_int_equal(diag_error_count(f.dl), 0);
     assert_string_equal(inv->sha256, "b61187b08f258c49c9e934f275d748c2ccbe858bc86645bc20d6d7aa53c84d51");
     inv_free(inv);
-    diag_free(dl);
-    assert_int_equal(th_rmdir(dir), 0);
-    free(path);
-    free(dir);
+    th_folder_free(&f);
 }
 
 /* Duplicates found after the duplicate set has grown (from 1,024 slots, it
@@ -416,24 +360,16 @@ static void test_duplicates_after_growth(void **state)
                 len += (size_t)snprintf(text + len, cap - len,
                                         "  - {category: \"1.A.1.a\", fuel: coal, amount: %d, unit: t}\n", n);
         }
-        char *dir = th_tmpdir();
-        assert_non_null(dir);
-        char *path = th_write(dir, "inv.yaml", text);
-        diag_list *dl = diag_new();
-        inventory *inv = inv_load(path, dl, NULL);
-        char *buf = th_messages(dl);
+        th_folder f = th_folder_new(NULL, "inv.yaml", text);
+        inventory *inv = inv_load(f.path, f.dl, NULL);
         const char *want = with_ids ? "inv.yaml:3005:5: error: duplicate record id 'r4' (also used by the record at line 9)"
                                     : "inv.yaml:3005:5: error: duplicate record: same category, fuel, amount, unit and "
                                       "source as the record at line 11";
-        if (diag_error_count(dl) != 1 || !strstr(buf, want))
-            fail_msg("expected one error '%s', got: %s", want, buf);
+        assert_int_equal(diag_error_count(f.dl), 1);
+        th_need_message(f.dl, NULL, want);
         assert_int_equal(inv->n, 3000);
-        free(buf);
         inv_free(inv);
-        diag_free(dl);
-        assert_int_equal(th_rmdir(dir), 0);
-        free(path);
-        free(dir);
+        th_folder_free(&f);
         free(text);
     }
 }

@@ -48,11 +48,9 @@ static fod_site mk_site(pool *mem, size_t ntypes, const fod_waste *types, const 
     return s;
 }
 
-
 /* One inventory file read up to its `solid_waste:` section and parsed. */
 typedef struct {
-    char *dir, *path;
-    diag_list *dl;
+    th_folder f; /* inv.yaml and the diagnostics */
     pool *mem;
     yreader *yr;
     fod_input in;
@@ -70,12 +68,10 @@ static load_t load(const char *body)
     size_t len = strlen(head) + strlen(body) + 1;
     char *text = malloc(len);
     snprintf(text, len, "%s%s", head, body);
-    t.dir = th_tmpdir();
-    t.path = th_write(t.dir, "inv.yaml", text);
+    t.f = th_folder_new(NULL, "inv.yaml", text);
     free(text);
-    t.dl = diag_new();
     t.mem = pool_new();
-    t.yr = yr_open(t.path, t.dl, NULL);
+    t.yr = yr_open(t.f.path, t.f.dl, NULL);
     assert_non_null(t.yr);
     const ynode *k;
     while ((k = yr_next_key(t.yr))) {
@@ -83,41 +79,43 @@ static load_t load(const char *body)
         if (!v)
             break;
         if (strcmp(k->text, "solid_waste") == 0)
-            t.ok = fod_parse(v, t.mem, t.dl, &t.in);
+            t.ok = fod_parse(v, t.mem, t.f.dl, &t.in);
     }
     return t;
+}
+
+/* Fails the test, showing the messages, unless the section parsed. */
+static void need_parsed(const load_t *t)
+{
+    if (t->ok)
+        return;
+    char *m = th_messages(t->f.dl);
+    fail_msg("parse failed: %s", m);
 }
 
 static void done(load_t *t)
 {
     yr_close(t->yr);
     pool_free(t->mem);
-    diag_free(t->dl);
-    assert_int_equal(th_rmdir(t->dir), 0);
-    free(t->path);
-    free(t->dir);
+    th_folder_free(&t->f);
 }
 
-/* Fails unless the diagnostics contain `want` (e.g. "inv.yaml:9:11: error:
- * unknown waste type"). */
-static void expect_message(const diag_list *dl, const char *want)
+/* A site section that must fail to parse, and a message it must give (e.g.
+ * "inv.yaml:9:11: error: unknown waste type"). */
+typedef struct {
+    const char *body;
+    const char *want;
+} parse_error_case;
+
+/* Parses each row's body and checks that it fails with its message. */
+static void check_parse_errors(const parse_error_case *rows, size_t n)
 {
-    char *m = th_messages(dl);
-    if (!strstr(m, want)) {
-        fprintf(stderr, "expected: %s\ngot:\n%s", want, m);
-        free(m);
-        fail_msg("message not found");
+    for (size_t i = 0; i < n; i++) {
+        load_t t = load(rows[i].body);
+        assert_false(t.ok);
+        th_need_message(t.f.dl, NULL, rows[i].want);
+        done(&t);
     }
-    free(m);
-}
-
-/* Parses `body`, expects it to fail with a message containing `want`. */
-static void parse_fails(const char *body, const char *want)
-{
-    load_t t = load(body);
-    assert_false(t.ok);
-    expect_message(t.dl, want);
-    done(&t);
 }
 
 /* ---- (1) constant deposits against the closed form --------------------- */
@@ -172,19 +170,34 @@ static void check_closed_form(double k, double delay, size_t n)
     pool_free(mem);
 }
 
+/* The closed form's cases: k (1/yr), delay (months) and years computed. */
+typedef struct {
+    double k;
+    double delay_months;
+    size_t years;
+} closed_form_case;
+
 static void test_closed_form_default_delay(void **state)
 {
     (void)state;
-    check_closed_form(0.185, 6.0, 40); /* food, temperate wet; M = 13: b = 1 */
-    check_closed_form(0.02, 6.0, 60);  /* wood, temperate dry: slow decay */
+    static const closed_form_case rows[] = {
+        {0.185, 6.0, 40}, /* food, temperate wet; M = 13: b = 1 */
+        {0.02, 6.0, 60},  /* wood, temperate dry: slow decay */
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+        check_closed_form(rows[i].k, rows[i].delay_months, rows[i].years);
 }
 
 static void test_closed_form_other_delays(void **state)
 {
     (void)state;
-    check_closed_form(0.185, 0.0, 30); /* no delay: M = 7, half a year of decay in the deposit year */
-    check_closed_form(0.06, 3.0, 25);  /* M = 10: a quarter of a year */
-    check_closed_form(0.4, 0.0, 50);   /* fastest Table 3.3 rate (tropical wet food) */
+    static const closed_form_case rows[] = {
+        {0.185, 0.0, 30}, /* no delay: M = 7, half a year of decay in the deposit year */
+        {0.06, 3.0, 25},  /* M = 10: a quarter of a year */
+        {0.4, 0.0, 50},   /* fastest Table 3.3 rate (tropical wet food) */
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+        check_closed_form(rows[i].k, rows[i].delay_months, rows[i].years);
 }
 
 /* ---- (2) against an independent year-by-year computation --------------- */
@@ -276,7 +289,7 @@ static void test_closed_site(void **state)
     assert_true(fod_compute(&s, 2020, mem, dl, &r));
     assert_int_equal(diag_error_count(dl), 0);
     assert_int_equal(diag_count(dl), 1);
-    expect_message(dl, "no deposit rows after 2012, so 2013-2020 are computed with no deposits");
+    th_need_message(dl, NULL, "no deposit rows after 2012, so 2013-2020 are computed with no deposits");
     assert_int_equal(r.nyears, 11);
     for (size_t t = 3; t < 11; t++) {
         assert_close(fod_cell_at(&r, t, 0)->w_gg, 0.0, 0);
@@ -284,7 +297,7 @@ static void test_closed_site(void **state)
     }
     /* an inventory year before the first deposit is an error */
     assert_false(fod_compute(&s, 2009, mem, dl, &r));
-    expect_message(dl, "first deposit year 2010 is after the inventory year 2009");
+    th_need_message(dl, NULL, "first deposit year 2010 is after the inventory year 2009");
     diag_free(dl);
     pool_free(mem);
 }
@@ -306,7 +319,7 @@ static void test_recovery_oxidation(void **state)
                     "    recovery: {2001: 500, unit: t CH4}\n");
     assert_true(t.ok);
     fod_result r;
-    assert_true(fod_compute(&t.in.sites[0], 2002, t.mem, t.dl, &r));
+    assert_true(fod_compute(&t.in.sites[0], 2002, t.mem, t.f.dl, &r));
     double gen = 20.0 * -expm1(-0.06) * 0.5 * CH4_PER_C;
     assert_close(gen, 0.7764728855433506, REL);
     assert_close(r.ch4_gen_gg[1], gen, REL);
@@ -332,18 +345,20 @@ static void test_recovery_above_generation(void **state)
                     "    recovery:\n      unit: t\n      2000: 1\n      2001: 800\n");
     assert_true(t.ok);
     fod_result r;
-    assert_false(fod_compute(&t.in.sites[0], 2001, t.mem, t.dl, &r));
-    expect_message(t.dl, "inv.yaml:15:13: error: site 'A': CH4 recovered in 2000 (1 t) is more than the model "
-                         "generates that year (0 t)");
-    expect_message(t.dl, "inv.yaml:16:13: error: site 'A': CH4 recovered in 2001 (800 t) is more than the model "
-                         "generates that year (776.473 t)");
+    assert_false(fod_compute(&t.in.sites[0], 2001, t.mem, t.f.dl, &r));
+    th_need_message(t.f.dl, NULL,
+                    "inv.yaml:15:13: error: site 'A': CH4 recovered in 2000 (1 t) is more than the model "
+                    "generates that year (0 t)");
+    th_need_message(t.f.dl, NULL,
+                    "inv.yaml:16:13: error: site 'A': CH4 recovered in 2001 (800 t) is more than the model "
+                    "generates that year (776.473 t)");
     done(&t);
     /* equal to generation is fine: emitted 0 */
     load_t u = load("  - site: A\n    site_type: managed_anaerobic\n    climate: temperate_wet\n"
                     "    deposits:\n      unit: Gg\n      types: [paper]\n      rows:\n"
                     "        - [2000, 0]\n    recovery: {2000: 0, unit: t}\n");
     assert_true(u.ok);
-    assert_true(fod_compute(&u.in.sites[0], 2000, u.mem, u.dl, &r));
+    assert_true(fod_compute(&u.in.sites[0], 2000, u.mem, u.f.dl, &r));
     assert_close(r.ch4_emitted_gg[0], 0.0, 0);
     done(&u);
 }
@@ -385,10 +400,7 @@ static void test_hand_example(void **state)
                     "    deposits:\n      unit: 10^4 t\n      types: [food, paper]\n      rows:\n"
                     "        - [2000, 10, 5]\n        - [2001, 20, 0]\n        - [2002, 0, 0]\n"
                     "    recovery: {2002: 1000, unit: t}\n");
-    if (!t.ok) {
-        char *m = th_messages(t.dl);
-        fail_msg("parse failed: %s", m);
-    }
+    need_parsed(&t);
     const fod_site *s = &t.in.sites[0];
     assert_string_equal(s->name, "Municipal landfill A");
     assert_string_equal(s->category, "4.A.1");
@@ -401,31 +413,63 @@ static void test_hand_example(void **state)
     assert_close(s->doc[1].value, 0.40, 0);
     assert_close(s->deposit_unit_to_gg, 10.0, REL);
     fod_result r;
-    assert_true(fod_compute(s, 2002, t.mem, t.dl, &r));
-    assert_int_equal(diag_count(t.dl), 0);
+    assert_true(fod_compute(s, 2002, t.mem, t.f.dl, &r));
+    assert_int_equal(diag_count(t.f.dl), 0);
     assert_close(r.month_start, 13.0, 0);
-    /* 2000 */
-    assert_close(fod_cell_at(&r, 0, 0)->ddocmd_gg, 7.5, REL);
-    assert_close(fod_cell_at(&r, 0, 1)->ddocmd_gg, 10.0, REL);
-    assert_close(fod_cell_at(&r, 0, 0)->ddocm_dep_decomp_gg, 0.0, 0);
-    assert_close(fod_cell_at(&r, 0, 0)->ddocma_gg, 7.5, REL);
-    assert_close(r.ch4_emitted_gg[0], 0.0, 0);
-    /* 2001 */
-    assert_close(fod_cell_at(&r, 1, 0)->ddocm_decomp_gg, 1.2667178711090576, REL);
-    assert_close(fod_cell_at(&r, 1, 1)->ddocm_decomp_gg, 0.5823546641575129, REL);
-    assert_close(fod_cell_at(&r, 1, 0)->ddocma_gg, 21.23328212889094, REL);
-    assert_close(fod_cell_at(&r, 1, 1)->ddocma_gg, 9.417645335842487, REL);
-    assert_close(r.ch4_gen_gg[1], 1.2327150235110471, REL);
-    assert_close(r.ch4_emitted_gg[1], 1.1094435211599425, REL);
-    /* 2002 */
-    assert_close(fod_cell_at(&r, 2, 0)->ddocm_decomp_gg, 3.5862103913288976, REL);
-    assert_close(fod_cell_at(&r, 2, 1)->ddocm_decomp_gg, 0.5484409686709119, REL);
-    assert_close(fod_cell_at(&r, 2, 0)->ddocma_gg, 17.647071737562044, REL);
-    assert_close(fod_cell_at(&r, 2, 1)->ddocma_gg, 8.869204367171575, REL);
-    assert_close(r.ch4_gen_gg[2], 2.756434239999873, REL);
-    assert_close(r.recovery_gg[2], 1.0, REL);
-    assert_close(r.ch4_emitted_gg[2], 1.5807908159998856, REL);
-    assert_close(r.ch4_oxidised_gg[2], 0.1756434239999873, REL);
+#define C(member) TH_FIELD(fod_cell, member)
+    /* The cells: year index (0 = 2000), type (0 food, 1 paper), member, value from the comment above, tolerance. */
+    static const struct {
+        size_t year, type;
+        th_field field;
+        double want;
+        double tol;
+    } cells[] = {
+        /* 2000 */
+        {0, 0, C(ddocmd_gg), 7.5, REL},
+        {0, 1, C(ddocmd_gg), 10.0, REL},
+        {0, 0, C(ddocm_dep_decomp_gg), 0.0, 0},
+        {0, 0, C(ddocma_gg), 7.5, REL},
+        /* 2001 */
+        {1, 0, C(ddocm_decomp_gg), 1.2667178711090576, REL},
+        {1, 1, C(ddocm_decomp_gg), 0.5823546641575129, REL},
+        {1, 0, C(ddocma_gg), 21.23328212889094, REL},
+        {1, 1, C(ddocma_gg), 9.417645335842487, REL},
+        /* 2002 */
+        {2, 0, C(ddocm_decomp_gg), 3.5862103913288976, REL},
+        {2, 1, C(ddocm_decomp_gg), 0.5484409686709119, REL},
+        {2, 0, C(ddocma_gg), 17.647071737562044, REL},
+        {2, 1, C(ddocma_gg), 8.869204367171575, REL},
+    };
+#undef C
+#define Y(series) #series, r.series
+    /* The site's yearly series: its name and array, year index, value from the comment above, tolerance. */
+    const struct {
+        const char *name;
+        const double *series;
+        size_t year;
+        double want;
+        double tol;
+    } years[] = {
+        {Y(ch4_emitted_gg), 0, 0.0, 0},              /* 2000 */
+        {Y(ch4_gen_gg), 1, 1.2327150235110471, REL}, /* 2001 */
+        {Y(ch4_emitted_gg), 1, 1.1094435211599425, REL},
+        {Y(ch4_gen_gg), 2, 2.756434239999873, REL}, /* 2002 */
+        {Y(recovery_gg), 2, 1.0, REL},
+        {Y(ch4_emitted_gg), 2, 1.5807908159998856, REL},
+        {Y(ch4_oxidised_gg), 2, 0.1756434239999873, REL},
+    };
+#undef Y
+    for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
+        char what[64];
+        snprintf(what, sizeof what, "cell %zu/%zu %s", cells[i].year, cells[i].type, cells[i].field.name);
+        assert_close_what(th_value(fod_cell_at(&r, cells[i].year, cells[i].type), cells[i].field), cells[i].want,
+                          cells[i].tol, what);
+    }
+    for (size_t i = 0; i < sizeof years / sizeof years[0]; i++) {
+        char what[64];
+        snprintf(what, sizeof what, "%s[%zu]", years[i].name, years[i].year);
+        assert_close_what(years[i].series[years[i].year], years[i].want, years[i].tol, what);
+    }
     double e;
     assert_true(fod_emission_gg(&r, 2002, &e));
     assert_close(e * 1000.0, 1580.7908159998856, REL); /* t CH4 into 4.A.1 */
@@ -442,10 +486,7 @@ static void test_defaults(void **state)
                     "  - site: C\n    site_type: uncategorised\n    mcf: 0.7\n"
                     "    deposits:\n      unit: Gg\n      types: [bulk]\n      rows:\n        - [2019, 1]\n"
                     "    doc: {bulk: {value: 0.17, source: \"city composition survey\"}}\n    k: {bulk: 0.09}\n");
-    if (!t.ok) {
-        char *m = th_messages(t.dl);
-        fail_msg("parse failed: %s", m);
-    }
+    need_parsed(&t);
     const fod_site *b = &t.in.sites[0], *c = &t.in.sites[1];
     assert_string_equal(b->category, "4.A.2");
     assert_close(b->mcf.value, 0.4, 0);
@@ -489,123 +530,141 @@ static void test_defaults(void **state)
 static void test_error_unknown_type(void **state)
 {
     (void)state;
-    parse_fails(SITE_HEAD "      unit: t\n      types: [food, fod]\n      rows:\n        - [2000, 1, 2]\n",
-                "inv.yaml:9:21: error: unknown waste type 'fod' (did you mean 'food'?)");
-    parse_fails(SITE_HEAD "      unit: t\n      types: [food, plastics]\n      rows:\n        - [2000, 1, 2]\n",
-                "inv.yaml:9:21: error: unknown waste type 'plastics': use one of food, garden, paper, wood, "
-                "textiles, nappies, rubber_leather, bulk");
-    parse_fails(SITE_HEAD "      unit: t\n      types: [food, food]\n      rows:\n        - [2000, 1, 2]\n",
-                "inv.yaml:9:21: error: waste type 'food' is listed twice");
-    parse_fails(SITE_HEAD "      unit: t\n      types: [food]\n      rows:\n        - [2000, 1]\n"
-                          "    k: {foood: 0.1}\n",
-                "inv.yaml:12:9: error: unknown waste type 'foood' (did you mean 'food'?)");
+    static const parse_error_case rows[] = {
+        {SITE_HEAD "      unit: t\n      types: [food, fod]\n      rows:\n        - [2000, 1, 2]\n",
+         "inv.yaml:9:21: error: unknown waste type 'fod' (did you mean 'food'?)"},
+        {SITE_HEAD "      unit: t\n      types: [food, plastics]\n      rows:\n        - [2000, 1, 2]\n",
+         "inv.yaml:9:21: error: unknown waste type 'plastics': use one of food, garden, paper, wood, "
+         "textiles, nappies, rubber_leather, bulk"},
+        {SITE_HEAD "      unit: t\n      types: [food, food]\n      rows:\n        - [2000, 1, 2]\n",
+         "inv.yaml:9:21: error: waste type 'food' is listed twice"},
+        {SITE_HEAD "      unit: t\n      types: [food]\n      rows:\n        - [2000, 1]\n"
+                   "    k: {foood: 0.1}\n",
+         "inv.yaml:12:9: error: unknown waste type 'foood' (did you mean 'food'?)"},
+    };
+    check_parse_errors(TH_ROWS(rows));
 }
 
 static void test_error_columns(void **state)
 {
     (void)state;
-    parse_fails(SITE_HEAD "      unit: t\n      types: [food, paper]\n      rows:\n        - [2000, 1, 2]\n"
-                          "        - [2001, 1]\n",
-                "inv.yaml:12:11: error: a deposit row must be a list of 3 values (the year, then one amount for "
-                "each of the 2 types), got 2");
-    parse_fails(SITE_HEAD "      unit: t\n      types: [food]\n      rows:\n        - 2000\n",
-                "inv.yaml:11:11: error: a deposit row must be a list of 2 values");
+    static const parse_error_case rows[] = {
+        {SITE_HEAD "      unit: t\n      types: [food, paper]\n      rows:\n        - [2000, 1, 2]\n"
+                   "        - [2001, 1]\n",
+         "inv.yaml:12:11: error: a deposit row must be a list of 3 values (the year, then one amount for "
+         "each of the 2 types), got 2"},
+        {SITE_HEAD "      unit: t\n      types: [food]\n      rows:\n        - 2000\n",
+         "inv.yaml:11:11: error: a deposit row must be a list of 2 values"},
+    };
+    check_parse_errors(TH_ROWS(rows));
 }
 
 static void test_error_years(void **state)
 {
     (void)state;
-    parse_fails(SITE_HEAD "      unit: t\n      types: [food]\n      rows:\n        - [2000, 1]\n"
-                          "        - [2001, 1]\n        - [2001, 1]\n",
-                "inv.yaml:13:12: error: year 2001 is given twice in 'rows': merge the two rows");
-    parse_fails(SITE_HEAD "      unit: t\n      types: [food]\n      rows:\n        - [2001, 1]\n"
-                          "        - [2000, 1]\n",
-                "inv.yaml:12:12: error: year 2000 comes after 2001: list the rows in ascending years");
-    parse_fails(SITE_HEAD "      unit: t\n      types: [food]\n      rows:\n        - [2000, 1]\n"
-                          "        - [2003, 1]\n",
-                "inv.yaml:12:12: error: years 2001-2002 are missing between 2000 and 2003");
-    parse_fails(SITE_HEAD "      unit: t\n      types: [food]\n      rows:\n        - [2000.5, 1]\n",
-                "inv.yaml:11:12: error: 'year' must be a whole number from 1900 to 2100, got 2000.5");
+    static const parse_error_case rows[] = {
+        {SITE_HEAD "      unit: t\n      types: [food]\n      rows:\n        - [2000, 1]\n"
+                   "        - [2001, 1]\n        - [2001, 1]\n",
+         "inv.yaml:13:12: error: year 2001 is given twice in 'rows': merge the two rows"},
+        {SITE_HEAD "      unit: t\n      types: [food]\n      rows:\n        - [2001, 1]\n"
+                   "        - [2000, 1]\n",
+         "inv.yaml:12:12: error: year 2000 comes after 2001: list the rows in ascending years"},
+        {SITE_HEAD "      unit: t\n      types: [food]\n      rows:\n        - [2000, 1]\n"
+                   "        - [2003, 1]\n",
+         "inv.yaml:12:12: error: years 2001-2002 are missing between 2000 and 2003"},
+        {SITE_HEAD "      unit: t\n      types: [food]\n      rows:\n        - [2000.5, 1]\n",
+         "inv.yaml:11:12: error: 'year' must be a whole number from 1900 to 2100, got 2000.5"},
+    };
+    check_parse_errors(TH_ROWS(rows));
 }
 
 static void test_error_negative_deposit(void **state)
 {
     (void)state;
-    parse_fails(SITE_HEAD "      unit: t\n      types: [food, paper]\n      rows:\n        - [2000, 1, -2]\n",
-                "inv.yaml:11:21: error: deposit -2 is negative: give the mass deposited (0 or more)");
-    parse_fails(SITE_HEAD "      unit: t\n      types: [food]\n      rows:\n        - [2000, \"5\"]\n",
-                "inv.yaml:11:18: error: 'deposit' must be a number, got the text \"5\" (remove the quotes)");
-    parse_fails(SITE_HEAD "      unit: Gt\n      types: [food]\n      rows:\n        - [2000, 5000]\n",
-                "inv.yaml:11:18: error: deposit 5000 is more than 10^12 t in one year");
+    static const parse_error_case rows[] = {
+        {SITE_HEAD "      unit: t\n      types: [food, paper]\n      rows:\n        - [2000, 1, -2]\n",
+         "inv.yaml:11:21: error: deposit -2 is negative: give the mass deposited (0 or more)"},
+        {SITE_HEAD "      unit: t\n      types: [food]\n      rows:\n        - [2000, \"5\"]\n",
+         "inv.yaml:11:18: error: 'deposit' must be a number, got the text \"5\" (remove the quotes)"},
+        {SITE_HEAD "      unit: Gt\n      types: [food]\n      rows:\n        - [2000, 5000]\n",
+         "inv.yaml:11:18: error: deposit 5000 is more than 10^12 t in one year"},
+    };
+    check_parse_errors(TH_ROWS(rows));
 }
 
 static void test_error_units(void **state)
 {
     (void)state;
-    parse_fails(SITE_HEAD "      unit: 10^4 m3\n      types: [food]\n      rows:\n        - [2000, 1]\n",
-                "inv.yaml:8:13: error: 'unit' is '10^4 m3', which measures volume: give a mass (t, 10^4 t, Gg)");
-    parse_fails(SITE_HEAD "      unit: tonn\n      types: [food]\n      rows:\n        - [2000, 1]\n",
-                "inv.yaml:8:13: error: 'unit': unknown unit 'tonn'");
-    parse_fails(SITE_HEAD "      unit: t CO2\n      types: [food]\n      rows:\n        - [2000, 1]\n",
-                "inv.yaml:8:13: error: 'unit' is 't CO2', a mass of CO2: give a plain mass (t, Gg)");
-    parse_fails(SITE_HEAD "      unit: t\n      types: [food]\n      rows:\n        - [2000, 1]\n"
-                          "    recovery: {2000: 1, unit: t CO2}\n",
-                "inv.yaml:12:31: error: 'unit' is 't CO2', a mass of CO2: give a mass of CH4 (t, Gg)");
-    parse_fails(SITE_HEAD "      unit: t\n      types: [food]\n      rows:\n        - [2000, 1]\n"
-                          "    recovery: {2000: 1}\n",
-                "inv.yaml:12:15: error: missing 'unit' in 'recovery'");
+    static const parse_error_case rows[] = {
+        {SITE_HEAD "      unit: 10^4 m3\n      types: [food]\n      rows:\n        - [2000, 1]\n",
+         "inv.yaml:8:13: error: 'unit' is '10^4 m3', which measures volume: give a mass (t, 10^4 t, Gg)"},
+        {SITE_HEAD "      unit: tonn\n      types: [food]\n      rows:\n        - [2000, 1]\n",
+         "inv.yaml:8:13: error: 'unit': unknown unit 'tonn'"},
+        {SITE_HEAD "      unit: t CO2\n      types: [food]\n      rows:\n        - [2000, 1]\n",
+         "inv.yaml:8:13: error: 'unit' is 't CO2', a mass of CO2: give a plain mass (t, Gg)"},
+        {SITE_HEAD "      unit: t\n      types: [food]\n      rows:\n        - [2000, 1]\n"
+                   "    recovery: {2000: 1, unit: t CO2}\n",
+         "inv.yaml:12:31: error: 'unit' is 't CO2', a mass of CO2: give a mass of CH4 (t, Gg)"},
+        {SITE_HEAD "      unit: t\n      types: [food]\n      rows:\n        - [2000, 1]\n"
+                   "    recovery: {2000: 1}\n",
+         "inv.yaml:12:15: error: missing 'unit' in 'recovery'"},
+    };
+    check_parse_errors(TH_ROWS(rows));
 }
 
 static void test_error_site_fields(void **state)
 {
     (void)state;
-    /* unknown key with a suggestion */
-    parse_fails("  - site: A\n    site_typ: managed_anaerobic\n",
-                "inv.yaml:5:5: error: unknown key 'site_typ' in a solid waste site (did you mean 'site_type'?)");
-    /* unknown site type */
-    parse_fails("  - site: A\n    site_type: managed_anerobic\n",
-                "inv.yaml:5:16: error: unknown site type 'managed_anerobic' (did you mean 'managed_anaerobic'?)");
-    /* category that contradicts the site type */
-    parse_fails("  - site: A\n    category: \"4.A.2\"\n    site_type: managed_anaerobic\n",
-                "inv.yaml:5:15: error: category '4.A.2' does not match site_type 'managed_anaerobic', which is "
-                "reported in 4.A.1");
-    /* a half-life typed as k */
-    parse_fails(SITE_HEAD "      unit: t\n      types: [food]\n      rows:\n        - [2000, 1]\n    k: {food: 12}\n",
-                "inv.yaml:12:15: error: 'k of food' must be above 0 and at most 1, got 12");
-    /* fractions out of range */
-    parse_fails("  - site: A\n    site_type: managed_anaerobic\n    ox: 1.5\n",
-                "inv.yaml:6:9: error: 'ox' must be at least 0 and at most 1, got 1.5");
-    parse_fails("  - site: A\n    site_type: managed_anaerobic\n    delay_months: 9\n",
-                "inv.yaml:6:19: error: 'delay_months' must be at least 0 and at most 6, got 9");
-    /* no climate and no k */
-    parse_fails("  - site: A\n    site_type: managed_anaerobic\n    deposits:\n"
-                "      unit: t\n      types: [food]\n      rows:\n        - [2000, 1]\n",
-                "inv.yaml:8:15: error: no k for 'food': give the site's climate");
-    /* no default k for nappies */
-    parse_fails(SITE_HEAD "      unit: t\n      types: [nappies]\n      rows:\n        - [2000, 1]\n",
-                "inv.yaml:9:15: error: no default k for 'nappies' in climate 'temperate_wet'");
-    /* bulk waste needs its DOC */
-    parse_fails(SITE_HEAD "      unit: t\n      types: [bulk]\n      rows:\n        - [2000, 1]\n",
-                "inv.yaml:9:15: error: no default DOC for 'bulk'");
-    /* climate misspelt */
-    parse_fails("  - site: A\n    site_type: managed_anaerobic\n    climate: temperate_wett\n",
-                "inv.yaml:6:14: error: unknown climate 'temperate_wett' (did you mean 'temperate_wet'?)");
-    /* missing deposits */
-    parse_fails("  - site: A\n    site_type: managed_anaerobic\n    climate: temperate_wet\n",
-                "inv.yaml:4:5: error: missing 'deposits' in a solid waste site");
-    /* a recovery year that is no year */
-    parse_fails(SITE_HEAD "      unit: t\n      types: [food]\n      rows:\n        - [2000, 1]\n"
-                          "    recovery: {unti: t, 2000: 1}\n",
-                "inv.yaml:12:16: error: unknown key 'unti' in 'recovery' (did you mean 'unit'?)");
-    parse_fails(SITE_HEAD "      unit: t\n      types: [food]\n      rows:\n        - [2000, 1]\n"
-                          "    recovery: {unit: t, 20o0: 1}\n",
-                "inv.yaml:12:25: error: '20o0' in 'recovery' is no year from 1900 to 2100");
-    /* two sites of one name */
-    parse_fails(SITE_HEAD "      unit: t\n      types: [food]\n      rows:\n        - [2000, 1]\n" SITE_HEAD
-                          "      unit: t\n      types: [food]\n      rows:\n        - [2000, 1]\n",
-                "inv.yaml:12:5: error: site 'A' is given twice (first at line 4)");
-    /* not a list */
-    parse_fails("  site: A\n", "inv.yaml:4:3: error: 'solid_waste' must be a list of sites");
+    static const parse_error_case rows[] = {
+        /* unknown key with a suggestion */
+        {"  - site: A\n    site_typ: managed_anaerobic\n",
+         "inv.yaml:5:5: error: unknown key 'site_typ' in a solid waste site (did you mean 'site_type'?)"},
+        /* unknown site type */
+        {"  - site: A\n    site_type: managed_anerobic\n",
+         "inv.yaml:5:16: error: unknown site type 'managed_anerobic' (did you mean 'managed_anaerobic'?)"},
+        /* category that contradicts the site type */
+        {"  - site: A\n    category: \"4.A.2\"\n    site_type: managed_anaerobic\n",
+         "inv.yaml:5:15: error: category '4.A.2' does not match site_type 'managed_anaerobic', which is "
+         "reported in 4.A.1"},
+        /* a half-life typed as k */
+        {SITE_HEAD "      unit: t\n      types: [food]\n      rows:\n        - [2000, 1]\n    k: {food: 12}\n",
+         "inv.yaml:12:15: error: 'k of food' must be above 0 and at most 1, got 12"},
+        /* fractions out of range */
+        {"  - site: A\n    site_type: managed_anaerobic\n    ox: 1.5\n",
+         "inv.yaml:6:9: error: 'ox' must be at least 0 and at most 1, got 1.5"},
+        {"  - site: A\n    site_type: managed_anaerobic\n    delay_months: 9\n",
+         "inv.yaml:6:19: error: 'delay_months' must be at least 0 and at most 6, got 9"},
+        /* no climate and no k */
+        {"  - site: A\n    site_type: managed_anaerobic\n    deposits:\n"
+         "      unit: t\n      types: [food]\n      rows:\n        - [2000, 1]\n",
+         "inv.yaml:8:15: error: no k for 'food': give the site's climate"},
+        /* no default k for nappies */
+        {SITE_HEAD "      unit: t\n      types: [nappies]\n      rows:\n        - [2000, 1]\n",
+         "inv.yaml:9:15: error: no default k for 'nappies' in climate 'temperate_wet'"},
+        /* bulk waste needs its DOC */
+        {SITE_HEAD "      unit: t\n      types: [bulk]\n      rows:\n        - [2000, 1]\n",
+         "inv.yaml:9:15: error: no default DOC for 'bulk'"},
+        /* climate misspelt */
+        {"  - site: A\n    site_type: managed_anaerobic\n    climate: temperate_wett\n",
+         "inv.yaml:6:14: error: unknown climate 'temperate_wett' (did you mean 'temperate_wet'?)"},
+        /* missing deposits */
+        {"  - site: A\n    site_type: managed_anaerobic\n    climate: temperate_wet\n",
+         "inv.yaml:4:5: error: missing 'deposits' in a solid waste site"},
+        /* a recovery year that is no year */
+        {SITE_HEAD "      unit: t\n      types: [food]\n      rows:\n        - [2000, 1]\n"
+                   "    recovery: {unti: t, 2000: 1}\n",
+         "inv.yaml:12:16: error: unknown key 'unti' in 'recovery' (did you mean 'unit'?)"},
+        {SITE_HEAD "      unit: t\n      types: [food]\n      rows:\n        - [2000, 1]\n"
+                   "    recovery: {unit: t, 20o0: 1}\n",
+         "inv.yaml:12:25: error: '20o0' in 'recovery' is no year from 1900 to 2100"},
+        /* two sites of one name */
+        {SITE_HEAD "      unit: t\n      types: [food]\n      rows:\n        - [2000, 1]\n" SITE_HEAD
+                   "      unit: t\n      types: [food]\n      rows:\n        - [2000, 1]\n",
+         "inv.yaml:12:5: error: site 'A' is given twice (first at line 4)"},
+        /* not a list */
+        {"  site: A\n", "inv.yaml:4:3: error: 'solid_waste' must be a list of sites"},
+    };
+    check_parse_errors(TH_ROWS(rows));
 }
 
 int main(void)

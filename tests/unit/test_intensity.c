@@ -23,9 +23,7 @@ static const char sce_set[] =
 
 /* A loaded series in a temporary folder, with its diagnostics. */
 typedef struct {
-    char *dir;
-    char *path;
-    diag_list *dl;
+    th_folder f; /* series.yaml, the factor set, inventories, targets and the diagnostics */
     fset_db *db;
     ser_series *s;
     bool resolved;
@@ -35,52 +33,28 @@ typedef struct {
  * targets (when not NULL) and the series; loads and resolves it. */
 static fx_t fx_load(const char *series, const char *targets)
 {
+    const th_file files[] = {{"sce.yaml", sce_set},
+                             {"inv.yaml", "inventory: x\n"},
+                             {"inv2.yaml", "inventory: y\n"},
+                             {targets ? "targets.yaml" : NULL, targets},
+                             {NULL, NULL}};
     fx_t t = {0};
-    t.dir = th_tmpdir();
-    assert_non_null(t.dir);
-    free(th_write(t.dir, "sce.yaml", sce_set));
-    free(th_write(t.dir, "inv.yaml", "inventory: x\n"));
-    free(th_write(t.dir, "inv2.yaml", "inventory: y\n"));
-    if (targets)
-        free(th_write(t.dir, "targets.yaml", targets));
-    t.path = th_write(t.dir, "series.yaml", series);
-    t.dl = diag_new();
+    t.f = th_folder_new(files, "series.yaml", series);
     t.db = fdb_new();
-    t.s = ser_load(t.path, t.dl);
-    const char *dirs[] = {t.dir};
-    if (t.s && diag_error_count(t.dl) == 0)
-        t.resolved = ser_resolve(t.s, t.db, dirs, 1, t.dl);
+    t.s = ser_load(t.f.path, t.f.dl);
+    const char *dirs[] = {t.f.dir};
+    if (t.s && diag_error_count(t.f.dl) == 0)
+        t.resolved = ser_resolve(t.s, t.db, dirs, 1, t.f.dl);
     return t;
 }
-
 
 /* Fails the test with the messages unless the series loaded cleanly. */
 static void fx_need_ok(const fx_t *t)
 {
-    if (t->s && t->resolved && diag_error_count(t->dl) == 0)
+    if (t->s && t->resolved && diag_error_count(t->f.dl) == 0)
         return;
-    char *m = th_messages(t->dl);
+    char *m = th_messages(t->f.dl);
     fail_msg("series failed to load: %s", m);
-    free(m);
-}
-
-/* Checks that the messages contain `want`, in which every "DIR" stands
- * for the temporary folder. */
-static void fx_need_message(const fx_t *t, const char *want)
-{
-    char *m = th_messages(t->dl);
-    char full[2048];
-    size_t used = 0;
-    for (const char *p = want; *p && used + strlen(t->dir) + 2 < sizeof full;) {
-        if (strncmp(p, "DIR", 3) == 0) {
-            used += (size_t)snprintf(full + used, sizeof full - used, "%s", t->dir);
-            p += 3;
-        } else
-            full[used++] = *p++;
-    }
-    full[used] = '\0';
-    if (!strstr(m, full))
-        fail_msg("expected message\n  %s\nin\n%s", full, m);
     free(m);
 }
 
@@ -89,10 +63,7 @@ static void fx_done(fx_t *t)
 {
     ser_free(t->s);
     fdb_free(t->db);
-    diag_free(t->dl);
-    assert_int_equal(th_rmdir(t->dir), 0);
-    free(t->path);
-    free(t->dir);
+    th_folder_free(&t->f);
 }
 
 /* The inventory totals the engine would give, by hand. */
@@ -155,16 +126,30 @@ static void test_electricity_methods(void **state)
                                                   "-2, unit: 亿千瓦时}\n"
                                                   "      - {fuel: heat, amount: 1000, unit: GJ}\n"),
                      NULL);
+    /* int_item_tce at a coal rate of 300 gce/kWh: item, method, tce by hand, tolerance. */
+    static const struct {
+        size_t item;
+        ser_method method;
+        double want_tce;
+        double tol;
+    } rows[] = {
+        {0, SER_CALORIFIC, 12290, REL},  /* 10^8 kWh x 0.1229 kgce/kWh */
+        {0, SER_COAL_RATE, 30000, REL},  /* 10^8 kWh x 300 gce/kWh */
+        {1, SER_CALORIFIC, -24580, REL}, /* -2 x 10^8 kWh x 0.1229 kgce/kWh */
+        {1, SER_COAL_RATE, -60000, REL}, /* -2 x 10^8 kWh x 300 gce/kWh */
+        /* Heat is not electricity: 1000 GJ = 10^6 MJ x 0.0341 kgce/MJ = 34.1 tce by both methods. */
+        {2, SER_CALORIFIC, 34.1, REL},
+        {2, SER_COAL_RATE, 34.1, REL},
+    };
     fx_need_ok(&t);
     const ser_year *y = &t.s->years[0];
-    assert_close(int_item_tce(&y->energy[0], SER_CALORIFIC, 300), 12290, REL);
-    assert_close(int_item_tce(&y->energy[0], SER_COAL_RATE, 300), 30000, REL);
-    assert_close(int_item_tce(&y->energy[1], SER_CALORIFIC, 300), -24580, REL);
-    assert_close(int_item_tce(&y->energy[1], SER_COAL_RATE, 300), -60000, REL);
-    /* Heat is not electricity: 1000 GJ = 10^6 MJ x 0.0341 kgce/MJ = 34.1 tce by both methods. */
     assert_int_equal(y->energy[2].kind, SER_HEAT);
-    assert_close(int_item_tce(&y->energy[2], SER_CALORIFIC, 300), 34.1, REL);
-    assert_close(int_item_tce(&y->energy[2], SER_COAL_RATE, 300), 34.1, REL);
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        char what[64];
+        snprintf(what, sizeof what, "row %zu: item %zu, method %d", i, rows[i].item, (int)rows[i].method);
+        assert_close_what(int_item_tce(&y->energy[rows[i].item], rows[i].method, 300), rows[i].want_tce, rows[i].tol,
+                          what);
+    }
     assert_int_equal(int_item_mix(&y->energy[0]), INT_MIX_PRIMARY_ELEC);
     assert_int_equal(int_item_mix(&y->energy[1]), INT_MIX_NET_IMPORT_ELEC);
     fx_done(&t);
@@ -190,25 +175,34 @@ static void test_year_by_hand(void **state)
     assert_non_null(r);
     const int_year *y = &r->years[0];
     /* coal: 10^6 t x 0.7143 kgce/kg = 714,300 tce; mycoal (coal via ipcc_fuel): 2 x 10^4 t x 0.5 = 10,000 tce */
-    double coal = 714300 + 10000, gas = 1e8 * 1.33 / 1000; /* gas: 10^8 m3 x 1.33 kgce/m3 = 133,000 tce */
-    double cal = coal + gas + 12290, rate = coal + gas + 30000;
+    const double coal = 714300 + 10000, gas = 1e8 * 1.33 / 1000; /* gas: 10^8 m3 x 1.33 kgce/m3 = 133,000 tce */
+    const double cal = coal + gas + 12290, rate = coal + gas + 30000;
+    /* The year's indicators: member, value by hand, tolerance. */
+    const struct {
+        th_field field;
+        double want;
+        double tol;
+    } rows[] = {
+        {TH_FIELD(int_year, mix_tce[SER_CALORIFIC][INT_MIX_COAL]), coal, REL},
+        {TH_FIELD(int_year, mix_tce[SER_CALORIFIC][INT_MIX_OTHER_FOSSIL]), gas, REL},
+        {TH_FIELD(int_year, energy_tce[SER_CALORIFIC]), cal, REL},  /* 869,590 tce */
+        {TH_FIELD(int_year, energy_tce[SER_COAL_RATE]), rate, REL}, /* 887,300 tce */
+        /* GDP 1000 x 10^8 yuan = 10^7 (10^4 yuan); population 10^6 persons; CO2 2 x 10^7 t. */
+        {TH_FIELD(int_year, gdp_real_1e4_yuan), 1e7, REL},
+        {TH_FIELD(int_year, co2_per_gdp), 2.0, REL},
+        {TH_FIELD(int_year, co2e_per_gdp), 2.02, REL},
+        {TH_FIELD(int_year, energy_per_gdp[SER_CALORIFIC]), 0.086959, REL},
+        {TH_FIELD(int_year, energy_per_gdp[SER_COAL_RATE]), 0.08873, REL},
+        {TH_FIELD(int_year, co2_per_capita), 20, REL},
+        {TH_FIELD(int_year, energy_per_capita[SER_COAL_RATE]), 0.8873, REL},
+        {TH_FIELD(int_year, coal_share[SER_COAL_RATE]), 724300.0 / 887300.0, REL},
+        {TH_FIELD(int_year, non_fossil_share[SER_CALORIFIC]), 12290.0 / 869590.0, REL},
+        {TH_FIELD(int_year, non_fossil_share[SER_COAL_RATE]), 30000.0 / 887300.0, REL},
+    };
     assert_true(t.s->years[0].energy[1].coal);
     assert_false(t.s->years[0].energy[2].coal);
-    assert_close(y->mix_tce[SER_CALORIFIC][INT_MIX_COAL], coal, REL);
-    assert_close(y->mix_tce[SER_CALORIFIC][INT_MIX_OTHER_FOSSIL], gas, REL);
-    assert_close(y->energy_tce[SER_CALORIFIC], cal, REL);  /* 869,590 tce */
-    assert_close(y->energy_tce[SER_COAL_RATE], rate, REL); /* 887,300 tce */
-    /* GDP 1000 x 10^8 yuan = 10^7 (10^4 yuan); population 10^6 persons; CO2 2 x 10^7 t. */
-    assert_close(y->gdp_real_1e4_yuan, 1e7, REL);
-    assert_close(y->co2_per_gdp, 2.0, REL);
-    assert_close(y->co2e_per_gdp, 2.02, REL);
-    assert_close(y->energy_per_gdp[SER_CALORIFIC], 0.086959, REL);
-    assert_close(y->energy_per_gdp[SER_COAL_RATE], 0.08873, REL);
-    assert_close(y->co2_per_capita, 20, REL);
-    assert_close(y->energy_per_capita[SER_COAL_RATE], 0.8873, REL);
-    assert_close(y->coal_share[SER_COAL_RATE], 724300.0 / 887300.0, REL);
-    assert_close(y->non_fossil_share[SER_CALORIFIC], 12290.0 / 869590.0, REL);
-    assert_close(y->non_fossil_share[SER_COAL_RATE], 30000.0 / 887300.0, REL);
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+        assert_close_what(th_value(y, rows[i].field), rows[i].want, rows[i].tol, rows[i].field.name);
     assert_true(isnan(y->electricity_share));
     assert_string_equal(r->consistency, "");
     int_free(r);
@@ -284,32 +278,47 @@ static void test_rates_by_hand(void **state)
                                             TGT("energy_per_gdp", "reduction", "2020", "2025", "14.5"),
                                     1.6e7, inv, &dl);
     const int_target *a = &r->targets[0], *b = &r->targets[1], *c = &r->targets[2];
-    /* 2.0 -> 1.6: change -20 %, average rate 0.8^(1/5) - 1 = -4.3648 %/yr; level 2.0 x 0.82 = 1.64. */
-    assert_close(a->base_value, 2.0, REL);
-    assert_close(a->latest_value, 1.6, REL);
-    assert_close(a->change, -0.2, 1e-9);
-    assert_close(a->avg_rate, pow(0.8, 0.2) - 1, REL);
-    assert_close(a->avg_rate, -0.043647500209, 1e-9);
-    assert_close(a->level, 1.64, REL);
+#define TG(member) TH_FIELD(int_target, member)
+    /* The targets' figures: target, member, value by hand, tolerance. */
+    const struct {
+        size_t target;
+        th_field field;
+        double want;
+        double tol;
+    } rows[] = {
+        /* 2.0 -> 1.6: change -20 %, average rate 0.8^(1/5) - 1 = -4.3648 %/yr; level 2.0 x 0.82 = 1.64. */
+        {0, TG(base_value), 2.0, REL},
+        {0, TG(latest_value), 1.6, REL},
+        {0, TG(change), -0.2, 1e-9},
+        {0, TG(avg_rate), pow(0.8, 0.2) - 1, REL},
+        {0, TG(avg_rate), -0.043647500209, 1e-9},
+        {0, TG(level), 1.64, REL},
+        {0, TG(margin), 0.04, 1e-9},            /* 1.64 - 1.6 */
+        {0, TG(margin_rel), 0.04 / 1.64, 1e-9}, /* 2.44 % of the target */
+        /* -25 % by 2030: level 1.5; path in 2025 = 2.0 x 0.75^(5/10) = 1.7320508; 1.6 is below: on track.
+         * Still required: (1.5 / 1.6)^(1/5) - 1 = -1.2824 %/yr. */
+        {1, TG(reference), 2.0 * sqrt(0.75), REL},
+        {1, TG(reference), 1.7320508075688772, 1e-12},
+        {1, TG(required_rate), pow(1.5 / 1.6, 0.2) - 1, REL},
+        {1, TG(required_rate), -0.012824757, 1e-7},
+        /* Energy unchanged: change 0, level 0.855 x base, missed by 14.5 % of the base. */
+        {2, TG(margin), -0.145 * c->base_value, 1e-9},
+        {2, TG(base_value), (714300 + 30000) / 1e7, REL}, /* the headline (coal-rate) energy */
+    };
+#undef TG
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        char what[64];
+        snprintf(what, sizeof what, "row %zu: target %zu %s", i, rows[i].target, rows[i].field.name);
+        assert_close_what(th_value(&r->targets[rows[i].target], rows[i].field), rows[i].want, rows[i].tol, what);
+    }
     assert_true(a->final);
     assert_int_equal(a->status, INT_MET);
-    assert_close(a->margin, 0.04, 1e-9);            /* 1.64 - 1.6 */
-    assert_close(a->margin_rel, 0.04 / 1.64, 1e-9); /* 2.44 % of the target */
     assert_true(isnan(a->required_rate));
-    /* -25 % by 2030: level 1.5; path in 2025 = 2.0 x 0.75^(5/10) = 1.7320508; 1.6 is below: on track.
-     * Still required: (1.5 / 1.6)^(1/5) - 1 = -1.2824 %/yr. */
     assert_int_equal(b->eval_year, 2025);
     assert_false(b->final);
-    assert_close(b->reference, 2.0 * sqrt(0.75), REL);
-    assert_close(b->reference, 1.7320508075688772, 1e-12);
     assert_int_equal(b->status, INT_ON_TRACK);
-    assert_close(b->required_rate, pow(1.5 / 1.6, 0.2) - 1, REL);
-    assert_close(b->required_rate, -0.012824757, 1e-7);
-    /* Energy unchanged: change 0, level 0.855 x base, missed by 14.5 % of the base. */
-    assert_close(c->change + 1, 1, REL);
+    assert_close(c->change + 1, 1, REL); /* change 0, to the last bits of 1 */
     assert_int_equal(c->status, INT_MISSED);
-    assert_close(c->margin, -0.145 * c->base_value, 1e-9);
-    assert_close(c->base_value, (714300 + 30000) / 1e7, REL); /* the headline (coal-rate) energy */
     assert_int_equal(r->count[INT_MET], 1);
     assert_int_equal(r->count[INT_ON_TRACK], 1);
     assert_int_equal(r->count[INT_MISSED], 1);
@@ -326,19 +335,26 @@ static void test_status_boundaries(void **state)
     (void)state;
     static const char targets[] = TGT_HEAD TGT("co2_per_gdp", "reduction", "2020", "2025", "50")
         TGT("co2_per_gdp", "reduction", "2020", "2030", "75");
-    const double co2[] = {1e7, 1.0000001e7, 1e7 * (1 + 1e-12)};
-    const int_status want_final[] = {INT_MET, INT_MISSED, INT_MET};
-    const int_status want_path[] = {INT_ON_TRACK, INT_OFF_TRACK, INT_ON_TRACK};
-    for (size_t i = 0; i < 3; i++) {
+    /* CO2 in 2025, the status of the 2025 target (final) and of the 2030 one (on its path). */
+    static const struct {
+        double co2_2025_t;
+        int_status want_final;
+        int_status want_path;
+    } rows[] = {
+        {1e7, INT_MET, INT_ON_TRACK},               /* exactly at the target and on the path */
+        {1.0000001e7, INT_MISSED, INT_OFF_TRACK},   /* 10^-7 above both */
+        {1e7 * (1 + 1e-12), INT_MET, INT_ON_TRACK}, /* within the judge's tolerance */
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         fx_t t;
         int_inv inv[2];
         diag_list *dl;
-        /* 2.0 -> co2[i] / 10^7: level 2.0 x 0.5 = 1.0; path 2.0 x 0.25^(5/10) = 1.0 exactly. */
-        int_result *r = two_year_result(&t, targets, co2[i], inv, &dl);
+        /* 2.0 -> co2 / 10^7: level 2.0 x 0.5 = 1.0; path 2.0 x 0.25^(5/10) = 1.0 exactly. */
+        int_result *r = two_year_result(&t, targets, rows[i].co2_2025_t, inv, &dl);
         assert_close(r->targets[0].level, 1.0, 0);
         assert_close(r->targets[1].reference, 1.0, 0);
-        assert_int_equal(r->targets[0].status, want_final[i]);
-        assert_int_equal(r->targets[1].status, want_path[i]);
+        assert_int_equal(r->targets[0].status, rows[i].want_final);
+        assert_int_equal(r->targets[1].status, rows[i].want_path);
         int_free(r);
         diag_free(dl);
         fx_done(&t);
@@ -349,23 +365,53 @@ static void test_status_boundaries(void **state)
 static void test_judge_and_path(void **state)
 {
     (void)state;
-    assert_int_equal(int_judge(SER_REDUCTION, true, 1.64, 1.64), INT_MET);
-    assert_int_equal(int_judge(SER_REDUCTION, true, 1.64 * (1 + 1e-8), 1.64), INT_MISSED);
-    assert_int_equal(int_judge(SER_CEILING, true, 0.49, 0.49), INT_MET);
-    assert_int_equal(int_judge(SER_CEILING, false, 0.4901, 0.49), INT_OFF_TRACK);
-    assert_int_equal(int_judge(SER_FLOOR, true, 0.15, 0.15), INT_MET);
-    assert_int_equal(int_judge(SER_FLOOR, true, 0.1499, 0.15), INT_MISSED);
-    assert_int_equal(int_judge(SER_FLOOR, false, 0.151, 0.15), INT_ON_TRACK);
-    /* Ceiling 40 % by 2030 from 60 % in 2020: linear path 60 -> 40, 50 % in 2025. */
-    assert_close(int_path(SER_CEILING, 0.6, 0.4, 2020, 2030, 2025), 0.5, REL);
+    /* int_judge: kind, final, value, reference, the status. */
+    static const struct {
+        ser_target_kind kind;
+        bool final;
+        double value;
+        double reference;
+        int_status want;
+    } judge_rows[] = {
+        {SER_REDUCTION, true, 1.64, 1.64, INT_MET},                 /* at the level: met */
+        {SER_REDUCTION, true, 1.64 * (1 + 1e-8), 1.64, INT_MISSED}, /* 10^-8 above, past INT_REL_TOL */
+        {SER_CEILING, true, 0.49, 0.49, INT_MET},                   /* at the ceiling */
+        {SER_CEILING, false, 0.4901, 0.49, INT_OFF_TRACK},          /* above the ceiling's path */
+        {SER_FLOOR, true, 0.15, 0.15, INT_MET},                     /* at the floor */
+        {SER_FLOOR, true, 0.1499, 0.15, INT_MISSED},                /* below the floor */
+        {SER_FLOOR, false, 0.151, 0.15, INT_ON_TRACK},              /* above the floor's path */
+    };
+    /* int_path: kind, base value, target level, base and target year, the year asked, value by hand, tolerance. */
+    const struct {
+        ser_target_kind kind;
+        double base, level;
+        long base_year, target_year, year;
+        double want;
+        double tol;
+    } path_rows[] = {
+        /* Ceiling 40 % by 2030 from 60 % in 2020: linear path 60 -> 40, 50 % in 2025. */
+        {SER_CEILING, 0.6, 0.4, 2020, 2030, 2025, 0.5, REL},
+        /* A ceiling already met in the base year stays at the ceiling, a floor likewise. */
+        {SER_CEILING, 0.3, 0.4, 2020, 2030, 2022, 0.4, REL},
+        {SER_FLOOR, 0.2, 0.15, 2020, 2030, 2022, 0.15, REL},
+        {SER_FLOOR, 0.05, 0.15, 2020, 2025, 2023, 0.11, 1e-12}, /* 0.05 + 0.10 x 3/5 */
+        /* Reduction: geometric, 2 -> 1 over 10 years is 2 x 0.5^(3/10) in year 3. */
+        {SER_REDUCTION, 2, 1, 2020, 2030, 2023, 2 * pow(0.5, 0.3), REL},
+    };
+    for (size_t i = 0; i < sizeof judge_rows / sizeof judge_rows[0]; i++)
+        assert_int_equal(
+            int_judge(judge_rows[i].kind, judge_rows[i].final, judge_rows[i].value, judge_rows[i].reference),
+            judge_rows[i].want);
+    for (size_t i = 0; i < sizeof path_rows / sizeof path_rows[0]; i++) {
+        char what[32];
+        snprintf(what, sizeof what, "path_rows[%zu]", i);
+        assert_close_what(int_path(path_rows[i].kind, path_rows[i].base, path_rows[i].level, path_rows[i].base_year,
+                                   path_rows[i].target_year, path_rows[i].year),
+                          path_rows[i].want, path_rows[i].tol, what);
+    }
+    /* The 2025 value of 50 % is on that ceiling's path. */
     assert_int_equal(int_judge(SER_CEILING, false, 0.5, int_path(SER_CEILING, 0.6, 0.4, 2020, 2030, 2025)),
                      INT_ON_TRACK);
-    /* A ceiling already met in the base year stays at the ceiling, a floor likewise. */
-    assert_close(int_path(SER_CEILING, 0.3, 0.4, 2020, 2030, 2022), 0.4, REL);
-    assert_close(int_path(SER_FLOOR, 0.2, 0.15, 2020, 2030, 2022), 0.15, REL);
-    assert_close(int_path(SER_FLOOR, 0.05, 0.15, 2020, 2025, 2023), 0.11, 1e-12);
-    /* Reduction: geometric, 2 -> 1 over 10 years is 2 x 0.5^(3/10) in year 3. */
-    assert_close(int_path(SER_REDUCTION, 2, 1, 2020, 2030, 2023), 2 * pow(0.5, 0.3), REL);
     assert_close(int_rate(2, 1, 10), pow(0.5, 0.1) - 1, REL);
 }
 
@@ -400,100 +446,131 @@ static void test_consistency_warning(void **state)
 #define GOOD_ITEM "{fuel: raw_coal, amount: 1, unit: t}"
 #define GOOD_TGT TGT_HEAD TGT("co2_per_gdp", "reduction", "2020", "2025", "18")
 
-/* Loads a broken series or targets file and checks one message. */
-static void bad(const char *series, const char *targets, const char *want)
+/* A broken series or targets file (NULL: none) and one message it must
+ * give, in which "DIR" stands for the temporary folder. */
+typedef struct {
+    const char *series;
+    const char *targets;
+    const char *want;
+} bad_case;
+
+/* Loads each row's files and checks its message. */
+static void check_bad(const bad_case *rows, size_t n)
 {
-    fx_t t = fx_load(series, targets);
-    assert_true(diag_error_count(t.dl) > 0);
-    fx_need_message(&t, want);
-    fx_done(&t);
+    for (size_t i = 0; i < n; i++) {
+        fx_t t = fx_load(rows[i].series, rows[i].targets);
+        assert_true(diag_error_count(t.f.dl) > 0);
+        th_need_message(t.f.dl, t.f.dir, rows[i].want);
+        fx_done(&t);
+    }
 }
 
 /* A misspelt indicator, with a suggestion. */
 static void test_bad_unknown_indicator(void **state)
 {
     (void)state;
-    bad(BAD_SERIES("inv.yaml", GOOD_GDP, GOOD_ITEM), TGT_HEAD TGT("co2_per_gpd", "reduction", "2020", "2025", "18"),
-        "DIR/targets.yaml:3:17: error: unknown indicator 'co2_per_gpd': use one of co2_per_gdp, energy_per_gdp, "
-        "co2e_per_gdp, coal_share, non_fossil_share, electricity_share (did you mean 'co2_per_gdp'?)");
+    static const bad_case rows[] = {
+        {BAD_SERIES("inv.yaml", GOOD_GDP, GOOD_ITEM), TGT_HEAD TGT("co2_per_gpd", "reduction", "2020", "2025", "18"),
+         "DIR/targets.yaml:3:17: error: unknown indicator 'co2_per_gpd': use one of co2_per_gdp, energy_per_gdp, "
+         "co2e_per_gdp, coal_share, non_fossil_share, electricity_share (did you mean 'co2_per_gdp'?)"},
+    };
+    check_bad(TH_ROWS(rows));
 }
 
 /* A target's base year, or the series' own, not among the years. */
 static void test_bad_year_missing(void **state)
 {
     (void)state;
-    bad(BAD_SERIES("inv.yaml", GOOD_GDP, GOOD_ITEM), TGT_HEAD TGT("co2_per_gdp", "reduction", "2019", "2025", "18"),
-        "DIR/targets.yaml:3:58: error: base_year 2019 of target 'co2_per_gdp-reduction-2025' is not among the "
-        "series' years: add the year to the series");
-    /* The series' own base year must be one of its years too. */
-    bad("series: t\nbase_year: 2015\nprice_base: 2020\nfactor_sets: [sce]\n"
-        "electricity: {coal_rate: {value: 300, unit: gce/kWh}}\nyears:\n"
-        "  - {year: 2020, inventory: inv.yaml, gdp: " GOOD_GDP ", population: {value: 1, unit: person}, energy: "
-        "[" GOOD_ITEM "]}\n",
-        NULL, "DIR/series.yaml:2:12: error: base_year 2015 is not among the series' years: add it to 'years'");
+    static const bad_case rows[] = {
+        {BAD_SERIES("inv.yaml", GOOD_GDP, GOOD_ITEM), TGT_HEAD TGT("co2_per_gdp", "reduction", "2019", "2025", "18"),
+         "DIR/targets.yaml:3:58: error: base_year 2019 of target 'co2_per_gdp-reduction-2025' is not among the "
+         "series' years: add the year to the series"},
+        /* The series' own base year must be one of its years too. */
+        {"series: t\nbase_year: 2015\nprice_base: 2020\nfactor_sets: [sce]\n"
+         "electricity: {coal_rate: {value: 300, unit: gce/kWh}}\nyears:\n"
+         "  - {year: 2020, inventory: inv.yaml, gdp: " GOOD_GDP ", population: {value: 1, unit: person}, energy: "
+         "[" GOOD_ITEM "]}\n",
+         NULL, "DIR/series.yaml:2:12: error: base_year 2015 is not among the series' years: add it to 'years'"},
+    };
+    check_bad(TH_ROWS(rows));
 }
 
 /* GDP in a unit that is no money; current prices without a deflator. */
 static void test_bad_gdp_unit(void **state)
 {
     (void)state;
-    bad(BAD_SERIES("inv.yaml", "{value: 1000, unit: 10^4 t, prices: constant}", GOOD_ITEM), GOOD_TGT,
-        "DIR/series.yaml:10:30: error: unit '10^4 t' of 'gdp' measures mass; use money, such as 10^8 yuan or 亿元");
-    bad(BAD_SERIES("inv.yaml", "{value: 1000, unit: 10^8 yuan, prices: current}", GOOD_ITEM), GOOD_TGT,
-        "DIR/series.yaml:10:10: error: GDP at current prices needs 'deflator:'");
+    static const bad_case rows[] = {
+        {BAD_SERIES("inv.yaml", "{value: 1000, unit: 10^4 t, prices: constant}", GOOD_ITEM), GOOD_TGT,
+         "DIR/series.yaml:10:30: error: unit '10^4 t' of 'gdp' measures mass; use money, such as 10^8 yuan or 亿元"},
+        {BAD_SERIES("inv.yaml", "{value: 1000, unit: 10^8 yuan, prices: current}", GOOD_ITEM), GOOD_TGT,
+         "DIR/series.yaml:10:10: error: GDP at current prices needs 'deflator:'"},
+    };
+    check_bad(TH_ROWS(rows));
 }
 
 /* An inventory path that does not exist, found before anything is computed. */
 static void test_bad_inventory_missing(void **state)
 {
     (void)state;
-    bad(BAD_SERIES("nope.yaml", GOOD_GDP, GOOD_ITEM), GOOD_TGT,
-        "DIR/series.yaml:9:16: error: cannot read inventory 'DIR/nope.yaml' (No such file or directory): check the "
-        "path, which is relative to the series file");
+    static const bad_case rows[] = {
+        {BAD_SERIES("nope.yaml", GOOD_GDP, GOOD_ITEM), GOOD_TGT,
+         "DIR/series.yaml:9:16: error: cannot read inventory 'DIR/nope.yaml' (No such file or directory): check the "
+         "path, which is relative to the series file"},
+    };
+    check_bad(TH_ROWS(rows));
 }
 
 /* Energy items: no coefficient, units that do not give an energy, no kind, a negative amount. */
 static void test_bad_energy(void **state)
 {
     (void)state;
-    bad(BAD_SERIES("inv.yaml", GOOD_GDP, "{fuel: peat, amount: 1, unit: t}"), GOOD_TGT,
-        "DIR/series.yaml:13:16: error: no standard-coal coefficient (sce) for 'peat' in the factor sets searched "
-        "(sce)");
-    bad(BAD_SERIES("inv.yaml", GOOD_GDP, "{fuel: natural_gas, amount: 1, unit: 10^4 t}"), GOOD_TGT,
-        "DIR/series.yaml:13:46: error: an amount in '10^4 t' times the standard-coal coefficient of 'natural_gas' "
-        "(1.33 kgce/m3) is not an energy");
-    bad(BAD_SERIES("inv.yaml", GOOD_GDP, "{fuel: electricity, amount: 1, unit: 10^8 kWh}"), GOOD_TGT,
-        "DIR/series.yaml:13:9: error: electricity needs 'kind: primary_electricity'");
-    bad(BAD_SERIES("inv.yaml", GOOD_GDP, "{fuel: electricity, kind: primary_electricity, amount: 1, unit: t}"),
-        GOOD_TGT, "DIR/series.yaml:13:73: error: electricity must be given as an energy, such as 10^8 kWh");
-    bad("series: t\nbase_year: 2020\nprice_base: 2020\nyears:\n  - {year: 2020, inventory: inv.yaml, gdp: " GOOD_GDP
-        ", population: {value: 1, unit: person}, energy: [" GOOD_ITEM "]}\n",
-        NULL, "DIR/series.yaml:5:5: error: year 2020 has no generation coal rate");
-    bad(BAD_SERIES("inv.yaml", GOOD_GDP, "{fuel: raw_coal, amount: -1, unit: t}"), GOOD_TGT,
-        "DIR/series.yaml:13:34: error: 'amount' must not be negative, got -1");
+    static const bad_case rows[] = {
+        {BAD_SERIES("inv.yaml", GOOD_GDP, "{fuel: peat, amount: 1, unit: t}"), GOOD_TGT,
+         "DIR/series.yaml:13:16: error: no standard-coal coefficient (sce) for 'peat' in the factor sets searched "
+         "(sce)"},
+        {BAD_SERIES("inv.yaml", GOOD_GDP, "{fuel: natural_gas, amount: 1, unit: 10^4 t}"), GOOD_TGT,
+         "DIR/series.yaml:13:46: error: an amount in '10^4 t' times the standard-coal coefficient of 'natural_gas' "
+         "(1.33 kgce/m3) is not an energy"},
+        {BAD_SERIES("inv.yaml", GOOD_GDP, "{fuel: electricity, amount: 1, unit: 10^8 kWh}"), GOOD_TGT,
+         "DIR/series.yaml:13:9: error: electricity needs 'kind: primary_electricity'"},
+        {BAD_SERIES("inv.yaml", GOOD_GDP, "{fuel: electricity, kind: primary_electricity, amount: 1, unit: t}"),
+         GOOD_TGT, "DIR/series.yaml:13:73: error: electricity must be given as an energy, such as 10^8 kWh"},
+        {"series: t\nbase_year: 2020\nprice_base: 2020\nyears:\n  - {year: 2020, inventory: inv.yaml, gdp: " GOOD_GDP
+         ", population: {value: 1, unit: person}, energy: [" GOOD_ITEM "]}\n",
+         NULL, "DIR/series.yaml:5:5: error: year 2020 has no generation coal rate"},
+        {BAD_SERIES("inv.yaml", GOOD_GDP, "{fuel: raw_coal, amount: -1, unit: t}"), GOOD_TGT,
+         "DIR/series.yaml:13:34: error: 'amount' must not be negative, got -1"},
+    };
+    check_bad(TH_ROWS(rows));
 }
 
 /* A negative reduction, a share with a reduction, a target year not after the base year. */
 static void test_bad_targets(void **state)
 {
     (void)state;
-    bad(BAD_SERIES("inv.yaml", GOOD_GDP, GOOD_ITEM), TGT_HEAD TGT("co2_per_gdp", "reduction", "2020", "2025", "-18"),
-        "DIR/targets.yaml:3:90: error: a reduction is written as a positive percentage below 100 (14.5 for -14.5 %), "
-        "got -18");
-    bad(BAD_SERIES("inv.yaml", GOOD_GDP, GOOD_ITEM), TGT_HEAD TGT("coal_share", "reduction", "2020", "2025", "10"),
-        "DIR/targets.yaml:3:5: error: 'coal_share' is a share: give it 'kind: ceiling' (at most) or 'kind: floor'");
-    bad(BAD_SERIES("inv.yaml", GOOD_GDP, GOOD_ITEM), TGT_HEAD TGT("coal_share", "ceiling", "2020", "2020", "10"),
-        "DIR/targets.yaml:3:74: error: target_year 2020 must come after base_year 2020");
+    static const bad_case rows[] = {
+        {BAD_SERIES("inv.yaml", GOOD_GDP, GOOD_ITEM), TGT_HEAD TGT("co2_per_gdp", "reduction", "2020", "2025", "-18"),
+         "DIR/targets.yaml:3:90: error: a reduction is written as a positive percentage below 100 (14.5 for -14.5 %), "
+         "got -18"},
+        {BAD_SERIES("inv.yaml", GOOD_GDP, GOOD_ITEM), TGT_HEAD TGT("coal_share", "reduction", "2020", "2025", "10"),
+         "DIR/targets.yaml:3:5: error: 'coal_share' is a share: give it 'kind: ceiling' (at most) or 'kind: floor'"},
+        {BAD_SERIES("inv.yaml", GOOD_GDP, GOOD_ITEM), TGT_HEAD TGT("coal_share", "ceiling", "2020", "2020", "10"),
+         "DIR/targets.yaml:3:74: error: target_year 2020 must come after base_year 2020"},
+    };
+    check_bad(TH_ROWS(rows));
 }
 
 /* Years out of order. */
 static void test_bad_years_order(void **state)
 {
     (void)state;
-    bad(SER_HEAD "years:\n" SER_YEAR("2021", "inv.yaml", "1", "      - " GOOD_ITEM "\n")
-            SER_YEAR("2020", "inv2.yaml", "1", "      - " GOOD_ITEM "\n"),
-        NULL,
-        "DIR/series.yaml:13:5: error: year 2020 comes after a later year: list each year once, in ascending order");
+    static const bad_case rows[] = {
+        {SER_HEAD "years:\n" SER_YEAR("2021", "inv.yaml", "1", "      - " GOOD_ITEM "\n")
+             SER_YEAR("2020", "inv2.yaml", "1", "      - " GOOD_ITEM "\n"),
+         NULL,
+         "DIR/series.yaml:13:5: error: year 2020 comes after a later year: list each year once, in ascending order"},
+    };
+    check_bad(TH_ROWS(rows));
 }
 
 int main(void)

@@ -9,19 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "test_helpers.h"
 #include "units.h"
-
-/* cmocka 1.1.5 has no assert_double_equal: |a-b| <= rel * max(|a|,|b|). */
-#ifndef assert_close
-#define assert_close(a, b, rel)                                              \
-    do {                                                                     \
-        double a_ = (a), b_ = (b);                                           \
-        double m_ = fmax(fabs(a_), fabs(b_));                                \
-        if (!(fabs(a_ - b_) <= (rel) * m_))                                  \
-            fail_msg("%s = %.17g, %s = %.17g (rel tol %g)", #a, a_, #b, b_,  \
-                     (double)(rel));                                         \
-    } while (0)
-#endif
 
 #define REL 1e-12
 
@@ -201,9 +190,7 @@ static void check_parse_case(const parse_case *c)
     if (st != UNITS_OK)
         fail_msg("'%s': status %d, message '%s'", c->text, (int)st, msg);
     assert_string_equal(msg, "");
-    double m = fmax(fabs(u.scale), fabs(c->scale));
-    if (!(fabs(u.scale - c->scale) <= REL * m))
-        fail_msg("'%s': scale %.17g, expected %.17g", c->text, u.scale, c->scale);
+    assert_close_what(u.scale, c->scale, REL, c->text);
     for (int i = 0; i < UNITS_NDIM; i++) {
         if (u.dim[i] != c->dim[i])
             fail_msg("'%s': exponent %d is %d, expected %d", c->text, i,
@@ -379,51 +366,44 @@ static units_t parse_ok(const char *text)
     return u;
 }
 
+/* units_factor: from, to, whether they convert, the factor by hand and the
+ * tolerance; a refused pair leaves the factor alone. */
+typedef struct {
+    const char *from, *to;
+    bool converts;
+    double want;
+    double tol;
+} factor_case;
+
+static const factor_case factor_cases[] = {
+    {"10^4 t", "Gg", true, 10.0, REL},                  /* 1e7 kg / 1e6 kg */
+    {"万吨", "kt", true, 10.0, REL},                    /* 1e7 / 1e6 */
+    {"kWh", "MJ", true, 3.6, REL},                      /* 3.6e6 / 1e6 */
+    {"tce", "GJ", true, 29.3076, REL},                  /* 29.3076e9 / 1e9 */
+    {"kgce", "J", true, 29.3076e6, REL},
+    {"万千瓦时", "J", true, 3.6e10, REL},               /* 10^4 * 3.6e6 */
+    {"kg/head/yr", "kg/head/d", true, 1.0 / 365.0, REL}, /* 86400 / 31536000 */
+    {"亩", "ha", true, 1.0 / 15.0, REL},
+    {"t", "TJ", false, 0, 0},                           /* mass to energy */
+    {"m2", "m3", false, 0, 0},                          /* area to volume */
+};
+
 /* units_factor converts between units of one dimension and refuses others. */
 static void test_factor(void **state)
 {
     (void)state;
-    double f = 0.0;
-    units_t a = parse_ok("10^4 t"), b = parse_ok("Gg");
-    assert_true(units_factor(&a, &b, &f));
-    assert_close(f, 10.0, REL);                   /* 1e7 kg / 1e6 kg */
-
-    a = parse_ok("万吨"), b = parse_ok("kt");
-    assert_true(units_factor(&a, &b, &f));
-    assert_close(f, 10.0, REL);                   /* 1e7 / 1e6 */
-
-    a = parse_ok("kWh"), b = parse_ok("MJ");
-    assert_true(units_factor(&a, &b, &f));
-    assert_close(f, 3.6, REL);                    /* 3.6e6 / 1e6 */
-
-    a = parse_ok("tce"), b = parse_ok("GJ");
-    assert_true(units_factor(&a, &b, &f));
-    assert_close(f, 29.3076, REL);                /* 29.3076e9 / 1e9 */
-
-    a = parse_ok("kgce"), b = parse_ok("J");
-    assert_true(units_factor(&a, &b, &f));
-    assert_close(f, 29.3076e6, REL);
-
-    a = parse_ok("万千瓦时"), b = parse_ok("J");
-    assert_true(units_factor(&a, &b, &f));
-    assert_close(f, 3.6e10, REL);                 /* 10^4 * 3.6e6 */
-
-    a = parse_ok("kg/head/yr"), b = parse_ok("kg/head/d");
-    assert_true(units_factor(&a, &b, &f));
-    assert_close(f, 1.0 / 365.0, REL);            /* 86400 / 31536000 */
-
-    a = parse_ok("亩"), b = parse_ok("ha");
-    assert_true(units_factor(&a, &b, &f));
-    assert_close(f, 1.0 / 15.0, REL);
-
-    a = parse_ok("t"), b = parse_ok("TJ");
-    f = 42.0;
-    assert_false(units_factor(&a, &b, &f));
-    assert_true(f == 42.0);                       /* left alone */
-
-    a = parse_ok("m2"), b = parse_ok("m3");
-    assert_false(units_factor(&a, &b, &f));
-    assert_true(f == 42.0);
+    for (size_t i = 0; i < sizeof factor_cases / sizeof factor_cases[0]; i++) {
+        const factor_case *c = &factor_cases[i];
+        units_t a = parse_ok(c->from), b = parse_ok(c->to);
+        double f = 42.0;
+        if (c->converts) {
+            assert_true(units_factor(&a, &b, &f));
+            assert_close_what(f, c->want, c->tol, c->from);
+        } else {
+            assert_false(units_factor(&a, &b, &f));
+            assert_true(f == 42.0); /* left alone */
+        }
+    }
 }
 
 /* units_mul adds exponents, multiplies scales and carries the species. */

@@ -1,0 +1,216 @@
+"""e2e_helpers.py - what the tests/e2e/*_e2e.py suites share besides the
+runner (e2e_runner.py): the paths, the tolerance policy, running ghgcalc, and
+writing inputs and reading the outputs back.
+
+    from e2e_helpers import close, ghg, run_inventory, configure
+    close(out.json["totals"]["t_co2e"], 269541.6, "t CO2e")
+
+Tolerance policy, the same for every suite:
+
+    close(got, want, what) passes when |got - want| <= max(REL x |want|, ABS),
+    REL = 1e-12 and ABS = 1e-15; approx(got, want) is the same test as a
+    boolean, for searches ("some cell of the Summary holds the total").
+
+Why 1e-12 relative: the expected values are worked out by hand, here in
+Python, from the cited tables; ghgcalc computes the same formulas in C, not
+always in the same order, and writes JSON and CSV numbers in the fewest
+digits that read back as the same double. So the two differ by rounding
+only: the largest difference over every close() of the suites is 1.2e-15
+relative (the landfill's year-by-year decay, which the sectors suite sums
+independently of the C recursion). 1e-12 leaves three orders of magnitude
+for other compilers and sanitizer builds, and still fails any wrong factor,
+unit or formula, which moves a value by 1e-6 or more.
+
+Why an absolute floor of 1e-15: a relative tolerance means nothing when the
+expected value is 0. 1e-15 is about five units in the last place of 1, so a
+zero that is the difference of quantities of order 1 (shares, rates, margins)
+passes and anything larger does not; every zero the suites expect today comes
+out exactly 0. The floor only takes over below |want| = ABS / REL = 1e-3, and
+no expected value is small enough for that to loosen it past 3e-10 relative
+(the smallest is 3.6e-6 t). Where a zero is the difference of large
+quantities (tonnes of two totals), pass abs_tol = REL x their size.
+
+The suites call configure(bin_path, verbose) (Registry.main does, through
+their own configure) before the first test; ghg() then runs that binary,
+under valgrind when GHGCALC_VALGRIND=1 (exit 99, a memory error or a leak,
+fails the test).
+"""
+
+import csv
+import json
+import os
+import subprocess
+import sys
+
+from e2e_runner import Fail, Skip, check
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+FACTORS = os.path.join(ROOT, "factors")
+XLSX_CHECK = os.path.join(ROOT, "tests", "tools", "xlsx_check.py")
+
+REL = 1e-12
+ABS = 1e-15
+
+VALGRIND = os.environ.get("GHGCALC_VALGRIND") == "1"
+VG = ["valgrind", "-q", "--error-exitcode=99", "--leak-check=full",
+      "--errors-for-leak-kinds=definite,indirect"]
+
+
+class _Cli:
+    """The binary under test and whether to print every call (set by configure)."""
+    bin = None
+    verbose = False
+
+
+CLI = _Cli()
+
+
+def configure(bin_path, verbose):
+    """Sets the binary that ghg() runs, and -v."""
+    CLI.bin, CLI.verbose = bin_path, verbose
+
+
+# ------------------------------------------------------------- tolerance
+
+def approx(got, want, rel=REL, abs_tol=ABS):
+    """Whether number `got` equals `want` under the tolerance policy above."""
+    return abs(got - want) <= max(rel * abs(want), abs_tol)
+
+
+def close(got, want, what, *, rel=REL, abs_tol=ABS):
+    """Fails unless `got` (a number, or text that reads as one) equals `want`
+    under the tolerance policy above; `what` names the value."""
+    check(isinstance(what, str), "close(): the third argument names the value, got %r" % (what,))
+    try:
+        g = float(got)
+    except (TypeError, ValueError):
+        raise Fail("%s: got %r, expected %r" % (what, got, want))
+    diff = "rel. diff %.3g" % (abs(g - want) / abs(want)) if want else "abs. diff %.3g" % abs(g)
+    check(approx(g, want, rel, abs_tol), "%s: got %r, expected %r (%s)" % (what, g, want, diff))
+
+
+# ---------------------------------------------------------------- the CLI
+
+class Run:
+    """One ghgcalc call: exit status and the decoded output."""
+
+    def __init__(self, rc, out, err):
+        self.rc, self.out, self.err = rc, out, err
+
+    def __repr__(self):
+        return "exit %d\nstdout: %s\nstderr: %s" % (self.rc, self.out[-2000:], self.err[-2000:])
+
+
+def clean_env(extra=None):
+    """The environment for a call: no GHGCALC_FACTORS or GHGCALC_SHOW_SOURCE
+    from the caller's, the C locale (strerror() texts in the goldens), then
+    `extra`."""
+    env = dict(os.environ)
+    for k in ("GHGCALC_FACTORS", "GHGCALC_SHOW_SOURCE"):
+        env.pop(k, None)
+    env["LC_ALL"] = "C"
+    if extra:
+        env.update(extra)
+    return env
+
+
+def command(*args):
+    """The argv that runs ghgcalc with `args` (under valgrind when asked)."""
+    cmd = [CLI.bin] + [str(a) for a in args]
+    return VG + cmd if VALGRIND else cmd
+
+
+def finished(cmd, r):
+    """Fails on a valgrind error; prints the call with -v; returns r."""
+    if VALGRIND and r.rc == 99:
+        raise Fail("valgrind reported errors for %s:\n%s" % (" ".join(cmd[len(VG):]), r.err[-4000:]))
+    if CLI.verbose:
+        sys.stderr.write("$ %s\n%r\n" % (" ".join(cmd), r))
+    return r
+
+
+def ghg(*args, cwd=None, env=None, timeout=600):
+    """Runs ghgcalc with `args` from `cwd` (default: the repository) and
+    returns its Run; stdin is empty."""
+    cmd = command(*args)
+    p = subprocess.run(cmd, cwd=cwd or ROOT, env=clean_env(env), stdin=subprocess.DEVNULL,
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
+    return finished(cmd, Run(p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")))
+
+
+# ----------------------------------------------------- inputs and outputs
+
+def write(path, text):
+    """Writes `text` (UTF-8) to `path`; returns the path."""
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    return path
+
+
+def read_json(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def read_csv(path):
+    """The rows of a CSV file, as lists of strings."""
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.reader(f))
+
+
+class Outputs:
+    """The workbook, CSV and JSON of one `ghgcalc inventory` run (the CSV and
+    JSON beside the workbook), with the inventory and the Run when known."""
+
+    def __init__(self, xlsx, run=None, inv=None):
+        self.xlsx, self.run, self.inv = xlsx, run, inv
+        base = os.path.splitext(xlsx)[0]
+        self.csv_path, self.json_path = base + ".csv", base + ".json"
+        self._json = None
+
+    @property
+    def json(self):
+        """The JSON output, read once."""
+        if self._json is None:
+            self._json = read_json(self.json_path)
+        return self._json
+
+    def csv_rows(self):
+        return read_csv(self.csv_path)
+
+
+def run_inventory(tmp, inv, *extra, out="out.xlsx", factors=True):
+    """`ghgcalc inventory inv -o tmp/out` with the shipped factors (unless
+    factors=False) and `extra`; must succeed and write the workbook."""
+    xlsx = os.path.join(tmp, out)
+    args = ["inventory", inv, "-o", xlsx]
+    if factors:
+        args += ["--factors", FACTORS]
+    r = ghg(*args, *extra)
+    check(r.rc == 0, "ghgcalc inventory failed: %r" % r)
+    check(os.path.isfile(xlsx), "no workbook written")
+    return Outputs(xlsx, r, inv)
+
+
+def compute(tmp, text, *extra, name="inv.yaml", out="out.xlsx", factors=True):
+    """Writes `text` as inventory tmp/name and runs it (run_inventory)."""
+    return run_inventory(tmp, write(os.path.join(tmp, name), text), *extra, out=out, factors=factors)
+
+
+def load_wb(path, data_only=True):
+    """The workbook read back with openpyxl (cached values when data_only)."""
+    import openpyxl
+    return openpyxl.load_workbook(path, data_only=data_only)
+
+
+def recalc(xlsx, timeout=900):
+    """Recalculates the workbook in LibreOffice (tests/tools/xlsx_check.py):
+    every formula must equal its cached value. Skipped under valgrind."""
+    if VALGRIND:
+        raise Skip("LibreOffice recalculation is skipped under valgrind")
+    p = subprocess.run(["/usr/bin/python3", XLSX_CHECK, "recalc", xlsx], stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT, timeout=timeout)
+    out = p.stdout.decode("utf-8", "replace")
+    check(p.returncode == 0, "xlsx_check.py recalc exit %d:\n%s" % (p.returncode, out[-3000:]))
+    check(" 0 mismatches" in out, "recalc: %s" % out[-500:])
+    return out
