@@ -121,7 +121,7 @@ format:
 clean:
 	rm -rf build ghgcalc tests/out
 
--include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_BINS:=.d)
 
 # Benchmark against the raw libraries and a Python equivalent; writes bench/RESULTS.md (issue 5).
 # BENCH_PY_MAX=1000000 also runs the Python equivalent at 10^6 records (about 7 GB). Not part of `make test`.
