@@ -5,7 +5,7 @@
 
 #include "../calc/category.h"
 #include "intensity_report.h"
-#include "xlsx_common.h"
+#include "rpt_xl.h"
 
 #define IW_F_MAX 512 /* bytes of one formula */
 
@@ -968,11 +968,11 @@ static lxw_row_t iw_about_run(iw *w, lxw_worksheet *ws)
     char buf[1024];
     lxw_row_t row = 0;
     rpt_xl_str(x, ws, row++, 0, IW_T(w, "ghgcalc intensity", "ghgcalc 强度指标"), RPT_F_TITLE);
-    rpt_xl_pair(x, ws, row++, rpt_label(RPT_L_VERSION, w->zh), w->m->tool_version);
-    rpt_xl_pair(x, ws, row++, rpt_label(RPT_L_COMMAND, w->zh), w->m->command_line);
+    rpt_xl_pair(x, ws, row++, rpt_label(NULL, RPT_L_VERSION, w->zh), w->m->tool_version);
+    rpt_xl_pair(x, ws, row++, rpt_label(NULL, RPT_L_COMMAND, w->zh), w->m->command_line);
     rpt_xl_pair(x, ws, row++, IW_T(w, "Series", "序列"), s->id);
-    rpt_xl_pair(x, ws, row++, rpt_label(RPT_L_INV_TITLE, w->zh), s->title);
-    rpt_xl_pair(x, ws, row++, rpt_label(RPT_L_REGION, w->zh), s->region);
+    rpt_xl_pair(x, ws, row++, rpt_label(NULL, RPT_L_TITLE, w->zh), s->title);
+    rpt_xl_pair(x, ws, row++, rpt_label(NULL, RPT_L_REGION, w->zh), s->region);
     snprintf(buf, sizeof buf, "%ld", s->base_year);
     rpt_xl_pair(x, ws, row++, IW_T(w, "Base year", "基准年"), buf);
     snprintf(buf, sizeof buf, "%ld (%s)", s->price_base,
@@ -992,7 +992,7 @@ static lxw_row_t iw_about_run(iw *w, lxw_worksheet *ws)
                      "the Indicators sheet shows energy, energy intensity and shares by both methods; only "
                      "electricity (primary and net imported) differs between them",
                      "指标表同时给出两种方法的能耗、能耗强度和比重；两者仅电力（一次电力和净调入电力）折算不同"));
-    rpt_xl_pair(x, ws, row++, rpt_label(RPT_L_LANGUAGE, w->zh), rpt_label(RPT_L_LANGUAGE_NAME, w->zh));
+    rpt_xl_pair(x, ws, row++, rpt_label(NULL, RPT_L_LANGUAGE, w->zh), rpt_label(NULL, RPT_L_LANGUAGE_NAME, w->zh));
     return row + 1;
 }
 
@@ -1022,7 +1022,7 @@ static lxw_row_t iw_about_sets(iw *w, lxw_worksheet *ws, lxw_row_t row)
                      "各年清单使用相同的排放因子集和全球增温潜势值："),
                 w->r->inv[0].sets, w->r->inv[0].gwp_id);
     rpt_xl_pair(x, ws, row++, IW_T(w, "Consistency", "口径一致性"), buf);
-    rpt_xl_pair(x, ws, row++, rpt_label(RPT_L_NOTES, w->zh),
+    rpt_xl_pair(x, ws, row++, rpt_label(NULL, RPT_L_NOTES, w->zh),
                 IW_T(w,
                      "CO2 = energy-related fossil CO2 (IPCC 1.A, biogenic CO2 excluded); CO2e = all direct GHG of "
                      "the inventory. Per GDP = per 10^4 yuan at constant prices. Energy = sum of amount x "
@@ -1039,8 +1039,8 @@ static lxw_row_t iw_about_sets(iw *w, lxw_worksheet *ws, lxw_row_t row)
 static void iw_about_inputs(iw *w, lxw_worksheet *ws, lxw_row_t row)
 {
     static const rpt_label_id hdr[] = {RPT_L_PATH, RPT_L_SHA256};
-    rpt_xl_str(&w->xl, ws, row++, 0, rpt_label(RPT_L_INPUT_FILES, w->zh), RPT_F_BOLD);
-    rpt_xl_header(&w->xl, ws, row++, hdr, 2, w->zh);
+    rpt_xl_str(&w->xl, ws, row++, 0, rpt_label(NULL, RPT_L_INPUT_FILES, w->zh), RPT_F_BOLD);
+    rpt_xl_header(&w->xl, ws, row++, hdr, 2);
     for (size_t i = 0; i < w->m->ninputs; i++, row++) {
         rpt_xl_str(&w->xl, ws, row, 0, w->m->input_paths[i], RPT_F_NONE);
         rpt_xl_str(&w->xl, ws, row, 1, w->m->input_sha256 ? w->m->input_sha256[i] : NULL, RPT_F_NONE);
@@ -1088,7 +1088,7 @@ int rpt_intensity_xlsx(const int_result *r, const char *path, const rpt_meta *m,
 {
     iw w = {.r = r, .m = m, .zh = m->zh};
     char title[512], comments[128];
-    if (!rpt_xl_open(&w.xl, path, m, err, errlen))
+    if (!rpt_xl_open(&w.xl, path, m, NULL, err, errlen))
         return -1;
     if (!iw_formats(&w))
         rpt_xl_check(&w.xl, LXW_ERROR_MEMORY_MALLOC_FAILED, "creating the cell formats");

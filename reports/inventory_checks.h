@@ -4,7 +4,8 @@
 
 #include <stdbool.h>
 
-#include "xlsx_common.h"
+#include "inventory_common.h"
+#include "rpt_xl.h"
 
 /* Adds the Indirect sheet (purchased electricity and heat, each emission a
  * formula over its row, totals by view) when the inventory has any. */

@@ -246,15 +246,15 @@ static void xw_summary_head(xw *w, lxw_worksheet *ws)
     const gwp_set *gwp = eng_gwp(w->r);
     const char *name = inv->title ? inv->title : inv->id;
     char buf[1024];
-    rpt_fmt(buf, sizeof buf, "%s%s%s", rpt_label(RPT_L_TITLE, w->zh), w->zh ? "：" : ": ", name ? name : "");
+    rpt_fmt(buf, sizeof buf, "%s%s%s", il_label(IL_TITLE, w->zh), w->zh ? "：" : ": ", name ? name : "");
     rpt_xl_str(&w->xl, ws, SUM_ROW_TITLE, 0, buf, RPT_F_TITLE);
-    rpt_xl_pair(&w->xl, ws, SUM_ROW_INVENTORY, rpt_label(RPT_L_INVENTORY, w->zh), inv->id);
-    rpt_xl_pair(&w->xl, ws, SUM_ROW_INVENTORY + 1, rpt_label(RPT_L_REGION, w->zh), inv->region);
-    rpt_xl_str(&w->xl, ws, SUM_ROW_INVENTORY + 2, 0, rpt_label(RPT_L_YEAR, w->zh), RPT_F_BOLD);
+    rpt_xl_pair(&w->xl, ws, SUM_ROW_INVENTORY, il_label(IL_INVENTORY, w->zh), inv->id);
+    rpt_xl_pair(&w->xl, ws, SUM_ROW_INVENTORY + 1, il_label(RPT_L_REGION, w->zh), inv->region);
+    rpt_xl_str(&w->xl, ws, SUM_ROW_INVENTORY + 2, 0, il_label(RPT_L_YEAR, w->zh), RPT_F_BOLD);
     if (inv->year)
         rpt_xl_num(&w->xl, ws, SUM_ROW_INVENTORY + 2, 1, (double)inv->year, RPT_F_INT);
     rpt_fmt(buf, sizeof buf, "%s%s%s", gwp->id, gwp->title ? ": " : "", gwp->title ? gwp->title : "");
-    rpt_xl_pair(&w->xl, ws, SUM_ROW_INVENTORY + 3, rpt_label(RPT_L_GWP_SET, w->zh), buf);
+    rpt_xl_pair(&w->xl, ws, SUM_ROW_INVENTORY + 3, il_label(IL_GWP_SET, w->zh), buf);
 }
 
 /* Writes totals by gas (t and t CO2e), the totals without LULUCF, of
@@ -262,14 +262,14 @@ static void xw_summary_head(xw *w, lxw_worksheet *ws)
  * every source cached with the engine's compensated sums. */
 static void xw_summary_gases(xw *w, lxw_worksheet *ws, const gas_id *gases, size_t ngas, const xw_sum_rows *sr)
 {
-    static const rpt_label_id hdr[] = {RPT_L_GAS, RPT_L_EMISSION_T, RPT_L_EMISSION_T_CO2E};
+    static const rpt_label_id hdr[] = {IL_GAS, IL_EMISSION_T, IL_EMISSION_T_CO2E};
     eng_cat_total all = eng_total_under(w->r, "");
     eng_cat_total excl = rpt_total_except(w->r, RPT_LULUCF);
     eng_cat_total lulucf = eng_total_under(w->r, RPT_LULUCF);
     double co2e[GAS_COUNT];
     rpt_gas_co2e(w->r, co2e);
-    rpt_xl_str(&w->xl, ws, SUM_ROW_GAS_HEADING, 0, rpt_label(RPT_L_BY_GAS, w->zh), RPT_F_BOLD);
-    rpt_xl_header(&w->xl, ws, SUM_ROW_GAS_HEADER, hdr, 3, w->zh);
+    rpt_xl_str(&w->xl, ws, SUM_ROW_GAS_HEADING, 0, il_label(IL_BY_GAS, w->zh), RPT_F_BOLD);
+    rpt_xl_header(&w->xl, ws, SUM_ROW_GAS_HEADER, hdr, 3);
     for (size_t i = 0; i < ngas; i++) {
         gas_id g = gases[i];
         lxw_row_t row = SUM_ROW_GAS0 + (lxw_row_t)i;
@@ -280,14 +280,14 @@ static void xw_summary_gases(xw *w, lxw_worksheet *ws, const gas_id *gases, size
     }
     xw_crit c_excl[] = {{XK_MEMO, RPT_MEMO_NO}, {XK_SECTOR, "<>" RPT_LULUCF}};
     xw_crit c_lulucf[] = {{XK_MEMO, RPT_MEMO_NO}, {XK_SECTOR, RPT_LULUCF}};
-    rpt_xl_str(&w->xl, ws, sr->excl, 0, rpt_label(RPT_L_TOTAL_EXCL_LULUCF, w->zh), RPT_F_BOLD);
+    rpt_xl_str(&w->xl, ws, sr->excl, 0, il_label(IL_TOTAL_EXCL_LULUCF, w->zh), RPT_F_BOLD);
     xw_sumifs_cell(w, ws, sr->excl, 2, XK_CO2E, c_excl, 2, excl.t_co2e, RPT_F_T_BOLD);
-    rpt_xl_str(&w->xl, ws, sr->lulucf, 0, rpt_label(RPT_L_LULUCF, w->zh), RPT_F_NONE);
+    rpt_xl_str(&w->xl, ws, sr->lulucf, 0, il_label(IL_LULUCF, w->zh), RPT_F_NONE);
     xw_sumifs_cell(w, ws, sr->lulucf, 2, XK_CO2E, c_lulucf, 2, lulucf.t_co2e, RPT_F_T);
-    rpt_xl_str(&w->xl, ws, sr->total, 0, rpt_label(RPT_L_TOTAL_INCL_LULUCF, w->zh), RPT_F_BOLD);
+    rpt_xl_str(&w->xl, ws, sr->total, 0, il_label(IL_TOTAL_INCL_LULUCF, w->zh), RPT_F_BOLD);
     xw_sumifs_cell(w, ws, sr->total, 2, XK_CO2E, c_excl, 1, all.t_co2e, RPT_F_T_BOLD);
     xw_crit memo[] = {{XK_GAS, gas_name(GAS_CO2)}, {XK_MEMO, RPT_MEMO_YES}};
-    rpt_xl_str(&w->xl, ws, sr->memo, 0, rpt_label(RPT_L_MEMO_BIO, w->zh), RPT_F_NONE);
+    rpt_xl_str(&w->xl, ws, sr->memo, 0, il_label(IL_MEMO_BIO, w->zh), RPT_F_NONE);
     xw_sumifs_cell(w, ws, sr->memo, 1, XK_EMISSION, memo, 2, all.memo_bio_co2_t, RPT_F_T);
 }
 
@@ -320,7 +320,7 @@ static xw_sector *xw_sector_list(const xw *w, size_t *n)
  * the number of emitting rows; *nneg gets the number of sinks. */
 static unsigned xw_summary_sectors(xw *w, lxw_worksheet *ws, lxw_row_t heading, unsigned *nneg)
 {
-    static const rpt_label_id hdr[] = {RPT_L_SECTOR, RPT_L_NAME, RPT_L_EMISSION_T_CO2E, RPT_L_SHARE_GROSS};
+    static const rpt_label_id hdr[] = {IL_SECTOR, IL_NAME, IL_EMISSION_T_CO2E, IL_SHARE_GROSS};
     size_t n;
     xw_sector *sec = xw_sector_list(w, &n);
     if (!sec) {
@@ -337,8 +337,8 @@ static unsigned xw_summary_sectors(xw *w, lxw_worksheet *ws, lxw_row_t heading, 
     }
     double sum = nsum_value(&gross);
     lxw_row_t first = heading + 2, last = first + (npos ? npos - 1 : 0);
-    rpt_xl_str(&w->xl, ws, heading, 0, rpt_label(RPT_L_BY_SECTOR, w->zh), RPT_F_BOLD);
-    rpt_xl_header(&w->xl, ws, heading + 1, hdr, 4, w->zh);
+    rpt_xl_str(&w->xl, ws, heading, 0, il_label(IL_BY_SECTOR, w->zh), RPT_F_BOLD);
+    rpt_xl_header(&w->xl, ws, heading + 1, hdr, 4);
     lxw_row_t row = first;
     char share[128];
     for (size_t i = 0; i < n; i++) {
@@ -355,10 +355,10 @@ static unsigned xw_summary_sectors(xw *w, lxw_worksheet *ws, lxw_row_t heading, 
     }
     *nneg = (unsigned)(n - npos);
     if (*nneg) {
-        static const rpt_label_id hdr2[] = {RPT_L_SECTOR, RPT_L_NAME, RPT_L_EMISSION_T_CO2E};
+        static const rpt_label_id hdr2[] = {IL_SECTOR, IL_NAME, IL_EMISSION_T_CO2E};
         row++;
-        rpt_xl_str(&w->xl, ws, row++, 0, rpt_label(RPT_L_REMOVALS, w->zh), RPT_F_BOLD);
-        rpt_xl_header(&w->xl, ws, row++, hdr2, 3, w->zh);
+        rpt_xl_str(&w->xl, ws, row++, 0, il_label(IL_REMOVALS, w->zh), RPT_F_BOLD);
+        rpt_xl_header(&w->xl, ws, row++, hdr2, 3);
         for (size_t i = 0; i < n; i++) {
             if (sec[i].t.t_co2e >= 0)
                 continue;
@@ -369,7 +369,7 @@ static unsigned xw_summary_sectors(xw *w, lxw_worksheet *ws, lxw_row_t heading, 
             row++;
         }
         row++;
-        rpt_xl_str(&w->xl, ws, row, 0, rpt_label(RPT_L_PIE_NOTE, w->zh), RPT_F_NONE);
+        rpt_xl_str(&w->xl, ws, row, 0, il_label(IL_PIE_NOTE, w->zh), RPT_F_NONE);
     }
     free(sec);
     return npos;
@@ -388,7 +388,7 @@ static void xw_chart(xw *w, lxw_worksheet *ws, uint8_t type, const char *cats, c
         rpt_xl_check(&w->xl, LXW_ERROR_MEMORY_MALLOC_FAILED, "adding a chart");
         return;
     }
-    chart_title_set_name(ch, rpt_label(title, w->zh));
+    chart_title_set_name(ch, il_label(title, w->zh));
     if (type == LXW_CHART_COLUMN) {
         chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
         chart_axis_set_name(ch->y_axis, "t CO2e");
@@ -424,15 +424,15 @@ static void xw_summary(xw *w)
         lxw_row_t first = sr.sector_heading + 2;
         snprintf(cats, sizeof cats, "=Summary!$B$%u:$B$%u", first + 1, first + npos);
         snprintf(vals, sizeof vals, "=Summary!$C$%u:$C$%u", first + 1, first + npos);
-        xw_chart(w, ws, LXW_CHART_PIE, cats, vals, RPT_L_CHART_SECTOR, SUM_ROW_INVENTORY, 5);
+        xw_chart(w, ws, LXW_CHART_PIE, cats, vals, IL_CHART_SECTOR, SUM_ROW_INVENTORY, 5);
     }
     snprintf(cats, sizeof cats, "=Summary!$A$%u:$A$%u", SUM_ROW_GAS0 + 1, SUM_ROW_GAS0 + (unsigned)ngas);
     snprintf(vals, sizeof vals, "=Summary!$C$%u:$C$%u", SUM_ROW_GAS0 + 1, SUM_ROW_GAS0 + (unsigned)ngas);
-    xw_chart(w, ws, LXW_CHART_COLUMN, cats, vals, RPT_L_CHART_GAS, SUM_ROW_INVENTORY + 16, 5);
+    xw_chart(w, ws, LXW_CHART_COLUMN, cats, vals, IL_CHART_GAS, SUM_ROW_INVENTORY + 16, 5);
     if (nneg || eng_total_under(w->r, RPT_LULUCF).t_co2e != 0) {
         snprintf(cats, sizeof cats, "=Summary!$A$%u:$A$%u", sr.excl + 1, sr.total + 1);
         snprintf(vals, sizeof vals, "=Summary!$C$%u:$C$%u", sr.excl + 1, sr.total + 1);
-        xw_chart(w, ws, LXW_CHART_COLUMN, cats, vals, RPT_L_CHART_TOTALS, SUM_ROW_INVENTORY + 32, 5);
+        xw_chart(w, ws, LXW_CHART_COLUMN, cats, vals, IL_CHART_TOTALS, SUM_ROW_INVENTORY + 32, 5);
     }
 }
 
@@ -476,8 +476,8 @@ static void xw_sectoral(xw *w)
     if (!ws)
         return;
     rpt_xl *x = &w->xl;
-    rpt_xl_str(x, ws, 0, 0, rpt_label(RPT_L_CATEGORY, w->zh), RPT_F_HEADER);
-    rpt_xl_str(x, ws, 0, 1, rpt_label(RPT_L_NAME, w->zh), RPT_F_HEADER);
+    rpt_xl_str(x, ws, 0, 0, il_label(IL_CATEGORY, w->zh), RPT_F_HEADER);
+    rpt_xl_str(x, ws, 0, 1, il_label(IL_NAME, w->zh), RPT_F_HEADER);
     rpt_xl_check(x, worksheet_set_column(ws, 0, 0, 12, NULL), "setting a column width");
     rpt_xl_check(x, worksheet_set_column(ws, 1, 1, 48, NULL), "setting a column width");
     for (size_t i = 0; i < ngas; i++) {
@@ -486,8 +486,8 @@ static void xw_sectoral(xw *w)
         rpt_xl_str(x, ws, 0, (lxw_col_t)(2 + i), buf, RPT_F_HEADER);
     }
     rpt_xl_check(x, worksheet_set_column(ws, 2, (lxw_col_t)(3 + ngas), 16, NULL), "setting a column width");
-    rpt_xl_str(x, ws, 0, (lxw_col_t)(2 + ngas), rpt_label(RPT_L_CO2E_T, w->zh), RPT_F_HEADER);
-    rpt_xl_str(x, ws, 0, (lxw_col_t)(3 + ngas), rpt_label(RPT_L_MEMO_BIO_T, w->zh), RPT_F_HEADER);
+    rpt_xl_str(x, ws, 0, (lxw_col_t)(2 + ngas), il_label(IL_CO2E_T, w->zh), RPT_F_HEADER);
+    rpt_xl_str(x, ws, 0, (lxw_col_t)(3 + ngas), il_label(IL_MEMO_BIO_T, w->zh), RPT_F_HEADER);
     worksheet_freeze_panes(ws, 1, 0);
     const eng_cat_total *cats;
     size_t n = eng_categories(w->r, &cats), i = 0, first;
@@ -509,8 +509,8 @@ static void xw_sectoral(xw *w)
     eng_cat_total excl = rpt_total_except(w->r, RPT_LULUCF);
     eng_cat_total all = eng_total_under(w->r, "");
     xw_crit not_lulucf = {XK_SECTOR, "<>" RPT_LULUCF};
-    xw_sectoral_row(w, ws, row++, rpt_label(RPT_L_TOTAL_EXCL_LULUCF, w->zh), "", &not_lulucf, gases, ngas, &excl, true);
-    xw_sectoral_row(w, ws, row, rpt_label(RPT_L_TOTAL_INCL_LULUCF, w->zh), "", NULL, gases, ngas, &all, true);
+    xw_sectoral_row(w, ws, row++, il_label(IL_TOTAL_EXCL_LULUCF, w->zh), "", &not_lulucf, gases, ngas, &excl, true);
+    xw_sectoral_row(w, ws, row, il_label(IL_TOTAL_INCL_LULUCF, w->zh), "", NULL, gases, ngas, &all, true);
 }
 
 /* --------------------------------------------------------------- Factors */
@@ -523,9 +523,9 @@ static void xw_factor_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_hit
     rpt_xl *x = &w->xl;
     char buf[4200];
     rpt_xl_str(x, ws, row, 0, h->param, RPT_F_NONE);
-    rpt_xl_str(x, ws, row, 1, h->entry ? h->entry->key : rpt_label(RPT_L_RECORD_OVERRIDE, w->zh), RPT_F_NONE);
+    rpt_xl_str(x, ws, row, 1, h->entry ? h->entry->key : il_label(IL_RECORD_OVERRIDE, w->zh), RPT_F_NONE);
     if (h->entry)
-        rpt_xl_str(x, ws, row, 2, h->entry->category ? h->entry->category : rpt_label(RPT_L_ALL, w->zh), RPT_F_NONE);
+        rpt_xl_str(x, ws, row, 2, h->entry->category ? h->entry->category : il_label(IL_ALL, w->zh), RPT_F_NONE);
     rpt_xl_num(x, ws, row, 3, v->value, RPT_F_GENERAL);
     rpt_xl_str(x, ws, row, 4, v->unit_text, RPT_F_NONE);
     rpt_xl_num(x, ws, row, 5, v->lower, RPT_F_GENERAL);
@@ -552,17 +552,17 @@ static void xw_factor_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_hit
  * parameters of every site. */
 static void xw_factors(xw *w)
 {
-    static const rpt_label_id hdr[] = {RPT_L_PARAMETER,  RPT_L_FUEL_ACTIVITY, RPT_L_CATEGORY, RPT_L_VALUE,
-                                       RPT_L_UNIT,       RPT_L_LOWER,         RPT_L_UPPER,    RPT_L_UNCERTAINTY,
-                                       RPT_L_CONFIDENCE, RPT_L_TIER,          RPT_L_SET,      RPT_L_REFERENCE,
-                                       RPT_L_NOTE,       RPT_L_DEFINED_AT,    RPT_L_ENTERS_AS};
+    static const rpt_label_id hdr[] = {IL_PARAMETER,  IL_FUEL_ACTIVITY, IL_CATEGORY, IL_VALUE,
+                                       IL_UNIT,       IL_LOWER,         IL_UPPER,    IL_UNCERTAINTY,
+                                       IL_CONFIDENCE, IL_TIER,          IL_SET,      IL_REFERENCE,
+                                       IL_NOTE,       IL_DEFINED_AT,    IL_ENTERS_AS};
     static const double widths[] = {14, 28, 10, 12, 10, 10, 10, 10, 10, 8, 18, 50, 40, 40, 22};
     const size_t ncols = sizeof hdr / sizeof *hdr;
     lxw_worksheet *ws = rpt_xl_sheet(&w->xl, "Factors");
     if (!ws)
         return;
     rpt_xl_widths(&w->xl, ws, widths, ncols);
-    rpt_xl_header(&w->xl, ws, 0, hdr, ncols, w->zh);
+    rpt_xl_header(&w->xl, ws, 0, hdr, ncols);
     worksheet_freeze_panes(ws, 1, 0);
     const eng_hit *used;
     size_t n = eng_factors_used(w->r, &used);
@@ -584,19 +584,19 @@ static lxw_row_t xw_about_run(xw *w, lxw_worksheet *ws)
     rpt_xl *x = &w->xl;
     lxw_row_t row = 0;
     rpt_xl_str(x, ws, row++, 0, "ghgcalc", RPT_F_TITLE);
-    rpt_xl_pair(x, ws, row++, rpt_label(RPT_L_TOOL, w->zh), "ghgcalc");
-    rpt_xl_pair(x, ws, row++, rpt_label(RPT_L_VERSION, w->zh), w->m->tool_version);
-    rpt_xl_pair(x, ws, row++, rpt_label(RPT_L_COMMAND, w->zh), w->m->command_line);
-    rpt_xl_pair(x, ws, row++, rpt_label(RPT_L_INVENTORY, w->zh), inv->id);
-    rpt_xl_pair(x, ws, row++, rpt_label(RPT_L_INV_TITLE, w->zh), inv->title);
-    rpt_xl_pair(x, ws, row++, rpt_label(RPT_L_REGION, w->zh), inv->region);
-    rpt_xl_str(x, ws, row, 0, rpt_label(RPT_L_YEAR, w->zh), RPT_F_BOLD);
+    rpt_xl_pair(x, ws, row++, il_label(RPT_L_TOOL, w->zh), "ghgcalc");
+    rpt_xl_pair(x, ws, row++, il_label(RPT_L_VERSION, w->zh), w->m->tool_version);
+    rpt_xl_pair(x, ws, row++, il_label(RPT_L_COMMAND, w->zh), w->m->command_line);
+    rpt_xl_pair(x, ws, row++, il_label(IL_INVENTORY, w->zh), inv->id);
+    rpt_xl_pair(x, ws, row++, il_label(RPT_L_TITLE, w->zh), inv->title);
+    rpt_xl_pair(x, ws, row++, il_label(RPT_L_REGION, w->zh), inv->region);
+    rpt_xl_str(x, ws, row, 0, il_label(RPT_L_YEAR, w->zh), RPT_F_BOLD);
     if (inv->year)
         rpt_xl_num(x, ws, row, 1, (double)inv->year, RPT_F_INT);
     row++;
-    rpt_xl_pair(x, ws, row++, rpt_label(RPT_L_GWP_SET, w->zh), gwp->id);
-    rpt_xl_pair(x, ws, row++, rpt_label(RPT_L_GWP_TITLE, w->zh), gwp->title);
-    rpt_xl_pair(x, ws, row++, rpt_label(RPT_L_LANGUAGE, w->zh), rpt_label(RPT_L_LANGUAGE_NAME, w->zh));
+    rpt_xl_pair(x, ws, row++, il_label(IL_GWP_SET, w->zh), gwp->id);
+    rpt_xl_pair(x, ws, row++, il_label(IL_GWP_TITLE, w->zh), gwp->title);
+    rpt_xl_pair(x, ws, row++, il_label(RPT_L_LANGUAGE, w->zh), il_label(RPT_L_LANGUAGE_NAME, w->zh));
     return row + 1;
 }
 
@@ -604,10 +604,10 @@ static lxw_row_t xw_about_run(xw *w, lxw_worksheet *ws)
  * free row. */
 static lxw_row_t xw_about_sets(xw *w, lxw_worksheet *ws, lxw_row_t row)
 {
-    static const rpt_label_id hdr[] = {RPT_L_ID, RPT_L_INV_TITLE, RPT_L_VERSION, RPT_L_SOURCE};
+    static const rpt_label_id hdr[] = {RPT_L_ID, RPT_L_TITLE, RPT_L_VERSION, RPT_L_SOURCE};
     eng_order o = eng_search_order(w->r);
-    rpt_xl_str(&w->xl, ws, row++, 0, rpt_label(RPT_L_FACTOR_SETS, w->zh), RPT_F_BOLD);
-    rpt_xl_header(&w->xl, ws, row++, hdr, 4, w->zh);
+    rpt_xl_str(&w->xl, ws, row++, 0, il_label(RPT_L_FACTOR_SETS, w->zh), RPT_F_BOLD);
+    rpt_xl_header(&w->xl, ws, row++, hdr, 4);
     for (size_t i = 0; i < o.n; i++, row++) {
         rpt_xl_str(&w->xl, ws, row, 0, o.sets[i]->id, RPT_F_NONE);
         rpt_xl_str(&w->xl, ws, row, 1, o.sets[i]->title, RPT_F_WRAP);
@@ -622,17 +622,17 @@ static void xw_about_inputs(xw *w, lxw_worksheet *ws, lxw_row_t row)
 {
     static const rpt_label_id hdr[] = {RPT_L_PATH, RPT_L_SHA256};
     const inventory *inv = eng_inventory(w->r);
-    rpt_xl_str(&w->xl, ws, row++, 0, rpt_label(RPT_L_INPUT_FILES, w->zh), RPT_F_BOLD);
-    rpt_xl_header(&w->xl, ws, row++, hdr, 2, w->zh);
+    rpt_xl_str(&w->xl, ws, row++, 0, il_label(RPT_L_INPUT_FILES, w->zh), RPT_F_BOLD);
+    rpt_xl_header(&w->xl, ws, row++, hdr, 2);
     for (size_t i = 0; i < w->m->ninputs; i++, row++) {
         rpt_xl_str(&w->xl, ws, row, 0, w->m->input_paths[i], RPT_F_NONE);
         rpt_xl_str(&w->xl, ws, row, 1, w->m->input_sha256 ? w->m->input_sha256[i] : NULL, RPT_F_NONE);
     }
     row++;
-    rpt_xl_pair(&w->xl, ws, row++, rpt_label(RPT_L_NOTES, w->zh), rpt_label(RPT_L_METHOD_NOTE, w->zh));
-    rpt_xl_pair(&w->xl, ws, row++, "", rpt_label(RPT_L_SECTOR_NOTE, w->zh));
+    rpt_xl_pair(&w->xl, ws, row++, il_label(RPT_L_NOTES, w->zh), il_label(IL_METHOD_NOTE, w->zh));
+    rpt_xl_pair(&w->xl, ws, row++, "", il_label(IL_SECTOR_NOTE, w->zh));
     if (inv->notes && *inv->notes)
-        rpt_xl_pair(&w->xl, ws, row, rpt_label(RPT_L_INV_NOTES, w->zh), inv->notes);
+        rpt_xl_pair(&w->xl, ws, row, il_label(IL_INV_NOTES, w->zh), inv->notes);
 }
 
 /* Writes the About sheet. */
@@ -655,7 +655,7 @@ static void xw_properties(xw *w)
 {
     const inventory *inv = eng_inventory(w->r);
     char title[512], subject[512], comments[128];
-    rpt_fmt(title, sizeof title, "%s %s", rpt_label(RPT_L_TITLE, w->zh), inv->id ? inv->id : "");
+    rpt_fmt(title, sizeof title, "%s %s", il_label(IL_TITLE, w->zh), inv->id ? inv->id : "");
     rpt_fmt(subject, sizeof subject, "%s %ld", inv->region ? inv->region : "", inv->year);
     rpt_fmt(comments, sizeof comments, "ghgcalc %s", w->m->tool_version ? w->m->tool_version : "");
     rpt_xl_properties(&w->xl, title, subject, comments);
@@ -676,7 +676,7 @@ int rpt_inventory_xlsx(const eng_result *r, const char *path, const rpt_meta *m,
     w->r = r;
     w->m = m;
     w->zh = m->zh;
-    if (!rpt_xl_open(&w->xl, path, m, err, errlen)) {
+    if (!rpt_xl_open(&w->xl, path, m, &il_labels, err, errlen)) {
         free(w);
         return -1;
     }

@@ -5,7 +5,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "xlsx_common.h"
+#include "inventory_common.h"
+#include "rpt_xl.h"
 
 /* Data rows per line sheet: Excel's 1,048,576 rows less the header. Past it
  * the rows continue on "Calculation 2", "Industry 2", ... and every SUMIFS

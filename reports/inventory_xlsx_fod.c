@@ -108,7 +108,7 @@ static void fod_param_src(const xw *w, const fod_param *p, char *buf, size_t len
 {
     const char *src = p->source ? p->source : "";
     if (!p->at.line)
-        rpt_fmt(buf, len, "%s: %s", rpt_label(RPT_L_BUILTIN, w->zh), src);
+        rpt_fmt(buf, len, "%s: %s", il_label(IL_BUILTIN, w->zh), src);
     else
         rpt_fmt(buf, len, "%s (%s:%u)", src, p->at.file ? p->at.file : eng_inventory(w->r)->path, p->at.line);
 }
@@ -118,7 +118,7 @@ static void fod_param_row(xw *w, lxw_worksheet *ws, lxw_row_t row, rpt_label_id 
 {
     char src[1024];
     fod_param_src(w, p, src, sizeof src);
-    rpt_xl_str(&w->xl, ws, row, 0, rpt_label(label, w->zh), RPT_F_NONE);
+    rpt_xl_str(&w->xl, ws, row, 0, il_label(label, w->zh), RPT_F_NONE);
     rpt_xl_num(&w->xl, ws, row, 1, p->value, RPT_F_GENERAL);
     rpt_xl_str(&w->xl, ws, row, 2, src, RPT_F_NONE);
 }
@@ -126,27 +126,27 @@ static void fod_param_row(xw *w, lxw_worksheet *ws, lxw_row_t row, rpt_label_id 
 /* Writes the site's identity and its parameters (rows FB_TITLE..FB_M). */
 static void fod_site_head(xw *w, lxw_worksheet *ws, const fod_site *s, const fod_result *f, lxw_row_t b)
 {
-    static const rpt_label_id hdr[] = {RPT_L_PARAMETER, RPT_L_VALUE, RPT_L_SOURCE};
+    static const rpt_label_id hdr[] = {IL_PARAMETER, IL_VALUE, RPT_L_SOURCE};
     rpt_xl *x = &w->xl;
     char buf[1024], ref[16];
-    rpt_fmt(buf, sizeof buf, "%s: %s", rpt_label(RPT_L_SITE, w->zh), s->name ? s->name : "");
+    rpt_fmt(buf, sizeof buf, "%s: %s", il_label(IL_SITE, w->zh), s->name ? s->name : "");
     rpt_xl_str(x, ws, b + FB_TITLE, 0, buf, RPT_F_TITLE);
-    rpt_xl_pair(x, ws, b + FB_SITE_TYPE, rpt_label(RPT_L_SITE_TYPE, w->zh), fod_site_type_name(s->site_type));
-    rpt_xl_pair(x, ws, b + FB_CATEGORY, rpt_label(RPT_L_CATEGORY, w->zh), s->category);
-    rpt_xl_pair(x, ws, b + FB_CLIMATE, rpt_label(RPT_L_CLIMATE, w->zh),
+    rpt_xl_pair(x, ws, b + FB_SITE_TYPE, il_label(IL_SITE_TYPE, w->zh), fod_site_type_name(s->site_type));
+    rpt_xl_pair(x, ws, b + FB_CATEGORY, il_label(IL_CATEGORY, w->zh), s->category);
+    rpt_xl_pair(x, ws, b + FB_CLIMATE, il_label(IL_CLIMATE, w->zh),
                 s->climate == FOD_CLIMATE_NONE ? "" : fod_climate_name(s->climate));
-    rpt_xl_pair(x, ws, b + FB_UNIT, rpt_label(RPT_L_DEPOSIT_UNIT, w->zh), s->deposit_unit);
-    rpt_xl_str(x, ws, b + FB_UNIT_TO_GG, 0, rpt_label(RPT_L_UNIT_TO_GG, w->zh), RPT_F_BOLD);
+    rpt_xl_pair(x, ws, b + FB_UNIT, il_label(IL_DEPOSIT_UNIT, w->zh), s->deposit_unit);
+    rpt_xl_str(x, ws, b + FB_UNIT_TO_GG, 0, il_label(IL_UNIT_TO_GG, w->zh), RPT_F_BOLD);
     rpt_xl_num(x, ws, b + FB_UNIT_TO_GG, 1, s->deposit_unit_to_gg, RPT_F_GENERAL);
-    rpt_xl_pair(x, ws, b + FB_DEPOSIT_SOURCE, rpt_label(RPT_L_DEPOSIT_SOURCE, w->zh), s->deposit_source);
-    rpt_xl_pair(x, ws, b + FB_SITE_SOURCE, rpt_label(RPT_L_SITE_SOURCE, w->zh), s->source);
-    rpt_xl_header(x, ws, b + FB_PARAM_HEADER, hdr, 3, w->zh);
-    fod_param_row(w, ws, b + FB_MCF, RPT_L_MCF, &s->mcf);
-    fod_param_row(w, ws, b + FB_DOCF, RPT_L_DOCF, &s->docf);
-    fod_param_row(w, ws, b + FB_F, RPT_L_F, &s->f);
-    fod_param_row(w, ws, b + FB_OX, RPT_L_OX, &s->ox);
-    fod_param_row(w, ws, b + FB_DELAY, RPT_L_DELAY, &s->delay_months);
-    rpt_xl_str(x, ws, b + FB_M, 0, rpt_label(RPT_L_MONTH_START, w->zh), RPT_F_NONE);
+    rpt_xl_pair(x, ws, b + FB_DEPOSIT_SOURCE, il_label(IL_DEPOSIT_SOURCE, w->zh), s->deposit_source);
+    rpt_xl_pair(x, ws, b + FB_SITE_SOURCE, il_label(IL_SITE_SOURCE, w->zh), s->source);
+    rpt_xl_header(x, ws, b + FB_PARAM_HEADER, hdr, 3);
+    fod_param_row(w, ws, b + FB_MCF, IL_MCF, &s->mcf);
+    fod_param_row(w, ws, b + FB_DOCF, IL_DOCF, &s->docf);
+    fod_param_row(w, ws, b + FB_F, IL_F, &s->f);
+    fod_param_row(w, ws, b + FB_OX, IL_OX, &s->ox);
+    fod_param_row(w, ws, b + FB_DELAY, IL_DELAY, &s->delay_months);
+    rpt_xl_str(x, ws, b + FB_M, 0, il_label(IL_MONTH_START, w->zh), RPT_F_NONE);
     fod_abs(b + FB_DELAY, 1, ref, sizeof ref);
     snprintf(buf, sizeof buf, "=%s+7", ref);
     rpt_xl_formula(x, ws, b + FB_M, 1, buf, f->month_start, RPT_F_GENERAL);
@@ -158,12 +158,12 @@ static void fod_site_head(xw *w, lxw_worksheet *ws, const fod_site *s, const fod
 static void fod_type_rows(xw *w, lxw_worksheet *ws, const fod_site *s, const fod_result *f, lxw_row_t b)
 {
     static const rpt_label_id hdr[FT_COUNT] = {
-        RPT_L_WASTE_TYPE,      RPT_L_DOC,     RPT_L_DOC_SOURCE,       RPT_L_K, RPT_L_K_SOURCE, RPT_L_EXP_K,
-        RPT_L_ONE_MINUS_EXP_K, RPT_L_EXP_DEP, RPT_L_ONE_MINUS_EXP_DEP};
+        IL_WASTE_TYPE,      IL_DOC,     IL_DOC_SOURCE,       IL_K, IL_K_SOURCE, IL_EXP_K,
+        IL_ONE_MINUS_EXP_K, IL_EXP_DEP, IL_ONE_MINUS_EXP_DEP};
     rpt_xl *x = &w->xl;
     char m[16], k[16], buf[1024];
     fod_abs(b + FB_M, 1, m, sizeof m);
-    rpt_xl_header(x, ws, b + FB_TYPE_HEADER, hdr, FT_COUNT, w->zh);
+    rpt_xl_header(x, ws, b + FB_TYPE_HEADER, hdr, FT_COUNT);
     for (size_t j = 0; j < f->ntypes; j++) {
         lxw_row_t row = b + FB_TYPE0 + (lxw_row_t)j;
         rpt_fmt(buf, sizeof buf, "%s (%s)", fod_waste_label(s->type[j]), fod_waste_name(s->type[j]));
@@ -212,9 +212,9 @@ static double fod_deposit_in_unit(const fod_site *s, double w_gg)
 static void fod_type_table(xw *w, lxw_worksheet *ws, const fod_site *s, const fod_result *f, const fod_layout *l,
                            size_t j)
 {
-    static const rpt_label_id hdr[FY_COUNT] = {RPT_L_YEAR,   RPT_L_DEPOSIT,         RPT_L_W_GG,
-                                               RPT_L_DDOCMD, RPT_L_DDOCM_UNREACTED, RPT_L_DDOCM_DEP_DECOMP,
-                                               RPT_L_DDOCMA, RPT_L_DDOCM_DECOMP,    RPT_L_CH4_GEN};
+    static const rpt_label_id hdr[FY_COUNT] = {RPT_L_YEAR,   IL_DEPOSIT,         IL_W_GG,
+                                               IL_DDOCMD, IL_DDOCM_UNREACTED, IL_DDOCM_DEP_DECOMP,
+                                               IL_DDOCMA, IL_DDOCM_DECOMP,    IL_CH4_GEN};
     rpt_xl *x = &w->xl;
     lxw_row_t b = l->start, t0 = l->table0 + (lxw_row_t)j * fod_table_rows(f), p = b + FB_TYPE0 + (lxw_row_t)j;
     char buf[512], uf[16], doc[16], docf[16], mcf[16], ff[16], ek[16], omek[16], ed[16], omed[16];
@@ -228,9 +228,9 @@ static void fod_type_table(xw *w, lxw_worksheet *ws, const fod_site *s, const fo
     fod_abs(p, FT_EXP_DEP, ed, sizeof ed);
     fod_abs(p, FT_OMEXP_DEP, omed, sizeof omed);
     rpt_fmt(buf, sizeof buf, "%s (%s): %s", fod_waste_label(s->type[j]), fod_waste_name(s->type[j]),
-            rpt_label(RPT_L_FOD_TABLE, w->zh));
+            il_label(IL_FOD_TABLE, w->zh));
     rpt_xl_str(x, ws, t0, 0, buf, RPT_F_BOLD);
-    rpt_xl_header(x, ws, t0 + 1, hdr, FY_COUNT, w->zh);
+    rpt_xl_header(x, ws, t0 + 1, hdr, FY_COUNT);
     for (size_t iy = 0; iy < f->nyears && !x->err; iy++) {
         const fod_cell *c = fod_cell_at(f, iy, j);
         lxw_row_t row = t0 + 2 + (lxw_row_t)iy;
@@ -265,19 +265,19 @@ static void fod_type_table(xw *w, lxw_worksheet *ws, const fod_site *s, const fo
  * (Gg and t); the inventory year (the last row) is highlighted. */
 static void fod_summary(xw *w, lxw_worksheet *ws, const fod_site *s, const fod_result *f, const fod_layout *l)
 {
-    static const rpt_label_id tail[FS_COUNT] = {RPT_L_CH4_GEN_TOTAL, RPT_L_RECOVERY,       RPT_L_NET,          RPT_L_OX,
-                                                RPT_L_CH4_OXIDISED,  RPT_L_CH4_EMITTED_GG, RPT_L_CH4_EMITTED_T};
+    static const rpt_label_id tail[FS_COUNT] = {IL_CH4_GEN_TOTAL, IL_RECOVERY,       IL_NET,          IL_OX,
+                                                IL_CH4_OXIDISED,  IL_CH4_EMITTED_GG, IL_CH4_EMITTED_T};
     rpt_xl *x = &w->xl;
     char buf[512], ox[16], c0[8], c1[8], cn[8], cr[8], co[8], ce[8];
     fod_abs(l->start + FB_OX, 1, ox, sizeof ox);
-    rpt_xl_str(x, ws, l->summary, 0, rpt_label(RPT_L_SITE_SUMMARY, w->zh), RPT_F_BOLD);
-    rpt_xl_str(x, ws, l->summary + 1, 0, rpt_label(RPT_L_YEAR, w->zh), RPT_F_HEADER);
+    rpt_xl_str(x, ws, l->summary, 0, il_label(IL_SITE_SUMMARY, w->zh), RPT_F_BOLD);
+    rpt_xl_str(x, ws, l->summary + 1, 0, il_label(RPT_L_YEAR, w->zh), RPT_F_HEADER);
     for (size_t j = 0; j < f->ntypes; j++) {
-        rpt_fmt(buf, sizeof buf, "%s: %s", rpt_label(RPT_L_CH4_GEN_TYPE, w->zh), fod_waste_name(s->type[j]));
+        rpt_fmt(buf, sizeof buf, "%s: %s", il_label(IL_CH4_GEN_TYPE, w->zh), fod_waste_name(s->type[j]));
         rpt_xl_str(x, ws, l->summary + 1, (lxw_col_t)(1 + j), buf, RPT_F_HEADER);
     }
     for (int k = 0; k < FS_COUNT; k++)
-        rpt_xl_str(x, ws, l->summary + 1, fod_scol(f, k), rpt_label(tail[k], w->zh), RPT_F_HEADER);
+        rpt_xl_str(x, ws, l->summary + 1, fod_scol(f, k), il_label(tail[k], w->zh), RPT_F_HEADER);
     rpt_xl_col(1, c0, sizeof c0);
     rpt_xl_col((lxw_col_t)f->ntypes, c1, sizeof c1);
     rpt_xl_col(fod_scol(f, FS_TOTAL), cn, sizeof cn);
@@ -320,13 +320,13 @@ static void fod_summary(xw *w, lxw_worksheet *ws, const fod_site *s, const fod_r
  * and CO2e = t x GWP. */
 static void fod_results(xw *w, lxw_worksheet *ws, const fod_result *fod, size_t n)
 {
-    static const rpt_label_id hdr[FR_COUNT] = {RPT_L_CATEGORY,        RPT_L_SECTOR, RPT_L_GAS, RPT_L_EMISSION_T,
-                                               RPT_L_EMISSION_T_CO2E, RPT_L_GWP,    RPT_L_SITE};
+    static const rpt_label_id hdr[FR_COUNT] = {IL_CATEGORY,        IL_SECTOR, IL_GAS, IL_EMISSION_T,
+                                               IL_EMISSION_T_CO2E, IL_GWP,    IL_SITE};
     const inventory *inv = eng_inventory(w->r);
     double gwp = eng_gwp(w->r)->gwp[GAS_CH4];
     rpt_xl *x = &w->xl;
-    rpt_xl_str(x, ws, FOD_ROW_RES_HEADING, 0, rpt_label(RPT_L_FOD_RESULTS, w->zh), RPT_F_BOLD);
-    rpt_xl_header(x, ws, FOD_ROW_RES_HEADER, hdr, FR_COUNT, w->zh);
+    rpt_xl_str(x, ws, FOD_ROW_RES_HEADING, 0, il_label(IL_FOD_RESULTS, w->zh), RPT_F_BOLD);
+    rpt_xl_header(x, ws, FOD_ROW_RES_HEADER, hdr, FR_COUNT);
     lxw_row_t start = fod_first_block(n);
     for (size_t i = 0; i < n; i++) {
         const fod_site *s = &inv->fod.sites[i];
@@ -368,8 +368,8 @@ void xw_fod_sheet(xw *w)
             maxcols = 1 + fod[i].ntypes + FS_COUNT;
     rpt_xl_check(&w->xl, worksheet_set_column(ws, 0, 0, 40, NULL), "setting a column width");
     rpt_xl_check(&w->xl, worksheet_set_column(ws, 1, (lxw_col_t)(maxcols - 1), 16, NULL), "setting a column width");
-    rpt_xl_str(&w->xl, ws, FOD_ROW_TITLE, 0, rpt_label(RPT_L_FOD_TITLE, w->zh), RPT_F_TITLE);
-    rpt_xl_str(&w->xl, ws, FOD_ROW_NOTE, 0, rpt_label(RPT_L_FOD_NOTE, w->zh), RPT_F_NONE);
+    rpt_xl_str(&w->xl, ws, FOD_ROW_TITLE, 0, il_label(IL_FOD_TITLE, w->zh), RPT_F_TITLE);
+    rpt_xl_str(&w->xl, ws, FOD_ROW_NOTE, 0, il_label(IL_FOD_NOTE, w->zh), RPT_F_NONE);
     fod_results(w, ws, fod, n);
     lxw_row_t start = fod_first_block(n);
     for (size_t i = 0; i < n && !w->xl.err; i++) {
@@ -398,13 +398,13 @@ static void fod_factor_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const char *
     rpt_xl_str(x, ws, row, 4, unit, RPT_F_NONE);
     rpt_xl_num(x, ws, row, 5, lower, RPT_F_GENERAL);
     rpt_xl_num(x, ws, row, 6, upper, RPT_F_GENERAL);
-    rpt_xl_str(x, ws, row, 10, rpt_label(builtin ? RPT_L_BUILTIN : RPT_L_INPUT_VALUE, w->zh), RPT_F_NONE);
+    rpt_xl_str(x, ws, row, 10, il_label(builtin ? IL_BUILTIN : IL_INPUT_VALUE, w->zh), RPT_F_NONE);
     rpt_xl_str(x, ws, row, 11, p->source, RPT_F_NONE);
     buf[0] = '\0';
     if (!builtin)
         rpt_fmt(buf, sizeof buf, "%s:%u", p->at.file ? p->at.file : eng_inventory(w->r)->path, p->at.line);
     rpt_xl_str(x, ws, row, 13, buf, RPT_F_NONE);
-    rpt_xl_str(x, ws, row, 14, rpt_label(RPT_L_FOD_MODEL, w->zh), RPT_F_NONE);
+    rpt_xl_str(x, ws, row, 14, il_label(IL_FOD_MODEL, w->zh), RPT_F_NONE);
 }
 
 void xw_fod_factors(xw *w, lxw_worksheet *ws, lxw_row_t *row)
@@ -413,7 +413,7 @@ void xw_fod_factors(xw *w, lxw_worksheet *ws, lxw_row_t *row)
     for (size_t i = 0; i < inv->fod.nsites; i++) {
         const fod_site *s = &inv->fod.sites[i];
         char what[512];
-        rpt_fmt(what, sizeof what, "%s: %s", rpt_label(RPT_L_SITE, w->zh), s->name ? s->name : "");
+        rpt_fmt(what, sizeof what, "%s: %s", il_label(IL_SITE, w->zh), s->name ? s->name : "");
         fod_factor_row(w, ws, (*row)++, "mcf", what, s, &s->mcf, "1", NAN, NAN);
         fod_factor_row(w, ws, (*row)++, "docf", what, s, &s->docf, "1", NAN, NAN);
         fod_factor_row(w, ws, (*row)++, "f", what, s, &s->f, "1", NAN, NAN);
@@ -424,7 +424,7 @@ void xw_fod_factors(xw *w, lxw_worksheet *ws, lxw_row_t *row)
             fod_param def;
             if (!s->k[j].at.line && !fod_default_k(s->climate, s->type[j], &def, &lo, &hi))
                 lo = hi = NAN;
-            rpt_fmt(what, sizeof what, "%s: %s, %s", rpt_label(RPT_L_SITE, w->zh), s->name ? s->name : "",
+            rpt_fmt(what, sizeof what, "%s: %s, %s", il_label(IL_SITE, w->zh), s->name ? s->name : "",
                     fod_waste_name(s->type[j]));
             fod_factor_row(w, ws, (*row)++, "doc", what, s, &s->doc[j], "1", NAN, NAN);
             fod_factor_row(w, ws, (*row)++, "k", what, s, &s->k[j], "1/yr", lo, hi);

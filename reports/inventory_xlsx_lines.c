@@ -120,7 +120,7 @@ static lxw_worksheet *xw_calc_sheet(xw *w, unsigned k, size_t nrows)
     if (!ws)
         return NULL;
     rpt_xl_widths(&w->xl, ws, widths, RPT_C_COUNT);
-    rpt_xl_header(&w->xl, ws, 0, rpt_calc_labels, RPT_C_COUNT, w->zh);
+    rpt_xl_header(&w->xl, ws, 0, rpt_calc_labels, RPT_C_COUNT);
     worksheet_freeze_panes(ws, 1, 0);
     rpt_xl_check(&w->xl, worksheet_autofilter(ws, 0, 0, (lxw_row_t)nrows, RPT_C_COUNT - 1), "setting the autofilter");
     return ws;
@@ -179,32 +179,33 @@ static void xw_calc_results(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_l
 /* Writes the header of a product sheet with `nterms` term groups. */
 static void xw_prod_header(xw *w, lxw_worksheet *ws, unsigned nterms)
 {
-    static const rpt_label_id head[P_TERM0] = {RPT_L_RECORD_NO, RPT_L_INPUT, RPT_L_CATEGORY, RPT_L_SECTOR,
-                                               RPT_L_ACTIVITY,  RPT_L_GAS,   RPT_L_AMOUNT,   RPT_L_UNIT};
-    static const rpt_label_id tail[PA_COUNT] = {RPT_L_EF,         RPT_L_EF_UNIT,         RPT_L_EF_SOURCE,
-                                                RPT_L_CONVERSION, RPT_L_CONVERSION_NOTE, RPT_L_EMISSION_T_GAS,
-                                                RPT_L_GWP,        RPT_L_EMISSION_T_CO2E, RPT_L_UNCERTAINTY,
-                                                RPT_L_DATA_SOURCE};
+    static const rpt_label_id head[P_TERM0] = {IL_RECORD_NO, IL_INPUT, IL_CATEGORY, IL_SECTOR,
+                                               IL_ACTIVITY,  IL_GAS,   IL_AMOUNT,   IL_UNIT};
+    static const rpt_label_id tail[PA_COUNT] = {IL_EF,         IL_EF_UNIT,         IL_EF_SOURCE,
+                                                IL_CONVERSION, IL_CONVERSION_NOTE, IL_EMISSION_T_GAS,
+                                                IL_GWP,        IL_EMISSION_T_CO2E, IL_UNCERTAINTY,
+                                                IL_DATA_SOURCE};
     static const double head_w[P_TERM0] = {8, 34, 10, 8, 30, 6, 12, 10};
     static const double term_w[3] = {10, 26, 40};
     static const double tail_w[PA_COUNT] = {10, 14, 40, 12, 26, 14, 8, 14, 10, 30};
     rpt_xl *x = &w->xl;
     const char *sep = w->zh ? "" : " ";
-    rpt_xl_header(x, ws, 0, head, P_TERM0, w->zh);
+    rpt_xl_header(x, ws, 0, head, P_TERM0);
     rpt_xl_widths(x, ws, head_w, P_TERM0);
     for (unsigned k = 0; k < nterms; k++) {
-        static const rpt_label_id suffix[3] = {RPT_L_COUNT, RPT_L_TERM_NAME, RPT_L_TERM_SOURCE};
+        static const rpt_label_id suffix[3] = {0, IL_TERM_NAME, IL_TERM_SOURCE}; /* the value column has none */
         for (unsigned c = 0; c < 3; c++) {
             char buf[96];
             lxw_col_t col = (lxw_col_t)(P_TERM0 + 3 * k + c);
-            rpt_fmt(buf, sizeof buf, "%s%s%u%s", rpt_label(RPT_L_TERM, w->zh), sep, k + 1, rpt_label(suffix[c], w->zh));
+            rpt_fmt(buf, sizeof buf, "%s%s%u%s", il_label(IL_TERM, w->zh), sep, k + 1,
+                    c ? il_label(suffix[c], w->zh) : "");
             rpt_xl_str(x, ws, 0, col, buf, RPT_F_HEADER);
             rpt_xl_check(x, worksheet_set_column(ws, col, col, term_w[c], NULL), "setting a column width");
         }
     }
     lxw_col_t a = xw_after(nterms);
     for (unsigned c = 0; c < PA_COUNT; c++) {
-        rpt_xl_str(x, ws, 0, (lxw_col_t)(a + c), rpt_label(tail[c], w->zh), RPT_F_HEADER);
+        rpt_xl_str(x, ws, 0, (lxw_col_t)(a + c), il_label(tail[c], w->zh), RPT_F_HEADER);
         rpt_xl_check(x, worksheet_set_column(ws, (lxw_col_t)(a + c), (lxw_col_t)(a + c), tail_w[c], NULL),
                      "setting a column width");
     }

@@ -1,6 +1,6 @@
-/* xlsx_common.h - the workbook writer's shared cell formats and checked cell-writing helpers over libxlsxwriter. */
-#ifndef GHG_XLSX_COMMON_H
-#define GHG_XLSX_COMMON_H
+/* rpt_xl.h - the toolkit of every workbook writer: the workbook, its cell formats, checked cells, headers, formula references. */
+#ifndef GHG_RPT_XL_H
+#define GHG_RPT_XL_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -8,8 +8,8 @@
 
 #include <xlsxwriter.h>
 
-#include "report.h"
-#include "rpt_common.h"
+#include "rpt_meta.h"
+#include "rpt_text.h"
 
 /* Fixed creation time written into every workbook (2000-01-01T00:00:00Z):
  * with it the same inputs give the same bytes. libxlsxwriter would otherwise
@@ -44,13 +44,20 @@ typedef enum {
 typedef struct {
     lxw_workbook *wb;
     lxw_format *f[RPT_F_COUNT];
+    bool zh;                   /* labels in Chinese */
+    const rpt_labels *labels;  /* the writer's own labels, or NULL */
     lxw_error err;  /* LXW_NO_ERROR while all went well */
     char what[160]; /* what failed, for the message */
 } rpt_xl;
 
 /* Creates the workbook at `path` (libxlsxwriter writes it at close) with
- * the formats and options from `m`. Returns false with a message in err. */
-bool rpt_xl_open(rpt_xl *x, const char *path, const rpt_meta *m, char *err, size_t errlen);
+ * the formats, the options and the language of `m`; `labels` are the
+ * writer's own labels (NULL: generic ones only). Returns false with a
+ * message in err. */
+bool rpt_xl_open(rpt_xl *x, const char *path, const rpt_meta *m, const rpt_labels *labels, char *err, size_t errlen);
+
+/* The text of label `id` (generic or the writer's) in the workbook's language. */
+const char *rpt_xl_label(const rpt_xl *x, rpt_label_id id);
 
 /* Sets the document properties: fixed creation time, author "ghgcalc". */
 void rpt_xl_properties(rpt_xl *x, const char *title, const char *subject, const char *comments);
@@ -75,7 +82,11 @@ void rpt_xl_formula(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, 
                     rpt_fmt_id f);
 
 /* Writes the labels of `ids` (n of them) from column 0 as a header row. */
-void rpt_xl_header(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, const rpt_label_id *ids, size_t n, bool zh);
+void rpt_xl_header(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, const rpt_label_id *ids, size_t n);
+
+/* Writes the texts of `cols` (a sheet's column table, n of them) from
+ * column 0 as a header row. */
+void rpt_xl_header_texts(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, const rpt_text *cols, size_t n);
 
 /* Sets the widths of columns 0..n-1, in characters. */
 void rpt_xl_widths(rpt_xl *x, lxw_worksheet *ws, const double *width_chars, size_t n);

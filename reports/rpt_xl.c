@@ -1,5 +1,5 @@
-/* xlsx_common.c - the workbook's cell formats and the checked helpers every sheet writer uses. */
-#include "xlsx_common.h"
+/* rpt_xl.c - the workbook, its cell formats and the checked helpers every sheet writer uses. */
+#include "rpt_xl.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -68,11 +68,13 @@ static bool rpt_xl_formats(rpt_xl *x)
     return true;
 }
 
-/* Opens the workbook; see xlsx_common.h. Large inventories use
+/* Opens the workbook; see rpt_xl.h. Large inventories use
  * constant_memory (rows streamed to temp files in `m->tmpdir`) and ZIP64. */
-bool rpt_xl_open(rpt_xl *x, const char *path, const rpt_meta *m, char *err, size_t errlen)
+bool rpt_xl_open(rpt_xl *x, const char *path, const rpt_meta *m, const rpt_labels *labels, char *err, size_t errlen)
 {
     memset(x, 0, sizeof *x);
+    x->zh = m->zh;
+    x->labels = labels;
     lxw_workbook_options opt = {
         .constant_memory = m->constant_memory ? LXW_TRUE : LXW_FALSE,
         .tmpdir = (char *)m->tmpdir,
@@ -195,11 +197,20 @@ void rpt_xl_formula(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, 
     }
 }
 
+const char *rpt_xl_label(const rpt_xl *x, rpt_label_id id) { return rpt_label(x->labels, id, x->zh); }
+
 /* Writes a row of header labels with the header format. */
-void rpt_xl_header(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, const rpt_label_id *ids, size_t n, bool zh)
+void rpt_xl_header(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, const rpt_label_id *ids, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        rpt_xl_str(x, ws, row, (lxw_col_t)i, rpt_label(ids[i], zh), RPT_F_HEADER);
+        rpt_xl_str(x, ws, row, (lxw_col_t)i, rpt_xl_label(x, ids[i]), RPT_F_HEADER);
+}
+
+/* Writes a row of header texts with the header format. */
+void rpt_xl_header_texts(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, const rpt_text *cols, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        rpt_xl_str(x, ws, row, (lxw_col_t)i, rpt_tr(&cols[i], x->zh), RPT_F_HEADER);
 }
 
 /* Sets each column's width; formats are given per cell instead. */
