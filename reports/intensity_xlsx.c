@@ -133,16 +133,14 @@ typedef struct {
     const int_result *r;
     const rpt_meta *m;
     bool zh;
-    lxw_format *f4;                   /* intensities: #,##0.0000 */
-    lxw_format *fpct2;                /* rates: 0.00% */
-    lxw_format *fstatus[INT_NSTATUS]; /* green, light green, amber, red */
     lxw_row_t path_row0;              /* first data row of the paths block on Targets */
 } iw;
 
 #define IW_T(w, en, zh_text) ((w)->zh ? (zh_text) : (en))
 
 static const char *const iw_status_zh[INT_NSTATUS] = {"已达标", "进度符合", "进度滞后", "未达标"};
-static const lxw_color_t iw_status_fill[INT_NSTATUS] = {0xC6EFCE, 0xE2EFDA, 0xFFEB9C, 0xFFC7CE};
+/* The format of each status: green, light green, amber, red. */
+static const rpt_fmt_id iw_status_fmt[INT_NSTATUS] = {RPT_F_GOOD, RPT_F_FAIR, RPT_F_WARN, RPT_F_BAD};
 
 /* Line colours of the intensity chart: an indicator and its path share one. */
 #define IW_CO2_COLOR 0x1F4E79
@@ -157,17 +155,6 @@ static void iw_ref(char *buf, size_t len, const char *sheet, lxw_col_t col, lxw_
     char name[16];
     lxw_col_to_name(name, col, abs ? LXW_TRUE : LXW_FALSE);
     rpt_fmt(buf, len, "%s%s%s%s%u", sheet ? sheet : "", sheet ? "!" : "", name, abs ? "$" : "", (unsigned)row + 1);
-}
-
-/* Writes a formula cell with its cached value. */
-static void iw_formula(iw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *f, double v, lxw_format *fmt)
-{
-    if (w->xl.err)
-        return;
-    char what[96];
-    snprintf(what, sizeof what, "writing formula %.40s at row %u, column %u", f, (unsigned)row + 1, (unsigned)col + 1);
-    lxw_error e = isfinite(v) ? worksheet_write_formula_num(ws, row, col, f, fmt, v) : LXW_ERROR_PARAMETER_VALIDATION;
-    rpt_xl_check(&w->xl, e, what);
 }
 
 /* Writes a header row; a column of the headline method gets a mark. */
@@ -239,7 +226,7 @@ static void iw_scaled(iw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, co
     iw_ref(v, sizeof v, NULL, col, row, false);
     iw_ref(k, sizeof k, NULL, col + 2, row, false);
     snprintf(f, sizeof f, "=%s*%s", v, k);
-    iw_formula(w, ws, row, col + 3, f, cached, w->xl.f[fmt]);
+    rpt_xl_formula(&w->xl, ws, row, col + 3, f, cached, fmt);
 }
 
 /* Writes the GDP and population cells of year i (columns A..K). */
@@ -259,7 +246,7 @@ static void iw_inputs_economy(iw *w, lxw_worksheet *ws, size_t i)
     iw_ref(d, sizeof d, NULL, IN_GDP_FACTOR, row, false);
     iw_ref(fl, sizeof fl, NULL, IN_DEFLATOR, row, false);
     snprintf(f, sizeof f, "=%s*%s*100/%s", b, d, fl);
-    iw_formula(w, ws, row, IN_GDP_REAL, f, iy->gdp_real_1e4_yuan, w->xl.f[RPT_F_T]);
+    rpt_xl_formula(&w->xl, ws, row, IN_GDP_REAL, f, iy->gdp_real_1e4_yuan, RPT_F_T);
     iw_scaled(w, ws, row, IN_POP, &y->population, y->population_factor, iy->population_persons, RPT_F_INT);
 }
 
@@ -283,7 +270,7 @@ static void iw_inputs_rest(iw *w, lxw_worksheet *ws, size_t i)
         iw_ref(q, sizeof q, NULL, IN_FIN_SCE, row, false);
         iw_ref(rr, sizeof rr, NULL, IN_FIN_FACTOR, row, false);
         snprintf(f, sizeof f, "=%s*%s*%s", o, q, rr);
-        iw_formula(w, ws, row, IN_FIN_ELEC_TCE, f, iy->final_elec_tce, w->xl.f[RPT_F_T]);
+        rpt_xl_formula(&w->xl, ws, row, IN_FIN_ELEC_TCE, f, iy->final_elec_tce, RPT_F_T);
         iw_scaled(w, ws, row, IN_FIN_TOTAL, &y->final_total, y->final_total_factor, iy->final_total_tce, RPT_F_T);
         rpt_xl_str(&w->xl, ws, row, IN_FIN_SRC, y->final_source, RPT_F_NONE);
     }
@@ -360,11 +347,11 @@ static void iw_energy_calc(iw *w, lxw_worksheet *ws, lxw_row_t row, size_t yi, c
     iw_ref(b, sizeof b, NULL, EN_SCE, row, false);
     iw_ref(c, sizeof c, NULL, EN_SCE_FACTOR, row, false);
     snprintf(f, sizeof f, "=%s*%s*%s", a, b, c);
-    iw_formula(w, ws, row, EN_TCE_CAL, f, int_item_tce(e, SER_CALORIFIC, iy->coal_rate_gce_kwh), w->xl.f[RPT_F_T]);
+    rpt_xl_formula(&w->xl, ws, row, EN_TCE_CAL, f, int_item_tce(e, SER_CALORIFIC, iy->coal_rate_gce_kwh), RPT_F_T);
     if (e->kind == SER_PRIMARY_ELECTRICITY || e->kind == SER_NET_IMPORT_ELECTRICITY) {
         iw_ref(b, sizeof b, "Inputs", IN_RATE, (lxw_row_t)yi + 1, true);
         snprintf(f, sizeof f, "=%s", b);
-        iw_formula(w, ws, row, EN_RATE, f, iy->coal_rate_gce_kwh, w->xl.f[RPT_F_GENERAL]);
+        rpt_xl_formula(&w->xl, ws, row, EN_RATE, f, iy->coal_rate_gce_kwh, RPT_F_GENERAL);
         rpt_xl_num(&w->xl, ws, row, EN_RATE_FACTOR, e->rate_factor, RPT_F_GENERAL);
         iw_ref(b, sizeof b, NULL, EN_RATE, row, false);
         iw_ref(c, sizeof c, NULL, EN_RATE_FACTOR, row, false);
@@ -373,7 +360,7 @@ static void iw_energy_calc(iw *w, lxw_worksheet *ws, lxw_row_t row, size_t yi, c
         iw_ref(b, sizeof b, NULL, EN_TCE_CAL, row, false);
         snprintf(f, sizeof f, "=%s", b);
     }
-    iw_formula(w, ws, row, EN_TCE_RATE, f, int_item_tce(e, SER_COAL_RATE, iy->coal_rate_gce_kwh), w->xl.f[RPT_F_T]);
+    rpt_xl_formula(&w->xl, ws, row, EN_TCE_RATE, f, int_item_tce(e, SER_COAL_RATE, iy->coal_rate_gce_kwh), RPT_F_T);
 }
 
 /* Writes one Energy row: the item, its group, the calculation, sources. */
@@ -435,16 +422,16 @@ static void iw_ind_inputs(iw *w, lxw_worksheet *ws, lxw_row_t row, const int_yea
     rpt_xl_num(&w->xl, ws, row, ID_YEAR, (double)y->year, RPT_F_INT);
     iw_ref(ref, sizeof ref, "Inputs", IN_GDP_REAL, row, false);
     snprintf(f, sizeof f, "=%s", ref);
-    iw_formula(w, ws, row, ID_GDP, f, y->gdp_real_1e4_yuan, w->xl.f[RPT_F_T]);
+    rpt_xl_formula(&w->xl, ws, row, ID_GDP, f, y->gdp_real_1e4_yuan, RPT_F_T);
     iw_ref(ref, sizeof ref, "Inputs", IN_POP_PERSONS, row, false);
     snprintf(f, sizeof f, "=%s/10000", ref);
-    iw_formula(w, ws, row, ID_POP, f, y->population_persons / 10000, w->xl.f[RPT_F_T]);
+    rpt_xl_formula(&w->xl, ws, row, ID_POP, f, y->population_persons / 10000, RPT_F_T);
     iw_ref(ref, sizeof ref, "Inputs", IN_CO2, row, false);
     snprintf(f, sizeof f, "=%s", ref);
-    iw_formula(w, ws, row, ID_CO2, f, y->co2_t, w->xl.f[RPT_F_T]);
+    rpt_xl_formula(&w->xl, ws, row, ID_CO2, f, y->co2_t, RPT_F_T);
     iw_ref(ref, sizeof ref, "Inputs", IN_CO2E, row, false);
     snprintf(f, sizeof f, "=%s", ref);
-    iw_formula(w, ws, row, ID_CO2E, f, y->co2e_t, w->xl.f[RPT_F_T]);
+    rpt_xl_formula(&w->xl, ws, row, ID_CO2E, f, y->co2e_t, RPT_F_T);
 }
 
 /* Writes a SUMIFS of Energy column `sum` for this row's year and group `g`. */
@@ -458,7 +445,7 @@ static void iw_ind_sumifs(iw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col
     iw_ref(year, sizeof year, NULL, ID_YEAR, row, false);
     snprintf(f, sizeof f, "=SUMIFS(Energy!%s:%s,Energy!%s:%s,%s,Energy!%s:%s,\"%s\")", s, s, a, a, year, d, d,
              int_mix_name(g));
-    iw_formula(w, ws, row, col, f, cached, w->xl.f[RPT_F_T]);
+    rpt_xl_formula(&w->xl, ws, row, col, f, cached, RPT_F_T);
 }
 
 /* Writes the energy mix by both methods and the two totals (F..N). */
@@ -470,7 +457,7 @@ static void iw_ind_mix(iw *w, lxw_worksheet *ws, lxw_row_t row, const int_year *
         iw_ref(c[g], sizeof c[g], NULL, (lxw_col_t)(ID_MIX0 + g), row, false);
     }
     snprintf(f, sizeof f, "=%s+%s+%s+%s+%s", c[0], c[1], c[2], c[3], c[4]);
-    iw_formula(w, ws, row, ID_TOTAL_CAL, f, y->energy_tce[SER_CALORIFIC], w->xl.f[RPT_F_T]);
+    rpt_xl_formula(&w->xl, ws, row, ID_TOTAL_CAL, f, y->energy_tce[SER_CALORIFIC], RPT_F_T);
     iw_ind_sumifs(w, ws, row, ID_PRIM_RATE, EN_TCE_RATE, INT_MIX_PRIMARY_ELEC,
                   y->mix_tce[SER_COAL_RATE][INT_MIX_PRIMARY_ELEC]);
     iw_ind_sumifs(w, ws, row, ID_NET_RATE, EN_TCE_RATE, INT_MIX_NET_IMPORT_ELEC,
@@ -478,19 +465,19 @@ static void iw_ind_mix(iw *w, lxw_worksheet *ws, lxw_row_t row, const int_year *
     iw_ref(l, sizeof l, NULL, ID_PRIM_RATE, row, false);
     iw_ref(m, sizeof m, NULL, ID_NET_RATE, row, false);
     snprintf(f, sizeof f, "=%s+%s+%s+%s+%s", c[INT_MIX_COAL], c[INT_MIX_OTHER_FOSSIL], c[INT_MIX_HEAT], l, m);
-    iw_formula(w, ws, row, ID_TOTAL_RATE, f, y->energy_tce[SER_COAL_RATE], w->xl.f[RPT_F_T]);
+    rpt_xl_formula(&w->xl, ws, row, ID_TOTAL_RATE, f, y->energy_tce[SER_COAL_RATE], RPT_F_T);
 }
 
 /* Writes `=num/den` (or `=IF(den=0,0,num/den)` when guarded). */
 static void iw_ratio(iw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *num, const char *den,
-                     bool guard, double cached, lxw_format *fmt)
+                     bool guard, double cached, rpt_fmt_id fmt)
 {
     char f[IW_F_MAX];
     if (guard)
         snprintf(f, sizeof f, "=IF(%s=0,0,%s/%s)", den, num, den);
     else
         snprintf(f, sizeof f, "=%s/%s", num, den);
-    iw_formula(w, ws, row, col, f, cached, fmt);
+    rpt_xl_formula(&w->xl, ws, row, col, f, cached, fmt);
 }
 
 /* Writes the per-GDP and per-capita indicators and the shares (O..AA). */
@@ -501,24 +488,24 @@ static void iw_ind_ratios(iw *w, lxw_worksheet *ws, lxw_row_t row, size_t i, con
     iw_ref(pop, sizeof pop, "Inputs", IN_POP_PERSONS, row, false);
     iw_ref(co2, sizeof co2, NULL, ID_CO2, row, false);
     iw_ref(co2e, sizeof co2e, NULL, ID_CO2E, row, false);
-    iw_ratio(w, ws, row, ID_CO2_GDP, co2, gdp, false, y->co2_per_gdp, w->f4);
-    iw_ratio(w, ws, row, ID_CO2E_GDP, co2e, gdp, false, y->co2e_per_gdp, w->f4);
-    iw_ratio(w, ws, row, ID_CO2_PC, co2, pop, false, y->co2_per_capita, w->f4);
-    iw_ratio(w, ws, row, ID_CO2E_PC, co2e, pop, false, y->co2e_per_capita, w->f4);
+    iw_ratio(w, ws, row, ID_CO2_GDP, co2, gdp, false, y->co2_per_gdp, RPT_F_DEC4);
+    iw_ratio(w, ws, row, ID_CO2E_GDP, co2e, gdp, false, y->co2e_per_gdp, RPT_F_DEC4);
+    iw_ratio(w, ws, row, ID_CO2_PC, co2, pop, false, y->co2_per_capita, RPT_F_DEC4);
+    iw_ratio(w, ws, row, ID_CO2E_PC, co2e, pop, false, y->co2e_per_capita, RPT_F_DEC4);
     for (int m = 0; m < SER_NMETHODS; m++) {
         iw_ref(tot, sizeof tot, NULL, m == SER_CALORIFIC ? ID_TOTAL_CAL : ID_TOTAL_RATE, row, false);
-        iw_ratio(w, ws, row, (lxw_col_t)(ID_EN_GDP + m), tot, gdp, false, y->energy_per_gdp[m], w->f4);
-        iw_ratio(w, ws, row, (lxw_col_t)(ID_EN_PC + m), tot, pop, false, y->energy_per_capita[m], w->f4);
+        iw_ratio(w, ws, row, (lxw_col_t)(ID_EN_GDP + m), tot, gdp, false, y->energy_per_gdp[m], RPT_F_DEC4);
+        iw_ratio(w, ws, row, (lxw_col_t)(ID_EN_PC + m), tot, pop, false, y->energy_per_capita[m], RPT_F_DEC4);
         iw_ref(part, sizeof part, NULL, ID_MIX0 + INT_MIX_COAL, row, false);
-        iw_ratio(w, ws, row, (lxw_col_t)(ID_COAL + m), part, tot, true, y->coal_share[m], w->xl.f[RPT_F_PCT]);
+        iw_ratio(w, ws, row, (lxw_col_t)(ID_COAL + m), part, tot, true, y->coal_share[m], RPT_F_PCT);
         iw_ref(part, sizeof part, NULL, m == SER_CALORIFIC ? ID_MIX0 + INT_MIX_PRIMARY_ELEC : ID_PRIM_RATE, row, false);
         iw_ratio(w, ws, row, (lxw_col_t)(ID_NONFOSSIL + m), part, tot, true, y->non_fossil_share[m],
-                 w->xl.f[RPT_F_PCT]);
+                 RPT_F_PCT);
     }
     if (w->r->s->years[i].has_final) {
         iw_ref(part, sizeof part, "Inputs", IN_FIN_ELEC_TCE, row, false);
         iw_ref(tot, sizeof tot, "Inputs", IN_FIN_TOTAL_TCE, row, false);
-        iw_ratio(w, ws, row, ID_ELEC, part, tot, false, y->electricity_share, w->xl.f[RPT_F_PCT]);
+        iw_ratio(w, ws, row, ID_ELEC, part, tot, false, y->electricity_share, RPT_F_PCT);
     }
 }
 
@@ -612,7 +599,7 @@ static void iw_target_refs(lxw_row_t row, char c[TG_NCOLS][16])
 
 /* Writes base and latest values (from Indicators), change, average rate
  * and the target level of target row `row`. */
-static void iw_target_values(iw *w, lxw_worksheet *ws, lxw_row_t row, const int_target *tr, lxw_format *vf)
+static void iw_target_values(iw *w, lxw_worksheet *ws, lxw_row_t row, const int_target *tr, rpt_fmt_id vf)
 {
     const ser_target *t = tr->t;
     const ser_series *s = w->r->s;
@@ -621,29 +608,29 @@ static void iw_target_values(iw *w, lxw_worksheet *ws, lxw_row_t row, const int_
     iw_target_refs(row, c);
     iw_ref(ref, sizeof ref, "Indicators", col, (lxw_row_t)ser_year_index(s, t->base_year) + 1, false);
     snprintf(f, sizeof f, "=%s", ref);
-    iw_formula(w, ws, row, TG_BASE_VALUE, f, tr->base_value, vf);
+    rpt_xl_formula(&w->xl, ws, row, TG_BASE_VALUE, f, tr->base_value, vf);
     iw_ref(ref, sizeof ref, "Indicators", col, (lxw_row_t)ser_year_index(s, tr->eval_year) + 1, false);
     snprintf(f, sizeof f, "=%s", ref);
-    iw_formula(w, ws, row, TG_LATEST, f, tr->latest_value, vf);
+    rpt_xl_formula(&w->xl, ws, row, TG_LATEST, f, tr->latest_value, vf);
     if (isfinite(tr->change)) {
         snprintf(f, sizeof f, "=%s/%s-1", c[TG_LATEST], c[TG_BASE_VALUE]);
-        iw_formula(w, ws, row, TG_CHANGE, f, tr->change, w->fpct2);
+        rpt_xl_formula(&w->xl, ws, row, TG_CHANGE, f, tr->change, RPT_F_PCT2);
     }
     if (isfinite(tr->avg_rate)) {
         snprintf(f, sizeof f, "=(%s/%s)^(1/(%s-%s))-1", c[TG_LATEST], c[TG_BASE_VALUE], c[TG_EVAL_YEAR],
                  c[TG_BASE_YEAR]);
-        iw_formula(w, ws, row, TG_AVG_RATE, f, tr->avg_rate, w->fpct2);
+        rpt_xl_formula(&w->xl, ws, row, TG_AVG_RATE, f, tr->avg_rate, RPT_F_PCT2);
     }
     if (t->kind == SER_REDUCTION)
         snprintf(f, sizeof f, "=%s*(1-%s/100)", c[TG_BASE_VALUE], c[TG_VALUE]);
     else
         snprintf(f, sizeof f, "=%s/100", c[TG_VALUE]);
-    iw_formula(w, ws, row, TG_LEVEL, f, tr->level, vf);
+    rpt_xl_formula(&w->xl, ws, row, TG_LEVEL, f, tr->level, vf);
 }
 
 /* Writes the reference (target level, or the path at the evaluation
  * year) of target row `row`. */
-static void iw_target_reference(iw *w, lxw_worksheet *ws, lxw_row_t row, const int_target *tr, lxw_format *vf)
+static void iw_target_reference(iw *w, lxw_worksheet *ws, lxw_row_t row, const int_target *tr, rpt_fmt_id vf)
 {
     char f[IW_F_MAX], c[TG_NCOLS][16];
     const char *lv = c[TG_LEVEL], *bv = c[TG_BASE_VALUE], *by = c[TG_BASE_YEAR];
@@ -655,12 +642,12 @@ static void iw_target_reference(iw *w, lxw_worksheet *ws, lxw_row_t row, const i
     else
         snprintf(f, sizeof f, "=%s(%s,%s+(%s-%s)*(%s-%s)/(%s-%s))", tr->t->kind == SER_CEILING ? "MAX" : "MIN", lv, bv,
                  lv, bv, c[TG_EVAL_YEAR], by, c[TG_TARGET_YEAR], by);
-    iw_formula(w, ws, row, TG_REFERENCE, f, tr->reference, vf);
+    rpt_xl_formula(&w->xl, ws, row, TG_REFERENCE, f, tr->reference, vf);
 }
 
 /* Writes the required rate, the margin and the status formula (coloured
  * by the computed status) of target row `row`. */
-static void iw_target_status(iw *w, lxw_worksheet *ws, lxw_row_t row, const int_target *tr, lxw_format *vf)
+static void iw_target_status(iw *w, lxw_worksheet *ws, lxw_row_t row, const int_target *tr, rpt_fmt_id vf)
 {
     char f[IW_F_MAX], c[TG_NCOLS][16];
     bool floor_kind = tr->t->kind == SER_FLOOR;
@@ -668,22 +655,18 @@ static void iw_target_status(iw *w, lxw_worksheet *ws, lxw_row_t row, const int_
     iw_target_refs(row, c);
     if (isfinite(tr->required_rate)) {
         snprintf(f, sizeof f, "=(%s/%s)^(1/(%s-%s))-1", c[TG_LEVEL], c[TG_LATEST], c[TG_TARGET_YEAR], c[TG_EVAL_YEAR]);
-        iw_formula(w, ws, row, TG_REQUIRED, f, tr->required_rate, w->fpct2);
+        rpt_xl_formula(&w->xl, ws, row, TG_REQUIRED, f, tr->required_rate, RPT_F_PCT2);
     }
     snprintf(f, sizeof f, "=%s-%s", floor_kind ? c[TG_LATEST] : c[TG_REFERENCE],
              floor_kind ? c[TG_REFERENCE] : c[TG_LATEST]);
-    iw_formula(w, ws, row, TG_MARGIN, f, tr->margin, vf);
+    rpt_xl_formula(&w->xl, ws, row, TG_MARGIN, f, tr->margin, vf);
     if (isfinite(tr->margin_rel)) {
         snprintf(f, sizeof f, "=%s/%s", c[TG_MARGIN], c[TG_REFERENCE]);
-        iw_formula(w, ws, row, TG_MARGIN_REL, f, tr->margin_rel, w->fpct2);
+        rpt_xl_formula(&w->xl, ws, row, TG_MARGIN_REL, f, tr->margin_rel, RPT_F_PCT2);
     }
     snprintf(f, sizeof f, "=IF(%s%s%s*%.17g,\"%s\",\"%s\")", c[TG_LATEST], floor_kind ? ">=" : "<=", c[TG_REFERENCE],
              floor_kind ? 1 - INT_REL_TOL : 1 + INT_REL_TOL, iw_status_text(w, good), iw_status_text(w, bad));
-    if (!w->xl.err)
-        rpt_xl_check(
-            &w->xl,
-            worksheet_write_formula_str(ws, row, TG_STATUS, f, w->fstatus[tr->status], iw_status_text(w, tr->status)),
-            "writing a status formula");
+    rpt_xl_formula_str(&w->xl, ws, row, TG_STATUS, f, iw_status_text(w, tr->status), iw_status_fmt[tr->status]);
 }
 
 /* Writes one row of the paths block: year, actual intensities and the
@@ -696,13 +679,13 @@ static void iw_path_row(iw *w, lxw_worksheet *ws, size_t i)
     long y = r->years[i].year;
     iw_ref(ref, sizeof ref, "Indicators", ID_YEAR, irow, false);
     snprintf(f, sizeof f, "=%s", ref);
-    iw_formula(w, ws, row, 0, f, (double)y, w->xl.f[RPT_F_INT]);
+    rpt_xl_formula(&w->xl, ws, row, 0, f, (double)y, RPT_F_INT);
     iw_ref(ref, sizeof ref, "Indicators", ID_CO2_GDP, irow, false);
     snprintf(f, sizeof f, "=%s", ref);
-    iw_formula(w, ws, row, 1, f, r->years[i].co2_per_gdp, w->f4);
+    rpt_xl_formula(&w->xl, ws, row, 1, f, r->years[i].co2_per_gdp, RPT_F_DEC4);
     iw_ref(ref, sizeof ref, "Indicators", iw_ind_col(SER_IND_ENERGY_PER_GDP, r->s->method), irow, false);
     snprintf(f, sizeof f, "=%s", ref);
-    iw_formula(w, ws, row, 2, f, r->years[i].energy_per_gdp[r->s->method], w->f4);
+    rpt_xl_formula(&w->xl, ws, row, 2, f, r->years[i].energy_per_gdp[r->s->method], RPT_F_DEC4);
     iw_ref(a, sizeof a, NULL, 0, row, false);
     lxw_col_t col = 3;
     for (size_t k = 0; k < r->ntargets; k++) {
@@ -714,9 +697,9 @@ static void iw_path_row(iw *w, lxw_worksheet *ws, size_t i)
                 iw_ref(c[j], sizeof c[j], NULL, (lxw_col_t)j, (lxw_row_t)k + 1, true);
             snprintf(f, sizeof f, "=%s*(%s/%s)^((%s-%s)/(%s-%s))", c[TG_BASE_VALUE], c[TG_LEVEL], c[TG_BASE_VALUE], a,
                      c[TG_BASE_YEAR], c[TG_TARGET_YEAR], c[TG_BASE_YEAR]);
-            iw_formula(w, ws, row, col, f,
+            rpt_xl_formula(&w->xl, ws, row, col, f,
                        int_path(SER_REDUCTION, tr->base_value, tr->level, tr->t->base_year, tr->t->target_year, y),
-                       w->f4);
+                       RPT_F_DEC4);
         }
         col++;
     }
@@ -783,7 +766,7 @@ static void iw_targets(iw *w)
     worksheet_freeze_panes(ws, 1, 1);
     for (size_t k = 0; k < w->r->ntargets; k++) {
         const int_target *tr = &w->r->targets[k];
-        lxw_format *vf = ser_indicator_is_share(tr->t->indicator) ? w->xl.f[RPT_F_PCT] : w->f4;
+        rpt_fmt_id vf = ser_indicator_is_share(tr->t->indicator) ? RPT_F_PCT : RPT_F_DEC4;
         lxw_row_t row = (lxw_row_t)k + 1;
         iw_target_ident(w, ws, row, tr);
         iw_target_values(w, ws, row, tr, vf);
@@ -827,7 +810,7 @@ static void iw_sectors(iw *w)
         iw_ref(first, sizeof first, NULL, 1, row, false);
         iw_ref(last, sizeof last, NULL, (lxw_col_t)r->nsectors, row, false);
         snprintf(f, sizeof f, "=SUM(%s:%s)", first, last);
-        iw_formula(w, ws, row, tcol, f, total, w->xl.f[RPT_F_T_BOLD]);
+        rpt_xl_formula(&w->xl, ws, row, tcol, f, total, RPT_F_T_BOLD);
     }
 }
 
@@ -1062,26 +1045,6 @@ static void iw_about(iw *w)
 
 /* ---------------------------------------------------------- the writer */
 
-/* Adds the writer's own formats: 4-decimal intensities, 2-decimal
- * percentages and the four status fills. */
-static bool iw_formats(iw *w)
-{
-    w->f4 = workbook_add_format(w->xl.wb);
-    w->fpct2 = workbook_add_format(w->xl.wb);
-    if (!w->f4 || !w->fpct2)
-        return false;
-    format_set_num_format(w->f4, "#,##0.0000");
-    format_set_num_format(w->fpct2, "0.00%");
-    for (int i = 0; i < INT_NSTATUS; i++) {
-        if (!(w->fstatus[i] = workbook_add_format(w->xl.wb)))
-            return false;
-        format_set_bold(w->fstatus[i]);
-        format_set_pattern(w->fstatus[i], LXW_PATTERN_SOLID);
-        format_set_bg_color(w->fstatus[i], iw_status_fill[i]);
-    }
-    return true;
-}
-
 /* Writes the workbook; sheets in the order Indicators, Targets, Charts,
  * Energy, Inputs, Sectors, About. */
 int rpt_intensity_xlsx(const int_result *r, const char *path, const rpt_meta *m, char *err, size_t errlen)
@@ -1090,8 +1053,6 @@ int rpt_intensity_xlsx(const int_result *r, const char *path, const rpt_meta *m,
     char title[512], comments[128];
     if (!rpt_xl_open(&w.xl, path, m, NULL, err, errlen))
         return -1;
-    if (!iw_formats(&w))
-        rpt_xl_check(&w.xl, LXW_ERROR_MEMORY_MALLOC_FAILED, "creating the cell formats");
     rpt_fmt(title, sizeof title, "%s %s", IW_T(&w, "Intensity indicators", "强度指标"), r->s->id ? r->s->id : "");
     rpt_fmt(comments, sizeof comments, "ghgcalc %s", m->tool_version ? m->tool_version : "");
     rpt_xl_properties(&w.xl, title, r->s->region ? r->s->region : "", comments);

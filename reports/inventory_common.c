@@ -1,4 +1,4 @@
-/* inventory_common.c - the inventory writers' label table, the texts of a Calculation row, sector walking and totals. */
+/* inventory_common.c - the inventory writers' labels, the texts of a Calculation row, sector walking and totals. */
 #include "inventory_common.h"
 
 #include <errno.h>
@@ -63,7 +63,8 @@ static const rpt_text il_texts[IL_END] = {
     [IL_ALL] = {"all", "全部"},
     [IL_RECORD_OVERRIDE] = {"(record override)", "（记录自带）"},
     [IL_GWP_TITLE] = {"GWP set title", "全球增温潜势值说明"},
-    [IL_METHOD_NOTE] = {"Emissions per gas = activity x unit factor x NCV x EF x EF factor x oxidation; CO2e = emission x GWP "
+    [IL_METHOD_NOTE] =
+        {"Emissions per gas = activity x unit factor x NCV x EF x EF factor x oxidation; CO2e = emission x GWP "
          "(IPCC 2006 Vol.2 Ch.1-2 sectoral approach). Biogenic CO2 is reported as a memo item and excluded from "
          "totals. Totals use compensated (Neumaier) summation.",
          "各气体排放量 = 活动水平 × 单位换算系数 × 低位发热量 × 排放因子 × 排放因子换算系数 × 氧化率；"
@@ -90,14 +91,16 @@ static const rpt_text il_texts[IL_END] = {
     [IL_TOTAL_INCL_LULUCF] = {"Total including LULUCF (net)", "合计（含土地利用、土地利用变化和林业，净排放）"},
     [IL_REMOVALS] = {"Net removals by sector (negative; not in the pie chart)",
                         "按部门分净吸收量（负值；不计入饼图）"},
-    [IL_PIE_NOTE] = {"The pie chart shows the sectors with net emissions, as shares of their sum. Sectors with net removals "
+    [IL_PIE_NOTE] =
+        {"The pie chart shows the sectors with net emissions, as shares of their sum. Sectors with net removals "
          "(such as 3.B forest land) cannot be pie slices: they are listed under net removals and shown in the "
          "chart of totals with and without LULUCF.",
          "饼图显示净排放部门及其占净排放部门合计的比例。净吸收部门（如 3.B 林地）不能作为饼图扇区，"
          "单独列于净吸收量表中，并显示在含与不含土地利用、土地利用变化和林业的合计图中。"},
     [IL_CHART_TOTALS] = {"Totals with and without LULUCF (t CO2e)",
                             "含与不含土地利用、土地利用变化和林业的合计 (t CO2当量)"},
-    [IL_SECTOR_NOTE] = {"Sectors: fuel combustion is grouped at 1.A.1-1.A.5 (third level), every other sector at its second "
+    [IL_SECTOR_NOTE] =
+        {"Sectors: fuel combustion is grouped at 1.A.1-1.A.5 (third level), every other sector at its second "
          "level (2.A, 2.B, 2.C, 3.A, 3.B, 3.C, 4.A, 4.B, 4.C, 4.D). Records outside 1.A use the product method "
          "(amount x terms x EF x conversion, one sheet per sector); solid waste disposal (4.A) uses the IPCC "
          "first-order-decay model (sheet Landfill (FOD)). LULUCF is 3.B: totals are given with and without it.",
@@ -109,7 +112,8 @@ static const rpt_text il_texts[IL_END] = {
     [IL_SHARE_GROSS] = {"Share of the sectors with net emissions", "占净排放部门合计的比例"},
     [IL_FOD_TITLE] = {"Solid waste disposal (4.A): first-order decay (IPCC 2006 Vol.5 Ch.3)",
                          "固体废弃物处置（4.A）：一阶衰减模型（IPCC 2006 第5卷第3章）"},
-    [IL_FOD_NOTE] = {"Per site: the parameters, one table per waste type (Gg) and the summary by year. The inventory-year "
+    [IL_FOD_NOTE] =
+        {"Per site: the parameters, one table per waste type (Gg) and the summary by year. The inventory-year "
          "row of the summary (highlighted) is the site's CH4 emission; it enters the FOD results below, and from "
          "there the Summary and the Sectoral table.",
          "每个填埋场：参数、每种废弃物一张表（Gg）和逐年汇总。汇总表中清单年份一行（高亮）为该填埋场的CH4排放量，"
@@ -161,6 +165,24 @@ static const rpt_text il_texts[IL_END] = {
     [IL_BUILTIN] = {"built-in default", "内置默认值"},
     [IL_INPUT_VALUE] = {"input", "输入"},
     [IL_FOD_MODEL] = {"first-order decay (4.A)", "一阶衰减模型（4.A）"},
+    [IL_INDIRECT_CONSUMPTION] = {"Indirect, purchased electricity and heat (not in totals)",
+                                 "间接排放(外购电力和热力,不计入总量)"},
+    [IL_INDIRECT_NET_IMPORT] = {"Indirect, net imports view (not in totals)", "间接排放(净调入电力口径,不计入总量)"},
+    [IL_INDIRECT_TITLE] = {"Indirect emissions from purchased electricity and heat (not in the direct totals)",
+                           "外购电力和热力间接排放(不计入直接排放总量)"},
+    [IL_INDIRECT_TOTAL_CONSUMPTION] = {"Total, consumption view", "合计(消费口径)"},
+    [IL_INDIRECT_TOTAL_NET_IMPORT] = {"Total, net imports view", "合计(净调入口径)"},
+    [IL_CHECKS] = {"Checks", "核查"},
+    [IL_RA_TITLE] = {"Reference approach (IPCC 2006 Vol.2 Ch.6) against the sectoral approach",
+                     "参考方法(IPCC 2006第2卷第6章)与部门方法比较"},
+    [IL_RA_TOTAL] = {"Reference approach, t CO2", "参考方法 t CO2"},
+    [IL_RA_SECTORAL] = {"Sectoral approach (1.A fossil CO2), t", "部门方法(1.A化石CO2) t"},
+    [IL_RA_DIFFERENCE] = {"Difference", "差异"},
+    [IL_RA_THRESHOLD] = {"Threshold", "阈值"},
+    [IL_RA_CHECK] = {"Check", "检查结果"},
+    [IL_COMPLETENESS] = {"Completeness and notation keys", "完整性和注释键"},
+    [IL_STATUS] = {"Status", "状态"},
+    [IL_EXPLANATION] = {"Explanation", "说明"},
 };
 
 const rpt_labels il_labels = {il_texts, IL_END};

@@ -1,4 +1,4 @@
-/* inventory_common.h - what the inventory's workbook, CSV and JSON share: labels, Calculation columns and row texts, sectors, totals. */
+/* inventory_common.h - what the inventory's workbook, CSV and JSON share: labels, row texts, sectors, totals. */
 #ifndef GHG_INVENTORY_COMMON_H
 #define GHG_INVENTORY_COMMON_H
 
@@ -133,6 +133,22 @@ enum {
     IL_BUILTIN,
     IL_INPUT_VALUE,
     IL_FOD_MODEL,
+    /* purchased electricity and heat, the Checks sheet */
+    IL_INDIRECT_CONSUMPTION,
+    IL_INDIRECT_NET_IMPORT,
+    IL_INDIRECT_TITLE,
+    IL_INDIRECT_TOTAL_CONSUMPTION,
+    IL_INDIRECT_TOTAL_NET_IMPORT,
+    IL_CHECKS,
+    IL_RA_TITLE,
+    IL_RA_TOTAL,
+    IL_RA_SECTORAL,
+    IL_RA_DIFFERENCE,
+    IL_RA_THRESHOLD,
+    IL_RA_CHECK,
+    IL_COMPLETENESS,
+    IL_STATUS,
+    IL_EXPLANATION,
     IL_END
 };
 

@@ -127,13 +127,12 @@ static lxw_worksheet *xw_calc_sheet(xw *w, unsigned k, size_t nrows)
 }
 
 /* Writes columns A..P of a Calculation row: the record, the activity and
- * the factors, with energy L = G*I*J. */
+ * the factors, with Energy = Amount x Unit factor x NCV (L = G*I*J). */
 static void xw_calc_inputs(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_line *l, const rpt_line_text *t)
 {
     const inv_record *rec = inv_rec(eng_inventory(w->r), l->rec);
     rpt_xl *x = &w->xl;
-    char f[96];
-    unsigned r1 = row + 1;
+    char f[RPT_XL_FORMULA_MAX];
     rpt_xl_num(x, ws, row, RPT_C_RECORD, (double)l->rec + 1, RPT_F_INT);
     rpt_xl_str(x, ws, row, RPT_C_INPUT, t->input, RPT_F_NONE);
     rpt_xl_str(x, ws, row, RPT_C_CATEGORY, rec->category, RPT_F_NONE);
@@ -145,7 +144,8 @@ static void xw_calc_inputs(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_li
     rpt_xl_num(x, ws, row, RPT_C_UNIT_FACTOR, l->unit_factor, RPT_F_GENERAL);
     rpt_xl_num(x, ws, row, RPT_C_NCV, l->ncv, RPT_F_GENERAL);
     rpt_xl_str(x, ws, row, RPT_C_NCV_UNIT, t->ncv_unit, RPT_F_NONE);
-    snprintf(f, sizeof f, "=G%u*I%u*J%u", r1, r1, r1);
+    snprintf(f, sizeof f, "=%s*%s*%s", rpt_xl_cell(row, RPT_C_AMOUNT).s, rpt_xl_cell(row, RPT_C_UNIT_FACTOR).s,
+             rpt_xl_cell(row, RPT_C_NCV).s);
     rpt_xl_formula(x, ws, row, RPT_C_ENERGY, f, l->energy_tj, RPT_F_TJ);
     rpt_xl_num(x, ws, row, RPT_C_EF, l->ef, RPT_F_GENERAL);
     rpt_xl_str(x, ws, row, RPT_C_EF_UNIT, t->ef_unit, RPT_F_NONE);
@@ -153,23 +153,24 @@ static void xw_calc_inputs(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_li
     rpt_xl_num(x, ws, row, RPT_C_OXIDATION, l->oxidation, RPT_F_FACTOR);
 }
 
-/* Writes columns Q..Y: emission Q = L*M*O*P, GWP, CO2e S = Q*R, the memo
- * flag, the three sources, the activity's uncertainty and data source. */
+/* Writes columns Q..Y: Emission = Energy x EF x EF factor x Oxidation
+ * (Q = L*M*O*P), GWP, CO2e = Emission x GWP (S = Q*R), the memo flag, the
+ * three sources, the activity's uncertainty and data source. */
 static void xw_calc_results(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_line *l, const rpt_line_text *t)
 {
     const inv_record *rec = inv_rec(eng_inventory(w->r), l->rec);
     rpt_xl *x = &w->xl;
-    char f[96];
-    unsigned r1 = row + 1;
-    snprintf(f, sizeof f, "=L%u*M%u*O%u*P%u", r1, r1, r1, r1);
+    char f[RPT_XL_FORMULA_MAX];
+    snprintf(f, sizeof f, "=%s*%s*%s*%s", rpt_xl_cell(row, RPT_C_ENERGY).s, rpt_xl_cell(row, RPT_C_EF).s,
+             rpt_xl_cell(row, RPT_C_EF_FACTOR).s, rpt_xl_cell(row, RPT_C_OXIDATION).s);
     rpt_xl_formula(x, ws, row, RPT_C_EMISSION, f, l->emission_t, xw_t_fmt(l->gas, false));
     rpt_xl_num(x, ws, row, RPT_C_GWP, l->gwp, RPT_F_GENERAL);
-    snprintf(f, sizeof f, "=Q%u*R%u", r1, r1);
+    snprintf(f, sizeof f, "=%s*%s", rpt_xl_cell(row, RPT_C_EMISSION).s, rpt_xl_cell(row, RPT_C_GWP).s);
     rpt_xl_formula(x, ws, row, RPT_C_CO2E, f, l->emission_t_co2e, RPT_F_T);
     rpt_xl_str(x, ws, row, RPT_C_MEMO, t->memo, RPT_F_NONE);
-    xw_src_cell(w, ws, row, RPT_C_NCV_SRC, &t->ncv_src);
-    xw_src_cell(w, ws, row, RPT_C_EF_SRC, &t->ef_src);
-    xw_src_cell(w, ws, row, RPT_C_OX_SRC, &t->ox_src);
+    rpt_xl_src(x, ws, row, RPT_C_NCV_SRC, &t->ncv_src);
+    rpt_xl_src(x, ws, row, RPT_C_EF_SRC, &t->ef_src);
+    rpt_xl_src(x, ws, row, RPT_C_OX_SRC, &t->ox_src);
     rpt_xl_num(x, ws, row, RPT_C_UNCERTAINTY, rec->uncertainty_pct, RPT_F_UNC);
     rpt_xl_str(x, ws, row, RPT_C_DATA_SOURCE, rec->source, RPT_F_NONE);
 }
@@ -227,14 +228,13 @@ static lxw_worksheet *xw_prod_sheet(xw *w, xw_group_id g, unsigned k, size_t nro
     return ws;
 }
 
-/* Appends "*C5", "*(1-C5)" or "*(1+C5)" for the term in column col. */
-static void xw_term_factor(char *f, size_t len, size_t *used, fset_term kind, lxw_col_t col, unsigned r1)
+/* Appends "*C5", "*(1-C5)" or "*(1+C5)" for the term in (row, col). */
+static void xw_term_factor(char *f, size_t len, size_t *used, fset_term kind, lxw_row_t row, lxw_col_t col)
 {
-    char c[8];
-    rpt_xl_col(col, c, sizeof c);
-    int n = kind == FSET_TERM_ONE_MINUS  ? snprintf(f + *used, len - *used, "*(1-%s%u)", c, r1)
-            : kind == FSET_TERM_ONE_PLUS ? snprintf(f + *used, len - *used, "*(1+%s%u)", c, r1)
-                                         : snprintf(f + *used, len - *used, "*%s%u", c, r1);
+    rpt_ref c = rpt_xl_cell(row, col);
+    int n = kind == FSET_TERM_ONE_MINUS  ? snprintf(f + *used, len - *used, "*(1-%s)", c.s)
+            : kind == FSET_TERM_ONE_PLUS ? snprintf(f + *used, len - *used, "*(1+%s)", c.s)
+                                         : snprintf(f + *used, len - *used, "*%s", c.s);
     if (n > 0 && (size_t)n < len - *used)
         *used += (size_t)n;
 }
@@ -249,9 +249,8 @@ static void xw_prod_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_line 
     const inv_record *rec = inv_rec(eng_inventory(w->r), l->rec);
     const eng_chain *c = l->chain;
     rpt_xl *x = &w->xl;
-    unsigned r1 = row + 1;
-    char f[512], name[256], col[8], col2[8];
-    size_t used = (size_t)snprintf(f, sizeof f, "=G%u", r1);
+    char f[RPT_XL_FORMULA_MAX], name[256];
+    size_t used = (size_t)snprintf(f, sizeof f, "=%s", rpt_xl_cell(row, P_AMOUNT).s);
     rpt_xl_num(x, ws, row, P_RECORD, (double)l->rec + 1, RPT_F_INT);
     rpt_xl_str(x, ws, row, P_INPUT, t->input, RPT_F_NONE);
     rpt_xl_str(x, ws, row, P_CATEGORY, rec->category, RPT_F_NONE);
@@ -266,22 +265,20 @@ static void xw_prod_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_line 
         rpt_term_name(l, k, w->zh, name, sizeof name);
         rpt_xl_num(x, ws, row, v, l->term[k], RPT_F_GENERAL);
         rpt_xl_str(x, ws, row, v + 1, name, RPT_F_NONE);
-        xw_src_cell(w, ws, row, v + 2, &s);
-        xw_term_factor(f, sizeof f, &used, c->kind[k], v, r1);
+        rpt_xl_src(x, ws, row, v + 2, &s);
+        xw_term_factor(f, sizeof f, &used, c->kind[k], row, v);
     }
     lxw_col_t a = xw_after(nterms);
     rpt_xl_num(x, ws, row, a + PA_EF, l->ef, RPT_F_GENERAL);
     rpt_xl_str(x, ws, row, a + PA_EF_UNIT, t->ef_unit, RPT_F_NONE);
-    xw_src_cell(w, ws, row, a + PA_EF_SRC, &t->ef_src);
+    rpt_xl_src(x, ws, row, a + PA_EF_SRC, &t->ef_src);
     rpt_xl_num(x, ws, row, a + PA_CONV, l->ef_factor, RPT_F_GENERAL);
     rpt_xl_str(x, ws, row, a + PA_CONV_NOTE, c->conversion_note, RPT_F_NONE);
-    xw_term_factor(f, sizeof f, &used, FSET_TERM_MUL, a + PA_EF, r1);
-    xw_term_factor(f, sizeof f, &used, FSET_TERM_MUL, a + PA_CONV, r1);
+    xw_term_factor(f, sizeof f, &used, FSET_TERM_MUL, row, a + PA_EF);
+    xw_term_factor(f, sizeof f, &used, FSET_TERM_MUL, row, a + PA_CONV);
     rpt_xl_formula(x, ws, row, a + PA_EMISSION, f, l->emission_t, xw_t_fmt(l->gas, false));
     rpt_xl_num(x, ws, row, a + PA_GWP, l->gwp, RPT_F_GENERAL);
-    rpt_xl_col(a + PA_EMISSION, col, sizeof col);
-    rpt_xl_col(a + PA_GWP, col2, sizeof col2);
-    snprintf(f, sizeof f, "=%s%u*%s%u", col, r1, col2, r1);
+    snprintf(f, sizeof f, "=%s*%s", rpt_xl_cell(row, a + PA_EMISSION).s, rpt_xl_cell(row, a + PA_GWP).s);
     rpt_xl_formula(x, ws, row, a + PA_CO2E, f, l->emission_t_co2e, RPT_F_T);
     rpt_xl_num(x, ws, row, a + PA_UNC, rec->uncertainty_pct, RPT_F_UNC);
     rpt_xl_str(x, ws, row, a + PA_DATA, rec->source, RPT_F_NONE);

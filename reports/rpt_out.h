@@ -1,4 +1,4 @@
-/* rpt_out.h - helpers of the CSV and JSON writers: files with error messages, CSV fields, JSON values, head and inputs. */
+/* rpt_out.h - helpers of every CSV and JSON writer: files with messages, CSV fields, JSON values, head, inputs. */
 #ifndef GHG_RPT_OUT_H
 #define GHG_RPT_OUT_H
 

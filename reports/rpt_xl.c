@@ -14,7 +14,7 @@ typedef struct {
     bool bottom_border;
     bool wrap;
     const char *num_format;
-    bool highlight; /* solid yellow background */
+    lxw_color_t fill; /* solid background of this colour; 0 = none */
 } rpt_fmt_spec;
 
 static const rpt_fmt_spec rpt_fmt_specs[RPT_F_COUNT] = {
@@ -33,8 +33,14 @@ static const rpt_fmt_spec rpt_fmt_specs[RPT_F_COUNT] = {
     [RPT_F_PCT] = {false, 0, false, false, "0.0%", false},
     [RPT_F_PCT_BOLD] = {true, 0, false, false, "0.0%", false},
     [RPT_F_UNC] = {false, 0, false, false, "0.0", false},
-    [RPT_F_HILITE] = {false, 0, false, false, "General", true},
-    [RPT_F_HILITE_INT] = {true, 0, false, false, "0", true},
+    [RPT_F_HILITE] = {false, 0, false, false, "General", LXW_COLOR_YELLOW},
+    [RPT_F_HILITE_INT] = {true, 0, false, false, "0", LXW_COLOR_YELLOW},
+    [RPT_F_DEC4] = {false, 0, false, false, "#,##0.0000", 0},
+    [RPT_F_PCT2] = {false, 0, false, false, "0.00%", 0},
+    [RPT_F_GOOD] = {true, 0, false, false, NULL, 0xC6EFCE},
+    [RPT_F_FAIR] = {true, 0, false, false, NULL, 0xE2EFDA},
+    [RPT_F_WARN] = {true, 0, false, false, NULL, 0xFFEB9C},
+    [RPT_F_BAD] = {true, 0, false, false, NULL, 0xFFC7CE},
 };
 
 /* Creates the formats of rpt_fmt_specs in the workbook; false when out of
@@ -59,9 +65,9 @@ static bool rpt_xl_formats(rpt_xl *x)
         }
         if (s->num_format)
             format_set_num_format(f, s->num_format);
-        if (s->highlight) {
+        if (s->fill) {
             format_set_pattern(f, LXW_PATTERN_SOLID);
-            format_set_bg_color(f, LXW_COLOR_YELLOW);
+            format_set_bg_color(f, s->fill);
         }
         x->f[i] = f;
     }
@@ -168,6 +174,20 @@ void rpt_xl_str(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, cons
     }
 }
 
+/* Joins the source on the stack, or in the heap when it is long. */
+void rpt_xl_src(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const rpt_src *s)
+{
+    char stack[1024];
+    char *text = rpt_src_join(s, stack, sizeof stack);
+    if (!text) {
+        rpt_xl_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "joining a source text");
+        return;
+    }
+    rpt_xl_str(x, ws, row, col, text, RPT_F_NONE);
+    if (text != stack)
+        free(text);
+}
+
 /* Writes a finite number; leaves the cell empty for NaN or infinity. */
 void rpt_xl_num(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, double v, rpt_fmt_id f)
 {
@@ -199,6 +219,21 @@ void rpt_xl_formula(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, 
 
 const char *rpt_xl_label(const rpt_xl *x, rpt_label_id id) { return rpt_label(x->labels, id, x->zh); }
 
+/* Writes a text formula and its cached text. */
+void rpt_xl_formula_str(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *formula,
+                        const char *cached, rpt_fmt_id f)
+{
+    if (x->err)
+        return;
+    lxw_error e = worksheet_write_formula_str(ws, row, col, formula, x->f[f], cached);
+    if (e) {
+        char what[160];
+        snprintf(what, sizeof what, "writing formula %.60s at row %u, column %u", formula, (unsigned)row + 1,
+                 (unsigned)col + 1);
+        rpt_xl_check(x, e, what);
+    }
+}
+
 /* Writes a row of header labels with the header format. */
 void rpt_xl_header(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, const rpt_label_id *ids, size_t n)
 {
@@ -228,22 +263,58 @@ void rpt_xl_pair(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, const char *label,
     rpt_xl_str(x, ws, row, 1, value, RPT_F_WRAP);
 }
 
-/* Bijective base 26: A..Z, AA..ZZ, AAA..XFD. */
-void rpt_xl_col(lxw_col_t col, char *buf, size_t len)
+/* Whether a sheet name can stand bare in a formula: letters, digits and
+ * '_' only, not starting with a digit ("Calculation", "Inputs"). */
+static bool rpt_xl_bare_name(const char *name)
 {
-    char tmp[8];
-    size_t n = 0;
-    unsigned c = (unsigned)col + 1;
-    while (c > 0 && n < sizeof tmp) {
-        unsigned rem = (c - 1) % 26;
-        tmp[n++] = (char)('A' + rem);
-        c = (c - 1) / 26;
-    }
-    size_t i = 0;
-    for (; i < n && i + 1 < len; i++)
-        buf[i] = tmp[n - 1 - i];
-    if (len)
-        buf[i] = '\0';
+    if (!*name || (*name >= '0' && *name <= '9'))
+        return false;
+    for (const char *p = name; *p; p++)
+        if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
+            return false;
+    return true;
+}
+
+/* Writes "Sheet!" or "'Sheet name'!" into buf (our names have no "'"); ""
+ * for NULL. */
+static void rpt_xl_sheet_prefix(const char *sheet, char *buf, size_t len)
+{
+    if (!sheet)
+        snprintf(buf, len, "%s", "");
+    else if (rpt_xl_bare_name(sheet))
+        snprintf(buf, len, "%s!", sheet);
+    else
+        snprintf(buf, len, "'%s'!", sheet);
+}
+
+rpt_ref rpt_xl_cell(lxw_row_t row, lxw_col_t col) { return rpt_xl_ref(NULL, row, col, false); }
+
+/* lxw_col_to_name gives the letters ("$G" when absolute); the row follows. */
+rpt_ref rpt_xl_ref(const char *sheet, lxw_row_t row, lxw_col_t col, bool abs)
+{
+    rpt_ref r;
+    char pre[40], name[16];
+    rpt_xl_sheet_prefix(sheet, pre, sizeof pre);
+    lxw_col_to_name(name, col, abs ? LXW_TRUE : LXW_FALSE);
+    snprintf(r.s, sizeof r.s, "%s%s%s%u", pre, name, abs ? "$" : "", (unsigned)row + 1);
+    return r;
+}
+
+rpt_ref rpt_xl_range(const char *sheet, lxw_row_t r0, lxw_col_t c0, lxw_row_t r1, lxw_col_t c1, bool abs)
+{
+    rpt_ref r, a = rpt_xl_ref(sheet, r0, c0, abs), b = rpt_xl_ref(NULL, r1, c1, abs);
+    rpt_fmt(r.s, sizeof r.s, "%s:%s", a.s, b.s); /* fits: see rpt_ref */
+    return r;
+}
+
+rpt_ref rpt_xl_column(const char *sheet, lxw_col_t col)
+{
+    rpt_ref r;
+    char pre[40], name[16];
+    rpt_xl_sheet_prefix(sheet, pre, sizeof pre);
+    lxw_col_to_name(name, col, LXW_TRUE);
+    rpt_fmt(r.s, sizeof r.s, "%s%s:%s", pre, name, name);
+    return r;
 }
 
 /* Closes the workbook, which writes the file and frees the workbook even

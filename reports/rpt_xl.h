@@ -1,4 +1,4 @@
-/* rpt_xl.h - the toolkit of every workbook writer: the workbook, its cell formats, checked cells, headers, formula references. */
+/* rpt_xl.h - every workbook writer's toolkit: the workbook, cell formats, checked cells, formula references. */
 #ifndef GHG_RPT_XL_H
 #define GHG_RPT_XL_H
 
@@ -36,6 +36,12 @@ typedef enum {
     RPT_F_UNC,        /* uncertainty percent: 0.0 */
     RPT_F_HILITE,     /* highlighted row (the FOD inventory year): General on yellow */
     RPT_F_HILITE_INT, /* highlighted year: 0 on yellow */
+    RPT_F_DEC4,       /* intensities: #,##0.0000 */
+    RPT_F_PCT2,       /* rates of change: 0.00% */
+    RPT_F_GOOD,       /* a status: bold on green (met) */
+    RPT_F_FAIR,       /* bold on light green (on track) */
+    RPT_F_WARN,       /* bold on amber (off track) */
+    RPT_F_BAD,        /* bold on red (missed) */
     RPT_F_COUNT
 } rpt_fmt_id;
 
@@ -72,6 +78,9 @@ bool rpt_xl_check(rpt_xl *x, lxw_error e, const char *what);
 /* Writes text; NULL or "" leaves the cell empty. */
 void rpt_xl_str(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s, rpt_fmt_id f);
 
+/* Writes a source cell: "set: ref" (rpt_src_join); empty when s->set is NULL. */
+void rpt_xl_src(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const rpt_src *s);
+
 /* Writes a number; NaN and infinities (which Excel cannot store) leave the
  * cell blank, so optional values such as a missing bound stay empty. */
 void rpt_xl_num(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, double v, rpt_fmt_id f);
@@ -80,6 +89,10 @@ void rpt_xl_num(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, doub
  * an error: Excel cannot store it and the cached value would lie. */
 void rpt_xl_formula(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *formula, double cached,
                     rpt_fmt_id f);
+
+/* Writes a formula whose result is text, with that text cached. */
+void rpt_xl_formula_str(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *formula,
+                        const char *cached, rpt_fmt_id f);
 
 /* Writes the labels of `ids` (n of them) from column 0 as a header row. */
 void rpt_xl_header(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, const rpt_label_id *ids, size_t n);
@@ -94,9 +107,34 @@ void rpt_xl_widths(rpt_xl *x, lxw_worksheet *ws, const double *width_chars, size
 /* Writes a label in column 0 and a text value in column 1. */
 void rpt_xl_pair(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, const char *label, const char *value);
 
-/* The letters of column `col` (0 = "A", 26 = "AA") for formulas, written
- * into buf (at least 4 bytes). */
-void rpt_xl_col(lxw_col_t col, char *buf, size_t len);
+/* A reference in a formula, built from row and column numbers (0-based)
+ * and never typed as letters, so that a formula follows its column enums:
+ *   rpt_xl_ref(NULL, 1, 6, false)        "G2"
+ *   rpt_xl_ref(NULL, 1, 6, true)         "$G$2"
+ *   rpt_xl_ref("Inputs", 1, 6, false)    "Inputs!G2"
+ * A sheet name other than letters, digits and '_' is quoted:
+ * 'Landfill (FOD)'!$D$6. Use `.s` in the same expression, e.g.
+ *   snprintf(f, sizeof f, "=%s*%s", rpt_xl_cell(row, A).s, rpt_xl_cell(row, B).s); */
+typedef struct {
+    char s[64]; /* a quoted 31-character name, '!' and "$XFD$1048576:$XFD$1048576" */
+} rpt_ref;
+
+/* Bytes of a formula buffer: room for a dozen references and the text
+ * around them (a SUMIFS over many sheets builds its own, longer one). */
+#define RPT_XL_FORMULA_MAX 1024
+
+/* The cell (row, col), relative: "G2". */
+rpt_ref rpt_xl_cell(lxw_row_t row, lxw_col_t col);
+
+/* The cell (row, col) on `sheet` (NULL: this sheet), absolute when `abs`. */
+rpt_ref rpt_xl_ref(const char *sheet, lxw_row_t row, lxw_col_t col, bool abs);
+
+/* The range (r0, c0):(r1, c1) on `sheet` (NULL: this sheet), both ends
+ * absolute when `abs`: "C6:C9", "Summary!$C$6:$C$9". */
+rpt_ref rpt_xl_range(const char *sheet, lxw_row_t r0, lxw_col_t c0, lxw_row_t r1, lxw_col_t c1, bool abs);
+
+/* The whole column `col` on `sheet` (NULL: this sheet): "Indirect!$L:$L". */
+rpt_ref rpt_xl_column(const char *sheet, lxw_col_t col);
 
 /* Closes (and so writes) the workbook. Returns 0, or -1 with the first
  * error in err; the caller removes the file on failure. */
