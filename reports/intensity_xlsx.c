@@ -5,6 +5,7 @@
 
 #include "../calc/category.h"
 #include "intensity_report.h"
+#include "rpt_about.h"
 #include "rpt_xl.h"
 
 #define IW_F_MAX 512 /* bytes of one formula */
@@ -943,58 +944,52 @@ static void iw_charts(iw *w)
 
 /* --------------------------------------------------------------- About */
 
-/* Writes the run and series rows of About; returns the next free row. */
-static lxw_row_t iw_about_run(iw *w, lxw_worksheet *ws)
+/* Writes the run and the series' identity and settings on About. */
+static void iw_about_run(iw *w, rpt_about *a)
 {
     const ser_series *s = w->r->s;
-    rpt_xl *x = &w->xl;
     char buf[1024];
-    lxw_row_t row = 0;
-    rpt_xl_str(x, ws, row++, 0, IW_T(w, "ghgcalc intensity", "ghgcalc 强度指标"), RPT_F_TITLE);
-    rpt_xl_pair(x, ws, row++, rpt_label(NULL, RPT_L_VERSION, w->zh), w->m->tool_version);
-    rpt_xl_pair(x, ws, row++, rpt_label(NULL, RPT_L_COMMAND, w->zh), w->m->command_line);
-    rpt_xl_pair(x, ws, row++, IW_T(w, "Series", "序列"), s->id);
-    rpt_xl_pair(x, ws, row++, rpt_label(NULL, RPT_L_TITLE, w->zh), s->title);
-    rpt_xl_pair(x, ws, row++, rpt_label(NULL, RPT_L_REGION, w->zh), s->region);
+    rpt_about_run(a, w->m);
+    rpt_about_pair(a, IW_T(w, "Series", "序列"), s->id);
+    rpt_about_pair(a, rpt_xl_label(&w->xl, RPT_L_TITLE), s->title);
+    rpt_about_pair(a, rpt_xl_label(&w->xl, RPT_L_REGION), s->region);
     snprintf(buf, sizeof buf, "%ld", s->base_year);
-    rpt_xl_pair(x, ws, row++, IW_T(w, "Base year", "基准年"), buf);
+    rpt_about_pair(a, IW_T(w, "Base year", "基准年"), buf);
     snprintf(buf, sizeof buf, "%ld (%s)", s->price_base,
              IW_T(w, "GDP at constant prices of this year; real = nominal x 100 / deflator",
                   "可比价GDP的价格基期；可比价 = 现价 x 100 / 平减指数"));
-    rpt_xl_pair(x, ws, row++, IW_T(w, "Price base", "价格基期"), buf);
+    rpt_about_pair(a, IW_T(w, "Price base", "价格基期"), buf);
     rpt_fmt(buf, sizeof buf, "%s%s", ser_method_name(s->method),
             s->method == SER_CALORIFIC
                 ? IW_T(w, ": calorific equivalent (GB/T 2589 当量值), electricity at its standard-coal coefficient",
                        "：当量值（GB/T 2589），电力按折标准煤系数")
                 : IW_T(w, ": coal-consumption method (发电煤耗法), electricity at the year's generation coal rate",
                        "：发电煤耗法，电力按当年发电煤耗折算"));
-    rpt_xl_pair(x, ws, row++,
-                IW_T(w, "Headline electricity method (targets use it)", "主口径电力折算方法（用于目标评估）"), buf);
-    rpt_xl_pair(x, ws, row++, IW_T(w, "Both methods", "两种方法"),
+    rpt_about_pair(a, IW_T(w, "Headline electricity method (targets use it)", "主口径电力折算方法（用于目标评估）"),
+                   buf);
+    rpt_about_pair(a, IW_T(w, "Both methods", "两种方法"),
                 IW_T(w,
                      "the Indicators sheet shows energy, energy intensity and shares by both methods; only "
                      "electricity (primary and net imported) differs between them",
                      "指标表同时给出两种方法的能耗、能耗强度和比重；两者仅电力（一次电力和净调入电力）折算不同"));
-    rpt_xl_pair(x, ws, row++, rpt_label(NULL, RPT_L_LANGUAGE, w->zh), rpt_label(NULL, RPT_L_LANGUAGE_NAME, w->zh));
-    return row + 1;
+    rpt_about_language(a);
 }
 
-/* Writes the targets file, the coefficient sets, the consistency note and
- * the notes; returns the next free row. */
-static lxw_row_t iw_about_sets(iw *w, lxw_worksheet *ws, lxw_row_t row)
+/* Writes the coefficient sets, the targets file, the consistency note and
+ * the notes on About. */
+static void iw_about_sets(iw *w, rpt_about *a)
 {
     const ser_series *s = w->r->s;
-    rpt_xl *x = &w->xl;
     char buf[2048];
     size_t used = 0;
     buf[0] = '\0';
     for (size_t i = 0; i < s->norder && used < sizeof buf; i++)
         used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s", i ? ", " : "", s->order[i]->id);
-    rpt_xl_pair(x, ws, row++, IW_T(w, "Standard-coal coefficients from", "折标准煤系数来源"), buf);
+    rpt_about_pair(a, IW_T(w, "Standard-coal coefficients from", "折标准煤系数来源"), buf);
     rpt_fmt(buf, sizeof buf, "%s%s%s", s->targets_id ? s->targets_id : IW_T(w, "(none)", "（无）"),
             s->targets_title ? ": " : "", s->targets_title ? s->targets_title : "");
-    rpt_xl_pair(x, ws, row++, IW_T(w, "Targets", "目标"), buf);
-    rpt_xl_pair(x, ws, row++, IW_T(w, "Targets source", "目标来源"), s->targets_source);
+    rpt_about_pair(a, IW_T(w, "Targets", "目标"), buf);
+    rpt_about_pair(a, IW_T(w, "Targets source", "目标来源"), s->targets_source);
     if (w->r->consistency[0])
         rpt_fmt(buf, sizeof buf, "%s %s",
                 IW_T(w, "WARNING: the inventories are not computed alike:", "警告：各年清单计算口径不一致："),
@@ -1004,8 +999,8 @@ static lxw_row_t iw_about_sets(iw *w, lxw_worksheet *ws, lxw_row_t row)
                 IW_T(w, "every inventory uses the same factor sets and GWP set:",
                      "各年清单使用相同的排放因子集和全球增温潜势值："),
                 w->r->inv[0].sets, w->r->inv[0].gwp_id);
-    rpt_xl_pair(x, ws, row++, IW_T(w, "Consistency", "口径一致性"), buf);
-    rpt_xl_pair(x, ws, row++, rpt_label(NULL, RPT_L_NOTES, w->zh),
+    rpt_about_pair(a, IW_T(w, "Consistency", "口径一致性"), buf);
+    rpt_about_pair(a, rpt_xl_label(&w->xl, RPT_L_NOTES),
                 IW_T(w,
                      "CO2 = energy-related fossil CO2 (IPCC 1.A, biogenic CO2 excluded); CO2e = all direct GHG of "
                      "the inventory. Per GDP = per 10^4 yuan at constant prices. Energy = sum of amount x "
@@ -1014,33 +1009,21 @@ static lxw_row_t iw_about_sets(iw *w, lxw_worksheet *ws, lxw_row_t row)
                      "CO2为能源活动化石燃料CO2（IPCC 1.A，不含生物质CO2）；CO2当量为清单全部直接温室气体。单位GDP指"
                      "每万元可比价GDP。能耗 = 实物量 x 折标准煤系数之和。煤炭比重 = 煤炭及制品 / 能耗；非化石能源比重 "
                      "= 一次电力 / 能耗。详见 docs/intensity.md。"));
-    rpt_xl_pair(x, ws, row++, IW_T(w, "Series notes", "序列说明"), s->notes);
-    return row + 1;
+    rpt_about_pair(a, IW_T(w, "Series notes", "序列说明"), s->notes);
 }
 
-/* Writes the input files with their SHA-256 from `row`. */
-static void iw_about_inputs(iw *w, lxw_worksheet *ws, lxw_row_t row)
-{
-    static const rpt_label_id hdr[] = {RPT_L_PATH, RPT_L_SHA256};
-    rpt_xl_str(&w->xl, ws, row++, 0, rpt_label(NULL, RPT_L_INPUT_FILES, w->zh), RPT_F_BOLD);
-    rpt_xl_header(&w->xl, ws, row++, hdr, 2);
-    for (size_t i = 0; i < w->m->ninputs; i++, row++) {
-        rpt_xl_str(&w->xl, ws, row, 0, w->m->input_paths[i], RPT_F_NONE);
-        rpt_xl_str(&w->xl, ws, row, 1, w->m->input_sha256 ? w->m->input_sha256[i] : NULL, RPT_F_NONE);
-    }
-}
-
-/* Writes the About sheet. */
+/* Writes the About sheet: the run and the series, the coefficient sets,
+ * targets and notes, then the input files. */
 static void iw_about(iw *w)
 {
     static const double widths[] = {44, 100};
-    lxw_worksheet *ws = rpt_xl_sheet(&w->xl, "About");
-    if (!ws)
-        return;
-    rpt_xl_widths(&w->xl, ws, widths, 2);
-    lxw_row_t row = iw_about_run(w, ws);
-    row = iw_about_sets(w, ws, row);
-    iw_about_inputs(w, ws, row);
+    rpt_about a;
+    rpt_about_start(&a, &w->xl, widths, 2, IW_T(w, "ghgcalc intensity", "ghgcalc 强度指标"));
+    iw_about_run(w, &a);
+    rpt_about_gap(&a);
+    iw_about_sets(w, &a);
+    rpt_about_gap(&a);
+    rpt_about_inputs(&a, w->m);
 }
 
 /* ---------------------------------------------------------- the writer */

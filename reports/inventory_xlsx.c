@@ -8,6 +8,7 @@
 #include "../calc/nsum.h"
 #include "inventory_checks.h"
 #include "inventory_xlsx.h"
+#include "rpt_about.h"
 #include "report.h"
 
 #define XW_FORMULA_MAX 8192 /* bytes of one SUMIFS formula over every source (Excel's limit: 8,192 characters) */
@@ -557,77 +558,34 @@ static void xw_factors(xw *w)
 
 /* ----------------------------------------------------------------- About */
 
-/* Writes the run's identity rows: tool, command, inventory, GWP set,
- * language; returns the next free row. */
-static lxw_row_t xw_about_run(xw *w, lxw_worksheet *ws)
-{
-    const inventory *inv = eng_inventory(w->r);
-    const gwp_set *gwp = eng_gwp(w->r);
-    rpt_xl *x = &w->xl;
-    lxw_row_t row = 0;
-    rpt_xl_str(x, ws, row++, 0, "ghgcalc", RPT_F_TITLE);
-    rpt_xl_pair(x, ws, row++, il_label(RPT_L_TOOL, w->zh), "ghgcalc");
-    rpt_xl_pair(x, ws, row++, il_label(RPT_L_VERSION, w->zh), w->m->tool_version);
-    rpt_xl_pair(x, ws, row++, il_label(RPT_L_COMMAND, w->zh), w->m->command_line);
-    rpt_xl_pair(x, ws, row++, il_label(IL_INVENTORY, w->zh), inv->id);
-    rpt_xl_pair(x, ws, row++, il_label(RPT_L_TITLE, w->zh), inv->title);
-    rpt_xl_pair(x, ws, row++, il_label(RPT_L_REGION, w->zh), inv->region);
-    rpt_xl_str(x, ws, row, 0, il_label(RPT_L_YEAR, w->zh), RPT_F_BOLD);
-    if (inv->year)
-        rpt_xl_num(x, ws, row, 1, (double)inv->year, RPT_F_INT);
-    row++;
-    rpt_xl_pair(x, ws, row++, il_label(IL_GWP_SET, w->zh), gwp->id);
-    rpt_xl_pair(x, ws, row++, il_label(IL_GWP_TITLE, w->zh), gwp->title);
-    rpt_xl_pair(x, ws, row++, il_label(RPT_L_LANGUAGE, w->zh), il_label(RPT_L_LANGUAGE_NAME, w->zh));
-    return row + 1;
-}
-
-/* Writes the factor sets in search order from `row`; returns the next
- * free row. */
-static lxw_row_t xw_about_sets(xw *w, lxw_worksheet *ws, lxw_row_t row)
-{
-    static const rpt_label_id hdr[] = {RPT_L_ID, RPT_L_TITLE, RPT_L_VERSION, RPT_L_SOURCE};
-    eng_order o = eng_search_order(w->r);
-    rpt_xl_str(&w->xl, ws, row++, 0, il_label(RPT_L_FACTOR_SETS, w->zh), RPT_F_BOLD);
-    rpt_xl_header(&w->xl, ws, row++, hdr, 4);
-    for (size_t i = 0; i < o.n; i++, row++) {
-        rpt_xl_str(&w->xl, ws, row, 0, o.sets[i]->id, RPT_F_NONE);
-        rpt_xl_str(&w->xl, ws, row, 1, o.sets[i]->title, RPT_F_WRAP);
-        rpt_xl_str(&w->xl, ws, row, 2, o.sets[i]->version, RPT_F_NONE);
-        rpt_xl_str(&w->xl, ws, row, 3, o.sets[i]->source, RPT_F_WRAP);
-    }
-    return row + 1;
-}
-
-/* Writes the input files with their SHA-256 and the notes from `row`. */
-static void xw_about_inputs(xw *w, lxw_worksheet *ws, lxw_row_t row)
-{
-    static const rpt_label_id hdr[] = {RPT_L_PATH, RPT_L_SHA256};
-    const inventory *inv = eng_inventory(w->r);
-    rpt_xl_str(&w->xl, ws, row++, 0, il_label(RPT_L_INPUT_FILES, w->zh), RPT_F_BOLD);
-    rpt_xl_header(&w->xl, ws, row++, hdr, 2);
-    for (size_t i = 0; i < w->m->ninputs; i++, row++) {
-        rpt_xl_str(&w->xl, ws, row, 0, w->m->input_paths[i], RPT_F_NONE);
-        rpt_xl_str(&w->xl, ws, row, 1, w->m->input_sha256 ? w->m->input_sha256[i] : NULL, RPT_F_NONE);
-    }
-    row++;
-    rpt_xl_pair(&w->xl, ws, row++, il_label(RPT_L_NOTES, w->zh), il_label(IL_METHOD_NOTE, w->zh));
-    rpt_xl_pair(&w->xl, ws, row++, "", il_label(IL_SECTOR_NOTE, w->zh));
-    if (inv->notes && *inv->notes)
-        rpt_xl_pair(&w->xl, ws, row, il_label(IL_INV_NOTES, w->zh), inv->notes);
-}
-
-/* Writes the About sheet. */
+/* Writes the About sheet: the run and the inventory's identity, the factor
+ * sets in search order, the input files, and the notes. */
 static void xw_about(xw *w)
 {
     static const double widths[] = {30, 70, 10, 70};
-    lxw_worksheet *ws = rpt_xl_sheet(&w->xl, "About");
-    if (!ws)
-        return;
-    rpt_xl_widths(&w->xl, ws, widths, 4);
-    lxw_row_t row = xw_about_run(w, ws);
-    row = xw_about_sets(w, ws, row);
-    xw_about_inputs(w, ws, row);
+    const inventory *inv = eng_inventory(w->r);
+    const gwp_set *gwp = eng_gwp(w->r);
+    eng_order o = eng_search_order(w->r);
+    rpt_about a;
+    rpt_about_start(&a, &w->xl, widths, 4, "ghgcalc");
+    rpt_about_pair(&a, il_label(RPT_L_TOOL, w->zh), "ghgcalc");
+    rpt_about_run(&a, w->m);
+    rpt_about_pair(&a, il_label(IL_INVENTORY, w->zh), inv->id);
+    rpt_about_pair(&a, il_label(RPT_L_TITLE, w->zh), inv->title);
+    rpt_about_pair(&a, il_label(RPT_L_REGION, w->zh), inv->region);
+    rpt_about_year(&a, il_label(RPT_L_YEAR, w->zh), inv->year);
+    rpt_about_pair(&a, il_label(IL_GWP_SET, w->zh), gwp->id);
+    rpt_about_pair(&a, il_label(IL_GWP_TITLE, w->zh), gwp->title);
+    rpt_about_language(&a);
+    rpt_about_gap(&a);
+    rpt_about_sets(&a, o.sets, o.n);
+    rpt_about_gap(&a);
+    rpt_about_inputs(&a, w->m);
+    rpt_about_gap(&a);
+    rpt_about_pair(&a, il_label(RPT_L_NOTES, w->zh), il_label(IL_METHOD_NOTE, w->zh));
+    rpt_about_pair(&a, "", il_label(IL_SECTOR_NOTE, w->zh));
+    if (inv->notes && *inv->notes)
+        rpt_about_pair(&a, il_label(IL_INV_NOTES, w->zh), inv->notes);
 }
 
 /* ------------------------------------------------------------ the writer */
