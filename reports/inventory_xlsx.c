@@ -359,22 +359,15 @@ static unsigned xw_summary_sectors(xw *w, lxw_worksheet *ws, lxw_row_t heading, 
 
 /* Adds a chart of `type` with one series, categories in column `cat_col`
  * and values in column `val_col` of the Summary's rows r0..r1, and inserts
- * it at `row` in column XW_CHART_COL. */
+ * it at `row` in column XW_CHART_COL. A column chart has no legend; a pie
+ * shows each slice's percentage. */
 static void xw_chart(xw *w, lxw_worksheet *ws, uint8_t type, lxw_col_t cat_col, lxw_col_t val_col, lxw_row_t r0,
                      lxw_row_t r1, rpt_label_id title, lxw_row_t row)
 {
-    if (w->xl.err)
+    lxw_chart *ch = rpt_xl_chart(&w->xl, type, il_label(title, w->zh));
+    lxw_chart_series *s = rpt_xl_series(&w->xl, ch, XW_SUMMARY_SHEET, cat_col, val_col, r0, r1, NULL);
+    if (!s)
         return;
-    char cats[RPT_XL_FORMULA_MAX], vals[RPT_XL_FORMULA_MAX];
-    snprintf(cats, sizeof cats, "=%s", rpt_xl_range(XW_SUMMARY_SHEET, r0, cat_col, r1, cat_col, true).s);
-    snprintf(vals, sizeof vals, "=%s", rpt_xl_range(XW_SUMMARY_SHEET, r0, val_col, r1, val_col, true).s);
-    lxw_chart *ch = workbook_add_chart(w->xl.wb, type);
-    lxw_chart_series *s = ch ? chart_add_series(ch, cats, vals) : NULL;
-    if (!s) {
-        rpt_xl_check(&w->xl, LXW_ERROR_MEMORY_MALLOC_FAILED, "adding a chart");
-        return;
-    }
-    chart_title_set_name(ch, il_label(title, w->zh));
     if (type == LXW_CHART_COLUMN) {
         chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
         chart_axis_set_name(ch->y_axis, "t CO2e");
@@ -594,11 +587,10 @@ static void xw_about(xw *w)
 static void xw_properties(xw *w)
 {
     const inventory *inv = eng_inventory(w->r);
-    char title[512], subject[512], comments[128];
+    char title[512], subject[512];
     rpt_fmt(title, sizeof title, "%s %s", il_label(IL_TITLE, w->zh), inv->id ? inv->id : "");
     rpt_fmt(subject, sizeof subject, "%s %ld", inv->region ? inv->region : "", inv->year);
-    rpt_fmt(comments, sizeof comments, "ghgcalc %s", w->m->tool_version ? w->m->tool_version : "");
-    rpt_xl_properties(&w->xl, title, subject, comments);
+    rpt_xl_properties(&w->xl, title, subject);
 }
 
 /* Writes the workbook; sheets in the order Summary, Sectoral table,

@@ -80,6 +80,7 @@ bool rpt_xl_open(rpt_xl *x, const char *path, const rpt_meta *m, const rpt_label
 {
     memset(x, 0, sizeof *x);
     x->zh = m->zh;
+    x->tool_version = m->tool_version;
     x->labels = labels;
     lxw_workbook_options opt = {
         .constant_memory = m->constant_memory ? LXW_TRUE : LXW_FALSE,
@@ -102,8 +103,10 @@ bool rpt_xl_open(rpt_xl *x, const char *path, const rpt_meta *m, const rpt_label
 
 /* Sets title, subject, author, comments and the fixed creation time. The
  * strings are copied by libxlsxwriter. */
-void rpt_xl_properties(rpt_xl *x, const char *title, const char *subject, const char *comments)
+void rpt_xl_properties(rpt_xl *x, const char *title, const char *subject)
 {
+    char comments[128];
+    rpt_fmt(comments, sizeof comments, "ghgcalc %s", x->tool_version ? x->tool_version : "");
     lxw_doc_properties p = {
         .title = (char *)title,
         .subject = (char *)subject,
@@ -315,6 +318,36 @@ rpt_ref rpt_xl_column(const char *sheet, lxw_col_t col)
     lxw_col_to_name(name, col, LXW_TRUE);
     rpt_fmt(r.s, sizeof r.s, "%s%s:%s", pre, name, name);
     return r;
+}
+
+lxw_chart *rpt_xl_chart(rpt_xl *x, uint8_t type, const char *title)
+{
+    lxw_chart *ch = x->err ? NULL : workbook_add_chart(x->wb, type);
+    if (!ch) {
+        rpt_xl_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "adding a chart");
+        return NULL;
+    }
+    chart_title_set_name(ch, title);
+    return ch;
+}
+
+/* The ranges are formulas: "=Sheet!$A$2:$A$9". */
+lxw_chart_series *rpt_xl_series(rpt_xl *x, lxw_chart *ch, const char *sheet, lxw_col_t cat_col, lxw_col_t val_col,
+                                lxw_row_t r0, lxw_row_t r1, const char *name)
+{
+    char cats[80], vals[80];
+    if (!ch || x->err)
+        return NULL;
+    snprintf(cats, sizeof cats, "=%s", rpt_xl_range(sheet, r0, cat_col, r1, cat_col, true).s);
+    snprintf(vals, sizeof vals, "=%s", rpt_xl_range(sheet, r0, val_col, r1, val_col, true).s);
+    lxw_chart_series *s = chart_add_series(ch, cats, vals);
+    if (!s) {
+        rpt_xl_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "adding a chart series");
+        return NULL;
+    }
+    if (name)
+        chart_series_set_name(s, name);
+    return s;
 }
 
 /* Closes the workbook, which writes the file and frees the workbook even

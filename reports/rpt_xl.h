@@ -51,6 +51,7 @@ typedef struct {
     lxw_workbook *wb;
     lxw_format *f[RPT_F_COUNT];
     bool zh;                   /* labels in Chinese */
+    const char *tool_version;  /* for the document properties */
     const rpt_labels *labels;  /* the writer's own labels, or NULL */
     lxw_error err;  /* LXW_NO_ERROR while all went well */
     char what[160]; /* what failed, for the message */
@@ -65,8 +66,9 @@ bool rpt_xl_open(rpt_xl *x, const char *path, const rpt_meta *m, const rpt_label
 /* The text of label `id` (generic or the writer's) in the workbook's language. */
 const char *rpt_xl_label(const rpt_xl *x, rpt_label_id id);
 
-/* Sets the document properties: fixed creation time, author "ghgcalc". */
-void rpt_xl_properties(rpt_xl *x, const char *title, const char *subject, const char *comments);
+/* Sets the document properties: title, subject, author "ghgcalc",
+ * comments "ghgcalc <version>" and the fixed creation time. */
+void rpt_xl_properties(rpt_xl *x, const char *title, const char *subject);
 
 /* Adds a worksheet; NULL (with x->err set) on failure. */
 lxw_worksheet *rpt_xl_sheet(rpt_xl *x, const char *name);
@@ -135,6 +137,17 @@ rpt_ref rpt_xl_range(const char *sheet, lxw_row_t r0, lxw_col_t c0, lxw_row_t r1
 
 /* The whole column `col` on `sheet` (NULL: this sheet): "Indirect!$L:$L". */
 rpt_ref rpt_xl_column(const char *sheet, lxw_col_t col);
+
+/* Adds a chart of `type` (LXW_CHART_*) titled `title`; NULL (with x->err
+ * set) when out of memory, and after an earlier error. */
+lxw_chart *rpt_xl_chart(rpt_xl *x, uint8_t type, const char *title);
+
+/* Adds a series to `ch`: categories in column `cat_col` and values in
+ * column `val_col` of `sheet`, rows r0..r1 (0-based, absolute ranges),
+ * named `name` unless NULL. NULL (with x->err set) on failure, and when
+ * `ch` is NULL or after an earlier error. */
+lxw_chart_series *rpt_xl_series(rpt_xl *x, lxw_chart *ch, const char *sheet, lxw_col_t cat_col, lxw_col_t val_col,
+                                lxw_row_t r0, lxw_row_t r1, const char *name);
 
 /* Closes (and so writes) the workbook. Returns 0, or -1 with the first
  * error in err; the caller removes the file on failure. */
