@@ -111,12 +111,7 @@ static void ij_head(FILE *f, const int_result *r, const rpt_meta *m)
 {
     const ser_series *s = r->s;
     rpt_json_head(f, m);
-    fputs(",\n  \"series\": {\"id\": ", f);
-    rpt_json_str(f, s->id);
-    fputs(", \"title\": ", f);
-    rpt_json_str(f, s->title);
-    fputs(", \"region\": ", f);
-    rpt_json_str(f, s->region);
+    rpt_json_subject(f, "series", s->id, s->title, s->region);
     fprintf(f, ", \"base_year\": %ld, \"price_base\": %ld},\n  \"electricity_method\": ", s->base_year, s->price_base);
     rpt_json_str(f, ser_method_name(s->method));
     fputs(",\n  \"sce_factor_sets\": ", f);

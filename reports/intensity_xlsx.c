@@ -90,6 +90,18 @@ void iw_widths(iw *w, lxw_worksheet *ws, size_t n, double first, double rest)
         rpt_xl_check(&w->xl, worksheet_set_column(ws, 1, (lxw_col_t)(n - 1), rest, NULL), "setting a column width");
 }
 
+lxw_worksheet *iw_table_sheet(iw *w, const char *name, const iw_head *h, size_t n, double first, double rest,
+                              lxw_col_t freeze_cols)
+{
+    lxw_worksheet *ws = rpt_xl_sheet(&w->xl, name);
+    if (!ws)
+        return NULL;
+    iw_widths(w, ws, n, first, rest);
+    iw_header(w, ws, 0, h, n);
+    worksheet_freeze_panes(ws, 1, freeze_cols);
+    return ws;
+}
+
 lxw_col_t iw_ind_col(ser_indicator ind, ser_method m)
 {
     switch (ind) {

@@ -207,6 +207,12 @@ void iw_header(iw *w, lxw_worksheet *ws, lxw_row_t row, const iw_head *h, size_t
 /* Sets column widths of n columns: `first` for column 0, `rest` for the others. */
 void iw_widths(iw *w, lxw_worksheet *ws, size_t n, double first, double rest);
 
+/* Adds sheet `name` as a table of n columns: widths `first` and `rest`
+ * (iw_widths), the header `h` on row 0, frozen with `freeze_cols` columns.
+ * NULL after an error. */
+lxw_worksheet *iw_table_sheet(iw *w, const char *name, const iw_head *h, size_t n, double first, double rest,
+                              lxw_col_t freeze_cols);
+
 /* The Indicators column of indicator `ind` by method `m`. */
 lxw_col_t iw_ind_col(ser_indicator ind, ser_method m);
 

@@ -135,13 +135,10 @@ static void iw_ind_ratios(iw *w, lxw_worksheet *ws, lxw_row_t row, size_t i, con
  * Inputs), every cell a formula over Inputs and Energy. */
 void iw_indicators(iw *w)
 {
-    lxw_worksheet *ws = rpt_xl_sheet(&w->xl, IW_INDICATORS);
+    lxw_worksheet *ws = iw_table_sheet(w, IW_INDICATORS, iw_indicator_cols, ID_NCOLS, 8, 16, 1);
     if (!ws)
         return;
-    iw_widths(w, ws, ID_NCOLS, 8, 16);
     rpt_xl_check(&w->xl, worksheet_set_row(ws, 0, 60, NULL), "setting the header height");
-    iw_header(w, ws, 0, iw_indicator_cols, ID_NCOLS);
-    worksheet_freeze_panes(ws, 1, 1);
     for (size_t i = 0; i < w->r->nyears; i++) {
         lxw_row_t row = (lxw_row_t)i + 1;
         iw_ind_inputs(w, ws, row, &w->r->years[i]);

@@ -46,12 +46,11 @@ static const iw_head iw_inputs_cols[IN_NCOLS] = {
 static void iw_scaled(iw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const ser_qty *q, double factor,
                       double cached, rpt_fmt_id fmt)
 {
-    char f[RPT_XL_FORMULA_MAX];
+    const lxw_col_t product[] = {col, col + 2};
     rpt_xl_num(&w->xl, ws, row, col, q->value, RPT_F_GENERAL);
     rpt_xl_str(&w->xl, ws, row, col + 1, q->unit_text, RPT_F_NONE);
     rpt_xl_num(&w->xl, ws, row, col + 2, factor, RPT_F_GENERAL);
-    snprintf(f, sizeof f, "=%s*%s", rpt_xl_cell(row, col).s, rpt_xl_cell(row, col + 2).s);
-    rpt_xl_formula(&w->xl, ws, row, col + 3, f, cached, fmt);
+    rpt_xl_product(&w->xl, ws, row, col + 3, product, 2, cached, fmt);
 }
 
 /* Writes the GDP and population cells of year i (columns A..K). */
@@ -80,14 +79,12 @@ static void iw_inputs_final(iw *w, lxw_worksheet *ws, size_t i)
     const ser_year *y = &w->r->s->years[i];
     const int_year *iy = &w->r->years[i];
     lxw_row_t row = (lxw_row_t)i + 1;
-    char f[RPT_XL_FORMULA_MAX];
+    static const lxw_col_t tce[] = {IN_FIN_ELEC, IN_FIN_SCE, IN_FIN_FACTOR};
     rpt_xl_num(&w->xl, ws, row, IN_FIN_ELEC, y->final_electricity.value, RPT_F_GENERAL);
     rpt_xl_str(&w->xl, ws, row, IN_FIN_ELEC_UNIT, y->final_electricity.unit_text, RPT_F_NONE);
     rpt_xl_num(&w->xl, ws, row, IN_FIN_SCE, y->final_elec_sce->value, RPT_F_GENERAL);
     rpt_xl_num(&w->xl, ws, row, IN_FIN_FACTOR, y->final_elec_sce_factor, RPT_F_GENERAL);
-    snprintf(f, sizeof f, "=%s*%s*%s", rpt_xl_cell(row, IN_FIN_ELEC).s, rpt_xl_cell(row, IN_FIN_SCE).s,
-             rpt_xl_cell(row, IN_FIN_FACTOR).s);
-    rpt_xl_formula(&w->xl, ws, row, IN_FIN_ELEC_TCE, f, iy->final_elec_tce, RPT_F_T);
+    rpt_xl_product(&w->xl, ws, row, IN_FIN_ELEC_TCE, tce, 3, iy->final_elec_tce, RPT_F_T);
     iw_scaled(w, ws, row, IN_FIN_TOTAL, &y->final_total, y->final_total_factor, iy->final_total_tce, RPT_F_T);
     rpt_xl_str(&w->xl, ws, row, IN_FIN_SRC, y->final_source, RPT_F_NONE);
 }
@@ -116,12 +113,9 @@ static void iw_inputs_rest(iw *w, lxw_worksheet *ws, size_t i)
 /* Writes the Inputs sheet: one row per year. */
 void iw_inputs(iw *w)
 {
-    lxw_worksheet *ws = rpt_xl_sheet(&w->xl, IW_INPUTS);
+    lxw_worksheet *ws = iw_table_sheet(w, IW_INPUTS, iw_inputs_cols, IN_NCOLS, 8, 16, 1);
     if (!ws)
         return;
-    iw_widths(w, ws, IN_NCOLS, 8, 16);
-    iw_header(w, ws, 0, iw_inputs_cols, IN_NCOLS);
-    worksheet_freeze_panes(ws, 1, 1);
     for (size_t i = 0; i < w->r->nyears; i++) {
         iw_inputs_economy(w, ws, i);
         iw_inputs_rest(w, ws, i);
@@ -156,25 +150,25 @@ static const iw_head iw_energy_cols[EN_NCOLS] = {
  * calorific. */
 static void iw_energy_calc(iw *w, lxw_worksheet *ws, lxw_row_t row, size_t yi, const ser_energy *e)
 {
+    static const lxw_col_t cal[] = {EN_AMOUNT, EN_SCE, EN_SCE_FACTOR};
+    static const lxw_col_t by_rate[] = {EN_AMOUNT, EN_RATE, EN_RATE_FACTOR}, as_cal[] = {EN_TCE_CAL};
     const int_year *iy = &w->r->years[yi];
+    bool elec = e->kind == SER_PRIMARY_ELECTRICITY || e->kind == SER_NET_IMPORT_ELECTRICITY;
     char f[RPT_XL_FORMULA_MAX];
-    rpt_ref amount = rpt_xl_cell(row, EN_AMOUNT);
     rpt_xl_num(&w->xl, ws, row, EN_AMOUNT, e->amount, RPT_F_GENERAL);
     rpt_xl_str(&w->xl, ws, row, EN_UNIT, e->unit_text, RPT_F_NONE);
     rpt_xl_num(&w->xl, ws, row, EN_SCE, e->sce->value, RPT_F_GENERAL);
     rpt_xl_str(&w->xl, ws, row, EN_SCE_UNIT, e->sce->unit_text, RPT_F_NONE);
     rpt_xl_num(&w->xl, ws, row, EN_SCE_FACTOR, e->sce_factor, RPT_F_GENERAL);
-    snprintf(f, sizeof f, "=%s*%s*%s", amount.s, rpt_xl_cell(row, EN_SCE).s, rpt_xl_cell(row, EN_SCE_FACTOR).s);
-    rpt_xl_formula(&w->xl, ws, row, EN_TCE_CAL, f, int_item_tce(e, SER_CALORIFIC, iy->coal_rate_gce_kwh), RPT_F_T);
-    if (e->kind == SER_PRIMARY_ELECTRICITY || e->kind == SER_NET_IMPORT_ELECTRICITY) {
+    rpt_xl_product(&w->xl, ws, row, EN_TCE_CAL, cal, 3, int_item_tce(e, SER_CALORIFIC, iy->coal_rate_gce_kwh),
+                   RPT_F_T);
+    if (elec) {
         snprintf(f, sizeof f, "=%s", rpt_xl_ref(IW_INPUTS, (lxw_row_t)yi + 1, IN_RATE, true).s);
         rpt_xl_formula(&w->xl, ws, row, EN_RATE, f, iy->coal_rate_gce_kwh, RPT_F_GENERAL);
         rpt_xl_num(&w->xl, ws, row, EN_RATE_FACTOR, e->rate_factor, RPT_F_GENERAL);
-        snprintf(f, sizeof f, "=%s*%s*%s", amount.s, rpt_xl_cell(row, EN_RATE).s, rpt_xl_cell(row, EN_RATE_FACTOR).s);
-    } else {
-        snprintf(f, sizeof f, "=%s", rpt_xl_cell(row, EN_TCE_CAL).s);
     }
-    rpt_xl_formula(&w->xl, ws, row, EN_TCE_RATE, f, int_item_tce(e, SER_COAL_RATE, iy->coal_rate_gce_kwh), RPT_F_T);
+    rpt_xl_product(&w->xl, ws, row, EN_TCE_RATE, elec ? by_rate : as_cal, elec ? 3 : 1,
+                   int_item_tce(e, SER_COAL_RATE, iy->coal_rate_gce_kwh), RPT_F_T);
 }
 
 /* Writes one Energy row: the item, its group, the calculation, sources. */
@@ -196,12 +190,9 @@ static void iw_energy_row(iw *w, lxw_worksheet *ws, lxw_row_t row, size_t yi, co
 /* Writes the Energy sheet: every year's items in order. */
 void iw_energy(iw *w)
 {
-    lxw_worksheet *ws = rpt_xl_sheet(&w->xl, IW_ENERGY);
+    lxw_worksheet *ws = iw_table_sheet(w, IW_ENERGY, iw_energy_cols, EN_NCOLS, 8, 14, 0);
     if (!ws)
         return;
-    iw_widths(w, ws, EN_NCOLS, 8, 14);
-    iw_header(w, ws, 0, iw_energy_cols, EN_NCOLS);
-    worksheet_freeze_panes(ws, 1, 0);
     lxw_row_t row = 1;
     for (size_t i = 0; i < w->r->nyears; i++)
         for (size_t k = 0; k < w->r->s->years[i].nenergy; k++)

@@ -235,14 +235,11 @@ static void iw_paths(iw *w, lxw_worksheet *ws, lxw_row_t heading)
  * margin and status, then the paths block. */
 void iw_targets(iw *w)
 {
-    lxw_worksheet *ws = rpt_xl_sheet(&w->xl, IW_TARGETS);
+    lxw_worksheet *ws = iw_table_sheet(w, IW_TARGETS, iw_target_cols, TG_NCOLS, 24, 14, 1);
     if (!ws)
         return;
-    iw_widths(w, ws, TG_NCOLS, 24, 14);
     rpt_xl_check(&w->xl, worksheet_set_column(ws, TG_TITLE, TG_TITLE, 36, NULL), "setting a column width");
     rpt_xl_check(&w->xl, worksheet_set_column(ws, TG_SOURCE, TG_NOTE, 60, NULL), "setting a column width");
-    iw_header(w, ws, 0, iw_target_cols, TG_NCOLS);
-    worksheet_freeze_panes(ws, 1, 1);
     for (size_t k = 0; k < w->r->ntargets; k++) {
         const int_target *tr = &w->r->targets[k];
         rpt_fmt_id vf = ser_indicator_is_share(tr->t->indicator) ? RPT_F_PCT : RPT_F_DEC4;

@@ -38,7 +38,8 @@ enum { IND_ROW_TITLE = 0, IND_ROW_HEADER = 2, IND_ROW0 = 3 };
 /* Writes one indirect row; its emission is =Amount*EF*Conversion. */
 static void ck_indirect_row(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, size_t i, const eng_indirect_line *l)
 {
-    char f[RPT_XL_FORMULA_MAX], src[512], at[512];
+    static const lxw_col_t emission[] = {IND_AMOUNT, IND_EF, IND_CONV};
+    char src[512], at[512];
     const inv_indirect *d = l->rec;
     snprintf(at, sizeof at, "%s:%u", d->at.file ? d->at.file : "", d->at.line);
     rpt_xl_num(x, ws, row, IND_NO, (double)(i + 1), RPT_F_INT);
@@ -54,9 +55,7 @@ static void ck_indirect_row(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, size_t 
     rpt_xl_num(x, ws, row, IND_EF, l->ef_value, RPT_F_FACTOR);
     rpt_xl_str(x, ws, row, IND_EF_UNIT, l->ef.v->unit_text, RPT_F_NONE);
     rpt_xl_num(x, ws, row, IND_CONV, l->conversion, RPT_F_GENERAL);
-    snprintf(f, sizeof f, "=%s*%s*%s", rpt_xl_cell(row, IND_AMOUNT).s, rpt_xl_cell(row, IND_EF).s,
-             rpt_xl_cell(row, IND_CONV).s);
-    rpt_xl_formula(x, ws, row, IND_T, f, l->emission_t, RPT_F_T);
+    rpt_xl_product(x, ws, row, IND_T, emission, 3, l->emission_t, RPT_F_T);
     ck_source(src, sizeof src, &l->ef);
     rpt_xl_str(x, ws, row, IND_SRC, src, RPT_F_NONE);
     rpt_xl_str(x, ws, row, IND_DATA, d->source, RPT_F_NONE);
@@ -105,6 +104,7 @@ enum { RA_FUEL, RA_UNIT, RA_PROD, RA_IMP, RA_EXP, RA_BUNK, RA_STOCK, RA_APP, RA_
 static void ck_ref_row(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, const eng_ref_line *l)
 {
     const inv_ref_fuel *fu = l->fuel;
+    static const lxw_col_t energy[] = {RA_NET, RA_UF, RA_NCV}, emission[] = {RA_E, RA_EF, RA_EFF, RA_OX};
     const eng_line *ln = &l->line;
     char f[RPT_XL_FORMULA_MAX], src[512];
     double in[] = {fu->production, fu->imports, fu->exports, fu->bunkers, fu->stock_change};
@@ -120,15 +120,11 @@ static void ck_ref_row(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, const eng_re
     rpt_xl_formula(x, ws, row, RA_NET, f, l->net, RPT_F_GENERAL);
     rpt_xl_num(x, ws, row, RA_UF, ln->unit_factor, RPT_F_GENERAL);
     rpt_xl_num(x, ws, row, RA_NCV, ln->ncv, RPT_F_FACTOR);
-    snprintf(f, sizeof f, "=%s*%s*%s", rpt_xl_cell(row, RA_NET).s, rpt_xl_cell(row, RA_UF).s,
-             rpt_xl_cell(row, RA_NCV).s);
-    rpt_xl_formula(x, ws, row, RA_E, f, ln->energy_tj, RPT_F_TJ);
+    rpt_xl_product(x, ws, row, RA_E, energy, 3, ln->energy_tj, RPT_F_TJ);
     rpt_xl_num(x, ws, row, RA_EF, ln->ef, RPT_F_FACTOR);
     rpt_xl_num(x, ws, row, RA_EFF, ln->ef_factor, RPT_F_GENERAL);
     rpt_xl_num(x, ws, row, RA_OX, ln->oxidation, RPT_F_FACTOR);
-    snprintf(f, sizeof f, "=%s*%s*%s*%s", rpt_xl_cell(row, RA_E).s, rpt_xl_cell(row, RA_EF).s,
-             rpt_xl_cell(row, RA_EFF).s, rpt_xl_cell(row, RA_OX).s);
-    rpt_xl_formula(x, ws, row, RA_T, f, ln->emission_t, RPT_F_T);
+    rpt_xl_product(x, ws, row, RA_T, emission, 4, ln->emission_t, RPT_F_T);
     ck_source(src, sizeof src, &ln->res->ef[GAS_CO2]);
     rpt_xl_str(x, ws, row, RA_SRC, ln->memo ? "biomass: excluded" : src, RPT_F_NONE);
 }

@@ -29,12 +29,7 @@ static void js_head(FILE *f, const eng_result *r, const rpt_meta *m)
     const inventory *inv = eng_inventory(r);
     eng_order o = eng_search_order(r);
     rpt_json_head(f, m);
-    fputs(",\n  \"inventory\": {\"id\": ", f);
-    rpt_json_str(f, inv->id);
-    fputs(", \"title\": ", f);
-    rpt_json_str(f, inv->title);
-    fputs(", \"region\": ", f);
-    rpt_json_str(f, inv->region);
+    rpt_json_subject(f, "inventory", inv->id, inv->title, inv->region);
     fprintf(f, ", \"year\": %ld},\n  \"gwp_set\": ", inv->year);
     rpt_json_str(f, eng_gwp(r)->id);
     fputs(",\n  \"factor_sets\": ", f);
@@ -80,6 +75,18 @@ static void js_indirect(FILE *f, const eng_result *r)
     fprintf(f, ", \"records\": %zu},\n", n);
 }
 
+/* Opens the object of category or sector `code` in a list (after ",\n"
+ * unless `first`): its code and its names in English and Chinese. */
+static void js_code(FILE *f, const char *code, bool first)
+{
+    fputs(first ? "\n    {\"code\": " : ",\n    {\"code\": ", f);
+    rpt_json_str(f, code);
+    fputs(", \"name\": ", f);
+    rpt_json_str(f, cat_name(code, false));
+    fputs(", \"name_zh\": ", f);
+    rpt_json_str(f, cat_name(code, true));
+}
+
 /* Writes the sectors (rpt_sector_of(): 1.A.1 .. 1.A.5, then 2.A, 2.B, ...,
  * 4.D) with their CO2e. */
 static void js_sectors(FILE *f, const eng_result *r)
@@ -90,12 +97,7 @@ static void js_sectors(FILE *f, const eng_result *r)
     fputs("  \"sectors\": [", f);
     for (bool any = false; rpt_sector_next(cats, n, &i, &first, code, sizeof code); any = true) {
         eng_cat_total t = rpt_group_total(cats, first, i, code);
-        fputs(any ? ",\n    {\"code\": " : "\n    {\"code\": ", f);
-        rpt_json_str(f, code);
-        fputs(", \"name\": ", f);
-        rpt_json_str(f, cat_name(code, false));
-        fputs(", \"name_zh\": ", f);
-        rpt_json_str(f, cat_name(code, true));
+        js_code(f, code, !any);
         fputs(", \"t_co2e\": ", f);
         rpt_json_num(f, t.t_co2e);
         fputc('}', f);
@@ -111,12 +113,7 @@ static void js_categories(FILE *f, const eng_result *r)
     fputs("  \"categories\": [", f);
     for (size_t i = 0; i < n; i++) {
         const eng_cat_total *c = &cats[i];
-        fputs(i ? ",\n    {\"code\": " : "\n    {\"code\": ", f);
-        rpt_json_str(f, c->category);
-        fputs(", \"name\": ", f);
-        rpt_json_str(f, cat_name(c->category, false));
-        fputs(", \"name_zh\": ", f);
-        rpt_json_str(f, cat_name(c->category, true));
+        js_code(f, c->category, i == 0);
         fputs(", \"t\": ", f);
         js_gases(f, c->t);
         fputs(", \"t_co2e\": ", f);

@@ -12,8 +12,19 @@ static const char *const xw_group_names[XG_COUNT] = {
     [XG_FOREST] = "Forest",    [XG_WASTE] = "Waste",       [XG_OTHER] = "Other sectors",
 };
 
-/* Columns of a product-method sheet before the term groups. */
-enum { P_RECORD, P_INPUT, P_CATEGORY, P_SECTOR, P_ACTIVITY, P_GAS, P_AMOUNT, P_UNIT, P_TERM0 };
+/* Columns of a product-method sheet before the term groups: the first
+ * eight are the Calculation sheet's (xw_line_head writes them on both). */
+enum {
+    P_RECORD = RPT_C_RECORD,
+    P_INPUT = RPT_C_INPUT,
+    P_CATEGORY = RPT_C_CATEGORY,
+    P_SECTOR = RPT_C_SECTOR,
+    P_ACTIVITY = RPT_C_FUEL,
+    P_GAS = RPT_C_GAS,
+    P_AMOUNT = RPT_C_AMOUNT,
+    P_UNIT = RPT_C_UNIT,
+    P_TERM0
+};
 
 /* Columns after the N term groups, from P_TERM0 + 3N. */
 enum { PA_EF, PA_EF_UNIT, PA_EF_SRC, PA_CONV, PA_CONV_NOTE, PA_EMISSION, PA_GWP, PA_CO2E, PA_UNC, PA_DATA, PA_COUNT };
@@ -126,13 +137,13 @@ static lxw_worksheet *xw_calc_sheet(xw *w, unsigned k, size_t nrows)
     return ws;
 }
 
-/* Writes columns A..P of a Calculation row: the record, the activity and
- * the factors, with Energy = Amount x Unit factor x NCV (L = G*I*J). */
-static void xw_calc_inputs(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_line *l, const rpt_line_text *t)
+/* Writes the first columns of a Calculation or product-method row: record
+ * number, input position, category, sector, fuel or activity, gas, amount
+ * and unit. */
+static void xw_line_head(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_line *l, const rpt_line_text *t)
 {
     const inv_record *rec = inv_rec(eng_inventory(w->r), l->rec);
     rpt_xl *x = &w->xl;
-    char f[RPT_XL_FORMULA_MAX];
     rpt_xl_num(x, ws, row, RPT_C_RECORD, (double)l->rec + 1, RPT_F_INT);
     rpt_xl_str(x, ws, row, RPT_C_INPUT, t->input, RPT_F_NONE);
     rpt_xl_str(x, ws, row, RPT_C_CATEGORY, rec->category, RPT_F_NONE);
@@ -141,12 +152,19 @@ static void xw_calc_inputs(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_li
     rpt_xl_str(x, ws, row, RPT_C_GAS, gas_name(l->gas), RPT_F_NONE);
     rpt_xl_num(x, ws, row, RPT_C_AMOUNT, l->amount, RPT_F_GENERAL);
     rpt_xl_str(x, ws, row, RPT_C_UNIT, rec->unit_text, RPT_F_NONE);
+}
+
+/* Writes columns A..P of a Calculation row: the record, the activity and
+ * the factors, with Energy = Amount x Unit factor x NCV (L = G*I*J). */
+static void xw_calc_inputs(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_line *l, const rpt_line_text *t)
+{
+    static const lxw_col_t energy[] = {RPT_C_AMOUNT, RPT_C_UNIT_FACTOR, RPT_C_NCV};
+    rpt_xl *x = &w->xl;
+    xw_line_head(w, ws, row, l, t);
     rpt_xl_num(x, ws, row, RPT_C_UNIT_FACTOR, l->unit_factor, RPT_F_GENERAL);
     rpt_xl_num(x, ws, row, RPT_C_NCV, l->ncv, RPT_F_GENERAL);
     rpt_xl_str(x, ws, row, RPT_C_NCV_UNIT, t->ncv_unit, RPT_F_NONE);
-    snprintf(f, sizeof f, "=%s*%s*%s", rpt_xl_cell(row, RPT_C_AMOUNT).s, rpt_xl_cell(row, RPT_C_UNIT_FACTOR).s,
-             rpt_xl_cell(row, RPT_C_NCV).s);
-    rpt_xl_formula(x, ws, row, RPT_C_ENERGY, f, l->energy_tj, RPT_F_TJ);
+    rpt_xl_product(x, ws, row, RPT_C_ENERGY, energy, 3, l->energy_tj, RPT_F_TJ);
     rpt_xl_num(x, ws, row, RPT_C_EF, l->ef, RPT_F_GENERAL);
     rpt_xl_str(x, ws, row, RPT_C_EF_UNIT, t->ef_unit, RPT_F_NONE);
     rpt_xl_num(x, ws, row, RPT_C_EF_FACTOR, l->ef_factor, RPT_F_GENERAL);
@@ -159,14 +177,12 @@ static void xw_calc_inputs(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_li
 static void xw_calc_results(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_line *l, const rpt_line_text *t)
 {
     const inv_record *rec = inv_rec(eng_inventory(w->r), l->rec);
+    static const lxw_col_t emission[] = {RPT_C_ENERGY, RPT_C_EF, RPT_C_EF_FACTOR, RPT_C_OXIDATION};
+    static const lxw_col_t co2e[] = {RPT_C_EMISSION, RPT_C_GWP};
     rpt_xl *x = &w->xl;
-    char f[RPT_XL_FORMULA_MAX];
-    snprintf(f, sizeof f, "=%s*%s*%s*%s", rpt_xl_cell(row, RPT_C_ENERGY).s, rpt_xl_cell(row, RPT_C_EF).s,
-             rpt_xl_cell(row, RPT_C_EF_FACTOR).s, rpt_xl_cell(row, RPT_C_OXIDATION).s);
-    rpt_xl_formula(x, ws, row, RPT_C_EMISSION, f, l->emission_t, xw_t_fmt(l->gas, false));
+    rpt_xl_product(x, ws, row, RPT_C_EMISSION, emission, 4, l->emission_t, xw_t_fmt(l->gas, false));
     rpt_xl_num(x, ws, row, RPT_C_GWP, l->gwp, RPT_F_GENERAL);
-    snprintf(f, sizeof f, "=%s*%s", rpt_xl_cell(row, RPT_C_EMISSION).s, rpt_xl_cell(row, RPT_C_GWP).s);
-    rpt_xl_formula(x, ws, row, RPT_C_CO2E, f, l->emission_t_co2e, RPT_F_T);
+    rpt_xl_product(x, ws, row, RPT_C_CO2E, co2e, 2, l->emission_t_co2e, RPT_F_T);
     rpt_xl_str(x, ws, row, RPT_C_MEMO, t->memo, RPT_F_NONE);
     rpt_xl_src(x, ws, row, RPT_C_NCV_SRC, &t->ncv_src);
     rpt_xl_src(x, ws, row, RPT_C_EF_SRC, &t->ef_src);
@@ -251,14 +267,7 @@ static void xw_prod_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_line 
     rpt_xl *x = &w->xl;
     char f[RPT_XL_FORMULA_MAX], name[256];
     size_t used = (size_t)snprintf(f, sizeof f, "=%s", rpt_xl_cell(row, P_AMOUNT).s);
-    rpt_xl_num(x, ws, row, P_RECORD, (double)l->rec + 1, RPT_F_INT);
-    rpt_xl_str(x, ws, row, P_INPUT, t->input, RPT_F_NONE);
-    rpt_xl_str(x, ws, row, P_CATEGORY, rec->category, RPT_F_NONE);
-    rpt_xl_str(x, ws, row, P_SECTOR, t->sector, RPT_F_NONE);
-    rpt_xl_str(x, ws, row, P_ACTIVITY, rec->key, RPT_F_NONE);
-    rpt_xl_str(x, ws, row, P_GAS, gas_name(l->gas), RPT_F_NONE);
-    rpt_xl_num(x, ws, row, P_AMOUNT, l->amount, RPT_F_GENERAL);
-    rpt_xl_str(x, ws, row, P_UNIT, rec->unit_text, RPT_F_NONE);
+    xw_line_head(w, ws, row, l, t);
     for (unsigned k = 0; k < c->nterms && k < nterms; k++) {
         lxw_col_t v = (lxw_col_t)(P_TERM0 + 3 * k);
         rpt_src s = rpt_hit_src(&c->term[k]);
@@ -278,8 +287,8 @@ static void xw_prod_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_line 
     xw_term_factor(f, sizeof f, &used, FSET_TERM_MUL, row, a + PA_CONV);
     rpt_xl_formula(x, ws, row, a + PA_EMISSION, f, l->emission_t, xw_t_fmt(l->gas, false));
     rpt_xl_num(x, ws, row, a + PA_GWP, l->gwp, RPT_F_GENERAL);
-    snprintf(f, sizeof f, "=%s*%s", rpt_xl_cell(row, a + PA_EMISSION).s, rpt_xl_cell(row, a + PA_GWP).s);
-    rpt_xl_formula(x, ws, row, a + PA_CO2E, f, l->emission_t_co2e, RPT_F_T);
+    const lxw_col_t co2e[] = {a + PA_EMISSION, a + PA_GWP};
+    rpt_xl_product(x, ws, row, a + PA_CO2E, co2e, 2, l->emission_t_co2e, RPT_F_T);
     rpt_xl_num(x, ws, row, a + PA_UNC, rec->uncertainty_pct, RPT_F_UNC);
     rpt_xl_str(x, ws, row, a + PA_DATA, rec->source, RPT_F_NONE);
 }

@@ -108,6 +108,16 @@ void rpt_json_head(FILE *f, const rpt_meta *m)
     rpt_json_str(f, m->tool_version);
 }
 
+void rpt_json_subject(FILE *f, const char *key, const char *id, const char *title, const char *region)
+{
+    fprintf(f, ",\n  \"%s\": {\"id\": ", key);
+    rpt_json_str(f, id);
+    fputs(", \"title\": ", f);
+    rpt_json_str(f, title);
+    fputs(", \"region\": ", f);
+    rpt_json_str(f, region);
+}
+
 /* One object per input file, one per line; "[]" when there are none. */
 void rpt_json_inputs(FILE *f, const rpt_meta *m)
 {

@@ -49,6 +49,11 @@ void rpt_json_set_ids(FILE *f, const fset *const *sets, size_t n);
  * with `,\n  "its key": ...`. */
 void rpt_json_head(FILE *f, const rpt_meta *m);
 
+/* Writes the member `key`, the subject of the run (an inventory, a series,
+ * a scenario): `,\n  "key": {"id": ..., "title": ..., "region": ...`,
+ * leaving the object open for the writer's own members and its "}". */
+void rpt_json_subject(FILE *f, const char *key, const char *id, const char *title, const char *region);
+
 /* Writes the last member, the input files with their SHA-256
  * (`  "inputs": [...]`), and closes the document. */
 void rpt_json_inputs(FILE *f, const rpt_meta *m);

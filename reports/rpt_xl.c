@@ -222,6 +222,18 @@ void rpt_xl_formula(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, 
 
 const char *rpt_xl_label(const rpt_xl *x, rpt_label_id id) { return rpt_label(x->labels, id, x->zh); }
 
+/* Joins the references with '*' after '='. */
+void rpt_xl_product(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const lxw_col_t *cols, size_t n,
+                    double cached, rpt_fmt_id f)
+{
+    char formula[RPT_XL_FORMULA_MAX];
+    size_t used = 0;
+    for (size_t i = 0; i < n && used < sizeof formula; i++)
+        used += (size_t)snprintf(formula + used, sizeof formula - used, "%s%s", i ? "*" : "=",
+                                 rpt_xl_cell(row, cols[i]).s);
+    rpt_xl_formula(x, ws, row, col, formula, cached, f);
+}
+
 /* Writes a text formula and its cached text. */
 void rpt_xl_formula_str(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *formula,
                         const char *cached, rpt_fmt_id f)

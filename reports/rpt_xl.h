@@ -92,6 +92,12 @@ void rpt_xl_num(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, doub
 void rpt_xl_formula(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *formula, double cached,
                     rpt_fmt_id f);
 
+/* Writes the product of cells of the same row, "=G5*I5*J5" for columns
+ * cols[0..n) (in that order: Excel multiplies left to right, as the
+ * engine does), with its cached result. */
+void rpt_xl_product(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const lxw_col_t *cols, size_t n,
+                    double cached, rpt_fmt_id f);
+
 /* Writes a formula whose result is text, with that text cached. */
 void rpt_xl_formula_str(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *formula,
                         const char *cached, rpt_fmt_id f);
