@@ -183,6 +183,8 @@ static const rpt_text il_texts[IL_END] = {
     [IL_COMPLETENESS] = {"Completeness and notation keys", "完整性和注释键"},
     [IL_STATUS] = {"Status", "状态"},
     [IL_EXPLANATION] = {"Explanation", "说明"},
+    [IL_TITLE_SEP] = {": ", "："},
+    [IL_TERM_SEP] = {" ", ""},
 };
 
 const rpt_labels il_labels = {il_texts, IL_END};

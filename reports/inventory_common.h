@@ -149,6 +149,9 @@ enum {
     IL_COMPLETENESS,
     IL_STATUS,
     IL_EXPLANATION,
+    /* punctuation that differs between the languages */
+    IL_TITLE_SEP, /* between "Greenhouse gas inventory" and the inventory's name */
+    IL_TERM_SEP,  /* between "Term" and its number */
     IL_END
 };
 

@@ -225,7 +225,7 @@ static void xw_summary_head(xw *w, lxw_worksheet *ws)
     const gwp_set *gwp = eng_gwp(w->r);
     const char *name = inv->title ? inv->title : inv->id;
     char buf[1024];
-    rpt_fmt(buf, sizeof buf, "%s%s%s", il_label(IL_TITLE, w->zh), w->zh ? "：" : ": ", name ? name : "");
+    rpt_fmt(buf, sizeof buf, "%s%s%s", il_label(IL_TITLE, w->zh), il_label(IL_TITLE_SEP, w->zh), name ? name : "");
     rpt_xl_str(&w->xl, ws, SUM_ROW_TITLE, 0, buf, RPT_F_TITLE);
     rpt_xl_pair(&w->xl, ws, SUM_ROW_INVENTORY, il_label(IL_INVENTORY, w->zh), inv->id);
     rpt_xl_pair(&w->xl, ws, SUM_ROW_INVENTORY + 1, il_label(RPT_L_REGION, w->zh), inv->region);
@@ -293,10 +293,35 @@ static xw_sector *xw_sector_list(const xw *w, size_t *n)
     return out;
 }
 
+/* Writes sector s's code, name and CO2e (a SUMIFS over its non-memo rows)
+ * on `row`. */
+static void xw_sector_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const xw_sector *s)
+{
+    xw_crit c[] = {{XK_SECTOR, s->code}, {XK_MEMO, RPT_MEMO_NO}};
+    rpt_xl_str(&w->xl, ws, row, SS_CODE, s->code, RPT_F_NONE);
+    rpt_xl_str(&w->xl, ws, row, SS_NAME, cat_name(s->code, w->zh), RPT_F_NONE);
+    xw_sumifs_cell(w, ws, row, SS_CO2E, XK_CO2E, c, 2, s->t.t_co2e, RPT_F_T);
+}
+
+/* Writes the net sinks (CO2e < 0) of sec[0..n) as their own table from
+ * `row`, after a blank row, and the note on why they are not in the pie. */
+static void xw_summary_removals(xw *w, lxw_worksheet *ws, const xw_sector *sec, size_t n, lxw_row_t row)
+{
+    static const rpt_label_id hdr[] = {IL_SECTOR, IL_NAME, IL_EMISSION_T_CO2E};
+    row++;
+    rpt_xl_str(&w->xl, ws, row++, 0, il_label(IL_REMOVALS, w->zh), RPT_F_BOLD);
+    rpt_xl_header(&w->xl, ws, row++, hdr, 3);
+    for (size_t i = 0; i < n; i++)
+        if (sec[i].t.t_co2e < 0)
+            xw_sector_row(w, ws, row++, &sec[i]);
+    row++;
+    rpt_xl_str(&w->xl, ws, row, 0, il_label(IL_PIE_NOTE, w->zh), RPT_F_NONE);
+}
+
 /* Writes the sectors with net emissions (CO2e >= 0) with their share of
- * those sectors' sum (the pie chart's slices) from `row`; then, when any
- * sector is a net sink, its own table of net removals and a note. Returns
- * the number of emitting rows; *nneg gets the number of sinks. */
+ * those sectors' sum (the pie chart's slices) from `heading`; then, when
+ * any sector is a net sink, its own table of net removals and a note.
+ * Returns the number of emitting rows; *nneg gets the number of sinks. */
 static unsigned xw_summary_sectors(xw *w, lxw_worksheet *ws, lxw_row_t heading, unsigned *nneg)
 {
     static const rpt_label_id hdr[] = {IL_SECTOR, IL_NAME, IL_EMISSION_T_CO2E, IL_SHARE_GROSS};
@@ -315,41 +340,22 @@ static unsigned xw_summary_sectors(xw *w, lxw_worksheet *ws, lxw_row_t heading, 
         }
     }
     double sum = nsum_value(&gross);
-    lxw_row_t first = heading + 2, last = first + (npos ? npos - 1 : 0);
+    lxw_row_t first = heading + 2, last = first + (npos ? npos - 1 : 0), row = first;
     rpt_xl_str(&w->xl, ws, heading, 0, il_label(IL_BY_SECTOR, w->zh), RPT_F_BOLD);
     rpt_xl_header(&w->xl, ws, heading + 1, hdr, 4);
-    lxw_row_t row = first;
     char share[RPT_XL_FORMULA_MAX];
     rpt_ref all = rpt_xl_range(NULL, first, SS_CO2E, last, SS_CO2E, true);
     for (size_t i = 0; i < n; i++) {
         if (sec[i].t.t_co2e < 0)
             continue;
-        xw_crit c[] = {{XK_SECTOR, sec[i].code}, {XK_MEMO, RPT_MEMO_NO}};
-        rpt_xl_str(&w->xl, ws, row, SS_CODE, sec[i].code, RPT_F_NONE);
-        rpt_xl_str(&w->xl, ws, row, SS_NAME, cat_name(sec[i].code, w->zh), RPT_F_NONE);
-        xw_sumifs_cell(w, ws, row, SS_CO2E, XK_CO2E, c, 2, sec[i].t.t_co2e, RPT_F_T);
+        xw_sector_row(w, ws, row, &sec[i]);
         snprintf(share, sizeof share, "=IF(SUM(%s)=0,0,%s/SUM(%s))", all.s, rpt_xl_cell(row, SS_CO2E).s, all.s);
         rpt_xl_formula(&w->xl, ws, row, SS_SHARE, share, sum == 0 ? 0 : sec[i].t.t_co2e / sum, RPT_F_PCT);
         row++;
     }
     *nneg = (unsigned)(n - npos);
-    if (*nneg) {
-        static const rpt_label_id hdr2[] = {IL_SECTOR, IL_NAME, IL_EMISSION_T_CO2E};
-        row++;
-        rpt_xl_str(&w->xl, ws, row++, 0, il_label(IL_REMOVALS, w->zh), RPT_F_BOLD);
-        rpt_xl_header(&w->xl, ws, row++, hdr2, 3);
-        for (size_t i = 0; i < n; i++) {
-            if (sec[i].t.t_co2e >= 0)
-                continue;
-            xw_crit c[] = {{XK_SECTOR, sec[i].code}, {XK_MEMO, RPT_MEMO_NO}};
-            rpt_xl_str(&w->xl, ws, row, SS_CODE, sec[i].code, RPT_F_NONE);
-            rpt_xl_str(&w->xl, ws, row, SS_NAME, cat_name(sec[i].code, w->zh), RPT_F_NONE);
-            xw_sumifs_cell(w, ws, row, SS_CO2E, XK_CO2E, c, 2, sec[i].t.t_co2e, RPT_F_T);
-            row++;
-        }
-        row++;
-        rpt_xl_str(&w->xl, ws, row, 0, il_label(IL_PIE_NOTE, w->zh), RPT_F_NONE);
-    }
+    if (*nneg)
+        xw_summary_removals(w, ws, sec, n, row);
     free(sec);
     return npos;
 }

@@ -206,7 +206,7 @@ static void xw_prod_header(xw *w, lxw_worksheet *ws, unsigned nterms)
     static const double term_w[3] = {10, 26, 40};
     static const double tail_w[PA_COUNT] = {10, 14, 40, 12, 26, 14, 8, 14, 10, 30};
     rpt_xl *x = &w->xl;
-    const char *sep = w->zh ? "" : " ";
+    const char *sep = il_label(IL_TERM_SEP, w->zh);
     rpt_xl_header(x, ws, 0, head, P_TERM0);
     rpt_xl_widths(x, ws, head_w, P_TERM0);
     for (unsigned k = 0; k < nterms; k++) {

@@ -231,7 +231,10 @@ void rpt_xl_product(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, 
     for (size_t i = 0; i < n && used < sizeof formula; i++)
         used += (size_t)snprintf(formula + used, sizeof formula - used, "%s%s", i ? "*" : "=",
                                  rpt_xl_cell(row, cols[i]).s);
-    rpt_xl_formula(x, ws, row, col, formula, cached, f);
+    if (used >= sizeof formula)
+        rpt_xl_check(x, LXW_ERROR_PARAMETER_VALIDATION, "building a product formula (too many cells)");
+    else
+        rpt_xl_formula(x, ws, row, col, formula, cached, f);
 }
 
 /* Writes a text formula and its cached text. */
