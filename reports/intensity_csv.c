@@ -1,11 +1,10 @@
 /* intensity_csv.c - the intensity command's machine outputs: indicators per year as CSV, and everything as JSON. */
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "intensity_report.h"
-#include "rpt_common.h"
+#include "rpt_out.h"
 
 /* The CSV columns, in order; names carry their units. */
 static const char *const ic_cols[] = {
@@ -39,15 +38,6 @@ static const char *const ic_cols[] = {
     "coal_rate_gce_per_kwh",
 };
 #define IC_NCOLS (sizeof ic_cols / sizeof *ic_cols)
-
-/* Writes a number (fewest digits that round-trip), or nothing for NaN, then
- * the separator. */
-static void ic_num(FILE *f, double v, bool last)
-{
-    if (isfinite(v))
-        rpt_print_num(f, v);
-    fputs(last ? "\r\n" : ",", f);
-}
 
 /* The values of one CSV row, in ic_cols order. */
 static void ic_values(const int_year *y, double v[IC_NCOLS])
@@ -91,37 +81,28 @@ static void ic_values(const int_year *y, double v[IC_NCOLS])
 int rpt_intensity_csv(const int_result *r, const char *path, const rpt_meta *m, char *err, size_t errlen)
 {
     (void)m;
-    FILE *f = fopen(path, "wb");
-    if (!f) {
-        snprintf(err, errlen, "cannot create '%s': %s", path, strerror(errno));
+    FILE *f = rpt_fopen(path, err, errlen);
+    if (!f)
         return -1;
-    }
     for (size_t c = 0; c < IC_NCOLS; c++)
-        fprintf(f, "%s%s", ic_cols[c], c + 1 == IC_NCOLS ? "\r\n" : ",");
+        rpt_csv_field(f, ic_cols[c], c + 1 == IC_NCOLS);
     for (size_t i = 0; i < r->nyears; i++) {
         double v[IC_NCOLS];
         ic_values(&r->years[i], v);
         for (size_t c = 0; c < IC_NCOLS; c++)
-            ic_num(f, v[c], c + 1 == IC_NCOLS);
+            rpt_csv_num(f, v[c], c + 1 == IC_NCOLS);
     }
     return rpt_fclose(f, path, err, errlen);
 }
 
 /* ---------------------------------------------------------------- JSON */
 
-/* Writes `"key": value` with a leading ", " unless first. */
-static void ij_kv(FILE *f, const char *key, double v, bool first)
-{
-    fprintf(f, "%s\"%s\": ", first ? "" : ", ", key);
-    rpt_json_num(f, v);
-}
-
 /* Writes `"key": {"calorific": a, "coal_rate": b}`. */
 static void ij_methods(FILE *f, const char *key, const double v[SER_NMETHODS])
 {
     fprintf(f, ", \"%s\": {", key);
     for (int m = 0; m < SER_NMETHODS; m++)
-        ij_kv(f, ser_method_name((ser_method)m), v[m], m == 0);
+        rpt_json_kv(f, ser_method_name((ser_method)m), v[m], m == 0);
     fputc('}', f);
 }
 
@@ -129,22 +110,13 @@ static void ij_methods(FILE *f, const char *key, const double v[SER_NMETHODS])
 static void ij_head(FILE *f, const int_result *r, const rpt_meta *m)
 {
     const ser_series *s = r->s;
-    fputs("{\n  \"tool\": \"ghgcalc\",\n  \"version\": ", f);
-    rpt_json_str(f, m->tool_version);
-    fputs(",\n  \"series\": {\"id\": ", f);
-    rpt_json_str(f, s->id);
-    fputs(", \"title\": ", f);
-    rpt_json_str(f, s->title);
-    fputs(", \"region\": ", f);
-    rpt_json_str(f, s->region);
+    rpt_json_head(f, m);
+    rpt_json_subject(f, "series", s->id, s->title, s->region);
     fprintf(f, ", \"base_year\": %ld, \"price_base\": %ld},\n  \"electricity_method\": ", s->base_year, s->price_base);
     rpt_json_str(f, ser_method_name(s->method));
-    fputs(",\n  \"sce_factor_sets\": [", f);
-    for (size_t i = 0; i < s->norder; i++) {
-        fputs(i ? ", " : "", f);
-        rpt_json_str(f, s->order[i]->id);
-    }
-    fputs("],\n  \"consistency\": ", f);
+    fputs(",\n  \"sce_factor_sets\": ", f);
+    rpt_json_set_ids(f, s->order, s->norder);
+    fputs(",\n  \"consistency\": ", f);
     rpt_json_str(f, r->consistency[0] ? r->consistency : NULL);
     fputs(",\n", f);
 }
@@ -156,7 +128,7 @@ static void ij_mix(FILE *f, const int_year *y)
     for (int m = 0; m < SER_NMETHODS; m++) {
         fprintf(f, "%s\"%s\": {", m ? ", " : "", ser_method_name((ser_method)m));
         for (int g = 0; g < INT_NMIX; g++)
-            ij_kv(f, int_mix_name((int_mix)g), y->mix_tce[m][g], g == 0);
+            rpt_json_kv(f, int_mix_name((int_mix)g), y->mix_tce[m][g], g == 0);
         fputc('}', f);
     }
     fputc('}', f);
@@ -167,22 +139,22 @@ static void ij_year(FILE *f, const int_result *r, size_t i)
 {
     const int_year *y = &r->years[i];
     fprintf(f, "%s    {\"year\": %ld", i ? ",\n" : "\n", y->year);
-    ij_kv(f, "gdp_real_1e4_yuan", y->gdp_real_1e4_yuan, false);
-    ij_kv(f, "population_persons", y->population_persons, false);
-    ij_kv(f, "co2_t", y->co2_t, false);
-    ij_kv(f, "co2e_t", y->co2e_t, false);
-    ij_kv(f, "coal_rate_gce_per_kwh", y->coal_rate_gce_kwh, false);
+    rpt_json_kv(f, "gdp_real_1e4_yuan", y->gdp_real_1e4_yuan, false);
+    rpt_json_kv(f, "population_persons", y->population_persons, false);
+    rpt_json_kv(f, "co2_t", y->co2_t, false);
+    rpt_json_kv(f, "co2e_t", y->co2e_t, false);
+    rpt_json_kv(f, "coal_rate_gce_per_kwh", y->coal_rate_gce_kwh, false);
     ij_methods(f, "energy_tce", y->energy_tce);
     ij_mix(f, y);
-    ij_kv(f, "co2_t_per_1e4_yuan", y->co2_per_gdp, false);
-    ij_kv(f, "co2e_t_per_1e4_yuan", y->co2e_per_gdp, false);
+    rpt_json_kv(f, "co2_t_per_1e4_yuan", y->co2_per_gdp, false);
+    rpt_json_kv(f, "co2e_t_per_1e4_yuan", y->co2e_per_gdp, false);
     ij_methods(f, "energy_tce_per_1e4_yuan", y->energy_per_gdp);
-    ij_kv(f, "co2_t_per_person", y->co2_per_capita, false);
-    ij_kv(f, "co2e_t_per_person", y->co2e_per_capita, false);
+    rpt_json_kv(f, "co2_t_per_person", y->co2_per_capita, false);
+    rpt_json_kv(f, "co2e_t_per_person", y->co2e_per_capita, false);
     ij_methods(f, "energy_tce_per_person", y->energy_per_capita);
     ij_methods(f, "coal_share", y->coal_share);
     ij_methods(f, "non_fossil_share", y->non_fossil_share);
-    ij_kv(f, "electricity_share_final", y->electricity_share, false);
+    rpt_json_kv(f, "electricity_share_final", y->electricity_share, false);
     fputs(", \"sectors_t_co2e\": {", f);
     for (size_t j = 0; j < r->nsectors; j++) {
         fputs(j ? ", " : "", f);
@@ -206,7 +178,7 @@ static void ij_target_ident(FILE *f, const int_target *tr)
     fputs(", \"kind\": ", f);
     rpt_json_str(f, ser_target_kind_name(t->kind));
     fprintf(f, ", \"base_year\": %ld, \"target_year\": %ld", t->base_year, t->target_year);
-    ij_kv(f, "value_pct", t->value_pct, false);
+    rpt_json_kv(f, "value_pct", t->value_pct, false);
     fprintf(f, ", \"illustrative\": %s, \"source\": ", t->illustrative ? "true" : "false");
     rpt_json_str(f, t->source);
     fputs(", \"note\": ", f);
@@ -219,15 +191,15 @@ static void ij_target(FILE *f, const int_target *tr, bool first)
     fputs(first ? "\n      " : ",\n      ", f);
     ij_target_ident(f, tr);
     fprintf(f, ", \"evaluation_year\": %ld, \"final\": %s", tr->eval_year, tr->final ? "true" : "false");
-    ij_kv(f, "base_value", tr->base_value, false);
-    ij_kv(f, "latest_value", tr->latest_value, false);
-    ij_kv(f, "change", tr->change, false);
-    ij_kv(f, "avg_annual_rate", tr->avg_rate, false);
-    ij_kv(f, "target_level", tr->level, false);
-    ij_kv(f, "reference", tr->reference, false);
-    ij_kv(f, "required_annual_rate", tr->required_rate, false);
-    ij_kv(f, "margin", tr->margin, false);
-    ij_kv(f, "margin_rel", tr->margin_rel, false);
+    rpt_json_kv(f, "base_value", tr->base_value, false);
+    rpt_json_kv(f, "latest_value", tr->latest_value, false);
+    rpt_json_kv(f, "change", tr->change, false);
+    rpt_json_kv(f, "avg_annual_rate", tr->avg_rate, false);
+    rpt_json_kv(f, "target_level", tr->level, false);
+    rpt_json_kv(f, "reference", tr->reference, false);
+    rpt_json_kv(f, "required_annual_rate", tr->required_rate, false);
+    rpt_json_kv(f, "margin", tr->margin, false);
+    rpt_json_kv(f, "margin_rel", tr->margin_rel, false);
     fputs(", \"status\": ", f);
     rpt_json_str(f, int_status_name(tr->status));
     fputc('}', f);
@@ -252,34 +224,18 @@ static void ij_targets(FILE *f, const int_result *r)
     fputs("},\n", f);
 }
 
-/* Writes the input files with their SHA-256 and closes the object. */
-static void ij_inputs(FILE *f, const rpt_meta *m)
-{
-    fputs("  \"inputs\": [", f);
-    for (size_t i = 0; i < m->ninputs; i++) {
-        fputs(i ? ",\n    {\"path\": " : "\n    {\"path\": ", f);
-        rpt_json_str(f, m->input_paths[i]);
-        fputs(", \"sha256\": ", f);
-        rpt_json_str(f, m->input_sha256 ? m->input_sha256[i] : NULL);
-        fputc('}', f);
-    }
-    fputs(m->ninputs ? "\n  ]\n}\n" : "]\n}\n", f);
-}
-
 /* Writes the JSON; see intensity_report.h. */
 int rpt_intensity_json(const int_result *r, const char *path, const rpt_meta *m, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "wb");
-    if (!f) {
-        snprintf(err, errlen, "cannot create '%s': %s", path, strerror(errno));
+    FILE *f = rpt_fopen(path, err, errlen);
+    if (!f)
         return -1;
-    }
     ij_head(f, r, m);
     fputs("  \"years\": [", f);
     for (size_t i = 0; i < r->nyears; i++)
         ij_year(f, r, i);
     fputs(r->nyears ? "\n  ],\n" : "],\n", f);
     ij_targets(f, r);
-    ij_inputs(f, m);
+    rpt_json_inputs(f, m);
     return rpt_fclose(f, path, err, errlen);
 }

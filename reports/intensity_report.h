@@ -5,7 +5,7 @@
 #include <stddef.h>
 
 #include "../calc/intensity.h"
-#include "report.h"
+#include "rpt_meta.h"
 
 /* Writes the intensity workbook (Indicators, Targets, Charts, Energy,
  * Inputs, Sectors, About) to `path`. Returns 0, or -1 with a message in err. */

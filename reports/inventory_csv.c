@@ -1,39 +1,12 @@
 /* inventory_csv.c - the Calculation rows as RFC 4180 CSV: values, not formulas, in full precision. */
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "report.h"
-#include "rpt_common.h"
-
-/* Writes one field, quoted (with '"' doubled) when it holds a comma, a quote
- * or a line break; NULL is an empty field. */
-static void csv_field(FILE *f, const char *s, bool last)
-{
-    if (s && s[strcspn(s, ",\"\r\n")]) {
-        fputc('"', f);
-        for (; *s; s++) {
-            if (*s == '"')
-                fputc('"', f);
-            fputc(*s, f);
-        }
-        fputc('"', f);
-    } else if (s) {
-        fputs(s, f);
-    }
-    fputs(last ? "\r\n" : ",", f);
-}
-
-/* Writes a number in the fewest digits that round-trip the double; NaN and
- * infinities give an empty field. */
-static void csv_num(FILE *f, double v)
-{
-    if (isfinite(v))
-        rpt_print_num(f, v);
-    fputc(',', f);
-}
+#include "inventory_common.h"
+#include "rpt_out.h"
 
 /* Writes a "set: reference" source field; false when out of memory. */
 static bool csv_src(FILE *f, const rpt_src *s)
@@ -42,7 +15,7 @@ static bool csv_src(FILE *f, const rpt_src *s)
     char *text = rpt_src_join(s, stack, sizeof stack);
     if (!text)
         return false;
-    csv_field(f, text, false);
+    rpt_csv_field(f, text, false);
     if (text != stack)
         free(text);
     return true;
@@ -58,9 +31,9 @@ static const char *const csv_extra[] = {"Method", "Terms", "Term sources", "Conv
 static void csv_header(FILE *f)
 {
     for (int c = 0; c < RPT_C_COUNT; c++)
-        csv_field(f, rpt_label(rpt_calc_labels[c], false), false);
+        rpt_csv_field(f, il_label(rpt_calc_labels[c], false), false);
     for (size_t c = 0; c < CSV_NEXTRA; c++)
-        csv_field(f, csv_extra[c], c + 1 == CSV_NEXTRA);
+        rpt_csv_field(f, csv_extra[c], c + 1 == CSV_NEXTRA);
 }
 
 /* A growing text buffer for the Terms columns; `ok` false once out of
@@ -125,8 +98,8 @@ static bool csv_terms(FILE *f, const eng_line *l)
     }
     bool ok = terms.ok && srcs.ok;
     if (ok) {
-        csv_field(f, terms.s, false);
-        csv_field(f, srcs.s, false);
+        rpt_csv_field(f, terms.s, false);
+        rpt_csv_field(f, srcs.s, false);
     }
     free(terms.s);
     free(srcs.s);
@@ -143,37 +116,37 @@ static bool csv_row(FILE *f, const eng_result *r, const eng_line *l, const rpt_l
     const inv_record *rec = inv_rec(eng_inventory(r), l->rec);
     bool prod = l->chain != NULL;
     fprintf(f, "%zu,", l->rec + 1);
-    csv_field(f, t->input, false);
-    csv_field(f, rec->category, false);
-    csv_field(f, t->sector, false);
-    csv_field(f, rec->key, false);
-    csv_field(f, gas_name(l->gas), false);
-    csv_num(f, l->amount);
-    csv_field(f, rec->unit_text, false);
-    csv_num(f, prod ? NAN : l->unit_factor);
-    csv_num(f, prod ? NAN : l->ncv);
-    csv_field(f, t->ncv_unit, false);
-    csv_num(f, prod ? NAN : l->energy_tj);
-    csv_num(f, l->ef);
-    csv_field(f, t->ef_unit, false);
-    csv_num(f, l->ef_factor);
-    csv_num(f, prod ? NAN : l->oxidation);
-    csv_num(f, l->emission_t);
-    csv_num(f, l->gwp);
-    csv_num(f, l->emission_t_co2e);
-    csv_field(f, t->memo, false);
+    rpt_csv_field(f, t->input, false);
+    rpt_csv_field(f, rec->category, false);
+    rpt_csv_field(f, t->sector, false);
+    rpt_csv_field(f, rec->key, false);
+    rpt_csv_field(f, gas_name(l->gas), false);
+    rpt_csv_num(f, l->amount, false);
+    rpt_csv_field(f, rec->unit_text, false);
+    rpt_csv_num(f, prod ? NAN : l->unit_factor, false);
+    rpt_csv_num(f, prod ? NAN : l->ncv, false);
+    rpt_csv_field(f, t->ncv_unit, false);
+    rpt_csv_num(f, prod ? NAN : l->energy_tj, false);
+    rpt_csv_num(f, l->ef, false);
+    rpt_csv_field(f, t->ef_unit, false);
+    rpt_csv_num(f, l->ef_factor, false);
+    rpt_csv_num(f, prod ? NAN : l->oxidation, false);
+    rpt_csv_num(f, l->emission_t, false);
+    rpt_csv_num(f, l->gwp, false);
+    rpt_csv_num(f, l->emission_t_co2e, false);
+    rpt_csv_field(f, t->memo, false);
     if (!csv_src(f, &t->ncv_src) || !csv_src(f, &t->ef_src) || !csv_src(f, &t->ox_src))
         return false;
-    csv_num(f, rec->uncertainty_pct);
-    csv_field(f, rec->source, false);
-    csv_field(f, prod ? "product" : "combustion", false);
+    rpt_csv_num(f, rec->uncertainty_pct, false);
+    rpt_csv_field(f, rec->source, false);
+    rpt_csv_field(f, prod ? "product" : "combustion", false);
     if (!prod) {
-        csv_field(f, NULL, false);
-        csv_field(f, NULL, false);
+        rpt_csv_field(f, NULL, false);
+        rpt_csv_field(f, NULL, false);
     } else if (!csv_terms(f, l)) {
         return false;
     }
-    csv_field(f, prod ? l->chain->conversion_note : NULL, true);
+    rpt_csv_field(f, prod ? l->chain->conversion_note : NULL, true);
     return true;
 }
 
@@ -193,24 +166,24 @@ static void csv_fod_row(FILE *f, const eng_result *r, const fod_site *s, const f
     rpt_num_text(s->ox.value, d, sizeof d);
     rpt_fmt(terms, sizeof terms, "MCF=%s; DOCf=%s; F=%s; OX=%s", a, b, c, d);
     fputc(',', f);
-    csv_field(f, where, false);
-    csv_field(f, s->category, false);
-    csv_field(f, sector, false);
-    csv_field(f, s->name, false);
-    csv_field(f, gas_name(GAS_CH4), false);
+    rpt_csv_field(f, where, false);
+    rpt_csv_field(f, s->category, false);
+    rpt_csv_field(f, sector, false);
+    rpt_csv_field(f, s->name, false);
+    rpt_csv_field(f, gas_name(GAS_CH4), false);
     for (int k = RPT_C_AMOUNT; k < RPT_C_EMISSION; k++)
         fputc(',', f); /* amount .. oxidation: see the Landfill (FOD) sheet */
-    csv_num(f, t);
-    csv_num(f, gwp);
-    csv_num(f, t * gwp);
-    csv_field(f, RPT_MEMO_NO, false);
+    rpt_csv_num(f, t, false);
+    rpt_csv_num(f, gwp, false);
+    rpt_csv_num(f, t * gwp, false);
+    rpt_csv_field(f, RPT_MEMO_NO, false);
     for (int k = RPT_C_NCV_SRC; k < RPT_C_DATA_SOURCE; k++)
         fputc(',', f);
-    csv_field(f, s->source, false);
-    csv_field(f, "fod", false);
-    csv_field(f, terms, false);
-    csv_field(f, NULL, false);
-    csv_field(f, NULL, true);
+    rpt_csv_field(f, s->source, false);
+    rpt_csv_field(f, "fod", false);
+    rpt_csv_field(f, terms, false);
+    rpt_csv_field(f, NULL, false);
+    rpt_csv_field(f, NULL, true);
 }
 
 /* Writes the header, every record's rows, then one row per landfill site;
@@ -241,11 +214,9 @@ static bool csv_rows(FILE *f, const eng_result *r)
 int rpt_inventory_csv(const eng_result *r, const char *path, const rpt_meta *m, char *err, size_t errlen)
 {
     (void)m;
-    FILE *f = fopen(path, "wb");
-    if (!f) {
-        snprintf(err, errlen, "cannot create '%s': %s", path, strerror(errno));
+    FILE *f = rpt_fopen(path, err, errlen);
+    if (!f)
         return -1;
-    }
     if (!csv_rows(f, r)) {
         fclose(f);
         snprintf(err, errlen, "writing '%s': out of memory", path);

@@ -1,12 +1,12 @@
 /* inventory_json.c - totals by gas, sector and category with the run's metadata, as JSON for machines. */
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "../calc/category.h"
 #include "report.h"
-#include "rpt_common.h"
+#include "inventory_common.h"
+#include "rpt_out.h"
 
 /* Writes {"CO2": t, "CH4": t, "N2O": t}. */
 static void js_gases(FILE *f, const double t[GAS_COUNT])
@@ -28,22 +28,13 @@ static void js_head(FILE *f, const eng_result *r, const rpt_meta *m)
 {
     const inventory *inv = eng_inventory(r);
     eng_order o = eng_search_order(r);
-    fputs("{\n  \"tool\": \"ghgcalc\",\n  \"version\": ", f);
-    rpt_json_str(f, m->tool_version);
-    fputs(",\n  \"inventory\": {\"id\": ", f);
-    rpt_json_str(f, inv->id);
-    fputs(", \"title\": ", f);
-    rpt_json_str(f, inv->title);
-    fputs(", \"region\": ", f);
-    rpt_json_str(f, inv->region);
+    rpt_json_head(f, m);
+    rpt_json_subject(f, "inventory", inv->id, inv->title, inv->region);
     fprintf(f, ", \"year\": %ld},\n  \"gwp_set\": ", inv->year);
     rpt_json_str(f, eng_gwp(r)->id);
-    fputs(",\n  \"factor_sets\": [", f);
-    for (size_t i = 0; i < o.n; i++) {
-        fputs(i ? ", " : "", f);
-        rpt_json_str(f, o.sets[i]->id);
-    }
-    fputs("],\n", f);
+    fputs(",\n  \"factor_sets\": ", f);
+    rpt_json_set_ids(f, o.sets, o.n);
+    fputs(",\n", f);
 }
 
 /* Writes the overall totals: CO2e (net, i.e. with LULUCF), CO2e without
@@ -84,6 +75,18 @@ static void js_indirect(FILE *f, const eng_result *r)
     fprintf(f, ", \"records\": %zu},\n", n);
 }
 
+/* Opens the object of category or sector `code` in a list (after ",\n"
+ * unless `first`): its code and its names in English and Chinese. */
+static void js_code(FILE *f, const char *code, bool first)
+{
+    fputs(first ? "\n    {\"code\": " : ",\n    {\"code\": ", f);
+    rpt_json_str(f, code);
+    fputs(", \"name\": ", f);
+    rpt_json_str(f, cat_name(code, false));
+    fputs(", \"name_zh\": ", f);
+    rpt_json_str(f, cat_name(code, true));
+}
+
 /* Writes the sectors (rpt_sector_of(): 1.A.1 .. 1.A.5, then 2.A, 2.B, ...,
  * 4.D) with their CO2e. */
 static void js_sectors(FILE *f, const eng_result *r)
@@ -94,12 +97,7 @@ static void js_sectors(FILE *f, const eng_result *r)
     fputs("  \"sectors\": [", f);
     for (bool any = false; rpt_sector_next(cats, n, &i, &first, code, sizeof code); any = true) {
         eng_cat_total t = rpt_group_total(cats, first, i, code);
-        fputs(any ? ",\n    {\"code\": " : "\n    {\"code\": ", f);
-        rpt_json_str(f, code);
-        fputs(", \"name\": ", f);
-        rpt_json_str(f, cat_name(code, false));
-        fputs(", \"name_zh\": ", f);
-        rpt_json_str(f, cat_name(code, true));
+        js_code(f, code, !any);
         fputs(", \"t_co2e\": ", f);
         rpt_json_num(f, t.t_co2e);
         fputc('}', f);
@@ -115,12 +113,7 @@ static void js_categories(FILE *f, const eng_result *r)
     fputs("  \"categories\": [", f);
     for (size_t i = 0; i < n; i++) {
         const eng_cat_total *c = &cats[i];
-        fputs(i ? ",\n    {\"code\": " : "\n    {\"code\": ", f);
-        rpt_json_str(f, c->category);
-        fputs(", \"name\": ", f);
-        rpt_json_str(f, cat_name(c->category, false));
-        fputs(", \"name_zh\": ", f);
-        rpt_json_str(f, cat_name(c->category, true));
+        js_code(f, c->category, i == 0);
         fputs(", \"t\": ", f);
         js_gases(f, c->t);
         fputs(", \"t_co2e\": ", f);
@@ -134,34 +127,18 @@ static void js_categories(FILE *f, const eng_result *r)
     fputs(n ? "\n  ],\n" : "],\n", f);
 }
 
-/* Writes the input files with their SHA-256 and closes the object. */
-static void js_inputs(FILE *f, const rpt_meta *m)
-{
-    fputs("  \"inputs\": [", f);
-    for (size_t i = 0; i < m->ninputs; i++) {
-        fputs(i ? ",\n    {\"path\": " : "\n    {\"path\": ", f);
-        rpt_json_str(f, m->input_paths[i]);
-        fputs(", \"sha256\": ", f);
-        rpt_json_str(f, m->input_sha256 ? m->input_sha256[i] : NULL);
-        fputc('}', f);
-    }
-    fputs(m->ninputs ? "\n  ]\n}\n" : "]\n}\n", f);
-}
-
 /* Writes the JSON; see report.h. Names are given in English ("name") and
  * Chinese ("name_zh") whatever m->zh says. Returns 0, or -1 with err. */
 int rpt_inventory_json(const eng_result *r, const char *path, const rpt_meta *m, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "wb");
-    if (!f) {
-        snprintf(err, errlen, "cannot create '%s': %s", path, strerror(errno));
+    FILE *f = rpt_fopen(path, err, errlen);
+    if (!f)
         return -1;
-    }
     js_head(f, r, m);
     js_totals(f, r);
     js_indirect(f, r);
     js_sectors(f, r);
     js_categories(f, r);
-    js_inputs(f, m);
+    rpt_json_inputs(f, m);
     return rpt_fclose(f, path, err, errlen);
 }

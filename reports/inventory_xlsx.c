@@ -8,6 +8,7 @@
 #include "../calc/nsum.h"
 #include "inventory_checks.h"
 #include "inventory_xlsx.h"
+#include "rpt_about.h"
 #include "report.h"
 
 #define XW_FORMULA_MAX 8192 /* bytes of one SUMIFS formula over every source (Excel's limit: 8,192 characters) */
@@ -46,18 +47,6 @@ static bool xw_append_literal(char *buf, size_t len, size_t *used, const char *v
     return xw_append(buf, len, used, "\"");
 }
 
-/* Whether a sheet name can stand bare in a formula: letters, digits and
- * '_' only, not starting with a digit ("Calculation", "Industry"). */
-static bool xw_bare_name(const char *name)
-{
-    if (!*name || (*name >= '0' && *name <= '9'))
-        return false;
-    for (const char *p = name; *p; p++)
-        if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
-            return false;
-    return true;
-}
-
 void xw_add_source(xw *w, const char *sheet, const int col[XK_COUNT], bool bounded, lxw_row_t first, lxw_row_t last)
 {
     if (w->nsrc == XW_MAX_SOURCES) {
@@ -65,10 +54,7 @@ void xw_add_source(xw *w, const char *sheet, const int col[XK_COUNT], bool bound
         return;
     }
     xw_source *s = &w->src[w->nsrc++];
-    if (xw_bare_name(sheet))
-        snprintf(s->ref, sizeof s->ref, "%s", sheet);
-    else
-        snprintf(s->ref, sizeof s->ref, "'%s'", sheet); /* our names have no "'" */
+    snprintf(s->sheet, sizeof s->sheet, "%s", sheet);
     memcpy(s->col, col, sizeof s->col);
     s->bounded = bounded;
     s->first = first;
@@ -79,11 +65,10 @@ void xw_add_source(xw *w, const char *sheet, const int col[XK_COUNT], bool bound
  * its bounded rows ($D$6:$D$8). */
 static bool xw_append_range(char *buf, size_t len, size_t *used, const xw_source *s, int col)
 {
-    char c[8];
-    rpt_xl_col((lxw_col_t)col, c, sizeof c);
+    lxw_col_t c = (lxw_col_t)col;
     if (s->bounded)
-        return xw_append(buf, len, used, "%s!$%s$%u:$%s$%u", s->ref, c, s->first + 1, c, s->last + 1);
-    return xw_append(buf, len, used, "%s!$%s:$%s", s->ref, c, c);
+        return xw_append(buf, len, used, "%s", rpt_xl_range(s->sheet, s->first, c, s->last, c, true).s);
+    return xw_append(buf, len, used, "%s", rpt_xl_column(s->sheet, c).s);
 }
 
 /* Writes into buf the sum of column `sum` over every source, one SUMIFS per
@@ -165,20 +150,6 @@ rpt_fmt_id xw_t_fmt(gas_id g, bool bold)
     return bold ? RPT_F_T_SMALL_BOLD : RPT_F_T_SMALL;
 }
 
-/* Writes a "set: reference" source cell. */
-void xw_src_cell(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const rpt_src *s)
-{
-    char stack[1024];
-    char *text = rpt_src_join(s, stack, sizeof stack);
-    if (!text) {
-        rpt_xl_check(&w->xl, LXW_ERROR_MEMORY_MALLOC_FAILED, "joining a source text");
-        return;
-    }
-    rpt_xl_str(&w->xl, ws, row, col, text, RPT_F_NONE);
-    if (text != stack)
-        free(text);
-}
-
 /* The gases the workbook shows, in gas order: CO2, CH4, N2O and any other
  * gas the inventory emits. Returns how many. */
 static size_t xw_gases(const xw *w, gas_id out[GAS_COUNT])
@@ -201,6 +172,15 @@ enum {
     SUM_ROW_GAS_HEADER = 7,
     SUM_ROW_GAS0 = 8 /* one row per gas shown */
 };
+
+#define XW_SUMMARY_SHEET "Summary"
+
+/* Columns of the Summary's gas rows and the totals below them: the label
+ * (gas or total), tonnes of gas and t CO2e. */
+enum { SG_LABEL, SG_T, SG_CO2E };
+
+/* Columns of the Summary's sector tables. */
+enum { SS_CODE, SS_NAME, SS_CO2E, SS_SHARE };
 
 /* The Summary's rows after the gas rows. */
 typedef struct {
@@ -225,17 +205,16 @@ static xw_sum_rows xw_sum_layout(size_t ngas, bool indirect)
  * totals, outside them: SUMIFS over the Indirect sheet by view. */
 static void xw_summary_indirect(xw *w, lxw_worksheet *ws, const xw_sum_rows *sr)
 {
-    static const char *const views[] = {"consumption", "net_import"};
+    static const rpt_label_id label[2] = {IL_INDIRECT_CONSUMPTION, IL_INDIRECT_NET_IMPORT};
     if (!sr->indirect)
         return;
     for (int v = 0; v < 2; v++) {
-        char f[128];
-        snprintf(f, sizeof f, "=SUMIFS(Indirect!$L:$L,Indirect!$D:$D,\"%s\")", views[v]);
-        rpt_xl_str(&w->xl, ws, sr->indirect + (lxw_row_t)v, 0,
-                   v ? (w->zh ? "间接排放(净调入电力口径,不计入总量)" : "Indirect, net imports view (not in totals)")
-                     : (w->zh ? "间接排放(外购电力和热力,不计入总量)" : "Indirect, purchased electricity and heat (not in totals)"),
-                   RPT_F_NONE);
-        rpt_xl_formula(&w->xl, ws, sr->indirect + (lxw_row_t)v, 2, f, eng_indirect_total_t(w->r, v == 1), RPT_F_T);
+        char f[RPT_XL_FORMULA_MAX];
+        snprintf(f, sizeof f, "=SUMIFS(%s,%s,\"%s\")", rpt_xl_column(RPT_INDIRECT_SHEET, IND_T).s,
+                 rpt_xl_column(RPT_INDIRECT_SHEET, IND_VIEW).s, rpt_indirect_view[v]);
+        rpt_xl_str(&w->xl, ws, sr->indirect + (lxw_row_t)v, SG_LABEL, il_label(label[v], w->zh), RPT_F_NONE);
+        rpt_xl_formula(&w->xl, ws, sr->indirect + (lxw_row_t)v, SG_CO2E, f, eng_indirect_total_t(w->r, v == 1),
+                       RPT_F_T);
     }
 }
 
@@ -246,15 +225,15 @@ static void xw_summary_head(xw *w, lxw_worksheet *ws)
     const gwp_set *gwp = eng_gwp(w->r);
     const char *name = inv->title ? inv->title : inv->id;
     char buf[1024];
-    rpt_fmt(buf, sizeof buf, "%s%s%s", rpt_label(RPT_L_TITLE, w->zh), w->zh ? "：" : ": ", name ? name : "");
+    rpt_fmt(buf, sizeof buf, "%s%s%s", il_label(IL_TITLE, w->zh), il_label(IL_TITLE_SEP, w->zh), name ? name : "");
     rpt_xl_str(&w->xl, ws, SUM_ROW_TITLE, 0, buf, RPT_F_TITLE);
-    rpt_xl_pair(&w->xl, ws, SUM_ROW_INVENTORY, rpt_label(RPT_L_INVENTORY, w->zh), inv->id);
-    rpt_xl_pair(&w->xl, ws, SUM_ROW_INVENTORY + 1, rpt_label(RPT_L_REGION, w->zh), inv->region);
-    rpt_xl_str(&w->xl, ws, SUM_ROW_INVENTORY + 2, 0, rpt_label(RPT_L_YEAR, w->zh), RPT_F_BOLD);
+    rpt_xl_pair(&w->xl, ws, SUM_ROW_INVENTORY, il_label(IL_INVENTORY, w->zh), inv->id);
+    rpt_xl_pair(&w->xl, ws, SUM_ROW_INVENTORY + 1, il_label(RPT_L_REGION, w->zh), inv->region);
+    rpt_xl_str(&w->xl, ws, SUM_ROW_INVENTORY + 2, 0, il_label(RPT_L_YEAR, w->zh), RPT_F_BOLD);
     if (inv->year)
         rpt_xl_num(&w->xl, ws, SUM_ROW_INVENTORY + 2, 1, (double)inv->year, RPT_F_INT);
     rpt_fmt(buf, sizeof buf, "%s%s%s", gwp->id, gwp->title ? ": " : "", gwp->title ? gwp->title : "");
-    rpt_xl_pair(&w->xl, ws, SUM_ROW_INVENTORY + 3, rpt_label(RPT_L_GWP_SET, w->zh), buf);
+    rpt_xl_pair(&w->xl, ws, SUM_ROW_INVENTORY + 3, il_label(IL_GWP_SET, w->zh), buf);
 }
 
 /* Writes totals by gas (t and t CO2e), the totals without LULUCF, of
@@ -262,33 +241,33 @@ static void xw_summary_head(xw *w, lxw_worksheet *ws)
  * every source cached with the engine's compensated sums. */
 static void xw_summary_gases(xw *w, lxw_worksheet *ws, const gas_id *gases, size_t ngas, const xw_sum_rows *sr)
 {
-    static const rpt_label_id hdr[] = {RPT_L_GAS, RPT_L_EMISSION_T, RPT_L_EMISSION_T_CO2E};
+    static const rpt_label_id hdr[] = {IL_GAS, IL_EMISSION_T, IL_EMISSION_T_CO2E};
     eng_cat_total all = eng_total_under(w->r, "");
     eng_cat_total excl = rpt_total_except(w->r, RPT_LULUCF);
     eng_cat_total lulucf = eng_total_under(w->r, RPT_LULUCF);
     double co2e[GAS_COUNT];
     rpt_gas_co2e(w->r, co2e);
-    rpt_xl_str(&w->xl, ws, SUM_ROW_GAS_HEADING, 0, rpt_label(RPT_L_BY_GAS, w->zh), RPT_F_BOLD);
-    rpt_xl_header(&w->xl, ws, SUM_ROW_GAS_HEADER, hdr, 3, w->zh);
+    rpt_xl_str(&w->xl, ws, SUM_ROW_GAS_HEADING, 0, il_label(IL_BY_GAS, w->zh), RPT_F_BOLD);
+    rpt_xl_header(&w->xl, ws, SUM_ROW_GAS_HEADER, hdr, 3);
     for (size_t i = 0; i < ngas; i++) {
         gas_id g = gases[i];
         lxw_row_t row = SUM_ROW_GAS0 + (lxw_row_t)i;
         xw_crit c[] = {{XK_GAS, gas_name(g)}, {XK_MEMO, RPT_MEMO_NO}};
-        rpt_xl_str(&w->xl, ws, row, 0, gas_name(g), RPT_F_NONE);
-        xw_sumifs_cell(w, ws, row, 1, XK_EMISSION, c, 2, all.t[g], xw_t_fmt(g, false));
-        xw_sumifs_cell(w, ws, row, 2, XK_CO2E, c, 2, co2e[g], RPT_F_T);
+        rpt_xl_str(&w->xl, ws, row, SG_LABEL, gas_name(g), RPT_F_NONE);
+        xw_sumifs_cell(w, ws, row, SG_T, XK_EMISSION, c, 2, all.t[g], xw_t_fmt(g, false));
+        xw_sumifs_cell(w, ws, row, SG_CO2E, XK_CO2E, c, 2, co2e[g], RPT_F_T);
     }
     xw_crit c_excl[] = {{XK_MEMO, RPT_MEMO_NO}, {XK_SECTOR, "<>" RPT_LULUCF}};
     xw_crit c_lulucf[] = {{XK_MEMO, RPT_MEMO_NO}, {XK_SECTOR, RPT_LULUCF}};
-    rpt_xl_str(&w->xl, ws, sr->excl, 0, rpt_label(RPT_L_TOTAL_EXCL_LULUCF, w->zh), RPT_F_BOLD);
-    xw_sumifs_cell(w, ws, sr->excl, 2, XK_CO2E, c_excl, 2, excl.t_co2e, RPT_F_T_BOLD);
-    rpt_xl_str(&w->xl, ws, sr->lulucf, 0, rpt_label(RPT_L_LULUCF, w->zh), RPT_F_NONE);
-    xw_sumifs_cell(w, ws, sr->lulucf, 2, XK_CO2E, c_lulucf, 2, lulucf.t_co2e, RPT_F_T);
-    rpt_xl_str(&w->xl, ws, sr->total, 0, rpt_label(RPT_L_TOTAL_INCL_LULUCF, w->zh), RPT_F_BOLD);
-    xw_sumifs_cell(w, ws, sr->total, 2, XK_CO2E, c_excl, 1, all.t_co2e, RPT_F_T_BOLD);
+    rpt_xl_str(&w->xl, ws, sr->excl, SG_LABEL, il_label(IL_TOTAL_EXCL_LULUCF, w->zh), RPT_F_BOLD);
+    xw_sumifs_cell(w, ws, sr->excl, SG_CO2E, XK_CO2E, c_excl, 2, excl.t_co2e, RPT_F_T_BOLD);
+    rpt_xl_str(&w->xl, ws, sr->lulucf, SG_LABEL, il_label(IL_LULUCF, w->zh), RPT_F_NONE);
+    xw_sumifs_cell(w, ws, sr->lulucf, SG_CO2E, XK_CO2E, c_lulucf, 2, lulucf.t_co2e, RPT_F_T);
+    rpt_xl_str(&w->xl, ws, sr->total, SG_LABEL, il_label(IL_TOTAL_INCL_LULUCF, w->zh), RPT_F_BOLD);
+    xw_sumifs_cell(w, ws, sr->total, SG_CO2E, XK_CO2E, c_excl, 1, all.t_co2e, RPT_F_T_BOLD);
     xw_crit memo[] = {{XK_GAS, gas_name(GAS_CO2)}, {XK_MEMO, RPT_MEMO_YES}};
-    rpt_xl_str(&w->xl, ws, sr->memo, 0, rpt_label(RPT_L_MEMO_BIO, w->zh), RPT_F_NONE);
-    xw_sumifs_cell(w, ws, sr->memo, 1, XK_EMISSION, memo, 2, all.memo_bio_co2_t, RPT_F_T);
+    rpt_xl_str(&w->xl, ws, sr->memo, SG_LABEL, il_label(IL_MEMO_BIO, w->zh), RPT_F_NONE);
+    xw_sumifs_cell(w, ws, sr->memo, SG_T, XK_EMISSION, memo, 2, all.memo_bio_co2_t, RPT_F_T);
 }
 
 /* One Summary sector: its code and CO2e. */
@@ -314,13 +293,38 @@ static xw_sector *xw_sector_list(const xw *w, size_t *n)
     return out;
 }
 
+/* Writes sector s's code, name and CO2e (a SUMIFS over its non-memo rows)
+ * on `row`. */
+static void xw_sector_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const xw_sector *s)
+{
+    xw_crit c[] = {{XK_SECTOR, s->code}, {XK_MEMO, RPT_MEMO_NO}};
+    rpt_xl_str(&w->xl, ws, row, SS_CODE, s->code, RPT_F_NONE);
+    rpt_xl_str(&w->xl, ws, row, SS_NAME, cat_name(s->code, w->zh), RPT_F_NONE);
+    xw_sumifs_cell(w, ws, row, SS_CO2E, XK_CO2E, c, 2, s->t.t_co2e, RPT_F_T);
+}
+
+/* Writes the net sinks (CO2e < 0) of sec[0..n) as their own table from
+ * `row`, after a blank row, and the note on why they are not in the pie. */
+static void xw_summary_removals(xw *w, lxw_worksheet *ws, const xw_sector *sec, size_t n, lxw_row_t row)
+{
+    static const rpt_label_id hdr[] = {IL_SECTOR, IL_NAME, IL_EMISSION_T_CO2E};
+    row++;
+    rpt_xl_str(&w->xl, ws, row++, 0, il_label(IL_REMOVALS, w->zh), RPT_F_BOLD);
+    rpt_xl_header(&w->xl, ws, row++, hdr, 3);
+    for (size_t i = 0; i < n; i++)
+        if (sec[i].t.t_co2e < 0)
+            xw_sector_row(w, ws, row++, &sec[i]);
+    row++;
+    rpt_xl_str(&w->xl, ws, row, 0, il_label(IL_PIE_NOTE, w->zh), RPT_F_NONE);
+}
+
 /* Writes the sectors with net emissions (CO2e >= 0) with their share of
- * those sectors' sum (the pie chart's slices) from `row`; then, when any
- * sector is a net sink, its own table of net removals and a note. Returns
- * the number of emitting rows; *nneg gets the number of sinks. */
+ * those sectors' sum (the pie chart's slices) from `heading`; then, when
+ * any sector is a net sink, its own table of net removals and a note.
+ * Returns the number of emitting rows; *nneg gets the number of sinks. */
 static unsigned xw_summary_sectors(xw *w, lxw_worksheet *ws, lxw_row_t heading, unsigned *nneg)
 {
-    static const rpt_label_id hdr[] = {RPT_L_SECTOR, RPT_L_NAME, RPT_L_EMISSION_T_CO2E, RPT_L_SHARE_GROSS};
+    static const rpt_label_id hdr[] = {IL_SECTOR, IL_NAME, IL_EMISSION_T_CO2E, IL_SHARE_GROSS};
     size_t n;
     xw_sector *sec = xw_sector_list(w, &n);
     if (!sec) {
@@ -336,59 +340,40 @@ static unsigned xw_summary_sectors(xw *w, lxw_worksheet *ws, lxw_row_t heading, 
         }
     }
     double sum = nsum_value(&gross);
-    lxw_row_t first = heading + 2, last = first + (npos ? npos - 1 : 0);
-    rpt_xl_str(&w->xl, ws, heading, 0, rpt_label(RPT_L_BY_SECTOR, w->zh), RPT_F_BOLD);
-    rpt_xl_header(&w->xl, ws, heading + 1, hdr, 4, w->zh);
-    lxw_row_t row = first;
-    char share[128];
+    lxw_row_t first = heading + 2, last = first + (npos ? npos - 1 : 0), row = first;
+    rpt_xl_str(&w->xl, ws, heading, 0, il_label(IL_BY_SECTOR, w->zh), RPT_F_BOLD);
+    rpt_xl_header(&w->xl, ws, heading + 1, hdr, 4);
+    char share[RPT_XL_FORMULA_MAX];
+    rpt_ref all = rpt_xl_range(NULL, first, SS_CO2E, last, SS_CO2E, true);
     for (size_t i = 0; i < n; i++) {
         if (sec[i].t.t_co2e < 0)
             continue;
-        xw_crit c[] = {{XK_SECTOR, sec[i].code}, {XK_MEMO, RPT_MEMO_NO}};
-        rpt_xl_str(&w->xl, ws, row, 0, sec[i].code, RPT_F_NONE);
-        rpt_xl_str(&w->xl, ws, row, 1, cat_name(sec[i].code, w->zh), RPT_F_NONE);
-        xw_sumifs_cell(w, ws, row, 2, XK_CO2E, c, 2, sec[i].t.t_co2e, RPT_F_T);
-        snprintf(share, sizeof share, "=IF(SUM($C$%u:$C$%u)=0,0,C%u/SUM($C$%u:$C$%u))", first + 1, last + 1, row + 1,
-                 first + 1, last + 1);
-        rpt_xl_formula(&w->xl, ws, row, 3, share, sum == 0 ? 0 : sec[i].t.t_co2e / sum, RPT_F_PCT);
+        xw_sector_row(w, ws, row, &sec[i]);
+        snprintf(share, sizeof share, "=IF(SUM(%s)=0,0,%s/SUM(%s))", all.s, rpt_xl_cell(row, SS_CO2E).s, all.s);
+        rpt_xl_formula(&w->xl, ws, row, SS_SHARE, share, sum == 0 ? 0 : sec[i].t.t_co2e / sum, RPT_F_PCT);
         row++;
     }
     *nneg = (unsigned)(n - npos);
-    if (*nneg) {
-        static const rpt_label_id hdr2[] = {RPT_L_SECTOR, RPT_L_NAME, RPT_L_EMISSION_T_CO2E};
-        row++;
-        rpt_xl_str(&w->xl, ws, row++, 0, rpt_label(RPT_L_REMOVALS, w->zh), RPT_F_BOLD);
-        rpt_xl_header(&w->xl, ws, row++, hdr2, 3, w->zh);
-        for (size_t i = 0; i < n; i++) {
-            if (sec[i].t.t_co2e >= 0)
-                continue;
-            xw_crit c[] = {{XK_SECTOR, sec[i].code}, {XK_MEMO, RPT_MEMO_NO}};
-            rpt_xl_str(&w->xl, ws, row, 0, sec[i].code, RPT_F_NONE);
-            rpt_xl_str(&w->xl, ws, row, 1, cat_name(sec[i].code, w->zh), RPT_F_NONE);
-            xw_sumifs_cell(w, ws, row, 2, XK_CO2E, c, 2, sec[i].t.t_co2e, RPT_F_T);
-            row++;
-        }
-        row++;
-        rpt_xl_str(&w->xl, ws, row, 0, rpt_label(RPT_L_PIE_NOTE, w->zh), RPT_F_NONE);
-    }
+    if (*nneg)
+        xw_summary_removals(w, ws, sec, n, row);
     free(sec);
     return npos;
 }
 
-/* Adds a chart of `type` with one series (categories and values given as
- * Summary ranges) and inserts it at (row, col). */
-static void xw_chart(xw *w, lxw_worksheet *ws, uint8_t type, const char *cats, const char *vals, rpt_label_id title,
-                     lxw_row_t row, lxw_col_t col)
+/* Column of the Summary where its charts stand. */
+#define XW_CHART_COL 5
+
+/* Adds a chart of `type` with one series, categories in column `cat_col`
+ * and values in column `val_col` of the Summary's rows r0..r1, and inserts
+ * it at `row` in column XW_CHART_COL. A column chart has no legend; a pie
+ * shows each slice's percentage. */
+static void xw_chart(xw *w, lxw_worksheet *ws, uint8_t type, lxw_col_t cat_col, lxw_col_t val_col, lxw_row_t r0,
+                     lxw_row_t r1, rpt_label_id title, lxw_row_t row)
 {
-    if (w->xl.err)
+    lxw_chart *ch = rpt_xl_chart(&w->xl, type, il_label(title, w->zh));
+    lxw_chart_series *s = rpt_xl_series(&w->xl, ch, XW_SUMMARY_SHEET, cat_col, val_col, r0, r1, NULL);
+    if (!s)
         return;
-    lxw_chart *ch = workbook_add_chart(w->xl.wb, type);
-    lxw_chart_series *s = ch ? chart_add_series(ch, cats, vals) : NULL;
-    if (!s) {
-        rpt_xl_check(&w->xl, LXW_ERROR_MEMORY_MALLOC_FAILED, "adding a chart");
-        return;
-    }
-    chart_title_set_name(ch, rpt_label(title, w->zh));
     if (type == LXW_CHART_COLUMN) {
         chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
         chart_axis_set_name(ch->y_axis, "t CO2e");
@@ -397,7 +382,7 @@ static void xw_chart(xw *w, lxw_worksheet *ws, uint8_t type, const char *cats, c
         chart_series_set_labels_options(s, LXW_FALSE, LXW_FALSE, LXW_FALSE);
         chart_series_set_labels_percentage(s);
     }
-    rpt_xl_check(&w->xl, worksheet_insert_chart(ws, row, col, ch), "inserting a chart");
+    rpt_xl_check(&w->xl, worksheet_insert_chart(ws, row, XW_CHART_COL, ch), "inserting a chart");
 }
 
 /* Writes the Summary sheet: identity, totals by gas, with and without
@@ -410,7 +395,7 @@ static void xw_summary(xw *w)
     size_t ngas = xw_gases(w, gases);
     const eng_indirect_line *ind;
     xw_sum_rows sr = xw_sum_layout(ngas, eng_indirect(w->r, &ind) > 0);
-    lxw_worksheet *ws = rpt_xl_sheet(&w->xl, "Summary");
+    lxw_worksheet *ws = rpt_xl_sheet(&w->xl, XW_SUMMARY_SHEET);
     if (!ws)
         return;
     rpt_xl_widths(&w->xl, ws, widths, sizeof widths / sizeof *widths);
@@ -419,21 +404,15 @@ static void xw_summary(xw *w)
     xw_summary_indirect(w, ws, &sr);
     unsigned nneg = 0;
     unsigned npos = xw_summary_sectors(w, ws, sr.sector_heading, &nneg);
-    char cats[64], vals[64];
     if (npos) {
-        lxw_row_t first = sr.sector_heading + 2;
-        snprintf(cats, sizeof cats, "=Summary!$B$%u:$B$%u", first + 1, first + npos);
-        snprintf(vals, sizeof vals, "=Summary!$C$%u:$C$%u", first + 1, first + npos);
-        xw_chart(w, ws, LXW_CHART_PIE, cats, vals, RPT_L_CHART_SECTOR, SUM_ROW_INVENTORY, 5);
+        lxw_row_t first = sr.sector_heading + 2, last = first + npos - 1;
+        xw_chart(w, ws, LXW_CHART_PIE, SS_NAME, SS_CO2E, first, last, IL_CHART_SECTOR, SUM_ROW_INVENTORY);
     }
-    snprintf(cats, sizeof cats, "=Summary!$A$%u:$A$%u", SUM_ROW_GAS0 + 1, SUM_ROW_GAS0 + (unsigned)ngas);
-    snprintf(vals, sizeof vals, "=Summary!$C$%u:$C$%u", SUM_ROW_GAS0 + 1, SUM_ROW_GAS0 + (unsigned)ngas);
-    xw_chart(w, ws, LXW_CHART_COLUMN, cats, vals, RPT_L_CHART_GAS, SUM_ROW_INVENTORY + 16, 5);
-    if (nneg || eng_total_under(w->r, RPT_LULUCF).t_co2e != 0) {
-        snprintf(cats, sizeof cats, "=Summary!$A$%u:$A$%u", sr.excl + 1, sr.total + 1);
-        snprintf(vals, sizeof vals, "=Summary!$C$%u:$C$%u", sr.excl + 1, sr.total + 1);
-        xw_chart(w, ws, LXW_CHART_COLUMN, cats, vals, RPT_L_CHART_TOTALS, SUM_ROW_INVENTORY + 32, 5);
-    }
+    lxw_row_t last_gas = SUM_ROW_GAS0 + (lxw_row_t)ngas - 1;
+    xw_chart(w, ws, LXW_CHART_COLUMN, SG_LABEL, SG_CO2E, SUM_ROW_GAS0, last_gas, IL_CHART_GAS, SUM_ROW_INVENTORY + 16);
+    if (nneg || eng_total_under(w->r, RPT_LULUCF).t_co2e != 0)
+        xw_chart(w, ws, LXW_CHART_COLUMN, SG_LABEL, SG_CO2E, sr.excl, sr.total, IL_CHART_TOTALS,
+                 SUM_ROW_INVENTORY + 32);
 }
 
 /* -------------------------------------------------------- Sectoral table */
@@ -476,8 +455,8 @@ static void xw_sectoral(xw *w)
     if (!ws)
         return;
     rpt_xl *x = &w->xl;
-    rpt_xl_str(x, ws, 0, 0, rpt_label(RPT_L_CATEGORY, w->zh), RPT_F_HEADER);
-    rpt_xl_str(x, ws, 0, 1, rpt_label(RPT_L_NAME, w->zh), RPT_F_HEADER);
+    rpt_xl_str(x, ws, 0, 0, il_label(IL_CATEGORY, w->zh), RPT_F_HEADER);
+    rpt_xl_str(x, ws, 0, 1, il_label(IL_NAME, w->zh), RPT_F_HEADER);
     rpt_xl_check(x, worksheet_set_column(ws, 0, 0, 12, NULL), "setting a column width");
     rpt_xl_check(x, worksheet_set_column(ws, 1, 1, 48, NULL), "setting a column width");
     for (size_t i = 0; i < ngas; i++) {
@@ -486,8 +465,8 @@ static void xw_sectoral(xw *w)
         rpt_xl_str(x, ws, 0, (lxw_col_t)(2 + i), buf, RPT_F_HEADER);
     }
     rpt_xl_check(x, worksheet_set_column(ws, 2, (lxw_col_t)(3 + ngas), 16, NULL), "setting a column width");
-    rpt_xl_str(x, ws, 0, (lxw_col_t)(2 + ngas), rpt_label(RPT_L_CO2E_T, w->zh), RPT_F_HEADER);
-    rpt_xl_str(x, ws, 0, (lxw_col_t)(3 + ngas), rpt_label(RPT_L_MEMO_BIO_T, w->zh), RPT_F_HEADER);
+    rpt_xl_str(x, ws, 0, (lxw_col_t)(2 + ngas), il_label(IL_CO2E_T, w->zh), RPT_F_HEADER);
+    rpt_xl_str(x, ws, 0, (lxw_col_t)(3 + ngas), il_label(IL_MEMO_BIO_T, w->zh), RPT_F_HEADER);
     worksheet_freeze_panes(ws, 1, 0);
     const eng_cat_total *cats;
     size_t n = eng_categories(w->r, &cats), i = 0, first;
@@ -509,8 +488,8 @@ static void xw_sectoral(xw *w)
     eng_cat_total excl = rpt_total_except(w->r, RPT_LULUCF);
     eng_cat_total all = eng_total_under(w->r, "");
     xw_crit not_lulucf = {XK_SECTOR, "<>" RPT_LULUCF};
-    xw_sectoral_row(w, ws, row++, rpt_label(RPT_L_TOTAL_EXCL_LULUCF, w->zh), "", &not_lulucf, gases, ngas, &excl, true);
-    xw_sectoral_row(w, ws, row, rpt_label(RPT_L_TOTAL_INCL_LULUCF, w->zh), "", NULL, gases, ngas, &all, true);
+    xw_sectoral_row(w, ws, row++, il_label(IL_TOTAL_EXCL_LULUCF, w->zh), "", &not_lulucf, gases, ngas, &excl, true);
+    xw_sectoral_row(w, ws, row, il_label(IL_TOTAL_INCL_LULUCF, w->zh), "", NULL, gases, ngas, &all, true);
 }
 
 /* --------------------------------------------------------------- Factors */
@@ -522,29 +501,30 @@ static void xw_factor_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_hit
     const fset_value *v = h->v;
     rpt_xl *x = &w->xl;
     char buf[4200];
-    rpt_xl_str(x, ws, row, 0, h->param, RPT_F_NONE);
-    rpt_xl_str(x, ws, row, 1, h->entry ? h->entry->key : rpt_label(RPT_L_RECORD_OVERRIDE, w->zh), RPT_F_NONE);
+    rpt_xl_str(x, ws, row, FC_PARAM, h->param, RPT_F_NONE);
+    rpt_xl_str(x, ws, row, FC_WHAT, h->entry ? h->entry->key : il_label(IL_RECORD_OVERRIDE, w->zh), RPT_F_NONE);
     if (h->entry)
-        rpt_xl_str(x, ws, row, 2, h->entry->category ? h->entry->category : rpt_label(RPT_L_ALL, w->zh), RPT_F_NONE);
-    rpt_xl_num(x, ws, row, 3, v->value, RPT_F_GENERAL);
-    rpt_xl_str(x, ws, row, 4, v->unit_text, RPT_F_NONE);
-    rpt_xl_num(x, ws, row, 5, v->lower, RPT_F_GENERAL);
-    rpt_xl_num(x, ws, row, 6, v->upper, RPT_F_GENERAL);
-    rpt_xl_num(x, ws, row, 7, v->uncertainty_pct, RPT_F_UNC);
+        rpt_xl_str(x, ws, row, FC_CATEGORY, h->entry->category ? h->entry->category : il_label(IL_ALL, w->zh),
+                   RPT_F_NONE);
+    rpt_xl_num(x, ws, row, FC_VALUE, v->value, RPT_F_GENERAL);
+    rpt_xl_str(x, ws, row, FC_UNIT, v->unit_text, RPT_F_NONE);
+    rpt_xl_num(x, ws, row, FC_LOWER, v->lower, RPT_F_GENERAL);
+    rpt_xl_num(x, ws, row, FC_UPPER, v->upper, RPT_F_GENERAL);
+    rpt_xl_num(x, ws, row, FC_UNCERTAINTY, v->uncertainty_pct, RPT_F_UNC);
     snprintf(buf, sizeof buf, "%c", v->confidence);
-    rpt_xl_str(x, ws, row, 8, buf, RPT_F_NONE);
+    rpt_xl_str(x, ws, row, FC_CONFIDENCE, buf, RPT_F_NONE);
     if (v->tier)
-        rpt_xl_num(x, ws, row, 9, v->tier, RPT_F_INT);
-    rpt_xl_str(x, ws, row, 10, h->set_id, RPT_F_NONE);
-    rpt_xl_str(x, ws, row, 11, v->ref, RPT_F_NONE);
-    rpt_xl_str(x, ws, row, 12, v->note, RPT_F_NONE);
+        rpt_xl_num(x, ws, row, FC_TIER, v->tier, RPT_F_INT);
+    rpt_xl_str(x, ws, row, FC_SET, h->set_id, RPT_F_NONE);
+    rpt_xl_str(x, ws, row, FC_REFERENCE, v->ref, RPT_F_NONE);
+    rpt_xl_str(x, ws, row, FC_NOTE, v->note, RPT_F_NONE);
     buf[0] = '\0';
     if (v->at.file)
         rpt_fmt(buf, sizeof buf, "%s:%u", v->at.file, v->at.line);
-    rpt_xl_str(x, ws, row, 13, buf, RPT_F_NONE);
+    rpt_xl_str(x, ws, row, FC_DEFINED_AT, buf, RPT_F_NONE);
     const fset_param_info *info = fset_param_lookup(h->param);
     if (info)
-        rpt_xl_str(x, ws, row, 14, rpt_term_kind_text(info->term, w->zh), RPT_F_NONE);
+        rpt_xl_str(x, ws, row, FC_ENTERS_AS, rpt_term_kind_text(info->term, w->zh), RPT_F_NONE);
 }
 
 /* Writes the Factors sheet: every factor value used, in first-use order,
@@ -552,17 +532,19 @@ static void xw_factor_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_hit
  * parameters of every site. */
 static void xw_factors(xw *w)
 {
-    static const rpt_label_id hdr[] = {RPT_L_PARAMETER,  RPT_L_FUEL_ACTIVITY, RPT_L_CATEGORY, RPT_L_VALUE,
-                                       RPT_L_UNIT,       RPT_L_LOWER,         RPT_L_UPPER,    RPT_L_UNCERTAINTY,
-                                       RPT_L_CONFIDENCE, RPT_L_TIER,          RPT_L_SET,      RPT_L_REFERENCE,
-                                       RPT_L_NOTE,       RPT_L_DEFINED_AT,    RPT_L_ENTERS_AS};
-    static const double widths[] = {14, 28, 10, 12, 10, 10, 10, 10, 10, 8, 18, 50, 40, 40, 22};
-    const size_t ncols = sizeof hdr / sizeof *hdr;
+    static const rpt_label_id hdr[FC_COUNT] = {
+        [FC_PARAM] = IL_PARAMETER, [FC_WHAT] = IL_FUEL_ACTIVITY,     [FC_CATEGORY] = IL_CATEGORY,
+        [FC_VALUE] = IL_VALUE,     [FC_UNIT] = IL_UNIT,              [FC_LOWER] = IL_LOWER,
+        [FC_UPPER] = IL_UPPER,     [FC_UNCERTAINTY] = IL_UNCERTAINTY, [FC_CONFIDENCE] = IL_CONFIDENCE,
+        [FC_TIER] = IL_TIER,       [FC_SET] = IL_SET,                [FC_REFERENCE] = IL_REFERENCE,
+        [FC_NOTE] = IL_NOTE,       [FC_DEFINED_AT] = IL_DEFINED_AT,  [FC_ENTERS_AS] = IL_ENTERS_AS};
+    static const double widths[FC_COUNT] = {14, 28, 10, 12, 10, 10, 10, 10, 10, 8, 18, 50, 40, 40, 22};
+    const size_t ncols = FC_COUNT;
     lxw_worksheet *ws = rpt_xl_sheet(&w->xl, "Factors");
     if (!ws)
         return;
     rpt_xl_widths(&w->xl, ws, widths, ncols);
-    rpt_xl_header(&w->xl, ws, 0, hdr, ncols, w->zh);
+    rpt_xl_header(&w->xl, ws, 0, hdr, ncols);
     worksheet_freeze_panes(ws, 1, 0);
     const eng_hit *used;
     size_t n = eng_factors_used(w->r, &used);
@@ -575,77 +557,34 @@ static void xw_factors(xw *w)
 
 /* ----------------------------------------------------------------- About */
 
-/* Writes the run's identity rows: tool, command, inventory, GWP set,
- * language; returns the next free row. */
-static lxw_row_t xw_about_run(xw *w, lxw_worksheet *ws)
-{
-    const inventory *inv = eng_inventory(w->r);
-    const gwp_set *gwp = eng_gwp(w->r);
-    rpt_xl *x = &w->xl;
-    lxw_row_t row = 0;
-    rpt_xl_str(x, ws, row++, 0, "ghgcalc", RPT_F_TITLE);
-    rpt_xl_pair(x, ws, row++, rpt_label(RPT_L_TOOL, w->zh), "ghgcalc");
-    rpt_xl_pair(x, ws, row++, rpt_label(RPT_L_VERSION, w->zh), w->m->tool_version);
-    rpt_xl_pair(x, ws, row++, rpt_label(RPT_L_COMMAND, w->zh), w->m->command_line);
-    rpt_xl_pair(x, ws, row++, rpt_label(RPT_L_INVENTORY, w->zh), inv->id);
-    rpt_xl_pair(x, ws, row++, rpt_label(RPT_L_INV_TITLE, w->zh), inv->title);
-    rpt_xl_pair(x, ws, row++, rpt_label(RPT_L_REGION, w->zh), inv->region);
-    rpt_xl_str(x, ws, row, 0, rpt_label(RPT_L_YEAR, w->zh), RPT_F_BOLD);
-    if (inv->year)
-        rpt_xl_num(x, ws, row, 1, (double)inv->year, RPT_F_INT);
-    row++;
-    rpt_xl_pair(x, ws, row++, rpt_label(RPT_L_GWP_SET, w->zh), gwp->id);
-    rpt_xl_pair(x, ws, row++, rpt_label(RPT_L_GWP_TITLE, w->zh), gwp->title);
-    rpt_xl_pair(x, ws, row++, rpt_label(RPT_L_LANGUAGE, w->zh), rpt_label(RPT_L_LANGUAGE_NAME, w->zh));
-    return row + 1;
-}
-
-/* Writes the factor sets in search order from `row`; returns the next
- * free row. */
-static lxw_row_t xw_about_sets(xw *w, lxw_worksheet *ws, lxw_row_t row)
-{
-    static const rpt_label_id hdr[] = {RPT_L_ID, RPT_L_INV_TITLE, RPT_L_VERSION, RPT_L_SOURCE};
-    eng_order o = eng_search_order(w->r);
-    rpt_xl_str(&w->xl, ws, row++, 0, rpt_label(RPT_L_FACTOR_SETS, w->zh), RPT_F_BOLD);
-    rpt_xl_header(&w->xl, ws, row++, hdr, 4, w->zh);
-    for (size_t i = 0; i < o.n; i++, row++) {
-        rpt_xl_str(&w->xl, ws, row, 0, o.sets[i]->id, RPT_F_NONE);
-        rpt_xl_str(&w->xl, ws, row, 1, o.sets[i]->title, RPT_F_WRAP);
-        rpt_xl_str(&w->xl, ws, row, 2, o.sets[i]->version, RPT_F_NONE);
-        rpt_xl_str(&w->xl, ws, row, 3, o.sets[i]->source, RPT_F_WRAP);
-    }
-    return row + 1;
-}
-
-/* Writes the input files with their SHA-256 and the notes from `row`. */
-static void xw_about_inputs(xw *w, lxw_worksheet *ws, lxw_row_t row)
-{
-    static const rpt_label_id hdr[] = {RPT_L_PATH, RPT_L_SHA256};
-    const inventory *inv = eng_inventory(w->r);
-    rpt_xl_str(&w->xl, ws, row++, 0, rpt_label(RPT_L_INPUT_FILES, w->zh), RPT_F_BOLD);
-    rpt_xl_header(&w->xl, ws, row++, hdr, 2, w->zh);
-    for (size_t i = 0; i < w->m->ninputs; i++, row++) {
-        rpt_xl_str(&w->xl, ws, row, 0, w->m->input_paths[i], RPT_F_NONE);
-        rpt_xl_str(&w->xl, ws, row, 1, w->m->input_sha256 ? w->m->input_sha256[i] : NULL, RPT_F_NONE);
-    }
-    row++;
-    rpt_xl_pair(&w->xl, ws, row++, rpt_label(RPT_L_NOTES, w->zh), rpt_label(RPT_L_METHOD_NOTE, w->zh));
-    rpt_xl_pair(&w->xl, ws, row++, "", rpt_label(RPT_L_SECTOR_NOTE, w->zh));
-    if (inv->notes && *inv->notes)
-        rpt_xl_pair(&w->xl, ws, row, rpt_label(RPT_L_INV_NOTES, w->zh), inv->notes);
-}
-
-/* Writes the About sheet. */
+/* Writes the About sheet: the run and the inventory's identity, the factor
+ * sets in search order, the input files, and the notes. */
 static void xw_about(xw *w)
 {
     static const double widths[] = {30, 70, 10, 70};
-    lxw_worksheet *ws = rpt_xl_sheet(&w->xl, "About");
-    if (!ws)
-        return;
-    rpt_xl_widths(&w->xl, ws, widths, 4);
-    lxw_row_t row = xw_about_run(w, ws);
-    row = xw_about_sets(w, ws, row);
-    xw_about_inputs(w, ws, row);
+    const inventory *inv = eng_inventory(w->r);
+    const gwp_set *gwp = eng_gwp(w->r);
+    eng_order o = eng_search_order(w->r);
+    rpt_about a;
+    rpt_about_start(&a, &w->xl, widths, 4, "ghgcalc");
+    rpt_about_pair(&a, il_label(RPT_L_TOOL, w->zh), "ghgcalc");
+    rpt_about_run(&a, w->m);
+    rpt_about_pair(&a, il_label(IL_INVENTORY, w->zh), inv->id);
+    rpt_about_pair(&a, il_label(RPT_L_TITLE, w->zh), inv->title);
+    rpt_about_pair(&a, il_label(RPT_L_REGION, w->zh), inv->region);
+    rpt_about_year(&a, il_label(RPT_L_YEAR, w->zh), inv->year);
+    rpt_about_pair(&a, il_label(IL_GWP_SET, w->zh), gwp->id);
+    rpt_about_pair(&a, il_label(IL_GWP_TITLE, w->zh), gwp->title);
+    rpt_about_language(&a);
+    rpt_about_gap(&a);
+    rpt_about_sets(&a, o.sets, o.n);
+    rpt_about_gap(&a);
+    rpt_about_inputs(&a, w->m);
+    rpt_about_gap(&a);
+    rpt_about_pair(&a, il_label(RPT_L_NOTES, w->zh), il_label(IL_METHOD_NOTE, w->zh));
+    rpt_about_pair(&a, "", il_label(IL_SECTOR_NOTE, w->zh));
+    if (inv->notes && *inv->notes)
+        rpt_about_pair(&a, il_label(IL_INV_NOTES, w->zh), inv->notes);
 }
 
 /* ------------------------------------------------------------ the writer */
@@ -654,11 +593,10 @@ static void xw_about(xw *w)
 static void xw_properties(xw *w)
 {
     const inventory *inv = eng_inventory(w->r);
-    char title[512], subject[512], comments[128];
-    rpt_fmt(title, sizeof title, "%s %s", rpt_label(RPT_L_TITLE, w->zh), inv->id ? inv->id : "");
+    char title[512], subject[512];
+    rpt_fmt(title, sizeof title, "%s %s", il_label(IL_TITLE, w->zh), inv->id ? inv->id : "");
     rpt_fmt(subject, sizeof subject, "%s %ld", inv->region ? inv->region : "", inv->year);
-    rpt_fmt(comments, sizeof comments, "ghgcalc %s", w->m->tool_version ? w->m->tool_version : "");
-    rpt_xl_properties(&w->xl, title, subject, comments);
+    rpt_xl_properties(&w->xl, title, subject);
 }
 
 /* Writes the workbook; sheets in the order Summary, Sectoral table,
@@ -676,7 +614,7 @@ int rpt_inventory_xlsx(const eng_result *r, const char *path, const rpt_meta *m,
     w->r = r;
     w->m = m;
     w->zh = m->zh;
-    if (!rpt_xl_open(&w->xl, path, m, err, errlen)) {
+    if (!rpt_xl_open(&w->xl, path, m, &il_labels, err, errlen)) {
         free(w);
         return -1;
     }
@@ -688,9 +626,9 @@ int rpt_inventory_xlsx(const eng_result *r, const char *path, const rpt_meta *m,
     xw_sectoral(w);
     xw_lines_write(w);
     xw_fod_sheet(w);
-    rpt_xlsx_indirect(&w->xl, r, w->zh);
+    rpt_xlsx_indirect(&w->xl, r);
     char *sectoral = xw_sectoral_co2_formula(w);
-    rpt_xlsx_checks(&w->xl, r, w->zh, sectoral);
+    rpt_xlsx_checks(&w->xl, r, sectoral);
     free(sectoral);
     xw_factors(w);
     xw_about(w);

@@ -5,7 +5,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "xlsx_common.h"
+#include "inventory_common.h"
+#include "rpt_xl.h"
 
 /* Data rows per line sheet: Excel's 1,048,576 rows less the header. Past it
  * the rows continue on "Calculation 2", "Industry 2", ... and every SUMIFS
@@ -33,12 +34,12 @@ typedef enum { XK_CATEGORY, XK_SECTOR, XK_GAS, XK_EMISSION, XK_CO2E, XK_MEMO, XK
 #define XW_NO_COL (-1)
 #define XW_MAX_SOURCES 256
 
-/* One sheet (or block) the totals sum over: its name as a formula writes
- * it, the column of each key (XW_NO_COL when it has none: a missing memo
- * column means every row is "no"), and either whole columns or the rows
+/* One sheet (or block) the totals sum over: its name, the column of each
+ * key (XW_NO_COL when it has none: a missing memo column means every row
+ * is "no"), and either whole columns or the rows
  * first..last (0-based, inclusive) when `bounded`. */
 typedef struct {
-    char ref[64];
+    char sheet[32]; /* Excel: at most 31 characters */
     int col[XK_COUNT];
     bool bounded;
     lxw_row_t first, last;
@@ -69,9 +70,6 @@ typedef struct {
 /* Adds a SUMIFS source; an error (x->err) past XW_MAX_SOURCES. */
 void xw_add_source(xw *w, const char *sheet, const int col[XK_COUNT], bool bounded, lxw_row_t first, lxw_row_t last);
 
-/* Writes a "set: reference" source cell. */
-void xw_src_cell(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const rpt_src *s);
-
 /* The format for tonnes of gas g: more decimals for the small gases. */
 rpt_fmt_id xw_t_fmt(gas_id g, bool bold);
 
@@ -85,6 +83,27 @@ bool xw_lines_plan(xw *w);
 void xw_lines_write(xw *w);
 
 void xw_lines_free(xw *w);
+
+/* Columns of the Factors sheet: the factors used (inventory_xlsx.c), then
+ * the landfill model's parameters (inventory_xlsx_fod.c). */
+enum {
+    FC_PARAM,
+    FC_WHAT, /* fuel or activity; the site for a landfill parameter */
+    FC_CATEGORY,
+    FC_VALUE,
+    FC_UNIT,
+    FC_LOWER,
+    FC_UPPER,
+    FC_UNCERTAINTY,
+    FC_CONFIDENCE,
+    FC_TIER,
+    FC_SET,
+    FC_REFERENCE,
+    FC_NOTE,
+    FC_DEFINED_AT,
+    FC_ENTERS_AS,
+    FC_COUNT
+};
 
 /* ---- the landfill sheet (inventory_xlsx_fod.c) ---- */
 

@@ -40,6 +40,10 @@ enum {
     FB_TYPE0 /* one row per waste type, then a blank row, then the tables */
 };
 
+/* Columns of the site's identity and parameter rows: label, value and
+ * source (rpt_xl_pair writes the first two). */
+enum { FP_LABEL, FP_VALUE, FP_SOURCE };
+
 /* Columns of the per-type parameter rows. */
 enum { FT_LABEL, FT_DOC, FT_DOC_SRC, FT_K, FT_K_SRC, FT_EXP_K, FT_OMEXP_K, FT_EXP_DEP, FT_OMEXP_DEP, FT_COUNT };
 
@@ -86,21 +90,8 @@ void xw_fod_plan(xw *w)
     xw_add_source(w, XW_FOD_SHEET, col, true, FOD_ROW_RES0, FOD_ROW_RES0 + (lxw_row_t)n - 1);
 }
 
-/* "A1"-style absolute reference of (row, col): "$B$12". */
-static void fod_abs(lxw_row_t row, lxw_col_t col, char *buf, size_t len)
-{
-    char c[8];
-    rpt_xl_col(col, c, sizeof c);
-    snprintf(buf, len, "$%s$%u", c, row + 1);
-}
-
-/* Relative reference "B12". */
-static void fod_rel(lxw_row_t row, lxw_col_t col, char *buf, size_t len)
-{
-    char c[8];
-    rpt_xl_col(col, c, sizeof c);
-    snprintf(buf, len, "%s%u", c, row + 1);
-}
+/* The absolute reference of the value of site-block row `row`: "$B$12". */
+static rpt_ref fod_value(lxw_row_t row) { return rpt_xl_ref(NULL, row, FP_VALUE, true); }
 
 /* Source text of a model parameter: the built-in default's reference, or
  * the input's source with its place in the file. */
@@ -108,7 +99,7 @@ static void fod_param_src(const xw *w, const fod_param *p, char *buf, size_t len
 {
     const char *src = p->source ? p->source : "";
     if (!p->at.line)
-        rpt_fmt(buf, len, "%s: %s", rpt_label(RPT_L_BUILTIN, w->zh), src);
+        rpt_fmt(buf, len, "%s: %s", il_label(IL_BUILTIN, w->zh), src);
     else
         rpt_fmt(buf, len, "%s (%s:%u)", src, p->at.file ? p->at.file : eng_inventory(w->r)->path, p->at.line);
 }
@@ -118,38 +109,37 @@ static void fod_param_row(xw *w, lxw_worksheet *ws, lxw_row_t row, rpt_label_id 
 {
     char src[1024];
     fod_param_src(w, p, src, sizeof src);
-    rpt_xl_str(&w->xl, ws, row, 0, rpt_label(label, w->zh), RPT_F_NONE);
-    rpt_xl_num(&w->xl, ws, row, 1, p->value, RPT_F_GENERAL);
-    rpt_xl_str(&w->xl, ws, row, 2, src, RPT_F_NONE);
+    rpt_xl_str(&w->xl, ws, row, FP_LABEL, il_label(label, w->zh), RPT_F_NONE);
+    rpt_xl_num(&w->xl, ws, row, FP_VALUE, p->value, RPT_F_GENERAL);
+    rpt_xl_str(&w->xl, ws, row, FP_SOURCE, src, RPT_F_NONE);
 }
 
 /* Writes the site's identity and its parameters (rows FB_TITLE..FB_M). */
 static void fod_site_head(xw *w, lxw_worksheet *ws, const fod_site *s, const fod_result *f, lxw_row_t b)
 {
-    static const rpt_label_id hdr[] = {RPT_L_PARAMETER, RPT_L_VALUE, RPT_L_SOURCE};
+    static const rpt_label_id hdr[] = {IL_PARAMETER, IL_VALUE, RPT_L_SOURCE};
     rpt_xl *x = &w->xl;
-    char buf[1024], ref[16];
-    rpt_fmt(buf, sizeof buf, "%s: %s", rpt_label(RPT_L_SITE, w->zh), s->name ? s->name : "");
+    char buf[1024];
+    rpt_fmt(buf, sizeof buf, "%s: %s", il_label(IL_SITE, w->zh), s->name ? s->name : "");
     rpt_xl_str(x, ws, b + FB_TITLE, 0, buf, RPT_F_TITLE);
-    rpt_xl_pair(x, ws, b + FB_SITE_TYPE, rpt_label(RPT_L_SITE_TYPE, w->zh), fod_site_type_name(s->site_type));
-    rpt_xl_pair(x, ws, b + FB_CATEGORY, rpt_label(RPT_L_CATEGORY, w->zh), s->category);
-    rpt_xl_pair(x, ws, b + FB_CLIMATE, rpt_label(RPT_L_CLIMATE, w->zh),
+    rpt_xl_pair(x, ws, b + FB_SITE_TYPE, il_label(IL_SITE_TYPE, w->zh), fod_site_type_name(s->site_type));
+    rpt_xl_pair(x, ws, b + FB_CATEGORY, il_label(IL_CATEGORY, w->zh), s->category);
+    rpt_xl_pair(x, ws, b + FB_CLIMATE, il_label(IL_CLIMATE, w->zh),
                 s->climate == FOD_CLIMATE_NONE ? "" : fod_climate_name(s->climate));
-    rpt_xl_pair(x, ws, b + FB_UNIT, rpt_label(RPT_L_DEPOSIT_UNIT, w->zh), s->deposit_unit);
-    rpt_xl_str(x, ws, b + FB_UNIT_TO_GG, 0, rpt_label(RPT_L_UNIT_TO_GG, w->zh), RPT_F_BOLD);
-    rpt_xl_num(x, ws, b + FB_UNIT_TO_GG, 1, s->deposit_unit_to_gg, RPT_F_GENERAL);
-    rpt_xl_pair(x, ws, b + FB_DEPOSIT_SOURCE, rpt_label(RPT_L_DEPOSIT_SOURCE, w->zh), s->deposit_source);
-    rpt_xl_pair(x, ws, b + FB_SITE_SOURCE, rpt_label(RPT_L_SITE_SOURCE, w->zh), s->source);
-    rpt_xl_header(x, ws, b + FB_PARAM_HEADER, hdr, 3, w->zh);
-    fod_param_row(w, ws, b + FB_MCF, RPT_L_MCF, &s->mcf);
-    fod_param_row(w, ws, b + FB_DOCF, RPT_L_DOCF, &s->docf);
-    fod_param_row(w, ws, b + FB_F, RPT_L_F, &s->f);
-    fod_param_row(w, ws, b + FB_OX, RPT_L_OX, &s->ox);
-    fod_param_row(w, ws, b + FB_DELAY, RPT_L_DELAY, &s->delay_months);
-    rpt_xl_str(x, ws, b + FB_M, 0, rpt_label(RPT_L_MONTH_START, w->zh), RPT_F_NONE);
-    fod_abs(b + FB_DELAY, 1, ref, sizeof ref);
-    snprintf(buf, sizeof buf, "=%s+7", ref);
-    rpt_xl_formula(x, ws, b + FB_M, 1, buf, f->month_start, RPT_F_GENERAL);
+    rpt_xl_pair(x, ws, b + FB_UNIT, il_label(IL_DEPOSIT_UNIT, w->zh), s->deposit_unit);
+    rpt_xl_str(x, ws, b + FB_UNIT_TO_GG, FP_LABEL, il_label(IL_UNIT_TO_GG, w->zh), RPT_F_BOLD);
+    rpt_xl_num(x, ws, b + FB_UNIT_TO_GG, FP_VALUE, s->deposit_unit_to_gg, RPT_F_GENERAL);
+    rpt_xl_pair(x, ws, b + FB_DEPOSIT_SOURCE, il_label(IL_DEPOSIT_SOURCE, w->zh), s->deposit_source);
+    rpt_xl_pair(x, ws, b + FB_SITE_SOURCE, il_label(IL_SITE_SOURCE, w->zh), s->source);
+    rpt_xl_header(x, ws, b + FB_PARAM_HEADER, hdr, 3);
+    fod_param_row(w, ws, b + FB_MCF, IL_MCF, &s->mcf);
+    fod_param_row(w, ws, b + FB_DOCF, IL_DOCF, &s->docf);
+    fod_param_row(w, ws, b + FB_F, IL_F, &s->f);
+    fod_param_row(w, ws, b + FB_OX, IL_OX, &s->ox);
+    fod_param_row(w, ws, b + FB_DELAY, IL_DELAY, &s->delay_months);
+    rpt_xl_str(x, ws, b + FB_M, FP_LABEL, il_label(IL_MONTH_START, w->zh), RPT_F_NONE);
+    snprintf(buf, sizeof buf, "=%s+7", fod_value(b + FB_DELAY).s);
+    rpt_xl_formula(x, ws, b + FB_M, FP_VALUE, buf, f->month_start, RPT_F_GENERAL);
 }
 
 /* Writes one row per waste type: DOC and k with their sources, and the
@@ -158,12 +148,12 @@ static void fod_site_head(xw *w, lxw_worksheet *ws, const fod_site *s, const fod
 static void fod_type_rows(xw *w, lxw_worksheet *ws, const fod_site *s, const fod_result *f, lxw_row_t b)
 {
     static const rpt_label_id hdr[FT_COUNT] = {
-        RPT_L_WASTE_TYPE,      RPT_L_DOC,     RPT_L_DOC_SOURCE,       RPT_L_K, RPT_L_K_SOURCE, RPT_L_EXP_K,
-        RPT_L_ONE_MINUS_EXP_K, RPT_L_EXP_DEP, RPT_L_ONE_MINUS_EXP_DEP};
+        IL_WASTE_TYPE,      IL_DOC,     IL_DOC_SOURCE,       IL_K, IL_K_SOURCE, IL_EXP_K,
+        IL_ONE_MINUS_EXP_K, IL_EXP_DEP, IL_ONE_MINUS_EXP_DEP};
     rpt_xl *x = &w->xl;
-    char m[16], k[16], buf[1024];
-    fod_abs(b + FB_M, 1, m, sizeof m);
-    rpt_xl_header(x, ws, b + FB_TYPE_HEADER, hdr, FT_COUNT, w->zh);
+    char buf[1024];
+    rpt_ref m = fod_value(b + FB_M);
+    rpt_xl_header(x, ws, b + FB_TYPE_HEADER, hdr, FT_COUNT);
     for (size_t j = 0; j < f->ntypes; j++) {
         lxw_row_t row = b + FB_TYPE0 + (lxw_row_t)j;
         rpt_fmt(buf, sizeof buf, "%s (%s)", fod_waste_label(s->type[j]), fod_waste_name(s->type[j]));
@@ -174,14 +164,14 @@ static void fod_type_rows(xw *w, lxw_worksheet *ws, const fod_site *s, const fod
         rpt_xl_num(x, ws, row, FT_K, s->k[j].value, RPT_F_GENERAL);
         fod_param_src(w, &s->k[j], buf, sizeof buf);
         rpt_xl_str(x, ws, row, FT_K_SRC, buf, RPT_F_NONE);
-        fod_rel(row, FT_K, k, sizeof k);
-        snprintf(buf, sizeof buf, "=EXP(-%s)", k);
+        rpt_ref k = rpt_xl_cell(row, FT_K);
+        snprintf(buf, sizeof buf, "=EXP(-%s)", k.s);
         rpt_xl_formula(x, ws, row, FT_EXP_K, buf, f->exp_k[j], RPT_F_GENERAL);
-        snprintf(buf, sizeof buf, "=1-EXP(-%s)", k);
+        snprintf(buf, sizeof buf, "=1-EXP(-%s)", k.s);
         rpt_xl_formula(x, ws, row, FT_OMEXP_K, buf, f->one_minus_exp_k[j], RPT_F_GENERAL);
-        snprintf(buf, sizeof buf, "=EXP(-%s*((13-%s)/12))", k, m);
+        snprintf(buf, sizeof buf, "=EXP(-%s*((13-%s)/12))", k.s, m.s);
         rpt_xl_formula(x, ws, row, FT_EXP_DEP, buf, f->exp_dep[j], RPT_F_GENERAL);
-        snprintf(buf, sizeof buf, "=1-EXP(-%s*((13-%s)/12))", k, m);
+        snprintf(buf, sizeof buf, "=1-EXP(-%s*((13-%s)/12))", k.s, m.s);
         rpt_xl_formula(x, ws, row, FT_OMEXP_DEP, buf, f->one_minus_exp_dep[j], RPT_F_GENERAL);
     }
 }
@@ -202,117 +192,145 @@ static double fod_deposit_in_unit(const fod_site *s, double w_gg)
     return q;
 }
 
-/* Writes the table of waste type j: one row per year, each cell a formula
- * of the row above and the site's parameter cells, in the engine's order:
+/* The absolute references a waste type's table multiplies by: the site's
+ * unit factor, DOCf, MCF and F, and the type's DOC and decay factors. */
+typedef struct {
+    rpt_ref uf, doc, docf, mcf, f, exp_k, omexp_k, exp_dep, omexp_dep;
+} fod_refs;
+
+/* The references of waste type j of the site block at row b. */
+static fod_refs fod_refs_of(lxw_row_t b, size_t j)
+{
+    lxw_row_t p = b + FB_TYPE0 + (lxw_row_t)j;
+    fod_refs r;
+    r.uf = fod_value(b + FB_UNIT_TO_GG);
+    r.doc = rpt_xl_ref(NULL, p, FT_DOC, true);
+    r.docf = fod_value(b + FB_DOCF);
+    r.mcf = fod_value(b + FB_MCF);
+    r.f = fod_value(b + FB_F);
+    r.exp_k = rpt_xl_ref(NULL, p, FT_EXP_K, true);
+    r.omexp_k = rpt_xl_ref(NULL, p, FT_OMEXP_K, true);
+    r.exp_dep = rpt_xl_ref(NULL, p, FT_EXP_DEP, true);
+    r.omexp_dep = rpt_xl_ref(NULL, p, FT_OMEXP_DEP, true);
+    return r;
+}
+
+/* Writes year iy of waste type j at `row`: each cell a formula of this
+ * row, the row above and the site's parameter cells, in the engine's order:
  *   W = deposit x unit factor; DDOCmd = ((W x DOC) x DOCf) x MCF;
  *   not reacted = DDOCmd x e^(-k(13-M)/12); decomposed then = DDOCmd x (1 - ...);
  *   DDOCma = not reacted + DDOCma(prev) x e^-k;
  *   decomposed = deposit-year part + DDOCma(prev) x (1 - e^-k);
  *   CH4 = (decomposed x F) x (16/12). */
+static void fod_type_row(xw *w, lxw_worksheet *ws, const fod_site *s, const fod_result *f, size_t j, size_t iy,
+                         lxw_row_t row, const fod_refs *p)
+{
+    rpt_xl *x = &w->xl;
+    const fod_cell *c = fod_cell_at(f, iy, j);
+    rpt_ref prev = rpt_xl_cell(row - 1, FY_DDOCMA); /* used from the second year on */
+    char buf[RPT_XL_FORMULA_MAX];
+    rpt_xl_num(x, ws, row, FY_YEAR, (double)(f->first_year + (int)iy), RPT_F_INT);
+    rpt_xl_num(x, ws, row, FY_DEPOSIT, fod_deposit_in_unit(s, c->w_gg), RPT_F_GENERAL);
+    snprintf(buf, sizeof buf, "=%s*%s", rpt_xl_cell(row, FY_DEPOSIT).s, p->uf.s);
+    rpt_xl_formula(x, ws, row, FY_W, buf, c->w_gg, RPT_F_GENERAL);
+    snprintf(buf, sizeof buf, "=%s*%s*%s*%s", rpt_xl_cell(row, FY_W).s, p->doc.s, p->docf.s, p->mcf.s);
+    rpt_xl_formula(x, ws, row, FY_DDOCMD, buf, c->ddocmd_gg, RPT_F_GENERAL);
+    snprintf(buf, sizeof buf, "=%s*%s", rpt_xl_cell(row, FY_DDOCMD).s, p->exp_dep.s);
+    rpt_xl_formula(x, ws, row, FY_UNREACTED, buf, c->ddocm_unreacted_gg, RPT_F_GENERAL);
+    snprintf(buf, sizeof buf, "=%s*%s", rpt_xl_cell(row, FY_DDOCMD).s, p->omexp_dep.s);
+    rpt_xl_formula(x, ws, row, FY_DEP_DECOMP, buf, c->ddocm_dep_decomp_gg, RPT_F_GENERAL);
+    if (iy == 0)
+        snprintf(buf, sizeof buf, "=%s", rpt_xl_cell(row, FY_UNREACTED).s);
+    else
+        snprintf(buf, sizeof buf, "=%s+%s*%s", rpt_xl_cell(row, FY_UNREACTED).s, prev.s, p->exp_k.s);
+    rpt_xl_formula(x, ws, row, FY_DDOCMA, buf, c->ddocma_gg, RPT_F_GENERAL);
+    if (iy == 0)
+        snprintf(buf, sizeof buf, "=%s", rpt_xl_cell(row, FY_DEP_DECOMP).s);
+    else
+        snprintf(buf, sizeof buf, "=%s+%s*%s", rpt_xl_cell(row, FY_DEP_DECOMP).s, prev.s, p->omexp_k.s);
+    rpt_xl_formula(x, ws, row, FY_DECOMP, buf, c->ddocm_decomp_gg, RPT_F_GENERAL);
+    snprintf(buf, sizeof buf, "=%s*%s*(16/12)", rpt_xl_cell(row, FY_DECOMP).s, p->f.s);
+    rpt_xl_formula(x, ws, row, FY_CH4, buf, c->ch4_gen_gg, RPT_F_GENERAL);
+}
+
+/* Writes the table of waste type j: a heading, the header and one row per
+ * year (fod_type_row). */
 static void fod_type_table(xw *w, lxw_worksheet *ws, const fod_site *s, const fod_result *f, const fod_layout *l,
                            size_t j)
 {
-    static const rpt_label_id hdr[FY_COUNT] = {RPT_L_YEAR,   RPT_L_DEPOSIT,         RPT_L_W_GG,
-                                               RPT_L_DDOCMD, RPT_L_DDOCM_UNREACTED, RPT_L_DDOCM_DEP_DECOMP,
-                                               RPT_L_DDOCMA, RPT_L_DDOCM_DECOMP,    RPT_L_CH4_GEN};
-    rpt_xl *x = &w->xl;
-    lxw_row_t b = l->start, t0 = l->table0 + (lxw_row_t)j * fod_table_rows(f), p = b + FB_TYPE0 + (lxw_row_t)j;
-    char buf[512], uf[16], doc[16], docf[16], mcf[16], ff[16], ek[16], omek[16], ed[16], omed[16];
-    fod_abs(b + FB_UNIT_TO_GG, 1, uf, sizeof uf);
-    fod_abs(p, FT_DOC, doc, sizeof doc);
-    fod_abs(b + FB_DOCF, 1, docf, sizeof docf);
-    fod_abs(b + FB_MCF, 1, mcf, sizeof mcf);
-    fod_abs(b + FB_F, 1, ff, sizeof ff);
-    fod_abs(p, FT_EXP_K, ek, sizeof ek);
-    fod_abs(p, FT_OMEXP_K, omek, sizeof omek);
-    fod_abs(p, FT_EXP_DEP, ed, sizeof ed);
-    fod_abs(p, FT_OMEXP_DEP, omed, sizeof omed);
+    static const rpt_label_id hdr[FY_COUNT] = {RPT_L_YEAR,   IL_DEPOSIT,         IL_W_GG,
+                                               IL_DDOCMD,    IL_DDOCM_UNREACTED, IL_DDOCM_DEP_DECOMP,
+                                               IL_DDOCMA,    IL_DDOCM_DECOMP,    IL_CH4_GEN};
+    lxw_row_t t0 = l->table0 + (lxw_row_t)j * fod_table_rows(f);
+    fod_refs p = fod_refs_of(l->start, j);
+    char buf[512];
     rpt_fmt(buf, sizeof buf, "%s (%s): %s", fod_waste_label(s->type[j]), fod_waste_name(s->type[j]),
-            rpt_label(RPT_L_FOD_TABLE, w->zh));
-    rpt_xl_str(x, ws, t0, 0, buf, RPT_F_BOLD);
-    rpt_xl_header(x, ws, t0 + 1, hdr, FY_COUNT, w->zh);
-    for (size_t iy = 0; iy < f->nyears && !x->err; iy++) {
-        const fod_cell *c = fod_cell_at(f, iy, j);
-        lxw_row_t row = t0 + 2 + (lxw_row_t)iy;
-        unsigned r1 = row + 1, pr = row; /* 1-based rows of this and the previous year */
-        rpt_xl_num(x, ws, row, FY_YEAR, (double)(f->first_year + (int)iy), RPT_F_INT);
-        rpt_xl_num(x, ws, row, FY_DEPOSIT, fod_deposit_in_unit(s, c->w_gg), RPT_F_GENERAL);
-        snprintf(buf, sizeof buf, "=B%u*%s", r1, uf);
-        rpt_xl_formula(x, ws, row, FY_W, buf, c->w_gg, RPT_F_GENERAL);
-        snprintf(buf, sizeof buf, "=C%u*%s*%s*%s", r1, doc, docf, mcf);
-        rpt_xl_formula(x, ws, row, FY_DDOCMD, buf, c->ddocmd_gg, RPT_F_GENERAL);
-        snprintf(buf, sizeof buf, "=D%u*%s", r1, ed);
-        rpt_xl_formula(x, ws, row, FY_UNREACTED, buf, c->ddocm_unreacted_gg, RPT_F_GENERAL);
-        snprintf(buf, sizeof buf, "=D%u*%s", r1, omed);
-        rpt_xl_formula(x, ws, row, FY_DEP_DECOMP, buf, c->ddocm_dep_decomp_gg, RPT_F_GENERAL);
-        if (iy == 0)
-            snprintf(buf, sizeof buf, "=E%u", r1);
-        else
-            snprintf(buf, sizeof buf, "=E%u+G%u*%s", r1, pr, ek);
-        rpt_xl_formula(x, ws, row, FY_DDOCMA, buf, c->ddocma_gg, RPT_F_GENERAL);
-        if (iy == 0)
-            snprintf(buf, sizeof buf, "=F%u", r1);
-        else
-            snprintf(buf, sizeof buf, "=F%u+G%u*%s", r1, pr, omek);
-        rpt_xl_formula(x, ws, row, FY_DECOMP, buf, c->ddocm_decomp_gg, RPT_F_GENERAL);
-        snprintf(buf, sizeof buf, "=H%u*%s*(16/12)", r1, ff);
-        rpt_xl_formula(x, ws, row, FY_CH4, buf, c->ch4_gen_gg, RPT_F_GENERAL);
-    }
+            il_label(IL_FOD_TABLE, w->zh));
+    rpt_xl_str(&w->xl, ws, t0, 0, buf, RPT_F_BOLD);
+    rpt_xl_header(&w->xl, ws, t0 + 1, hdr, FY_COUNT);
+    for (size_t iy = 0; iy < f->nyears && !w->xl.err; iy++)
+        fod_type_row(w, ws, s, f, j, iy, t0 + 2 + (lxw_row_t)iy, &p);
 }
 
-/* Writes the site summary: per year the CH4 generated by each type (from
- * its table), the total, R, generated - R, OX, CH4 oxidised and emitted
- * (Gg and t); the inventory year (the last row) is highlighted. */
-static void fod_summary(xw *w, lxw_worksheet *ws, const fod_site *s, const fod_result *f, const fod_layout *l)
+/* Writes the site summary's heading and header: year, CH4 generated per
+ * waste type, then the FS_* columns. */
+static void fod_summary_head(xw *w, lxw_worksheet *ws, const fod_site *s, const fod_result *f, const fod_layout *l)
 {
-    static const rpt_label_id tail[FS_COUNT] = {RPT_L_CH4_GEN_TOTAL, RPT_L_RECOVERY,       RPT_L_NET,          RPT_L_OX,
-                                                RPT_L_CH4_OXIDISED,  RPT_L_CH4_EMITTED_GG, RPT_L_CH4_EMITTED_T};
+    static const rpt_label_id tail[FS_COUNT] = {IL_CH4_GEN_TOTAL, IL_RECOVERY,       IL_NET,          IL_OX,
+                                                IL_CH4_OXIDISED,  IL_CH4_EMITTED_GG, IL_CH4_EMITTED_T};
     rpt_xl *x = &w->xl;
-    char buf[512], ox[16], c0[8], c1[8], cn[8], cr[8], co[8], ce[8];
-    fod_abs(l->start + FB_OX, 1, ox, sizeof ox);
-    rpt_xl_str(x, ws, l->summary, 0, rpt_label(RPT_L_SITE_SUMMARY, w->zh), RPT_F_BOLD);
-    rpt_xl_str(x, ws, l->summary + 1, 0, rpt_label(RPT_L_YEAR, w->zh), RPT_F_HEADER);
+    char buf[512];
+    rpt_xl_str(x, ws, l->summary, 0, il_label(IL_SITE_SUMMARY, w->zh), RPT_F_BOLD);
+    rpt_xl_str(x, ws, l->summary + 1, 0, il_label(RPT_L_YEAR, w->zh), RPT_F_HEADER);
     for (size_t j = 0; j < f->ntypes; j++) {
-        rpt_fmt(buf, sizeof buf, "%s: %s", rpt_label(RPT_L_CH4_GEN_TYPE, w->zh), fod_waste_name(s->type[j]));
+        rpt_fmt(buf, sizeof buf, "%s: %s", il_label(IL_CH4_GEN_TYPE, w->zh), fod_waste_name(s->type[j]));
         rpt_xl_str(x, ws, l->summary + 1, (lxw_col_t)(1 + j), buf, RPT_F_HEADER);
     }
     for (int k = 0; k < FS_COUNT; k++)
-        rpt_xl_str(x, ws, l->summary + 1, fod_scol(f, k), rpt_label(tail[k], w->zh), RPT_F_HEADER);
-    rpt_xl_col(1, c0, sizeof c0);
-    rpt_xl_col((lxw_col_t)f->ntypes, c1, sizeof c1);
-    rpt_xl_col(fod_scol(f, FS_TOTAL), cn, sizeof cn);
-    rpt_xl_col(fod_scol(f, FS_R), cr, sizeof cr);
-    rpt_xl_col(fod_scol(f, FS_NET), co, sizeof co);
-    rpt_xl_col(fod_scol(f, FS_EMITTED), ce, sizeof ce);
-    for (size_t iy = 0; iy < f->nyears && !x->err; iy++) {
-        lxw_row_t row = l->summary + 2 + (lxw_row_t)iy;
-        unsigned r1 = row + 1;
-        bool hi = iy + 1 == f->nyears; /* the inventory year */
-        rpt_fmt_id num = hi ? RPT_F_HILITE : RPT_F_GENERAL;
-        rpt_xl_num(x, ws, row, 0, (double)(f->first_year + (int)iy), hi ? RPT_F_HILITE_INT : RPT_F_INT);
-        for (size_t j = 0; j < f->ntypes; j++) {
-            lxw_row_t src = l->table0 + (lxw_row_t)j * fod_table_rows(f) + 2 + (lxw_row_t)iy;
-            snprintf(buf, sizeof buf, "=I%u", src + 1);
-            rpt_xl_formula(x, ws, row, (lxw_col_t)(1 + j), buf, fod_cell_at(f, iy, j)->ch4_gen_gg, num);
-        }
-        double net = f->ch4_gen_gg[iy] - f->recovery_gg[iy];
-        snprintf(buf, sizeof buf, "=SUM(%s%u:%s%u)", c0, r1, c1, r1);
-        rpt_xl_formula(x, ws, row, fod_scol(f, FS_TOTAL), buf, f->ch4_gen_gg[iy], num);
-        rpt_xl_num(x, ws, row, fod_scol(f, FS_R), f->recovery_gg[iy], num);
-        snprintf(buf, sizeof buf, "=%s%u-%s%u", cn, r1, cr, r1);
-        rpt_xl_formula(x, ws, row, fod_scol(f, FS_NET), buf, net, num);
-        snprintf(buf, sizeof buf, "=%s", ox);
-        rpt_xl_formula(x, ws, row, fod_scol(f, FS_OX), buf, s->ox.value, num);
-        char oxc[8];
-        rpt_xl_col(fod_scol(f, FS_OX), oxc, sizeof oxc);
-        snprintf(buf, sizeof buf, "=%s%u*%s%u", co, r1, oxc, r1);
-        rpt_xl_formula(x, ws, row, fod_scol(f, FS_OXIDISED), buf, f->ch4_oxidised_gg[iy], num);
-        snprintf(buf, sizeof buf, "=%s%u*(1-%s%u)", co, r1, oxc, r1);
-        rpt_xl_formula(x, ws, row, fod_scol(f, FS_EMITTED), buf, f->ch4_emitted_gg[iy], num);
-        snprintf(buf, sizeof buf, "=%s%u*1000", ce, r1);
-        rpt_xl_formula(x, ws, row, fod_scol(f, FS_EMITTED_T), buf, f->ch4_emitted_gg[iy] * 1000.0,
-                       hi ? RPT_F_HILITE : RPT_F_T);
+        rpt_xl_str(x, ws, l->summary + 1, fod_scol(f, k), il_label(tail[k], w->zh), RPT_F_HEADER);
+}
+
+/* Writes year iy of the site summary at `row`: CH4 generated per type
+ * (from its table's CH4 column), their sum, R, generated - R, OX (from the
+ * parameter), oxidised, emitted (Gg and t); the last year is highlighted. */
+static void fod_summary_row(xw *w, lxw_worksheet *ws, const fod_site *s, const fod_result *f, const fod_layout *l,
+                            size_t iy, lxw_row_t row)
+{
+    rpt_xl *x = &w->xl;
+    bool hi = iy + 1 == f->nyears; /* the inventory year */
+    rpt_fmt_id num = hi ? RPT_F_HILITE : RPT_F_GENERAL;
+    char buf[RPT_XL_FORMULA_MAX];
+    rpt_xl_num(x, ws, row, 0, (double)(f->first_year + (int)iy), hi ? RPT_F_HILITE_INT : RPT_F_INT);
+    for (size_t j = 0; j < f->ntypes; j++) {
+        lxw_row_t src = l->table0 + (lxw_row_t)j * fod_table_rows(f) + 2 + (lxw_row_t)iy;
+        snprintf(buf, sizeof buf, "=%s", rpt_xl_cell(src, FY_CH4).s);
+        rpt_xl_formula(x, ws, row, (lxw_col_t)(1 + j), buf, fod_cell_at(f, iy, j)->ch4_gen_gg, num);
     }
+    snprintf(buf, sizeof buf, "=SUM(%s)", rpt_xl_range(NULL, row, 1, row, (lxw_col_t)f->ntypes, false).s);
+    rpt_xl_formula(x, ws, row, fod_scol(f, FS_TOTAL), buf, f->ch4_gen_gg[iy], num);
+    rpt_xl_num(x, ws, row, fod_scol(f, FS_R), f->recovery_gg[iy], num);
+    snprintf(buf, sizeof buf, "=%s-%s", rpt_xl_cell(row, fod_scol(f, FS_TOTAL)).s,
+             rpt_xl_cell(row, fod_scol(f, FS_R)).s);
+    rpt_xl_formula(x, ws, row, fod_scol(f, FS_NET), buf, f->ch4_gen_gg[iy] - f->recovery_gg[iy], num);
+    snprintf(buf, sizeof buf, "=%s", fod_value(l->start + FB_OX).s);
+    rpt_xl_formula(x, ws, row, fod_scol(f, FS_OX), buf, s->ox.value, num);
+    rpt_ref net = rpt_xl_cell(row, fod_scol(f, FS_NET)), ox = rpt_xl_cell(row, fod_scol(f, FS_OX));
+    snprintf(buf, sizeof buf, "=%s*%s", net.s, ox.s);
+    rpt_xl_formula(x, ws, row, fod_scol(f, FS_OXIDISED), buf, f->ch4_oxidised_gg[iy], num);
+    snprintf(buf, sizeof buf, "=%s*(1-%s)", net.s, ox.s);
+    rpt_xl_formula(x, ws, row, fod_scol(f, FS_EMITTED), buf, f->ch4_emitted_gg[iy], num);
+    snprintf(buf, sizeof buf, "=%s*1000", rpt_xl_cell(row, fod_scol(f, FS_EMITTED)).s);
+    rpt_xl_formula(x, ws, row, fod_scol(f, FS_EMITTED_T), buf, f->ch4_emitted_gg[iy] * 1000.0,
+                   hi ? RPT_F_HILITE : RPT_F_T);
+}
+
+/* Writes the site summary: the heading, the header and one row per year;
+ * the inventory year (the last row) is highlighted. */
+static void fod_summary(xw *w, lxw_worksheet *ws, const fod_site *s, const fod_result *f, const fod_layout *l)
+{
+    fod_summary_head(w, ws, s, f, l);
+    for (size_t iy = 0; iy < f->nyears && !w->xl.err; iy++)
+        fod_summary_row(w, ws, s, f, l, iy, l->summary + 2 + (lxw_row_t)iy);
 }
 
 /* Writes the FOD results block: per site its category, sector, gas, the
@@ -320,28 +338,27 @@ static void fod_summary(xw *w, lxw_worksheet *ws, const fod_site *s, const fod_r
  * and CO2e = t x GWP. */
 static void fod_results(xw *w, lxw_worksheet *ws, const fod_result *fod, size_t n)
 {
-    static const rpt_label_id hdr[FR_COUNT] = {RPT_L_CATEGORY,        RPT_L_SECTOR, RPT_L_GAS, RPT_L_EMISSION_T,
-                                               RPT_L_EMISSION_T_CO2E, RPT_L_GWP,    RPT_L_SITE};
+    static const rpt_label_id hdr[FR_COUNT] = {IL_CATEGORY,        IL_SECTOR, IL_GAS, IL_EMISSION_T,
+                                               IL_EMISSION_T_CO2E, IL_GWP,    IL_SITE};
     const inventory *inv = eng_inventory(w->r);
     double gwp = eng_gwp(w->r)->gwp[GAS_CH4];
     rpt_xl *x = &w->xl;
-    rpt_xl_str(x, ws, FOD_ROW_RES_HEADING, 0, rpt_label(RPT_L_FOD_RESULTS, w->zh), RPT_F_BOLD);
-    rpt_xl_header(x, ws, FOD_ROW_RES_HEADER, hdr, FR_COUNT, w->zh);
+    rpt_xl_str(x, ws, FOD_ROW_RES_HEADING, 0, il_label(IL_FOD_RESULTS, w->zh), RPT_F_BOLD);
+    rpt_xl_header(x, ws, FOD_ROW_RES_HEADER, hdr, FR_COUNT);
     lxw_row_t start = fod_first_block(n);
     for (size_t i = 0; i < n; i++) {
         const fod_site *s = &inv->fod.sites[i];
         fod_layout l = fod_layout_of(&fod[i], start);
         lxw_row_t row = FOD_ROW_RES0 + (lxw_row_t)i, last = l.summary + 2 + (lxw_row_t)fod[i].nyears - 1;
-        char sector[64], buf[64], ref[16];
+        char sector[64], buf[RPT_XL_FORMULA_MAX];
         double t = rpt_fod_emission_t(w->r, &fod[i]);
         rpt_sector_of(s->category, sector, sizeof sector);
         rpt_xl_str(x, ws, row, FR_CATEGORY, s->category, RPT_F_NONE);
         rpt_xl_str(x, ws, row, FR_SECTOR, sector, RPT_F_NONE);
         rpt_xl_str(x, ws, row, FR_GAS, gas_name(GAS_CH4), RPT_F_NONE);
-        fod_rel(last, fod_scol(&fod[i], FS_EMITTED_T), ref, sizeof ref);
-        snprintf(buf, sizeof buf, "=%s", ref);
+        snprintf(buf, sizeof buf, "=%s", rpt_xl_cell(last, fod_scol(&fod[i], FS_EMITTED_T)).s);
         rpt_xl_formula(x, ws, row, FR_EMISSION, buf, t, RPT_F_T_SMALL);
-        snprintf(buf, sizeof buf, "=D%u*F%u", row + 1, row + 1);
+        snprintf(buf, sizeof buf, "=%s*%s", rpt_xl_cell(row, FR_EMISSION).s, rpt_xl_cell(row, FR_GWP).s);
         rpt_xl_formula(x, ws, row, FR_CO2E, buf, t * gwp, RPT_F_T);
         rpt_xl_num(x, ws, row, FR_GWP, gwp, RPT_F_GENERAL);
         rpt_xl_str(x, ws, row, FR_SITE, s->name, RPT_F_NONE);
@@ -368,8 +385,8 @@ void xw_fod_sheet(xw *w)
             maxcols = 1 + fod[i].ntypes + FS_COUNT;
     rpt_xl_check(&w->xl, worksheet_set_column(ws, 0, 0, 40, NULL), "setting a column width");
     rpt_xl_check(&w->xl, worksheet_set_column(ws, 1, (lxw_col_t)(maxcols - 1), 16, NULL), "setting a column width");
-    rpt_xl_str(&w->xl, ws, FOD_ROW_TITLE, 0, rpt_label(RPT_L_FOD_TITLE, w->zh), RPT_F_TITLE);
-    rpt_xl_str(&w->xl, ws, FOD_ROW_NOTE, 0, rpt_label(RPT_L_FOD_NOTE, w->zh), RPT_F_NONE);
+    rpt_xl_str(&w->xl, ws, FOD_ROW_TITLE, 0, il_label(IL_FOD_TITLE, w->zh), RPT_F_TITLE);
+    rpt_xl_str(&w->xl, ws, FOD_ROW_NOTE, 0, il_label(IL_FOD_NOTE, w->zh), RPT_F_NONE);
     fod_results(w, ws, fod, n);
     lxw_row_t start = fod_first_block(n);
     for (size_t i = 0; i < n && !w->xl.err; i++) {
@@ -391,20 +408,20 @@ static void fod_factor_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const char *
     rpt_xl *x = &w->xl;
     char buf[1200];
     bool builtin = !p->at.line;
-    rpt_xl_str(x, ws, row, 0, param, RPT_F_NONE);
-    rpt_xl_str(x, ws, row, 1, what, RPT_F_NONE);
-    rpt_xl_str(x, ws, row, 2, s->category, RPT_F_NONE);
-    rpt_xl_num(x, ws, row, 3, p->value, RPT_F_GENERAL);
-    rpt_xl_str(x, ws, row, 4, unit, RPT_F_NONE);
-    rpt_xl_num(x, ws, row, 5, lower, RPT_F_GENERAL);
-    rpt_xl_num(x, ws, row, 6, upper, RPT_F_GENERAL);
-    rpt_xl_str(x, ws, row, 10, rpt_label(builtin ? RPT_L_BUILTIN : RPT_L_INPUT_VALUE, w->zh), RPT_F_NONE);
-    rpt_xl_str(x, ws, row, 11, p->source, RPT_F_NONE);
+    rpt_xl_str(x, ws, row, FC_PARAM, param, RPT_F_NONE);
+    rpt_xl_str(x, ws, row, FC_WHAT, what, RPT_F_NONE);
+    rpt_xl_str(x, ws, row, FC_CATEGORY, s->category, RPT_F_NONE);
+    rpt_xl_num(x, ws, row, FC_VALUE, p->value, RPT_F_GENERAL);
+    rpt_xl_str(x, ws, row, FC_UNIT, unit, RPT_F_NONE);
+    rpt_xl_num(x, ws, row, FC_LOWER, lower, RPT_F_GENERAL);
+    rpt_xl_num(x, ws, row, FC_UPPER, upper, RPT_F_GENERAL);
+    rpt_xl_str(x, ws, row, FC_SET, il_label(builtin ? IL_BUILTIN : IL_INPUT_VALUE, w->zh), RPT_F_NONE);
+    rpt_xl_str(x, ws, row, FC_REFERENCE, p->source, RPT_F_NONE);
     buf[0] = '\0';
     if (!builtin)
         rpt_fmt(buf, sizeof buf, "%s:%u", p->at.file ? p->at.file : eng_inventory(w->r)->path, p->at.line);
-    rpt_xl_str(x, ws, row, 13, buf, RPT_F_NONE);
-    rpt_xl_str(x, ws, row, 14, rpt_label(RPT_L_FOD_MODEL, w->zh), RPT_F_NONE);
+    rpt_xl_str(x, ws, row, FC_DEFINED_AT, buf, RPT_F_NONE);
+    rpt_xl_str(x, ws, row, FC_ENTERS_AS, il_label(IL_FOD_MODEL, w->zh), RPT_F_NONE);
 }
 
 void xw_fod_factors(xw *w, lxw_worksheet *ws, lxw_row_t *row)
@@ -413,7 +430,7 @@ void xw_fod_factors(xw *w, lxw_worksheet *ws, lxw_row_t *row)
     for (size_t i = 0; i < inv->fod.nsites; i++) {
         const fod_site *s = &inv->fod.sites[i];
         char what[512];
-        rpt_fmt(what, sizeof what, "%s: %s", rpt_label(RPT_L_SITE, w->zh), s->name ? s->name : "");
+        rpt_fmt(what, sizeof what, "%s: %s", il_label(IL_SITE, w->zh), s->name ? s->name : "");
         fod_factor_row(w, ws, (*row)++, "mcf", what, s, &s->mcf, "1", NAN, NAN);
         fod_factor_row(w, ws, (*row)++, "docf", what, s, &s->docf, "1", NAN, NAN);
         fod_factor_row(w, ws, (*row)++, "f", what, s, &s->f, "1", NAN, NAN);
@@ -424,7 +441,7 @@ void xw_fod_factors(xw *w, lxw_worksheet *ws, lxw_row_t *row)
             fod_param def;
             if (!s->k[j].at.line && !fod_default_k(s->climate, s->type[j], &def, &lo, &hi))
                 lo = hi = NAN;
-            rpt_fmt(what, sizeof what, "%s: %s, %s", rpt_label(RPT_L_SITE, w->zh), s->name ? s->name : "",
+            rpt_fmt(what, sizeof what, "%s: %s, %s", il_label(IL_SITE, w->zh), s->name ? s->name : "",
                     fod_waste_name(s->type[j]));
             fod_factor_row(w, ws, (*row)++, "doc", what, s, &s->doc[j], "1", NAN, NAN);
             fod_factor_row(w, ws, (*row)++, "k", what, s, &s->k[j], "1/yr", lo, hi);

@@ -12,8 +12,19 @@ static const char *const xw_group_names[XG_COUNT] = {
     [XG_FOREST] = "Forest",    [XG_WASTE] = "Waste",       [XG_OTHER] = "Other sectors",
 };
 
-/* Columns of a product-method sheet before the term groups. */
-enum { P_RECORD, P_INPUT, P_CATEGORY, P_SECTOR, P_ACTIVITY, P_GAS, P_AMOUNT, P_UNIT, P_TERM0 };
+/* Columns of a product-method sheet before the term groups: the first
+ * eight are the Calculation sheet's (xw_line_head writes them on both). */
+enum {
+    P_RECORD = RPT_C_RECORD,
+    P_INPUT = RPT_C_INPUT,
+    P_CATEGORY = RPT_C_CATEGORY,
+    P_SECTOR = RPT_C_SECTOR,
+    P_ACTIVITY = RPT_C_FUEL,
+    P_GAS = RPT_C_GAS,
+    P_AMOUNT = RPT_C_AMOUNT,
+    P_UNIT = RPT_C_UNIT,
+    P_TERM0
+};
 
 /* Columns after the N term groups, from P_TERM0 + 3N. */
 enum { PA_EF, PA_EF_UNIT, PA_EF_SRC, PA_CONV, PA_CONV_NOTE, PA_EMISSION, PA_GWP, PA_CO2E, PA_UNC, PA_DATA, PA_COUNT };
@@ -120,20 +131,19 @@ static lxw_worksheet *xw_calc_sheet(xw *w, unsigned k, size_t nrows)
     if (!ws)
         return NULL;
     rpt_xl_widths(&w->xl, ws, widths, RPT_C_COUNT);
-    rpt_xl_header(&w->xl, ws, 0, rpt_calc_labels, RPT_C_COUNT, w->zh);
+    rpt_xl_header(&w->xl, ws, 0, rpt_calc_labels, RPT_C_COUNT);
     worksheet_freeze_panes(ws, 1, 0);
     rpt_xl_check(&w->xl, worksheet_autofilter(ws, 0, 0, (lxw_row_t)nrows, RPT_C_COUNT - 1), "setting the autofilter");
     return ws;
 }
 
-/* Writes columns A..P of a Calculation row: the record, the activity and
- * the factors, with energy L = G*I*J. */
-static void xw_calc_inputs(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_line *l, const rpt_line_text *t)
+/* Writes the first columns of a Calculation or product-method row: record
+ * number, input position, category, sector, fuel or activity, gas, amount
+ * and unit. */
+static void xw_line_head(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_line *l, const rpt_line_text *t)
 {
     const inv_record *rec = inv_rec(eng_inventory(w->r), l->rec);
     rpt_xl *x = &w->xl;
-    char f[96];
-    unsigned r1 = row + 1;
     rpt_xl_num(x, ws, row, RPT_C_RECORD, (double)l->rec + 1, RPT_F_INT);
     rpt_xl_str(x, ws, row, RPT_C_INPUT, t->input, RPT_F_NONE);
     rpt_xl_str(x, ws, row, RPT_C_CATEGORY, rec->category, RPT_F_NONE);
@@ -142,34 +152,41 @@ static void xw_calc_inputs(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_li
     rpt_xl_str(x, ws, row, RPT_C_GAS, gas_name(l->gas), RPT_F_NONE);
     rpt_xl_num(x, ws, row, RPT_C_AMOUNT, l->amount, RPT_F_GENERAL);
     rpt_xl_str(x, ws, row, RPT_C_UNIT, rec->unit_text, RPT_F_NONE);
+}
+
+/* Writes columns A..P of a Calculation row: the record, the activity and
+ * the factors, with Energy = Amount x Unit factor x NCV (L = G*I*J). */
+static void xw_calc_inputs(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_line *l, const rpt_line_text *t)
+{
+    static const lxw_col_t energy[] = {RPT_C_AMOUNT, RPT_C_UNIT_FACTOR, RPT_C_NCV};
+    rpt_xl *x = &w->xl;
+    xw_line_head(w, ws, row, l, t);
     rpt_xl_num(x, ws, row, RPT_C_UNIT_FACTOR, l->unit_factor, RPT_F_GENERAL);
     rpt_xl_num(x, ws, row, RPT_C_NCV, l->ncv, RPT_F_GENERAL);
     rpt_xl_str(x, ws, row, RPT_C_NCV_UNIT, t->ncv_unit, RPT_F_NONE);
-    snprintf(f, sizeof f, "=G%u*I%u*J%u", r1, r1, r1);
-    rpt_xl_formula(x, ws, row, RPT_C_ENERGY, f, l->energy_tj, RPT_F_TJ);
+    rpt_xl_product(x, ws, row, RPT_C_ENERGY, energy, 3, l->energy_tj, RPT_F_TJ);
     rpt_xl_num(x, ws, row, RPT_C_EF, l->ef, RPT_F_GENERAL);
     rpt_xl_str(x, ws, row, RPT_C_EF_UNIT, t->ef_unit, RPT_F_NONE);
     rpt_xl_num(x, ws, row, RPT_C_EF_FACTOR, l->ef_factor, RPT_F_GENERAL);
     rpt_xl_num(x, ws, row, RPT_C_OXIDATION, l->oxidation, RPT_F_FACTOR);
 }
 
-/* Writes columns Q..Y: emission Q = L*M*O*P, GWP, CO2e S = Q*R, the memo
- * flag, the three sources, the activity's uncertainty and data source. */
+/* Writes columns Q..Y: Emission = Energy x EF x EF factor x Oxidation
+ * (Q = L*M*O*P), GWP, CO2e = Emission x GWP (S = Q*R), the memo flag, the
+ * three sources, the activity's uncertainty and data source. */
 static void xw_calc_results(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_line *l, const rpt_line_text *t)
 {
     const inv_record *rec = inv_rec(eng_inventory(w->r), l->rec);
+    static const lxw_col_t emission[] = {RPT_C_ENERGY, RPT_C_EF, RPT_C_EF_FACTOR, RPT_C_OXIDATION};
+    static const lxw_col_t co2e[] = {RPT_C_EMISSION, RPT_C_GWP};
     rpt_xl *x = &w->xl;
-    char f[96];
-    unsigned r1 = row + 1;
-    snprintf(f, sizeof f, "=L%u*M%u*O%u*P%u", r1, r1, r1, r1);
-    rpt_xl_formula(x, ws, row, RPT_C_EMISSION, f, l->emission_t, xw_t_fmt(l->gas, false));
+    rpt_xl_product(x, ws, row, RPT_C_EMISSION, emission, 4, l->emission_t, xw_t_fmt(l->gas, false));
     rpt_xl_num(x, ws, row, RPT_C_GWP, l->gwp, RPT_F_GENERAL);
-    snprintf(f, sizeof f, "=Q%u*R%u", r1, r1);
-    rpt_xl_formula(x, ws, row, RPT_C_CO2E, f, l->emission_t_co2e, RPT_F_T);
+    rpt_xl_product(x, ws, row, RPT_C_CO2E, co2e, 2, l->emission_t_co2e, RPT_F_T);
     rpt_xl_str(x, ws, row, RPT_C_MEMO, t->memo, RPT_F_NONE);
-    xw_src_cell(w, ws, row, RPT_C_NCV_SRC, &t->ncv_src);
-    xw_src_cell(w, ws, row, RPT_C_EF_SRC, &t->ef_src);
-    xw_src_cell(w, ws, row, RPT_C_OX_SRC, &t->ox_src);
+    rpt_xl_src(x, ws, row, RPT_C_NCV_SRC, &t->ncv_src);
+    rpt_xl_src(x, ws, row, RPT_C_EF_SRC, &t->ef_src);
+    rpt_xl_src(x, ws, row, RPT_C_OX_SRC, &t->ox_src);
     rpt_xl_num(x, ws, row, RPT_C_UNCERTAINTY, rec->uncertainty_pct, RPT_F_UNC);
     rpt_xl_str(x, ws, row, RPT_C_DATA_SOURCE, rec->source, RPT_F_NONE);
 }
@@ -179,32 +196,33 @@ static void xw_calc_results(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_l
 /* Writes the header of a product sheet with `nterms` term groups. */
 static void xw_prod_header(xw *w, lxw_worksheet *ws, unsigned nterms)
 {
-    static const rpt_label_id head[P_TERM0] = {RPT_L_RECORD_NO, RPT_L_INPUT, RPT_L_CATEGORY, RPT_L_SECTOR,
-                                               RPT_L_ACTIVITY,  RPT_L_GAS,   RPT_L_AMOUNT,   RPT_L_UNIT};
-    static const rpt_label_id tail[PA_COUNT] = {RPT_L_EF,         RPT_L_EF_UNIT,         RPT_L_EF_SOURCE,
-                                                RPT_L_CONVERSION, RPT_L_CONVERSION_NOTE, RPT_L_EMISSION_T_GAS,
-                                                RPT_L_GWP,        RPT_L_EMISSION_T_CO2E, RPT_L_UNCERTAINTY,
-                                                RPT_L_DATA_SOURCE};
+    static const rpt_label_id head[P_TERM0] = {IL_RECORD_NO, IL_INPUT, IL_CATEGORY, IL_SECTOR,
+                                               IL_ACTIVITY,  IL_GAS,   IL_AMOUNT,   IL_UNIT};
+    static const rpt_label_id tail[PA_COUNT] = {IL_EF,         IL_EF_UNIT,         IL_EF_SOURCE,
+                                                IL_CONVERSION, IL_CONVERSION_NOTE, IL_EMISSION_T_GAS,
+                                                IL_GWP,        IL_EMISSION_T_CO2E, IL_UNCERTAINTY,
+                                                IL_DATA_SOURCE};
     static const double head_w[P_TERM0] = {8, 34, 10, 8, 30, 6, 12, 10};
     static const double term_w[3] = {10, 26, 40};
     static const double tail_w[PA_COUNT] = {10, 14, 40, 12, 26, 14, 8, 14, 10, 30};
     rpt_xl *x = &w->xl;
-    const char *sep = w->zh ? "" : " ";
-    rpt_xl_header(x, ws, 0, head, P_TERM0, w->zh);
+    const char *sep = il_label(IL_TERM_SEP, w->zh);
+    rpt_xl_header(x, ws, 0, head, P_TERM0);
     rpt_xl_widths(x, ws, head_w, P_TERM0);
     for (unsigned k = 0; k < nterms; k++) {
-        static const rpt_label_id suffix[3] = {RPT_L_COUNT, RPT_L_TERM_NAME, RPT_L_TERM_SOURCE};
+        static const rpt_label_id suffix[3] = {0, IL_TERM_NAME, IL_TERM_SOURCE}; /* the value column has none */
         for (unsigned c = 0; c < 3; c++) {
             char buf[96];
             lxw_col_t col = (lxw_col_t)(P_TERM0 + 3 * k + c);
-            rpt_fmt(buf, sizeof buf, "%s%s%u%s", rpt_label(RPT_L_TERM, w->zh), sep, k + 1, rpt_label(suffix[c], w->zh));
+            rpt_fmt(buf, sizeof buf, "%s%s%u%s", il_label(IL_TERM, w->zh), sep, k + 1,
+                    c ? il_label(suffix[c], w->zh) : "");
             rpt_xl_str(x, ws, 0, col, buf, RPT_F_HEADER);
             rpt_xl_check(x, worksheet_set_column(ws, col, col, term_w[c], NULL), "setting a column width");
         }
     }
     lxw_col_t a = xw_after(nterms);
     for (unsigned c = 0; c < PA_COUNT; c++) {
-        rpt_xl_str(x, ws, 0, (lxw_col_t)(a + c), rpt_label(tail[c], w->zh), RPT_F_HEADER);
+        rpt_xl_str(x, ws, 0, (lxw_col_t)(a + c), il_label(tail[c], w->zh), RPT_F_HEADER);
         rpt_xl_check(x, worksheet_set_column(ws, (lxw_col_t)(a + c), (lxw_col_t)(a + c), tail_w[c], NULL),
                      "setting a column width");
     }
@@ -226,14 +244,13 @@ static lxw_worksheet *xw_prod_sheet(xw *w, xw_group_id g, unsigned k, size_t nro
     return ws;
 }
 
-/* Appends "*C5", "*(1-C5)" or "*(1+C5)" for the term in column col. */
-static void xw_term_factor(char *f, size_t len, size_t *used, fset_term kind, lxw_col_t col, unsigned r1)
+/* Appends "*C5", "*(1-C5)" or "*(1+C5)" for the term in (row, col). */
+static void xw_term_factor(char *f, size_t len, size_t *used, fset_term kind, lxw_row_t row, lxw_col_t col)
 {
-    char c[8];
-    rpt_xl_col(col, c, sizeof c);
-    int n = kind == FSET_TERM_ONE_MINUS  ? snprintf(f + *used, len - *used, "*(1-%s%u)", c, r1)
-            : kind == FSET_TERM_ONE_PLUS ? snprintf(f + *used, len - *used, "*(1+%s%u)", c, r1)
-                                         : snprintf(f + *used, len - *used, "*%s%u", c, r1);
+    rpt_ref c = rpt_xl_cell(row, col);
+    int n = kind == FSET_TERM_ONE_MINUS  ? snprintf(f + *used, len - *used, "*(1-%s)", c.s)
+            : kind == FSET_TERM_ONE_PLUS ? snprintf(f + *used, len - *used, "*(1+%s)", c.s)
+                                         : snprintf(f + *used, len - *used, "*%s", c.s);
     if (n > 0 && (size_t)n < len - *used)
         *used += (size_t)n;
 }
@@ -248,40 +265,30 @@ static void xw_prod_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_line 
     const inv_record *rec = inv_rec(eng_inventory(w->r), l->rec);
     const eng_chain *c = l->chain;
     rpt_xl *x = &w->xl;
-    unsigned r1 = row + 1;
-    char f[512], name[256], col[8], col2[8];
-    size_t used = (size_t)snprintf(f, sizeof f, "=G%u", r1);
-    rpt_xl_num(x, ws, row, P_RECORD, (double)l->rec + 1, RPT_F_INT);
-    rpt_xl_str(x, ws, row, P_INPUT, t->input, RPT_F_NONE);
-    rpt_xl_str(x, ws, row, P_CATEGORY, rec->category, RPT_F_NONE);
-    rpt_xl_str(x, ws, row, P_SECTOR, t->sector, RPT_F_NONE);
-    rpt_xl_str(x, ws, row, P_ACTIVITY, rec->key, RPT_F_NONE);
-    rpt_xl_str(x, ws, row, P_GAS, gas_name(l->gas), RPT_F_NONE);
-    rpt_xl_num(x, ws, row, P_AMOUNT, l->amount, RPT_F_GENERAL);
-    rpt_xl_str(x, ws, row, P_UNIT, rec->unit_text, RPT_F_NONE);
+    char f[RPT_XL_FORMULA_MAX], name[256];
+    size_t used = (size_t)snprintf(f, sizeof f, "=%s", rpt_xl_cell(row, P_AMOUNT).s);
+    xw_line_head(w, ws, row, l, t);
     for (unsigned k = 0; k < c->nterms && k < nterms; k++) {
         lxw_col_t v = (lxw_col_t)(P_TERM0 + 3 * k);
         rpt_src s = rpt_hit_src(&c->term[k]);
         rpt_term_name(l, k, w->zh, name, sizeof name);
         rpt_xl_num(x, ws, row, v, l->term[k], RPT_F_GENERAL);
         rpt_xl_str(x, ws, row, v + 1, name, RPT_F_NONE);
-        xw_src_cell(w, ws, row, v + 2, &s);
-        xw_term_factor(f, sizeof f, &used, c->kind[k], v, r1);
+        rpt_xl_src(x, ws, row, v + 2, &s);
+        xw_term_factor(f, sizeof f, &used, c->kind[k], row, v);
     }
     lxw_col_t a = xw_after(nterms);
     rpt_xl_num(x, ws, row, a + PA_EF, l->ef, RPT_F_GENERAL);
     rpt_xl_str(x, ws, row, a + PA_EF_UNIT, t->ef_unit, RPT_F_NONE);
-    xw_src_cell(w, ws, row, a + PA_EF_SRC, &t->ef_src);
+    rpt_xl_src(x, ws, row, a + PA_EF_SRC, &t->ef_src);
     rpt_xl_num(x, ws, row, a + PA_CONV, l->ef_factor, RPT_F_GENERAL);
     rpt_xl_str(x, ws, row, a + PA_CONV_NOTE, c->conversion_note, RPT_F_NONE);
-    xw_term_factor(f, sizeof f, &used, FSET_TERM_MUL, a + PA_EF, r1);
-    xw_term_factor(f, sizeof f, &used, FSET_TERM_MUL, a + PA_CONV, r1);
+    xw_term_factor(f, sizeof f, &used, FSET_TERM_MUL, row, a + PA_EF);
+    xw_term_factor(f, sizeof f, &used, FSET_TERM_MUL, row, a + PA_CONV);
     rpt_xl_formula(x, ws, row, a + PA_EMISSION, f, l->emission_t, xw_t_fmt(l->gas, false));
     rpt_xl_num(x, ws, row, a + PA_GWP, l->gwp, RPT_F_GENERAL);
-    rpt_xl_col(a + PA_EMISSION, col, sizeof col);
-    rpt_xl_col(a + PA_GWP, col2, sizeof col2);
-    snprintf(f, sizeof f, "=%s%u*%s%u", col, r1, col2, r1);
-    rpt_xl_formula(x, ws, row, a + PA_CO2E, f, l->emission_t_co2e, RPT_F_T);
+    const lxw_col_t co2e[] = {a + PA_EMISSION, a + PA_GWP};
+    rpt_xl_product(x, ws, row, a + PA_CO2E, co2e, 2, l->emission_t_co2e, RPT_F_T);
     rpt_xl_num(x, ws, row, a + PA_UNC, rec->uncertainty_pct, RPT_F_UNC);
     rpt_xl_str(x, ws, row, a + PA_DATA, rec->source, RPT_F_NONE);
 }

@@ -6,18 +6,7 @@
 #include <stddef.h>
 
 #include "../calc/engine.h"
-
-/* What the About sheet and the machine outputs say about the run. */
-typedef struct {
-    bool zh;                   /* labels in Chinese (--lang zh) */
-    const char *tool_version;  /* "0.1.0" */
-    const char *command_line;  /* as typed, arguments joined by spaces */
-    const char *const *input_paths;   /* inventory first, then factor and GWP files */
-    const char *const *input_sha256;  /* hex digests, same order */
-    size_t ninputs;
-    bool constant_memory;      /* large inventories: libxlsxwriter's row-by-row mode */
-    const char *tmpdir;        /* folder for libxlsxwriter's temporary files, or NULL */
-} rpt_meta;
+#include "rpt_meta.h"
 
 /* Writes the inventory workbook to `path` (the caller renames it into
  * place). Returns 0, or -1 with a message in err. */

@@ -1,5 +1,5 @@
-/* xlsx_common.c - the workbook's cell formats and the checked helpers every sheet writer uses. */
-#include "xlsx_common.h"
+/* rpt_xl.c - the workbook, its cell formats and the checked helpers every sheet writer uses. */
+#include "rpt_xl.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -14,7 +14,7 @@ typedef struct {
     bool bottom_border;
     bool wrap;
     const char *num_format;
-    bool highlight; /* solid yellow background */
+    lxw_color_t fill; /* solid background of this colour; 0 = none */
 } rpt_fmt_spec;
 
 static const rpt_fmt_spec rpt_fmt_specs[RPT_F_COUNT] = {
@@ -33,8 +33,14 @@ static const rpt_fmt_spec rpt_fmt_specs[RPT_F_COUNT] = {
     [RPT_F_PCT] = {false, 0, false, false, "0.0%", false},
     [RPT_F_PCT_BOLD] = {true, 0, false, false, "0.0%", false},
     [RPT_F_UNC] = {false, 0, false, false, "0.0", false},
-    [RPT_F_HILITE] = {false, 0, false, false, "General", true},
-    [RPT_F_HILITE_INT] = {true, 0, false, false, "0", true},
+    [RPT_F_HILITE] = {false, 0, false, false, "General", LXW_COLOR_YELLOW},
+    [RPT_F_HILITE_INT] = {true, 0, false, false, "0", LXW_COLOR_YELLOW},
+    [RPT_F_DEC4] = {false, 0, false, false, "#,##0.0000", 0},
+    [RPT_F_PCT2] = {false, 0, false, false, "0.00%", 0},
+    [RPT_F_GOOD] = {true, 0, false, false, NULL, 0xC6EFCE},
+    [RPT_F_FAIR] = {true, 0, false, false, NULL, 0xE2EFDA},
+    [RPT_F_WARN] = {true, 0, false, false, NULL, 0xFFEB9C},
+    [RPT_F_BAD] = {true, 0, false, false, NULL, 0xFFC7CE},
 };
 
 /* Creates the formats of rpt_fmt_specs in the workbook; false when out of
@@ -59,20 +65,23 @@ static bool rpt_xl_formats(rpt_xl *x)
         }
         if (s->num_format)
             format_set_num_format(f, s->num_format);
-        if (s->highlight) {
+        if (s->fill) {
             format_set_pattern(f, LXW_PATTERN_SOLID);
-            format_set_bg_color(f, LXW_COLOR_YELLOW);
+            format_set_bg_color(f, s->fill);
         }
         x->f[i] = f;
     }
     return true;
 }
 
-/* Opens the workbook; see xlsx_common.h. Large inventories use
+/* Opens the workbook; see rpt_xl.h. Large inventories use
  * constant_memory (rows streamed to temp files in `m->tmpdir`) and ZIP64. */
-bool rpt_xl_open(rpt_xl *x, const char *path, const rpt_meta *m, char *err, size_t errlen)
+bool rpt_xl_open(rpt_xl *x, const char *path, const rpt_meta *m, const rpt_labels *labels, char *err, size_t errlen)
 {
     memset(x, 0, sizeof *x);
+    x->zh = m->zh;
+    x->tool_version = m->tool_version;
+    x->labels = labels;
     lxw_workbook_options opt = {
         .constant_memory = m->constant_memory ? LXW_TRUE : LXW_FALSE,
         .tmpdir = (char *)m->tmpdir,
@@ -94,8 +103,10 @@ bool rpt_xl_open(rpt_xl *x, const char *path, const rpt_meta *m, char *err, size
 
 /* Sets title, subject, author, comments and the fixed creation time. The
  * strings are copied by libxlsxwriter. */
-void rpt_xl_properties(rpt_xl *x, const char *title, const char *subject, const char *comments)
+void rpt_xl_properties(rpt_xl *x, const char *title, const char *subject)
 {
+    char comments[128];
+    rpt_fmt(comments, sizeof comments, "ghgcalc %s", x->tool_version ? x->tool_version : "");
     lxw_doc_properties p = {
         .title = (char *)title,
         .subject = (char *)subject,
@@ -166,6 +177,20 @@ void rpt_xl_str(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, cons
     }
 }
 
+/* Joins the source on the stack, or in the heap when it is long. */
+void rpt_xl_src(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const rpt_src *s)
+{
+    char stack[1024];
+    char *text = rpt_src_join(s, stack, sizeof stack);
+    if (!text) {
+        rpt_xl_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "joining a source text");
+        return;
+    }
+    rpt_xl_str(x, ws, row, col, text, RPT_F_NONE);
+    if (text != stack)
+        free(text);
+}
+
 /* Writes a finite number; leaves the cell empty for NaN or infinity. */
 void rpt_xl_num(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, double v, rpt_fmt_id f)
 {
@@ -195,11 +220,50 @@ void rpt_xl_formula(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, 
     }
 }
 
+const char *rpt_xl_label(const rpt_xl *x, rpt_label_id id) { return rpt_label(x->labels, id, x->zh); }
+
+/* Joins the references with '*' after '='. */
+void rpt_xl_product(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const lxw_col_t *cols, size_t n,
+                    double cached, rpt_fmt_id f)
+{
+    char formula[RPT_XL_FORMULA_MAX];
+    size_t used = 0;
+    for (size_t i = 0; i < n && used < sizeof formula; i++)
+        used += (size_t)snprintf(formula + used, sizeof formula - used, "%s%s", i ? "*" : "=",
+                                 rpt_xl_cell(row, cols[i]).s);
+    if (used >= sizeof formula)
+        rpt_xl_check(x, LXW_ERROR_PARAMETER_VALIDATION, "building a product formula (too many cells)");
+    else
+        rpt_xl_formula(x, ws, row, col, formula, cached, f);
+}
+
+/* Writes a text formula and its cached text. */
+void rpt_xl_formula_str(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *formula,
+                        const char *cached, rpt_fmt_id f)
+{
+    if (x->err)
+        return;
+    lxw_error e = worksheet_write_formula_str(ws, row, col, formula, x->f[f], cached);
+    if (e) {
+        char what[160];
+        snprintf(what, sizeof what, "writing formula %.60s at row %u, column %u", formula, (unsigned)row + 1,
+                 (unsigned)col + 1);
+        rpt_xl_check(x, e, what);
+    }
+}
+
 /* Writes a row of header labels with the header format. */
-void rpt_xl_header(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, const rpt_label_id *ids, size_t n, bool zh)
+void rpt_xl_header(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, const rpt_label_id *ids, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        rpt_xl_str(x, ws, row, (lxw_col_t)i, rpt_label(ids[i], zh), RPT_F_HEADER);
+        rpt_xl_str(x, ws, row, (lxw_col_t)i, rpt_xl_label(x, ids[i]), RPT_F_HEADER);
+}
+
+/* Writes a row of header texts with the header format. */
+void rpt_xl_header_texts(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, const rpt_text *cols, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        rpt_xl_str(x, ws, row, (lxw_col_t)i, rpt_tr(&cols[i], x->zh), RPT_F_HEADER);
 }
 
 /* Sets each column's width; formats are given per cell instead. */
@@ -217,22 +281,88 @@ void rpt_xl_pair(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, const char *label,
     rpt_xl_str(x, ws, row, 1, value, RPT_F_WRAP);
 }
 
-/* Bijective base 26: A..Z, AA..ZZ, AAA..XFD. */
-void rpt_xl_col(lxw_col_t col, char *buf, size_t len)
+/* Whether a sheet name can stand bare in a formula: letters, digits and
+ * '_' only, not starting with a digit ("Calculation", "Inputs"). */
+static bool rpt_xl_bare_name(const char *name)
 {
-    char tmp[8];
-    size_t n = 0;
-    unsigned c = (unsigned)col + 1;
-    while (c > 0 && n < sizeof tmp) {
-        unsigned rem = (c - 1) % 26;
-        tmp[n++] = (char)('A' + rem);
-        c = (c - 1) / 26;
+    if (!*name || (*name >= '0' && *name <= '9'))
+        return false;
+    for (const char *p = name; *p; p++)
+        if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
+            return false;
+    return true;
+}
+
+/* Writes "Sheet!" or "'Sheet name'!" into buf (our names have no "'"); ""
+ * for NULL. */
+static void rpt_xl_sheet_prefix(const char *sheet, char *buf, size_t len)
+{
+    if (!sheet)
+        snprintf(buf, len, "%s", "");
+    else if (rpt_xl_bare_name(sheet))
+        snprintf(buf, len, "%s!", sheet);
+    else
+        snprintf(buf, len, "'%s'!", sheet);
+}
+
+rpt_ref rpt_xl_cell(lxw_row_t row, lxw_col_t col) { return rpt_xl_ref(NULL, row, col, false); }
+
+/* lxw_col_to_name gives the letters ("$G" when absolute); the row follows. */
+rpt_ref rpt_xl_ref(const char *sheet, lxw_row_t row, lxw_col_t col, bool abs)
+{
+    rpt_ref r;
+    char pre[40], name[16];
+    rpt_xl_sheet_prefix(sheet, pre, sizeof pre);
+    lxw_col_to_name(name, col, abs ? LXW_TRUE : LXW_FALSE);
+    snprintf(r.s, sizeof r.s, "%s%s%s%u", pre, name, abs ? "$" : "", (unsigned)row + 1);
+    return r;
+}
+
+rpt_ref rpt_xl_range(const char *sheet, lxw_row_t r0, lxw_col_t c0, lxw_row_t r1, lxw_col_t c1, bool abs)
+{
+    rpt_ref r, a = rpt_xl_ref(sheet, r0, c0, abs), b = rpt_xl_ref(NULL, r1, c1, abs);
+    rpt_fmt(r.s, sizeof r.s, "%s:%s", a.s, b.s); /* fits: see rpt_ref */
+    return r;
+}
+
+rpt_ref rpt_xl_column(const char *sheet, lxw_col_t col)
+{
+    rpt_ref r;
+    char pre[40], name[16];
+    rpt_xl_sheet_prefix(sheet, pre, sizeof pre);
+    lxw_col_to_name(name, col, LXW_TRUE);
+    rpt_fmt(r.s, sizeof r.s, "%s%s:%s", pre, name, name);
+    return r;
+}
+
+lxw_chart *rpt_xl_chart(rpt_xl *x, uint8_t type, const char *title)
+{
+    lxw_chart *ch = x->err ? NULL : workbook_add_chart(x->wb, type);
+    if (!ch) {
+        rpt_xl_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "adding a chart");
+        return NULL;
     }
-    size_t i = 0;
-    for (; i < n && i + 1 < len; i++)
-        buf[i] = tmp[n - 1 - i];
-    if (len)
-        buf[i] = '\0';
+    chart_title_set_name(ch, title);
+    return ch;
+}
+
+/* The ranges are formulas: "=Sheet!$A$2:$A$9". */
+lxw_chart_series *rpt_xl_series(rpt_xl *x, lxw_chart *ch, const char *sheet, lxw_col_t cat_col, lxw_col_t val_col,
+                                lxw_row_t r0, lxw_row_t r1, const char *name)
+{
+    char cats[80], vals[80];
+    if (!ch || x->err)
+        return NULL;
+    snprintf(cats, sizeof cats, "=%s", rpt_xl_range(sheet, r0, cat_col, r1, cat_col, true).s);
+    snprintf(vals, sizeof vals, "=%s", rpt_xl_range(sheet, r0, val_col, r1, val_col, true).s);
+    lxw_chart_series *s = chart_add_series(ch, cats, vals);
+    if (!s) {
+        rpt_xl_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "adding a chart series");
+        return NULL;
+    }
+    if (name)
+        chart_series_set_name(s, name);
+    return s;
 }
 
 /* Closes the workbook, which writes the file and frees the workbook even
