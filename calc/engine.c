@@ -126,6 +126,11 @@ eng_cat_total eng_total_under(const eng_result *r, const char *prefix)
     return tot_sum(r->cats, r->ncats, prefix, true);
 }
 
+eng_cat_total eng_total_except(const eng_result *r, const char *prefix)
+{
+    return tot_sum(r->cats, r->ncats, prefix, false);
+}
+
 void eng_gas_co2e(const eng_result *r, double out_t_co2e[GAS_COUNT]) { tot_gas_co2e(r->tot, out_t_co2e); }
 
 size_t eng_fod(const eng_result *r, const fod_result **out)

@@ -98,6 +98,10 @@ size_t eng_categories(const eng_result *r, const eng_cat_total **out);
 /* Compensated totals over all categories under `prefix` ("" = all). */
 eng_cat_total eng_total_under(const eng_result *r, const char *prefix);
 
+/* Compensated totals over every category NOT under `prefix` (the total
+ * without LULUCF for "3.B"). */
+eng_cat_total eng_total_except(const eng_result *r, const char *prefix);
+
 /* The first-order-decay runs, one per landfill site of inv->fod, in order. */
 size_t eng_fod(const eng_result *r, const fod_result **out);
 

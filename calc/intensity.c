@@ -24,14 +24,9 @@ static int int_sector_cmp(const void *a, const void *b)
     return strcmp(((const int_sector *)a)->code, ((const int_sector *)b)->code);
 }
 
-/* Adds `t_co2e` to sector `code` of `x`, appending it when new. */
+/* Appends sector `code` with `t_co2e` to `x`. */
 static bool int_sector_add(int_inv *x, const char *code, double t_co2e)
 {
-    for (size_t i = 0; i < x->nsectors; i++)
-        if (strcmp(x->sectors[i].code, code) == 0) {
-            x->sectors[i].t_co2e += t_co2e;
-            return true;
-        }
     int_sector *s = realloc(x->sectors, (x->nsectors + 1) * sizeof *s);
     if (!s)
         return false;
@@ -55,10 +50,16 @@ bool int_inv_from(const eng_result *r, int_inv *out)
     out->co2_t = eng_total_under(r, "1.A").t[GAS_CO2];
     out->co2e_t = eng_total_under(r, "").t_co2e;
     fs_text(eng_factor_order(r), out->sets, sizeof out->sets);
-    for (size_t i = 0; i < n; i++) {
-        char code[64];
+    /* The categories are sorted by code, so each sector's are adjacent. */
+    for (size_t i = 0, end; i < n; i = end) {
+        char code[64], next[64];
         cat_ancestor(cats[i].category, INT_SECTOR_DEPTH, code, sizeof code);
-        if (!int_sector_add(out, code, cats[i].t_co2e))
+        for (end = i + 1; end < n; end++) {
+            cat_ancestor(cats[end].category, INT_SECTOR_DEPTH, next, sizeof next);
+            if (strcmp(next, code) != 0)
+                break;
+        }
+        if (!int_sector_add(out, code, tot_range(cats, i, end, code).t_co2e))
             return false;
     }
     if (out->nsectors)

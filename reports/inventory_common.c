@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "../calc/category.h"
-#include "../calc/nsum.h"
 
 /* English and Chinese text of each label, indexed by its IL_* id. */
 static const rpt_text il_texts[IL_END] = {
@@ -274,84 +273,6 @@ bool rpt_sector_next(const eng_cat_total *cats, size_t n, size_t *i, size_t *fir
             break;
     }
     return true;
-}
-
-/* Adds up cats[first..end) with compensated sums, category by category in
- * order, exactly as eng_total_under() does. */
-eng_cat_total rpt_group_total(const eng_cat_total *cats, size_t first, size_t end, const char *code)
-{
-    eng_cat_total t = {.category = code};
-    nsum s[GAS_COUNT] = {{0}}, co2e = {0}, memo = {0}, energy = {0};
-    for (size_t i = first; i < end; i++) {
-        for (int g = 0; g < GAS_COUNT; g++)
-            nsum_add(&s[g], cats[i].t[g]);
-        nsum_add(&co2e, cats[i].t_co2e);
-        nsum_add(&memo, cats[i].memo_bio_co2_t);
-        nsum_add(&energy, cats[i].energy_tj);
-        t.records += cats[i].records;
-    }
-    for (int g = 0; g < GAS_COUNT; g++)
-        t.t[g] = nsum_value(&s[g]);
-    t.t_co2e = nsum_value(&co2e);
-    t.memo_bio_co2_t = nsum_value(&memo);
-    t.energy_tj = nsum_value(&energy);
-    return t;
-}
-
-/* Adds up the categories not under `prefix`, category by category in
- * order, as eng_total_under() does for the ones under it. */
-eng_cat_total rpt_total_except(const eng_result *r, const char *prefix)
-{
-    const eng_cat_total *cats;
-    size_t n = eng_categories(r, &cats);
-    eng_cat_total t = {.category = ""};
-    nsum s[GAS_COUNT] = {{0}}, co2e = {0}, memo = {0}, energy = {0};
-    for (size_t i = 0; i < n; i++) {
-        if (cat_under(cats[i].category, prefix))
-            continue;
-        for (int g = 0; g < GAS_COUNT; g++)
-            nsum_add(&s[g], cats[i].t[g]);
-        nsum_add(&co2e, cats[i].t_co2e);
-        nsum_add(&memo, cats[i].memo_bio_co2_t);
-        nsum_add(&energy, cats[i].energy_tj);
-        t.records += cats[i].records;
-    }
-    for (int g = 0; g < GAS_COUNT; g++)
-        t.t[g] = nsum_value(&s[g]);
-    t.t_co2e = nsum_value(&co2e);
-    t.memo_bio_co2_t = nsum_value(&memo);
-    t.energy_tj = nsum_value(&energy);
-    return t;
-}
-
-/* t CH4 of the inventory year: Gg x 1000, as eng_run_fod() adds it. */
-double rpt_fod_emission_t(const eng_result *r, const fod_result *f)
-{
-    double gg;
-    if (!fod_emission_gg(f, (int)eng_inventory(r)->year, &gg))
-        return 0.0;
-    return gg * 1000.0;
-}
-
-/* Sums every non-memo line's CO2e per gas over all records, then each
- * landfill site's CH4 x GWP (as the engine adds it to its category). */
-void rpt_gas_co2e(const eng_result *r, double out_t_co2e[GAS_COUNT])
-{
-    nsum s[GAS_COUNT] = {{0}};
-    eng_line lines[GAS_COUNT];
-    const inventory *inv = eng_inventory(r);
-    for (size_t i = 0; i < inv->n; i++) {
-        size_t n = eng_lines(r, i, lines);
-        for (size_t k = 0; k < n; k++)
-            if (!lines[k].memo)
-                nsum_add(&s[lines[k].gas], lines[k].emission_t_co2e);
-    }
-    const fod_result *fod;
-    size_t nfod = eng_fod(r, &fod);
-    for (size_t i = 0; i < nfod; i++)
-        nsum_add(&s[GAS_CH4], rpt_fod_emission_t(r, &fod[i]) * eng_gwp(r)->gwp[GAS_CH4]);
-    for (int g = 0; g < GAS_COUNT; g++)
-        out_t_co2e[g] = nsum_value(&s[g]);
 }
 
 bool rpt_gas_shown(const eng_result *r, gas_id g)

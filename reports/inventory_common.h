@@ -243,25 +243,9 @@ void rpt_line_text_fill(const eng_result *r, const eng_line *l, bool zh, rpt_lin
  * false when *i == n. */
 bool rpt_sector_next(const eng_cat_total *cats, size_t n, size_t *i, size_t *first, char *code, size_t len);
 
-/* Compensated totals of the categories cats[first..end): the same sums, in
- * the same order, as eng_total_under() gives for the sector's prefix. */
-eng_cat_total rpt_group_total(const eng_cat_total *cats, size_t first, size_t end, const char *code);
-
-/* Compensated totals over every category NOT under `prefix` (the total
- * without LULUCF for RPT_LULUCF), summed as eng_total_under() sums. */
-eng_cat_total rpt_total_except(const eng_result *r, const char *prefix);
-
-/* Compensated CO2e of each gas over all records and landfill sites, memo
- * items excluded (the engine keeps per-gas tonnes but not per-gas CO2e). */
-void rpt_gas_co2e(const eng_result *r, double out_t_co2e[GAS_COUNT]);
-
 /* Whether reports show gas g: CO2, CH4 and N2O always, another gas when the
  * inventory emits any of it (the JSON's rule). */
 bool rpt_gas_shown(const eng_result *r, gas_id g);
-
-/* The CH4 (t) a landfill run emits in the inventory year (0 when the run
- * does not cover it), computed as the engine adds it to the site's category. */
-double rpt_fod_emission_t(const eng_result *r, const fod_result *f);
 
 /* How product term k of a line enters: "x value", "enters as (1 - value)", ... */
 const char *rpt_term_kind_text(fset_term kind, bool zh);

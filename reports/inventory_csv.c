@@ -153,11 +153,12 @@ static bool csv_row(FILE *f, const eng_result *r, const eng_line *l, const rpt_l
 /* Writes one row per landfill site: no record number; Input is the site's
  * place, Fuel the site's name, CH4 of the inventory year with its GWP and
  * CO2e; Method "fod", Terms the site's MCF, DOCf, F and OX. */
-static void csv_fod_row(FILE *f, const eng_result *r, const fod_site *s, const fod_result *res)
+static void csv_fod_row(FILE *f, const eng_result *r, const fod_site *s, size_t site)
 {
     const inventory *inv = eng_inventory(r);
     char where[4200], sector[64], terms[256], a[40], b[40], c[40], d[40];
-    double gwp = eng_gwp(r)->gwp[GAS_CH4], t = rpt_fod_emission_t(r, res);
+    double gwp = eng_gwp(r)->gwp[GAS_CH4], t, t_co2e;
+    eng_fod_emission(r, site, &t, &t_co2e);
     rpt_fmt(where, sizeof where, "%s:%u", s->at.file ? s->at.file : inv->path, s->at.line);
     rpt_sector_of(s->category, sector, sizeof sector);
     rpt_num_text(s->mcf.value, a, sizeof a);
@@ -175,7 +176,7 @@ static void csv_fod_row(FILE *f, const eng_result *r, const fod_site *s, const f
         fputc(',', f); /* amount .. oxidation: see the Landfill (FOD) sheet */
     rpt_csv_num(f, t, false);
     rpt_csv_num(f, gwp, false);
-    rpt_csv_num(f, t * gwp, false);
+    rpt_csv_num(f, t_co2e, false);
     rpt_csv_field(f, RPT_MEMO_NO, false);
     for (int k = RPT_C_NCV_SRC; k < RPT_C_DATA_SOURCE; k++)
         fputc(',', f);
@@ -205,7 +206,7 @@ static bool csv_rows(FILE *f, const eng_result *r)
     const fod_result *fod;
     size_t nfod = eng_fod(r, &fod);
     for (size_t i = 0; i < nfod; i++)
-        csv_fod_row(f, r, &inv->fod.sites[i], &fod[i]);
+        csv_fod_row(f, r, &inv->fod.sites[i], i);
     return true;
 }
 

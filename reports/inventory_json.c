@@ -44,11 +44,11 @@ static void js_totals(FILE *f, const eng_result *r)
 {
     eng_cat_total all = eng_total_under(r, "");
     double co2e[GAS_COUNT];
-    rpt_gas_co2e(r, co2e);
+    eng_gas_co2e(r, co2e);
     fputs("  \"totals\": {\"t_co2e\": ", f);
     rpt_json_num(f, all.t_co2e);
     fputs(", \"t_co2e_without_lulucf\": ", f);
-    rpt_json_num(f, rpt_total_except(r, RPT_LULUCF).t_co2e);
+    rpt_json_num(f, eng_total_except(r, RPT_LULUCF).t_co2e);
     fputs(", \"lulucf_t_co2e\": ", f);
     rpt_json_num(f, eng_total_under(r, RPT_LULUCF).t_co2e);
     fputs(", \"by_gas_t\": ", f);
@@ -96,7 +96,7 @@ static void js_sectors(FILE *f, const eng_result *r)
     char code[64];
     fputs("  \"sectors\": [", f);
     for (bool any = false; rpt_sector_next(cats, n, &i, &first, code, sizeof code); any = true) {
-        eng_cat_total t = rpt_group_total(cats, first, i, code);
+        eng_cat_total t = tot_range(cats, first, i, code);
         js_code(f, code, !any);
         fputs(", \"t_co2e\": ", f);
         rpt_json_num(f, t.t_co2e);

@@ -243,10 +243,10 @@ static void xw_summary_gases(xw *w, lxw_worksheet *ws, const gas_id *gases, size
 {
     static const rpt_label_id hdr[] = {IL_GAS, IL_EMISSION_T, IL_EMISSION_T_CO2E};
     eng_cat_total all = eng_total_under(w->r, "");
-    eng_cat_total excl = rpt_total_except(w->r, RPT_LULUCF);
+    eng_cat_total excl = eng_total_except(w->r, RPT_LULUCF);
     eng_cat_total lulucf = eng_total_under(w->r, RPT_LULUCF);
     double co2e[GAS_COUNT];
-    rpt_gas_co2e(w->r, co2e);
+    eng_gas_co2e(w->r, co2e);
     rpt_xl_str(&w->xl, ws, SUM_ROW_GAS_HEADING, 0, il_label(IL_BY_GAS, w->zh), RPT_F_BOLD);
     rpt_xl_header(&w->xl, ws, SUM_ROW_GAS_HEADER, hdr, 3);
     for (size_t i = 0; i < ngas; i++) {
@@ -287,7 +287,7 @@ static xw_sector *xw_sector_list(const xw *w, size_t *n)
     if (!out)
         return NULL;
     while (rpt_sector_next(cats, ncat, &i, &first, out[*n].code, sizeof out[*n].code)) {
-        out[*n].t = rpt_group_total(cats, first, i, out[*n].code);
+        out[*n].t = tot_range(cats, first, i, out[*n].code);
         (*n)++;
     }
     return out;
@@ -473,7 +473,7 @@ static void xw_sectoral(xw *w)
     lxw_row_t row = 1;
     char code[64];
     while (rpt_sector_next(cats, n, &i, &first, code, sizeof code)) {
-        eng_cat_total t = rpt_group_total(cats, first, i, code);
+        eng_cat_total t = tot_range(cats, first, i, code);
         bool group = cat_depth(code) == rpt_sector_depth(code);
         xw_crit sec = {XK_SECTOR, code};
         if (group)
@@ -485,7 +485,7 @@ static void xw_sectoral(xw *w)
                                 &cats[k], false);
         }
     }
-    eng_cat_total excl = rpt_total_except(w->r, RPT_LULUCF);
+    eng_cat_total excl = eng_total_except(w->r, RPT_LULUCF);
     eng_cat_total all = eng_total_under(w->r, "");
     xw_crit not_lulucf = {XK_SECTOR, "<>" RPT_LULUCF};
     xw_sectoral_row(w, ws, row++, il_label(IL_TOTAL_EXCL_LULUCF, w->zh), "", &not_lulucf, gases, ngas, &excl, true);

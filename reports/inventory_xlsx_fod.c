@@ -351,7 +351,8 @@ static void fod_results(xw *w, lxw_worksheet *ws, const fod_result *fod, size_t 
         fod_layout l = fod_layout_of(&fod[i], start);
         lxw_row_t row = FOD_ROW_RES0 + (lxw_row_t)i, last = l.summary + 2 + (lxw_row_t)fod[i].nyears - 1;
         char sector[64], buf[RPT_XL_FORMULA_MAX];
-        double t = rpt_fod_emission_t(w->r, &fod[i]);
+        double t, t_co2e;
+        eng_fod_emission(w->r, i, &t, &t_co2e);
         rpt_sector_of(s->category, sector, sizeof sector);
         rpt_xl_str(x, ws, row, FR_CATEGORY, s->category, RPT_F_NONE);
         rpt_xl_str(x, ws, row, FR_SECTOR, sector, RPT_F_NONE);
@@ -359,7 +360,7 @@ static void fod_results(xw *w, lxw_worksheet *ws, const fod_result *fod, size_t 
         snprintf(buf, sizeof buf, "=%s", rpt_xl_cell(last, fod_scol(&fod[i], FS_EMITTED_T)).s);
         rpt_xl_formula(x, ws, row, FR_EMISSION, buf, t, RPT_F_T_SMALL);
         snprintf(buf, sizeof buf, "=%s*%s", rpt_xl_cell(row, FR_EMISSION).s, rpt_xl_cell(row, FR_GWP).s);
-        rpt_xl_formula(x, ws, row, FR_CO2E, buf, t * gwp, RPT_F_T);
+        rpt_xl_formula(x, ws, row, FR_CO2E, buf, t_co2e, RPT_F_T);
         rpt_xl_num(x, ws, row, FR_GWP, gwp, RPT_F_GENERAL);
         rpt_xl_str(x, ws, row, FR_SITE, s->name, RPT_F_NONE);
         start = l.end;
