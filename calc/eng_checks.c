@@ -149,19 +149,7 @@ bool eng_run_reference(eng_result *r, diag_list *dl)
         if (!eng_resolve(r, &rec, res, dl))
             continue;
         eng_line *ln = &l->line;
-        ln->gas = GAS_CO2;
-        ln->res = res;
-        ln->amount = l->net;
-        ln->unit_factor = res->unit_factor;
-        ln->ncv = res->ncv.v ? res->ncv.v->value : 1.0;
-        ln->energy_tj = ln->amount * ln->unit_factor * ln->ncv;
-        ln->ef = res->ef[GAS_CO2].v->value;
-        ln->ef_factor = res->ef_factor[GAS_CO2];
-        ln->oxidation = res->oxidation;
-        ln->emission_t = ln->energy_tj * ln->ef * ln->ef_factor * ln->oxidation;
-        ln->gwp = 1.0;
-        ln->emission_t_co2e = ln->emission_t;
-        ln->memo = res->biogenic;
+        eng_combustion_line(r, res, 0, l->net, GAS_CO2, ln);
         if (!ln->memo)
             nsum_add(&ra, ln->emission_t);
     }

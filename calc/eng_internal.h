@@ -43,6 +43,12 @@ struct eng_result {
     size_t ncomplete;
 };
 
+/* ---- engine.c ---- */
+
+/* The fuel-combustion row of gas `g` for `amount` of a record resolved as
+ * `res` (record index `rec`), computed in the workbook formula's order. */
+void eng_combustion_line(const eng_result *r, const eng_res *res, size_t rec, double amount, gas_id g, eng_line *l);
+
 /* ---- eng_resolve.c ---- */
 
 /* Records a factor as used, once (found by the value's identity). */

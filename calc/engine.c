@@ -54,27 +54,29 @@ size_t eng_lines(const eng_result *r, size_t i, eng_line out[GAS_COUNT])
         return 0;
     if (res->chain)
         return eng_chain_lines(r, i, rec, res, out);
-    for (int g = 0; g < GAS_MAIN; g++) {
-        if (!res->ef[g].v)
-            continue;
-        eng_line *l = &out[n++];
-        memset(l, 0, sizeof *l); /* chain and term[] stay empty: a combustion row */
-        l->rec = i;
-        l->gas = (gas_id)g;
-        l->res = res;
-        l->amount = rec->amount;
-        l->unit_factor = res->unit_factor;
-        l->ncv = res->ncv.v ? res->ncv.v->value : 1.0;
-        l->energy_tj = l->amount * l->unit_factor * l->ncv;
-        l->ef = res->ef[g].v->value;
-        l->ef_factor = res->ef_factor[g];
-        l->oxidation = g == GAS_CO2 ? res->oxidation : 1.0;
-        l->emission_t = l->energy_tj * l->ef * l->ef_factor * l->oxidation;
-        l->gwp = r->gwp->gwp[g];
-        l->emission_t_co2e = l->emission_t * l->gwp;
-        l->memo = g == GAS_CO2 && res->biogenic;
-    }
+    for (int g = 0; g < GAS_MAIN; g++)
+        if (res->ef[g].v)
+            eng_combustion_line(r, res, i, rec->amount, (gas_id)g, &out[n++]);
     return n;
+}
+
+void eng_combustion_line(const eng_result *r, const eng_res *res, size_t rec, double amount, gas_id g, eng_line *l)
+{
+    memset(l, 0, sizeof *l); /* chain and term[] stay empty: a combustion row */
+    l->rec = rec;
+    l->gas = g;
+    l->res = res;
+    l->amount = amount;
+    l->unit_factor = res->unit_factor;
+    l->ncv = res->ncv.v ? res->ncv.v->value : 1.0;
+    l->energy_tj = l->amount * l->unit_factor * l->ncv;
+    l->ef = res->ef[g].v->value;
+    l->ef_factor = res->ef_factor[g];
+    l->oxidation = g == GAS_CO2 ? res->oxidation : 1.0;
+    l->emission_t = l->energy_tj * l->ef * l->ef_factor * l->oxidation;
+    l->gwp = r->gwp->gwp[g];
+    l->emission_t_co2e = l->emission_t * l->gwp;
+    l->memo = g == GAS_CO2 && res->biogenic;
 }
 
 /* Adds record i's lines to its category. False when a figure overflows. */
