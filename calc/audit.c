@@ -131,8 +131,8 @@ static void aud_placeholder(const aud_rule *r, const aud_fact *f, const char *na
             snprintf(buf, len, "%s", texts[i][1] ? texts[i][1] : "");
             return;
         }
-    if (strcmp(name, "diff_pct") == 0) {
-        double p = f->declared != 0 ? diff / fabs(f->declared) * 100 : NAN;
+    if (strcmp(name, "diff_pct") == 0) { /* how far the declared figure is off the verified one */
+        double p = f->verified != 0 ? -diff / fabs(f->verified) * 100 : NAN;
         if (isnan(p))
             snprintf(buf, len, "-");
         else

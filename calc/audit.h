@@ -182,7 +182,7 @@ typedef struct {
     size_t nfuels;
     const char **unit_classes;
     size_t nunit_classes;
-    const char *product, *kind, *parameter, *must;
+    const char *product, *kind, *material, *parameter, *must;
     double low, high, value;  /* in `unit`; NAN when absent */
     const char *unit_text;    /* NULL: plain number */
     units_t unit;

@@ -286,7 +286,7 @@ void aud_chk_must_measure(aud_ctx *c, const aud_rule *r)
         for (size_t k = 0; k < c->rep->units[u].nfuels; k++) {
             const aud_fuel *f = &c->rep->units[u].fuels[k];
             const aud_row *w = ac_row_for_fuel(c, r, f->fuel);
-            if (!w || !w->parameter || !w->must || strcmp(w->must, "measured") != 0)
+            if (!w || !w->nfuels || !w->parameter || !w->must || strcmp(w->must, "measured") != 0)
                 continue;
             bool ncv = strcmp(w->parameter, "ncv") == 0;
             unsigned mask = 0;
@@ -360,25 +360,26 @@ void aud_chk_must_default(aud_ctx *c, const aud_rule *r)
     units_t tcgj;
     units_parse("tC/GJ", &tcgj, NULL, 0);
     for (size_t u = 0; c->e->recomputed && u < c->rep->nunits; u++)
-        for (size_t k = 0; k < c->rep->units[u].nfuels; k++) {
-            const aud_unit *un = &c->rep->units[u];
-            const aud_fuel *f = &un->fuels[k];
-            const aud_row *w = ac_row_for_fuel(c, r, f->fuel);
-            if (!w || !w->parameter || !w->must || strcmp(w->must, "default") != 0)
-                continue;
-            if (strcmp(w->parameter, "ncv") == 0) {
-                bool measured = false;
-                for (size_t m = 0; m < f->nmonths; m++)
-                    measured = measured || (f->months[m].ncv.given && f->months[m].ncv_how != AUD_NOT_MEASURED &&
-                                            f->months[m].ncv_how != AUD_HOW_NONE);
-                double dflt = ac_set_default(c, f->fuel, "ncv", &f->ncv_unit);
-                ac_not_default(c, r, un, f, f->calc.ncv, dflt, measured, "NCV (C)", f->ncv_unit_text);
-            } else {
-                double dflt = ac_set_default(c, f->fuel, "carbon_content", &tcgj);
-                ac_not_default(c, r, un, f, f->calc.carbon_per_heat, dflt, ac_carbon_measured(f),
-                               "carbon per unit heat (D)", "tC/GJ");
+        for (size_t k = 0; k < c->rep->units[u].nfuels; k++)
+            for (size_t i = 0; i < r->nrows; i++) {
+                const aud_unit *un = &c->rep->units[u];
+                const aud_fuel *f = &un->fuels[k];
+                const aud_row *w = &r->rows[i];
+                if (!aud_row_for(w, c->rep) || !aud_row_fuel(w, f->fuel) || !w->parameter || !w->must ||
+                    strcmp(w->must, "default") != 0)
+                    continue;
+                if (strcmp(w->parameter, "ncv") == 0) {
+                    bool measured = false;
+                    for (size_t m = 0; m < f->nmonths; m++)
+                        measured = measured || (f->months[m].ncv.given && f->months[m].ncv_how != AUD_NOT_MEASURED);
+                    double dflt = ac_set_default(c, f->fuel, "ncv", &f->ncv_unit);
+                    ac_not_default(c, r, un, f, f->calc.ncv, dflt, measured, "NCV (C)", f->ncv_unit_text);
+                } else {
+                    double dflt = ac_set_default(c, f->fuel, "carbon_content", &tcgj);
+                    ac_not_default(c, r, un, f, f->calc.carbon_per_heat, dflt, ac_carbon_measured(f),
+                                   "carbon per unit heat (D)", "tC/GJ");
+                }
             }
-        }
 }
 
 /* method.months_missing: a fuel of an industry whose guideline asks for
@@ -437,7 +438,10 @@ static void ac_meter(aud_ctx *c, const aud_rule *r, const aud_meter *m, double v
     if (m->status == AUD_CAL_UNKNOWN || value == adjusted || isnan(adjusted))
         return;
     char detail[160];
-    snprintf(detail, sizeof detail, "%s; emissions %+.2f t CO2", names[m->status], emission_change);
+    if (isnan(emission_change))
+        snprintf(detail, sizeof detail, "%s", names[m->status]);
+    else
+        snprintf(detail, sizeof detail, "%s; emissions %+.2f t CO2", names[m->status], emission_change);
     aud_fact f = aud_fact_at(m->at, subject, param, unit);
     f.declared = value;
     f.verified = adjusted;
@@ -462,9 +466,9 @@ void aud_chk_meter(aud_ctx *c, const aud_rule *r)
                      f->calc.conservative_t - f->calc.emission_t, s, "consumption (A)", f->unit_text);
         }
         snprintf(s, sizeof s, "unit %s", un->id ? un->id : "?");
-        ac_meter(c, r, &un->generation_meter, un->generation_mwh.v, un->calc.generation_mwh, 0, s,
+        ac_meter(c, r, &un->generation_meter, un->generation_mwh.v, un->calc.generation_mwh, NAN, s,
                  "generation (M)", "MWh");
-        ac_meter(c, r, &un->heat_meter, un->heat_gj.v, un->calc.heat_gj, 0, s, "heat supplied (N)", "GJ");
+        ac_meter(c, r, &un->heat_meter, un->heat_gj.v, un->calc.heat_gj, NAN, s, "heat supplied (N)", "GJ");
     }
     for (size_t p = 0; c->e->recomputed && p < c->rep->nproc; p++) {
         const aud_process *pr = &c->rep->proc[p];

@@ -147,7 +147,7 @@ static void ar_slip_pair(aud_ctx *c, const aud_rule *r, const ar_pair *p)
     if (!k)
         return;
     char detail[64];
-    snprintf(detail, sizeof detail, "x 10^%d", k);
+    snprintf(detail, sizeof detail, "10^%d", k);
     aud_fact f = aud_fact_at(p->at, p->subject, p->parameter, p->unit);
     f.declared = p->declared;
     f.verified = p->verified;
@@ -179,7 +179,7 @@ static void ar_month_sums(aud_ctx *c, const aud_rule *r) { ar_each_month_sum(c, 
 static void ar_sum_check(aud_ctx *c, const aud_rule *r, const aud_num *d, double sum, bool complete,
                          const char *subject, const char *param)
 {
-    if (!d->given || !complete || aud_rel_diff(d->v, sum) <= ar_tol(c, r))
+    if (!d->given || !complete || aud_rel_diff(d->v, sum) <= ar_tol(c, r) || ar_slip_power(d->v, sum, ar_slip_tol(c)))
         return;
     aud_fact f = aud_fact_at(d->at, subject, param, "t CO2");
     f.declared = d->v;
@@ -299,8 +299,9 @@ static void ar_credit_code(aud_ctx *c, const aud_rule *r)
     aud_emit(c, r, &f);
 }
 
-/* Whether the report has a source of `kind` ("combustion" = any fuel). */
-static bool ar_has_kind(const aud_report *rep, const char *kind)
+/* Whether the report has a source of `kind` ("combustion" = any fuel) and,
+ * when `material` is given, of that material. */
+static bool ar_has_kind(const aud_report *rep, const char *kind, const char *material)
 {
     if (strcmp(kind, "combustion") == 0) {
         for (size_t u = 0; u < rep->nunits; u++)
@@ -309,7 +310,8 @@ static bool ar_has_kind(const aud_report *rep, const char *kind)
         return false;
     }
     for (size_t p = 0; p < rep->nproc; p++)
-        if (rep->proc[p].kind && strcmp(rep->proc[p].kind, kind) == 0)
+        if (rep->proc[p].kind && strcmp(rep->proc[p].kind, kind) == 0 &&
+            (!material || strcmp(rep->proc[p].material, material) == 0))
             return true;
     return false;
 }
@@ -320,9 +322,11 @@ void aud_chk_required(aud_ctx *c, const aud_rule *r)
 {
     for (size_t i = 0; i < r->nrows; i++) {
         const aud_row *w = &r->rows[i];
-        if (!w->kind || !aud_row_for(w, c->rep) || ar_has_kind(c->rep, w->kind))
+        if (!w->kind || !aud_row_for(w, c->rep) || ar_has_kind(c->rep, w->kind, w->material))
             continue;
-        aud_fact f = aud_fact_at(c->rep->industry_at, "enterprise", w->kind, NULL);
+        char what[120];
+        snprintf(what, sizeof what, "%s%s%s", w->kind, w->material ? ": " : "", w->material ? w->material : "");
+        aud_fact f = aud_fact_at(c->rep->industry_at, "enterprise", what, NULL);
         f.detail = w->source ? w->source : r->source;
         aud_emit(c, r, &f);
     }

@@ -16,9 +16,9 @@
 static const char *const rs_top_keys[] = {"rule_set", "title", "source", "tolerance", "fuel_classes", "rules", "notes"};
 static const char *const rs_rule_keys[] = {"id",        "severity", "category", "message", "source",
                                            "threshold", "rows",     "enabled",  "note"};
-static const char *const rs_row_keys[] = {"industry", "route", "fuels",     "fuel_class", "unit_classes",
-                                          "product",  "kind",  "parameter", "must",       "low",
-                                          "high",     "value", "unit",      "source",     "note"};
+static const char *const rs_row_keys[] = {"industry", "route",    "fuels", "fuel_class", "unit_classes",
+                                          "product",  "kind",     "material", "parameter", "must",
+                                          "low",      "high",     "value", "unit",       "source", "note"};
 static const char *const rs_thr_keys[] = {"value", "unit", "source", "note"};
 static const char *const rs_severities[AUD_NSEVERITY] = {"info", "warning", "error"};
 /* Non-conformity categories of the verifier's list (CETS-VG-01.01-V02-2026, annex 3 note). */
@@ -136,8 +136,9 @@ static void rs_row(rs_loader *L, const ynode *n, aud_row *w)
 {
     w->at = n->at;
     yf_check_keys(n, rs_row_keys, RS_N(rs_row_keys), "a rule row", L->dl);
-    const char **texts[] = {&w->industry, &w->route, &w->product, &w->kind, &w->parameter, &w->must, &w->source};
-    const char *keys[] = {"industry", "route", "product", "kind", "parameter", "must", "source"};
+    const char **texts[] = {&w->industry, &w->route,     &w->product, &w->kind,
+                            &w->material, &w->parameter, &w->must,    &w->source};
+    const char *keys[] = {"industry", "route", "product", "kind", "material", "parameter", "must", "source"};
     for (size_t i = 0; i < RS_N(keys); i++) {
         const ynode *t = yn_get(n, keys[i]);
         *texts[i] = t ? rs_text(L, t, keys[i]) : NULL;
