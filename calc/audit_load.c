@@ -15,26 +15,23 @@ typedef struct {
     diag_list *dl;
 } aud_loader;
 
-static const char *const al_top_keys[] = {"report",   "title",     "enterprise", "year",       "factor_sets",
-                                          "factor_dirs", "units",  "process",    "purchased",  "exported",
-                                          "production", "totals",  "previous",   "notes"};
-static const char *const al_ent_keys[] = {"name", "credit_code", "industry", "sub_sector", "address", "route",
-                                          "changes"};
-static const char *const al_unit_keys[] = {"id",         "name",          "class",         "product",
-                                           "capacity",   "boiler",        "fuels",         "generation",
-                                           "heat_supplied", "running_hours", "load_factor", "utilisation_hours",
-                                           "emissions",  "notes"};
-static const char *const al_fuel_keys[] = {"id",       "fuel",         "unit",      "ncv_unit",        "carbon_unit",
-                                           "state",    "sample_state", "basis",     "ncv_basis",       "carbon_basis",
-                                           "ncv_how",  "carbon_how",   "amount",    "ncv",             "carbon",
-                                           "carbon_per_heat", "oxidation", "emissions", "moisture",    "ash",
-                                           "months",   "meter",        "source"};
-static const char *const al_month_keys[] = {"month",      "amount",   "ncv",      "ncv_how", "carbon",
-                                            "carbon_how", "moisture", "ash",      "sampled", "reported"};
+static const char *const al_top_keys[] = {"report", "title", "enterprise", "year", "factor_sets", "factor_dirs",
+                                          "units", "process", "purchased", "exported", "production", "totals",
+                                          "previous", "notes"};
+static const char *const al_ent_keys[] = {"name", "credit_code", "industry", "sub_sector", "address", "route", "changes"};
+static const char *const al_unit_keys[] = {"id", "name", "class", "product", "capacity", "boiler", "fuels",
+                                           "generation", "heat_supplied", "running_hours", "load_factor",
+                                           "utilisation_hours", "emissions", "notes"};
+static const char *const al_fuel_keys[] = {"id", "fuel", "unit", "ncv_unit", "carbon_unit", "state", "sample_state",
+                                           "basis", "ncv_basis", "carbon_basis", "ncv_how", "carbon_how", "amount",
+                                           "ncv", "carbon", "carbon_per_heat", "oxidation", "emissions", "moisture",
+                                           "ash", "months", "meter", "source"};
+static const char *const al_month_keys[] = {"month", "amount", "ncv", "ncv_how", "carbon", "carbon_how", "moisture",
+                                            "ash", "sampled", "reported"};
 static const char *const al_meter_keys[] = {"calibration", "required_accuracy", "accuracy", "uncovered_months"};
-static const char *const al_proc_keys[] = {"id",   "kind",      "material",  "unit", "amount", "ef",
-                                           "ef_unit", "cao",    "mgo",       "cao_non_carbonate",
-                                           "mgo_non_carbonate", "toc", "purity", "emissions", "meter", "source"};
+static const char *const al_proc_keys[] = {"id", "kind", "material", "unit", "amount", "ef", "ef_unit", "cao", "mgo",
+                                           "cao_non_carbonate", "mgo_non_carbonate", "toc", "purity", "emissions",
+                                           "meter", "source"};
 static const char *const al_energy_keys[] = {"kind", "amount", "unit", "grid", "factor", "factor_unit", "emissions",
                                              "source"};
 static const char *const al_qty_keys[] = {"value", "unit", "meter", "source"};
@@ -48,26 +45,21 @@ static const char *const al_hows[] = {"", "self_tested", "commissioned", "suppli
 static const char *const al_cals[] = {"", "ok", "never", "late"};
 static const char *const al_products[] = {"condensing", "chp"};
 
-/* Process kinds, the IPCC category of each (for steel and cement a
- * carbonate belongs to the industry's own category), and whether the source
- * is a carbon output whose CO2 is subtracted. */
-static const struct {
-    const char *kind, *category;
-    bool output;
-} al_kinds[] = {
-    {"clinker", "2.A.1", false},        {"raw_meal", "2.A.1", false},    {"carbonate", "2.A.4", false},
-    {"desulfurisation", "2.A.4", false}, {"electrode", "2.C.1", false},  {"carbon_input", "2.C.1", false},
-    {"carbon_product", "2.C.1", true},  {"feedstock", "2.B.1", false},   {"co2_recovered", "2.B.1", true},
-};
-#define AL_NKINDS (sizeof al_kinds / sizeof *al_kinds)
+/* Process kinds, the IPCC category of each (al_finish moves a carbonate of
+ * steel or cement into the industry's own category), and which are carbon
+ * outputs whose CO2 is subtracted. */
+static const char *const al_kind_names[] = {"clinker",      "raw_meal",       "carbonate", "desulfurisation",
+                                            "electrode",    "carbon_input",   "carbon_product", "feedstock",
+                                            "co2_recovered"};
+static const char *const al_kind_cats[] = {"2.A.1", "2.A.1", "2.A.4", "2.A.4", "2.C.1", "2.C.1", "2.C.1", "2.B.1",
+                                           "2.B.1"};
+#define AL_NKINDS (sizeof al_kind_names / sizeof *al_kind_names)
 
 /* Production keys and the unit each is kept in. */
-static const struct {
-    const char *key, *unit;
-} al_prod[] = {{"generation", "MWh"}, {"heat_supplied", "GJ"}, {"clinker", "t"},  {"cement", "t"},
-               {"crude_steel", "t"},  {"pig_iron", "t"},       {"ammonia", "t"}, {"urea", "t"},
-               {"methanol", "t"}};
-#define AL_NPROD (sizeof al_prod / sizeof *al_prod)
+static const char *const al_prod_keys[] = {"generation", "heat_supplied", "clinker", "cement", "crude_steel",
+                                           "pig_iron",   "ammonia",       "urea",    "methanol"};
+static const char *const al_prod_units[] = {"MWh", "GJ", "t", "t", "t", "t", "t", "t", "t"};
+#define AL_NPROD (sizeof al_prod_keys / sizeof *al_prod_keys)
 
 const char *aud_industry_name(aud_industry i) { return (unsigned)i < AUD_NINDUSTRY ? al_industries[i] : "?"; }
 
@@ -421,15 +413,12 @@ static void al_unit_item(aud_loader *L, const ynode *n, void *out)
 /* The kind of a process source: sets its category and direction. */
 static void al_proc_kind(aud_loader *L, const ynode *k, aud_process *p)
 {
-    const char *names[AL_NKINDS];
-    for (size_t i = 0; i < AL_NKINDS; i++)
-        names[i] = al_kinds[i].kind;
-    int i = al_pick(L, k, "kind", names, AL_NKINDS);
+    int i = al_pick(L, k, "kind", al_kind_names, AL_NKINDS);
     if (i < 0)
         return;
-    p->kind = al_kinds[i].kind;
-    p->category = al_kinds[i].category;
-    p->output = al_kinds[i].output;
+    p->kind = al_kind_names[i];
+    p->category = al_kind_cats[i];
+    p->output = strcmp(p->kind, "carbon_product") == 0 || strcmp(p->kind, "co2_recovered") == 0;
     p->kind_at = k->at;
 }
 
@@ -497,20 +486,11 @@ static aud_product *al_products_of(aud_loader *L, const ynode *n, size_t *count)
     aud_product *p = pool_alloc(L->r->mem, (n->n ? n->n : 1) * sizeof *p);
     for (size_t i = 0; p && i < n->n; i++) {
         const ynode *k = n->items[2 * i];
-        size_t j = 0;
-        while (j < AL_NPROD && strcmp(al_prod[j].key, k->text) != 0)
-            j++;
-        if (j == AL_NPROD) {
-            const char *names[AL_NPROD];
-            for (size_t q = 0; q < AL_NPROD; q++)
-                names[q] = al_prod[q].key;
-            const char *hint = txt_suggest(k->text, names, AL_NPROD);
-            diag_error(L->dl, k->at, "unknown product '%s'%s%s%s (see docs/audit.md)", k->text,
-                       hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+        int j = al_pick(L, k, "product", al_prod_keys, AL_NPROD);
+        if (j < 0)
             continue;
-        }
-        p[*count] = (aud_product){.key = al_prod[j].key, .unit = al_prod[j].unit};
-        al_qty(L, n, k->text, al_prod[j].unit, &p[*count].q, NULL);
+        p[*count] = (aud_product){.key = al_prod_keys[j], .unit = al_prod_units[j]};
+        al_qty(L, n, k->text, al_prod_units[j], &p[*count].q, NULL);
         (*count)++;
     }
     return p;

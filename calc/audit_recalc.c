@@ -49,8 +49,8 @@ static void rc_ovr(inventory *inv, fset_param *p, unsigned *n, const char *name,
 }
 
 /* A new record for `o`, its origin noted; NULL when out of memory. */
-static inv_record *rc_record(rc_builder *b, rc_origin o, const char *cat, const char *key, const char *unit,
-                             double amount, src_loc at)
+static inv_record *rc_record(rc_builder *b, rc_origin o, const char *cat, const char *key, src_loc key_at,
+                             const char *unit, double amount, src_loc at)
 {
     if (b->inv->n == b->cap) {
         size_t cap = b->cap ? b->cap * 2 : 64;
@@ -68,7 +68,8 @@ static inv_record *rc_record(rc_builder *b, rc_origin o, const char *cat, const 
     r->key = rc_intern(b->inv, key);
     r->unit_text = rc_intern(b->inv, unit);
     r->amount = amount;
-    r->at = r->key_at = r->unit_at = r->amount_at = (inv_pos){at.line, at.col};
+    r->at = r->unit_at = r->amount_at = (inv_pos){at.line, at.col};
+    r->key_at = (inv_pos){key_at.line, key_at.col};
     return r;
 }
 
@@ -101,8 +102,8 @@ static bool rc_fuel_record(rc_builder *b, size_t ui, size_t fi, const aud_month 
     const aud_fuel *f = &b->rep->units[ui].fuels[fi];
     const aud_num *amt = m ? &m->amount : &f->amount, *ncv = rc_month_ncv(f, m), *c = rc_month_carbon(f, m);
     rc_origin o = {AUD_ROW_FUEL, ui, fi, m ? m->month : 0};
-    inv_record *r = rc_record(b, o, rc_fuel_cat[b->rep->industry], f->fuel, f->unit_text, amt->given ? amt->v : 0,
-                              amt->given ? amt->at : (m ? m->at : f->at));
+    inv_record *r = rc_record(b, o, rc_fuel_cat[b->rep->industry], f->fuel, f->fuel_at, f->unit_text,
+                              amt->given ? amt->v : 0, amt->given ? amt->at : (m ? m->at : f->at));
     fset_param *p = pool_alloc(b->inv->mem, 3 * sizeof *p);
     if (!r || !p)
         return false;
@@ -143,7 +144,7 @@ static bool rc_process_record(rc_builder *b, size_t pi)
 {
     const aud_process *p = &b->rep->proc[pi];
     rc_origin o = {AUD_ROW_PROCESS, 0, pi, 0};
-    inv_record *r = rc_record(b, o, p->category, p->material, p->unit_text, p->amount.v, p->amount.at);
+    inv_record *r = rc_record(b, o, p->category, p->material, p->kind_at, p->unit_text, p->amount.v, p->amount.at);
     fset_param *q = pool_alloc(b->inv->mem, 2 * sizeof *q);
     if (!r || !q)
         return false;
