@@ -282,4 +282,24 @@ void aud_enterprise_free(aud_enterprise *e);
 /* The enterprise's findings at `min` severity or above. */
 size_t aud_count_at_least(const aud_enterprise *e, aud_severity min);
 
+/* One data item of the verifier's results table (CETS-VG annex 1): the
+ * report's value before verification and the verified one. */
+typedef struct {
+    const char *table;        /* "C.3", "C.4", "process", "energy", "totals" */
+    const char *code;         /* the annex C data code ("A".."Q") or "" */
+    char subject[96];         /* "unit 1# / bituminous_coal" */
+    const char *parameter;    /* "consumption", "NCV", ... */
+    const char *unit;         /* of both values */
+    double reported, verified; /* NAN when the report or the recomputation has none */
+    bool consistent;          /* within the tolerance */
+    const char *reason;       /* the rule of the first finding at this value, or NULL */
+    src_loc at;               /* where the reported value stands */
+} aud_item;
+
+/* The data items of `e` in report order (a malloc'd array in *out; NULL and
+ * 0 for a report that could not be read). Verified values are the
+ * recomputed ones after any meter's conservative adjustment; `tol` (a
+ * fraction) decides `consistent`. */
+size_t aud_items(const aud_enterprise *e, double tol, aud_item **out);
+
 #endif

@@ -108,6 +108,40 @@ static void test_recompute_rows(void **state)
     free(path);
 }
 
+/* The results table (CETS-VG annex 1): each reported item beside its
+ * verified value, with the rule of the finding at it. */
+static void test_result_items(void **state)
+{
+    const suite *s = *state;
+    char *path = th_write(s->dir, "items.yaml",
+                          "report: t\nenterprise: {name: T, credit_code: \"91220201MA00000018\", industry: power}\n"
+                          "year: 2023\nfactor_sets: [china-energy]\nunits:\n  - id: \"1#\"\n    emissions: 187500\n"
+                          "    fuels:\n      - {fuel: bituminous_coal, unit: t, amount: 100000, ncv: 20.000, "
+                          "carbon: 0.5240, oxidation: 99%, emissions: 187500}\n");
+    const char *dirs[] = {"factors"};
+    aud_enterprise *e = aud_check(path, s->rules, s->db, dirs, 1, NAN);
+    aud_item *it;
+    size_t n = aud_items(e, 0.005, &it);
+    assert_int_equal(n, 6 + 5 + 4); /* C.3 A-F, C.4 M-Q, four totals */
+    assert_string_equal(it[0].code, "A");
+    assert_close(it[0].reported, 100000, REL);
+    assert_close(it[0].verified, 100000, REL);
+    assert_true(it[0].consistent);
+    assert_string_equal(it[3].code, "D"); /* not declared: verified B/C = 0.5240 / 20.000 = 0.0262 */
+    assert_true(isnan(it[3].reported));
+    assert_close(it[3].verified, 0.0262, 1e-12);
+    /* F: 187,500 declared; 100,000 x 0.5240 x 44/12 x 0.99 = 190,212.00 (1.43 % off) */
+    assert_string_equal(it[5].code, "F");
+    assert_close(it[5].verified, 190212.0, 1e-9);
+    assert_false(it[5].consistent);
+    assert_non_null(it[5].reason);
+    assert_string_equal(it[5].reason, "recompute.source");
+    assert_int_equal(it[5].at.line, 9);
+    free(it);
+    aud_enterprise_free(e);
+    free(path);
+}
+
 /* The meter adjustments of CETS-VG 3.4.1.1 and 3.4.1.4, by row. */
 static void test_meter_factor(void **state)
 {
@@ -358,7 +392,8 @@ static void test_shipped_examples(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_recompute_rows),    cmocka_unit_test(test_meter_factor),
+        cmocka_unit_test(test_recompute_rows),    cmocka_unit_test(test_result_items),
+        cmocka_unit_test(test_meter_factor),
         cmocka_unit_test(test_load_errors),       cmocka_unit_test(test_rules_errors),
         cmocka_unit_test(test_thresholds_from_file), cmocka_unit_test(test_not_recomputable),
         cmocka_unit_test(test_batch_with_unreadable), cmocka_unit_test(test_shipped_examples),
