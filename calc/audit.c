@@ -73,6 +73,20 @@ double aud_meter_factor(const aud_meter *m, int month, bool production)
     }
 }
 
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant,
+ * "chrono-compatible low-level date algorithms", days_from_civil): years
+ * counted from March, so the leap day ends a year; 146097 days in a 400-year
+ * era; 719468 days from 0000-03-01 to 1970-01-01. */
+long aud_days(long y, long m, long d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
 void aud_fuel_subject(const aud_unit *u, const aud_fuel *f, char *buf, size_t len)
 {
     snprintf(buf, len, "unit %s / %s", u->id ? u->id : "?", f->fuel ? f->fuel : "?");
@@ -124,8 +138,11 @@ static void aud_fmt_num(char *buf, size_t len, double v)
 static void aud_placeholder(const aud_rule *r, const aud_fact *f, const char *name, char *buf, size_t len)
 {
     double diff = f->verified - f->declared;
-    const char *texts[][2] = {{"subject", f->subject}, {"parameter", f->parameter}, {"unit", f->unit},
-                              {"detail", f->detail},   {"threshold", r->threshold_text}};
+    const char *texts[][2] = {{"subject", f->subject},
+                              {"parameter", f->parameter},
+                              {"unit", f->unit},
+                              {"detail", f->detail},
+                              {"threshold", r->threshold_text}};
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
         if (strcmp(name, texts[i][0]) == 0) {
             snprintf(buf, len, "%s", texts[i][1] ? texts[i][1] : "");
@@ -142,8 +159,8 @@ static void aud_placeholder(const aud_rule *r, const aud_fact *f, const char *na
     const struct {
         const char *n;
         double v;
-    } nums[] = {{"declared", f->declared}, {"verified", f->verified}, {"diff", diff}, {"low", f->low},
-                {"high", f->high}};
+    } nums[] = {
+        {"declared", f->declared}, {"verified", f->verified}, {"diff", diff}, {"low", f->low}, {"high", f->high}};
     for (size_t i = 0; i < sizeof nums / sizeof *nums; i++)
         if (strcmp(name, nums[i].n) == 0) {
             aud_fmt_num(buf, len, nums[i].v);
@@ -239,8 +256,8 @@ static void aud_apply(aud_enterprise *e, const aud_rules *rs, double tolerance)
     }
 }
 
-aud_enterprise *aud_check(const char *path, const aud_rules *rs, fset_db *db, const char *const *dirs,
-                          size_t ndirs, double tolerance)
+aud_enterprise *aud_check(const char *path, const aud_rules *rs, fset_db *db, const char *const *dirs, size_t ndirs,
+                          double tolerance)
 {
     aud_enterprise *e = calloc(1, sizeof *e);
     diag_list *dl = diag_new();

@@ -38,40 +38,40 @@ typedef struct {
 
 /* The meter behind an activity or production figure. */
 typedef struct {
-    aud_cal status;           /* AUD_CAL_UNKNOWN when the report says nothing */
-    double required;          /* required accuracy, a fraction (0.005 for 0.5 %) */
-    double actual;            /* accuracy found, a fraction; NAN when not given */
-    unsigned uncovered;       /* late calibration: bit (1 << m) for month m not covered */
+    aud_cal status;     /* AUD_CAL_UNKNOWN when the report says nothing */
+    double required;    /* required accuracy, a fraction (0.005 for 0.5 %) */
+    double actual;      /* accuracy found, a fraction; NAN when not given */
+    unsigned uncovered; /* late calibration: bit (1 << m) for month m not covered */
     src_loc at;
 } aud_meter;
 
 /* What the recomputation found for one source: the verifier's figures. */
 typedef struct {
-    bool ok;                  /* recomputed (the engine resolved every factor) */
-    double emission_t;        /* t CO2 (negative for a carbon output) */
-    double energy_gj;         /* fuel heat input, GJ (fuels only) */
-    double amount;            /* sum of the months (or the annual amount), in the source's unit */
-    double ncv, carbon;       /* consumption-weighted annual means, in the source's units; NAN when none */
-    double carbon_per_heat;   /* t C/GJ: carbon / NCV, or the factor set's default */
-    double oxidation;         /* fraction used */
-    double ef;                /* process and purchased energy: the factor used, in ef_unit */
+    bool ok;                /* recomputed (the engine resolved every factor) */
+    double emission_t;      /* t CO2 (negative for a carbon output) */
+    double energy_gj;       /* fuel heat input, GJ (fuels only) */
+    double amount;          /* sum of the months (or the annual amount), in the source's unit */
+    double ncv, carbon;     /* consumption-weighted annual means, in the source's units; NAN when none */
+    double carbon_per_heat; /* t C/GJ: carbon / NCV, or the factor set's default */
+    double oxidation;       /* fraction used */
+    double ef;              /* process and purchased energy: the factor used, in ef_unit */
     double conservative_amount, conservative_t; /* after the meter adjustment */
-    size_t first_row, nrows;  /* calculation rows in aud_enterprise.rows */
+    size_t first_row, nrows;                    /* calculation rows in aud_enterprise.rows */
 } aud_calc;
 
 /* One month of a fuel (annex C.3 monthly columns and C.5). */
 typedef struct {
-    int month;                /* 1-12 */
+    int month;                                  /* 1-12 */
     aud_num amount, ncv, carbon, moisture, ash; /* moisture and ash: fractions, on the carbon's basis */
     aud_how ncv_how, carbon_how;
-    long sampled, reported;   /* days since 1970-01-01; 0 when not given */
+    long sampled, reported; /* days since 1970-01-01; 0 when not given */
     src_loc at, reported_at;
 } aud_month;
 
 /* One fossil fuel of a unit (annex C.3 items A-F). */
 typedef struct {
-    const char *id;           /* "1#/bituminous_coal" unless the report names it */
-    const char *fuel;         /* factor-set fuel key */
+    const char *id;   /* "1#/bituminous_coal" unless the report names it */
+    const char *fuel; /* factor-set fuel key */
     const char *unit_text, *ncv_unit_text, *carbon_unit_text;
     units_t unit, ncv_unit, carbon_unit;
     aud_state state, sample_state;
@@ -108,7 +108,7 @@ typedef struct {
     units_t unit, ef_unit;
     aud_num amount, ef, emissions;
     aud_num cao, mgo, cao_nc, mgo_nc, toc, purity; /* fractions */
-    bool output;              /* a carbon output: its CO2 is subtracted */
+    bool output;                                   /* a carbon output: its CO2 is subtracted */
     aud_meter meter;
     src_loc at, kind_at;
     aud_calc calc;
@@ -116,8 +116,8 @@ typedef struct {
 
 /* Purchased or exported electricity or heat. */
 typedef struct {
-    const char *kind;         /* "electricity" or "heat" */
-    const char *grid;         /* NULL: national */
+    const char *kind; /* "electricity" or "heat" */
+    const char *grid; /* NULL: national */
     const char *unit_text, *factor_unit_text;
     units_t unit, factor_unit;
     bool exported;
@@ -129,8 +129,8 @@ typedef struct {
 /* A production figure (clinker, crude steel, generation ...) in its canonical unit. */
 typedef struct {
     const char *key;
-    aud_num q;                /* value in the canonical unit (t, MWh or GJ) */
-    const char *unit;         /* the canonical unit */
+    aud_num q;        /* value in the canonical unit (t, MWh or GJ) */
+    const char *unit; /* the canonical unit */
 } aud_product;
 
 typedef struct aud_report {
@@ -139,7 +139,7 @@ typedef struct aud_report {
     aud_industry industry;
     long year;
     src_loc id_at, credit_at, industry_at, route_at, year_at;
-    const char **set_names;   /* factor sets, searched in order */
+    const char **set_names; /* factor sets, searched in order */
     src_loc *set_at;
     size_t nsets;
     const char **factor_dirs; /* relative to the report's folder */
@@ -153,7 +153,7 @@ typedef struct aud_report {
     aud_product *products;
     size_t nproducts;
     aud_num total_combustion, total_process, total_indirect, total; /* declared totals */
-    long prev_year;           /* 0 when the report gives no previous year */
+    long prev_year;                                                 /* 0 when the report gives no previous year */
     aud_num prev_total;
     aud_product *prev_products;
     size_t nprev;
@@ -176,15 +176,15 @@ typedef enum { AUD_INFO, AUD_WARNING, AUD_ERROR, AUD_NSEVERITY } aud_severity;
 /* One row of a rule's table: the ranges, bands and requirements a rule
  * applies, each with the conditions it applies under. */
 typedef struct {
-    const char *industry;     /* NULL: any */
-    const char *route;        /* NULL: any */
-    const char **fuels;       /* fuel keys (a fuel_class expanded); NULL: any */
+    const char *industry; /* NULL: any */
+    const char *route;    /* NULL: any */
+    const char **fuels;   /* fuel keys (a fuel_class expanded); NULL: any */
     size_t nfuels;
     const char **unit_classes;
     size_t nunit_classes;
     const char *product, *kind, *material, *parameter, *must;
-    double low, high, value;  /* in `unit`; NAN when absent */
-    const char *unit_text;    /* NULL: plain number */
+    double low, high, value; /* in `unit`; NAN when absent */
+    const char *unit_text;   /* NULL: plain number */
     units_t unit;
     const char *source;
     src_loc at;
@@ -193,10 +193,10 @@ typedef struct {
 typedef struct aud_rule {
     const char *id;
     aud_severity severity;
-    const char *category;     /* non-conformity category (annex 3 of CETS-VG) */
-    const char *message;      /* template with {subject}, {declared}, ... */
+    const char *category; /* non-conformity category (annex 3 of CETS-VG) */
+    const char *message;  /* template with {subject}, {declared}, ... */
     const char *source;
-    double threshold;         /* in base units (a fraction for %, seconds for d); NAN when none */
+    double threshold;           /* in base units (a fraction for %, seconds for d); NAN when none */
     const char *threshold_text; /* as written: "0.5 %" */
     aud_row *rows;
     size_t nrows;
@@ -206,7 +206,7 @@ typedef struct aud_rule {
 
 typedef struct aud_rules {
     const char *path, *id, *title;
-    double tolerance;         /* default recomputation tolerance, a fraction */
+    double tolerance; /* default recomputation tolerance, a fraction */
     const char *tolerance_text;
     aud_rule *rules;
     size_t n;
@@ -230,16 +230,16 @@ const char *aud_severity_name(aud_severity s);
 
 /* One finding: a line of the verifier's non-conformity list (annex 3). */
 typedef struct {
-    const aud_rule *rule;     /* NULL for the fixed report.* findings */
+    const aud_rule *rule; /* NULL for the fixed report.* findings */
     const char *rule_id;
     aud_severity severity;
     const char *category;
     char *message;
-    char *subject;            /* "unit 1# / bituminous_coal", "totals" */
-    char *parameter;          /* "emissions (F)", "NCV (C)" */
-    char *unit;               /* of declared and verified; NULL for counts */
+    char *subject;                   /* "unit 1# / bituminous_coal", "totals" */
+    char *parameter;                 /* "emissions (F)", "NCV (C)" */
+    char *unit;                      /* of declared and verified; NULL for counts */
     double declared, verified, diff; /* diff = verified - declared; NAN when not numeric */
-    src_loc at;               /* the value concerned */
+    src_loc at;                      /* the value concerned */
 } aud_finding;
 
 typedef enum { AUD_ROW_FUEL, AUD_ROW_PROCESS } aud_row_kind;
@@ -247,18 +247,18 @@ typedef enum { AUD_ROW_FUEL, AUD_ROW_PROCESS } aud_row_kind;
 /* One calculation row (the recalculation sheet): an engine record. */
 typedef struct {
     aud_row_kind kind;
-    size_t unit, src;         /* unit and fuel index; or process index (unit unused) */
-    int month;                /* 1-12, or 0 for an annual row */
-    size_t rec;               /* engine record */
-    eng_line line;            /* the CO2 line: amount, unit factor, NCV, energy, EF, EF factor, oxidation */
+    size_t unit, src; /* unit and fuel index; or process index (unit unused) */
+    int month;        /* 1-12, or 0 for an annual row */
+    size_t rec;       /* engine record */
+    eng_line line;    /* the CO2 line: amount, unit factor, NCV, energy, EF, EF factor, oxidation */
 } aud_calc_row;
 
 /* Everything known about one enterprise after the audit. */
 typedef struct {
     const char *path;
-    aud_report *rep;          /* NULL when the report could not be read */
-    inventory *inv;           /* the records the report became */
-    eng_result *eng;          /* NULL when it could not be recomputed */
+    aud_report *rep; /* NULL when the report could not be read */
+    inventory *inv;  /* the records the report became */
+    eng_result *eng; /* NULL when it could not be recomputed */
     bool readable, recomputed;
     double declared_t, recomputed_t, conservative_t; /* totals, t CO2; NAN when unknown */
     aud_finding *find;
@@ -275,8 +275,8 @@ typedef struct {
  * that cannot be read becomes findings of rule report.unreadable, one that
  * cannot be recomputed findings of report.not_recomputable (the other rules
  * still run). NULL only when out of memory. */
-aud_enterprise *aud_check(const char *path, const aud_rules *rs, fset_db *db, const char *const *dirs,
-                          size_t ndirs, double tolerance);
+aud_enterprise *aud_check(const char *path, const aud_rules *rs, fset_db *db, const char *const *dirs, size_t ndirs,
+                          double tolerance);
 void aud_enterprise_free(aud_enterprise *e);
 
 /* The enterprise's findings at `min` severity or above. */
@@ -285,15 +285,15 @@ size_t aud_count_at_least(const aud_enterprise *e, aud_severity min);
 /* One data item of the verifier's results table (CETS-VG annex 1): the
  * report's value before verification and the verified one. */
 typedef struct {
-    const char *table;        /* "C.3", "C.4", "process", "energy", "totals" */
-    const char *code;         /* the annex C data code ("A".."Q") or "" */
-    char subject[96];         /* "unit 1# / bituminous_coal" */
-    const char *parameter;    /* "consumption", "NCV", ... */
-    const char *unit;         /* of both values */
+    const char *table;         /* "C.3", "C.4", "process", "energy", "totals" */
+    const char *code;          /* the annex C data code ("A".."Q") or "" */
+    char subject[96];          /* "unit 1# / bituminous_coal" */
+    const char *parameter;     /* "consumption", "NCV", ... */
+    const char *unit;          /* of both values */
     double reported, verified; /* NAN when the report or the recomputation has none */
-    bool consistent;          /* within the tolerance */
-    const char *reason;       /* the rule of the first finding at this value, or NULL */
-    src_loc at;               /* where the reported value stands */
+    bool consistent;           /* within the tolerance */
+    const char *reason;        /* the rule of the first finding at this value, or NULL */
+    src_loc at;                /* where the reported value stands */
 } aud_item;
 
 /* The data items of `e` in report order (a malloc'd array in *out; NULL and

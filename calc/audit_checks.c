@@ -334,8 +334,8 @@ static double ac_set_default(const aud_ctx *c, const char *key, const char *para
 
 /* Emits method.measured_where_default for `f` when its value `d` (or a
  * measurement) departs from the default `dflt`. */
-static void ac_not_default(aud_ctx *c, const aud_rule *r, const aud_unit *un, const aud_fuel *f, double d,
-                           double dflt, bool measured, const char *param, const char *unit)
+static void ac_not_default(aud_ctx *c, const aud_rule *r, const aud_unit *un, const aud_fuel *f, double d, double dflt,
+                           bool measured, const char *param, const char *unit)
 {
     char s[200], detail[120];
     if (isnan(dflt) || (!measured && (isnan(d) || aud_rel_diff(d, dflt) <= c->tol)))
@@ -433,8 +433,7 @@ void aud_chk_lab_late(aud_ctx *c, const aud_rule *r)
 static void ac_meter(aud_ctx *c, const aud_rule *r, const aud_meter *m, double value, double adjusted,
                      double emission_change, const char *subject, const char *param, const char *unit)
 {
-    static const char *const names[] = {"", "accuracy beyond the requirement", "never calibrated",
-                                        "calibrated late"};
+    static const char *const names[] = {"", "accuracy beyond the requirement", "never calibrated", "calibrated late"};
     if (m->status == AUD_CAL_UNKNOWN || value == adjusted || isnan(adjusted))
         return;
     char detail[160];
@@ -466,8 +465,8 @@ void aud_chk_meter(aud_ctx *c, const aud_rule *r)
                      f->calc.conservative_t - f->calc.emission_t, s, "consumption (A)", f->unit_text);
         }
         snprintf(s, sizeof s, "unit %s", un->id ? un->id : "?");
-        ac_meter(c, r, &un->generation_meter, un->generation_mwh.v, un->calc.generation_mwh, NAN, s,
-                 "generation (M)", "MWh");
+        ac_meter(c, r, &un->generation_meter, un->generation_mwh.v, un->calc.generation_mwh, NAN, s, "generation (M)",
+                 "MWh");
         ac_meter(c, r, &un->heat_meter, un->heat_gj.v, un->calc.heat_gj, NAN, s, "heat supplied (N)", "GJ");
     }
     for (size_t p = 0; c->e->recomputed && p < c->rep->nproc; p++) {

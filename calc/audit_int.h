@@ -19,8 +19,8 @@ typedef struct {
     src_loc at;
     const char *subject, *parameter, *unit;
     double declared, verified;
-    double low, high;          /* the range or band applied */
-    const char *detail;        /* free text for {detail} */
+    double low, high;   /* the range or band applied */
+    const char *detail; /* free text for {detail} */
 } aud_fact;
 
 /* The state rules read: the report, its recomputation, the rules. */
@@ -28,7 +28,7 @@ typedef struct {
     aud_enterprise *e;
     const aud_report *rep;
     const aud_rules *rs;
-    double tol;                /* recomputation tolerance, a fraction */
+    double tol; /* recomputation tolerance, a fraction */
 } aud_ctx;
 
 typedef void (*aud_check_fn)(aud_ctx *c, const aud_rule *r);
@@ -63,6 +63,9 @@ double aud_convert(double v, const units_t *from, const units_t *to);
  * the requirement, as calibrated for covered months; with 1 - ... for
  * production. Returns 1 when no adjustment applies. */
 double aud_meter_factor(const aud_meter *m, int month, bool production);
+
+/* Days since 1970-01-01 of year y, month m, day d (proleptic Gregorian). */
+long aud_days(long y, long m, long d);
 
 /* "unit 1# / bituminous_coal" in *buf. */
 void aud_fuel_subject(const aud_unit *u, const aud_fuel *f, char *buf, size_t len);

@@ -71,8 +71,8 @@ static void it_unit(it_list *L, const aud_unit *u)
         it_fuel(L, u, &u->fuels[f]);
     snprintf(s, sizeof s, "unit %s", u->id ? u->id : "?");
     bool ok = L->e->recomputed;
-    double lf = u->capacity_mw.v > 0 && u->running_h.v > 0 ? u->calc.generation_mwh / (u->capacity_mw.v * u->running_h.v)
-                                                            : NAN;
+    double lf =
+        u->capacity_mw.v > 0 && u->running_h.v > 0 ? u->calc.generation_mwh / (u->capacity_mw.v * u->running_h.v) : NAN;
     it_add(L, "C.4", "M", s, "generation", "MWh", &u->generation_mwh, ok ? u->calc.generation_mwh : NAN);
     it_add(L, "C.4", "N", s, "heat supplied", "GJ", &u->heat_gj, ok ? u->calc.heat_gj : NAN);
     it_add(L, "C.4", "O", s, "running hours", "h", &u->running_h, u->running_h.v);

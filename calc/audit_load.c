@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "audit.h"
+#include "audit_int.h"
 #include "pool.h"
 #include "textutil.h"
 #include "yfields.h"
@@ -15,6 +15,8 @@ typedef struct {
     diag_list *dl;
 } aud_loader;
 
+/* The keys each mapping allows (kept dense: they are data). */
+/* clang-format off */
 static const char *const al_top_keys[] = {"report", "title", "enterprise", "year", "factor_sets", "factor_dirs",
                                           "units", "process", "purchased", "exported", "production", "totals",
                                           "previous", "notes"};
@@ -37,6 +39,7 @@ static const char *const al_energy_keys[] = {"kind", "amount", "unit", "grid", "
 static const char *const al_qty_keys[] = {"value", "unit", "meter", "source"};
 static const char *const al_total_keys[] = {"combustion", "process", "indirect", "emissions"};
 static const char *const al_prev_keys[] = {"year", "emissions", "production"};
+/* clang-format on */
 
 static const char *const al_industries[AUD_NINDUSTRY] = {"power", "cement", "steel", "chemicals", "other"};
 static const char *const al_bases[] = {"", "as_received", "air_dried", "dry"};
@@ -48,15 +51,15 @@ static const char *const al_products[] = {"condensing", "chp"};
 /* Process kinds, the IPCC category of each (al_finish moves a carbonate of
  * steel or cement into the industry's own category), and which are carbon
  * outputs whose CO2 is subtracted. */
-static const char *const al_kind_names[] = {"clinker",      "raw_meal",       "carbonate", "desulfurisation",
-                                            "electrode",    "carbon_input",   "carbon_product", "feedstock",
-                                            "co2_recovered"};
-static const char *const al_kind_cats[] = {"2.A.1", "2.A.1", "2.A.4", "2.A.4", "2.C.1", "2.C.1", "2.C.1", "2.B.1",
-                                           "2.B.1"};
+static const char *const al_kind_names[] = {"clinker",         "raw_meal",  "carbonate",
+                                            "desulfurisation", "electrode", "carbon_input",
+                                            "carbon_product",  "feedstock", "co2_recovered"};
+static const char *const al_kind_cats[] = {"2.A.1", "2.A.1", "2.A.4", "2.A.4", "2.C.1",
+                                           "2.C.1", "2.C.1", "2.B.1", "2.B.1"};
 #define AL_NKINDS (sizeof al_kind_names / sizeof *al_kind_names)
 
 /* Production keys and the unit each is kept in. */
-static const char *const al_prod_keys[] = {"generation", "heat_supplied", "clinker", "cement", "crude_steel",
+static const char *const al_prod_keys[] = {"generation", "heat_supplied", "clinker", "cement",  "crude_steel",
                                            "pig_iron",   "ammonia",       "urea",    "methanol"};
 static const char *const al_prod_units[] = {"MWh", "GJ", "t", "t", "t", "t", "t", "t", "t"};
 #define AL_NPROD (sizeof al_prod_keys / sizeof *al_prod_keys)
@@ -154,8 +157,8 @@ static void al_frac(aud_loader *L, const ynode *map, const char *key, aud_num *o
             out->v /= 100.0;
             out->given = true;
         } else
-            diag_error(L->dl, n->at, "'%s' must be a percentage such as 99%% or a fraction such as 0.99, got '%s'",
-                       key, n->text);
+            diag_error(L->dl, n->at, "'%s' must be a percentage such as 99%% or a fraction such as 0.99, got '%s'", key,
+                       n->text);
         return;
     }
     out->given = yf_number(n, key, &out->v, L->dl);
@@ -185,18 +188,6 @@ static void al_unit_or(aud_loader *L, const ynode *map, const char *key, const c
     units_parse(dflt, u, NULL, 0);
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant,
- * "chrono-compatible low-level date algorithms", days_from_civil). */
-static long al_days(long y, long m, long d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
 /* A date written 2023-01-31 at optional key `key`; 0 when absent or wrong. */
 static long al_date(aud_loader *L, const ynode *map, const char *key, src_loc *at)
 {
@@ -215,7 +206,7 @@ static long al_date(aud_loader *L, const ynode *map, const char *key, src_loc *a
     }
     if (at)
         *at = n->at;
-    return al_days(y, m, d);
+    return aud_days(y, m, d);
 }
 
 /* `meter: {calibration, required_accuracy, accuracy, uncovered_months}`. */
@@ -237,7 +228,8 @@ static void al_meter(aud_loader *L, const ynode *map, aud_meter *m)
     al_frac(L, n, "required_accuracy", &req);
     al_frac(L, n, "accuracy", &act);
     if (st > 0 && st != AUD_CAL_OK && !req.given)
-        diag_error(L->dl, n->at, "a meter that was not calibrated as planned needs 'required_accuracy' (e.g. 0.5%%), "
+        diag_error(L->dl, n->at,
+                   "a meter that was not calibrated as planned needs 'required_accuracy' (e.g. 0.5%%), "
                    "from which the conservative adjustment is computed");
     m->status = st > 0 ? (aud_cal)st : AUD_CAL_UNKNOWN;
     m->required = req.given ? req.v : 0;
@@ -256,8 +248,7 @@ static void al_meter(aud_loader *L, const ynode *map, aud_meter *m)
 
 /* A quantity: a plain number in `canon`, or {value, unit, meter, source}
  * converted into `canon`. */
-static void al_qty(aud_loader *L, const ynode *map, const char *key, const char *canon, aud_num *out,
-                   aud_meter *meter)
+static void al_qty(aud_loader *L, const ynode *map, const char *key, const char *canon, aud_num *out, aud_meter *meter)
 {
     const ynode *n = yn_get(map, key);
     if (meter)
@@ -652,7 +643,8 @@ static void al_finish(aud_loader *L)
     if (!r->year)
         diag_error(L->dl, top, "missing 'year:' (the reporting year)");
     if (!r->set_names)
-        diag_error(L->dl, top, "missing 'factor_sets:' (the factor sets to search, e.g. [china-energy, "
+        diag_error(L->dl, top,
+                   "missing 'factor_sets:' (the factor sets to search, e.g. [china-energy, "
                    "ipcc2006-energy])");
     if (!r->nunits && !r->nproc)
         diag_error(L->dl, top, "the report has neither 'units:' (with their fuels) nor 'process:'");

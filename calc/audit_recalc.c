@@ -34,8 +34,8 @@ typedef struct {
 static const char *rc_intern(inventory *inv, const char *s) { return s ? pool_intern(inv->mem, s, strlen(s)) : NULL; }
 
 /* A record-level override `name` = value [unit], citing the report. */
-static void rc_ovr(inventory *inv, fset_param *p, unsigned *n, const char *name, double v, const char *unit,
-                   src_loc at, const char *ref)
+static void rc_ovr(inventory *inv, fset_param *p, unsigned *n, const char *name, double v, const char *unit, src_loc at,
+                   const char *ref)
 {
     fset_param *q = &p[(*n)++];
     q->name = name;
@@ -109,12 +109,14 @@ static bool rc_fuel_record(rc_builder *b, size_t ui, size_t fi, const aud_month 
         return false;
     r->ovr = p;
     r->not_estimated = (1u << GAS_CH4) | (1u << GAS_N2O); /* the enterprise guidelines count CO2 only */
-    r->feedstock_excluded = true;                           /* reports give combustion apart from feedstock */
+    r->feedstock_excluded = true;                         /* reports give combustion apart from feedstock */
     if (ncv)
         rc_ovr(b->inv, p, &r->novr, "ncv", ncv->v, f->ncv_unit_text, ncv->at, "report: NCV (C)");
     if (c && !ncv) {
-        diag_error(dl, c->at, "the carbon content of '%s' is given without an NCV: give the NCV of the month or "
-                   "of the year ('ncv'), so that the carbon per unit heat (D = B/C) can be formed", f->id);
+        diag_error(dl, c->at,
+                   "the carbon content of '%s' is given without an NCV: give the NCV of the month or "
+                   "of the year ('ncv'), so that the carbon per unit heat (D = B/C) can be formed",
+                   f->id);
         return false;
     }
     if (c) {
@@ -257,7 +259,7 @@ static void rc_fuel_means(aud_fuel *f)
     c->ncv = c->carbon = c->carbon_per_heat = NAN;
     if (!(c->amount > 0))
         return;
-    double base_amount = c->amount * f->unit.scale;          /* kg or m3 */
+    double base_amount = c->amount * f->unit.scale; /* kg or m3 */
     double carbon_kg = c->emission_t / RC_C_TO_CO2 / (c->oxidation > 0 ? c->oxidation : 1) * RC_KG_PER_T;
     c->ncv = c->energy_gj * RC_J_PER_GJ / base_amount / f->ncv_unit.scale;
     c->carbon = carbon_kg / base_amount / f->carbon_unit.scale;

@@ -1,4 +1,5 @@
-/* audit_rules.c - the rule table and the rules on arithmetic: recomputation, sums, unit slips, basic data, completeness. */
+/* audit_rules.c - the rule table and the rules on arithmetic: recomputation, sums, unit slips, basic data,
+ * completeness. */
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
@@ -104,7 +105,7 @@ static void ar_each_month_sum(aud_ctx *c, const aud_rule *r, ar_fn fn)
 static int ar_slip_power(double d, double v, double tol)
 {
     static const int powers[] = {3, 4, -3, -4}; /* x1000 (t vs kg), x10^4 (10^4 t, 10^4 Nm3) */
-    if (d == 0 || v == 0 || isnan(d) || isnan(v))
+    if (d == 0 || v == 0 || isnan(d) || isnan(v) || isnan(tol))
         return 0;
     for (size_t i = 0; i < sizeof powers / sizeof *powers; i++)
         if (aud_rel_diff(d / pow(10, powers[i]), v) <= tol)
@@ -112,12 +113,12 @@ static int ar_slip_power(double d, double v, double tol)
     return 0;
 }
 
-/* The unit-slip tolerance: the rule's threshold, or 2 % when the rules
- * file has no data.unit_slip rule. */
+/* The unit-slip tolerance: the data.unit_slip rule's threshold; NAN (no
+ * figure counts as a slip) when the rules file has no such rule. */
 static double ar_slip_tol(const aud_ctx *c)
 {
     const aud_rule *s = aud_rule_find(c->rs, "data.unit_slip");
-    return s && !isnan(s->threshold) ? s->threshold : 0.02;
+    return s ? s->threshold : NAN;
 }
 
 /* The tolerance of a rule: its threshold, else the run's. */
@@ -231,8 +232,8 @@ static void ar_sums(aud_ctx *c, const aud_rule *r)
 }
 
 /* Emits `r` for a declared parameter off its recomputed value. */
-static void ar_param(aud_ctx *c, const aud_rule *r, const aud_num *d, double v, const char *subject,
-                     const char *param, const char *unit)
+static void ar_param(aud_ctx *c, const aud_rule *r, const aud_num *d, double v, const char *subject, const char *param,
+                     const char *unit)
 {
     if (!d->given || isnan(v) || aud_rel_diff(d->v, v) <= ar_tol(c, r))
         return;

@@ -16,14 +16,14 @@
 static const char *const rs_top_keys[] = {"rule_set", "title", "source", "tolerance", "fuel_classes", "rules", "notes"};
 static const char *const rs_rule_keys[] = {"id",        "severity", "category", "message", "source",
                                            "threshold", "rows",     "enabled",  "note"};
-static const char *const rs_row_keys[] = {"industry", "route",    "fuels", "fuel_class", "unit_classes",
-                                          "product",  "kind",     "material", "parameter", "must",
-                                          "low",      "high",     "value", "unit",       "source", "note"};
+static const char *const rs_row_keys[] = {"industry", "route",    "fuels",     "fuel_class", "unit_classes", "product",
+                                          "kind",     "material", "parameter", "must",       "low",          "high",
+                                          "value",    "unit",     "source",    "note"};
 static const char *const rs_thr_keys[] = {"value", "unit", "source", "note"};
 static const char *const rs_severities[AUD_NSEVERITY] = {"info", "warning", "error"};
 /* Non-conformity categories of the verifier's list (CETS-VG-01.01-V02-2026, annex 3 note). */
-static const char *const rs_categories[] = {"basic_information", "boundary", "method", "data", "qa_archiving",
-                                            "data_quality_plan", "on_site", "other"};
+static const char *const rs_categories[] = {"basic_information", "boundary",          "method",  "data",
+                                            "qa_archiving",      "data_quality_plan", "on_site", "other"};
 
 /* The fuel classes of the file: a name and its fuel keys. */
 typedef struct {
@@ -299,7 +299,8 @@ aud_rules *aud_rules_load(const char *path, diag_list *dl)
         if (!rules)
             diag_error(dl, top, "missing 'rules:' (the list of rules)");
         if (!tol)
-            diag_error(dl, top, "missing 'tolerance:' (the default recomputation tolerance, e.g. {value: 0.5, "
+            diag_error(dl, top,
+                       "missing 'tolerance:' (the default recomputation tolerance, e.g. {value: 0.5, "
                        "unit: \"%%\"})");
     }
     yr_close(yr);

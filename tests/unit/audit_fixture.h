@@ -61,8 +61,7 @@ static inline void af_months(FILE *out, const char *const lists[3], const char *
 
 /* Copies `text` to `out`, replacing {{KEY}} by its value (itself expanded),
  * {{M}} and {{MM}} by the month, and {{MONTHS}} by the month lines. */
-static void af_expand(FILE *out, const char *text, const char *const lists[3], const char *month_line, int m,
-                      int depth)
+static void af_expand(FILE *out, const char *text, const char *const lists[3], const char *month_line, int m, int depth)
 {
     for (const char *p = text; *p; p++) {
         const char *end = p[0] == '{' && p[1] == '{' ? strstr(p, "}}") : NULL;

@@ -1,4 +1,5 @@
-/* test_audit.c - every verification rule of rules/verification-default.yaml on a report it fires on and one it does not (cmocka). */
+/* test_audit.c - every verification rule of rules/verification-default.yaml on a report it fires on and one it does not
+ * (cmocka). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -131,7 +132,8 @@ static const char steel_tmpl[] =
     "        months:\n"
     "{{MONTHS}}"
     "process:\n"
-    "  - {id: limestone, kind: carbonate, material: limestone, unit: t, amount: 1000000, ef: 0.440, emissions: 440000}\n"
+    "  - {id: limestone, kind: carbonate, material: limestone, unit: t, amount: 1000000, ef: 0.440, emissions: "
+    "440000}\n"
     "  - {{STEELX}}\n"
     "production: {crude_steel: 4000000}\n"
     "totals: {combustion: 5521280.82, process: {{PT}}, emissions: {{TOTAL}}}\n";
@@ -265,10 +267,9 @@ static void test_rules_table(void **state)
         if (ok && f && rc->at)
             ok = f->at.line == line && f->at.col == col && strcmp(f->at.file, path) == 0;
         if (!ok) {
-            print_error("row %zu (%s, %s): %s; got declared %.10g verified %.10g at %u:%u (want %u:%u)\n", i,
-                        rc->rule, rc->fires ? "fires" : "does not fire", f ? "found" : "not found",
-                        f ? f->declared : NAN, f ? f->verified : NAN, f ? f->at.line : 0, f ? f->at.col : 0, line,
-                        col);
+            print_error("row %zu (%s, %s): %s; got declared %.10g verified %.10g at %u:%u (want %u:%u)\n", i, rc->rule,
+                        rc->fires ? "fires" : "does not fire", f ? "found" : "not found", f ? f->declared : NAN,
+                        f ? f->verified : NAN, f ? f->at.line : 0, f ? f->at.col : 0, line, col);
             dump(e);
             failures++;
         }
@@ -288,11 +289,11 @@ static void test_clean_templates(void **state)
         tmpl_id t;
         double total_t;
     } cases[] = {
-        {T_POWER, 2282544.00},   /* 12 x 190,212.00 */
-        {T_GAS, 1219680.00},     /* 12 x 101,640.00 */
-        {T_CEMENT, 1261225.43},  /* 401,732.10 + 797,933.80 + 8,433.33 + 53,060.00 = 1,261,159.23 recomputed */
-        {T_STEEL, 5813280.82},   /* 5,521,280.82 + 440,000 - 148,000 */
-        {T_AMMONIA, 393774.67},  /* 42,108.00 + 531,666.67 - 180,000 */
+        {T_POWER, 2282544.00},  /* 12 x 190,212.00 */
+        {T_GAS, 1219680.00},    /* 12 x 101,640.00 */
+        {T_CEMENT, 1261225.43}, /* 401,732.10 + 797,933.80 + 8,433.33 + 53,060.00 = 1,261,159.23 recomputed */
+        {T_STEEL, 5813280.82},  /* 5,521,280.82 + 440,000 - 148,000 */
+        {T_AMMONIA, 393774.67}, /* 42,108.00 + 531,666.67 - 180,000 */
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char *text = report_text(cases[i].t, ""), *path;

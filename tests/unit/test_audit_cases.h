@@ -144,8 +144,8 @@ static const rule_case rule_cases[] = {
      false, N, N, NULL},
     /* production never calibrated: 2,660,000 MWh x (1 - 0.5 %) = 2,646,700 */
     {"method.meter_uncalibrated", T_POWER,
-     "GEN={value: 2660000, unit: MWh, meter: {calibration: never, required_accuracy: 0.5%}}\n", true, 2660000,
-     2646700, NULL},
+     "GEN={value: 2660000, unit: MWh, meter: {calibration: never, required_accuracy: 0.5%}}\n", true, 2660000, 2646700,
+     NULL},
 
     /* consistency.chp_efficiency: (2,660,000 x 3.6 + 15,000,000) / 24,000,000 = 1.024 */
     {"consistency.chp_efficiency", T_POWER, "PRODUCT=chp\nUNITX=heat_supplied: 15000000\n", true, 1.024, N, NULL},
@@ -155,7 +155,7 @@ static const rule_case rule_cases[] = {
     /* consistency.condensing_efficiency: 3,100,000 x 3.6 / 24,000,000 = 0.465 (>= 0.46) */
     {"consistency.condensing_efficiency", T_POWER, "GEN=3100000\n", true, 0.465, N, "3100000"},
     {"consistency.condensing_efficiency", T_POWER, "GEN=3050000\n", false, N, N, NULL}, /* 0.4575 */
-    {"consistency.condensing_efficiency", T_GAS, "", false, N, N, NULL}, /* 0.55, but a combined cycle */
+    {"consistency.condensing_efficiency", T_GAS, "", false, N, N, NULL},                /* 0.55, but a combined cycle */
 
     /* consistency.generation: 500 MW x 7000 h x 80 % = 2,800,000 against 2,660,000 (5.3 %) */
     {"consistency.generation", T_POWER, "LF=80%\n", true, 2660000, 2800000, "2660000"},
@@ -193,11 +193,12 @@ static const rule_case rule_cases[] = {
     /* completeness.required_source: a steel works deducting pig iron but not its crude steel */
     {"completeness.required_source", T_STEEL,
      "STEELX={id: pig-iron, kind: carbon_product, material: pig_iron, unit: t, amount: 100000, ef: 0.172, "
-     "emissions: 17200}\n", true, N, N, "steel, route"},
+     "emissions: 17200}\n",
+     true, N, N, "steel, route"},
     /* an ammonia plant without a feedstock source */
     {"completeness.required_source", T_AMMONIA,
-     "FEED={id: flux, kind: carbonate, material: limestone, unit: t, amount: 10, ef: 0.44, emissions: 4.4}\n", true,
-     N, N, NULL},
+     "FEED={id: flux, kind: carbonate, material: limestone, unit: t, amount: 10, ef: 0.44, emissions: 4.4}\n", true, N,
+     N, NULL},
     {"completeness.required_source", T_STEEL, "", false, N, N, NULL},
     {"completeness.required_source", T_AMMONIA, "", false, N, N, NULL},
 };

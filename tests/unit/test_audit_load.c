@@ -63,7 +63,8 @@ static const char two_months[] =
     "        unit: t\n"
     "        oxidation: 99%\n"
     "        months:\n"
-    "          - {month: 1, amount: 100000, ncv: 20.000, ncv_how: self_tested, carbon: 0.5240, carbon_how: commissioned}\n"
+    "          - {month: 1, amount: 100000, ncv: 20.000, ncv_how: self_tested, carbon: 0.5240, carbon_how: "
+    "commissioned}\n"
     "          - {month: 2, amount: 50000, ncv_how: not_measured, carbon_how: not_measured}\n"
     "process:\n"
     "  - {id: clinker, kind: clinker, unit: 10^4 t, amount: 150, cao: 65%, mgo: 2%}\n"
@@ -83,22 +84,22 @@ static void test_recompute_rows(void **state)
     assert_int_equal(e->nrows, 3); /* two months and the clinker */
     const eng_line *m1 = &e->rows[0].line, *m2 = &e->rows[1].line;
     assert_int_equal(e->rows[0].month, 1);
-    assert_close(m1->energy_tj, 2000.0, REL);                     /* 100,000 t x 20 GJ/t = 2,000,000 GJ */
-    assert_close(m1->ef, 0.5240 / 20.0, REL);                     /* D = B/C = 0.0262 tC/GJ */
+    assert_close(m1->energy_tj, 2000.0, REL); /* 100,000 t x 20 GJ/t = 2,000,000 GJ */
+    assert_close(m1->ef, 0.5240 / 20.0, REL); /* D = B/C = 0.0262 tC/GJ */
     assert_close(m1->oxidation, 0.99, REL);
     assert_close(m1->emission_t, 100000 * 0.5240 * C_TO_CO2 * 0.99, 1e-9); /* 190,212.00 */
-    assert_close(m2->ncv, 23.204, REL);                           /* china-energy default */
+    assert_close(m2->ncv, 23.204, REL);                                    /* china-energy default */
     assert_close(m2->ef, 0.02618, REL);
     assert_close(m2->emission_t, 50000 * 23.204 * 0.02618 * C_TO_CO2 * 0.99, 1e-9); /* 110,257.75 */
     const aud_fuel *f = &e->rep->units[0].fuels[0];
     assert_close(f->calc.amount, 150000, REL);
-    assert_close(f->calc.ncv, 3160200.0 / 150000, 1e-9);           /* 21.068 GJ/t */
+    assert_close(f->calc.ncv, 3160200.0 / 150000, 1e-9); /* 21.068 GJ/t */
     assert_close(f->calc.carbon, (52400 + 1160200 * 0.02618) / 150000, 1e-9);
     assert_close(f->calc.carbon_per_heat, (52400 + 1160200 * 0.02618) / 3160200, 1e-9);
     /* clinker: 150 x 10^4 t x (0.65 x 44.009/56.077 + 0.02 x 44.009/40.304) = 797,933.80 t CO2 */
     double ef = 0.65 * 44.009 / 56.077 + 0.02 * 44.009 / 40.304;
     assert_close(e->rep->proc[0].calc.emission_t, 1500000 * ef, 1e-9);
-    assert_close(e->rep->proc[0].calc.ef, ef, 1e-9);               /* t CO2 per t */
+    assert_close(e->rep->proc[0].calc.ef, ef, 1e-9); /* t CO2 per t */
     /* electricity: 100 x 10^4 kWh = 1000 MWh x 0.5122 t CO2/MWh (Northeast 2023) = 512.20 t CO2 */
     assert_close(e->rep->energy[0].calc.emission_t, 512.2, 1e-9);
     assert_close(e->rep->energy[0].calc.ef, 0.5122, 1e-12);
@@ -153,9 +154,9 @@ static void test_meter_factor(void **state)
         bool production;
         double want;
     } rows[] = {
-        {{AUD_CAL_NEVER, 0.005, NAN, 0, {0}}, 0, false, 1.005},   /* x (1 + 0.5 %) */
-        {{AUD_CAL_NEVER, 0.005, NAN, 0, {0}}, 0, true, 0.995},    /* production: x (1 - 0.5 %) */
-        {{AUD_CAL_OK, 0.005, 0.015, 0, {0}}, 0, false, 1.010},    /* x [1 + (1.5 % - 0.5 %)] */
+        {{AUD_CAL_NEVER, 0.005, NAN, 0, {0}}, 0, false, 1.005}, /* x (1 + 0.5 %) */
+        {{AUD_CAL_NEVER, 0.005, NAN, 0, {0}}, 0, true, 0.995},  /* production: x (1 - 0.5 %) */
+        {{AUD_CAL_OK, 0.005, 0.015, 0, {0}}, 0, false, 1.010},  /* x [1 + (1.5 % - 0.5 %)] */
         {{AUD_CAL_OK, 0.005, 0.015, 0, {0}}, 0, true, 0.990},
         {{AUD_CAL_OK, 0.005, 0.003, 0, {0}}, 0, false, 1.0},      /* within the requirement */
         {{AUD_CAL_LATE, 0.005, NAN, q4, {0}}, 11, false, 1.005},  /* an uncovered month */
@@ -171,8 +172,9 @@ static void test_meter_factor(void **state)
 static void test_load_errors(void **state)
 {
     const suite *s = *state;
-    static const char head[] = "report: t\nenterprise: {name: T, credit_code: \"91220201MA00000018\", industry: power}\n"
-                               "year: 2023\nfactor_sets: [china-energy]\n";
+    static const char head[] =
+        "report: t\nenterprise: {name: T, credit_code: \"91220201MA00000018\", industry: power}\n"
+        "year: 2023\nfactor_sets: [china-energy]\n";
     const struct {
         const char *tail, *message;
         unsigned line, col;
@@ -282,11 +284,12 @@ static void test_thresholds_from_file(void **state)
     assert_int_equal(count_rule(e, "recompute.total"), 0);
     aud_enterprise_free(e);
     free(rep);
-    rep = th_write(s->dir, "two.yaml", "report: t\nenterprise: {name: T, credit_code: \"x\", industry: power}\n"
-                                       "year: 2023\nfactor_sets: [china-energy]\nunits:\n  - id: a\n    fuels:\n"
-                                       "      - {fuel: bituminous_coal, unit: t, amount: 100000, ncv: 20.000, "
-                                       "carbon: 0.5240, oxidation: 99%, emissions: 187500}\n"
-                                       "totals: {emissions: 187500}\n");
+    rep = th_write(s->dir, "two.yaml",
+                   "report: t\nenterprise: {name: T, credit_code: \"x\", industry: power}\n"
+                   "year: 2023\nfactor_sets: [china-energy]\nunits:\n  - id: a\n    fuels:\n"
+                   "      - {fuel: bituminous_coal, unit: t, amount: 100000, ncv: 20.000, "
+                   "carbon: 0.5240, oxidation: 99%, emissions: 187500}\n"
+                   "totals: {emissions: 187500}\n");
     /* 187,500 against 190,212.00: 1.43 % off */
     e = aud_check(rep, rs, s->db, dirs, 1, NAN); /* the file's 2 % */
     assert_int_equal(count_rule(e, "recompute.total"), 0);
@@ -392,11 +395,11 @@ static void test_shipped_examples(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_recompute_rows),    cmocka_unit_test(test_result_items),
-        cmocka_unit_test(test_meter_factor),
-        cmocka_unit_test(test_load_errors),       cmocka_unit_test(test_rules_errors),
-        cmocka_unit_test(test_thresholds_from_file), cmocka_unit_test(test_not_recomputable),
-        cmocka_unit_test(test_batch_with_unreadable), cmocka_unit_test(test_shipped_examples),
+        cmocka_unit_test(test_recompute_rows),   cmocka_unit_test(test_result_items),
+        cmocka_unit_test(test_meter_factor),     cmocka_unit_test(test_load_errors),
+        cmocka_unit_test(test_rules_errors),     cmocka_unit_test(test_thresholds_from_file),
+        cmocka_unit_test(test_not_recomputable), cmocka_unit_test(test_batch_with_unreadable),
+        cmocka_unit_test(test_shipped_examples),
     };
     return cmocka_run_group_tests(tests, suite_setup, suite_teardown);
 }
