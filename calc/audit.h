@@ -54,7 +54,7 @@ typedef struct {
     double ncv, carbon;     /* consumption-weighted annual means, in the source's units; NAN when none */
     double carbon_per_heat; /* t C/GJ: carbon / NCV, or the factor set's default */
     double oxidation;       /* fraction used */
-    double ef;              /* process and purchased energy: the factor used, in ef_unit */
+    double ef;              /* process: t CO2 per t (per unit when not a mass); energy: the published factor */
     double conservative_amount, conservative_t; /* after the meter adjustment */
     size_t first_row, nrows;                    /* calculation rows in aud_enterprise.rows */
 } aud_calc;
