@@ -77,6 +77,15 @@ void diag_error(diag_list *dl, src_loc at, const char *fmt, ...)
 size_t diag_error_count(const diag_list *dl) { return dl->errors; }
 size_t diag_count(const diag_list *dl) { return dl->n; }
 
+const char *diag_get(const diag_list *dl, size_t i, diag_level *level, src_loc *at)
+{
+    if (i >= dl->n)
+        return NULL;
+    *level = dl->msgs[i].level;
+    *at = dl->msgs[i].at;
+    return dl->msgs[i].text;
+}
+
 /* Orders by file name, then line, column and insertion order. */
 static int diag_cmp(const void *pa, const void *pb)
 {

@@ -39,6 +39,10 @@ void diag_error(diag_list *dl, src_loc at, const char *fmt, ...) GHG_PRINTF(3, 4
 size_t diag_error_count(const diag_list *dl);
 size_t diag_count(const diag_list *dl);
 
+/* Message i (0 <= i < diag_count, in insertion order): its text, with its
+ * level and location in *level and *at; NULL when i is out of range. */
+const char *diag_get(const diag_list *dl, size_t i, diag_level *level, src_loc *at);
+
 /* Prints every message ordered by file, line and column (stable for equal
  * positions), as `file:line:col: error: text`. With `show_source`, the input
  * line follows with a caret under the column, as jq and compilers do. At most

@@ -677,6 +677,28 @@ bool inv_unit(const inventory *inv, const char *unit_text, units_t *out)
 
 bool inv_computable(const inventory *inv) { return inv && !inv->partial && inv->year && inv->set_names && inv->nsets; }
 
+inventory *inv_new(const char *path)
+{
+    inventory *inv = calloc(1, sizeof *inv);
+    if (!inv || !(inv->mem = pool_new())) {
+        free(inv);
+        return NULL;
+    }
+    inv->path = path;
+    strcpy(inv->sha256, "in memory");
+    return inv;
+}
+
+inv_record *inv_add(inventory *inv)
+{
+    inv_record *r = inv_push(inv);
+    if (r) {
+        r->uncertainty_pct = NAN;
+        r->removal = -1;
+    }
+    return r;
+}
+
 void inv_free(inventory *inv)
 {
     if (!inv)

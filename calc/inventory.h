@@ -146,4 +146,15 @@ inventory *inv_load_max(const char *path, diag_list *dl, const inv_progress *pro
 
 void inv_free(inventory *inv);
 
+/* An empty inventory built in memory (the audit command turns enterprise
+ * reports into records): `path` names the file its positions refer to and
+ * must outlive it. The caller fills the fields and interns its strings in
+ * inv->mem (pool_intern), so that equal texts share a pointer as the loader's
+ * do. NULL when out of memory. */
+inventory *inv_new(const char *path);
+
+/* A new zeroed record at the end of `inv` (NULL when out of memory); its
+ * uncertainty is NAN and its `removal` -1 (as the factor entry says). */
+inv_record *inv_add(inventory *inv);
+
 #endif
