@@ -12,7 +12,8 @@
  * (uncertainty), "u4" +/-4 %, "asym" 0.5 .. 3 around 1 (lognormal),
  * "rec50" and "rec20" a recovery of 0.5 +/-20 % and 0.2 +/-10 %, "tri" a
  * triangular range 0.8 .. 1.3, "g1"/"g2" two factors in one correlation
- * group (+/-10 % each). Fuel "fx" burns with NCV 10 TJ/Gg, 100 t CO2/TJ,
+ * group (+/-10 % each), "v10" another +/-10 % factor, "uni" uniform on
+ * 0.9 .. 1.1. Fuel "fx" burns with NCV 10 TJ/Gg, 100 t CO2/TJ,
  * 1 kg CH4/TJ and 1 kg N2O/TJ, none with a range. */
 static const char unc_test_set[] =
     "factor_set: uset\ntitle: uncertainty test set\nsource: hand-written test values\nfactors:\n"
@@ -29,6 +30,8 @@ static const char unc_test_set[] =
     "ref: t10}\n"
     "  - activity: g1\n    co2: {value: 1, unit: t CO2/t, uncertainty: 10%, group: lab, ref: t11}\n"
     "  - activity: g2\n    co2: {value: 1, unit: t CO2/t, uncertainty: 10%, group: lab, ref: t12}\n"
+    "  - activity: v10\n    co2: {value: 1, unit: t CO2/t, uncertainty: 10%, ref: t17}\n"
+    "  - activity: uni\n    co2: {value: 1, unit: t CO2/t, lower: 0.9, upper: 1.1, distribution: uniform, ref: t18}\n"
     "  - fuel: fx\n    ncv: {value: 10, unit: TJ/Gg, ref: t13}\n    co2: {value: 100000, unit: kg/TJ, ref: t14}\n"
     "    ch4: {value: 1, unit: kg/TJ, ref: t15}\n    n2o: {value: 1, unit: kg/TJ, ref: t16}\n";
 
@@ -39,6 +42,7 @@ static const char unc_test_gwp[] = "gwp_sets:\n  - id: ar5\n    title: AR5\n    
 /* A computed inventory of year t and, optionally, its base year. */
 typedef struct {
     char *dir;
+    char *path[2];              /* kept: the diagnostics point at them */
     diag_list *dl;
     fset_db *db;
     inventory *inv[2];
@@ -62,13 +66,12 @@ static inline ut_run ut_load(const char *records, const char *base_records)
         char *text = malloc(len);
         snprintf(text, len, "inventory: t%d\nyear: %d\nfactor_sets: [uset]\nactivities:\n%s", y, 2020 - 15 * y,
                  recs[y]);
-        char *path = th_write(t.dir, y ? "base.yaml" : "inv.yaml", text);
+        t.path[y] = th_write(t.dir, y ? "base.yaml" : "inv.yaml", text);
         free(text);
-        t.inv[y] = inv_load(path, t.dl, NULL);
+        t.inv[y] = inv_load(t.path[y], t.dl, NULL);
         const char *dirs[] = {t.dir};
         if (t.inv[y] && diag_error_count(t.dl) == 0)
             t.r[y] = eng_run(t.inv[y], t.db, dirs, 1, t.dl, NULL);
-        free(path);
         if (!t.r[y]) {
             char *m = th_messages(t.dl);
             fail_msg("test inventory failed: %s", m);
@@ -82,6 +85,7 @@ static inline void ut_done(ut_run *t)
     for (int y = 0; y < 2; y++) {
         eng_free(t->r[y]);
         inv_free(t->inv[y]);
+        free(t->path[y]);
     }
     fdb_free(t->db);
     diag_free(t->dl);
