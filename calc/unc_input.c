@@ -68,7 +68,8 @@ static bool unc_parse_range(const ynode *n, unc_spec *out, diag_list *dl)
                    "and 30%%)");
         return false;
     }
-    return unc_parse_pct(lo, "minus", &out->minus_pct, dl) & unc_parse_pct(hi, "plus", &out->plus_pct, dl);
+    bool ok = unc_parse_pct(lo, "minus", &out->minus_pct, dl);
+    return unc_parse_pct(hi, "plus", &out->plus_pct, dl) && ok; /* both read, both reported */
 }
 
 /* Checks what the distribution asks of the range: a lognormal's 2.5
