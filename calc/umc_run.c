@@ -336,9 +336,11 @@ bool umc_run(const unc_model *m, const umc_opts *opts, umc_result *out)
     out->line_evals = (uint64_t)p.nlines * out->iterations;
     pthread_mutex_destroy(&r.mu);
     pthread_cond_destroy(&r.cv);
-    free(r.tot);
-    free(r.base);
-    free(r.rows);
+    for (size_t i = 1; ok && out->iterations < r.stride && i < p.nrows; i++) /* stopped early: close the gaps */
+        memmove(r.rows + i * out->iterations, r.rows + i * r.stride, out->iterations * sizeof *r.rows);
+    out->total_it = r.tot; /* the draws stay with the result */
+    out->base_it = r.base;
+    out->rows_it = r.rows;
     free(r.mom);
     free(tmp);
     umc_plan_free(&p);
@@ -349,10 +351,32 @@ bool umc_run(const unc_model *m, const umc_opts *opts, umc_result *out)
 
 void umc_result_free(umc_result *r)
 {
+    free(r->total_it);
+    free(r->base_it);
+    free(r->rows_it);
     free(r->rows);
     free(r->contrib);
     free(r->hist);
     free(r->round_p025);
     free(r->round_p975);
     memset(r, 0, sizeof *r);
+}
+
+bool umc_sum_stats(const umc_result *r, const bool *pick, umc_stats *out)
+{
+    size_t n = (size_t)r->iterations;
+    double *sum = calloc(n ? n : 1, sizeof *sum), *tmp = malloc((n ? n : 1) * sizeof *tmp);
+    if (!sum || !tmp || !n) {
+        free(sum);
+        free(tmp);
+        return false;
+    }
+    for (size_t i = 0; i < r->nrows; i++)
+        if (pick[i])
+            for (size_t k = 0; k < n; k++)
+                sum[k] += r->rows_it[i * n + k];
+    *out = umc_stats_of(sum, n, tmp);
+    free(sum);
+    free(tmp);
+    return true;
 }

@@ -59,6 +59,9 @@ typedef struct {
     unsigned bins;
     double *round_p025;         /* the total's bounds after each round: the stop rule's trace */
     double *round_p975;
+    double *total_it;           /* the year-t total of every iteration (kept for sheets and charts) */
+    double *base_it;            /* the base-year total of every iteration, or NULL */
+    float *rows_it;             /* row r of iteration k at rows_it[r x iterations + k] */
     uint64_t draws;             /* input values drawn: the samples */
     uint64_t line_evals;        /* emission lines evaluated */
     double cpu_seconds;         /* summed over the threads */
@@ -73,5 +76,10 @@ typedef struct {
  * iteration count only, not on the thread count. False when out of memory. */
 bool umc_run(const unc_model *m, const umc_opts *opts, umc_result *out);
 void umc_result_free(umc_result *r);
+
+/* Statistics of the sum of the rows r with pick[r] set (a category over
+ * its gases, a sector, a gas), iteration by iteration. False when out of
+ * memory. */
+bool umc_sum_stats(const umc_result *r, const bool *pick, umc_stats *out);
 
 #endif

@@ -205,6 +205,11 @@ static void test_stop_rule(void **state)
     unsigned k = r.rounds - 1;
     assert_true(fabs(r.round_p025[k] - r.round_p025[k - 1]) <= 0.01 * fabs(r.round_p025[k]));
     assert_true(fabs(r.round_p975[k] - r.round_p975[k - 1]) <= 0.01 * fabs(r.round_p975[k]));
+    bool both[2] = {true, true}; /* the two rows summed again give the total */
+    umc_stats sum;
+    assert_true(umc_sum_stats(&r, both, &sum));
+    assert_close(sum.mean, r.total.mean, 1e-6);
+    assert_close(sum.p975, r.total.p975, 1e-6);
     uint64_t in_hist = 0;
     for (unsigned b = 0; b < r.bins; b++)
         in_hist += r.hist[b];
