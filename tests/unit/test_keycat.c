@@ -147,6 +147,29 @@ static void test_ties_and_zero(void **state)
     kc_table_free(&t);
 }
 
+/* Items from an Approach 1 table: C, D and G; a row without any stated or
+ * default uncertainty has none (NAN), so Approach 2 leaves it out. */
+static void test_items_from_a1(void **state)
+{
+    (void)state;
+    unc_row rows[2] = {{.key = {"1.A.1", NULL, GAS_CO2}, .base_t_co2e = 80, .t_co2e = 100, .combined_pct = 5,
+                        .origins = 1u << UNC_FROM_STATED},
+                       {.key = {"2.A.1", NULL, GAS_CO2}, .base_t_co2e = 10, .t_co2e = 20, .combined_pct = 0}};
+    unc_a1 a = {.rows = rows, .nrows = 2};
+    size_t n;
+    kc_item *it = kc_items_from_a1(&a, &n);
+    assert_int_equal(n, 2);
+    assert_close(it[0].e0, 80, TOL);
+    assert_close(it[0].et, 100, TOL);
+    assert_close(it[0].unc_pct, 5, TOL);
+    assert_true(isnan(it[1].unc_pct));
+    kc_table t;
+    assert_true(kc_assess(it, n, KC_LEVEL2, false, &t));
+    assert_int_equal(t.n, 1);
+    kc_table_free(&t);
+    free(it);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -154,6 +177,7 @@ int main(void)
         cmocka_unit_test(test_trend),
         cmocka_unit_test(test_flags),
         cmocka_unit_test(test_ties_and_zero),
+        cmocka_unit_test(test_items_from_a1),
     };
     return cmocka_run_group_tests_name("keycat", tests, NULL, NULL);
 }

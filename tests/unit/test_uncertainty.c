@@ -209,6 +209,26 @@ static void test_base_year_model(void **state)
     ut_done(&t);
 }
 
+/* A range down to zero cannot be lognormal: the model warns where the
+ * factor was written and takes a normal with the larger deviation (150 %). */
+static void test_lognormal_fallback(void **state)
+{
+    (void)state;
+    ut_run t = ut_load("  - {category: \"2.A.1\", activity: zlow, amount: 10, unit: t, uncertainty: 0%}\n", NULL);
+    unc_model *m = ut_model(&t, NULL);
+    const unc_input *in;
+    unc_model_inputs(m, &in);
+    assert_int_equal(in[1].dist, UNC_DIST_NORMAL);
+    assert_close(in[1].minus_pct, 150, TOL);
+    assert_close(in[1].plus_pct, 150, TOL);
+    char *msg = th_messages(t.dl);
+    assert_non_null(strstr(msg, "uset.yaml:"));
+    assert_non_null(strstr(msg, "warning: a lognormal range cannot reach 100% below the value: taken as normal"));
+    free(msg);
+    unc_model_free(m);
+    ut_done(&t);
+}
+
 /* Bad uncertainty input is reported where it was written. */
 static void test_input_errors(void **state)
 {
@@ -248,7 +268,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_a1_cases),      cmocka_unit_test(test_default_and_origin),
         cmocka_unit_test(test_trend_columns), cmocka_unit_test(test_base_year_model),
-        cmocka_unit_test(test_input_errors),
+        cmocka_unit_test(test_input_errors),  cmocka_unit_test(test_lognormal_fallback),
     };
     return cmocka_run_group_tests_name("uncertainty", tests, NULL, NULL);
 }

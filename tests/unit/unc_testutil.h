@@ -13,7 +13,7 @@
  * "rec50" and "rec20" a recovery of 0.5 +/-20 % and 0.2 +/-10 %, "tri" a
  * triangular range 0.8 .. 1.3, "g1"/"g2" two factors in one correlation
  * group (+/-10 % each), "v10" another +/-10 % factor, "uni" uniform on
- * 0.9 .. 1.1. Fuel "fx" burns with NCV 10 TJ/Gg, 100 t CO2/TJ,
+ * 0.9 .. 1.1, "zlow" 0 .. 2.5 around 1 (too wide below for a lognormal). Fuel "fx" burns with NCV 10 TJ/Gg, 100 t CO2/TJ,
  * 1 kg CH4/TJ and 1 kg N2O/TJ, none with a range. */
 static const char unc_test_set[] =
     "factor_set: uset\ntitle: uncertainty test set\nsource: hand-written test values\nfactors:\n"
@@ -32,6 +32,7 @@ static const char unc_test_set[] =
     "  - activity: g2\n    co2: {value: 1, unit: t CO2/t, uncertainty: 10%, group: lab, ref: t12}\n"
     "  - activity: v10\n    co2: {value: 1, unit: t CO2/t, uncertainty: 10%, ref: t17}\n"
     "  - activity: uni\n    co2: {value: 1, unit: t CO2/t, lower: 0.9, upper: 1.1, distribution: uniform, ref: t18}\n"
+    "  - activity: zlow\n    co2: {value: 1, unit: t CO2/t, lower: 0, upper: 2.5, ref: t19}\n"
     "  - fuel: fx\n    ncv: {value: 10, unit: TJ/Gg, ref: t13}\n    co2: {value: 100000, unit: kg/TJ, ref: t14}\n"
     "    ch4: {value: 1, unit: kg/TJ, ref: t15}\n    n2o: {value: 1, unit: kg/TJ, ref: t16}\n";
 
