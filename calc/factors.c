@@ -9,6 +9,7 @@
 
 #include "pool.h"
 #include "textutil.h"
+#include "unc_spec.h"
 #include "yfields.h"
 #include "yreader.h"
 
@@ -242,7 +243,7 @@ bool fset_parse_value(const ynode *node, const char *param, bool is_override, po
                       diag_list *dl)
 {
     static const char *const keys[] = {"value", "unit", "lower", "upper", "uncertainty", "ref", "source",
-                                       "confidence", "note", "tier", "gas"};
+                                       "confidence", "note", "tier", "gas", "distribution", "group"};
     const fset_param_rule *rule = fset_rule(param);
     memset(out, 0, sizeof *out);
     out->lower = out->upper = out->uncertainty_pct = NAN;
@@ -296,6 +297,7 @@ bool fset_parse_value(const ynode *node, const char *param, bool is_override, po
         if (t && (!txt_percent(t, &out->uncertainty_pct) || out->uncertainty_pct < 0))
             diag_error(dl, unc->at, "'uncertainty' must be a percentage such as 5%%, got '%s'", t);
     }
+    out->unc = unc_parse_factor(yn_get(node, "distribution"), yn_get(node, "group"), mem, dl);
     const ynode *ref = yn_get(node, "ref"), *src = yn_get(node, "source");
     if (ref && src)
         diag_error(dl, src->at, "'%s' gives both 'ref' and 'source': keep one", param);
@@ -342,6 +344,12 @@ bool fset_parse_value(const ynode *node, const char *param, bool is_override, po
     if (!isnan(out->lower) && !(out->lower <= out->value && out->value <= out->upper))
         diag_error(dl, node->at, "'%s' value %g is outside its range [%g, %g]: check lower and upper", param,
                    out->value, out->lower, out->upper);
+    else if (out->unc && out->unc->dist && isnan(out->lower) && isnan(out->uncertainty_pct))
+        diag_error(dl, out->unc->at, "'%s' gives a distribution but no range: add lower and upper, or "
+                   "uncertainty", param);
+    else if (out->unc && out->unc->dist == UNC_DIST_LOGNORMAL && !isnan(out->lower) && !(out->lower > 0))
+        diag_error(dl, node->at, "'%s' is lognormal, so its lower bound must be above zero, not %g", param,
+                   out->lower);
     return diag_error_count(dl) == errs;
 }
 

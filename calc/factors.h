@@ -23,6 +23,7 @@ typedef struct {
     char confidence;        /* 'A', 'B', 'C', or 0 when not tagged */
     int tier;               /* 1, 2, 3, or 0 when not stated */
     unsigned gas_mask;      /* product terms: bit (1 << gas) per gas it applies to, 0 = all */
+    const struct unc_spec *unc; /* `distribution:` and `group:` of the range, or NULL */
     src_loc at;             /* where the value was written */
 } fset_value;
 

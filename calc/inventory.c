@@ -4,6 +4,7 @@
 #include "inv_load.h"
 #include "inventory.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -53,7 +54,7 @@ static void inv_mark_seen(inv_loader *L, const char *s)
 
 static const char *const inv_top_keys[] = {"inventory", "title", "region", "year", "gwp", "factor_sets",
                                            "factor_dirs", "economy", "notes", "activities", "solid_waste",
-                                           "indirect", "notation_keys", "reference_approach"};
+                                           "indirect", "notation_keys", "reference_approach", "base_inventory"};
 /* Record keys besides the factor parameters (fset_param_at), which a record
  * may also give as overrides. */
 static const char *const inv_rec_keys[] = {"category", "fuel",  "activity", "amount",       "unit",
@@ -75,6 +76,27 @@ static const char *inv_text(inventory *inv, const ynode *n, const char *key, dia
 }
 
 static const char *inv_intern(inventory *inv, const char *s) { return s ? pool_intern(inv->mem, s, strlen(s)) : NULL; }
+
+/* Reads a record's `uncertainty:`: a percentage, or a mapping kept in
+ * inv->unc (docs/uncertainty.md). */
+static void inv_uncertainty(inventory *inv, const ynode *n, inv_record *rec, diag_list *dl)
+{
+    unc_spec spec;
+    if (!unc_parse_record(n, inv->mem, &spec, &rec->uncertainty_pct, dl))
+        return;
+    if (inv->nunc == inv->capunc) {
+        size_t cap = inv->capunc ? inv->capunc * 2 : 16;
+        unc_spec *u = cap <= UINT_MAX ? realloc(inv->unc, cap * sizeof *u) : NULL;
+        if (!u) {
+            diag_error(dl, n->at, "out of memory reading 'uncertainty'");
+            return;
+        }
+        inv->unc = u;
+        inv->capunc = cap;
+    }
+    inv->unc[inv->nunc++] = spec;
+    rec->unc_ix = (unsigned)inv->nunc;
+}
 
 /* Reads `economy: {gdp: {...}, population: {...}}`. */
 static void inv_quantity_parse(inventory *inv, const ynode *n, const char *key, bool is_gdp, inv_quantity *q,
@@ -472,9 +494,8 @@ static void inv_record_parse(inv_loader *L, const ynode *n)
     }
 amount_done:;
     const ynode *unc = yn_get(n, "uncertainty");
-    if (unc && (t = yf_text(unc, "uncertainty", dl)) && (!txt_percent(t, &tmp.uncertainty_pct) ||
-                                                         tmp.uncertainty_pct < 0))
-        diag_error(dl, unc->at, "'uncertainty' must be a percentage such as 5%%, got '%s'", t);
+    if (unc)
+        inv_uncertainty(inv, unc, &tmp, dl);
     const ynode *src = yn_get(n, "source");
     if (src)
         tmp.source = inv_intern(inv, yf_text(src, "source", dl));
@@ -611,7 +632,10 @@ inventory *inv_load_max(const char *path, diag_list *dl, const inv_progress *pro
             inv_factor_dirs(inv, v, dl);
         else if (strcmp(k->text, "economy") == 0)
             inv_economy(inv, v, dl);
-        else if (strcmp(k->text, "solid_waste") == 0)
+        else if (strcmp(k->text, "base_inventory") == 0) {
+            inv->base_path = inv_text(inv, v, "base_inventory", dl);
+            inv->base_at = v->at;
+        } else if (strcmp(k->text, "solid_waste") == 0)
             fod_parse(v, inv->mem, dl, &inv->fod);
         else if (strcmp(k->text, "indirect") == 0)
             inv_parse_indirect(inv, v, dl);
@@ -706,6 +730,7 @@ void inv_free(inventory *inv)
     for (size_t i = 0; i < inv->nchunks; i++)
         free(inv->chunks[i]);
     free(inv->chunks);
+    free(inv->unc);
     pool_free(inv->mem);
     pm_free(&inv->unit_ix);
     free(inv->units);

@@ -9,6 +9,7 @@
 #include "factors.h"
 #include "fod.h"
 #include "ptrmap.h"
+#include "unc_spec.h"
 #include "units.h"
 
 /* A compact position inside the inventory file (the path is the inventory's). */
@@ -31,6 +32,7 @@ typedef struct {
     unsigned not_estimated;    /* bit (1 << gas) for gases marked not estimated */
     bool feedstock_excluded;   /* 1.A: the amount has had feedstock and non-energy use taken out */
     signed char removal;       /* product method: 1 subtract (a sink, a carbon output), 0 add, -1 as the entry says */
+    unsigned unc_ix;           /* uncertainty in the mapping form: 1 + its index in inventory.unc; 0 = none */
 } inv_record;
 
 /* A quantity of the economy block: GDP, population. */
@@ -101,6 +103,10 @@ typedef struct inventory {
     ptrmap unit_ix;            /* interned unit text -> its parsed unit in units[] */
     units_t *units;
     size_t nunits, capunits;
+    unc_spec *unc;             /* the records' uncertainty mappings (inv_record.unc_ix) */
+    size_t nunc, capunc;
+    const char *base_path;     /* base_inventory: the base-year inventory for the trend, relative to this file's folder */
+    src_loc base_at;
     size_t n;                  /* records */
     inv_record **chunks;       /* records in fixed-size chunks: no big realloc at 10^6 */
     size_t nchunks;
@@ -113,6 +119,13 @@ typedef struct inventory {
 static inline const inv_record *inv_rec(const inventory *inv, size_t i)
 {
     return &inv->chunks[i / INV_CHUNK][i % INV_CHUNK];
+}
+
+/* The mapping-form uncertainty of record `r`, or NULL (then only
+ * r->uncertainty_pct, a symmetric +/- % at 95 %, or nothing was given). */
+static inline const unc_spec *inv_rec_unc(const inventory *inv, const inv_record *r)
+{
+    return r->unc_ix ? &inv->unc[r->unc_ix - 1] : NULL;
 }
 
 /* Location of a record position, for messages. */
