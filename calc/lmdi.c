@@ -1,11 +1,12 @@
-/* lmdi.c - additive LMDI-I: the logarithmic mean, one cell with Ang and Liu's zero-value limits, the Kaya factors by sector. */
+/* lmdi.c - additive LMDI-I: the logarithmic mean, one cell with Ang and Liu's zero-value limits, the Kaya factors by
+ * sector. */
 #include "lmdi.h"
 
 #include <math.h>
 #include <stdlib.h>
 
-static const char *const lmdi_names[LMDI_NFACTORS] = {"population", "gdp_per_capita", "energy_intensity",
-                                                      "energy_mix", "emission_factor"};
+static const char *const lmdi_names[LMDI_NFACTORS] = {"population", "gdp_per_capita", "energy_intensity", "energy_mix",
+                                                      "emission_factor"};
 
 /* The name from the table above; "?" out of range. */
 const char *lmdi_factor_name(lmdi_factor k) { return (unsigned)k < LMDI_NFACTORS ? lmdi_names[k] : "?"; }
@@ -99,8 +100,7 @@ static void lmdi_factors(const lmdi_year *a, const lmdi_year *b, double ea, doub
 bool lmdi_kaya(const lmdi_year *y0, const lmdi_year *y1, double *effects, double *change)
 {
     size_t ns = y0->nsectors, nf = y0->nfuels;
-    if (ns != y1->nsectors || nf != y1->nfuels || !(y0->pop > 0) || !(y1->pop > 0) || !(y0->gdp > 0) ||
-        !(y1->gdp > 0))
+    if (ns != y1->nsectors || nf != y1->nfuels || !(y0->pop > 0) || !(y1->pop > 0) || !(y0->gdp > 0) || !(y1->gdp > 0))
         return false;
     double *e0 = malloc((ns ? ns : 1) * 2 * sizeof *e0);
     if (!e0)

@@ -1,4 +1,5 @@
-/* peak.h - the peak of an emission path (year, value, plateau, by a given year) and the "has peaked" test on history. */
+/* peak.h - the peak of an emission path (year, value, plateau, by a given year) and the "has peaked" test on history.
+ */
 #ifndef GHG_PEAK_H
 #define GHG_PEAK_H
 
@@ -41,9 +42,9 @@ typedef struct {
     double peak_value, latest_value;
 } peak_history;
 
-#define PEAK_MIN_POINTS 3   /* criterion 1: points needed to see a direction (C40) */
-#define PEAK_MIN_YEARS 5    /* criteria 2 and 3: years (C40) */
-#define PEAK_MIN_DROP 0.10  /* criterion 4: the peak more than 10 % above the latest point (C40) */
+#define PEAK_MIN_POINTS 3  /* criterion 1: points needed to see a direction (C40) */
+#define PEAK_MIN_YEARS 5   /* criteria 2 and 3: years (C40) */
+#define PEAK_MIN_DROP 0.10 /* criterion 4: the peak more than 10 % above the latest point (C40) */
 
 /* Applies the four criteria to n points (years ascending). */
 peak_history peak_has_peaked(const long *years, const double *values, size_t n, long as_of);

@@ -16,7 +16,7 @@ static void test_logmean(void **state)
     (void)state;
     assert_close(lmdi_logmean(2, 1), 1.4426950408889634, REL); /* (2 - 1) / ln 2 = 1 / 0.693147... */
     assert_close(lmdi_logmean(1, 2), 1.4426950408889634, REL); /* symmetric */
-    assert_true(lmdi_logmean(3.5, 3.5) == 3.5);                  /* L(a, a) = a */
+    assert_true(lmdi_logmean(3.5, 3.5) == 3.5);                /* L(a, a) = a */
     /* Nearly equal: L(a, b) -> (a + b) / 2 to second order: 1 + 0.5e-12, where ln a - ln b would lose digits. */
     assert_close(lmdi_logmean(1 + 1e-12, 1), 1 + 0.5e-12, 1e-15);
     assert_true(lmdi_logmean(0, 5) == 0); /* the limit at 0 */
@@ -152,9 +152,9 @@ static void test_kaya_refuses(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_logmean),         cmocka_unit_test(test_two_factors),
-        cmocka_unit_test(test_zero_values),     cmocka_unit_test(test_kaya_by_hand),
-        cmocka_unit_test(test_kaya_new_fuel),   cmocka_unit_test(test_kaya_random_sums),
+        cmocka_unit_test(test_logmean),       cmocka_unit_test(test_two_factors),
+        cmocka_unit_test(test_zero_values),   cmocka_unit_test(test_kaya_by_hand),
+        cmocka_unit_test(test_kaya_new_fuel), cmocka_unit_test(test_kaya_random_sums),
         cmocka_unit_test(test_kaya_refuses),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -56,8 +56,8 @@ static void test_peak_find_table(void **state)
         if (!p.found || p.year != t->want_year || p.value != t->want_value || p.in_horizon != t->want_in_horizon ||
             p.by_ok != t->want_by_ok || years[p.plateau_first] != t->want_plateau_from ||
             years[p.plateau_last] != t->want_plateau_to)
-            fail_msg("%s: peak %ld %g in_horizon %d by_ok %d plateau %ld-%ld", t->name, p.year, p.value,
-                     p.in_horizon, p.by_ok, years[p.plateau_first], years[p.plateau_last]);
+            fail_msg("%s: peak %ld %g in_horizon %d by_ok %d plateau %ld-%ld", t->name, p.year, p.value, p.in_horizon,
+                     p.by_ok, years[p.plateau_first], years[p.plateau_last]);
     }
 }
 
@@ -85,7 +85,12 @@ static const hist_case hist_cases[] = {
      * 100 - 80 = 20 > 10 % of 80 = 8: peaked. */
     {"peaked", 3, {2005, 2010, 2020}, {90, 100, 80}, 2022, {true, true, true, true}, PEAK_PEAKED},
     /* Still rising: the peak is the latest point (0 years before it, 0 % above it): not peaked. */
-    {"rising", 6, {2015, 2016, 2017, 2018, 2019, 2020}, {1, 2, 3, 4, 5, 6}, 2020, {true, false, true, false},
+    {"rising",
+     6,
+     {2015, 2016, 2017, 2018, 2019, 2020},
+     {1, 2, 3, 4, 5, 6},
+     2020,
+     {true, false, true, false},
      PEAK_NOT_PEAKED},
     /* Two points only: unknown whatever they say. */
     {"two points", 2, {2010, 2020}, {100, 50}, 2020, {false, true, true, true}, PEAK_UNKNOWN},
