@@ -235,13 +235,22 @@ static bool pl_years(prj_loader *L, const ynode *n, bool need_start, prj_measure
     return true;
 }
 
-/* A share from 0 to 1: the value, and for a distribution its bounds. */
+/* A share from 0 to 1: the value, and every draw of its distribution
+ * (bounded: uniform or triangular within 0..1). */
 static bool pl_share_ok(prj_loader *L, size_t p)
 {
     const prj_param *q = &L->f->params[p];
-    if (q->value >= 0 && q->value <= 1)
+    rng_kind k = q->dist.kind;
+    double hi = k == RNG_UNIFORM ? q->dist.b : q->dist.c;
+    if (!(q->value >= 0 && q->value <= 1)) {
+        diag_error(L->dl, q->at, "a share must be from 0 to 100 %%, got %s", q->text ? q->text : "?");
+        return false;
+    }
+    if (k == RNG_FIXED || ((k == RNG_UNIFORM || k == RNG_TRIANGULAR) && q->dist.a >= 0 && hi <= 1))
         return true;
-    diag_error(L->dl, q->at, "a share must be from 0 to 100 %%, got %s", q->text ? q->text : "?");
+    diag_error(L->dl, q->at,
+               "a share must stay from 0 to 100 %% in every draw: give it a range, or a uniform or "
+               "triangular distribution within 0 and 100 %%");
     return false;
 }
 

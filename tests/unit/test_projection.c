@@ -54,6 +54,31 @@ static const char base_inv[] =
 static const char proj_inv[] = "inventory: p\nyear: 2020\ngwp: ar5\nfactor_sets: [t]\nactivities:\n"
                                "  - {category: \"1.A.2.c\", fuel: gas, amount: 1, unit: Gg}\n";
 
+/* A series for the intensity hookup: history 2019 (coal 11 Gg in 1.A.1.a: 19800 t CO2) and the base year
+ * 2020, whose energy list is the base inventory's coal (10 + 1 Gg) and gas (2 Gg as 2.5 10^6 m3, a stand-in
+ * volume), plus 10 GWh of primary electricity. Calorific standard coal: coal 11 Gg x 0.7143 kgce/kg = 7857.3
+ * tce; gas 2.5e6 m3 x 1.33 = 3325 tce; electricity 1e7 kWh x 0.1229 = 1229 tce. Coal is matched to the
+ * inventory's `coal` lines through its ipcc_fuel. */
+static const char sce_set[] =
+    "factor_set: sce\ntitle: t\nsource: hand-written test values\nfactors:\n"
+    "  - fuel: raw_coal\n    ipcc_fuel: coal\n    sce: {value: 0.7143, unit: kgce/kg, ref: r1}\n"
+    "  - fuel: natural_gas\n    ipcc_fuel: gas\n    sce: {value: 1.33, unit: kgce/m3, ref: r2}\n"
+    "  - activity: electricity\n    sce: {value: 0.1229, unit: kgce/kWh, ref: r3}\n";
+static const char hist_inv[] = "inventory: h\nyear: 2019\ngwp: ar5\nfactor_sets: [t]\nactivities:\n"
+                               "  - {category: \"1.A.1.a\", fuel: coal, amount: 11, unit: Gg}\n";
+#define SER_YEAR(y, inv, gdp)                                                                                          \
+    "  - year: " y "\n    inventory: " inv "\n    gdp: {value: " gdp ", unit: 10^4 yuan, prices: constant}\n"          \
+    "    population: {value: 100, unit: person}\n    energy:\n      - {fuel: raw_coal, amount: 11, unit: Gg}\n"
+static const char series_file[] =
+    "series: s\nbase_year: 2020\nprice_base: 2020\nfactor_sets: [sce]\ntargets: tg.yaml\n"
+    "electricity: {method: calorific, coal_rate: {value: 300, unit: gce/kWh}}\nyears:\n" SER_YEAR("2019", "h2019.yaml",
+                                                                                                  "900")
+        SER_YEAR("2020", "base.yaml", "1000") "      - {fuel: natural_gas, amount: 2.5, unit: 10^6 m3}\n"
+                                              "      - {fuel: electricity, kind: primary_electricity, amount: 10, "
+                                              "unit: GWh}\n";
+static const char targets_file[] = "targets: tg\nitems:\n  - {id: co2, indicator: co2_per_gdp, kind: reduction, "
+                                   "base_year: 2020, target_year: 2025, value: 10, source: s}\n";
+
 /* Everything one test run loads and computes. */
 typedef struct {
     char *dir, *path;
@@ -61,6 +86,9 @@ typedef struct {
     fset_db *db;
     inventory *inv[4];
     eng_result *res[4];
+    ser_series *s;
+    prj_hist hist[1];
+    size_t nh;
     prj_file *f;
     prj_model *m;
     prj_result *r;
@@ -76,6 +104,17 @@ static eng_result *fx_inventory(fx_t *x, size_t k, const char *path)
     return x->res[k] = eng_run(x->inv[k], x->db, dirs, 1, x->dl, NULL);
 }
 
+/* Loads and resolves the series and computes its history year (2019). */
+static bool fx_series(fx_t *x)
+{
+    const char *dirs[] = {x->dir};
+    x->s = ser_load(x->f->series, x->dl);
+    if (!x->s || diag_error_count(x->dl) || !ser_resolve(x->s, x->db, dirs, 1, x->dl))
+        return false;
+    eng_result *h = fx_inventory(x, 3, x->s->years[0].inventory);
+    return h && prj_hist_from(h, x->f, &x->hist[x->nh++]);
+}
+
 /* Writes the fixtures and scenario text `sc` (after a common head naming
  * base.yaml), loads, binds and computes it. */
 static fx_t fx_run(const char *sc)
@@ -87,6 +126,10 @@ static fx_t fx_run(const char *sc)
     free(th_write(x.dir, "gwp.yaml", gwp_file));
     free(th_write(x.dir, "base.yaml", base_inv));
     free(th_write(x.dir, "proj.yaml", proj_inv));
+    free(th_write(x.dir, "sce.yaml", sce_set));
+    free(th_write(x.dir, "h2019.yaml", hist_inv));
+    free(th_write(x.dir, "series.yaml", series_file));
+    free(th_write(x.dir, "tg.yaml", targets_file));
     x.path = th_write(x.dir, "sc.yaml", sc);
     x.dl = diag_new();
     x.db = fdb_new();
@@ -96,9 +139,9 @@ static fx_t fx_run(const char *sc)
     eng_result *base = fx_inventory(&x, 0, x.f->inventory), *proj[2] = {NULL, NULL};
     for (size_t i = 0; i < x.f->nprojects && i < 2; i++)
         proj[i] = fx_inventory(&x, 1 + i, x.f->projects[i]->inventory);
-    if (!base || diag_error_count(x.dl))
+    if (!base || diag_error_count(x.dl) || (x.f->series && !fx_series(&x)))
         return x;
-    prj_inputs in = {base, NULL, NULL, 0, NULL, (const eng_result *const *)proj};
+    prj_inputs in = {base, x.s, x.hist, x.nh, NULL, (const eng_result *const *)proj};
     x.m = prj_bind(x.f, &in, x.dl);
     x.r = x.m ? prj_compute(x.m, x.dl) : NULL;
     return x;
@@ -140,6 +183,9 @@ static void fx_done(fx_t *x)
         eng_free(x->res[k]);
         inv_free(x->inv[k]);
     }
+    for (size_t i = 0; i < x->nh; i++)
+        prj_hist_clear(&x->hist[i]);
+    ser_free(x->s);
     prj_file_free(x->f);
     fdb_free(x->db);
     diag_free(x->dl);
@@ -330,6 +376,35 @@ static void test_lmdi_in_projection(void **state)
     fx_done(&x);
 }
 
+/* The intensity indicators continue the series: GDP 5 %/yr from 1000 drives 1.A.1 (elasticity 1), so in 2025
+ * (g = 1.05^5 = 1.2762815625) CO2 of 1.A = 23600 g + 1800 and GDP = 1000 g: CO2 per GDP = 23.6 + 1.8 / g =
+ * 25.01035...; the target (CO2 per GDP -10 % from 25400 / 1000 = 25.4, level 22.86) is missed. Coal follows its
+ * lines: 7857.3 tce x (200 g + 20) / 220; primary electricity follows its path, 20 GWh = 2458 tce. */
+static void test_intensity_continues_series(void **state)
+{
+    (void)state;
+    fx_t x =
+        fx_run("projection: t\nbase: {inventory: base.yaml, series: series.yaml}\nhorizon: 2030\nscenarios:\n"
+               "  - id: g\n    drivers: {gdp: {rate: 5%" SRC "}}\n"
+               "    activity: [{category: \"1.A.1\", driver: gdp" SRC "}]\n"
+               "    energy: [{fuel: electricity, kind: primary_electricity, values: {2025: 20}, unit: GWh" SRC "}]\n");
+    fx_need_ok(&x);
+    const int_result *ir = x.r->scen[0].ind;
+    double g = pow(1.05, 5);
+    assert_non_null(ir);
+    assert_int_equal(ir->nyears, 12); /* 2019, then 2020 .. 2030 */
+    assert_close(ir->years[0].co2_t, 19800, REL);
+    const int_year *y = &ir->years[6]; /* 2025 */
+    assert_int_equal(y->year, 2025);
+    assert_close(y->co2_per_gdp, (23600 * g + 1800) / (1000 * g), 1e-12);
+    assert_close(y->mix_tce[SER_CALORIFIC][INT_MIX_COAL], 7857.3 * (200 * g + 20) / 220, 1e-12);
+    assert_close(y->mix_tce[SER_CALORIFIC][INT_MIX_PRIMARY_ELEC], 2458, 1e-12);
+    assert_int_equal(ir->ntargets, 1);
+    assert_int_equal(ir->targets[0].status, INT_MISSED);
+    assert_close(ir->targets[0].level, 22.86, 1e-12);
+    fx_done(&x);
+}
+
 /* ---------------------------------------------------------------- inheritance */
 
 /* c inherits p and names gdp, activity b and measure m2; d inherits c and drops m1 and a. Each takes
@@ -386,6 +461,10 @@ static const bad_case bad_cases[] = {
     {"share over 100 %",
      "  - {id: a, measures: [{id: m, type: retire, category: \"2.A.1\", share: 130%, start: 2025" SRC "}]}\n",
      "DIR/sc.yaml:5:72: error: a share must be from 0 to 100 %, got 130%"},
+    {"share drawn over 100 %",
+     "  - {id: a, measures: [{id: m, type: retire, category: \"2.A.1\", share: {value: 90%,"
+     " uncertainty: 20%}, start: 2025" SRC "}]}\n",
+     "DIR/sc.yaml:5:72: error: a share must stay from 0 to 100 % in every draw"},
     {"no source", "  - {id: a, activity: [{category: \"1.A\", rate: 1%}]}\n",
      "DIR/sc.yaml:5:24: error: missing 'source' in an activity entry (where the assumption comes from; write "
      "\"illustrative\" for a stand-in)"},
@@ -517,6 +596,7 @@ int main(void)
         cmocka_unit_test(test_mix_share),
         cmocka_unit_test(test_measures_by_hand),
         cmocka_unit_test(test_lmdi_in_projection),
+        cmocka_unit_test(test_intensity_continues_series),
         cmocka_unit_test(test_inheritance),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_errors_all_at_once),
