@@ -97,11 +97,52 @@ static bool mc_run_threads(mc_job *jobs, unsigned threads)
     return ok;
 }
 
-/* Sorts doubles ascending. */
-static int mc_cmp(const void *a, const void *b)
+/* Rearranges x[0..n) so that x[k] is the value a sort would put there,
+ * with nothing larger before it and nothing smaller after (Hoare's
+ * selection, middle pivot). The value is the k-th order statistic, exactly
+ * what sorting gives. */
+static void mc_select(double *x, size_t n, size_t k)
 {
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
+    size_t lo = 0, hi = n - 1;
+    while (lo < hi) {
+        double pivot = x[lo + (hi - lo) / 2];
+        size_t i = lo, j = hi;
+        while (i <= j) {
+            while (x[i] < pivot)
+                i++;
+            while (x[j] > pivot)
+                j--;
+            if (i <= j) {
+                double t = x[i];
+                x[i++] = x[j];
+                x[j] = t;
+                if (j == 0)
+                    break;
+                j--;
+            }
+        }
+        if (k <= j)
+            hi = j;
+        else if (k >= i)
+            lo = i;
+        else
+            return;
+    }
+}
+
+/* PERCENTILE.INC of the n values in x (reordered): the order statistics
+ * floor(h) and floor(h) + 1 with h = (n - 1) p, interpolated. */
+static double mc_percentile(double *x, size_t n, double p)
+{
+    double h = (double)(n - 1) * p;
+    size_t lo = (size_t)floor(h);
+    mc_select(x, n, lo);
+    if (lo + 1 >= n)
+        return x[lo];
+    double next = x[lo + 1];
+    for (size_t i = lo + 2; i < n; i++)
+        next = x[i] < next ? x[i] : next;
+    return x[lo] + (h - (double)lo) * (next - x[lo]);
 }
 
 /* Per scenario: the share peaking by the year, the peak-year counts, the
@@ -126,18 +167,16 @@ static bool mc_summarise(const prj_model *m, prj_mc *mc, const double *paths, co
         for (int w = 0; w < 2; w++) {
             for (size_t it = 0; it < N; it++)
                 col[it] = w ? (double)mc->peak_year[s * N + it] : mc->peak_value[s * N + it];
-            qsort(col, N, sizeof *col, mc_cmp);
             for (int k = 0; k < PRJ_MC_NPCT; k++)
-                (w ? mc->peak_year_pct : mc->peak_value_pct)[s * PRJ_MC_NPCT + k] = prj_percentile(col, N, mc_pct[k]);
+                (w ? mc->peak_year_pct : mc->peak_value_pct)[s * PRJ_MC_NPCT + k] = mc_percentile(col, N, mc_pct[k]);
         }
         for (size_t t = 0; t < ny; t++) {
             double sum = 0;
             for (size_t it = 0; it < N; it++)
                 sum += col[it] = paths[(s * N + it) * ny + t];
             mc->path_mean[s * ny + t] = sum / (double)N;
-            qsort(col, N, sizeof *col, mc_cmp);
             for (int k = 0; k < PRJ_MC_NPCT; k++)
-                mc->path_pct[(s * PRJ_MC_NPCT + k) * ny + t] = prj_percentile(col, N, mc_pct[k]);
+                mc->path_pct[(s * PRJ_MC_NPCT + k) * ny + t] = mc_percentile(col, N, mc_pct[k]);
         }
     }
     free(col);

@@ -139,19 +139,19 @@ static void pr_aggregate(const prj_model *m, prj_scen_result *sr)
     for (size_t li = 0; li < m->nlines; li++) {
         const prj_line *l = &m->lines[li];
         for (size_t t = 0; t < ny; t++) {
-            const double *e = &r->t[(li * ny + t) * GAS_COUNT];
             if (l->kind == PRJ_L_INDIRECT) {
-                sr->indirect_t[l->net_import * ny + t] += e[GAS_CO2];
+                sr->indirect_t[l->net_import * ny + t] += r->t[prj_cell(r, li, GAS_CO2, t)];
                 continue;
             }
             double co2e = 0;
             for (int g = 0; g < GAS_COUNT; g++) {
                 bool memo = l->memo & (1u << g);
-                sr->memo_t[t] += memo ? e[g] : 0;
-                sr->sector_t[(t * ns + l->sector) * GAS_COUNT + g] += memo ? 0 : e[g];
-                co2e += memo ? 0 : e[g] * m->gwp[g];
+                double e = r->t[prj_cell(r, li, g, t)];
+                sr->memo_t[t] += memo ? e : 0;
+                sr->sector_t[(t * ns + l->sector) * GAS_COUNT + g] += memo ? 0 : e;
+                co2e += memo ? 0 : e * m->gwp[g];
             }
-            double co2 = (l->memo & (1u << GAS_CO2)) ? 0 : e[GAS_CO2];
+            double co2 = (l->memo & (1u << GAS_CO2)) ? 0 : r->t[prj_cell(r, li, GAS_CO2, t)];
             sr->sector_co2e[t * ns + l->sector] += co2e;
             sr->sector_metric[l->sector * ny + t] += k == PRJ_MET_CO2_ENERGY ? (l->energy_use ? co2 : 0)
                                                      : k == PRJ_MET_CO2      ? (l->sink ? 0 : co2)
@@ -232,11 +232,10 @@ static void pr_lmdi_cells(const prj_model *m, const prj_run *r, size_t t, double
         const prj_line *l = &m->lines[li];
         if (l->kind != PRJ_L_COMBUSTION || m->line_fuel[li] == PRJ_NONE)
             continue;
-        const double *e = &r->t[(li * ny + t) * GAS_COUNT];
         double c = 0;
         for (int g = 0; g < GAS_COUNT; g++)
             if (!(l->memo & (1u << g)) && (co2e || g == GAS_CO2))
-                c += co2e ? e[g] * m->gwp[g] : e[g];
+                c += co2e ? r->t[prj_cell(r, li, g, t)] * m->gwp[g] : r->t[prj_cell(r, li, g, t)];
         energy[l->sector * nf + m->line_fuel[li]] += r->energy[li * ny + t];
         emission[l->sector * nf + m->line_fuel[li]] += c;
     }

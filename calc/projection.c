@@ -170,7 +170,7 @@ static void pe_activity(const prj_model *m, const prj_plan *p, const double *pv,
             const double *dk = &r->driver[p->act_drivers[i][k] * ny];
             x *= dk[t] / dk[0];
         }
-        out[t] = pow(x, el);
+        out[t] = el == 1 ? x : pow(x, el); /* pow(x, 1) is x exactly */
     }
 }
 
@@ -233,48 +233,68 @@ static void pe_mix_year(const prj_model *m, const prj_plan *p, prj_run *r, size_
             r->index[li * ny + t] *= p->mix_named[li] ? s_named : s_other;
 }
 
-/* The emission-factor index of every line and gas: an index path, or an
- * absolute path per line over its own base factor, or 1. */
+/* The emission-factor index of every line and gas that has an ef entry:
+ * an index path, or an absolute path per line over its own base factor.
+ * Elsewhere F is 1; it is written only when the run keeps every array (the
+ * Monte Carlo's final_only runs read it through pe_factor). */
 static void pe_ef(const prj_model *m, const prj_plan *p, const double *pv, prj_run *r, const size_t at[PRJ_NENTRY])
 {
     size_t ny = m->nyears;
     for (size_t li = 0; li < m->nlines; li++)
         for (unsigned gm = m->lines[li].gases; gm; gm &= gm - 1) {
             int g = __builtin_ctz(gm);
-            size_t k = p->ef[li * GAS_COUNT + g], stride = GAS_COUNT;
-            double *F = &r->ef[(li * ny) * GAS_COUNT + g];
+            size_t k = p->ef[li * GAS_COUNT + g];
+            double *F = &r->ef[prj_cell(r, li, g, 0)];
             const prj_entry *e = k != PRJ_NONE ? p->sc->entry[PRJ_E_EF][k] : NULL;
             const prj_line *l = &m->lines[li];
             if (e && e->unit_text && l->ef0[g] != 0) {
                 double *P = &r->scratch[r->nscratch - ny]; /* the last scratch path: free for this */
                 prj_path_eval(&e->path, pv, l->ef0[g], p->ef_scale[li * GAS_COUNT + g], m->base_year, ny, P);
                 for (size_t t = 0; t < ny; t++)
-                    F[t * stride] = P[t] / l->ef0[g];
-            } else
+                    F[t] = P[t] / l->ef0[g];
+            } else if (e && !e->unit_text)
                 for (size_t t = 0; t < ny; t++)
-                    F[t * stride] = e && !e->unit_text ? r->scratch[at[PRJ_E_EF] + k * ny + t] : 1;
+                    F[t] = r->scratch[at[PRJ_E_EF] + k * ny + t];
+            else if (!r->final_only || e)
+                for (size_t t = 0; t < ny; t++)
+                    F[t] = 1;
         }
 }
 
+/* F of line li, gas g, year t: 1 where the plan has no ef entry for it. */
+static double pe_factor(const prj_model *m, const prj_plan *p, const prj_run *r, size_t li, size_t t, int g)
+{
+    (void)m;
+    return p->ef[li * GAS_COUNT + g] == PRJ_NONE ? 1 : r->ef[prj_cell(r, li, g, t)];
+}
+
 /* Energy, amount and emissions of every line before the measures:
- * E = E0 x a, M = M0 x a, e_g = e0_g x a x F_g; project lines are 0 until
- * their measure adds them. */
-static void pe_lines(const prj_model *m, prj_run *r)
+ * E = E0 x a, M = M0 x a, e_g = e0_g x a x F_g (x 1 is left out: exact);
+ * project lines are 0 until their measure adds them. */
+static void pe_lines(const prj_model *m, const prj_plan *p, prj_run *r)
 {
     size_t ny = m->nyears;
     for (size_t li = 0; li < m->nlines; li++) {
         const prj_line *l = &m->lines[li];
+        const double *a = &r->index[li * ny];
+        double *E = &r->energy[li * ny], *M = &r->amount[li * ny];
         bool on = l->project == PRJ_NONE;
         for (size_t t = 0; t < ny; t++) {
-            double a = r->index[li * ny + t];
-            r->energy[li * ny + t] = on ? l->energy0_tj * a : 0;
-            r->amount[li * ny + t] = on ? l->amount0 * a : 0;
-            double *e = &r->t[(li * ny + t) * GAS_COUNT];
-            const double *F = &r->ef[(li * ny + t) * GAS_COUNT];
-            for (unsigned gm = l->gases; gm; gm &= gm - 1) {
-                int g = __builtin_ctz(gm);
-                e[g] = on ? l->e0[g] * a * F[g] : 0;
-            }
+            E[t] = on ? l->energy0_tj * a[t] : 0;
+            M[t] = on ? l->amount0 * a[t] : 0;
+        }
+        for (unsigned gm = l->gases; gm; gm &= gm - 1) {
+            int g = __builtin_ctz(gm);
+            const double *F = &r->ef[prj_cell(r, li, g, 0)];
+            double *e = &r->t[prj_cell(r, li, g, 0)], e0 = l->e0[g];
+            if (!on)
+                memset(e, 0, ny * sizeof *e);
+            else if (p->ef[li * GAS_COUNT + g] != PRJ_NONE)
+                for (size_t t = 0; t < ny; t++)
+                    e[t] = e0 * a[t] * F[t];
+            else
+                for (size_t t = 0; t < ny; t++)
+                    e[t] = e0 * a[t];
         }
     }
 }
@@ -311,17 +331,16 @@ static void pe_share(const prj_model *m, const prj_measure *me, const double *pv
 static void pe_scale_line(const prj_model *m, prj_run *r, size_t li, size_t t, double k)
 {
     size_t ny = m->nyears;
-    double *e = &r->t[(li * ny + t) * GAS_COUNT];
     r->energy[li * ny + t] *= k;
     r->amount[li * ny + t] *= k;
     for (unsigned gm = m->lines[li].gases; gm; gm &= gm - 1)
-        e[__builtin_ctz(gm)] *= k;
+        r->t[prj_cell(r, li, __builtin_ctz(gm), t)] *= k;
 }
 
 /* Adds `add` TJ of the new fuel to the receiving lines of switch b in year
  * t, at their base emissions per TJ (or per amount, for electricity) times
  * their emission-factor index. */
-static void pe_supply(const prj_model *m, const prj_bmeasure *b, prj_run *r, size_t t, double add)
+static void pe_supply(const prj_model *m, const prj_plan *p, const prj_bmeasure *b, prj_run *r, size_t t, double add)
 {
     size_t ny = m->nyears;
     if (b->to_elec)
@@ -329,25 +348,24 @@ static void pe_supply(const prj_model *m, const prj_bmeasure *b, prj_run *r, siz
     for (size_t i = 0; i < b->nto; i++) {
         size_t li = b->to[i];
         const prj_line *l = &m->lines[li];
-        double *e = &r->t[(li * ny + t) * GAS_COUNT];
-        const double *F = &r->ef[(li * ny + t) * GAS_COUNT];
         double d = add * b->to_w[i]; /* TJ (a fuel) or the line's amount (electricity) */
         double dE = b->to_elec ? d * (l->energy0_tj / l->amount0) : d;
         double dM = b->to_elec ? d : d * (l->amount0 / l->energy0_tj);
         double per = b->to_elec ? l->amount0 : l->energy0_tj;
         r->energy[li * ny + t] += dE;
         r->amount[li * ny + t] += dM;
-        for (int g = 0; g < GAS_COUNT; g++)
-            if (l->gases & (1u << g))
-                e[g] += d * (l->e0[g] / per) * F[g];
+        for (unsigned gm = l->gases; gm; gm &= gm - 1) {
+            int g = __builtin_ctz(gm);
+            r->t[prj_cell(r, li, g, t)] += d * (l->e0[g] / per) * pe_factor(m, p, r, li, t, g);
+        }
     }
 }
 
 /* A switch or retire: by share, each selected line keeps (1 - sigma); by
  * amount, each keeps (1 - R/Q) with R = min(amount x ramp, Q); what is
  * removed is supplied by the `to` fuel at `ratio`. */
-static void pe_switch(const prj_model *m, const prj_bmeasure *b, const double *pv, prj_run *r, size_t j,
-                      const double *sig)
+static void pe_switch(const prj_model *m, const prj_plan *p, const prj_bmeasure *b, const double *pv, prj_run *r,
+                      size_t j, const double *sig)
 {
     size_t ny = m->nyears;
     const prj_measure *me = b->m;
@@ -368,7 +386,7 @@ static void pe_switch(const prj_model *m, const prj_bmeasure *b, const double *p
             pe_scale_line(m, r, b->lines[i], t, k);
         r->removed[j * ny + t] = R;
         if (me->to_fuel && R > 0)
-            pe_supply(m, b, r, t, pv[me->ratio] * R);
+            pe_supply(m, p, b, r, t, pv[me->ratio] * R);
     }
 }
 
@@ -382,19 +400,19 @@ static void pe_capture(const prj_model *m, const prj_bmeasure *b, const double *
     for (size_t t = 0; t < ny; t++) {
         double s = 0;
         for (size_t i = 0; i < b->nlines; i++)
-            s += r->t[(b->lines[i] * ny + t) * GAS_COUNT + GAS_CO2];
+            s += r->t[prj_cell(r, b->lines[i], GAS_CO2, t)];
         double c = fmin(pv[me->amount] * b->amount_scale * avail * pe_ramp(me, m->base_year + (long)t), s);
         double k = 1 - (s == 0 ? 0 : c / s);
         for (size_t i = 0; i < b->nlines; i++)
-            r->t[(b->lines[i] * ny + t) * GAS_COUNT + GAS_CO2] *= k;
+            r->t[prj_cell(r, b->lines[i], GAS_CO2, t)] *= k;
         r->removed[j * ny + t] = c;
     }
 }
 
 /* A project: its lines at ramp x growth of their base amounts; its
  * purchased electricity (consumption view) adds to the electricity added. */
-static void pe_project(const prj_model *m, const prj_bmeasure *b, const double *pv, prj_run *r, size_t j,
-                       double *growth)
+static void pe_project(const prj_model *m, const prj_plan *p, const prj_bmeasure *b, const double *pv, prj_run *r,
+                       size_t j, double *growth)
 {
     size_t ny = m->nyears;
     const prj_measure *me = b->m;
@@ -404,13 +422,13 @@ static void pe_project(const prj_model *m, const prj_bmeasure *b, const double *
         for (size_t i = 0; i < b->nlines; i++) {
             size_t li = b->lines[i];
             const prj_line *l = &m->lines[li];
-            double *e = &r->t[(li * ny + t) * GAS_COUNT];
-            const double *F = &r->ef[(li * ny + t) * GAS_COUNT];
             r->energy[li * ny + t] = l->energy0_tj * rho * growth[t];
             r->amount[li * ny + t] = l->amount0 * rho * growth[t];
-            for (int g = 0; g < GAS_COUNT; g++) {
-                e[g] = (l->gases & (1u << g)) ? l->e0[g] * rho * growth[t] * F[g] : 0;
-                co2e += l->kind != PRJ_L_INDIRECT && !(l->memo & (1u << g)) ? e[g] * m->gwp[g] : 0;
+            for (unsigned gm = l->gases; gm; gm &= gm - 1) {
+                int g = __builtin_ctz(gm);
+                double *e = &r->t[prj_cell(r, li, g, t)];
+                *e = l->e0[g] * rho * growth[t] * pe_factor(m, p, r, li, t, g);
+                co2e += l->kind != PRJ_L_INDIRECT && !(l->memo & (1u << g)) ? *e * m->gwp[g] : 0;
             }
             if (l->kind == PRJ_L_INDIRECT && !l->net_import && strcmp(l->key, "electricity") == 0)
                 r->elec_tj[t] += r->energy[li * ny + t];
@@ -422,27 +440,34 @@ static void pe_project(const prj_model *m, const prj_bmeasure *b, const double *
 /* ---------------------------------------------------------------- totals */
 
 /* The four metrics of every year into block j of r->metric, summed over
- * the lines in line order (line-major: each line's years are contiguous). */
+ * the lines in line order; a line's CO2e of a year sums its gases in gas
+ * order (the last scratch path holds it). */
 static void pe_totals(const prj_model *m, prj_run *r, size_t j)
 {
     size_t ny = m->nyears;
-    double *out = &r->metric[j * PRJ_NMETRICS * ny];
+    double *out = &r->metric[j * PRJ_NMETRICS * ny], *co2e = &r->scratch[r->nscratch - ny];
     memset(out, 0, PRJ_NMETRICS * ny * sizeof *out);
     for (size_t li = 0; li < m->nlines; li++) {
         const prj_line *l = &m->lines[li];
         unsigned counted = l->gases & ~l->memo;
         if (l->kind == PRJ_L_INDIRECT)
             continue;
-        for (size_t t = 0; t < ny; t++) {
-            const double *e = &r->t[(li * ny + t) * GAS_COUNT];
-            double co2 = (counted & (1u << GAS_CO2)) ? e[GAS_CO2] : 0, co2e = 0;
-            for (unsigned gm = counted; gm; gm &= gm - 1)
-                co2e += e[__builtin_ctz(gm)] * m->gwp[__builtin_ctz(gm)];
-            out[PRJ_MET_CO2_ENERGY * ny + t] += l->energy_use ? co2 : 0;
-            out[PRJ_MET_CO2 * ny + t] += l->sink ? 0 : co2;
-            out[PRJ_MET_CO2E * ny + t] += l->sink ? 0 : co2e;
-            out[PRJ_MET_CO2E_NET * ny + t] += co2e;
+        memset(co2e, 0, ny * sizeof *co2e);
+        for (unsigned gm = counted; gm; gm &= gm - 1) {
+            int g = __builtin_ctz(gm);
+            const double *e = &r->t[prj_cell(r, li, g, 0)];
+            for (size_t t = 0; t < ny; t++)
+                co2e[t] += e[t] * m->gwp[g];
         }
+        const double *co2 = (counted & (1u << GAS_CO2)) ? &r->t[prj_cell(r, li, GAS_CO2, 0)] : NULL;
+        for (size_t t = 0; co2 && l->energy_use && t < ny; t++)
+            out[PRJ_MET_CO2_ENERGY * ny + t] += co2[t];
+        for (size_t t = 0; co2 && !l->sink && t < ny; t++)
+            out[PRJ_MET_CO2 * ny + t] += co2[t];
+        for (size_t t = 0; !l->sink && t < ny; t++)
+            out[PRJ_MET_CO2E * ny + t] += co2e[t];
+        for (size_t t = 0; t < ny; t++)
+            out[PRJ_MET_CO2E_NET * ny + t] += co2e[t];
     }
 }
 
@@ -455,11 +480,11 @@ static void pe_measure(const prj_model *m, const prj_plan *p, const double *pv, 
         pe_capture(m, b, pv, r, j);
         break;
     case PRJ_M_PROJECT:
-        pe_project(m, b, pv, r, j, tmp);
+        pe_project(m, p, b, pv, r, j, tmp);
         break;
     default:
         pe_share(m, b->m, pv, tmp);
-        pe_switch(m, b, pv, r, j, tmp);
+        pe_switch(m, p, b, pv, r, j, tmp);
     }
 }
 
@@ -480,7 +505,7 @@ void prj_eval(const prj_model *m, size_t s, const double *pv, size_t skip, prj_r
         for (size_t t = 0; t < ny; t++)
             pe_mix_year(m, p, r, i, &r->scratch[at[PRJ_E_MIX] + i * ny], t);
     pe_ef(m, p, pv, r, at);
-    pe_lines(m, r);
+    pe_lines(m, p, r);
     if (!r->final_only)
         pe_totals(m, r, 0);
     for (size_t j = 0; j < p->nmeas; j++) {

@@ -306,8 +306,8 @@ void prj_model_free(prj_model *m);
 
 /* ---------------------------------------------------------------- a run (projection.c) */
 
-/* One scenario evaluated. Per-line arrays are line-major: [line][year] or
- * [line][year][gas]. */
+/* One scenario evaluated. Per-line arrays are line-major: [line][year], and
+ * for t and ef [line][gas][year] (prj_cell), so each gas's years are contiguous. */
 typedef struct {
     size_t nyears, nlines, ndrivers, nmeasures;
     double *driver;  /* ndrivers x nyears */
@@ -324,6 +324,12 @@ typedef struct {
     size_t nscratch;
     bool final_only; /* totals after all measures only (block nmeasures): the Monte Carlo's need */
 } prj_run;
+
+/* The index of line li, gas g, year index t in a run's t and ef arrays. */
+static inline size_t prj_cell(const prj_run *r, size_t li, int g, size_t t)
+{
+    return (li * GAS_COUNT + (size_t)g) * r->nyears + t;
+}
 
 /* Allocates the arrays of a run of `m` (for any of its scenarios); false
  * when out of memory. */

@@ -204,7 +204,7 @@ static double fx_metric(const fx_t *x, size_t s, prj_metric k, long y)
 static double fx_t_line(const fx_t *x, size_t s, size_t li, long y, gas_id g)
 {
     const prj_run *r = &x->r->scen[s].run;
-    return r->t[(li * r->nyears + (size_t)(y - x->m->base_year)) * GAS_COUNT + g];
+    return r->t[prj_cell(r, li, g, (size_t)(y - x->m->base_year))];
 }
 
 #define HEAD "projection: t\nbase: {inventory: base.yaml}\nhorizon: 2030\nscenarios:\n"
@@ -559,6 +559,18 @@ static void test_mc_reproducible(void **state)
     assert_memory_equal(a->path_mean, b->path_mean, ny * sizeof *a->path_mean);
     assert_memory_equal(a->p_peak_by, b->p_peak_by, sizeof *a->p_peak_by);
     assert_true(memcmp(a->peak_value, c->peak_value, N * sizeof *a->peak_value) != 0);
+    /* The peak-value percentiles are PERCENTILE.INC of the raw peak values (sorted here by insertion). */
+    double sorted[301];
+    for (size_t i = 0; i < N; i++) {
+        size_t k = i;
+        for (; k > 0 && sorted[k - 1] > a->peak_value[i]; k--)
+            sorted[k] = sorted[k - 1];
+        sorted[k] = a->peak_value[i];
+    }
+    assert_true(a->peak_value_pct[0] == prj_percentile(sorted, N, 0.05)); /* h = 300 x 0.05 = 15: sorted[15] */
+    assert_true(a->peak_value_pct[0] == sorted[15]);
+    assert_true(a->peak_value_pct[1] == prj_percentile(sorted, N, 0.50));
+    assert_true(a->peak_value_pct[2] == prj_percentile(sorted, N, 0.95));
     /* 5 % <= 50 % <= 95 % in every year. */
     for (size_t t = 0; t < ny; t++)
         assert_true(a->path_pct[t] <= a->path_pct[ny + t] && a->path_pct[ny + t] <= a->path_pct[2 * ny + t]);
