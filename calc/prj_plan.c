@@ -188,6 +188,11 @@ static bool pp_activity(pb_ctx *c, prj_plan *p)
                            "'%s': give the path in a unit both convert to, or as an index (no unit)",
                            e->id, e->unit_text, m->lines[li].at.line, m->lines[li].unit_text);
         }
+        if (ok && e->unit_text && !(p->act_base[i] > 0) && pb_first_use(c, &e->unit))
+            diag_error(c->dl, e->at,
+                       "activity entry '%s' gives amounts, but the lines it governs have no base "
+                       "amount above 0 to start from: give the path as an index (no unit)",
+                       e->id);
     }
     return ok;
 }
