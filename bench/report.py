@@ -4,6 +4,8 @@
 usage: bench/report.py RESULTS.tsv OUT_DIR RESULTS.md GHGCALC PY_MAX REPEAT "N..."
 """
 import datetime, os, platform, re, subprocess, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import report_scaling as scaling  # noqa: E402
 tsv, out, results, ghg, py_max, repeat, ns = sys.argv[1:8]
 py_max = int(py_max)
 rows = {}
@@ -16,16 +18,17 @@ for line in open(tsv):
     else:
         rows[(int(n), name)] = fig
 # A Python run skipped this time (BENCH_PY_MAX) is taken from the latest earlier run, and marked.
-earlier = {}
-hist = os.path.join(out, 'python-history.tsv')
-if os.path.exists(hist):
-    for line in open(hist):
-        n, when, wall, user, sys_, rss, others = line.split()
-        earlier[int(n)] = (when, dict(wall=float(wall), user=float(user), sys=float(sys_), rss=int(rss) / 1024.0,
-                                      others=float(others)))
-for n in {k[0] for k in rows}:
-    if (n, 'python') not in rows and n in earlier:
-        rows[(n, 'python')] = dict(earlier[n][1], when=earlier[n][0])
+for pname in ('python', 'r_python'):
+    earlier = {}
+    hist = os.path.join(out, '%s-history.tsv' % pname)
+    if os.path.exists(hist):
+        for line in open(hist):
+            n, when, wall, user, sys_, rss, others = line.split()
+            earlier[int(n)] = (when, dict(wall=float(wall), user=float(user), sys=float(sys_), rss=int(rss) / 1024.0,
+                                          others=float(others)))
+    for n in {k[0] for k in rows if k[1].startswith('r_') == (pname == 'r_python')}:
+        if (n, pname) not in rows and n in earlier:
+            rows[(n, pname)] = dict(earlier[n][1], when=earlier[n][0])
 
 def sh(cmd):
     try:
@@ -78,6 +81,14 @@ L.append('''**What runs.** The input is `bench/gen_inventory.py N` (fixed seed):
 1.A.1.a to 1.A.4.c with the IPCC fuels that have CH4 and N2O factors there, amounts in t, 10^4 t, 万吨, Gg
 and TJ, a unique `id` each, about 143 bytes a record; every record gives 3 calculation rows (CO2, CH4, N2O).
 
+The **realistic mix** (`bench/gen_inventory.py N --mix realistic`, issue 17; sections "realistic mix" and
+*Scaling*) looks like a Chinese city's inventory: factor sets china-energy and ipcc2006-energy, 25 fuels in 20
+categories of 1.A, amounts in mass, energy (TJ, GJ, tce) and volume units (natural gas and coke oven gas in
+10^4 Nm3, 万立方米, m3, 亿立方米), about 18 %% of the records with Tier 2 overrides on the record (natural gas by
+volume with the supplier's NCV; plant NCVs, CO2 factors, carbon contents with oxidation, CH4 factors), 30 %%
+with an uncertainty, 3 %% with `not_estimated: [ch4, n2o]` (those get one calculation row, not three),
+about 175 bytes a record. Its limit writes as many rows as ghgcalc does.
+
 * **limit** = `bench/yaml_events` (a bare libyaml event loop over the same file) + `bench/xlsx_cells`
   (bare libxlsxwriter writing the same number of cells as ghgcalc's Calculation sheets, 25 columns,
   the same mix of 3 formulas with cached values, 8 numbers and 13 strings a row; constant_memory and
@@ -119,7 +130,7 @@ def python_notes(ps, stages, what):
         L.append('%s: %s.' % (what, c.group(0).replace('check: ', '')))
 
 summary = []
-for n in sorted({k[0] for k in rows}):
+for n in sorted({k[0] for k in rows if not k[1].startswith('r_')}):
     g = lambda name: rows.get((n, name))
     y, x, gh, gx, eo, p = g('yaml_events'), g('xlsx_cells'), g('ghgcalc'), g('ghgcalc_xlsx'), g('engine_only'), g('python')
     size = os.path.getsize(os.path.join(out, 'inv-%d.yaml' % n)) / 1e6 if os.path.exists(os.path.join(out, 'inv-%d.yaml' % n)) else float('nan')
@@ -176,6 +187,7 @@ for n in sorted({k[0] for k in rows}):
             summary.append((n, 'python/ghgcalc wall', rw, rw >= 10))
             summary.append((n, 'python/ghgcalc RSS', rm, rm >= 20))
     L.append('')
+summary += scaling.realistic_sections(L, rows, out, py_max, fmt, limit_of, python_notes, stdout)
 for (n, ny) in sorted(srows):
     g = srows[(n, ny)].get
     y, x, gh, p = g('s_yaml_events'), g('s_xlsx_cells'), g('s_ghgcalc'), g('s_python')
@@ -222,7 +234,8 @@ for (n, ny) in sorted(srows):
             summary.append(('%s x %d' % (format(n, ','), ny), 'intensity: python/ghgcalc wall', rw, rw >= 10))
             summary.append(('%s x %d' % (format(n, ','), ny), 'intensity: python/ghgcalc RSS', rm, rm >= 20))
     L.append('')
-L.append('## Goals (issue 5)\n')
+summary += scaling.scaling_section(L, rows, out, results)
+L.append('## Goals (issues 5 and 17)\n')
 L.append('| N | measure | value | goal met |\n|---:|---|---:|---|')
 for n, what, v, ok in summary:
     L.append('| %s | %s | %.2f | %s |' % (n if isinstance(n, str) else format(n, ','), what, v, 'yes' if ok else '**no**'))

@@ -2,7 +2,14 @@
 # The benchmark (called by `make bench`): ghgcalc against the raw libraries and a Python equivalent.
 # usage: bench/run.sh [N...]          default N: 10000 100000 1000000
 #        (inventory command: N records; intensity command: BENCH_SERIES below)
-# env:   BENCH_PY_MAX=100000   largest N for the Python equivalent (about 7 GB and 10 minutes at 10^6);
+# env:   BENCH_MIXES="uniform realistic"  the inventories measured at every N: `gen_inventory.py --mix ...`
+#                              (uniform: the mix of every earlier result; realistic: issue 17's mix with
+#                              Tier 2 overrides, volumes, not_estimated), each also timed under `ghgcalc check`
+#                              for the SCALING section
+#        BENCH_CALLGRIND_MAX=100000  largest N whose `ghgcalc check` is also counted in instructions under
+#                              valgrind --tool=callgrind (0 skips; 10^6 takes about 50x the native time)
+#        BENCH_MEM_PARTS=1     run bench/mem_parts (memory by structure) on the largest realistic inventory
+#        BENCH_PY_MAX=100000   largest N for the Python equivalent (about 7 GB and 10 minutes at 10^6);
 #                              BENCH_PY_MAX=1000000 runs it at every N
 #        BENCH_SERIES="10000 100000"  records a year for the intensity benchmark ("" skips it)
 #        BENCH_YEARS=11       years of the intensity series
@@ -23,11 +30,15 @@ py_max=${BENCH_PY_MAX:-100000}
 series_ns=${BENCH_SERIES-10000 100000}
 years=${BENCH_YEARS:-11}
 repeat=${BENCH_REPEAT:-3}
+mixes=${BENCH_MIXES-uniform realistic}
+cg_max=${BENCH_CALLGRIND_MAX:-100000}
+mem_parts=${BENCH_MEM_PARTS:-1}
 py=/usr/bin/python3
 ns=("$@")
 [ ${#ns[@]} -gt 0 ] || ns=(10000 100000 1000000)
 mkdir -p "$out"
 tsv=$out/results.tsv
+cgtsv=$out/callgrind.tsv   # "N name instructions" of the callgrind runs
 report_only=${BENCH_REPORT_ONLY:-}
 if [ -n "$report_only" ]; then
   [ -s "$tsv" ] || { echo "bench: BENCH_REPORT_ONLY: no $tsv from an earlier run" >&2; exit 1; }
@@ -37,10 +48,15 @@ if [ -n "$report_only" ]; then
 else
   report_ns="${ns[*]}"
   : >"$tsv"
-  # the ghgcalc measured: its commit, and whether its sources differed from it
+  : >"$cgtsv"
+  rm -f "$out/mem_parts.stdout"
+  # the ghgcalc measured: its commit, the last commit that changed its sources, and whether they differ from it
   rev=$(git rev-parse --short HEAD 2>/dev/null || echo '?')
+  src=$(git log -1 --format=%h -- calc reports Makefile 2>/dev/null || echo '?')
+  [ "$src" = "$rev" ] || rev="$rev (calc, reports and Makefile as of $src)"
   [ -z "$(git status --porcelain -- calc reports Makefile 2>/dev/null)" ] || rev="$rev with uncommitted changes"
   echo "$rev" >"$out/results.rev"
+  echo "$repeat" >"$out/results.repeat"
 fi
 log=$out/run.log
 : >"$log"
@@ -64,6 +80,12 @@ for f in calc/*.c; do
 done
 gcc -std=c11 $CFLAGS_B -D_POSIX_C_SOURCE=200809L -Icalc -o "$out/engine_only" bench/engine_only.c "$out"/obj/*.o \
   $(pkg-config --libs yaml-0.1) -lm
+gcc -std=c11 $CFLAGS_B -D_GNU_SOURCE -Icalc -o "$out/mem_parts" bench/mem_parts.c "$out"/obj/*.o \
+  $(pkg-config --libs yaml-0.1) -lm
+have_cg=no
+if [ "$cg_max" -gt 0 ] && [ -z "$report_only" ]; then
+  if command -v valgrind >/dev/null; then have_cg=yes; else say "callgrind counts skipped: needs valgrind (Debian)"; fi
+fi
 have_py=yes
 if ! "$py" -c 'import yaml, pandas, openpyxl; yaml.CSafeLoader' 2>/dev/null; then
   have_py=no
@@ -97,21 +119,45 @@ measure() {
     fi
   done
   echo "$n $name $best" >>"$tsv"
-  if [ "$name" = python ]; then
-    echo "$n $(date -u +%Y-%m-%dT%H:%MZ) $best" >>"$out/python-history.tsv"
-    cp "$out/$name-$n.stdout" "$out/python-history-$n.stdout"
+  if [ "$name" = python ] || [ "$name" = r_python ]; then
+    echo "$n $(date -u +%Y-%m-%dT%H:%MZ) $best" >>"$out/$name-history.tsv"
+    cp "$out/$name-$n.stdout" "$out/$name-history-$n.stdout"
   fi
   say "N=$n $name: wall user sys rssKB othersCPU = $best"
 }
 
-for n in "${ns[@]}"; do
-  inv=$out/inv-$n.yaml
-  if [ ! -f "$inv" ] || [ bench/gen_inventory.py -nt "$inv" ] || [ factors/ipcc2006-energy.yaml -nt "$inv" ]; then
-    say "generating $inv"
-    "$py" bench/gen_inventory.py "$n" "$inv"
+# callgrind NAME N -- CMD...: instructions executed by CMD (valgrind --tool=callgrind), as "N NAME Ir" in $cgtsv.
+callgrind() {
+  local name=$1 n=$2
+  shift 3
+  if ! valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" >/dev/null 2>"$out/cg.tmp"; then
+    say "callgrind $name at N=$n failed:"; cat "$out/cg.tmp" >&2; exit 1
   fi
-  r=$repeat
-  [ "$n" -lt 1000000 ] || r=1
+  local ir
+  ir=$(sed -n 's/.*Collected : *\([0-9]*\).*/\1/p' "$out/cg.tmp" | tail -n 1)
+  echo "$n $name $ir" >>"$cgtsv"
+  say "N=$n $name: $ir instructions (callgrind)"
+}
+
+# gen MIX N FILE: the inventory, generated again when it is missing or older than what it is made from.
+gen() {
+  local mix=$1 n=$2 f=$3 dep stale=no
+  local deps=(bench/gen_inventory.py bench/factorfile.py factors/ipcc2006-energy.yaml)
+  [ "$mix" = uniform ] || deps+=(bench/gen_realistic.py factors/china-energy.yaml)
+  [ -f "$f" ] || stale=yes
+  for dep in "${deps[@]}"; do
+    if [ "$dep" -nt "$f" ]; then stale=yes; fi
+  done
+  if [ "$stale" = yes ]; then
+    say "generating $f"
+    "$py" bench/gen_inventory.py "$n" "$f" --mix "$mix"
+  fi
+}
+
+# The uniform mix: the programs of every earlier result, and `check` for the scaling section.
+bench_uniform() {
+  local n=$1 r=$2 inv=$out/inv-$1.yaml
+  gen uniform "$n" "$inv"
   cat "$inv" >/dev/null   # warm the page cache: every program reads the file from memory
   rm -f "$out"/g-"$n".* "$out"/gx-"$n".* "$out"/x-"$n".xlsx "$out"/py-"$n".*
   measure yaml_events "$n" "$r" -- "$out/yaml_events" "$inv"
@@ -119,11 +165,52 @@ for n in "${ns[@]}"; do
   measure ghgcalc "$n" "$r" -- "$ghg" inventory "$inv" -o "$out/g-$n.xlsx" --quiet
   measure ghgcalc_xlsx "$n" "$r" -- "$ghg" inventory "$inv" -o "$out/gx-$n.xlsx" --quiet --no-csv-json
   measure engine_only "$n" "$r" -- "$out/engine_only" "$inv" factors
+  measure check "$n" "$r" -- "$ghg" check "$inv" --factors factors --quiet
+  [ "$have_cg" = no ] || [ "$n" -gt "$cg_max" ] || callgrind check "$n" -- "$ghg" check "$inv" --factors factors --quiet
   if [ "$have_py" = yes ] && [ "$n" -le "$py_max" ]; then
     measure python "$n" 1 -- "$py" bench/python_equiv.py "$inv" "$out/py-$n.xlsx" --check "$out/g-$n.json"
   fi
   rm -f "$out"/x-"$n".xlsx "$out"/gx-"$n".xlsx "$out"/py-"$n".xlsx "$out"/py-"$n".csv
+}
+
+# The realistic mix (names r_...): the limit with as many rows as ghgcalc writes (not_estimated gases
+# have none), the workbook run, `check`, and the full run and Python only where Python runs (its check
+# needs ghgcalc's JSON).
+bench_realistic() {
+  local n=$1 r=$2 inv=$out/inv-real-$1.yaml
+  gen realistic "$n" "$inv"
+  cat "$inv" >/dev/null
+  rm -f "$out"/rg-"$n".* "$out"/rgx-"$n".* "$out"/rx-"$n".xlsx "$out"/rpy-"$n".*
+  measure r_engine_only "$n" "$r" -- "$out/engine_only" "$inv" factors
+  local lines
+  lines=$(sed -n 's/.* lines \([0-9]*\) .*/\1/p' "$out/r_engine_only-$n.stdout")
+  measure r_yaml_events "$n" "$r" -- "$out/yaml_events" "$inv"
+  measure r_xlsx_cells "$n" "$r" -- "$out/xlsx_cells" "$(( (lines + 2) / 3 ))" "$out/rx-$n.xlsx"
+  measure r_ghgcalc_xlsx "$n" "$r" -- "$ghg" inventory "$inv" -o "$out/rgx-$n.xlsx" --quiet --no-csv-json
+  measure r_check "$n" "$r" -- "$ghg" check "$inv" --factors factors --quiet
+  [ "$have_cg" = no ] || [ "$n" -gt "$cg_max" ] || callgrind r_check "$n" -- "$ghg" check "$inv" --factors factors --quiet
+  if [ "$have_py" = yes ] && [ "$n" -le "$py_max" ]; then
+    measure r_ghgcalc "$n" "$r" -- "$ghg" inventory "$inv" -o "$out/rg-$n.xlsx" --quiet
+    measure r_python "$n" 1 -- "$py" bench/python_equiv.py "$inv" "$out/rpy-$n.xlsx" --check "$out/rg-$n.json"
+  fi
+  rm -f "$out"/rx-"$n".xlsx "$out"/rgx-"$n".xlsx "$out"/rg-"$n".xlsx "$out"/rpy-"$n".xlsx "$out"/rpy-"$n".csv
+}
+
+for n in "${ns[@]}"; do
+  r=$repeat
+  [ "$n" -lt 1000000 ] || r=1
+  for mix in $mixes; do
+    "bench_$mix" "$n" "$r"
+  done
 done
+
+# Memory by structure on the largest realistic inventory (bench/RESULTS-notes.md explains the parts).
+if [ "$mem_parts" = 1 ] && [ ${#ns[@]} -gt 0 ] && [[ " $mixes " == *" realistic "* ]]; then
+  big=$(printf '%s\n' "${ns[@]}" | sort -n | tail -n 1)
+  "$out/mem_parts" "$out/inv-real-$big.yaml" factors >"$out/mem_parts.stdout"
+  echo "records_file $big" >>"$out/mem_parts.stdout"
+  say "mem_parts at N=$big: $(tr '\n' ' ' <"$out/mem_parts.stdout")"
+fi
 
 # ---- the intensity command: a series of $years years, each with an inventory of N records ----
 for n in $series_ns; do
@@ -154,4 +241,5 @@ print(sum(1 for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.
 done
 
 # ---- report -------------------------------------------------------------------
+[ -z "$report_only" ] || repeat=$(cat "$out/results.repeat" 2>/dev/null || echo "$repeat")
 "$py" bench/report.py "$tsv" "$out" "$results" "$ghg" "$py_max" "$repeat" "${report_ns% }"
