@@ -41,7 +41,7 @@ FUELS = [('raw_coal', 8, 'solid'), ('cleaned_coal', 3, 'solid'), ('other_washed_
          ('jet_kerosene', 1, 'liquid'), ('naphtha', 1, 'liquid'), ('petroleum_coke', 1, 'solid'),
          ('coking_coal', 2, 'solid'), ('motor_gasoline', 2, 'liquid'), ('gas_diesel_oil', 2, 'liquid'),
          ('wood_wood_waste', 1, 'solid'), ('municipal_wastes_non_biomass', 1, 'solid')]
-# unit, dimension, weight by kind, amount range (log-uniform) in that unit
+# by dimension: (unit, weight, amount range in that unit, drawn log-uniform)
 UNITS = {
     'mass': [('t', 4, (50.0, 2e5)), ('10^4 t', 3, (0.05, 300.0)), ('万吨', 2, (0.05, 300.0)), ('kt', 1, (0.05, 3000.0)),
              ('Gg', 1, (0.05, 3000.0))],
@@ -115,7 +115,8 @@ def _num(x, digits=5):
 def _ovr(name, value, unit, rng):
     tier = 3 if rng.random() < 0.1 else 2
     unit = '"%s"' % unit if unit == '%' else unit
-    return '    %s: {value: %s, unit: %s, tier: %d, source: "%s"}\n' % (name, value, unit, tier, rng.choice(OVR_SOURCES))
+    return '    %s: {value: %s, unit: %s, tier: %d, source: "%s"}\n' % (name, value, unit, tier,
+                                                                     rng.choice(OVR_SOURCES))
 
 
 def _ncv_text(d, dim, rng):

@@ -120,8 +120,8 @@ def realistic_sections(L, rows, out, py_max, fmt, limit_of, python_notes, stdout
         parts = eos.split()
         if 'load_s' in parts and y:
             load_s, eng_s = float(parts[parts.index('load_s') + 1]), float(parts[parts.index('engine_s') + 1])
-            L.append('Stages: ghgcalc reads and checks the file in %.3f s (libyaml alone: %.2f s, so %.1fx) and resolves '
-                     'and computes in %.3f s.' % (load_s, y['wall'], load_s / max(y['wall'], 1e-9), eng_s))
+            L.append('Stages: ghgcalc reads and checks the file in %.3f s (libyaml alone: %.2f s, so %.1fx) and '
+                     'resolves and computes in %.3f s.' % (load_s, y['wall'], load_s / max(y['wall'], 1e-9), eng_s))
         ps = stdout('r_python', n)
         if p and 'when' in p:
             ps = _read(os.path.join(out, 'r_python-history-%d.stdout' % n))
@@ -168,8 +168,10 @@ def measures(rows, cg):
     for n in _ns(rows, 'r_ghgcalc_xlsx'):
         lim, gx = _limit(rows, n, 'r_'), rows[(n, 'r_ghgcalc_xlsx')]
         if lim:
-            m.append(('realistic, whole run / limit at %s' % _pow10(n), '%.2f (%.1f / %.1f s)'
-                      % (gx['wall'] / lim['wall'], gx['wall'], lim['wall'])))
+            ri = _ir_ratio(cg, n)
+            m.append(('realistic, whole run / limit at %s' % _pow10(n), '%.2f wall (%.1f / %.1f s)%s'
+                      % (gx['wall'] / lim['wall'], gx['wall'], lim['wall'],
+                         ', %.2f instructions' % ri if ri else '')))
     big = max(_ns(rows, 'r_ghgcalc_xlsx') or [0])
     if big:
         f = rows[(big, 'r_ghgcalc_xlsx')]
@@ -205,18 +207,24 @@ def _check_table(L, rows, cg):
     return summary
 
 
-def _limit_table(L, rows):
+def _limit_table(L, rows, cg):
     """The whole run against the limit on the realistic mix, per N."""
-    L.append('| N | limit wall s (CPU s) | ghgcalc workbook only, wall s (CPU s) | ratio, wall | ratio, CPU | goal |\n'
-             '|---:|---:|---:|---:|---:|---|')
+    L.append('| N | limit wall s (CPU s) | ghgcalc workbook only, wall s (CPU s) | ratio, wall | ratio, CPU | '
+             'ratio, instructions | goal (wall) |\n|---:|---:|---:|---:|---:|---:|---|')
     for n in _ns(rows, 'r_ghgcalc_xlsx'):
         lim, gx = _limit(rows, n, 'r_'), rows[(n, 'r_ghgcalc_xlsx')]
         if lim:
-            rw = gx['wall'] / lim['wall']
-            L.append('| %s | %.2f (%.2f) | %.2f (%.2f) | %.2f | %.2f | <= 1.3 %s |'
+            rw, ri = gx['wall'] / lim['wall'], _ir_ratio(cg, n)
+            L.append('| %s | %.2f (%.2f) | %.2f (%.2f) | %.2f | %.2f | %s | <= 1.3 %s |'
                      % (format(n, ','), lim['wall'], _cpu(lim), gx['wall'], _cpu(gx), rw, _cpu(gx) / _cpu(lim),
-                        'met' if rw <= GOAL_LIMIT else '**missed**'))
+                        '%.2f' % ri if ri else '', 'met' if rw <= GOAL_LIMIT else '**missed**'))
     L.append('')
+
+
+def _ir_ratio(cg, n):
+    """The whole run on the realistic mix / its limit, in instructions, or None."""
+    k = [(n, 'r_ghgcalc_xlsx'), (n, 'r_yaml_events'), (n, 'r_xlsx_cells')]
+    return cg[k[0]] / (cg[k[1]] + cg[k[2]]) if all(x in cg for x in k) else None
 
 
 def _mem_table(L, mem):
@@ -259,14 +267,15 @@ def _mem_table(L, mem):
     L.append('')
 
 
-def _before_after(L, rows, cg, rev, here):
-    """BEFORE (bench/scaling-before.tsv) beside this run."""
-    before = load_saved(os.path.join(here, 'scaling-before.tsv'))
+def _before_after(L, rows, cg, rev, here, out):
+    """BEFORE (bench/scaling-before.tsv) beside this run (unless this run is that one)."""
+    path = os.path.join(here, 'scaling-before.tsv')
+    before = load_saved(path)
     if not before:
         return
     brows, bcg, _, brev = before
     b, a = dict(measures(brows, bcg)), measures(rows, cg)
-    same = brev == rev
+    same = _read(path) == _read(os.path.join(out, 'scaling.tsv'))
     L.append('BEFORE is `bench/scaling-before.tsv` (git %s); %s\n'
              % (brev, 'this run is that measurement (AFTER: not yet measured)' if same else
                 'AFTER is this run (git %s)' % rev))
@@ -293,11 +302,11 @@ def scaling_section(L, rows, out, results):
     summary = _check_table(L, rows, cg)
     L.append('The whole run (`ghgcalc inventory FILE -o OUT.xlsx --no-csv-json`) on the realistic mix against the '
              'limit (`yaml_events` + `xlsx_cells` writing as many rows):\n')
-    _limit_table(L, rows)
+    _limit_table(L, rows, cg)
     big = max(_ns(rows, 'r_ghgcalc_xlsx') or [0])
     if big >= 1000000:
         f = rows[(big, 'r_ghgcalc_xlsx')]
         summary.append((big, 'realistic: ghgcalc RSS MB', f['rss'], f['rss'] < GOAL_RSS_MB))
     _mem_table(L, mem)
-    _before_after(L, rows, cg, rev, os.path.dirname(os.path.abspath(__file__)))
+    _before_after(L, rows, cg, rev, os.path.dirname(os.path.abspath(__file__)), out)
     return summary

@@ -8,6 +8,8 @@
 #                              for the SCALING section
 #        BENCH_CALLGRIND_MAX=100000  largest N whose `ghgcalc check` is also counted in instructions under
 #                              valgrind --tool=callgrind (0 skips; 10^6 takes about 50x the native time)
+#        BENCH_CALLGRIND_RUN_MAX=10000  largest N whose whole run on the realistic mix (and its limit) is also
+#                              counted in instructions (about 4 minutes at 10^4; 0 skips)
 #        BENCH_MEM_PARTS=1     run bench/mem_parts (memory by structure) on the largest realistic inventory
 #        BENCH_PY_MAX=100000   largest N for the Python equivalent (about 7 GB and 10 minutes at 10^6);
 #                              BENCH_PY_MAX=1000000 runs it at every N
@@ -32,6 +34,7 @@ years=${BENCH_YEARS:-11}
 repeat=${BENCH_REPEAT:-3}
 mixes=${BENCH_MIXES-uniform realistic}
 cg_max=${BENCH_CALLGRIND_MAX:-100000}
+cgrun_max=${BENCH_CALLGRIND_RUN_MAX:-10000}
 mem_parts=${BENCH_MEM_PARTS:-1}
 py=/usr/bin/python3
 ns=("$@")
@@ -83,7 +86,7 @@ gcc -std=c11 $CFLAGS_B -D_POSIX_C_SOURCE=200809L -Icalc -o "$out/engine_only" be
 gcc -std=c11 $CFLAGS_B -D_GNU_SOURCE -Icalc -o "$out/mem_parts" bench/mem_parts.c "$out"/obj/*.o \
   $(pkg-config --libs yaml-0.1) -lm
 have_cg=no
-if [ "$cg_max" -gt 0 ] && [ -z "$report_only" ]; then
+if [ -z "$report_only" ] && { [ "$cg_max" -gt 0 ] || [ "$cgrun_max" -gt 0 ]; }; then
   if command -v valgrind >/dev/null; then have_cg=yes; else say "callgrind counts skipped: needs valgrind (Debian)"; fi
 fi
 have_py=yes
@@ -166,7 +169,9 @@ bench_uniform() {
   measure ghgcalc_xlsx "$n" "$r" -- "$ghg" inventory "$inv" -o "$out/gx-$n.xlsx" --quiet --no-csv-json
   measure engine_only "$n" "$r" -- "$out/engine_only" "$inv" factors
   measure check "$n" "$r" -- "$ghg" check "$inv" --factors factors --quiet
-  [ "$have_cg" = no ] || [ "$n" -gt "$cg_max" ] || callgrind check "$n" -- "$ghg" check "$inv" --factors factors --quiet
+  if [ "$have_cg" = yes ] && [ "$n" -le "$cg_max" ]; then
+    callgrind check "$n" -- "$ghg" check "$inv" --factors factors --quiet
+  fi
   if [ "$have_py" = yes ] && [ "$n" -le "$py_max" ]; then
     measure python "$n" 1 -- "$py" bench/python_equiv.py "$inv" "$out/py-$n.xlsx" --check "$out/g-$n.json"
   fi
@@ -188,7 +193,14 @@ bench_realistic() {
   measure r_xlsx_cells "$n" "$r" -- "$out/xlsx_cells" "$(( (lines + 2) / 3 ))" "$out/rx-$n.xlsx"
   measure r_ghgcalc_xlsx "$n" "$r" -- "$ghg" inventory "$inv" -o "$out/rgx-$n.xlsx" --quiet --no-csv-json
   measure r_check "$n" "$r" -- "$ghg" check "$inv" --factors factors --quiet
-  [ "$have_cg" = no ] || [ "$n" -gt "$cg_max" ] || callgrind r_check "$n" -- "$ghg" check "$inv" --factors factors --quiet
+  if [ "$have_cg" = yes ] && [ "$n" -le "$cg_max" ]; then
+    callgrind r_check "$n" -- "$ghg" check "$inv" --factors factors --quiet
+  fi
+  if [ "$have_cg" = yes ] && [ "$n" -le "$cgrun_max" ]; then
+    callgrind r_yaml_events "$n" -- "$out/yaml_events" "$inv"
+    callgrind r_xlsx_cells "$n" -- "$out/xlsx_cells" "$(( (lines + 2) / 3 ))" "$out/rx-$n.xlsx"
+    callgrind r_ghgcalc_xlsx "$n" -- "$ghg" inventory "$inv" -o "$out/rgx-$n.xlsx" --quiet --no-csv-json
+  fi
   if [ "$have_py" = yes ] && [ "$n" -le "$py_max" ]; then
     measure r_ghgcalc "$n" "$r" -- "$ghg" inventory "$inv" -o "$out/rg-$n.xlsx" --quiet
     measure r_python "$n" 1 -- "$py" bench/python_equiv.py "$inv" "$out/rpy-$n.xlsx" --check "$out/rg-$n.json"
