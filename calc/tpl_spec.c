@@ -64,7 +64,7 @@ static const tpl_col inv_acts[] = {
     COLH("category", "Category", "类别代码", "IPCC 2006 category code: pick from the list",
          "IPCC 2006 类别代码:从列表中选择", TPL_WORD, TPL_L_CATEGORY, true, 12),
     NAMECOL(0, "Category name", "类别名称"),
-    COLH("key", "Fuel or activity", "燃料或活动", "A fuel or activity key of the factor sets: pick from the list",
+    COLH("fuel|activity", "Fuel or activity", "燃料或活动", "A fuel or activity key of the factor sets: pick from the list",
          "因子集中的燃料或活动代码:从列表中选择", TPL_WORD, TPL_L_KEY, true, 26),
     NAMECOL(2, "Fuel or activity name", "燃料或活动名称"),
     COLH("amount", "Amount", "活动水平", "A number (>= 0) without its unit", "数值(不小于 0),不含单位", TPL_NUM,

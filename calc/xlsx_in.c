@@ -473,6 +473,8 @@ static bool xin_cell_done(xin_ctx *x, grid_sheet *s, xin_c *c)
         g.text = v;
     } else {
         char *end;
+        if (!v[0])
+            return true; /* <v></v>: a formula without a cached value (openpyxl writes them), or nothing */
         g.num = strtod(v, &end);
         if (end == v || *end) {
             xin_cell_error(x, s, c, "holds a number Excel cannot have written", "type the value again");
