@@ -161,10 +161,12 @@ static imp_cell imp_first_cell(const imp_node *n)
     return (imp_cell){0};
 }
 
-/* Ends a line with the comment naming `at`, and records the line's cell. */
-static void imp_end_line(imp_out *o, imp_cell at)
+/* Ends a line, with the comment naming `at` when `show`, and records the
+ * line's cell (a line that opens a mapping or list keeps its first value's
+ * cell for messages, without a comment). */
+static void imp_end_line(imp_out *o, imp_cell at, bool show)
 {
-    if (at.book) {
+    if (at.book && show) {
         char where[160];
         grid_place(at.book, at.sheet, at.row, at.col, where, sizeof where);
         if (at.book->csv) {
@@ -198,7 +200,7 @@ static void imp_write_list(imp_out *o, const imp_node *l, int indent)
         fprintf(o->f, "%*s- ", indent, "");
         if (it->kind == IMP_SCALAR) {
             fputs(it->yaml, o->f);
-            imp_end_line(o, it->at);
+            imp_end_line(o, it->at, true);
         } else
             imp_write_map(o, it, indent + 2, true);
     }
@@ -215,10 +217,10 @@ static void imp_write_map(imp_out *o, const imp_node *m, int indent, bool inline
         first = false;
         if (c->kind == IMP_SCALAR) {
             fprintf(o->f, "%s: %s", c->key, c->yaml);
-            imp_end_line(o, c->at);
+            imp_end_line(o, c->at, true);
         } else {
             fprintf(o->f, "%s:", c->key);
-            imp_end_line(o, imp_first_cell(c));
+            imp_end_line(o, imp_first_cell(c), false);
             if (c->kind == IMP_MAP)
                 imp_write_map(o, c, indent + 2, false);
             else
@@ -227,7 +229,7 @@ static void imp_write_map(imp_out *o, const imp_node *m, int indent, bool inline
     }
     if (first && inline_first) { /* an empty item */
         fputs("{}", o->f);
-        imp_end_line(o, m->at);
+        imp_end_line(o, m->at, true);
     }
 }
 
@@ -239,7 +241,7 @@ bool imp_write(imp_doc *d, FILE *f, const char *header)
         const char *nl = strchr(p, '\n');
         size_t len = nl ? (size_t)(nl - p) : strlen(p);
         fprintf(f, "%.*s", (int)len, p);
-        imp_end_line(&o, (imp_cell){0});
+        imp_end_line(&o, (imp_cell){0}, false);
         p += len + (nl ? 1 : 0);
     }
     imp_write_map(&o, &d->root, 0, false);

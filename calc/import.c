@@ -256,6 +256,11 @@ static bool imp_value(const tpl_col *c, const grid_book *b, const grid_cell *g, 
         return imp_word(c, imp_cell_text(g, t, sizeof t), out, len, why, wlen);
     case TPL_NUM:
     case TPL_INT:
+        if (!imp_cell_number(g, &v) && c->type == TPL_INT) {
+            snprintf(why, wlen, "'%.80s' is not a whole number: type a year or count such as 2020",
+                     imp_cell_text(g, t, sizeof t));
+            return false;
+        }
         if (!imp_cell_number(g, &v)) {
             snprintf(why, wlen, "'%.80s' is not a number: type the number alone, without its unit (which has a column "
                                 "of its own) or words", imp_cell_text(g, t, sizeof t));
