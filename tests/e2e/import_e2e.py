@@ -350,6 +350,88 @@ def csv_utf8_bom_alone(tmp):
     check(r.rc == 2 and "no sheet 'Inventory' (清单) among the CSV files" in r.err, r.err)
 
 
+def same_numbers(a, b, what):
+    """Two JSON values agree: every number under the tolerance policy, everything else exactly."""
+    if isinstance(a, dict):
+        check(isinstance(b, dict) and a.keys() == b.keys(), "%s: keys differ" % what)
+        for k in a:
+            same_numbers(a[k], b[k], "%s.%s" % (what, k))
+    elif isinstance(a, list):
+        check(isinstance(b, list) and len(a) == len(b), "%s: lengths differ" % what)
+        for i, (x, y) in enumerate(zip(a, b)):
+            same_numbers(x, y, "%s[%d]" % (what, i))
+    elif isinstance(a, float) and not isinstance(a, bool):
+        close(b, a, what)
+    else:
+        check(a == b, "%s: %r vs %r" % (what, a, b))
+
+
+def fill_series(tpl, ser, out):
+    """Types series `ser` (a YAML mapping) into the series template."""
+    import openpyxl
+    wb = openpyxl.load_workbook(tpl)
+    f = Filler(wb, openpyxl.load_workbook(tpl), "en")
+    head = {"Series id": ser["series"], "Title": ser.get("title"), "Region": ser.get("region"),
+            "Base year": ser["base_year"], "Price base year": ser["price_base"], "Targets file": ser.get("targets"),
+            "Electricity method (headline)": ser["electricity"]["method"], "Notes": ser.get("notes")}
+    for i in range(3):
+        sets = ser.get("factor_sets", [])
+        head["Factor set %d" % (i + 1)] = sets[i] if i < len(sets) else None
+    f.form("Series", head)
+    years, energy = [], []
+    for y in ser["years"]:
+        row = {"Year": y["year"], "Inventory file": y["inventory"], "Note": y.get("note")}
+        for k, pre in (("gdp", "GDP"), ("population", "Population"), ("coal_rate", "Coal rate")):
+            if k in y:
+                row.update({pre: y[k]["value"], pre + " unit": y[k]["unit"], pre + " source": y[k].get("source")})
+        if "gdp" in y:
+            row.update({"Prices": y["gdp"]["prices"], "GDP deflator": y["gdp"].get("deflator")})
+        fe = y.get("final_energy")
+        if fe:
+            row.update({"Final energy": fe["total"]["value"], "Final energy unit": fe["total"]["unit"],
+                        "Final electricity": fe["electricity"]["value"],
+                        "Final electricity unit": fe["electricity"]["unit"], "Final energy source": fe.get("source")})
+        years.append(row)
+        for e in y["energy"]:
+            energy.append({"Year": y["year"], "Fuel": e["fuel"], "Kind": e.get("kind"), "Amount": e["amount"],
+                           "Unit": e["unit"], "Source": e.get("source")})
+    f.table("Years", years)
+    f.table("Energy", energy)
+    wb.save(out)
+    return out
+
+
+@test
+def series_round_trip(tmp):
+    """The intensity series typed into its template gives the same indicators and target statuses."""
+    inv = os.path.join(tmp, "inventories")
+    shutil.copytree(os.path.join(ROOT, "inventories"), inv)
+    shutil.copytree(FACTORS, os.path.join(tmp, "factors"))
+    filled = fill_series(template(tmp, "series"), yaml_load(SERIES), os.path.join(tmp, "series-filled.xlsx"))
+    out = os.path.join(inv, "imported-series.yaml")
+    r = ghg("import", filled, "-o", out)
+    check(r.rc == 0 and "series imported; checked: 11 years" in r.out, "import: %r" % r)
+    text = open(out, encoding="utf-8").read()
+    check(re.search(r'^      - fuel: "raw_coal"   # Energy!B4$', text, re.M), "energy items under their year")
+    res = {}
+    for name, path in (("yaml", os.path.join(inv, "jilin-series.yaml")), ("imported", out)):
+        r = ghg("intensity", path, "-o", os.path.join(tmp, name + ".xlsx"))
+        check(r.rc in (0, 1), "intensity %s: %r" % (name, r))
+        res[name] = read_json(os.path.join(tmp, name + ".json"))
+    a, b = res["yaml"], res["imported"]
+    check(len(a["years"]) == len(b["years"]) == 11, "11 years")
+    same_numbers(a["years"], b["years"], "years")
+    check([t["status"] for t in a["targets"]["items"]] == [t["status"] for t in b["targets"]["items"]],
+          "target statuses")
+    # An Energy row whose year is not on the Years sheet is reported at its year cell.
+    import openpyxl
+    wb = openpyxl.load_workbook(filled)
+    wb["Energy"]["A4"] = 2031
+    wb.save(filled)
+    r = ghg("import", filled, "-o", out + ".2")
+    check(r.rc == 2 and filled + ":Energy!A4: error: no row with year 2031 in 'years'" in r.err, r.err)
+
+
 # ================================================================== runner
 
 if __name__ == "__main__":
