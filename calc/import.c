@@ -291,7 +291,8 @@ static bool imp_value(const tpl_col *c, const grid_book *b, const grid_cell *g, 
     case TPL_DATE:
         if (g->kind == GRID_NUM && imp_date(g->num, b->date1904, out, len))
             return true;
-        imp_trim(imp_cell_text(g, t, sizeof t), t, sizeof t);
+        char raw[1024];
+        imp_trim(imp_cell_text(g, raw, sizeof raw), t, sizeof t);
         if (strlen(t) == 10 && t[4] == '-' && t[7] == '-' && strspn(t, "0123456789-") == 10) {
             snprintf(out, len, "%s", t);
             return true;

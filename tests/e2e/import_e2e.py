@@ -432,6 +432,37 @@ def series_round_trip(tmp):
     check(r.rc == 2 and filled + ":Energy!A4: error: no row with year 2031 in 'years'" in r.err, r.err)
 
 
+@test
+def report_import(tmp):
+    """An enterprise report typed into its template nests fuels under their unit and months under their fuel,
+    and loads with the audit's loader (docs/audit.md)."""
+    import openpyxl
+    tpl = template(tmp, "report", "zh")
+    wb = openpyxl.load_workbook(tpl)
+    f = Filler(wb, openpyxl.load_workbook(template(tmp, "report", "en")), "zh")
+    f.form("Report", {"Report id": "hand-power-2023", "Year": 2023, "Enterprise name (C.1)": "示例电厂(illustrative)",
+                      "Unified social credit code": "91220201MA0000003E",
+                      "Industry": "power", "Declared total emissions (t CO2)": 2000})
+    f.table("Units", [{"Unit id": "1#", "Class": "coal_ge400", "Capacity (MW)": 600, "Emissions Q (t CO2)": 2000}])
+    f.table("Fuels", [{"Unit id": "1#", "Fuel": "bituminous_coal", "Unit": "t", "State": "as_fired",
+                       "Basis": "as_received", "Amount A": 1000, "Oxidation E (%)": 99}])
+    f.table("Months", [{"Unit id": "1#", "Fuel": "bituminous_coal", "Month": 1, "Amount": 600, "NCV": 21.0,
+                        "Carbon": 0.55, "Sampled": "2023-01-31"},
+                       {"Unit id": "1#", "Fuel": "bituminous_coal", "Month": 2, "Amount": 400, "NCV": 21.2,
+                        "Carbon": 0.56}])
+    filled = os.path.join(tmp, "report.xlsx")
+    wb.save(filled)
+    out = os.path.join(tmp, "report.yaml")
+    r = ghg("import", filled, "-o", out, "--factors", FACTORS)
+    check(r.rc == 0 and "report imported" in r.out, "import: %r" % r)
+    y = yaml_load(out)
+    fuel = y["units"][0]["fuels"][0]
+    check(y["enterprise"]["industry"] == "power" and y["units"][0]["id"] == "1#", repr(y))
+    check(fuel["fuel"] == "bituminous_coal" and fuel["oxidation"] == "99%", repr(fuel))
+    check([m["month"] for m in fuel["months"]] == [1, 2] and str(fuel["months"][0]["sampled"]) == "2023-01-31",
+          repr(fuel["months"]))
+
+
 # ================================================================== runner
 
 if __name__ == "__main__":
