@@ -1,4 +1,5 @@
-/* cmd_import.c - `ghgcalc import T.xlsx|T.csv... -o OUT.yaml`: a filled-in template into YAML, checked by the loader before it is kept. */
+/* cmd_import.c - `ghgcalc import T.xlsx|T.csv... -o OUT.yaml`: a filled-in template into YAML, checked by the loader
+ * before it is kept. */
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>

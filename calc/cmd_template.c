@@ -180,8 +180,8 @@ static int tpl_cmd_gather(const tpl_cmd_opts *o, tpl_cmd_lists *L, fset_db *db, 
         qsort(L->keys, L->nkeys, sizeof *L->keys, tpl_cmd_item_cmp);
     if (L->ngrids)
         qsort(L->grids, L->ngrids, sizeof *L->grids, tpl_cmd_text_cmp);
-    r->data = (tpl_data){L->cats, cat_count(), L->keys, L->nkeys, L->sets, L->nsets, L->grids, L->ngrids,
-                         gwps, sizeof gwps / sizeof *gwps};
+    r->data = (tpl_data){L->cats,  cat_count(), L->keys,   L->nkeys, L->sets,
+                         L->nsets, L->grids,    L->ngrids, gwps,     sizeof gwps / sizeof *gwps};
     return status;
 }
 

@@ -12,7 +12,7 @@ bool cin_encoding_named(const char *name, cin_encoding *enc)
     static const struct {
         const char *name;
         cin_encoding enc;
-    } names[] = {{"auto", CIN_AUTO}, {"utf-8", CIN_UTF8}, {"utf8", CIN_UTF8},
+    } names[] = {{"auto", CIN_AUTO},       {"utf-8", CIN_UTF8},  {"utf8", CIN_UTF8},
                  {"gb18030", CIN_GB18030}, {"gbk", CIN_GB18030}, {"cp936", CIN_GB18030}};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (strcasecmp(name, names[i].name) == 0) {
@@ -111,15 +111,17 @@ static char *cin_to_utf8(const char *path, const unsigned char *s, size_t n, cin
         n -= 3;
     }
     if (memchr(s, '\0', n)) {
-        grid_log_file(log, DIAG_ERROR, path, "the file holds NUL bytes, so it is not a CSV text file: save the sheet "
-                                             "as 'CSV UTF-8', or give the .xlsx workbook");
+        grid_log_file(log, DIAG_ERROR, path,
+                      "the file holds NUL bytes, so it is not a CSV text file: save the sheet "
+                      "as 'CSV UTF-8', or give the .xlsx workbook");
         return NULL;
     }
     size_t valid = cin_utf8_valid(s, n);
     if (bom || enc == CIN_UTF8 || (enc == CIN_AUTO && valid == n)) {
         if (valid != n) {
-            grid_log_file(log, DIAG_ERROR, path, "line %lu: bytes that are not UTF-8 (at byte %zu): save the CSV as "
-                                                 "'CSV UTF-8', or give --encoding gb18030 for a CSV from Chinese Excel",
+            grid_log_file(log, DIAG_ERROR, path,
+                          "line %lu: bytes that are not UTF-8 (at byte %zu): save the CSV as "
+                          "'CSV UTF-8', or give --encoding gb18030 for a CSV from Chinese Excel",
                           cin_line_of(s, valid), valid + (bom ? 3 : 0));
             return NULL;
         }

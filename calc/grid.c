@@ -26,7 +26,8 @@ char *grid_slurp(const char *path, size_t max, size_t *len, grid_log *log)
         return NULL;
     }
     if ((unsigned long long)st.st_size > max) {
-        grid_log_file(log, DIAG_ERROR, path, "file is %lld bytes, over the limit of %zu bytes", (long long)st.st_size, max);
+        grid_log_file(log, DIAG_ERROR, path, "file is %lld bytes, over the limit of %zu bytes", (long long)st.st_size,
+                      max);
         fclose(f);
         return NULL;
     }
@@ -299,7 +300,7 @@ typedef struct {
     size_t sheet;      /* sheet index + 1; 0 = the whole file */
     uint32_t row, col; /* GRID_NO_CELL: the whole sheet */
     size_t seq;
-    char *where;       /* "Sheet!B7", "B7" or "" */
+    char *where; /* "Sheet!B7", "B7" or "" */
     char *text;
 } grid_msg;
 
@@ -427,8 +428,8 @@ void grid_log_print(const grid_log *g, FILE *out, size_t max)
             fprintf(out, "ghgcalc: %zu more message(s) not shown\n", g->n - i);
             break;
         }
-        fprintf(out, "%s%s%s: %s: %s\n", g->files[m[i].file], m[i].where[0] ? ":" : "", m[i].where,
-                names[m[i].level], m[i].text);
+        fprintf(out, "%s%s%s: %s: %s\n", g->files[m[i].file], m[i].where[0] ? ":" : "", m[i].where, names[m[i].level],
+                m[i].text);
     }
     free(v);
 }

@@ -1,4 +1,5 @@
-/* grid.h - a spreadsheet read into memory: sheets of typed cells, from an xlsx workbook (xlsx_in.c) or a CSV (csv_in.c). */
+/* grid.h - a spreadsheet read into memory: sheets of typed cells, from an xlsx workbook (xlsx_in.c) or a CSV
+ * (csv_in.c). */
 #ifndef GHG_GRID_H
 #define GHG_GRID_H
 
@@ -11,10 +12,10 @@
 
 /* What a cell holds. A CSV gives text only; an xlsx cell has the type Excel stored. */
 typedef enum {
-    GRID_NUM,   /* a number (dates and times are numbers too, see GRID_FMT_DATE) */
-    GRID_TEXT,  /* a shared string, an inline string or a formula's text result */
-    GRID_BOOL,  /* TRUE/FALSE; num is 1 or 0 */
-    GRID_ERROR  /* "#DIV/0!", "#N/A", ...: text holds it */
+    GRID_NUM,  /* a number (dates and times are numbers too, see GRID_FMT_DATE) */
+    GRID_TEXT, /* a shared string, an inline string or a formula's text result */
+    GRID_BOOL, /* TRUE/FALSE; num is 1 or 0 */
+    GRID_ERROR /* "#DIV/0!", "#N/A", ...: text holds it */
 } grid_kind;
 
 /* Number-format flags of an xlsx cell (from styles.xml): how Excel shows the number. */
@@ -50,10 +51,10 @@ typedef struct {
 } grid_book;
 
 /* Limits that hold whatever the file says (docs/excel.md lists them). */
-#define GRID_MAX_CELLS 4000000u  /* non-empty cells in one book */
-#define GRID_MAX_ROWS 1048576u   /* Excel's own limits */
+#define GRID_MAX_CELLS 4000000u /* non-empty cells in one book */
+#define GRID_MAX_ROWS 1048576u  /* Excel's own limits */
 #define GRID_MAX_COLS 16384u
-#define GRID_MAX_TEXT 65536u     /* bytes of one cell's text, as for a YAML value */
+#define GRID_MAX_TEXT 65536u /* bytes of one cell's text, as for a YAML value */
 #define GRID_MAX_SHEETS 256u
 
 /* ---- messages about cells: "file:Sheet!B7: error: text" ---- */

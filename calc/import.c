@@ -1,4 +1,5 @@
-/* import.c - reading the sheets of a filled-in template into the YAML tree: headers, typed cells, every bad cell reported. */
+/* import.c - reading the sheets of a filled-in template into the YAML tree: headers, typed cells, every bad cell
+ * reported. */
 #include "import.h"
 
 #include <ctype.h>
@@ -183,8 +184,8 @@ static bool imp_word(const tpl_col *c, const char *t, char *out, size_t len, cha
         while (v[n])
             n++;
         const char *near = txt_suggest(w, v, n);
-        snprintf(why, wlen, "'%.80s' is not one of %s%s%s%s: pick one from the list", w, all, near ? " (did you mean '" : "",
-                 near ? near : "", near ? "'?)" : "");
+        snprintf(why, wlen, "'%.80s' is not one of %s%s%s%s: pick one from the list", w, all,
+                 near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
         return false;
     }
     imp_quote(w, out, len);
@@ -262,12 +263,15 @@ static bool imp_value(const tpl_col *c, const grid_book *b, const grid_cell *g, 
             return false;
         }
         if (!imp_cell_number(g, &v)) {
-            snprintf(why, wlen, "'%.80s' is not a number: type the number alone, without its unit (which has a column "
-                                "of its own) or words", imp_cell_text(g, t, sizeof t));
+            snprintf(why, wlen,
+                     "'%.80s' is not a number: type the number alone, without its unit (which has a column "
+                     "of its own) or words",
+                     imp_cell_text(g, t, sizeof t));
             return false;
         }
         if (c->type == TPL_INT && (v != floor(v) || fabs(v) > 1e9)) {
-            snprintf(why, wlen, "'%.80s' is not a whole number: type a year or count such as 2020", imp_cell_text(g, t, sizeof t));
+            snprintf(why, wlen, "'%.80s' is not a whole number: type a year or count such as 2020",
+                     imp_cell_text(g, t, sizeof t));
             return false;
         }
         imp_num_text(v, out, len);
@@ -280,7 +284,8 @@ static bool imp_value(const tpl_col *c, const grid_book *b, const grid_cell *g, 
         else if (g->kind == GRID_TEXT && txt_percent(imp_cell_text(g, t, sizeof t), &v) && isfinite(v))
             snprintf(out, len, "%.15g%%", v);
         else {
-            snprintf(why, wlen, "'%.80s' is not a percentage: type 5 or 5%% for +/- 5 %%", imp_cell_text(g, t, sizeof t));
+            snprintf(why, wlen, "'%.80s' is not a percentage: type 5 or 5%% for +/- 5 %%",
+                     imp_cell_text(g, t, sizeof t));
             return false;
         }
         return true;
@@ -416,8 +421,7 @@ static void imp_form(imp_run *r, const tpl_sheet *t, const grid_book *b, const g
         imp_cell at = {b, s, lab->row, lab->col + 1};
         if (!v) {
             if (col->required)
-                grid_log_cell(r->log, DIAG_ERROR, b, s, lab->row, lab->col + 1, "'%s' is empty: fill it in",
-                              col->en);
+                grid_log_cell(r->log, DIAG_ERROR, b, s, lab->row, lab->col + 1, "'%s' is empty: fill it in", col->en);
             continue;
         }
         if (imp_value(col, b, v, yaml, sizeof yaml, why, sizeof why))
@@ -436,9 +440,9 @@ static void imp_form(imp_run *r, const tpl_sheet *t, const grid_book *b, const g
 
 /* A table's columns as found: for each template column, the sheet column it is in. */
 typedef struct {
-    uint32_t head;     /* the header row */
-    long *at;          /* at[c]: sheet column of template column c, -1 when absent */
-    long *of;          /* of[sheet column]: template column, -1 when none (size ncols_sheet) */
+    uint32_t head; /* the header row */
+    long *at;      /* at[c]: sheet column of template column c, -1 when absent */
+    long *of;      /* of[sheet column]: template column, -1 when none (size ncols_sheet) */
     uint32_t ncols_sheet;
 } imp_layout;
 
@@ -484,7 +488,8 @@ static bool imp_layout_find(imp_run *r, const tpl_sheet *t, const grid_book *b, 
     }
     grid_log_cell(r->log, DIAG_ERROR, b, s, GRID_NO_CELL, 0,
                   "no header row with the template's column names in the first %u rows: copy the header row from a "
-                  "fresh template ('ghgcalc template %s')", IMP_HEAD_SCAN, r->k->id);
+                  "fresh template ('ghgcalc template %s')",
+                  IMP_HEAD_SCAN, r->k->id);
     return false;
 }
 
@@ -517,8 +522,8 @@ static imp_node *imp_row_parent(imp_run *r, const tpl_sheet *t, const char **val
     for (char *dot; node && (dot = strchr(comp, '.')); comp = dot + 1) {
         *dot = '\0';
         size_t c = 0, len = strlen(comp);
-        while (c < t->ncols && !(t->cols[c].key && t->cols[c].key[0] == '@' && strncmp(t->cols[c].key + 1, comp, len) == 0 &&
-                                 t->cols[c].key[1 + len] == '.'))
+        while (c < t->ncols && !(t->cols[c].key && t->cols[c].key[0] == '@' &&
+                                 strncmp(t->cols[c].key + 1, comp, len) == 0 && t->cols[c].key[1 + len] == '.'))
             c++;
         if (c == t->ncols)
             node = imp_map_at(r->doc, node, comp);
@@ -569,7 +574,8 @@ static void imp_row(imp_run *r, const tpl_sheet *t, const char **vals, const gri
     size_t first = 0;
     while (first < t->ncols && (!vals[first] || t->cols[first].key[0] == '@'))
         first++;
-    imp_node *item = list ? imp_append(r->doc, list, NULL, (imp_cell){b, s, cells[first]->row, cells[first]->col}) : NULL;
+    imp_node *item =
+        list ? imp_append(r->doc, list, NULL, (imp_cell){b, s, cells[first]->row, cells[first]->col}) : NULL;
     for (size_t c = 0; item && c < t->ncols; c++) {
         if (!vals[c] || t->cols[c].key[0] == '@' || (t->cols[c].key[0] == '$' && !strchr(t->cols[c].key, '.')))
             continue;
@@ -655,8 +661,8 @@ imp_doc *imp_build(const tpl_kind *k, grid_book *const *books, size_t n, grid_lo
         const grid_sheet *s = imp_find(t, books, n, &b);
         if (!s) {
             if (t->required)
-                grid_log_file(log, DIAG_ERROR, books[0]->path,
-                              "no sheet '%s' (%s)%s: %s", t->en, t->zh, books[0]->csv ? " among the CSV files" : "",
+                grid_log_file(log, DIAG_ERROR, books[0]->path, "no sheet '%s' (%s)%s: %s", t->en, t->zh,
+                              books[0]->csv ? " among the CSV files" : "",
                               books[0]->csv ? "give that sheet saved as CSV too, e.g. ghgcalc import Inventory.csv "
                                               "Activities.csv -o OUT.yaml"
                                             : "add it back from a fresh template");

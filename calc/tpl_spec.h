@@ -7,15 +7,15 @@
 
 /* What a cell holds and how the import writes it into YAML. */
 typedef enum {
-    TPL_TEXT,   /* free text: a quoted YAML string */
-    TPL_WORD,   /* a key, code or unit (from a drop-down list): a quoted string, spaces trimmed */
-    TPL_NUM,    /* a number: written with the digits that read back as the same double */
-    TPL_INT,    /* a whole number (a year, a month) */
-    TPL_PCT,    /* a percentage: 5 or "5%" or 5 % in a percent-formatted cell, written 5% */
-    TPL_YESNO,  /* yes/no (是/否, true/false, 1/0, TRUE/FALSE): written true or false */
-    TPL_GASES,  /* gases, comma-separated ("ch4, n2o"): a YAML list */
-    TPL_DATE,   /* a date (an Excel date or YYYY-MM-DD): written YYYY-MM-DD */
-    TPL_NAME    /* a formula showing the name of the key in another column: not read */
+    TPL_TEXT,  /* free text: a quoted YAML string */
+    TPL_WORD,  /* a key, code or unit (from a drop-down list): a quoted string, spaces trimmed */
+    TPL_NUM,   /* a number: written with the digits that read back as the same double */
+    TPL_INT,   /* a whole number (a year, a month) */
+    TPL_PCT,   /* a percentage: 5 or "5%" or 5 % in a percent-formatted cell, written 5% */
+    TPL_YESNO, /* yes/no (是/否, true/false, 1/0, TRUE/FALSE): written true or false */
+    TPL_GASES, /* gases, comma-separated ("ch4, n2o"): a YAML list */
+    TPL_DATE,  /* a date (an Excel date or YYYY-MM-DD): written YYYY-MM-DD */
+    TPL_NAME   /* a formula showing the name of the key in another column: not read */
 } tpl_type;
 
 /* The drop-down lists of a template (on its hidden Lists sheet). */
@@ -47,10 +47,10 @@ typedef enum {
 
 /* One column of a table sheet, or one row of a form sheet. */
 typedef struct {
-    const char *key;     /* the YAML path under the record ("amount", "ncv.value"); "$1" the name of parameter
-                            slot 1 ("$1.value" its value); "@years.year" links a row to its parent's item; NULL
-                            for a name column */
-    const char *en, *zh; /* header (table) or label (form) */
+    const char *key;               /* the YAML path under the record ("amount", "ncv.value"); "$1" the name of parameter
+                                      slot 1 ("$1.value" its value); "@years.year" links a row to its parent's item; NULL
+                                      for a name column */
+    const char *en, *zh;           /* header (table) or label (form) */
     const char *help_en, *help_zh; /* shown when the cell is selected; NULL for none */
     tpl_type type;
     tpl_list list;
@@ -62,20 +62,20 @@ typedef struct {
 
 /* One sheet of a template. */
 typedef struct {
-    const char *en, *zh;           /* sheet names */
+    const char *en, *zh; /* sheet names */
     const char *title_en, *title_zh;
     const char *help_en, *help_zh; /* one line under the title */
     const char *yaml;              /* table: the path of its list ("activities", "reference_approach.fuels",
                                       "years.energy" for rows under a parent's items); NULL for a form */
     const tpl_col *cols;
     size_t ncols;
-    bool required;                 /* the import needs this sheet */
+    bool required; /* the import needs this sheet */
 } tpl_sheet;
 
 /* A template kind: inventory, series or report. */
 typedef struct {
-    const char *id;       /* "inventory" */
-    const char *first;    /* the YAML file's first key ("inventory", "series", "report") */
+    const char *id;    /* "inventory" */
+    const char *first; /* the YAML file's first key ("inventory", "series", "report") */
     const tpl_sheet *sheets;
     size_t nsheets;
 } tpl_kind;

@@ -1,4 +1,5 @@
-/* xlsx_in.c - the xlsx reader: minizip opens the zip in memory, libxml2's xmlTextReader streams each XML part into the grid. */
+/* xlsx_in.c - the xlsx reader: minizip opens the zip in memory, libxml2's xmlTextReader streams each XML part into the
+ * grid. */
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -87,12 +88,12 @@ typedef struct {
     const char *path;
     grid_log *log;
     grid_book *book;
-    size_t unpacked;           /* bytes unpacked so far, over every part */
-    const char *part;          /* the part being read, for messages */
-    char xml_err[256];         /* libxml2's first message on this part */
-    unsigned char *style_fmt;  /* GRID_FMT_* of each cellXfs index */
+    size_t unpacked;          /* bytes unpacked so far, over every part */
+    const char *part;         /* the part being read, for messages */
+    char xml_err[256];        /* libxml2's first message on this part */
+    unsigned char *style_fmt; /* GRID_FMT_* of each cellXfs index */
     size_t nstyles;
-    const char **strings;      /* shared strings */
+    const char **strings; /* shared strings */
     size_t nstrings, capstrings;
     bool failed;
 } xin_ctx;
@@ -242,8 +243,8 @@ static void xin_unescape(char *s)
     char *o = s;
     for (const char *p = s; *p;) {
         unsigned v = 0;
-        if (p[0] == '_' && p[1] == 'x' && sscanf(p + 2, "%4x", &v) == 1 && strspn(p + 2, "0123456789abcdefABCDEF") >= 4 &&
-            p[6] == '_' && v < 0x80 && v > 0) {
+        if (p[0] == '_' && p[1] == 'x' && sscanf(p + 2, "%4x", &v) == 1 &&
+            strspn(p + 2, "0123456789abcdefABCDEF") >= 4 && p[6] == '_' && v < 0x80 && v > 0) {
             *o++ = (char)v;
             p += 7;
         } else
@@ -256,8 +257,8 @@ static void xin_unescape(char *s)
 static bool xin_is_text(xmlTextReaderPtr r)
 {
     int t = xmlTextReaderNodeType(r);
-    return t == XML_READER_TYPE_TEXT || t == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
-           t == XML_READER_TYPE_CDATA || t == XML_READER_TYPE_WHITESPACE;
+    return t == XML_READER_TYPE_TEXT || t == XML_READER_TYPE_SIGNIFICANT_WHITESPACE || t == XML_READER_TYPE_CDATA ||
+           t == XML_READER_TYPE_WHITESPACE;
 }
 
 /* ------------------------------------------------------------------ shared strings and styles */
@@ -456,7 +457,8 @@ static bool xin_cell_done(xin_ctx *x, grid_sheet *s, xin_c *c)
             return true;
         }
         if (!x->strings[i]) {
-            xin_cell_error(x, s, c, "text is longer than the limit of 65536 bytes", "shorten it or split it over cells");
+            xin_cell_error(x, s, c, "text is longer than the limit of 65536 bytes",
+                           "shorten it or split it over cells");
             return true;
         }
         g.kind = GRID_TEXT;
@@ -651,13 +653,15 @@ grid_book *xin_read_mem(const char *path, const void *data, size_t len, grid_log
 {
     const unsigned char *d = data;
     if (len >= 8 && memcmp(d, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0) {
-        grid_log_file(log, DIAG_ERROR, path, "this is an Excel 97-2003 workbook (.xls) or one saved with a password: save it as "
-                           "'Excel Workbook (*.xlsx)' without a password");
+        grid_log_file(log, DIAG_ERROR, path,
+                      "this is an Excel 97-2003 workbook (.xls) or one saved with a password: save it as "
+                      "'Excel Workbook (*.xlsx)' without a password");
         return NULL;
     }
     if (len < 4 || memcmp(d, "PK\x03\x04", 4) != 0) {
-        grid_log_file(log, DIAG_ERROR, path, "not an xlsx workbook (no zip archive): save it as 'Excel Workbook (*.xlsx)', or give "
-                           "a .csv file");
+        grid_log_file(log, DIAG_ERROR, path,
+                      "not an xlsx workbook (no zip archive): save it as 'Excel Workbook (*.xlsx)', or give "
+                      "a .csv file");
         return NULL;
     }
     size_t errors0 = grid_log_errors(log);

@@ -1,4 +1,5 @@
-/* xlsx_in.h - reading an Excel workbook (.xlsx: a zip of XML parts) into a grid, with libminizip and libxml2's streaming reader. */
+/* xlsx_in.h - reading an Excel workbook (.xlsx: a zip of XML parts) into a grid, with libminizip and libxml2's
+ * streaming reader. */
 #ifndef GHG_XLSX_IN_H
 #define GHG_XLSX_IN_H
 

@@ -1,4 +1,5 @@
-/* template.h - the input workbook (`ghgcalc template`): one sheet per section of the YAML format, with drop-down lists. */
+/* template.h - the input workbook (`ghgcalc template`): one sheet per section of the YAML format, with drop-down lists.
+ */
 #ifndef GHG_TEMPLATE_H
 #define GHG_TEMPLATE_H
 

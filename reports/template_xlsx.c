@@ -1,4 +1,5 @@
-/* template_xlsx.c - the input workbook of `ghgcalc template`: forms, tables with drop-down lists, names beside the keys. */
+/* template_xlsx.c - the input workbook of `ghgcalc template`: forms, tables with drop-down lists, names beside the
+ * keys. */
 #include <stdio.h>
 #include <string.h>
 
@@ -34,7 +35,8 @@ static const rpt_text tw_texts[TW_L_END] = {
                              "该值不在列表中。ghgcalc import 会检查它:只有确为有效的代码或单位时才保留。"},
     [TW_L_CLOSED_MSG] = {"Pick a value from the list.", "请从列表中选择。"},
     [TW_L_NUMBER] = {"A number", "需要数值"},
-    [TW_L_NUMBER_MSG] = {"Type a number without its unit or thousands separators.", "请输入数值,不带单位和千位分隔符。"},
+    [TW_L_NUMBER_MSG] = {"Type a number without its unit or thousands separators.",
+                         "请输入数值,不带单位和千位分隔符。"},
     [TW_L_WHOLE_MSG] = {"Type a whole number.", "请输入整数。"},
     [TW_L_ABOUT_TITLE] = {"About this template", "关于本模板"},
     [TW_L_KIND] = {"Template", "模板类型"},
@@ -48,6 +50,7 @@ typedef struct {
     const tpl_data *d;
     lxw_format *pct_input; /* "5" shows as "5.0 %" and stays 5 */
     lxw_format *hdr_req;   /* header of a required column */
+    lxw_format *hdr_opt;   /* header of an optional column */
     lxw_format *grey;      /* the name columns and the hints */
     lxw_col_t list_col[TPL_L_COUNT];
     size_t list_len[TPL_L_COUNT];
@@ -65,7 +68,8 @@ static const rpt_text tw_steps_inventory[] = {
      "1. 填写“清单”表:编号、年份和因子集(默认因子集适用于城市清单)。"},
     {"2. Activities: one row per fuel or activity and IPCC category. Pick the category, the fuel or activity key "
      "and the unit from the drop-down lists; the name columns show what you picked.",
-     "2. “活动数据”表:每种燃料或活动、每个 IPCC 类别一行。从下拉列表选择类别、燃料或活动代码和单位;名称列会显示所选内容。"},
+     "2. “活动数据”表:每种燃料或活动、每个 IPCC "
+     "类别一行。从下拉列表选择类别、燃料或活动代码和单位;名称列会显示所选内容。"},
     {"3. Amounts are plain numbers (no units, no thousands separators); the unit goes in its own column. "
      "Uncertainty is +/- % at 95 % (type 5 for 5 %).",
      "3. 活动水平只填数值(不带单位和千位分隔符),单位填在单位列。不确定性为 95% 置信区间的 ±%(5% 填 5)。"},
@@ -85,7 +89,8 @@ static const rpt_text tw_steps_inventory[] = {
      "中每个值都以注释注明来源单元格。"},
     {"Not in this workbook: landfill sites (solid_waste, docs/fod.md), distance-based road transport, the forest "
      "stock-difference method and the mapping form of uncertainty: add them to the YAML the import writes.",
-     "本工作簿不包括:垃圾填埋场(solid_waste,见 docs/fod.md)、按里程计算的道路运输、森林蓄积量差值法和不确定性的详细写法:"
+     "本工作簿不包括:垃圾填埋场(solid_waste,见 "
+     "docs/fod.md)、按里程计算的道路运输、森林蓄积量差值法和不确定性的详细写法:"
      "请在导入生成的 YAML 中补充。"},
     {"Each sheet can also be saved as CSV (UTF-8 or GB18030) and imported: ghgcalc import Inventory.csv "
      "Activities.csv -o inventory.yaml.",
@@ -116,8 +121,21 @@ static const rpt_text tw_steps_report[] = {
      "3. “过程排放”“购入电力热力”“输出电力热力”:过程排放源和购入或输出的能源。"},
     {"4. Save, then: ghgcalc import THIS.xlsx -o report.yaml --kind report, and audit the YAML.",
      "4. 保存后运行:ghgcalc import 本文件.xlsx -o report.yaml --kind report,再对 YAML 进行核查。"},
-    {"Meters (calibration) are not in this workbook: add them to the YAML.", "计量器具(校准)信息不在本工作簿中:请在 YAML 中补充。"},
+    {"Meters (calibration) are not in this workbook: add them to the YAML.",
+     "计量器具(校准)信息不在本工作簿中:请在 YAML 中补充。"},
 };
+
+/* Print setup: A4 landscape, `wide` pages wide (0: as the columns fall), the
+ * header rows repeated on each page from `head` (0: none). */
+static void tw_print(lxw_worksheet *ws, uint16_t wide, lxw_row_t head)
+{
+    worksheet_set_paper(ws, 9); /* A4 */
+    worksheet_set_landscape(ws);
+    if (wide)
+        worksheet_fit_to_pages(ws, wide, 0);
+    if (head)
+        worksheet_repeat_rows(ws, 0, head);
+}
 
 /* Writes the Instructions sheet of kind `k`. */
 static void tw_instructions(tw_book *b, const tpl_kind *k)
@@ -131,11 +149,11 @@ static void tw_instructions(tw_book *b, const tpl_kind *k)
         steps = tw_steps_report, n = sizeof tw_steps_report / sizeof *tw_steps_report;
     if (!ws)
         return;
-    double w[] = {130};
+    double w[] = {110};
     rpt_xl_widths(&b->x, ws, w, 1);
+    tw_print(ws, 1, 0);
     for (size_t i = 0; i < n; i++)
-        rpt_xl_str(&b->x, ws, (lxw_row_t)(i ? i + 1 : 0), 0, rpt_tr(&steps[i], b->x.zh),
-                   i ? RPT_F_WRAP : RPT_F_TITLE);
+        rpt_xl_str(&b->x, ws, (lxw_row_t)(i ? i + 1 : 0), 0, rpt_tr(&steps[i], b->x.zh), i ? RPT_F_WRAP : RPT_F_TITLE);
     lxw_row_t row = (lxw_row_t)n + 2;
     rpt_xl_str(&b->x, ws, row++, 0, rpt_tr(&(rpt_text){"Sheets:", "工作表:"}, b->x.zh), RPT_F_BOLD);
     for (size_t i = 0; i < k->nsheets; i++) {
@@ -312,6 +330,7 @@ static void tw_form(tw_book *b, lxw_worksheet *ws, const tpl_sheet *s)
     double w[] = {46, 30, 80};
     rpt_xl_widths(&b->x, ws, w, 3);
     worksheet_freeze_panes(ws, TPL_HEAD_ROW + 1, 1);
+    tw_print(ws, 1, TPL_HEAD_ROW);
 }
 
 /* Writes the name formulas of column `col` (the name of the key in column `of`). */
@@ -337,7 +356,7 @@ static void tw_table(tw_book *b, lxw_worksheet *ws, const tpl_sheet *s)
         lxw_col_t col = (lxw_col_t)i;
         char head[160];
         tw_head(b, c, head, sizeof head);
-        rpt_xl_check(&b->x, worksheet_write_string(ws, TPL_HEAD_ROW, col, head, c->required ? b->hdr_req : b->x.f[RPT_F_HEADER]),
+        rpt_xl_check(&b->x, worksheet_write_string(ws, TPL_HEAD_ROW, col, head, c->required ? b->hdr_req : b->hdr_opt),
                      "write a header");
         lxw_format *f = c->type == TPL_PCT ? b->pct_input : c->type == TPL_NAME ? b->grey : NULL;
         rpt_xl_check(&b->x, worksheet_set_column(ws, col, col, c->width ? c->width : 12, f), "set a column");
@@ -348,6 +367,11 @@ static void tw_table(tw_book *b, lxw_worksheet *ws, const tpl_sheet *s)
     }
     worksheet_set_row(ws, TPL_HEAD_ROW, 32, NULL);
     worksheet_freeze_panes(ws, TPL_HEAD_ROW + 1, 1);
+    /* Printed: the header and 40 rows to fill in by hand, three pages wide, the first column repeated. */
+    tw_print(ws, (uint16_t)(s->ncols > 12 ? 3 : 1), TPL_HEAD_ROW);
+    worksheet_repeat_columns(ws, 0, 0);
+    worksheet_gridlines(ws, LXW_SHOW_ALL_GRIDLINES);
+    worksheet_print_area(ws, 0, 0, TPL_HEAD_ROW + 40, (lxw_col_t)(s->ncols - 1));
     worksheet_autofilter(ws, TPL_HEAD_ROW, 0, r1, (lxw_col_t)(s->ncols - 1));
 }
 
@@ -371,14 +395,19 @@ static bool tw_formats(tw_book *b)
 {
     b->pct_input = workbook_add_format(b->x.wb);
     b->hdr_req = workbook_add_format(b->x.wb);
+    b->hdr_opt = workbook_add_format(b->x.wb);
     b->grey = workbook_add_format(b->x.wb);
-    if (!b->pct_input || !b->hdr_req || !b->grey)
+    if (!b->pct_input || !b->hdr_req || !b->hdr_opt || !b->grey)
         return false;
     format_set_num_format(b->pct_input, "0.0\" %\"");
-    format_set_bold(b->hdr_req);
-    format_set_text_wrap(b->hdr_req);
-    format_set_bottom(b->hdr_req, LXW_BORDER_THIN);
-    format_set_bg_color(b->hdr_req, 0xFFE699);
+    lxw_format *h[2] = {b->hdr_req, b->hdr_opt};
+    for (int i = 0; i < 2; i++) {
+        format_set_bold(h[i]);
+        format_set_text_wrap(h[i]);
+        format_set_align(h[i], LXW_ALIGN_VERTICAL_TOP);
+        format_set_border(h[i], LXW_BORDER_THIN);
+        format_set_bg_color(h[i], i == 0 ? 0xFFE699 : 0xEDEDED); /* required: amber; optional: grey */
+    }
     format_set_font_color(b->grey, 0x595959);
     return true;
 }

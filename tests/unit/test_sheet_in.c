@@ -29,25 +29,25 @@ static void write_zip(const char *path, const part *parts, size_t n)
     zipFile z = zipOpen64(path, APPEND_STATUS_CREATE);
     assert_non_null(z);
     for (size_t i = 0; i < n; i++) {
-        assert_int_equal(zipOpenNewFileInZip64(z, parts[i].name, NULL, NULL, 0, NULL, 0, NULL, Z_DEFLATED,
-                                               Z_DEFAULT_COMPRESSION, 0),
-                         ZIP_OK);
+        assert_int_equal(
+            zipOpenNewFileInZip64(z, parts[i].name, NULL, NULL, 0, NULL, 0, NULL, Z_DEFLATED, Z_DEFAULT_COMPRESSION, 0),
+            ZIP_OK);
         assert_int_equal(zipWriteInFileInZip(z, parts[i].text, (unsigned)strlen(parts[i].text)), ZIP_OK);
         assert_int_equal(zipCloseFileInZip(z), ZIP_OK);
     }
     assert_int_equal(zipClose(z, NULL), ZIP_OK);
 }
 
-#define NS "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "                                     \
-           "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
+#define NS                                                                                                             \
+    "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "                                             \
+    "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
 #define REL_WS "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"
 
-static const char wb_xml[] =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-    "<workbook " NS "><workbookPr/><sheets>"
-    "<sheet name=\"Activities\" sheetId=\"1\" r:id=\"rId1\"/>"
-    "<sheet name=\"Lists\" sheetId=\"2\" state=\"hidden\" r:id=\"rId2\"/>"
-    "</sheets></workbook>";
+static const char wb_xml[] = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                             "<workbook " NS "><workbookPr/><sheets>"
+                             "<sheet name=\"Activities\" sheetId=\"1\" r:id=\"rId1\"/>"
+                             "<sheet name=\"Lists\" sheetId=\"2\" state=\"hidden\" r:id=\"rId2\"/>"
+                             "</sheets></workbook>";
 
 static const char rels_xml[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -58,14 +58,14 @@ static const char rels_xml[] =
     "Target=\"styles.xml\"/></Relationships>";
 
 /* Shared strings: a plain one, a rich one with a phonetic run, one with an escaped carriage return, UTF-8. */
-static const char sst_xml[] =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<sst " NS " count=\"4\" uniqueCount=\"4\">"
-    "<si><t>category</t></si>"
-    "<si><r><rPr><b/></rPr><t>amo</t></r><r><t xml:space=\"preserve\">unt </t></r><rPh sb=\"0\" eb=\"1\"><t>X</t></rPh></si>"
-    "<si><t>line one_x000D_</t></si>"
-    "<si><t>原煤 &amp; 万吨</t></si>"
-    "</sst>";
+static const char sst_xml[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                              "<sst " NS " count=\"4\" uniqueCount=\"4\">"
+                              "<si><t>category</t></si>"
+                              "<si><r><rPr><b/></rPr><t>amo</t></r><r><t xml:space=\"preserve\">unt </t></r><rPh "
+                              "sb=\"0\" eb=\"1\"><t>X</t></rPh></si>"
+                              "<si><t>line one_x000D_</t></si>"
+                              "<si><t>原煤 &amp; 万吨</t></si>"
+                              "</sst>";
 
 /* Styles: 0 General, 1 a date (built-in 14), 2 percent (built-in 9), 3 a custom percent, 4 a custom date. */
 static const char styles_xml[] =
@@ -92,8 +92,9 @@ static const char sheet1_xml[] =
     "<c r=\"B6\" t=\"s\"><v>1</v></c><c r=\"C6\" t=\"inlineStr\"><is><t></t></is></c></row>"
     "</sheetData></worksheet>";
 
-static const char sheet2_xml[] = "<?xml version=\"1.0\"?><worksheet " NS "><sheetData><row r=\"2\">"
-                                 "<c r=\"A2\" t=\"inlineStr\"><is><t>1.A.1.a</t></is></c></row></sheetData></worksheet>";
+static const char sheet2_xml[] =
+    "<?xml version=\"1.0\"?><worksheet " NS "><sheetData><row r=\"2\">"
+    "<c r=\"A2\" t=\"inlineStr\"><is><t>1.A.1.a</t></is></c></row></sheetData></worksheet>";
 
 /* Writes the test workbook, with `sheet1` in place of the good first sheet when not NULL. */
 static void write_book(const char *path, const char *sheet1, const char *sst)
@@ -120,15 +121,15 @@ typedef struct {
 } cell_case;
 
 static const cell_case xlsx_cells[] = {
-    {"Activities", "A1", GRID_TEXT, 0, "category", 0, false},       /* shared string */
-    {"Activities", "B1", GRID_TEXT, 0, "fuel", 0, false},           /* inline string */
-    {"Activities", "C1", GRID_TEXT, 0, "amount ", 0, false},        /* rich text runs joined, phonetic run left out */
-    {"Activities", "D1", GRID_TEXT, 0, "原煤 & 万吨", 0, false},    /* UTF-8 and an entity */
-    {"Activities", "A2", GRID_NUM, 780, NULL, 0, false},            /* number without t */
-    {"Activities", "B2", GRID_NUM, 0.45, NULL, 0, false},           /* 17 digits read back as the double 0.45 */
-    {"Activities", "C2", GRID_BOOL, 1, NULL, 0, false},             /* boolean */
-    {"Activities", "D2", GRID_ERROR, 0, "#DIV/0!", 0, false},       /* error value */
-    {"Activities", "E2", GRID_NUM, 43831, NULL, GRID_FMT_DATE, false}, /* 2020-01-01 as Excel's day number */
+    {"Activities", "A1", GRID_TEXT, 0, "category", 0, false},    /* shared string */
+    {"Activities", "B1", GRID_TEXT, 0, "fuel", 0, false},        /* inline string */
+    {"Activities", "C1", GRID_TEXT, 0, "amount ", 0, false},     /* rich text runs joined, phonetic run left out */
+    {"Activities", "D1", GRID_TEXT, 0, "原煤 & 万吨", 0, false}, /* UTF-8 and an entity */
+    {"Activities", "A2", GRID_NUM, 780, NULL, 0, false},         /* number without t */
+    {"Activities", "B2", GRID_NUM, 0.45, NULL, 0, false},        /* 17 digits read back as the double 0.45 */
+    {"Activities", "C2", GRID_BOOL, 1, NULL, 0, false},          /* boolean */
+    {"Activities", "D2", GRID_ERROR, 0, "#DIV/0!", 0, false},    /* error value */
+    {"Activities", "E2", GRID_NUM, 43831, NULL, GRID_FMT_DATE, false},   /* 2020-01-01 as Excel's day number */
     {"Activities", "F2", GRID_NUM, 0.05, NULL, GRID_FMT_PERCENT, false}, /* 5 % typed into a percent cell */
     {"Activities", "G2", GRID_NUM, 0.1, NULL, GRID_FMT_PERCENT, false},  /* custom format 0.0% */
     {"Activities", "H2", GRID_NUM, 1560, NULL, 0, true},                 /* formula's cached value: 780 x 2 */
@@ -265,7 +266,10 @@ static const csv_case csv_cases[] = {
     {"semicolon delimiter (European Excel)", "category;amount\n1.A.2;1,5\n", 0, CIN_AUTO,
      "A1=category|B1=amount|A2=1.A.2|B2=1,5"},
     {"tab delimiter", "a\tb\n1\t2\n", 0, CIN_AUTO, "A1=a|B1=b|A2=1|B2=2"},
-    {"UTF-16LE with BOM (Excel's Unicode text)", "\xFF\xFE" "a\0,\0b\0\n\0", 10, CIN_AUTO, "A1=a|B1=b"},
+    {"UTF-16LE with BOM (Excel's Unicode text)",
+     "\xFF\xFE"
+     "a\0,\0b\0\n\0",
+     10, CIN_AUTO, "A1=a|B1=b"},
     {"empty file", "", 0, CIN_AUTO, ""},
 };
 
@@ -305,7 +309,8 @@ static void test_csv_cases(void **state)
 static const csv_case csv_bad[] = {
     {"quote never closes", "a,b\nc,\"open\n", 0, CIN_AUTO, "t.csv:B2: error: quoted field never closes"},
     {"text after a closing quote", "\"a\"b,c\n", 0, CIN_AUTO, "t.csv:A1: error: text after the closing quote"},
-    {"GBK bytes read as UTF-8", "a\n\xCD\xF2\xB6\xD6\n", 0, CIN_UTF8, /* 万吨; 原煤 (D4 AD C3 BA) happens to be valid UTF-8 */
+    {"GBK bytes read as UTF-8", "a\n\xCD\xF2\xB6\xD6\n", 0,
+     CIN_UTF8, /* 万吨; 原煤 (D4 AD C3 BA) happens to be valid UTF-8 */
      "t.csv: error: line 2: bytes that are not UTF-8 (at byte 2)"},
     {"invalid in GB18030 too", "ok\n\x81\x20\n", 0, CIN_GB18030, "t.csv: error: line 2: bytes that are not GB18030"},
     {"a NUL byte", "a\0b\n", 4, CIN_AUTO, "t.csv: error: the file holds NUL bytes"},
@@ -336,7 +341,12 @@ static void test_grid_refs(void **state)
     static const struct {
         const char *ref;
         uint32_t row, col;
-    } refs[] = {{"A1", 0, 0}, {"B7", 6, 1}, {"Z10", 9, 25}, {"AA1", 0, 26}, {"AB5", 4, 27}, {"$C$3", 2, 2},
+    } refs[] = {{"A1", 0, 0},
+                {"B7", 6, 1},
+                {"Z10", 9, 25},
+                {"AA1", 0, 26},
+                {"AB5", 4, 27},
+                {"$C$3", 2, 2},
                 {"XFD1048576", 1048575, 16383}};
     for (size_t i = 0; i < sizeof refs / sizeof *refs; i++) {
         uint32_t row, col;
@@ -358,7 +368,7 @@ static void test_grid_refs(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_xlsx_cells), cmocka_unit_test(test_xlsx_bad), cmocka_unit_test(test_csv_cases),
+        cmocka_unit_test(test_xlsx_cells), cmocka_unit_test(test_xlsx_bad),  cmocka_unit_test(test_csv_cases),
         cmocka_unit_test(test_csv_bad),    cmocka_unit_test(test_grid_refs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
