@@ -16,7 +16,7 @@ BUILD     ?= build
 SANFLAGS  := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # Debian 12 packages: build (libminizip and libxml2 read the workbooks `ghgcalc import` takes), test
-# (independent workbook reader, LibreOffice recalculation, poppler-utils to look at a template as a page), tools.
+# (independent workbook reader, LibreOffice recalculation), tools.
 DEPS_BUILD := build-essential pkg-config libyaml-dev libxlsxwriter-dev zlib1g-dev libcmocka-dev libminizip-dev libxml2-dev
 DEPS_TEST  := python3 python3-openpyxl python3-yaml libreoffice-calc-nogui valgrind clang libclang-rt-14-dev
 DEPS       := $(DEPS_BUILD) $(DEPS_TEST)
