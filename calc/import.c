@@ -120,11 +120,13 @@ static void imp_form(imp_run *r, const tpl_sheet *t, const grid_book *b, const g
             continue; /* not the first cell of its row */
         size_t c = 0;
         const char *text = imp_cell_text(lab, buf, sizeof buf);
+        char label[256];
+        imp_trim(text, label, sizeof label);
         while (c < t->ncols && (seen[c] || !imp_names(&t->cols[c], text)))
             c++;
         const grid_cell *v = grid_at(s, lab->row, lab->col + 1);
         /* A sheet's title ("Inventory") may read as a YAML key: a key alone counts only with a value beside it. */
-        if (c == t->ncols || (!v && strcasecmp(text, t->cols[c].en) != 0 && strcmp(text, t->cols[c].zh) != 0))
+        if (c == t->ncols || (!v && strcasecmp(label, t->cols[c].en) != 0 && strcmp(label, t->cols[c].zh) != 0))
             continue;
         seen[c] = true;
         const tpl_col *col = &t->cols[c];

@@ -463,6 +463,17 @@ def report_import(tmp):
           repr(fuel["months"]))
 
 
+@test
+def empty_template(tmp):
+    """A template imported as it comes says which required cells to fill, in either language."""
+    for lang, sheet_name in (("en", "Inventory"), ("zh", "清单")):
+        tpl = template(tmp, "inventory", lang)
+        r = ghg("import", tpl, "-o", os.path.join(tmp, "x.yaml"), "--factors", FACTORS)
+        check(r.rc == 2 and not os.path.exists(os.path.join(tmp, "x.yaml")), repr(r))
+        for cell, what in (("B4", "Inventory id"), ("B7", "Year")):
+            check("%s:%s!%s: error: '%s' is empty: fill it in" % (tpl, sheet_name, cell, what) in r.err, r.err)
+
+
 # ================================================================== runner
 
 if __name__ == "__main__":
