@@ -137,6 +137,19 @@ static void tw_print(lxw_worksheet *ws, uint16_t wide, lxw_row_t head)
         worksheet_repeat_rows(ws, 0, head);
 }
 
+/* The lines `text` takes in a column `width` characters wide: a Chinese
+ * character counts two, every other character one. */
+static unsigned tw_lines(const char *text, double width)
+{
+    double units = 0;
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+        if (*p < 0x80)
+            units += 1;
+        else if (*p >= 0xE0)
+            units += 2; /* the lead byte of a three-byte (CJK) character */
+    return (unsigned)(units / (width * 0.95)) + 1;
+}
+
 /* Writes the Instructions sheet of kind `k`. */
 static void tw_instructions(tw_book *b, const tpl_kind *k)
 {
@@ -152,8 +165,13 @@ static void tw_instructions(tw_book *b, const tpl_kind *k)
     double w[] = {110};
     rpt_xl_widths(&b->x, ws, w, 1);
     tw_print(ws, 1, 0);
-    for (size_t i = 0; i < n; i++)
-        rpt_xl_str(&b->x, ws, (lxw_row_t)(i ? i + 1 : 0), 0, rpt_tr(&steps[i], b->x.zh), i ? RPT_F_WRAP : RPT_F_TITLE);
+    for (size_t i = 0; i < n; i++) {
+        const char *text = rpt_tr(&steps[i], b->x.zh);
+        lxw_row_t r = (lxw_row_t)(i ? i + 1 : 0);
+        rpt_xl_str(&b->x, ws, r, 0, text, i ? RPT_F_WRAP : RPT_F_TITLE);
+        if (i) /* a spreadsheet does not grow a wrapped row by itself when it opens a file */
+            worksheet_set_row(ws, r, 15.0 * tw_lines(text, w[0]), NULL);
+    }
     lxw_row_t row = (lxw_row_t)n + 2;
     rpt_xl_str(&b->x, ws, row++, 0, rpt_tr(&(rpt_text){"Sheets:", "工作表:"}, b->x.zh), RPT_F_BOLD);
     for (size_t i = 0; i < k->nsheets; i++) {
