@@ -3,6 +3,9 @@
 
 #include <string.h>
 
+/* The tables below are laid out by hand, a column or row per entry: clang-format would break them apart. */
+/* clang-format off */
+
 /* Shorthands for the column tables: T text, W word, N number, I integer, P percent. */
 #define COL(key, en, zh, type, list, req, width) {key, en, zh, NULL, NULL, type, list, req, width, -1, NULL}
 #define COLH(key, en, zh, hen, hzh, type, list, req, width) {key, en, zh, hen, hzh, type, list, req, width, -1, NULL}
@@ -362,6 +365,8 @@ static const tpl_kind tpl_kinds[] = {
     {"report", "report", rep_sheets, N(rep_sheets)},
 };
 
+/* clang-format on */
+
 const tpl_kind *tpl_kind_named(const char *id)
 {
     for (size_t i = 0; i < N(tpl_kinds); i++)
@@ -375,23 +380,40 @@ const tpl_kind *tpl_kind_at(size_t i) { return i < N(tpl_kinds) ? &tpl_kinds[i] 
 
 /* ------------------------------------------------------------------ lists */
 
-static const char *const l_gas[] = {"co2", "ch4", "n2o", "sf6", "nf3", "hfc23", "hfc32", "hfc125", "hfc134a",
-                                    "hfc143a", "hfc152a", "cf4", "c2f6", NULL};
+static const char *const l_gas[] = {"co2",    "ch4",     "n2o",     "sf6",     "nf3", "hfc23", "hfc32",
+                                    "hfc125", "hfc134a", "hfc143a", "hfc152a", "cf4", "c2f6",  NULL};
 static const char *const l_notation[] = {"NO", "NE", "NA", "IE", "C", NULL};
 static const char *const l_ind[] = {"electricity", "heat", NULL};
 static const char *const l_view[] = {"consumption", "net_import", NULL};
 static const char *const l_yesno[] = {"yes", "no", NULL};
 /* Record-level parameters other than the four override columns (docs/input-format.md, product terms). */
-static const char *const l_param[] = {"carbon_content", "oxidation", "correction", "fraction", "fossil_fraction",
-                                      "dry_matter", "carbon_fraction", "mcf", "nitrogen", "days", "scaling",
-                                      "scaling_water", "scaling_preseason", "scaling_organic", "density", "bef",
-                                      "abatement", "recovery", "cullet", "root_shoot", NULL};
+static const char *const l_param[] = {"carbon_content",
+                                      "oxidation",
+                                      "correction",
+                                      "fraction",
+                                      "fossil_fraction",
+                                      "dry_matter",
+                                      "carbon_fraction",
+                                      "mcf",
+                                      "nitrogen",
+                                      "days",
+                                      "scaling",
+                                      "scaling_water",
+                                      "scaling_preseason",
+                                      "scaling_organic",
+                                      "density",
+                                      "bef",
+                                      "abatement",
+                                      "recovery",
+                                      "cullet",
+                                      "root_shoot",
+                                      NULL};
 static const char *const l_prices[] = {"constant", "current", NULL};
 static const char *const l_method[] = {"calorific", "coal_rate", NULL};
 static const char *const l_ekind[] = {"fossil", "primary_electricity", "net_import_electricity", "heat", NULL};
 static const char *const l_industry[] = {"power", "cement", "steel", "chemicals", "other", NULL};
-static const char *const l_process[] = {"clinker", "raw_meal", "carbonate", "desulfurisation", "electrode",
-                                        "carbon_input", "carbon_product", "feedstock", "co2_recovered", NULL};
+static const char *const l_process[] = {"clinker",      "raw_meal",       "carbonate", "desulfurisation", "electrode",
+                                        "carbon_input", "carbon_product", "feedstock", "co2_recovered",   NULL};
 static const char *const l_state[] = {"as_fired", "as_delivered", NULL};
 static const char *const l_basis[] = {"as_received", "air_dried", "dry", NULL};
 static const char *const l_how[] = {"self_tested", "commissioned", "supplier", "not_measured", NULL};
@@ -399,31 +421,49 @@ static const char *const l_product[] = {"condensing", "chp", NULL};
 
 /* Units the drop-down offers: the Chinese statistical ones and the common SI ones (units.c parses them all). */
 static const char *const l_units[] = {
-    "t", "10^4 t", "万吨", "kt", "Gg", "kg", "TJ", "GJ", "MJ", "GJ/t", "TJ/Gg", "GJ/10^4 Nm3", "m3", "10^4 m3",
-    "10^8 m3", "10^4 Nm3", "Nm3", "万立方米", "亿立方米", "kWh", "MWh", "10^4 kWh", "10^8 kWh", "亿千瓦时", "tce",
-    "10^4 tce", "万吨标准煤", "head", "10^4 head", "万头", "ha", "10^4 ha", "10^4 t BOD", "10^8 yuan", "亿元",
-    "10^4 yuan", "万元", "person", "10^4 person", "万人", "kg/TJ", "t CO2/TJ", "tC/TJ", "t CO2/t", "t CO2/MWh",
-    "kg CO2/kWh", "kgce/kg", "kgce/m3", "gce/kWh", "d", "%", "1", "t DM/m3", NULL};
+    "t",          "10^4 t",    "万吨",       "kt",          "Gg",        "kg",         "TJ",          "GJ",
+    "MJ",         "GJ/t",      "TJ/Gg",      "GJ/10^4 Nm3", "m3",        "10^4 m3",    "10^8 m3",     "10^4 Nm3",
+    "Nm3",        "万立方米",  "亿立方米",   "kWh",         "MWh",       "10^4 kWh",   "10^8 kWh",    "亿千瓦时",
+    "tce",        "10^4 tce",  "万吨标准煤", "head",        "10^4 head", "万头",       "ha",          "10^4 ha",
+    "10^4 t BOD", "10^8 yuan", "亿元",       "10^4 yuan",   "万元",      "person",     "10^4 person", "万人",
+    "kg/TJ",      "t CO2/TJ",  "tC/TJ",      "t CO2/t",     "t CO2/MWh", "kg CO2/kWh", "kgce/kg",     "kgce/m3",
+    "gce/kWh",    "d",         "%",          "1",           "t DM/m3",   NULL};
 
 const char *const *tpl_list_values(tpl_list l)
 {
     switch (l) {
-    case TPL_L_GAS: return l_gas;
-    case TPL_L_NOTATION: return l_notation;
-    case TPL_L_IND_KIND: return l_ind;
-    case TPL_L_VIEW: return l_view;
-    case TPL_L_YESNO: return l_yesno;
-    case TPL_L_PARAM: return l_param;
-    case TPL_L_PRICES: return l_prices;
-    case TPL_L_METHOD: return l_method;
-    case TPL_L_ENERGY_KIND: return l_ekind;
-    case TPL_L_INDUSTRY: return l_industry;
-    case TPL_L_PROCESS: return l_process;
-    case TPL_L_STATE: return l_state;
-    case TPL_L_BASIS: return l_basis;
-    case TPL_L_HOW: return l_how;
-    case TPL_L_PRODUCT: return l_product;
-    default: return NULL;
+    case TPL_L_GAS:
+        return l_gas;
+    case TPL_L_NOTATION:
+        return l_notation;
+    case TPL_L_IND_KIND:
+        return l_ind;
+    case TPL_L_VIEW:
+        return l_view;
+    case TPL_L_YESNO:
+        return l_yesno;
+    case TPL_L_PARAM:
+        return l_param;
+    case TPL_L_PRICES:
+        return l_prices;
+    case TPL_L_METHOD:
+        return l_method;
+    case TPL_L_ENERGY_KIND:
+        return l_ekind;
+    case TPL_L_INDUSTRY:
+        return l_industry;
+    case TPL_L_PROCESS:
+        return l_process;
+    case TPL_L_STATE:
+        return l_state;
+    case TPL_L_BASIS:
+        return l_basis;
+    case TPL_L_HOW:
+        return l_how;
+    case TPL_L_PRODUCT:
+        return l_product;
+    default:
+        return NULL;
     }
 }
 
@@ -431,17 +471,29 @@ const char *const *tpl_units(void) { return l_units; }
 
 const char *tpl_list_name(tpl_list l)
 {
-    static const char *const names[TPL_L_COUNT] = {
-        [TPL_L_NONE] = "", [TPL_L_CATEGORY] = "Categories", [TPL_L_KEY] = "Keys", [TPL_L_UNIT] = "Units",
-        [TPL_L_GAS] = "Gases", [TPL_L_SET] = "FactorSets", [TPL_L_GWP] = "GWPSets", [TPL_L_NOTATION] = "NotationKeys",
-        [TPL_L_IND_KIND] = "IndirectKinds", [TPL_L_VIEW] = "Views", [TPL_L_GRID] = "Grids", [TPL_L_YESNO] = "YesNo",
-        [TPL_L_PARAM] = "Parameters", [TPL_L_PRICES] = "Prices", [TPL_L_METHOD] = "Methods",
-        [TPL_L_ENERGY_KIND] = "EnergyKinds", [TPL_L_INDUSTRY] = "Industries", [TPL_L_PROCESS] = "ProcessKinds",
-        [TPL_L_STATE] = "States", [TPL_L_BASIS] = "Bases", [TPL_L_HOW] = "Hows", [TPL_L_PRODUCT] = "Products"};
+    static const char *const names[TPL_L_COUNT] = {[TPL_L_NONE] = "",
+                                                   [TPL_L_CATEGORY] = "Categories",
+                                                   [TPL_L_KEY] = "Keys",
+                                                   [TPL_L_UNIT] = "Units",
+                                                   [TPL_L_GAS] = "Gases",
+                                                   [TPL_L_SET] = "FactorSets",
+                                                   [TPL_L_GWP] = "GWPSets",
+                                                   [TPL_L_NOTATION] = "NotationKeys",
+                                                   [TPL_L_IND_KIND] = "IndirectKinds",
+                                                   [TPL_L_VIEW] = "Views",
+                                                   [TPL_L_GRID] = "Grids",
+                                                   [TPL_L_YESNO] = "YesNo",
+                                                   [TPL_L_PARAM] = "Parameters",
+                                                   [TPL_L_PRICES] = "Prices",
+                                                   [TPL_L_METHOD] = "Methods",
+                                                   [TPL_L_ENERGY_KIND] = "EnergyKinds",
+                                                   [TPL_L_INDUSTRY] = "Industries",
+                                                   [TPL_L_PROCESS] = "ProcessKinds",
+                                                   [TPL_L_STATE] = "States",
+                                                   [TPL_L_BASIS] = "Bases",
+                                                   [TPL_L_HOW] = "Hows",
+                                                   [TPL_L_PRODUCT] = "Products"};
     return (unsigned)l < TPL_L_COUNT ? names[l] : "";
 }
 
-bool tpl_list_closed(tpl_list l)
-{
-    return tpl_list_values(l) != NULL && l != TPL_L_PARAM && l != TPL_L_GAS;
-}
+bool tpl_list_closed(tpl_list l) { return tpl_list_values(l) != NULL && l != TPL_L_PARAM && l != TPL_L_GAS; }
