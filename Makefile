@@ -11,12 +11,13 @@ VERSION   := 0.1.0
 PREFIX    ?= /usr/local
 DATADIR   ?= $(PREFIX)/share/ghgcalc
 CC        ?= cc
-PKGS      := yaml-0.1 xlsxwriter
+PKGS      := yaml-0.1 xlsxwriter minizip libxml-2.0
 BUILD     ?= build
 SANFLAGS  := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-# Debian 12 packages: build, test (independent workbook reader, LibreOffice recalculation), tools.
-DEPS_BUILD := build-essential pkg-config libyaml-dev libxlsxwriter-dev zlib1g-dev libcmocka-dev
+# Debian 12 packages: build (libminizip and libxml2 read the workbooks `ghgcalc import` takes), test
+# (independent workbook reader, LibreOffice recalculation), tools.
+DEPS_BUILD := build-essential pkg-config libyaml-dev libxlsxwriter-dev zlib1g-dev libcmocka-dev libminizip-dev libxml2-dev
 DEPS_TEST  := python3 python3-openpyxl python3-yaml libreoffice-calc-nogui valgrind clang libclang-rt-14-dev
 DEPS       := $(DEPS_BUILD) $(DEPS_TEST)
 
@@ -55,7 +56,7 @@ all: check-deps ghgcalc
 
 check-deps:
 ifneq ($(PKG_OK),yes)
-	@for p in yaml-0.1:libyaml-dev xlsxwriter:libxlsxwriter-dev; do \
+	@for p in yaml-0.1:libyaml-dev xlsxwriter:libxlsxwriter-dev minizip:libminizip-dev libxml-2.0:libxml2-dev; do \
 	  pkg-config --exists $${p%%:*} 2>/dev/null || echo "ghgcalc: missing library $${p%%:*}: install the Debian package $${p##*:} (or run 'make deps' as root)" >&2; \
 	done; \
 	command -v pkg-config >/dev/null || echo "ghgcalc: pkg-config is missing: install the Debian package pkg-config (or run 'make deps')" >&2; \
