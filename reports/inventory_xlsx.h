@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "../calc/unc_analysis.h"
 #include "inventory_common.h"
 #include "rpt_xl.h"
 
@@ -58,6 +59,8 @@ typedef struct {
 typedef struct {
     rpt_xl xl;
     const eng_result *r;
+    const unc_analysis *u;      /* uncertainty and key categories, or NULL */
+    const char *base_path;      /* the base-year inventory as given, or NULL */
     const rpt_meta *m;
     bool zh;
     xw_group g[XG_COUNT];
@@ -118,5 +121,16 @@ void xw_fod_sheet(xw *w);
 
 /* Writes the model parameters of every site as Factors rows from *row. */
 void xw_fod_factors(xw *w, lxw_worksheet *ws, lxw_row_t *row);
+
+/* ---- uncertainty and key categories (inventory_xlsx_unc.c, _keycat.c, _mc.c) ---- */
+
+/* Writes the sheets Uncertainty, Key categories and Monte Carlo when w->u is set. */
+void xu_sheets(xw *w);
+
+/* The key-category column of the Sectoral table: the header at (row, col),
+ * and for a category row the assessments that find it key ("L1 T1 ...").
+ * Nothing when w->u is NULL. */
+void xu_sectoral_key_header(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col);
+void xu_sectoral_key(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *category);
 
 #endif
