@@ -273,7 +273,7 @@ static bool unc_factor_range(const fset_value *fv, double *minus, double *plus)
 }
 
 /* The inventory's factor_uncertainty line for hit `h` (a value of a factor
- * set, not a record's override), or NULL. Year t's lines are looked at
+ * set without a range of its own, not a record's override), or NULL. Year t's lines are looked at
  * first: a factor shared with the base year is one input, stated once. */
 static const unc_factor_rule *unc_rule_of(const unc_model *m, const eng_hit *h)
 {
@@ -320,15 +320,15 @@ static uint32_t unc_add_factor(unc_model *m, const eng_hit *h, unc_role role, fs
     double minus = 0, plus = 0;
     unc_dist dist = fv->unc ? fv->unc->dist : UNC_DIST_AUTO;
     src_loc at = fv->at;
-    const unc_factor_rule *rule = unc_rule_of(m, h);
-    if (rule) { /* the inventory's factor_uncertainty line wins over the set's range */
+    const unc_factor_rule *rule;
+    if (unc_factor_range(fv, &minus, &plus)) {
+        in->origin = UNC_FROM_STATED;
+        in->note = !isnan(fv->lower) ? "factor range (lower, upper)" : "factor uncertainty";
+    } else if ((rule = unc_rule_of(m, h))) { /* the inventory's factor_uncertainty fills the set's gap */
         minus = rule->spec.minus_pct, plus = rule->spec.plus_pct, dist = rule->spec.dist, at = rule->spec.at;
         in->group = rule->spec.group ? rule->spec.group : in->group;
         in->origin = UNC_FROM_STATED;
         in->note = rule->spec.source ? rule->spec.source : "stated in the inventory (factor_uncertainty)";
-    } else if (unc_factor_range(fv, &minus, &plus)) {
-        in->origin = UNC_FROM_STATED;
-        in->note = !isnan(fv->lower) ? "factor range (lower, upper)" : "factor uncertainty";
     } else
         in->note = "no range stated: counted as exact";
     unc_resolve(m, in, minus, plus, dist, at);

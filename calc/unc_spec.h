@@ -37,8 +37,9 @@ typedef struct unc_spec {
 /* A range an inventory states for factor values of its factor sets
  * (`factor_uncertainty:`, docs/uncertainty.md): it applies to the value of
  * parameter `param` in every entry for `key` (NULL: any fuel or activity)
- * whose category is `category` (NULL: any). The stated range wins over the
- * set's own; record-level overrides state their own and are not matched. */
+ * whose category is `category` (NULL: any), when the set gives that value
+ * no range of its own (the set's cited range stands); record-level
+ * overrides state their own and are not matched. */
 typedef struct {
     const char *param;          /* "ncv", "co2", "ch4", "carbon_content", "mcf", ... */
     const char *key;            /* fuel or activity key, or NULL */

@@ -122,8 +122,8 @@ static void ju_mc(FILE *f, const unc_analysis *a)
     const unc_row_key *keys;
     unc_model_inputs(a->model, &in);
     unc_model_rows(a->model, &keys);
-    fprintf(f, ",\n    \"monte_carlo\": {\"seed\": %llu, \"iterations\": %llu, \"threads\": %u, \"rounds\": %u, "
-            "\"converged\": %s", (unsigned long long)m->seed, (unsigned long long)m->iterations, m->threads, m->rounds,
+    fprintf(f, ",\n    \"monte_carlo\": {\"seed\": %llu, \"iterations\": %llu, \"rounds\": %u, "
+            "\"converged\": %s", (unsigned long long)m->seed, (unsigned long long)m->iterations, m->rounds,
             m->converged ? "true" : "false");
     rpt_json_kv(f, "stop_pct", m->stop_pct > 0 ? m->stop_pct : NAN, false);
     ju_stats(f, "total_t_co2e", &m->total);

@@ -133,6 +133,9 @@ void xu_sheets(xw *w);
 void xu_sectoral_key_header(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col);
 void xu_sectoral_key(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *category);
 
+/* The cell of row i's combined uncertainty (column G) on the Uncertainty sheet. */
+rpt_ref xu_combined_ref(size_t i);
+
 /* The Key categories sheet (inventory_xlsx_keycat.c) and the Monte Carlo
  * sheet (inventory_xlsx_mc.c). */
 void xk_sheet(xw *w);

@@ -12,6 +12,9 @@
  * values (a note says so): the live layout would be too slow to open. */
 #define XU_LIVE_MAX 300000u
 
+/* The table's first row (0-based): title, note, base year, gap, header. */
+#define XU_T0 6
+
 /* Columns of the table: A..Q as in 2006 IPCC Vol.1 Ch.3 Table 3.2
  * (N..Q: ghgcalc's, for asymmetric ranges), R where the figures come from. */
 enum { TA, TB, TC, TD, TE, TF, TG, TH, TI, TJ, TK, TL, TM, TN, TO, TP, TQ, TR, T_COUNT };
@@ -190,7 +193,7 @@ static bool xu_layout(const xw *w, xu_layout_t *L)
     for (size_t i = 0; i < nl; i++)
         if (lines[i].year == UNC_LATEST)
             L->latest[lines[i].row] = true;
-    L->t0 = 6; /* title, note, base year, gap, column letters... header on row 5 */
+    L->t0 = XU_T0;
     L->total = L->t0 + (lxw_row_t)L->nrows;
     L->in_head = L->total + 6;
     lxw_row_t r = L->in_head + 2;
@@ -545,6 +548,11 @@ static void xu_uncertainty(xw *w)
         xu_parts(w, ws, &L);
     }
     xu_layout_free(&L);
+}
+
+rpt_ref xu_combined_ref(size_t i)
+{
+    return rpt_xl_ref("Uncertainty", XU_T0 + (lxw_row_t)i, TG, true);
 }
 
 void xu_sheets(xw *w)
