@@ -133,6 +133,12 @@ void xu_sheets(xw *w);
 void xu_sectoral_key_header(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col);
 void xu_sectoral_key(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *category);
 
+/* Writes a long note across columns A..last of `row`, wrapped on `lines` lines. */
+void xu_note(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t last, const char *text, unsigned lines);
+
+/* Prints the sheet landscape on A4, one page wide. */
+void xu_page_setup(xw *w, lxw_worksheet *ws);
+
 /* The cell of row i's combined uncertainty (column G) on the Uncertainty sheet. */
 rpt_ref xu_combined_ref(size_t i);
 

@@ -102,6 +102,7 @@ static void xk_header(xw *w, lxw_worksheet *ws, lxw_row_t row, kc_kind k, const 
     h[c->key] = &xk_head_key;
     for (int i = 0; i < c->n; i++)
         rpt_xl_str(&w->xl, ws, row, (lxw_col_t)i, rpt_tr(h[i], w->zh), RPT_F_HEADER);
+    rpt_xl_check(&w->xl, worksheet_set_row(ws, row, 32, NULL), "setting a row height");
 }
 
 /* The sums a trend block's formulas use: sum E0, sum Et, sum |E0| over the
@@ -284,9 +285,10 @@ void xk_sheet(xw *w)
     lxw_worksheet *ws = rpt_xl_sheet(&w->xl, "Key categories");
     if (!ws)
         return;
+    xu_page_setup(w, ws);
     rpt_xl_widths(&w->xl, ws, widths, sizeof widths / sizeof *widths);
     rpt_xl_str(&w->xl, ws, 0, 0, rpt_tr(&xk_title, w->zh), RPT_F_TITLE);
-    rpt_xl_str(&w->xl, ws, 1, 0, rpt_tr(&xk_note, w->zh), RPT_F_NONE);
+    xu_note(w, ws, 1, 8, rpt_tr(&xk_note, w->zh), 4);
     lxw_row_t row = xk_summary_block(w, ws, 3);
     for (int k = 0; k < KC_KINDS; k++)
         for (int with = 1; with >= 0; with--)

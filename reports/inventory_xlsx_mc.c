@@ -27,7 +27,7 @@ static const rpt_text xm_cols[S_COUNT] = {
     [S_A1] = {"Approach 1 (+/- %)", "方法1（±%）"},
 };
 
-static const double xm_widths[S_COUNT] = {44, 8, 18, 16, 14, 16, 16, 16, 12, 12, 12};
+static const double xm_widths[S_COUNT] = {50, 8, 18, 16, 14, 16, 16, 16, 12, 12, 12};
 
 static const rpt_text xm_title = {"Monte Carlo: IPCC Approach 2 (2006 IPCC Guidelines Vol.1 Ch.3 3.2.3)",
                                   "蒙特卡洛模拟：IPCC方法2（《2006年IPCC指南》第1卷第3章3.2.3）"};
@@ -62,6 +62,13 @@ static const rpt_text xm_bin_lo = {"From (t CO2e)", "下界（t CO2e）"};
 static const rpt_text xm_bin_hi = {"To (t CO2e)", "上界（t CO2e）"};
 static const rpt_text xm_bin_mid = {"Middle (kt CO2e)", "中值（kt CO2e）"};
 static const rpt_text xm_count = {"Iterations", "迭代次数"};
+
+/* The header of a statistics block. */
+static void xm_header(xw *w, lxw_worksheet *ws, lxw_row_t row)
+{
+    rpt_xl_header_texts(&w->xl, ws, row, xm_cols, S_COUNT);
+    rpt_xl_check(&w->xl, worksheet_set_row(ws, row, 32, NULL), "setting a row height");
+}
 
 /* Writes one statistics line: label, gas, the inventory's estimate, the
  * statistics, the interval relative to the mean as formulas, and the
@@ -117,7 +124,7 @@ static lxw_row_t xm_totals_block(xw *w, lxw_worksheet *ws, lxw_row_t row)
     const umc_result *m = &w->u->mc;
     const unc_total *t = &w->u->a1.total;
     rpt_xl_str(&w->xl, ws, row++, 0, rpt_tr(&xm_totals, w->zh), RPT_F_BOLD);
-    rpt_xl_header_texts(&w->xl, ws, row++, xm_cols, S_COUNT);
+    xm_header(w, ws, row++);
     xm_stats_row(w, ws, row++, rpt_tr(&xm_total_t, w->zh), "CO2e", t->t_co2e, &m->total, t->total_pct, RPT_F_T_BOLD);
     if (m->has_base) {
         xm_stats_row(w, ws, row++, rpt_tr(&xm_total_0, w->zh), "CO2e", t->base_t_co2e, &m->base_total, NAN, RPT_F_T);
@@ -134,7 +141,7 @@ static lxw_row_t xm_rows_block(xw *w, lxw_worksheet *ws, lxw_row_t row)
     const unc_a1 *a = &w->u->a1;
     char buf[300];
     rpt_xl_str(&w->xl, ws, row++, 0, rpt_tr(&xm_rows, w->zh), RPT_F_BOLD);
-    rpt_xl_header_texts(&w->xl, ws, row++, xm_cols, S_COUNT);
+    xm_header(w, ws, row++);
     for (size_t i = 0; i < m->nrows && i < a->nrows; i++) {
         const unc_row_key *k = &a->rows[i].key;
         rpt_fmt(buf, sizeof buf, "%s%s%s  %s", k->category, k->key ? " " : "", k->key ? k->key : "",
@@ -156,7 +163,7 @@ static lxw_row_t xm_cats_block(xw *w, lxw_worksheet *ws, lxw_row_t row)
     }
     char buf[300];
     rpt_xl_str(&w->xl, ws, row++, 0, rpt_tr(&xm_cats, w->zh), RPT_F_BOLD);
-    rpt_xl_header_texts(&w->xl, ws, row++, xm_cols, S_COUNT);
+    xm_header(w, ws, row++);
     for (size_t i = 0; i < a->nrows;) { /* rows are sorted by category: one run per category */
         size_t e = i;
         double point = 0;
@@ -184,10 +191,11 @@ static lxw_row_t xm_contrib_block(xw *w, lxw_worksheet *ws, lxw_row_t row)
     const umc_result *m = &w->u->mc;
     const unc_input *in;
     unc_model_inputs(w->u->model, &in);
-    const rpt_text *hdr[5] = {&xm_rank, &xm_input, &xm_role, &xm_corr, &xm_share};
+    const rpt_text *hdr[5] = {&xm_input, &xm_rank, &xm_role, &xm_corr, &xm_share};
     rpt_xl_str(&w->xl, ws, row++, 0, rpt_tr(&xm_contrib, w->zh), RPT_F_BOLD);
     for (int c = 0; c < 5; c++)
-        rpt_xl_str(&w->xl, ws, row, (lxw_col_t)(c == 0 ? 0 : c + 1), rpt_tr(hdr[c], w->zh), RPT_F_HEADER);
+        rpt_xl_str(&w->xl, ws, row, (lxw_col_t)c, rpt_tr(hdr[c], w->zh), RPT_F_HEADER);
+    rpt_xl_check(&w->xl, worksheet_set_row(ws, row, 32, NULL), "setting a row height");
     row++;
     double rest = 0;
     char buf[600];
@@ -198,15 +206,15 @@ static lxw_row_t xm_contrib_block(xw *w, lxw_worksheet *ws, lxw_row_t row)
             continue;
         }
         ua_input_text(w->u, &in[c->input], buf, sizeof buf);
-        rpt_xl_num(&w->xl, ws, row, 0, (double)(i + 1), RPT_F_INT);
-        rpt_xl_str(&w->xl, ws, row, 2, buf, RPT_F_NONE);
-        rpt_xl_str(&w->xl, ws, row, 3, unc_role_name(in[c->input].role), RPT_F_NONE);
-        rpt_xl_num(&w->xl, ws, row, 4, c->corr, RPT_F_DEC4);
-        rpt_xl_num(&w->xl, ws, row++, 5, c->share, RPT_F_PCT2);
+        rpt_xl_str(&w->xl, ws, row, 0, buf, RPT_F_NONE);
+        rpt_xl_num(&w->xl, ws, row, 1, (double)(i + 1), RPT_F_INT);
+        rpt_xl_str(&w->xl, ws, row, 2, unc_role_name(in[c->input].role), RPT_F_NONE);
+        rpt_xl_num(&w->xl, ws, row, 3, c->corr, RPT_F_DEC4);
+        rpt_xl_num(&w->xl, ws, row++, 4, c->share, RPT_F_PCT2);
     }
     if (m->ncontrib > XM_MAX_CONTRIB) {
-        rpt_xl_str(&w->xl, ws, row, 2, rpt_tr(&xm_others, w->zh), RPT_F_NONE);
-        rpt_xl_num(&w->xl, ws, row++, 5, rest, RPT_F_PCT2);
+        rpt_xl_str(&w->xl, ws, row, 0, rpt_tr(&xm_others, w->zh), RPT_F_NONE);
+        rpt_xl_num(&w->xl, ws, row++, 4, rest, RPT_F_PCT2);
     }
     return row + 1;
 }
@@ -220,6 +228,7 @@ static void xm_histogram(xw *w, lxw_worksheet *ws, lxw_row_t row)
     rpt_xl_str(&w->xl, ws, row++, 0, rpt_tr(&xm_hist, w->zh), RPT_F_BOLD);
     for (int c = 0; c < 4; c++)
         rpt_xl_str(&w->xl, ws, row, (lxw_col_t)(c + 2), rpt_tr(hdr[c], w->zh), RPT_F_HEADER);
+    rpt_xl_check(&w->xl, worksheet_set_row(ws, row, 32, NULL), "setting a row height");
     lxw_row_t first = ++row;
     for (unsigned b = 0; b < m->bins; b++, row++) {
         double lo = m->hist_lo + b * m->hist_width, hi = lo + m->hist_width;
@@ -247,9 +256,10 @@ void xm_sheet(xw *w)
     lxw_worksheet *ws = rpt_xl_sheet(&w->xl, XM_SHEET);
     if (!ws)
         return;
+    xu_page_setup(w, ws);
     rpt_xl_widths(&w->xl, ws, xm_widths, S_COUNT);
     rpt_xl_str(&w->xl, ws, 0, 0, rpt_tr(&xm_title, w->zh), RPT_F_TITLE);
-    rpt_xl_str(&w->xl, ws, 1, 0, rpt_tr(&xm_what, w->zh), RPT_F_NONE);
+    xu_note(w, ws, 1, S_A1, rpt_tr(&xm_what, w->zh), 3);
     lxw_row_t row = xm_settings(w, ws, 3);
     row = xm_totals_block(w, ws, row);
     xm_histogram(w, ws, row);

@@ -87,7 +87,7 @@ static const rpt_text xu_p_cols[P_COUNT] = {
 static const rpt_text xu_title = {"Uncertainty: IPCC Approach 1, error propagation (2006 IPCC Guidelines Vol.1 Ch.3, "
                                   "Table 3.2)",
                                   "不确定性：IPCC方法1，误差传递（《2006年IPCC国家温室气体清单指南》第1卷第3章表3.2）"};
-static const rpt_text xu_note = {
+static const rpt_text xu_t_note = {
     "Every figure of the table is a formula over the Inputs block below: change an input's Minus %, Plus % or "
     "Distribution (normal, lognormal, triangular, uniform) and the table and the total follow. Percentages are "
     "of the row's emission at 95 % confidence. N..Q carry asymmetric ranges (ghgcalc's columns).",
@@ -299,6 +299,7 @@ static void xu_inputs(xw *w, lxw_worksheet *ws, const xu_layout_t *L)
     unc_model_inputs(w->u->model, &in);
     rpt_xl_str(&w->xl, ws, L->in_head, 0, rpt_tr(&xu_t_inputs, w->zh), RPT_F_BOLD);
     rpt_xl_header_texts(&w->xl, ws, L->in_head + 1, xu_in_cols, IN_COUNT);
+    rpt_xl_check(&w->xl, worksheet_set_row(ws, L->in_head + 1, 48, NULL), "setting a row height");
     for (size_t i = 0; i < L->nin; i++)
         if (L->in_row[i])
             xu_input_row(w, ws, L->in_row[i], i, &in[i]);
@@ -350,6 +351,7 @@ static void xu_parts(xw *w, lxw_worksheet *ws, const xu_layout_t *L)
     unc_model_inputs(w->u->model, &in);
     rpt_xl_str(&w->xl, ws, L->p_head, 0, rpt_tr(&xu_t_parts, w->zh), RPT_F_BOLD);
     rpt_xl_header_texts(&w->xl, ws, L->p_head + 1, xu_p_cols, P_COUNT);
+    rpt_xl_check(&w->xl, worksheet_set_row(ws, L->p_head + 1, 48, NULL), "setting a row height");
     for (size_t k = 0; k < a->nparts;) {
         size_t e = k;
         double g[3] = {0};
@@ -514,7 +516,7 @@ static void xu_head(xw *w, lxw_worksheet *ws, const xu_layout_t *L)
     rpt_xl *x = &w->xl;
     char buf[1200];
     rpt_xl_str(x, ws, 0, 0, rpt_tr(&xu_title, w->zh), RPT_F_TITLE);
-    rpt_xl_str(x, ws, 1, 0, rpt_tr(L->live ? &xu_note : &xu_values_note, w->zh), RPT_F_NONE);
+    xu_note(w, ws, 1, TL, rpt_tr(L->live ? &xu_t_note : &xu_values_note, w->zh), 3);
     if (w->u->base)
         rpt_fmt(buf, sizeof buf, "%s: %ld (%s)", rpt_tr(&xu_base, w->zh), eng_inventory(w->u->base)->year,
                 w->base_path ? w->base_path : "");
@@ -522,7 +524,7 @@ static void xu_head(xw *w, lxw_worksheet *ws, const xu_layout_t *L)
         rpt_fmt(buf, sizeof buf, "%s", rpt_tr(&xu_base_none, w->zh));
     rpt_xl_str(x, ws, 2, 0, buf, RPT_F_NONE);
     rpt_xl_header_texts(x, ws, L->t0 - 1, xu_cols, T_COUNT);
-    rpt_xl_check(x, worksheet_set_row(ws, L->t0 - 1, 60, NULL), "setting a row height");
+    rpt_xl_check(x, worksheet_set_row(ws, L->t0 - 1, 78, NULL), "setting a row height");
 }
 
 /* Writes the Uncertainty sheet. */
@@ -532,6 +534,7 @@ static void xu_uncertainty(xw *w)
     lxw_worksheet *ws = rpt_xl_sheet(&w->xl, "Uncertainty");
     if (!ws)
         return;
+    xu_page_setup(w, ws);
     if (!xu_layout(w, &L)) {
         rpt_xl_check(&w->xl, LXW_ERROR_MEMORY_MALLOC_FAILED, "laying out the Uncertainty sheet");
         xu_layout_free(&L);
@@ -548,6 +551,22 @@ static void xu_uncertainty(xw *w)
         xu_parts(w, ws, &L);
     }
     xu_layout_free(&L);
+}
+
+void xu_note(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t last, const char *text, unsigned lines)
+{
+    if (w->xl.err)
+        return;
+    rpt_xl_check(&w->xl, worksheet_merge_range(ws, row, 0, row, last, text, w->xl.f[RPT_F_WRAP]), "merging a note");
+    rpt_xl_check(&w->xl, worksheet_set_row(ws, row, 15.0 * lines, NULL), "setting a row height");
+}
+
+void xu_page_setup(xw *w, lxw_worksheet *ws)
+{
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9); /* A4 */
+    (void)w;
+    worksheet_fit_to_pages(ws, 1, 0);
 }
 
 rpt_ref xu_combined_ref(size_t i)
