@@ -729,6 +729,8 @@ def order_independent_totals(tmp):
 @test
 def deterministic_outputs(tmp):
     shutil.copy(EXAMPLE, os.path.join(tmp, "inv.yaml"))
+    # its base_inventory: (the uncertainty trend's base year), relative to the inventory's folder
+    shutil.copy(os.path.join(os.path.dirname(EXAMPLE), "jilin-2015-full.yaml"), tmp)
     got = []
     for i in range(2):
         r = ghg("inventory", "inv.yaml", "-o", "out.xlsx", "--factors", FACTORS, cwd=tmp)
