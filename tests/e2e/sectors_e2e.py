@@ -556,8 +556,8 @@ def combustion_only_layout(tmp):
     r = ghg("inventory", os.path.join(ROOT, "tests", "fixtures", "ok", "combustion-2020.yaml"), "-o", out)
     check(r.rc == 0, "example: %r" % r)
     wb = load_wb(out)
-    check(wb.sheetnames == ["Summary", "Sectoral table", "Calculation", "Checks", "Factors", "About"], "sheets %r"
-          % wb.sheetnames)
+    check(wb.sheetnames == ["Summary", "Sectoral table", "Calculation", "Checks", "Uncertainty", "Key categories",
+                            "Factors", "About"], "sheets %r" % wb.sheetnames)
     ws = wb["Summary"]
     excl = ws.cell(row=find_label(ws, "Total excluding LULUCF (3.B)"), column=3).value
     net = ws.cell(row=find_label(ws, "Total including LULUCF (net)"), column=3).value
