@@ -381,10 +381,11 @@ for n, what, v, ok in summary:
 if py_max < 1000000 and (1000000, 'python') not in rows:
     L.append('\nThe Python equivalent ran up to N = %s only (BENCH_PY_MAX); `make bench BENCH_PY_MAX=1000000` '
              'runs it at 10^6 too (about 7 GB of memory).' % format(py_max, ','))
-extra = os.path.join(os.path.dirname(results), 'RESULTS-notes.md')
-if os.path.exists(extra):
-    L.append('')
-    L.append(open(extra, encoding='utf-8').read().rstrip())
+for name in ('RESULTS-notes.md', 'RESULTS-mc.md'):  # RESULTS-mc.md: bench/mc.sh, the Monte Carlo benchmark
+    extra = os.path.join(os.path.dirname(results), name)
+    if os.path.exists(extra):
+        L.append('')
+        L.append(open(extra, encoding='utf-8').read().rstrip())
 open(results, 'w', encoding='utf-8').write('\n'.join(L) + '\n')
 print('bench: wrote %s' % results)
 PYEOF
