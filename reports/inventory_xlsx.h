@@ -133,6 +133,9 @@ void xu_sheets(xw *w);
 void xu_sectoral_key_header(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col);
 void xu_sectoral_key(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *category);
 
+/* The role of an uncertain input in the workbook's language. */
+const char *xu_role_text(unc_role r, bool zh);
+
 /* Writes a long note across columns A..last of `row`, wrapped on `lines` lines. */
 void xu_note(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t last, const char *text, unsigned lines);
 

@@ -208,7 +208,7 @@ static lxw_row_t xm_contrib_block(xw *w, lxw_worksheet *ws, lxw_row_t row)
         ua_input_text(w->u, &in[c->input], buf, sizeof buf);
         rpt_xl_str(&w->xl, ws, row, 0, buf, RPT_F_NONE);
         rpt_xl_num(&w->xl, ws, row, 1, (double)(i + 1), RPT_F_INT);
-        rpt_xl_str(&w->xl, ws, row, 2, unc_role_name(in[c->input].role), RPT_F_NONE);
+        rpt_xl_str(&w->xl, ws, row, 2, xu_role_text(in[c->input].role, w->zh), RPT_F_NONE);
         rpt_xl_num(&w->xl, ws, row, 3, c->corr, RPT_F_DEC4);
         rpt_xl_num(&w->xl, ws, row++, 4, c->share, RPT_F_PCT2);
     }

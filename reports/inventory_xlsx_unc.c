@@ -116,6 +116,23 @@ static const rpt_text xu_t_parts = {"Parts: the emission of each table row that 
                                   "random stream add linearly, streams in quadrature (Eq. 3.1, 3.2)",
                                   "分项：各输入在表中各行所乘的排放；同一随机流内线性相加，不同随机流平方和开方（式3.1、3.2）"};
 
+const char *xu_role_text(unc_role r, bool zh)
+{
+    static const rpt_text names[UNC_ROLE_COUNT] = {
+        {"activity data", "活动水平数据"}, {"NCV", "低位发热量"},     {"emission factor", "排放因子"},
+        {"oxidation", "氧化率"},          {"parameter", "参数"},       {"modelled emission", "模型排放"},
+        {"GWP", "全球增温潜势"}};
+    return r < UNC_ROLE_COUNT ? rpt_tr(&names[r], zh) : "?";
+}
+
+/* The origin of an input's uncertainty in the workbook's language. */
+static const char *xu_origin_text(unc_origin o, bool zh)
+{
+    static const rpt_text names[UNC_FROM_COUNT] = {{"none", "无"}, {"stated", "给定"}, {"default", "默认值"},
+                                                   {"option", "运行选项"}};
+    return o < UNC_FROM_COUNT ? rpt_tr(&names[o], zh) : "?";
+}
+
 /* The row's column A: "1.A.1.a.i  Electricity generation" (and the key with by_key). */
 static void xu_row_label(const unc_row_key *k, bool zh, char *buf, size_t len)
 {
@@ -125,13 +142,11 @@ static void xu_row_label(const unc_row_key *k, bool zh, char *buf, size_t len)
 /* The origins of a row's figures as text: "stated", "stated, default", "none (exact)". */
 static void xu_origins(unsigned o, bool zh, char *buf, size_t len)
 {
-    static const rpt_text names[UNC_FROM_COUNT] = {{"none", "无"}, {"stated", "给定"}, {"default", "默认值"},
-                                                   {"option", "运行选项"}};
     size_t used = 0;
     buf[0] = '\0';
     for (int i = UNC_FROM_STATED; i < UNC_FROM_COUNT; i++)
         if (o & (1u << i)) {
-            rpt_fmt(buf + used, len - used, "%s%s", used ? ", " : "", rpt_tr(&names[i], zh));
+            rpt_fmt(buf + used, len - used, "%s%s", used ? ", " : "", xu_origin_text((unc_origin)i, zh));
             used = strlen(buf);
         }
     if (!used)
@@ -253,7 +268,7 @@ static void xu_input_row(xw *w, lxw_worksheet *ws, lxw_row_t row, size_t i, cons
     rpt_xl_num(xl, ws, row, IN_NO, (double)(i + 1), RPT_F_INT);
     ua_input_text(w->u, x, buf, sizeof buf);
     rpt_xl_str(xl, ws, row, IN_WHAT, buf, RPT_F_NONE);
-    rpt_xl_str(xl, ws, row, IN_ROLE, unc_role_name(x->role), RPT_F_NONE);
+    rpt_xl_str(xl, ws, row, IN_ROLE, xu_role_text(x->role, w->zh), RPT_F_NONE);
     rpt_xl_num(xl, ws, row, IN_NOMINAL, x->nominal, RPT_F_GENERAL);
     const eng_result *r = x->year == UNC_BASE && w->u->base ? w->u->base : w->r;
     const inventory *inv = eng_inventory(r);
@@ -288,7 +303,7 @@ static void xu_input_row(xw *w, lxw_worksheet *ws, lxw_row_t row, size_t i, cons
     rpt_xl_formula(xl, ws, row, IN_UPLUS, f, x->plus_pct, RPT_F_T);
     snprintf(f, sizeof f, "=MAX(%s,%s)", rpt_xl_cell(row, IN_UMINUS).s, rpt_xl_cell(row, IN_UPLUS).s);
     rpt_xl_formula(xl, ws, row, IN_U, f, fmax(x->minus_pct, x->plus_pct), RPT_F_T);
-    rpt_xl_str(xl, ws, row, IN_ORIGIN, unc_origin_name(x->origin), RPT_F_NONE);
+    rpt_xl_str(xl, ws, row, IN_ORIGIN, xu_origin_text(x->origin, w->zh), RPT_F_NONE);
     rpt_xl_str(xl, ws, row, IN_NOTE, x->note, RPT_F_NONE);
 }
 
