@@ -43,12 +43,12 @@ static const rpt_text xu_cols[T_COUNT] = {
 static const double xu_widths[T_COUNT] = {44, 8, 16, 16, 13, 13, 13, 13, 12, 12, 13, 13, 13, 13, 13, 13, 13, 30};
 
 /* Columns of the Inputs block (the cells a reviewer edits: minus, plus, distribution). */
-enum { IN_NO, IN_WHAT, IN_ROLE, IN_NOMINAL, IN_UNIT, IN_DIST, IN_MINUS, IN_PLUS, IN_ALPHA, IN_BETA, IN_QLO, IN_QHI,
+enum { IN_WHAT, IN_NO, IN_ROLE, IN_NOMINAL, IN_UNIT, IN_DIST, IN_MINUS, IN_PLUS, IN_ALPHA, IN_BETA, IN_QLO, IN_QHI,
        IN_UMINUS, IN_UPLUS, IN_U, IN_ORIGIN, IN_NOTE, IN_COUNT };
 
 static const rpt_text xu_in_cols[IN_COUNT] = {
-    [IN_NO] = {"Input", "输入"},
-    [IN_WHAT] = {"What", "内容"},
+    [IN_WHAT] = {"Input", "输入"},
+    [IN_NO] = {"No.", "编号"},
     [IN_ROLE] = {"Role", "类型"},
     [IN_NOMINAL] = {"Value", "数值"},
     [IN_UNIT] = {"Unit", "单位"},

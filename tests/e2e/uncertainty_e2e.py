@@ -75,15 +75,15 @@ class Sheet:
         section = None
         for r in range(1, ws.max_row + 1):
             a = ws.cell(row=r, column=1).value
-            if not isinstance(a, str) and not isinstance(a, (int, float)):
+            if not isinstance(a, str):
                 continue
-            if isinstance(a, str) and a.startswith("A: IPCC"):
+            if a.startswith("A: IPCC"):
                 section = "table"
                 continue
-            if isinstance(a, str) and a.startswith("Inputs:"):
+            if a.startswith("Inputs:"):
                 section = "inputs"
                 continue
-            if isinstance(a, str) and a.startswith("Parts:"):
+            if a.startswith("Parts:"):
                 section = None
                 continue
             if section == "table":
@@ -95,8 +95,8 @@ class Sheet:
                 self.rows[(code, ws.cell(row=r, column=2).value)] = r
             elif section == "foot":
                 self.foot[a.split(":")[0]] = r
-            elif section == "inputs" and isinstance(a, (int, float)):
-                self.inputs[ws.cell(row=r, column=2).value] = r
+            elif section == "inputs" and isinstance(ws.cell(row=r, column=2).value, (int, float)):
+                self.inputs[a] = r
 
     def cell(self, row, letter):
         return self.ws["%s%d" % (letter, row)].value
