@@ -25,6 +25,7 @@ typedef struct {
     const char *seed;           /* --seed S */
     const char *mc_stop;        /* --mc-stop PCT */
     unsigned long threads;      /* --threads N; 0 = one per core */
+    bool no_unc;                /* --no-uncertainty */
 } inv_cmd_opts;
 
 static const cli_opt inv_cmd_opts_table[] = {
@@ -42,6 +43,9 @@ static const cli_opt inv_cmd_opts_table[] = {
      NULL, NULL},
     {"--threads", NULL, CLI_COUNT, offsetof(inv_cmd_opts, threads), "N",
      "Monte Carlo threads (default: one per core); the figures do not depend on it", NULL, NULL},
+    {"--no-uncertainty", NULL, CLI_FLAG, offsetof(inv_cmd_opts, no_unc), NULL,
+     "leave out the uncertainty and key category sheets (they cost about 700 bytes of memory a record)", NULL,
+     NULL},
     {NULL, NULL, 0, 0, NULL, NULL, NULL, NULL},
 };
 
@@ -101,6 +105,9 @@ static int inv_cmd_mc_opts(const inv_cmd_opts *o, ua_opts *u)
     if ((o->seed || o->mc_stop || o->threads) && !o->mc)
         return cli_usage_error("inventory", "--seed, --mc-stop and --threads are for the Monte Carlo run: give "
                                "--monte-carlo N too");
+    if (o->no_unc && (o->mc || o->base_file))
+        return cli_usage_error("inventory", "--no-uncertainty leaves out what --monte-carlo and --base are for: "
+                               "give one or the other");
     return CLI_OK;
 }
 
@@ -159,7 +166,7 @@ static int inv_cmd_analyse(const inv_cmd_opts *o, const eng_result *r, fset_db *
     int status = CLI_OK;
     inventory *binv = NULL;
     eng_result *b = NULL;
-    char *bpath = inv_cmd_base_path(o, eng_inventory(r), &status);
+    char *bpath = o->no_unc ? NULL : inv_cmd_base_path(o, eng_inventory(r), &status);
     if (bpath) {
         b = cli_compute_inventory(bpath, &o->factors, o->base.quiet, db, &binv, &status);
         if (b)
@@ -167,7 +174,7 @@ static int inv_cmd_analyse(const inv_cmd_opts *o, const eng_result *r, fset_db *
     }
     unc_analysis ua;
     bool have = false;
-    if (status == CLI_OK && eng_inventory(r)->n + eng_inventory(r)->fod.nsites > 0) {
+    if (status == CLI_OK && !o->no_unc && eng_inventory(r)->n + eng_inventory(r)->fod.nsites > 0) {
         diag_list *dl = diag_new();
         have = dl && ua_run(&ua, r, b, uo, dl);
         status = !dl ? CLI_IO : have ? cli_report(dl) : CLI_IO;
@@ -240,7 +247,7 @@ const cli_command cmd_inventory = {
     "inventory",
     "compute an inventory YAML file into an Excel workbook (+ CSV, JSON)",
     "usage: ghgcalc inventory FILE.yaml -o OUT.xlsx [--lang en|zh] [--factors DIR]... [--csv F] [--json F]\n"
-    "                         [--no-csv-json] [--quiet] [--base FILE]\n"
+    "                         [--no-csv-json] [--quiet] [--base FILE] [--no-uncertainty]\n"
     "                         [--monte-carlo N [--seed S] [--mc-stop PCT] [--threads N]]\n"
     "Computes the inventory and writes the workbook, with OUT.csv (line items) and OUT.json (totals) beside it.\n"
     "The workbook states the inventory's uncertainty (IPCC Approach 1, with the trend when a base year is given)\n"

@@ -271,6 +271,21 @@ def bad_options_and_base(tmp):
     check(r.rc == 2 and "is of year 2021, not before 2020" in r.err, "base after t: %r" % r)
 
 
+@test
+def no_uncertainty(tmp):
+    """--no-uncertainty: no Uncertainty or Key categories sheet, no key column, no JSON object; with
+    --monte-carlo it is a usage error."""
+    o = run(tmp, TWO, "--no-uncertainty")
+    wb = load_wb(o.xlsx)
+    check("Uncertainty" not in wb.sheetnames and "Key categories" not in wb.sheetnames, "sheets %r" % wb.sheetnames)
+    check("uncertainty" not in o.json, "JSON without the uncertainty object")
+    check(not any(isinstance(c.value, str) and c.value.startswith("Key") for c in wb["Sectoral table"][1]),
+          "no key column")
+    r = ghg("inventory", o.inv, "-o", os.path.join(tmp, "x.xlsx"), "--factors", tmp, "--no-uncertainty",
+            "--monte-carlo", "100")
+    check(r.rc == 2 and "--no-uncertainty leaves out" in r.err, "%r" % r)
+
+
 # ======================================================= key categories
 
 # 500, 300, 120, 50, 30 t: level shares 50, 30, 12, 5, 3 %, cumulative 50, 80, 92, 97, 100 %.
