@@ -153,7 +153,7 @@ static void umc_ranks(const double *x, size_t n, const size_t *k, size_t nk, dou
     for (size_t i = 0; i < n; i++)
         cnt[UMC_BIN(x[i])]++;
     /* the bin of each rank, and where the values of each such bin go in tmp */
-    size_t bin[8], start[8];
+    size_t bin[8] = {0}, start[8] = {0};
     int32_t slot[UMC_QBINS];
     size_t nb = 0, used = 0, below = 0, b = 0;
     for (size_t j = 0; j < nk; j++) {
@@ -169,7 +169,7 @@ static void umc_ranks(const double *x, size_t n, const size_t *k, size_t nk, dou
         slot[i] = -1;
     for (size_t j = 0; j < nb; j++)
         slot[bin[j]] = (int32_t)j;
-    size_t fill[8];
+    size_t fill[8] = {0};
     memcpy(fill, start, nb * sizeof *fill);
     for (size_t i = 0; i < n; i++) { /* one pass gathers every bin needed */
         int32_t sl = slot[UMC_BIN(x[i])];
@@ -193,8 +193,8 @@ static void umc_ranks(const double *x, size_t n, const size_t *k, size_t nk, dou
  * numpy's default. */
 static void umc_quantiles(const double *x, size_t n, const double *ps, size_t np, double *out, double *tmp)
 {
-    size_t k[8], nk = 0;
-    double v[8];
+    size_t k[8] = {0}, nk = 0;
+    double v[8] = {0};
     for (size_t q = 0; q < np && q < 4; q++) {
         size_t lo = (size_t)((double)(n - 1) * ps[q]);
         for (size_t r = lo; r <= lo + 1 && r < n; r++)
