@@ -5,7 +5,7 @@
 # make valgrind   unit tests and the end-to-end CLI runs under valgrind
 # make deps       apt-get install what building and testing need (Debian 12, as root)
 # make install    PREFIX=/usr/local DESTDIR=
-# make bench, make fuzz, make format, make clean.  V=1 shows the commands.
+# make bench, make bench-mc, make fuzz, make format, make clean.  V=1 shows the commands.
 
 VERSION   := 0.1.0
 PREFIX    ?= /usr/local
@@ -19,6 +19,9 @@ SANFLAGS  := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-
 # (independent workbook reader, LibreOffice recalculation), tools.
 DEPS_BUILD := build-essential pkg-config libyaml-dev libxlsxwriter-dev zlib1g-dev libcmocka-dev libminizip-dev libxml2-dev
 DEPS_TEST  := python3 python3-openpyxl python3-yaml libreoffice-calc-nogui valgrind clang libclang-rt-14-dev
+# Only the benchmarks (make bench, make bench-mc) need these: bench/python_equiv.py uses pandas,
+# bench/python_mc.py numpy. `make bench-deps` installs them; no test needs them.
+DEPS_BENCH := python3-numpy python3-pandas
 DEPS       := $(DEPS_BUILD) $(DEPS_TEST)
 
 ifeq ($(V),1)
@@ -49,7 +52,7 @@ LIB_OBJ   = $(LIB_SRC:%.c=$(OBJDIR)/%.o)
 MAIN_OBJ  = $(OBJDIR)/calc/main.o
 UNIT_BINS = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all check-deps deps test unit e2e sanitize valgrind install uninstall clean format bench fuzz example
+.PHONY: all check-deps deps bench-deps bench-mc test unit e2e sanitize valgrind install uninstall clean format bench bench-mc fuzz example
 .DEFAULT_GOAL := all
 
 all: check-deps ghgcalc
@@ -67,6 +70,9 @@ deps:
 	DEBIAN_FRONTEND=noninteractive apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(DEPS) >/dev/null
 	@echo "ghgcalc: dependencies installed"
+
+bench-deps:
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(DEPS_BENCH) >/dev/null
 
 ghgcalc: $(BUILD)/ghgcalc
 	$(Q)cp $< $@.tmp && mv -f $@.tmp $@
@@ -128,6 +134,11 @@ clean:
 # BENCH_PY_MAX=1000000 also runs the Python equivalent at 10^6 records (about 7 GB). Not part of `make test`.
 bench:
 	$(Q)bench/run.sh
+
+# The Monte Carlo against a numpy implementation of the same model, 10^5 iterations of the shipped inventory;
+# writes bench/RESULTS-mc.md (copied into RESULTS.md by bench/run.sh). Not part of `make test`.
+bench-mc:
+	$(Q)bench/mc.sh
 
 # libFuzzer harnesses (clang, ASan+UBSan), each run for FUZZ_TIME seconds on every core; findings are
 # copied to fuzz/regressions/ (fuzz/replay.sh replays them). Not part of `make test`.

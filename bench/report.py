@@ -93,7 +93,7 @@ about 175 bytes a record. Its limit writes as many rows as ghgcalc does.
   (bare libxlsxwriter writing the same number of cells as ghgcalc's Calculation sheets, 25 columns,
   the same mix of 3 formulas with cached values, 8 numbers and 13 strings a row; constant_memory and
   ZIP64 from 200,000 rows, a new sheet every 1,048,575 rows, as ghgcalc does).
-* **ghgcalc** = `ghgcalc inventory FILE -o OUT.xlsx --quiet`, which also writes OUT.csv (every row) and
+* **ghgcalc** = `ghgcalc inventory FILE -o OUT.xlsx --quiet --no-uncertainty`, which also writes OUT.csv (every row) and
   OUT.json, as users get it; **ghgcalc, workbook only** adds `--no-csv-json` and is the figure to set
   against the limit. **load + engine** is `bench/engine_only` (calc/ without the writers), to show
   where the time goes.
@@ -242,9 +242,10 @@ for n, what, v, ok in summary:
 if py_max < 1000000 and (1000000, 'python') not in rows:
     L.append('\nThe Python equivalent ran up to N = %s only (BENCH_PY_MAX); `make bench BENCH_PY_MAX=1000000` '
              'runs it at 10^6 too (about 7 GB of memory).' % format(py_max, ','))
-extra = os.path.join(os.path.dirname(results), 'RESULTS-notes.md')
-if os.path.exists(extra):
-    L.append('')
-    L.append(open(extra, encoding='utf-8').read().rstrip())
+for name in ('RESULTS-notes.md', 'RESULTS-mc.md'):  # RESULTS-mc.md: bench/mc.sh, the Monte Carlo benchmark
+    extra = os.path.join(os.path.dirname(results), name)
+    if os.path.exists(extra):
+        L.append('')
+        L.append(open(extra, encoding='utf-8').read().rstrip())
 open(results, 'w', encoding='utf-8').write('\n'.join(L) + '\n')
 print('bench: wrote %s' % results)

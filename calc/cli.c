@@ -286,6 +286,18 @@ static char *cli_command_line(int argc, char **argv)
     return s;
 }
 
+/* Frees the CLI_LIST options of table `t` in `opts` (groups included): what
+ * the command's run function would have freed, when it does not run. */
+static void cli_free_lists(const cli_opt *t, void *opts)
+{
+    for (; t && t->name; t++) {
+        if (t->kind == CLI_LIST)
+            cli_list_free((cli_list *)((char *)opts + t->offset));
+        else if (t->kind == CLI_GROUP)
+            cli_free_lists(t->group, (char *)opts + t->offset);
+    }
+}
+
 /* Parses the options of command `cmd` and runs it. */
 static int cli_run(int argc, char **argv, const cli_command *cmd, const cli_command *const *all, size_t nall)
 {
@@ -299,9 +311,12 @@ static int cli_run(int argc, char **argv, const cli_command *cmd, const cli_comm
         status = cli_parse(argc, argv, cmd, opts, all, nall);
         if (status < 0) {
             cli_command_help(cmd);
+            cli_free_lists(cmd->opts, opts);
             status = CLI_OK;
         } else if (status == CLI_OK)
             status = cmd->run(opts, all, nall);
+        else
+            cli_free_lists(cmd->opts, opts); /* a usage error: the run, which frees them, did not happen */
         cli_list_free(&b->files);
     }
     /* Lists inside the command's options (--factors, ...) are the command's to free. */

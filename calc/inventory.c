@@ -54,7 +54,8 @@ static void inv_mark_seen(inv_loader *L, const char *s)
 
 static const char *const inv_top_keys[] = {"inventory", "title", "region", "year", "gwp", "factor_sets",
                                            "factor_dirs", "economy", "notes", "activities", "solid_waste",
-                                           "indirect", "notation_keys", "reference_approach", "base_inventory"};
+                                           "indirect", "notation_keys", "reference_approach", "base_inventory",
+                                           "factor_uncertainty"};
 /* Record keys besides the factor parameters (fset_param_at), which a record
  * may also give as overrides. */
 static const char *const inv_rec_keys[] = {"category", "fuel",  "activity", "amount",       "unit",
@@ -635,7 +636,9 @@ inventory *inv_load_max(const char *path, diag_list *dl, const inv_progress *pro
         else if (strcmp(k->text, "base_inventory") == 0) {
             inv->base_path = inv_text(inv, v, "base_inventory", dl);
             inv->base_at = v->at;
-        } else if (strcmp(k->text, "solid_waste") == 0)
+        } else if (strcmp(k->text, "factor_uncertainty") == 0)
+            inv->unc_rules = unc_parse_factor_rules(v, inv->mem, &inv->nunc_rules, dl);
+        else if (strcmp(k->text, "solid_waste") == 0)
             fod_parse(v, inv->mem, dl, &inv->fod);
         else if (strcmp(k->text, "indirect") == 0)
             inv_parse_indirect(inv, v, dl);

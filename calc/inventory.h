@@ -107,6 +107,8 @@ typedef struct inventory {
     size_t nunc, capunc;
     const char *base_path;     /* base_inventory: the base-year inventory for the trend, relative to this file's folder */
     src_loc base_at;
+    const unc_factor_rule *unc_rules; /* factor_uncertainty: ranges for factor values of the sets */
+    size_t nunc_rules;
     size_t n;                  /* records */
     inv_record **chunks;       /* records in fixed-size chunks: no big realloc at 10^6 */
     size_t nchunks;

@@ -127,20 +127,88 @@ static void umc_select(double *x, size_t n, size_t k)
     }
 }
 
-/* The p-quantile of x[0..n) (x is reordered): x(h) with h = (n - 1) p,
- * interpolated between the neighbouring order statistics. */
-static double umc_quantile(double *x, size_t n, double p)
+/* Bins of the quantile search: a histogram of the values finds the few
+ * bins that hold the order statistics wanted; only those are selected. */
+#define UMC_QBINS 4096u
+
+/* The order statistics of ranks k[0..nk) (ascending) of x[0..n) into
+ * v[0..nk), exactly (the same values a sort would give), in three passes:
+ * the range, a histogram, and a gather of the values in the bins the ranks
+ * fall in, selected there (umc_select). `tmp` holds n doubles. */
+static void umc_ranks(const double *x, size_t n, const size_t *k, size_t nk, double *v, double *tmp)
 {
-    double h = (double)(n - 1) * p;
-    size_t lo = (size_t)h;
-    umc_select(x, n, lo);
-    double a = x[lo];
-    if (lo + 1 >= n || h == (double)lo)
-        return a;
-    double b = x[lo + 1];
-    for (size_t i = lo + 2; i < n; i++) /* the smallest above x[lo] */
-        b = x[i] < b ? x[i] : b;
-    return a + (h - (double)lo) * (b - a);
+    double lo = x[0], hi = x[0];
+    for (size_t i = 1; i < n; i++) {
+        lo = x[i] < lo ? x[i] : lo;
+        hi = x[i] > hi ? x[i] : hi;
+    }
+    if (!(hi > lo)) { /* every value equal */
+        for (size_t j = 0; j < nk; j++)
+            v[j] = lo;
+        return;
+    }
+    uint32_t cnt[UMC_QBINS] = {0};
+    double scale = (double)UMC_QBINS / (hi - lo);
+#define UMC_BIN(xv) (((xv) - lo) * scale >= UMC_QBINS ? UMC_QBINS - 1 : (size_t)(((xv) - lo) * scale))
+    for (size_t i = 0; i < n; i++)
+        cnt[UMC_BIN(x[i])]++;
+    /* the bin of each rank, and where the values of each such bin go in tmp */
+    size_t bin[8] = {0}, start[8] = {0};
+    int32_t slot[UMC_QBINS];
+    size_t nb = 0, used = 0, below = 0, b = 0;
+    for (size_t j = 0; j < nk; j++) {
+        while (below + cnt[b] <= k[j])
+            below += cnt[b++];
+        if (!nb || bin[nb - 1] != b) {
+            bin[nb] = b, start[nb] = used;
+            used += cnt[b];
+            nb++;
+        }
+    }
+    for (size_t i = 0; i < UMC_QBINS; i++)
+        slot[i] = -1;
+    for (size_t j = 0; j < nb; j++)
+        slot[bin[j]] = (int32_t)j;
+    size_t fill[8] = {0};
+    memcpy(fill, start, nb * sizeof *fill);
+    for (size_t i = 0; i < n; i++) { /* one pass gathers every bin needed */
+        int32_t sl = slot[UMC_BIN(x[i])];
+        if (sl >= 0)
+            tmp[fill[sl]++] = x[i];
+    }
+    below = 0, b = 0;
+    for (size_t j = 0, t = 0; j < nk; j++) {
+        while (below + cnt[b] <= k[j])
+            below += cnt[b++];
+        while (bin[t] != b)
+            t++;
+        umc_select(tmp + start[t], cnt[b], k[j] - below);
+        v[j] = tmp[start[t] + k[j] - below];
+    }
+#undef UMC_BIN
+}
+
+/* The p-quantiles of x[0..n) for ps[0..np) (ascending), x(h) with
+ * h = (n - 1) p interpolated between the neighbouring order statistics, as
+ * numpy's default. */
+static void umc_quantiles(const double *x, size_t n, const double *ps, size_t np, double *out, double *tmp)
+{
+    size_t k[8] = {0}, nk = 0;
+    double v[8] = {0};
+    for (size_t q = 0; q < np && q < 4; q++) {
+        size_t lo = (size_t)((double)(n - 1) * ps[q]);
+        for (size_t r = lo; r <= lo + 1 && r < n; r++)
+            if (!nk || k[nk - 1] != r)
+                k[nk++] = r;
+    }
+    umc_ranks(x, n, k, nk, v, tmp);
+    for (size_t q = 0; q < np && q < 4; q++) {
+        double h = (double)(n - 1) * ps[q];
+        size_t lo = (size_t)h, j = 0;
+        while (k[j] != lo)
+            j++;
+        out[q] = lo + 1 >= n || h == (double)lo ? v[j] : v[j] + (h - (double)lo) * (v[j + 1] - v[j]);
+    }
 }
 
 /* Statistics of x[0..n); `tmp` (n doubles) is scratch. */
@@ -153,10 +221,10 @@ static umc_stats umc_stats_of(const double *x, size_t n, double *tmp)
     for (size_t i = 0; i < n; i++)
         nsum_add(&q, (x[i] - mean) * (x[i] - mean));
     umc_stats st = {mean, n > 1 ? sqrt(nsum_value(&q) / (double)(n - 1)) : 0, 0, 0, 0};
-    memcpy(tmp, x, n * sizeof *tmp);
-    st.p025 = umc_quantile(tmp, n, 0.025);
-    st.median = umc_quantile(tmp, n, 0.5);
-    st.p975 = umc_quantile(tmp, n, 0.975);
+    static const double ps[3] = {0.025, 0.5, 0.975};
+    double qv[3];
+    umc_quantiles(x, n, ps, 3, qv, tmp);
+    st.p025 = qv[0], st.median = qv[1], st.p975 = qv[2];
     return st;
 }
 
@@ -224,9 +292,10 @@ static bool umc_histogram(const double *tot, size_t n, unsigned bins, umc_result
 /* The 2.5 and 97.5 % points of the first n totals. */
 static void umc_bounds(const double *tot, size_t n, double *tmp, double *lo, double *hi)
 {
-    memcpy(tmp, tot, n * sizeof *tmp);
-    *lo = umc_quantile(tmp, n, 0.025);
-    *hi = umc_quantile(tmp, n, 0.975);
+    static const double ps[2] = {0.025, 0.975};
+    double q[2];
+    umc_quantiles(tot, n, ps, 2, q, tmp);
+    *lo = q[0], *hi = q[1];
 }
 
 /* Runs round after round until the iterations are done or, with a stop
@@ -263,6 +332,56 @@ static bool umc_rounds(umc_round *r, const umc_opts *o, unsigned threads, double
     return true;
 }
 
+/* The rows' statistics, computed by several threads: each takes the next
+ * row (the figures do not depend on which thread computes a row). */
+typedef struct {
+    const umc_round *r;
+    umc_result *res;
+    size_t n;
+    pthread_mutex_t mu;
+    size_t next;
+    bool oom;
+} umc_rowjob;
+
+static void *umc_row_worker(void *arg)
+{
+    umc_rowjob *j = arg;
+    double *col = malloc(j->n * sizeof *col), *tmp = malloc(j->n * sizeof *tmp);
+    for (;;) {
+        pthread_mutex_lock(&j->mu);
+        size_t i = j->next++;
+        if (!col || !tmp)
+            j->oom = true;
+        pthread_mutex_unlock(&j->mu);
+        if (i >= j->res->nrows || !col || !tmp)
+            break;
+        const float *src = j->r->rows + i * j->r->stride;
+        for (size_t k = 0; k < j->n; k++)
+            col[k] = src[k];
+        j->res->rows[i] = umc_stats_of(col, j->n, tmp);
+    }
+    free(col);
+    free(tmp);
+    return NULL;
+}
+
+/* Fills res->rows on `threads` threads; false when out of memory. */
+static bool umc_row_stats(const umc_round *r, umc_result *res, size_t n, unsigned threads)
+{
+    umc_rowjob j = {.r = r, .res = res, .n = n};
+    pthread_mutex_init(&j.mu, NULL);
+    pthread_t tid[64];
+    unsigned started = 0;
+    for (unsigned i = 1; i < threads && i < 64 && i < res->nrows; i++)
+        if (pthread_create(&tid[started], NULL, umc_row_worker, &j) == 0)
+            started++;
+    umc_row_worker(&j);
+    for (unsigned i = 0; i < started; i++)
+        pthread_join(tid[i], NULL);
+    pthread_mutex_destroy(&j.mu);
+    return !j.oom;
+}
+
 /* Fills the statistics of the result from the stored draws. */
 static bool umc_summarise(const umc_plan *p, const unc_model *m, const umc_round *r, double *tmp, umc_result *res)
 {
@@ -275,10 +394,9 @@ static bool umc_summarise(const umc_plan *p, const unc_model *m, const umc_round
         return false;
     }
     res->nrows = p->nrows;
-    for (size_t i = 0; i < p->nrows; i++) {
-        for (size_t k = 0; k < n; k++)
-            col[k] = r->rows[i * r->stride + k];
-        res->rows[i] = umc_stats_of(col, n, tmp);
+    if (!umc_row_stats(r, res, n, res->threads)) {
+        free(col);
+        return false;
     }
     if (r->base) {
         res->base_total = umc_stats_of(r->base, n, tmp);

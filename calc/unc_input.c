@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "factors.h"
 #include "pool.h"
 #include "textutil.h"
 #include "yfields.h"
@@ -131,4 +132,81 @@ const unc_spec *unc_parse_factor(const ynode *dist, const ynode *group, pool *me
     if (out)
         *out = s;
     return out;
+}
+
+/* Reads one line of `factor_uncertainty:` into *r; false (reported) when
+ * it is unusable. */
+static bool unc_parse_rule(const ynode *e, pool *mem, unc_factor_rule *r, diag_list *dl)
+{
+    static const char *const keys[] = {"param", "fuel", "activity", "category", "uncertainty", "source"};
+    if (e->kind != YN_MAP) {
+        diag_error(dl, e->at, "each line of 'factor_uncertainty' must be a mapping such as {param: co2, fuel: "
+                   "natural_gas, uncertainty: 3%%}");
+        return false;
+    }
+    if (!yf_check_keys(e, keys, sizeof keys / sizeof *keys, "a line of 'factor_uncertainty'", dl))
+        return false;
+    const ynode *p = yn_get(e, "param"), *fu = yn_get(e, "fuel"), *ac = yn_get(e, "activity");
+    const ynode *c = yn_get(e, "category"), *u = yn_get(e, "uncertainty"), *s = yn_get(e, "source");
+    if (!p || !u) {
+        diag_error(dl, e->at, "a line of 'factor_uncertainty' needs 'param' (such as co2 or ncv) and 'uncertainty' "
+                   "(such as 5%% or {minus: 50%%, plus: 100%%})");
+        return false;
+    }
+    if (fu && ac) {
+        diag_error(dl, ac->at, "give 'fuel' or 'activity', not both");
+        return false;
+    }
+    const char *t;
+    memset(r, 0, sizeof *r);
+    if (!(t = yf_text(p, "param", dl)))
+        return false;
+    if (!fset_param_lookup(t)) {
+        diag_error(dl, p->at, "unknown factor parameter '%s' (such as ncv, co2, ch4, n2o, carbon_content)", t);
+        return false;
+    }
+    r->param = pool_intern(mem, t, strlen(t));
+    const ynode *k = fu ? fu : ac;
+    if (k && (t = yf_text(k, fu ? "fuel" : "activity", dl)))
+        r->key = pool_intern(mem, t, strlen(t));
+    if (c && (t = yf_text(c, "category", dl)))
+        r->category = pool_intern(mem, t, strlen(t));
+    double pct = NAN;
+    if (!unc_parse_record(u, mem, &r->spec, &pct, dl)) {
+        if (isnan(pct) || pct < 0)
+            return false; /* reported */
+        r->spec = (unc_spec){.minus_pct = pct, .plus_pct = pct, .at = u->at};
+    }
+    if (s && (t = yf_text(s, "source", dl)))
+        r->spec.source = pool_strdup(mem, t);
+    return true;
+}
+
+const unc_factor_rule *unc_parse_factor_rules(const ynode *seq, pool *mem, size_t *n, diag_list *dl)
+{
+    *n = 0;
+    if (seq->kind != YN_SEQ) {
+        diag_error(dl, seq->at, "'factor_uncertainty' must be a list such as [{param: co2, fuel: natural_gas, "
+                   "uncertainty: 3%%}]");
+        return NULL;
+    }
+    unc_factor_rule *r = pool_alloc(mem, (seq->n ? seq->n : 1) * sizeof *r);
+    for (size_t i = 0; r && i < seq->n; i++)
+        if (unc_parse_rule(seq->items[i], mem, &r[*n], dl))
+            (*n)++;
+    return *n ? r : NULL;
+}
+
+const unc_factor_rule *unc_factor_rule_for(const unc_factor_rule *rules, size_t n, const char *param, const char *key,
+                                           const char *category)
+{
+    for (size_t i = n; i-- > 0;) {
+        const unc_factor_rule *r = &rules[i];
+        if (strcmp(r->param, param) != 0 || (r->key && (!key || strcmp(r->key, key) != 0)))
+            continue;
+        if (r->category && (!category || strcmp(r->category, category) != 0))
+            continue;
+        return r;
+    }
+    return NULL;
 }

@@ -50,6 +50,7 @@ struct unc_model {
     uint32_t gwp_in[GAS_COUNT];
     uint32_t nstreams;
     bool has_base;
+    const inventory *inv[2];    /* year t and the base year (NULL without one): their factor_uncertainty */
 };
 
 /* ------------------------------------------------------------ defaults */
@@ -271,6 +272,24 @@ static bool unc_factor_range(const fset_value *fv, double *minus, double *plus)
     return false;
 }
 
+/* The inventory's factor_uncertainty line for hit `h` (a value of a factor
+ * set without a range of its own, not a record's override), or NULL. Year t's lines are looked at
+ * first: a factor shared with the base year is one input, stated once. */
+static const unc_factor_rule *unc_rule_of(const unc_model *m, const eng_hit *h)
+{
+    if (!h->entry || !h->param)
+        return NULL;
+    for (int y = 0; y < 2; y++) {
+        const inventory *inv = m->inv[y];
+        const unc_factor_rule *r =
+            inv ? unc_factor_rule_for(inv->unc_rules, inv->nunc_rules, h->param, h->entry->key, h->entry->category)
+                : NULL;
+        if (r)
+            return r;
+    }
+    return NULL;
+}
+
 /* The input of factor `h` entering as `kind` (one per factor value and
  * kind; one stream per factor value: the IPCC's correlation rule that a
  * factor used by many records is one quantity). */
@@ -289,6 +308,7 @@ static uint32_t unc_add_factor(unc_model *m, const eng_hit *h, unc_role role, fs
     const fset_value *fv = h->v;
     in->fv = fv;
     in->set_id = h->set_id;
+    in->entry = h->entry;
     in->nominal = fv->value;
     in->group = fv->unc ? fv->unc->group : NULL;
     if (k) {
@@ -298,12 +318,20 @@ static uint32_t unc_add_factor(unc_model *m, const eng_hit *h, unc_role role, fs
         in->beta = d != 0 ? (k == 1 ? -v : v) / d : 0.0;
     }
     double minus = 0, plus = 0;
+    unc_dist dist = fv->unc ? fv->unc->dist : UNC_DIST_AUTO;
+    src_loc at = fv->at;
+    const unc_factor_rule *rule;
     if (unc_factor_range(fv, &minus, &plus)) {
         in->origin = UNC_FROM_STATED;
         in->note = !isnan(fv->lower) ? "factor range (lower, upper)" : "factor uncertainty";
+    } else if ((rule = unc_rule_of(m, h))) { /* the inventory's factor_uncertainty fills the set's gap */
+        minus = rule->spec.minus_pct, plus = rule->spec.plus_pct, dist = rule->spec.dist, at = rule->spec.at;
+        in->group = rule->spec.group ? rule->spec.group : in->group;
+        in->origin = UNC_FROM_STATED;
+        in->note = rule->spec.source ? rule->spec.source : "stated in the inventory (factor_uncertainty)";
     } else
         in->note = "no range stated: counted as exact";
-    unc_resolve(m, in, minus, plus, fv->unc ? fv->unc->dist : UNC_DIST_AUTO, fv->at);
+    unc_resolve(m, in, minus, plus, dist, at);
     if (!unc_set_stream(m, in, stream))
         return UNC_NONE;
     slot = unc_fslot_for(m, fv); /* the map may have moved */
@@ -530,6 +558,8 @@ unc_model *unc_model_new(const eng_result *latest, const eng_result *base, const
         m->opts = *opts;
     m->dl = dl;
     m->has_base = base != NULL;
+    m->inv[0] = eng_inventory(latest);
+    m->inv[1] = base ? eng_inventory(base) : NULL;
     for (int g = 0; g < GAS_COUNT; g++)
         m->gwp_in[g] = UNC_NONE;
     bool ok = unc_add_records(m, latest, UNC_LATEST) && unc_add_sites(m, latest, UNC_LATEST);

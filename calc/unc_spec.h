@@ -3,6 +3,7 @@
 #define GHG_UNC_SPEC_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "diag.h"
 
@@ -33,6 +34,19 @@ typedef struct unc_spec {
     src_loc at;                 /* where the mapping was written */
 } unc_spec;
 
+/* A range an inventory states for factor values of its factor sets
+ * (`factor_uncertainty:`, docs/uncertainty.md): it applies to the value of
+ * parameter `param` in every entry for `key` (NULL: any fuel or activity)
+ * whose category is `category` (NULL: any), when the set gives that value
+ * no range of its own (the set's cited range stands); record-level
+ * overrides state their own and are not matched. */
+typedef struct {
+    const char *param;          /* "ncv", "co2", "ch4", "carbon_content", "mcf", ... */
+    const char *key;            /* fuel or activity key, or NULL */
+    const char *category;       /* the factor entry's category ("1.A.1"), or NULL */
+    unc_spec spec;              /* minus/plus (%), distribution, group, source; spec.at: where it was written */
+} unc_factor_rule;
+
 struct ynode;
 struct pool;
 
@@ -46,5 +60,16 @@ bool unc_parse_record(const struct ynode *n, struct pool *mem, unc_spec *out, do
  * NULL) into a new spec in `mem`; NULL when neither is given or on error. */
 const unc_spec *unc_parse_factor(const struct ynode *dist, const struct ynode *group, struct pool *mem,
                                  diag_list *dl);
+
+/* Reads the top-level `factor_uncertainty:` list (mappings {param, fuel or
+ * activity, category, uncertainty, source}) into a new array in `mem`;
+ * *n gets its length. Problems go to `dl`; NULL when empty or on error. */
+const unc_factor_rule *unc_parse_factor_rules(const struct ynode *seq, struct pool *mem, size_t *n, diag_list *dl);
+
+/* The rule among rules[0..n) for parameter `param` of an entry for `key`
+ * under `category` (the last that matches, so a later, narrower line can
+ * refine an earlier one), or NULL. */
+const unc_factor_rule *unc_factor_rule_for(const unc_factor_rule *rules, size_t n, const char *param, const char *key,
+                                           const char *category);
 
 #endif

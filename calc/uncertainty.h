@@ -55,6 +55,7 @@ typedef struct {
     const char *group;          /* correlation group, or NULL */
     const fset_value *fv;       /* the factor value, or NULL (amount, landfill, GWP) */
     const char *set_id;         /* the factor's set ("record" for a record-level override), or NULL */
+    const fset_entry *entry;    /* the factor's entry (fuel or activity, category), or NULL (override) */
     size_t rec;                 /* amount: the record; landfill: the site; else SIZE_MAX */
     unsigned year;              /* UNC_LATEST or UNC_BASE: whose record or site (shared factors: UNC_LATEST) */
     gas_id gas;                 /* GWP: the gas; else GAS_COUNT */

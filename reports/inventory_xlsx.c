@@ -440,6 +440,7 @@ static void xw_sectoral_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const char 
     c[n + 1] = (xw_crit){XK_MEMO, RPT_MEMO_YES};
     xw_sumifs_cell(w, ws, row, (lxw_col_t)(3 + ngas), XK_EMISSION, c, n + 2, t->memo_bio_co2_t,
                    bold ? RPT_F_T_BOLD : RPT_F_T);
+    xu_sectoral_key(w, ws, row, (lxw_col_t)(4 + ngas), code); /* key categories (inventory_xlsx_keycat.c) */
 }
 
 /* Writes the Sectoral table: per sector a bold subtotal row (over the
@@ -467,6 +468,7 @@ static void xw_sectoral(xw *w)
     rpt_xl_check(x, worksheet_set_column(ws, 2, (lxw_col_t)(3 + ngas), 16, NULL), "setting a column width");
     rpt_xl_str(x, ws, 0, (lxw_col_t)(2 + ngas), il_label(IL_CO2E_T, w->zh), RPT_F_HEADER);
     rpt_xl_str(x, ws, 0, (lxw_col_t)(3 + ngas), il_label(IL_MEMO_BIO_T, w->zh), RPT_F_HEADER);
+    xu_sectoral_key_header(w, ws, 0, (lxw_col_t)(4 + ngas)); /* key categories (inventory_xlsx_keycat.c) */
     worksheet_freeze_panes(ws, 1, 0);
     const eng_cat_total *cats;
     size_t n = eng_categories(w->r, &cats), i = 0, first;
@@ -604,14 +606,17 @@ static void xw_properties(xw *w)
  * product-method sheets Industry, Agriculture, Forest, Waste (those with
  * rows), Landfill (FOD) (with landfill sites), Factors, About. The Summary
  * and Sectoral table sum over every line sheet and the FOD results block. */
-int rpt_inventory_xlsx(const eng_result *r, const char *path, const rpt_meta *m, char *err, size_t errlen)
+int rpt_inventory_xlsx(const rpt_inventory *inv, const char *path, const rpt_meta *m, char *err, size_t errlen)
 {
+    const eng_result *r = inv->r;
     xw *w = calloc(1, sizeof *w);
     if (!w) {
         snprintf(err, errlen, "writing workbook '%s': out of memory", path);
         return -1;
     }
     w->r = r;
+    w->u = inv->unc;
+    w->base_path = inv->base_path;
     w->m = m;
     w->zh = m->zh;
     if (!rpt_xl_open(&w->xl, path, m, &il_labels, err, errlen)) {
@@ -630,6 +635,7 @@ int rpt_inventory_xlsx(const eng_result *r, const char *path, const rpt_meta *m,
     char *sectoral = xw_sectoral_co2_formula(w);
     rpt_xlsx_checks(&w->xl, r, sectoral);
     free(sectoral);
+    xu_sheets(w); /* Uncertainty, Key categories, Monte Carlo (inventory_xlsx_unc*.c) */
     xw_factors(w);
     xw_about(w);
     xw_lines_free(w);

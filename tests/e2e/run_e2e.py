@@ -281,7 +281,8 @@ def natural_gas_calculation_formulas(tmp):
 def natural_gas_summary_and_sheets(tmp):
     r = compute(tmp, NG_INV)
     wb = load_wb(r.xlsx)
-    check(wb.sheetnames[:6] == ["Summary", "Sectoral table", "Calculation", "Checks", "Factors", "About"],
+    check(wb.sheetnames[:8] == ["Summary", "Sectoral table", "Calculation", "Checks", "Uncertainty", "Key categories",
+                                "Factors", "About"],
           "sheets %r" % wb.sheetnames)
     found = [v for _, v in sheet_cells(wb["Summary"]) if isinstance(v, (int, float))]
     for want, what in ((ng_co2e(), "total t CO2e"), (NG_CO2, "CO2 t"), (NG_CH4, "CH4 t"), (NG_N2O, "N2O t")):
@@ -729,6 +730,8 @@ def order_independent_totals(tmp):
 @test
 def deterministic_outputs(tmp):
     shutil.copy(EXAMPLE, os.path.join(tmp, "inv.yaml"))
+    # its base_inventory: (the uncertainty trend's base year), relative to the inventory's folder
+    shutil.copy(os.path.join(os.path.dirname(EXAMPLE), "jilin-2015-full.yaml"), tmp)
     got = []
     for i in range(2):
         r = ghg("inventory", "inv.yaml", "-o", "out.xlsx", "--factors", FACTORS, cwd=tmp)

@@ -3,6 +3,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "rng.h"
@@ -188,6 +190,43 @@ static void test_lognormal(void **state)
     umc_result_free(&r);
 }
 
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The percentiles are x(h) with h = (n - 1) p of the sorted totals,
+ * interpolated linearly (numpy's default), exactly: the histogram search
+ * of umc_run.c gives the values a sort gives. n = 1024: h = 1023 x 0.025 =
+ * 25.575 -> x25 + 0.575 (x26 - x25); median h = 511.5; h = 997.425. Also a
+ * lognormal input: x = exp(ln of the draw) through the vectorised exp,
+ * whose quantiles are the fitted ones (checked in test_lognormal). */
+static void test_quantiles_exact(void **state)
+{
+    (void)state;
+    umc_result r = run_mc("  - {category: \"2.A.1\", activity: asym, amount: 100, unit: t, uncertainty: 10%}\n", NULL,
+                          1024, 2, 9);
+    size_t n = (size_t)r.iterations;
+    assert_int_equal(n, 1024);
+    double *x = malloc(n * sizeof *x);
+    assert_non_null(x);
+    memcpy(x, r.total_it, n * sizeof *x);
+    qsort(x, n, sizeof *x, cmp_double);
+    static const struct {
+        double p;
+        size_t lo;
+        double frac;
+    } cases[] = {{0.025, 25, 0.575}, {0.5, 511, 0.5}, {0.975, 997, 0.425}};
+    double got[3] = {r.total.p025, r.total.median, r.total.p975};
+    for (size_t i = 0; i < 3; i++) {
+        double want = x[cases[i].lo] + cases[i].frac * (x[cases[i].lo + 1] - x[cases[i].lo]);
+        assert_close(got[i], want, 1e-15);
+    }
+    free(x);
+    umc_result_free(&r);
+}
+
 /* The stop rule ends the run after a round in which both bounds moved less
  * than 1 %; the trace keeps each round's bounds. */
 static void test_stop_rule(void **state)
@@ -242,6 +281,7 @@ int main(void)
         cmocka_unit_test(test_mc_matches_a1),    cmocka_unit_test(test_correlation),
         cmocka_unit_test(test_threads_and_seed), cmocka_unit_test(test_lognormal),
         cmocka_unit_test(test_stop_rule),        cmocka_unit_test(test_trend),
+        cmocka_unit_test(test_quantiles_exact),
     };
     return cmocka_run_group_tests_name("unc_mc", tests, NULL, NULL);
 }
