@@ -52,7 +52,7 @@ LIB_OBJ   = $(LIB_SRC:%.c=$(OBJDIR)/%.o)
 MAIN_OBJ  = $(OBJDIR)/calc/main.o
 UNIT_BINS = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all check-deps deps bench-deps bench-mc test unit e2e sanitize valgrind install uninstall clean format bench bench-mc fuzz example
+.PHONY: all check-deps deps bench-deps test unit e2e sanitize valgrind install uninstall clean format bench bench-mc fuzz example
 .DEFAULT_GOAL := all
 
 all: check-deps ghgcalc
