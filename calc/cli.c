@@ -84,6 +84,12 @@ int cli_report(const diag_list *dl)
     return diag_error_count(dl) ? CLI_INPUT : CLI_OK;
 }
 
+int cli_finish(const diag_list *dl, bool ok)
+{
+    int status = dl ? cli_report(dl) : CLI_INPUT;
+    return status == CLI_OK && !ok ? CLI_INPUT : status;
+}
+
 /* Progress on stderr: "ghgcalc: reading 65536 records...". */
 static void cli_progress_print(void *ctx, const char *stage, size_t done, size_t total)
 {

@@ -10,6 +10,7 @@
 #include "cli_compute.h"
 #include "intensity.h"
 #include "series.h"
+#include "yreader.h"
 
 typedef struct {
     cli_base base;
@@ -23,24 +24,30 @@ static const cli_opt int_cmd_opts_table[] = {
     {NULL, NULL, 0, 0, NULL, NULL, NULL, NULL},
 };
 
+/* Finds the standard-coal coefficients of series `s` (loaded without
+ * errors) in its factor sets. */
+static void int_cmd_resolve(ser_series *s, const cli_list *factors, fset_db *db, diag_list *dl)
+{
+    if (!s || diag_error_count(dl) != 0)
+        return;
+    cli_dirs d;
+    if (cli_dirs_make(&d, factors, NULL, s->path))
+        ser_resolve(s, db, d.dirs.v, d.dirs.n, dl);
+    cli_dirs_free(&d);
+}
+
 /* Loads the series at `path` and its targets and finds the standard-coal
  * coefficients; NULL (errors printed, *status set) on failure. */
 static ser_series *int_cmd_load(const char *path, const cli_list *factors, fset_db *db, int *status)
 {
     diag_list *dl = diag_new();
     ser_series *s = dl && db ? ser_load(path, dl) : NULL;
-    if (s && diag_error_count(dl) == 0) {
-        cli_dirs d;
-        if (cli_dirs_make(&d, factors, NULL, s->path))
-            ser_resolve(s, db, d.dirs.v, d.dirs.n, dl);
-        cli_dirs_free(&d);
-    }
-    *status = dl ? cli_report(dl) : CLI_INPUT;
+    if (dl)
+        int_cmd_resolve(s, factors, db, dl);
+    *status = cli_finish(dl, s != NULL);
     diag_free(dl);
-    if (*status == CLI_OK && s)
-        return s;
     if (*status == CLI_OK)
-        *status = CLI_INPUT;
+        return s;
     ser_free(s);
     return NULL;
 }
@@ -206,30 +213,32 @@ static int int_cmd_run(void *opts, const cli_command *const *all, size_t nall)
     return status;
 }
 
-/* `check` on a series: loads it with its targets and factor sets. */
-static int int_cmd_check_series(const char *path, const cli_list *factor_dirs, bool quiet)
+/* `check` on a series: loads it from the open reader with its targets and
+ * factor sets. */
+static int int_cmd_check_series(struct yreader *yr, diag_list *dl, const cli_list *factor_dirs, bool quiet)
 {
     fset_db *db = fdb_new();
-    int status = CLI_IO;
-    ser_series *s = db ? int_cmd_load(path, factor_dirs, db, &status) : NULL;
-    if (s && !quiet)
-        printf("%s: ok: series '%s', %zu years\n", path, s->id, s->nyears);
+    ser_series *s = db ? ser_load_from(yr, dl) : NULL;
+    if (!db)
+        yr_close(yr);
+    int_cmd_resolve(s, factor_dirs, db, dl);
+    int status = cli_finish(dl, s != NULL);
+    if (s && status == CLI_OK && !quiet)
+        printf("%s: ok: series '%s', %zu years\n", s->path, s->id, s->nyears);
     ser_free(s);
     fdb_free(db);
     return status;
 }
 
 /* `check` on a targets file on its own. */
-static int int_cmd_check_targets(const char *path, const cli_list *factor_dirs, bool quiet)
+static int int_cmd_check_targets(struct yreader *yr, diag_list *dl, const cli_list *factor_dirs, bool quiet)
 {
     (void)factor_dirs;
-    diag_list *dl = diag_new();
-    ser_series *t = dl ? ser_load_targets(path, dl) : NULL;
-    int status = dl ? cli_report(dl) : CLI_IO;
-    if (t && !status && !quiet)
-        printf("%s: ok: targets '%s', %zu items\n", path, t->targets_id, t->ntargets);
+    ser_series *t = ser_load_targets_from(yr, dl);
+    int status = cli_finish(dl, t != NULL);
+    if (t && status == CLI_OK && !quiet)
+        printf("%s: ok: targets '%s', %zu items\n", t->path, t->targets_id, t->ntargets);
     ser_free(t);
-    diag_free(dl);
     return status;
 }
 

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 typedef struct {
     diag_level level;
@@ -93,9 +94,14 @@ static int diag_cmp(const void *pa, const void *pb)
 }
 
 /* Prints line `lineno` of `path` and a caret under column `col`. Reads the
- * file again: diagnostics are rare, and this keeps loaders from holding text. */
+ * file again: diagnostics are rare, and this keeps loaders from holding text.
+ * Only a regular file is read again: a pipe or FIFO was read once and is
+ * gone (opening a FIFO again would wait for a writer forever). */
 static void diag_show_line(FILE *out, const char *path, unsigned lineno, unsigned col)
 {
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return;
     FILE *f = fopen(path, "rb");
     if (!f)
         return;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "pool.h"
 #include "textutil.h"
@@ -443,7 +444,9 @@ static void fset_check_duplicates(const fset *set, diag_list *dl)
     }
 }
 
-/* Finds `name` as a file: a path when it names one, else ID.yaml in `dirs`. */
+/* Finds `name` as a file: a path when it names one, else ID.yaml in `dirs`.
+ * Whether a file is there is asked with access(), not by opening it: a FIFO
+ * can be opened for reading only once. */
 static char *fdb_find_file(fset_db *db, const char *name, const char *file_name, const char *const *dirs,
                            size_t ndirs)
 {
@@ -455,11 +458,7 @@ static char *fdb_find_file(fset_db *db, const char *name, const char *file_name,
         if (!path)
             return NULL;
         snprintf(path, len, "%s%s", name, has_ext ? "" : ".yaml");
-        FILE *f = fopen(path, "rb");
-        if (!f)
-            return NULL;
-        fclose(f);
-        return path;
+        return access(path, R_OK) == 0 ? path : NULL;
     }
     for (size_t i = 0; i < ndirs; i++) {
         size_t len = strlen(dirs[i]) + strlen(file_name) + 2;
@@ -467,11 +466,8 @@ static char *fdb_find_file(fset_db *db, const char *name, const char *file_name,
         if (!path)
             return NULL;
         snprintf(path, len, "%s/%s", dirs[i], file_name);
-        FILE *f = fopen(path, "rb");
-        if (f) {
-            fclose(f);
-            return path;
-        }
+        if (access(path, R_OK) == 0)
+            return path; /* found without opening it: the reader opens it once */
     }
     return NULL;
 }
@@ -490,7 +486,43 @@ static void fdb_not_found(const char *what, const char *name, const char *const 
                what, name, ndirs ? searched : "no folders");
 }
 
-static fset *fdb_parse_set(fset_db *db, const char *path, diag_list *dl);
+static fset *fdb_read_set(fset_db *db, yreader *r, const char *path, diag_list *dl);
+
+/* Adds the parsed set `set` (read from `path`) to the database, checks that
+ * its id is `want_id` (when not NULL) and loads the set it extends, from
+ * the set's own folder and then `dirs`. */
+static const fset *fdb_adopt(fset_db *db, fset *set, const char *want_id, const char *path,
+                             const char *const *dirs, size_t ndirs, diag_list *dl)
+{
+    if (db->nsets == db->capsets) {
+        size_t cap = db->capsets ? db->capsets * 2 : 8;
+        fdb_slot *s = realloc(db->sets, cap * sizeof *s);
+        if (!s)
+            return NULL;
+        db->sets = s;
+        db->capsets = cap;
+    }
+    size_t slot = db->nsets++;
+    db->sets[slot] = (fdb_slot){set, true};
+    if (want_id && set->id && strcmp(set->id, want_id) != 0)
+        diag_error(dl, set->id_at, "file declares factor_set '%s' but is named '%s.yaml': make them agree", set->id,
+                   want_id);
+    if (set->extends_id) {
+        /* The parent is looked up in the same folders, and beside the child. */
+        const char *dirs2[16];
+        size_t n2 = 0;
+        char *here = pool_strdup(db->mem, path);
+        char *slash = here ? strrchr(here, '/') : NULL;
+        if (slash)
+            *slash = '\0';
+        dirs2[n2++] = slash ? here : ".";
+        for (size_t i = 0; i < ndirs && n2 < 16; i++)
+            dirs2[n2++] = dirs[i];
+        set->extends = fdb_load_set(db, set->extends_id, dirs2, n2, set->extends_at, dl);
+    }
+    db->sets[slot].loading = false;
+    return set;
+}
 
 const fset *fdb_load_set(fset_db *db, const char *name, const char *const *dirs, size_t ndirs, src_loc asked_at,
                          diag_list *dl)
@@ -515,47 +547,37 @@ const fset *fdb_load_set(fset_db *db, const char *name, const char *const *dirs,
         }
         return db->sets[i].set;
     }
-    fset *set = fdb_parse_set(db, path, dl);
+    yreader *r = yr_open(path, dl, NULL);
+    fset *set = r ? fdb_read_set(db, r, path, dl) : NULL;
     if (!set)
         return NULL;
-    if (db->nsets == db->capsets) {
-        size_t cap = db->capsets ? db->capsets * 2 : 8;
-        fdb_slot *s = realloc(db->sets, cap * sizeof *s);
-        if (!s)
-            return NULL;
-        db->sets = s;
-        db->capsets = cap;
-    }
-    size_t slot = db->nsets++;
-    db->sets[slot] = (fdb_slot){set, true};
     bool is_path = strchr(name, '/') || strstr(name, ".yaml");
-    if (!is_path && set->id && strcmp(set->id, name) != 0)
-        diag_error(dl, set->id_at, "file declares factor_set '%s' but is named '%s.yaml': make them agree", set->id,
-                   name);
-    if (set->extends_id) {
-        /* The parent is looked up in the same folders, and beside the child. */
-        const char *dirs2[16];
-        size_t n2 = 0;
-        char *here = pool_strdup(db->mem, path);
-        char *slash = here ? strrchr(here, '/') : NULL;
-        if (slash)
-            *slash = '\0';
-        dirs2[n2++] = slash ? here : ".";
-        for (size_t i = 0; i < ndirs && n2 < 16; i++)
-            dirs2[n2++] = dirs[i];
-        set->extends = fdb_load_set(db, set->extends_id, dirs2, n2, set->extends_at, dl);
-    }
-    db->sets[slot].loading = false;
-    return set;
+    return fdb_adopt(db, set, is_path ? NULL : name, path, dirs, ndirs, dl);
 }
 
-/* Reads one factor set file. */
-static fset *fdb_parse_set(fset_db *db, const char *path, diag_list *dl)
+const fset *fdb_load_set_from(fset_db *db, yreader *r, const char *const *dirs, size_t ndirs, diag_list *dl)
+{
+    char *path = pool_strdup(db->mem, yr_path(r));
+    if (!path) {
+        yr_close(r);
+        return NULL;
+    }
+    fset *set = fdb_read_set(db, r, path, dl);
+    if (!set)
+        return NULL;
+    /* Looked up by id (factor_sets, extends), the set must be ID.yaml: a file
+     * named *.yaml must carry its own name, so `check` says what a lookup
+     * by that name would refuse. */
+    const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    size_t len = strlen(base);
+    char *want = len > 5 && strcmp(base + len - 5, ".yaml") == 0 ? pool_strndup(db->mem, base, len - 5) : NULL;
+    return fdb_adopt(db, set, want, path, dirs, ndirs, dl);
+}
+
+/* Reads one factor set file from the open reader `r` (closed here). */
+static fset *fdb_read_set(fset_db *db, yreader *r, const char *path, diag_list *dl)
 {
     static const char *const keys[] = {"factor_set", "title", "source", "version", "extends", "notes", "factors"};
-    yreader *r = yr_open(path, dl, NULL);
-    if (!r)
-        return NULL;
     fset *set = pool_alloc(db->mem, sizeof *set);
     if (!set) {
         yr_close(r);
@@ -680,6 +702,8 @@ static void fdb_parse_gwp(fset_db *db, const ynode *n, gwp_set *g, diag_list *dl
     }
 }
 
+static void fdb_read_gwp(fset_db *db, yreader *r, const char *path, diag_list *dl);
+
 /* Loads gwp.yaml once. */
 static void fdb_load_gwp_file(fset_db *db, const char *const *dirs, size_t ndirs, src_loc asked_at, diag_list *dl)
 {
@@ -690,8 +714,23 @@ static void fdb_load_gwp_file(fset_db *db, const char *const *dirs, size_t ndirs
         return;
     }
     yreader *r = yr_open(path, dl, NULL);
-    if (!r)
-        return;
+    if (r)
+        fdb_read_gwp(db, r, path, dl);
+}
+
+void fdb_load_gwp_from(fset_db *db, yreader *r, diag_list *dl)
+{
+    db->gwp_loaded = true;
+    char *path = pool_strdup(db->mem, yr_path(r));
+    if (path)
+        fdb_read_gwp(db, r, path, dl);
+    else
+        yr_close(r);
+}
+
+/* Reads the GWP file from the open reader `r` (closed here). */
+static void fdb_read_gwp(fset_db *db, yreader *r, const char *path, diag_list *dl)
+{
     const ynode *k;
     while ((k = yr_next_key(r))) {
         const ynode *v = yr_value(r);

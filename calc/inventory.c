@@ -573,6 +573,9 @@ static void inv_top_text(inventory *inv, const ynode *k, const ynode *v, diag_li
                hint ? hint : "", hint ? "'?)" : "");
 }
 
+static inventory *inv_load_reader_max(yreader *yr, diag_list *dl, const inv_progress *progress,
+                                      size_t max_records);
+
 inventory *inv_load(const char *path, diag_list *dl, const inv_progress *progress)
 {
     return inv_load_max(path, dl, progress, INV_MAX_RECORDS);
@@ -580,17 +583,26 @@ inventory *inv_load(const char *path, diag_list *dl, const inv_progress *progres
 
 inventory *inv_load_max(const char *path, diag_list *dl, const inv_progress *progress, size_t max_records)
 {
+    yreader *yr = yr_open(path, dl, NULL);
+    return yr ? inv_load_reader_max(yr, dl, progress, max_records) : NULL;
+}
+
+inventory *inv_load_from(struct yreader *yr, diag_list *dl, const inv_progress *progress)
+{
+    return inv_load_reader_max(yr, dl, progress, INV_MAX_RECORDS);
+}
+
+/* Reads the inventory from the open reader `yr` (closed here). */
+static inventory *inv_load_reader_max(yreader *yr, diag_list *dl, const inv_progress *progress, size_t max_records)
+{
+    const char *path = yr_path(yr);
     inventory *inv = calloc(1, sizeof *inv);
     if (!inv || !(inv->mem = pool_new())) {
         free(inv);
+        yr_close(yr);
         return NULL;
     }
     inv->path = path;
-    yreader *yr = yr_open(path, dl, NULL);
-    if (!yr) {
-        inv_free(inv);
-        return NULL;
-    }
     inv_loader L = {.inv = inv, .dl = dl, .progress = progress, .max_records = max_records};
     const ynode *k;
     bool seen_acts = false;

@@ -641,21 +641,10 @@ static void ser_target_items(ser_loader *L, const ynode *n)
         ser_target_parse(L, n->items[i], &s->targets[i]);
 }
 
-/* Loads the targets file named by `targets:`. */
-static void ser_targets_load(ser_loader *L)
+/* Reads the targets file from the open reader `yr` (closed here). */
+static void ser_targets_read(ser_loader *L, yreader *yr)
 {
     ser_series *s = L->s;
-    struct stat st;
-    if (stat(s->targets_path, &st) != 0) {
-        diag_error(L->dl, s->targets_at,
-                   "cannot read targets file '%s' (%s): check the path, which is relative "
-                   "to the series file",
-                   s->targets_path, strerror(errno));
-        return;
-    }
-    yreader *yr = yr_open(s->targets_path, L->dl, NULL);
-    if (!yr)
-        return;
     const ynode *k;
     bool seen_items = false;
     while ((k = yr_next_key(yr))) {
@@ -687,34 +676,68 @@ static void ser_targets_load(ser_loader *L)
         diag_error(L->dl, (src_loc){s->targets_path, 1, 1}, "missing 'items:' (the list of targets)");
 }
 
-ser_series *ser_load_targets(const char *path, diag_list *dl)
+/* Loads the targets file named by `targets:`. */
+static void ser_targets_load(ser_loader *L)
+{
+    ser_series *s = L->s;
+    struct stat st;
+    if (stat(s->targets_path, &st) != 0) {
+        diag_error(L->dl, s->targets_at,
+                   "cannot read targets file '%s' (%s): check the path, which is relative "
+                   "to the series file",
+                   s->targets_path, strerror(errno));
+        return;
+    }
+    yreader *yr = yr_open(s->targets_path, L->dl, NULL);
+    if (yr)
+        ser_targets_read(L, yr);
+}
+
+/* A new empty series whose path is a copy of `path`; NULL when out of memory. */
+static ser_series *ser_new(const char *path)
 {
     ser_series *s = calloc(1, sizeof *s);
-    if (!s || !(s->mem = pool_new())) {
+    if (!s || !(s->mem = pool_new()) || !(s->path = pool_strdup(s->mem, path))) {
+        if (s)
+            pool_free(s->mem);
         free(s);
         return NULL;
     }
-    s->path = s->targets_path = pool_strdup(s->mem, path);
+    return s;
+}
+
+ser_series *ser_load_targets_from(yreader *yr, diag_list *dl)
+{
+    ser_series *s = ser_new(yr_path(yr));
+    if (!s) {
+        yr_close(yr);
+        return NULL;
+    }
+    s->targets_path = s->path;
+    s->targets_at = (src_loc){s->path, 0, 0};
+    ser_loader L = {s, dl};
+    ser_targets_read(&L, yr);
+    return s;
+}
+
+ser_series *ser_load_targets(const char *path, diag_list *dl)
+{
+    ser_series *s = ser_new(path);
+    if (!s)
+        return NULL;
+    s->targets_path = s->path;
     s->targets_at = (src_loc){s->path, 0, 0};
     ser_loader L = {s, dl};
     ser_targets_load(&L);
     return s;
 }
 
-/* Reads the series key by key, then checks what needs the whole file
- * (required keys, years, base year) and loads and checks the targets. */
-ser_series *ser_load(const char *path, diag_list *dl)
+/* Reads the series from the open reader `yr` (closed here) key by key, then
+ * checks what needs the whole file (required keys, years, base year) and
+ * loads and checks the targets. */
+static ser_series *ser_read(ser_series *s, yreader *yr, diag_list *dl)
 {
-    ser_series *s = calloc(1, sizeof *s);
-    if (!s || !(s->mem = pool_new())) {
-        free(s);
-        return NULL;
-    }
-    s->path = pool_strdup(s->mem, path);
     ser_loader L = {s, dl};
-    yreader *yr = yr_open(s->path, dl, NULL);
-    if (!yr)
-        return s; /* the error names s->path: freeing s here left it dangling (fuzz/regressions/fuzz_series) */
     const ynode *k, *v;
     while ((k = yr_next_key(yr)) && (v = yr_value(yr)))
         ser_top(&L, k, v);
@@ -732,6 +755,27 @@ ser_series *ser_load(const char *path, diag_list *dl)
     for (size_t i = 0; i < s->ntargets; i++)
         ser_target_check(&L, i);
     return s;
+}
+
+ser_series *ser_load(const char *path, diag_list *dl)
+{
+    ser_series *s = ser_new(path);
+    if (!s)
+        return NULL;
+    yreader *yr = yr_open(s->path, dl, NULL);
+    if (!yr)
+        return s; /* the error names s->path: freeing s here left it dangling (fuzz/regressions/fuzz_series) */
+    return ser_read(s, yr, dl);
+}
+
+ser_series *ser_load_from(yreader *yr, diag_list *dl)
+{
+    ser_series *s = ser_new(yr_path(yr));
+    if (!s) {
+        yr_close(yr);
+        return NULL;
+    }
+    return ser_read(s, yr, dl);
 }
 
 /* Frees the series, its search order and everything in its pool. */
