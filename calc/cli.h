@@ -154,6 +154,13 @@ typedef struct {
 /* Fills the run's metadata for the writers. */
 rpt_meta cli_meta(const cli_base *b, const cli_out *o, const cli_inputs *in);
 
+/* Checks the output options before anything is computed: -o is given, not
+ * empty and ends in .xlsx; --csv and --json are not empty; no output is an
+ * input file named on the command line, and no two outputs are the same
+ * file (compared canonically: same device and inode, else same absolute
+ * normalised path). Returns an exit status; the error is printed. */
+int cli_out_check(const cli_base *b, const cli_out *o);
+
 /* Writes the workbook and (unless --no-csv-json) the CSV and JSON into
  * temporary files, then renames them into place together: all or none.
  * Refuses outputs that name an input. Returns an exit status. */

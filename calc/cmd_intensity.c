@@ -195,6 +195,10 @@ static int int_cmd_run(void *opts, const cli_command *const *all, size_t nall)
         cli_list_free(&o->factors);
         return cli_usage_error("intensity", "give one series file and -o OUT.xlsx");
     }
+    if ((status = cli_out_check(&o->base, &o->out)) != CLI_OK) {
+        cli_list_free(&o->factors);
+        return status;
+    }
     fset_db *db = fdb_new();
     ser_series *s = db ? int_cmd_load(o->base.files.v[0], &o->factors, db, &status) : NULL;
     int_inv *inv = s ? calloc(s->nyears, sizeof *inv) : NULL;

@@ -60,6 +60,8 @@ static int inv_cmd_run(void *opts, const cli_command *const *all, size_t nall)
     int status;
     if (o->base.files.n != 1 || !o->out.path)
         status = cli_usage_error("inventory", "give one inventory file and -o OUT.xlsx");
+    else if ((status = cli_out_check(&o->base, &o->out)) != CLI_OK)
+        ;
     else {
         fset_db *db = fdb_new();
         inventory *inv = NULL;

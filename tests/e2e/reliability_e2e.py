@@ -156,6 +156,300 @@ def open_fifo_writer(path, data, deadline_s=30):
     return t
 
 
+# ============================================== 1. outputs checked against each other
+
+def s_in(tmp, name="s.yaml", text=S_YAML):
+    return write(os.path.join(tmp, name), text)
+
+
+@test
+def i01_outputs_that_would_clobber_each_other(tmp):
+    """Two outputs with the same path (as written, or spelled another way),
+    and an -o that is not a workbook, are usage errors (exit 2) and nothing
+    is written."""
+    s_in(tmp)
+    cases = [
+        (["-o", "r.json"], r"-o 'r\.json' does not end in \.xlsx: .*give -o r\.xlsx"),
+        (["-o", "r.csv"], r"-o 'r\.csv' does not end in \.xlsx"),
+        (["-o", "out.xlsx", "--csv", "out.xlsx"], r"the workbook \(-o\) and the CSV \(--csv\) would both be "
+                                                  r"written to 'out\.xlsx'"),
+        (["-o", "o.xlsx", "--csv", "X", "--json", "X"], r"the CSV \(--csv\) and the JSON \(--json\) would both"),
+        (["-o", "o.xlsx", "--csv", "./sub/../X", "--json", "X"], r".* would both be written to 'X'"),
+        (["-o", "o.xlsx", "--json", "o.csv"], r"the CSV \(--csv\) and the JSON \(--json\) would both be "
+                                              r"written to 'o\.csv'"),
+        (["-o", ""], r"-o is empty: give the workbook to write"),
+        (["-o", "o.xlsx", "--csv", ""], r"--csv is empty"),
+    ]
+    os.mkdir(os.path.join(tmp, "sub"))
+    for args, pattern in cases:
+        r = ghg("inventory", "s.yaml", *args, "--factors", FACTORS, cwd=tmp)
+        want_error(r, r"^ghgcalc inventory: " + pattern, 2, "%r: " % args)
+        check(listing(tmp) == ["s.yaml", "sub"], "%r wrote %r" % (args, listing(tmp)))
+    # An existing file reached by two spellings (same device and inode).
+    write(os.path.join(tmp, "X.csv"), "old")
+    r = ghg("inventory", "s.yaml", "-o", "o.xlsx", "--csv", "X.csv", "--json", "sub/../X.csv", "--factors", FACTORS,
+            cwd=tmp)
+    want_error(r, r"would both be written to 'sub/\.\./X\.csv'")
+    check(read_bytes(os.path.join(tmp, "X.csv")) == b"old", "X.csv was replaced")
+
+
+@test
+def i01_intensity_outputs_checked(tmp):
+    """`intensity ... -o r.json` is refused the same way."""
+    series = os.path.join(ROOT, "inventories", "jilin-series.yaml")
+    r = ghg("intensity", series, "-o", "r.json", cwd=tmp)
+    want_error(r, r"^ghgcalc intensity: -o 'r\.json' does not end in \.xlsx")
+    check(listing(tmp) == [], "intensity wrote %r" % listing(tmp))
+
+
+@test
+def i01_longest_legal_output_name(tmp):
+    """A 255-byte output name (the longest a Linux file name may be) is
+    written: the temporary name beside it is shortened to fit."""
+    s_in(tmp)
+    name = "a" * 250 + ".xlsx"
+    r = ghg("inventory", "s.yaml", "-o", name, "--factors", FACTORS, cwd=tmp)
+    check(r.rc == 0, "a 255-byte name: %r" % r)
+    want = sorted(["s.yaml", name, "a" * 250 + ".csv", "a" * 250 + ".json"])
+    check(listing(tmp) == want, "files %r" % listing(tmp))
+
+
+# ============================================== 2. all or nothing, and concurrent runs
+
+OLD = {"out.xlsx": b"old workbook", "out.csv": b"old csv", "out.json": b"old json"}
+
+
+def old_outputs(d):
+    for n, data in OLD.items():
+        write(os.path.join(d, n), data, "wb")
+
+
+def check_old_outputs(d, extra=()):
+    for n, data in OLD.items():
+        check(read_bytes(os.path.join(d, n)) == data, "%s was replaced: a mixed set of outputs" % n)
+    want = sorted(list(OLD) + list(extra))
+    check(listing(d) == want, "files left behind: %r (want %r)" % (listing(d), want))
+
+
+@test
+def i02_immutable_output_leaves_the_set_unchanged(tmp):
+    """With an earlier out.{xlsx,csv,json} and `chattr +i out.csv`, the run
+    exits 3 and every earlier output stays as it was (it used to replace
+    out.xlsx first); no temporary or backup file is left."""
+    d = os.path.join(tmp, "d")
+    os.mkdir(d)
+    old_outputs(d)
+    s = s_in(tmp)
+    csv = os.path.join(d, "out.csv")
+    try:
+        c = subprocess.run(["chattr", "+i", csv], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    except OSError as e:
+        raise Skip("no chattr: %s" % e)
+    if c.returncode != 0:
+        raise Skip("chattr +i failed here (%s): the file system or the user cannot make a file immutable"
+                   % c.stderr.decode().strip())
+    try:
+        r = ghg("inventory", s, "-o", os.path.join(d, "out.xlsx"), "--factors", FACTORS)
+    finally:
+        subprocess.run(["chattr", "-i", csv])
+    check(r.rc == 3, "exit %d, expected 3: %r" % (r.rc, r))
+    check_old_outputs(d)
+    want_error(r, r"out\.csv: error: cannot put the new file in place: Operation not permitted \(no output was "
+               r"changed\)", 3)
+
+
+def as_user(uid):
+    def pre():
+        os.setgroups([])
+        os.setgid(uid)
+        os.setuid(uid)
+    return pre
+
+
+@test
+def i02_colleagues_file_in_a_sticky_folder(tmp):
+    """In a shared sticky folder (mode 1777) where out.csv belongs to a
+    colleague, a run as another user cannot replace out.csv: it exits 3 and
+    leaves out.xlsx and out.json as they were."""
+    if os.geteuid() != 0:
+        raise Skip("not root: cannot make files of two other users")
+    if VALGRIND:
+        raise Skip("under valgrind (the run as another user cannot read the valgrind setup)")
+    nobody, colleague = 65534, 1
+    os.chmod(tmp, 0o755)
+    d = os.path.join(tmp, "shared")
+    os.mkdir(d)
+    os.chmod(d, 0o1777)
+    old_outputs(d)
+    os.chown(os.path.join(d, "out.xlsx"), nobody, nobody)
+    os.chown(os.path.join(d, "out.json"), nobody, nobody)
+    os.chown(os.path.join(d, "out.csv"), colleague, colleague)
+    s = s_in(d)
+    os.chmod(s, 0o644)
+    r = ghg("inventory", s, "-o", os.path.join(d, "out.xlsx"), "--factors", FACTORS, preexec_fn=as_user(nobody))
+    check(r.rc == 3, "exit %d, expected 3: %r" % (r.rc, r))
+    check_old_outputs(d, extra=["s.yaml"])
+    want_error(r, r"out\.csv: error: cannot put the new file in place: Operation not permitted", 3)
+
+
+SHIM = r"""
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+/* rename(), then a pause when a file got a visible name (not a hidden temporary or backup):
+ * forces two runs' commits to overlap, whatever the program does about it. */
+int rename(const char *from, const char *to)
+{
+    int (*real)(const char *, const char *) = (int (*)(const char *, const char *))dlsym(RTLD_NEXT, "rename");
+    int rc = real(from, to);
+    const char *ms = getenv("REL_RENAME_PAUSE_MS"), *base = strrchr(to, '/');
+    base = base ? base + 1 : to;
+    if (ms && base[0] != '.')
+        usleep((useconds_t)atoi(ms) * 1000u);
+    return rc;
+}
+"""
+
+
+def build_shim(tmp):
+    cc = shutil.which("cc") or shutil.which("gcc") or shutil.which("clang")
+    if not cc:
+        raise Skip("no C compiler for the rename shim")
+    src = write(os.path.join(tmp, "shim.c"), SHIM)
+    so = os.path.join(tmp, "shim.so")
+    c = subprocess.run([cc, "-shared", "-fPIC", "-O1", "-o", so, src, "-ldl"], stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE)
+    if c.returncode != 0:
+        raise Skip("cannot build the rename shim: %s" % c.stderr.decode()[-300:])
+    return so
+
+
+def shim_env(so, pause_ms):
+    asan = os.environ.get("ASAN_OPTIONS", "")
+    return {"LD_PRELOAD": so, "REL_RENAME_PAUSE_MS": str(pause_ms),
+            "ASAN_OPTIONS": (asan + ":" if asan else "") + "verify_asan_link_order=0"}
+
+
+@test
+def i02_concurrent_runs_end_with_one_set(tmp):
+    """Two runs writing the same outputs, forced to overlap (a preloaded
+    rename() pauses 700 ms after each of run A's renames; B starts once A's
+    first output is in place): the outputs are one run's whole set, never
+    A's workbook with B's CSV. Each set is compared with the bytes the same
+    command writes alone."""
+    if VALGRIND:
+        raise Skip("under valgrind (LD_PRELOAD)")
+    so = build_shim(tmp)
+    texts = {"a": inv_text(head="inventory: run\nyear: 2020\nfactor_sets: [ipcc2006-energy]\n"),
+             "b": inv_text(['{category: "1.A.1.a", fuel: natural_gas, amount: 200, unit: Gg, source: t}'],
+                           head="inventory: run\nyear: 2020\nfactor_sets: [ipcc2006-energy]\n")}
+    # Inputs ../a/in.yaml and ../b/in.yaml, outputs out.* in the current folder: the same command
+    # lines (the About sheet and the CSV name the input) for the references and the race.
+    for k, text in texts.items():
+        os.mkdir(os.path.join(tmp, k))
+        write(os.path.join(tmp, k, "in.yaml"), text)
+    cmd = {k: [BIN, "inventory", os.path.join("..", k, "in.yaml"), "-o", "out.xlsx", "--factors", FACTORS]
+           for k in texts}
+    ref = {}
+    for k in texts:
+        d = os.path.join(tmp, "ref-" + k)
+        os.mkdir(d)
+        r = subprocess.run(cmd[k], cwd=d, env=env_of(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        check(r.returncode == 0, "reference run %s: %r" % (k, r))
+        ref[k] = {n: read_bytes(os.path.join(d, n)) for n in ("out.xlsx", "out.csv", "out.json")}
+    check(ref["a"]["out.csv"] != ref["b"]["out.csv"], "the two runs must differ")
+    out = os.path.join(tmp, "race")
+    os.mkdir(out)
+    pa = subprocess.Popen(cmd["a"], cwd=out, env=env_of(shim_env(so, 700)), stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE)
+    end = time.monotonic() + 60
+    while not os.path.exists(os.path.join(out, "out.xlsx")) and pa.poll() is None and time.monotonic() < end:
+        time.sleep(0.005)
+    pb = subprocess.Popen(cmd["b"], cwd=out, env=env_of(shim_env(so, 0)), stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE)
+    ra, rb = pa.communicate(timeout=120), pb.communicate(timeout=120)
+    check(pa.returncode == 0 and pb.returncode == 0, "runs: %d %r / %d %r" % (pa.returncode, ra, pb.returncode, rb))
+    got = {n: read_bytes(os.path.join(out, n)) for n in ("out.csv", "out.json")}
+    who = {n: [k for k in ref if got[n] == ref[k][n]] for n in got}
+    check(all(len(v) == 1 for v in who.values()), "an output matches neither run: %r" % who)
+    check(who["out.csv"] == who["out.json"], "mixed set: the CSV of run %s, the JSON of run %s"
+          % (who["out.csv"][0], who["out.json"][0]))
+    # The workbook of the same run: its cached CO2 total (100 or 200 Gg x 48 x 56.1 t) in the sheet XML.
+    import zipfile
+    with zipfile.ZipFile(os.path.join(out, "out.xlsx")) as z:
+        xml = "".join(z.read(n).decode("utf-8", "replace") for n in z.namelist() if n.startswith("xl/worksheets/"))
+    co2 = {"a": "269280", "b": "538560"}
+    check(co2[who["out.csv"][0]] in xml and co2["b" if who["out.csv"][0] == "a" else "a"] not in xml,
+          "the workbook is not of run %s, whose CSV and JSON are in place" % who["out.csv"][0])
+    check(listing(out) == ["out.csv", "out.json", "out.xlsx"], "left behind: %r" % listing(out))
+
+
+@test
+def i02_signal_during_commit_finishes_it(tmp):
+    """SIGTERM while the outputs are being renamed into place: the guard waits
+    for the commit to end, so the set is whole (the new one) and nothing is
+    left behind; exit 143."""
+    if VALGRIND:
+        raise Skip("under valgrind (LD_PRELOAD)")
+    so = build_shim(tmp)
+    d = os.path.join(tmp, "d")
+    os.mkdir(d)
+    old_outputs(d)
+    s = s_in(tmp)
+    p = subprocess.Popen([BIN, "inventory", s, "-o", os.path.join(d, "out.xlsx"), "--factors", FACTORS],
+                         env=env_of(shim_env(so, 400)), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    end = time.monotonic() + 60
+    while read_bytes(os.path.join(d, "out.xlsx")) == OLD["out.xlsx"] and time.monotonic() < end:
+        time.sleep(0.005)
+    p.send_signal(signal.SIGTERM)
+    p.communicate(timeout=60)
+    check(p.returncode in (143, -15), "exit %d, expected 143" % p.returncode)
+    check(listing(d) == ["out.csv", "out.json", "out.xlsx"], "left behind: %r" % listing(d))
+    for n, data in OLD.items():
+        check(read_bytes(os.path.join(d, n)) != data, "%s is still the earlier one: a mixed set" % n)
+
+
+# ============================================== 4. a file-size limit
+
+@test
+def i04_file_size_limit(tmp):
+    """`ulimit -f` (RLIMIT_FSIZE): the write fails with EFBIG instead of the
+    run dying of SIGXFSZ; exit 3, the cause named, temporary files removed."""
+    s = s_in(tmp)
+    d = os.path.join(tmp, "d")
+    os.mkdir(d)
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+    r = ghg("inventory", s, "-o", os.path.join(d, "out.xlsx"), "--factors", FACTORS, preexec_fn=limit,
+            valgrind=False)
+    want_error(r, r"out\.(xlsx|csv|json): error: cannot write: .*File too large", 3)
+    check(listing(d) == [], "left behind: %r" % listing(d))
+
+
+@test
+def msg_full_disk_names_the_cause(tmp):
+    """A full disk: the message says "No space left on device" (the library's
+    own message only said ZIP_ERRNO); exit 3, nothing left behind."""
+    if os.geteuid() != 0:
+        raise Skip("not root: cannot mount a small tmpfs")
+    mnt = os.path.join(tmp, "small")
+    os.mkdir(mnt)
+    m = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16k", "none", mnt], stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE)
+    if m.returncode != 0:
+        raise Skip("cannot mount a tmpfs here: %s" % m.stderr.decode().strip())
+    try:
+        s = s_in(tmp)
+        r = ghg("inventory", s, "-o", os.path.join(mnt, "out.xlsx"), "--factors", FACTORS)
+        want_error(r, r"out\.(xlsx|csv|json): error: cannot write: .*\(No space left on device\)$", 3)
+        check(listing(mnt) == [], "left behind: %r" % listing(mnt))
+    finally:
+        subprocess.run(["umount", mnt])
+
+
 # ============================================== 6. control characters
 
 @test
