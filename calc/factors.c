@@ -508,16 +508,23 @@ static const fset *fdb_adopt(fset_db *db, fset *set, const char *want_id, const 
         diag_error(dl, set->id_at, "file declares factor_set '%s' but is named '%s.yaml': make them agree", set->id,
                    want_id);
     if (set->extends_id) {
-        /* The parent is looked up in the same folders, and beside the child. */
-        const char *dirs2[16];
-        size_t n2 = 0;
+        /* The parent is looked up beside the child, then in the same folders
+         * (every one of them: no cap on --factors DIR); the child's folder
+         * is not repeated, so a long chain in one folder adds it once. */
+        const char **dirs2 = pool_alloc(db->mem, (ndirs + 1) * sizeof *dirs2);
         char *here = pool_strdup(db->mem, path);
-        char *slash = here ? strrchr(here, '/') : NULL;
+        if (!dirs2 || !here) {
+            db->sets[slot].loading = false;
+            return NULL;
+        }
+        char *slash = strrchr(here, '/');
         if (slash)
             *slash = '\0';
-        dirs2[n2++] = slash ? here : ".";
-        for (size_t i = 0; i < ndirs && n2 < 16; i++)
-            dirs2[n2++] = dirs[i];
+        size_t n2 = 0;
+        dirs2[n2++] = slash ? (slash == here ? "/" : here) : ".";
+        for (size_t i = 0; i < ndirs; i++)
+            if (strcmp(dirs[i], dirs2[0]) != 0)
+                dirs2[n2++] = dirs[i];
         set->extends = fdb_load_set(db, set->extends_id, dirs2, n2, set->extends_at, dl);
     }
     db->sets[slot].loading = false;
@@ -758,21 +765,18 @@ const gwp_set *fdb_gwp(fset_db *db, const char *id, const char *const *dirs, siz
 {
     if (!db->gwp_loaded)
         fdb_load_gwp_file(db, dirs, ndirs, asked_at, dl);
-    const char *names[16];
-    size_t nn = 0;
     for (size_t i = 0; i < db->ngwps; i++) {
         const gwp_set *g = &db->gwps[i];
         if (g->id && (id ? strcasecmp(g->id, id) == 0 : g->is_default))
             return g;
-        if (g->id && nn < 16)
-            names[nn++] = g->id;
     }
     if (!db->ngwps)
         return NULL;
     char list[256] = "";
     size_t used = 0;
-    for (size_t i = 0; i < nn && used < sizeof list; i++)
-        used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", names[i]);
+    for (size_t i = 0; i < db->ngwps && used < sizeof list; i++)
+        if (db->gwps[i].id)
+            used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", used ? ", " : "", db->gwps[i].id);
     if (id)
         diag_error(dl, asked_at, "unknown GWP set '%s': use one of %s", id, list);
     else

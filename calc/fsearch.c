@@ -141,12 +141,16 @@ bool fs_load(fs_order *o, fset_db *db, const char *const *names, const src_loc *
     for (size_t i = 0; i < n; i++) {
         /* A name with a '/' is a path relative to the file that names it. */
         const char *name = names[i];
-        char buf[4096];
+        char *joined = NULL;
         if (strchr(name, '/') && name[0] != '/' && slash) {
-            snprintf(buf, sizeof buf, "%.*s/%s", (int)(slash - referrer), referrer, name);
-            name = buf;
+            size_t len = (size_t)(slash - referrer) + 1 + strlen(name) + 1;
+            if (!(joined = malloc(len)))
+                return false;
+            snprintf(joined, len, "%.*s/%s", (int)(slash - referrer), referrer, name);
+            name = joined;
         }
         const fset *s = fdb_load_set(db, name, dirs, ndirs, at[i], dl);
+        free(joined); /* the database keeps its own copy of the path */
         if (s && !fs_add(o, s))
             return false;
     }

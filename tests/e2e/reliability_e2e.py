@@ -411,6 +411,103 @@ def i02_signal_during_commit_finishes_it(tmp):
         check(read_bytes(os.path.join(d, n)) != data, "%s is still the earlier one: a mixed set" % n)
 
 
+# ============================================== 3. every input protected, no cap
+
+CHAIN_LEN = 300
+
+
+def chain_of_sets(d, n=CHAIN_LEN):
+    """c0 extends c1 ... extends c{n-1}, each with an entry of its own; the last
+    one extends ipcc2006-energy (found through --factors)."""
+    for i in range(n):
+        ext = "c%d" % (i + 1) if i + 1 < n else "ipcc2006-energy"
+        write(os.path.join(d, "c%d.yaml" % i),
+              "factor_set: c%d\ntitle: chain %d\nsource: test\nextends: %s\nfactors:\n"
+              "  - fuel: fuel_%d\n    ncv: {value: 1, unit: TJ/Gg, ref: t}\n" % (i, i, ext, i))
+
+
+@test
+def i03_every_factor_set_of_a_long_chain_is_protected(tmp):
+    """With 300 factor sets linked by `extends`, an output naming any of them
+    (the 256th included) is refused: the list of inputs has no cap."""
+    f = os.path.join(tmp, "f")
+    os.mkdir(f)
+    chain_of_sets(f)
+    s = s_in(tmp, text=S_YAML.replace("[ipcc2006-energy]", "[c0]"))
+    r = ghg("inventory", s, "-o", os.path.join(tmp, "o.xlsx"), "--factors", f, "--factors", FACTORS, "--no-csv-json")
+    check(r.rc == 0, "a chain of %d sets: %r" % (CHAIN_LEN, r))
+    before = read_bytes(os.path.join(f, "c255.yaml"))
+    for k in (255, 299):
+        victim = os.path.join(f, "c%d.yaml" % k)
+        r = ghg("inventory", s, "-o", os.path.join(tmp, "o.xlsx"), "--json", victim, "--factors", f, "--factors",
+                FACTORS)
+        want_error(r, r"c%d\.yaml: error: output would overwrite the input file" % k)
+    check(read_bytes(os.path.join(f, "c255.yaml")) == before, "c255.yaml was overwritten")
+
+
+@test
+def i03_parent_set_in_the_twentieth_folder(tmp):
+    """A set's parent is searched in every --factors folder (there was a cap of
+    15 besides the set's own folder)."""
+    dirs = []
+    for i in range(20):
+        d = os.path.join(tmp, "d%02d" % i)
+        os.mkdir(d)
+        dirs += ["--factors", d]
+    write(os.path.join(tmp, "d00", "child.yaml"), "factor_set: child\ntitle: c\nsource: t\nextends: parent\n"
+          "factors:\n  - fuel: x\n    ncv: {value: 1, unit: TJ/Gg, ref: t}\n")
+    write(os.path.join(tmp, "d19", "parent.yaml"), "factor_set: parent\ntitle: p\nsource: t\n"
+          "extends: ipcc2006-energy\nfactors:\n  - fuel: y\n    ncv: {value: 1, unit: TJ/Gg, ref: t}\n")
+    s = s_in(tmp, text=S_YAML.replace("[ipcc2006-energy]", "[child]"))
+    r = ghg("check", s, *dirs, "--factors", FACTORS)
+    check(r.rc == 0 and "269541.6 t CO2e" in r.out, "parent in the 20th folder: %r" % r)
+
+
+def series_text(years, first):
+    """A series of `years` years from `first`, each with the one-record inventory
+    inv{YEAR}.yaml: GDP 10^4 yuan at constant prices, 1 person, 1 t of raw coal."""
+    head = ("series: long\nbase_year: %d\nprice_base: %d\nfactor_sets: [china-energy]\n"
+            "electricity: {coal_rate: {value: 300, unit: gce/kWh, source: t}}\nyears:\n" % (first, first))
+    body = "".join("  - year: %d\n    inventory: inv%d.yaml\n"
+                   "    gdp: {value: 1, unit: 10^4 yuan, prices: constant, source: t}\n"
+                   "    population: {value: 1, unit: person, source: t}\n"
+                   "    energy: [{fuel: raw_coal, amount: 1, unit: t, source: t}]\n" % (y, y)
+                   for y in range(first, first + years))
+    return head + body
+
+
+def long_series(tmp, years=300, first=1901):
+    for y in range(first, first + years):
+        write(os.path.join(tmp, "inv%d.yaml" % y), S_YAML.replace("year: 2020", "year: %d" % y))
+    return write(os.path.join(tmp, "series.yaml"), series_text(years, first))
+
+
+@test
+def i03_every_inventory_of_a_long_series_is_protected(tmp):
+    """With a 300-year series, an output naming the inventory of the last year
+    (the 300th input) is refused."""
+    s = long_series(tmp)
+    last = os.path.join(tmp, "inv2200.yaml")
+    before = read_bytes(last)
+    r = ghg("intensity", s, "-o", os.path.join(tmp, "o.xlsx"), "--json", last, "--factors", FACTORS, timeout=600)
+    want_error(r, r"inv2200\.yaml: error: output would overwrite the input file")
+    check(read_bytes(last) == before, "inv2200.yaml was overwritten")
+
+
+# ============================================== 10. check reads every file
+
+@test
+def i10_check_reads_every_file(tmp):
+    """`check` on 300 files: the broken last one is reported (files from the
+    257th on used to be ignored)."""
+    files = []
+    for i in range(299):
+        files.append(s_in(tmp, "ok%03d.yaml" % i))
+    files.append(s_in(tmp, "zz-broken.yaml", S_YAML.replace("amount: 100", "amount: -1")))
+    r = ghg("check", *files, "--factors", FACTORS, "--quiet", timeout=600)
+    want_error(r, r"zz-broken\.yaml:5:\d+: error: 'amount' is negative")
+
+
 # ============================================== 4. a file-size limit
 
 @test
