@@ -30,6 +30,7 @@ struct eng_result {
     eng_hit *used;            /* distinct factors used, in first-use order */
     size_t nused, capused;
     ptrmap used_set;          /* which values are in `used` */
+    ptrmap reported;          /* factor values already reported as unfit (each once) */
     struct pool *mem;         /* resolutions, their chains, the FOD model tables */
     fod_result *fod;          /* one per landfill site */
     double *fod_t, *fod_t_co2e; /* each site's CH4 of the inventory year, t and t CO2e */

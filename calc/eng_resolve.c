@@ -140,6 +140,42 @@ static bool eng_resolve_co2(const eng_result *r, const inv_record *rec, eng_res 
 
 static bool eng_resolve_chain(eng_result *r, const inv_record *rec, eng_res *res, diag_list *dl);
 
+/* Whether emission factor `v` of gas `g` fits fuel combustion: a mass of
+ * the gas per unit of energy (IPCC 2006 Vol.2 Ch.2 Eq. 2.1: kg gas/TJ). A
+ * unit of another dimension (kg/t, kg, kg/m3, TJ/kg, kg/yr, "1") would only
+ * contribute its scale to TJ x EF and give a wrong figure; a CO2 factor in
+ * carbon is a carbon_content. Reported at the value's unit, once per value. */
+static bool eng_combustion_ef_fits(eng_result *r, const fset_value *v, gas_id g, diag_list *dl)
+{
+    units_t u = v->unit;
+    u.dim[UNITS_DIM_MASS]--;
+    u.dim[UNITS_DIM_ENERGY]++;
+    bool dims = units_is_dimensionless(&u);
+    const char *sp = v->unit.species;
+    bool species = !sp[0] || strcmp(sp, gas_name(g)) == 0;
+    if (dims && species)
+        return true;
+    size_t at;
+    bool added = true;
+    pm_put(&r->reported, v, &at, &added);
+    if (!added)
+        return false;
+    char dim[80] = "is a plain ratio";
+    if (!units_is_dimensionless(&v->unit)) {
+        memcpy(dim, "measures ", 9);
+        units_dim_name(&v->unit, dim + 9, sizeof dim - 9);
+    }
+    src_loc where = v->unit_at.file ? v->unit_at : v->at;
+    if (!dims)
+        diag_error(dl, where, "unit '%s' of '%s' %s, but fuel combustion (1.A) needs an emission factor in mass of "
+                   "%s per energy, such as kg/TJ: give it per energy", v->unit_text, gas_param(g), dim, gas_name(g));
+    else
+        diag_error(dl, where, "unit '%s' of '%s' is in %s, but fuel combustion (1.A) needs mass of %s per energy%s",
+                   v->unit_text, gas_param(g), sp, gas_name(g),
+                   g == GAS_CO2 && strcmp(sp, "C") == 0 ? ": give carbon per energy as 'carbon_content'" : "");
+    return false;
+}
+
 /* Fills `res` for record `rec`; reports what is missing. */
 bool eng_resolve(eng_result *r, const inv_record *rec, eng_res *res, diag_list *dl)
 {
@@ -168,6 +204,9 @@ bool eng_resolve(eng_result *r, const inv_record *rec, eng_res *res, diag_list *
             res->ef[g].v = NULL;
             continue;
         }
+        bool carbon = g == GAS_CO2 && res->ef[g].param && strcmp(res->ef[g].param, "carbon_content") == 0;
+        if (res->ef[g].v && !carbon)
+            eng_combustion_ef_fits(r, res->ef[g].v, (gas_id)g, dl);
         if (res->ef[g].v || (g == GAS_CO2 && !co2_ok))
             continue;
         char sets[256];

@@ -256,6 +256,7 @@ void eng_free(eng_result *r)
     tot_free(r->tot);
     free(r->used);
     pm_free(&r->used_set);
+    pm_free(&r->reported);
     free(r->fod);
     free(r->fod_t);
     free(r->fod_t_co2e);

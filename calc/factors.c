@@ -261,6 +261,7 @@ bool fset_parse_value(const ynode *node, const char *param, bool is_override, po
         yf_number(v, "value", &out->value, dl);
     if (u && (out->unit_text = yf_text(u, "unit", dl))) {
         char msg[200];
+        out->unit_at = u->at;
         if (units_parse(out->unit_text, &out->unit, msg, sizeof msg) != UNITS_OK)
             diag_error(dl, u->at, "%s", msg);
         else if (rule && !fset_dims_ok(rule, &out->unit)) {

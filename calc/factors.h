@@ -24,6 +24,7 @@ typedef struct {
     int tier;               /* 1, 2, 3, or 0 when not stated */
     unsigned gas_mask;      /* product terms: bit (1 << gas) per gas it applies to, 0 = all */
     src_loc at;             /* where the value was written */
+    src_loc unit_at;        /* where its unit was written */
 } fset_value;
 
 /* A named parameter of an entry: "ncv", "co2", "ch4", "n2o",

@@ -547,6 +547,51 @@ def msg_full_disk_names_the_cause(tmp):
         subprocess.run(["umount", mnt])
 
 
+# ============================================== 5. factor dimensions against the method
+
+WRONG_EF_UNITS = ["kg/t", "kg", "kg/m3", "TJ/kg", "kg/yr", "1"]
+
+
+@test
+def i05_combustion_ef_dimension_on_a_record(tmp):
+    """A combustion record's own co2/ch4/n2o must be a mass per energy: kg/t
+    (which used to give 2.69e14 t CO2e with check saying ok), kg, kg/m3,
+    TJ/kg, kg/yr and "1" are refused at the unit, in check and inventory."""
+    for gas, value in (("co2", 56100), ("ch4", 1), ("n2o", 0.1)):
+        for u in WRONG_EF_UNITS:
+            text = S_YAML.replace("source: t}", "source: t, %s: {value: %s, unit: \"%s\", source: x}}"
+                                  % (gas, value, u))
+            check_and_inventory(tmp, "s.yaml", text, r"s\.yaml:5:\d+: error: unit '%s' of '%s' (measures .*|is a "
+                                r"plain ratio), but fuel combustion \(1\.A\) needs an emission factor in mass of %s "
+                                r"per energy" % (re.escape(u), gas, gas.upper()))
+    # A CO2 factor in carbon is a carbon content.
+    text = S_YAML.replace("source: t}", "source: t, co2: {value: 15.3, unit: t C/TJ, source: x}}")
+    check_and_inventory(tmp, "s.yaml", text, r"unit 't C/TJ' of 'co2' is in C, .*give carbon per energy as "
+                        r"'carbon_content'")
+
+
+@test
+def i05_combustion_ef_dimension_in_a_factor_set(tmp):
+    """The same in a factor set, reported at the set's line (once, however
+    many records use it)."""
+    f = os.path.join(tmp, "f")
+    os.mkdir(f)
+    for u in WRONG_EF_UNITS:
+        write(os.path.join(f, "fx.yaml"), "factor_set: fx\ntitle: t\nsource: t\nextends: ipcc2006-energy\n"
+              "factors:\n  - fuel: natural_gas\n    n2o: {value: 0.1, unit: \"%s\", ref: x}\n" % u)
+        recs = ['{category: "1.A.1.a", fuel: natural_gas, amount: %d, unit: Gg, source: t}' % a for a in (1, 2)]
+        recs.append('{category: "1.A.4.b", fuel: natural_gas, amount: 3, unit: Gg, source: t}')
+        s = s_in(tmp, text=inv_text(recs, head="inventory: s\nyear: 2020\nfactor_sets: [fx]\n"))
+        r = ghg("check", s, "--factors", f, "--factors", FACTORS)
+        want_error(r, r"fx\.yaml:7:29: error: unit '%s' of 'n2o' " % re.escape(u))
+        check(r.err.count("error:") == 1, "reported more than once: %r" % r)
+    # A product-method row whose factors do not multiply to a mass of the gas stays refused.
+    text = inv_text(['{category: "2.A.1", activity: clinker, amount: 100, unit: t, source: t, '
+                     'co2: {value: 0.52, unit: "t CO2/m3", source: x}}'],
+                    head="inventory: s\nyear: 2020\nfactor_sets: [ipcc2006-ippu]\n")
+    check_and_inventory(tmp, "p.yaml", text, r"'clinker' in 't' times its factors for CO2 gives .*, not a mass")
+
+
 # ============================================== 6. control characters
 
 @test
