@@ -25,14 +25,15 @@ static const cli_opt int_cmd_opts_table[] = {
 };
 
 /* Finds the standard-coal coefficients of series `s` (loaded without
- * errors) in its factor sets. */
+ * errors) in its factor sets, then checks the figures the series gives on
+ * its own (GDP, population, energy in standard coal). */
 static void int_cmd_resolve(ser_series *s, const cli_list *factors, fset_db *db, diag_list *dl)
 {
     if (!s || diag_error_count(dl) != 0)
         return;
     cli_dirs d;
-    if (cli_dirs_make(&d, factors, NULL, s->path))
-        ser_resolve(s, db, d.dirs.v, d.dirs.n, dl);
+    if (cli_dirs_make(&d, factors, NULL, s->path) && ser_resolve(s, db, d.dirs.v, d.dirs.n, dl))
+        int_check_series(s, dl);
     cli_dirs_free(&d);
 }
 
@@ -52,32 +53,32 @@ static ser_series *int_cmd_load(const char *path, const cli_list *factors, fset_
     return NULL;
 }
 
-/* Computes the inventory of every year into inv[i] (each inventory prints
- * its own errors) and checks that it is of the year the series says.
- * Returns the worst exit status. */
+/* Computes the inventory of every year into inv[i] and checks that it is
+ * of the year the series says. The messages of every year go to one list,
+ * so the 1,000-error stop holds over the whole series. Returns the exit
+ * status. */
 static int int_cmd_inventories(const int_cmd_opts *o, const ser_series *s, fset_db *db, int_inv *inv)
 {
     diag_list *dl = diag_new();
-    int worst = dl ? CLI_OK : CLI_INPUT;
-    for (size_t i = 0; i < s->nyears && dl; i++) {
+    bool oom = !dl;
+    for (size_t i = 0; i < s->nyears && dl && !diag_stop(dl, s->years[i].inventory_at, ""); i++) {
         const ser_year *y = &s->years[i];
         inventory *in = NULL;
-        int st;
-        eng_result *r = cli_compute_inventory(y->inventory, &o->factors, o->base.quiet, db, &in, &st);
+        yreader *yr = yr_open(y->inventory, dl, NULL);
+        eng_result *r = yr ? cli_compute_from(yr, dl, &o->factors, o->base.quiet, db, &in) : NULL;
         if (r && in->year != y->year)
             diag_error(dl, y->inventory_at, "inventory '%s' is of year %ld, but the series lists it under %ld: name "
                        "the inventory of %ld", y->inventory, in->year, y->year, y->year);
-        else if (r && !int_inv_from(r, &inv[i])) {
-            fprintf(stderr, "ghgcalc: error: out of memory\n");
-            st = CLI_IO;
-        }
-        worst = st > worst ? st : worst;
+        else if (r && !int_inv_from(r, &inv[i]))
+            oom = true;
         eng_free(r);
         inv_free(in);
     }
-    int st = dl ? cli_report(dl) : CLI_OK;
+    if (oom)
+        fprintf(stderr, "ghgcalc: error: out of memory\n");
+    int st = cli_finish(dl, true);
     diag_free(dl);
-    return st > worst ? st : worst;
+    return oom ? CLI_IO : st;
 }
 
 /* The input files for the About sheet: series, targets, inventories, then
@@ -161,14 +162,15 @@ static int int_cmd_compute(const int_cmd_opts *o, const ser_series *s, const fse
     static const cli_writers w = {int_cmd_xlsx, int_cmd_csv, int_cmd_json};
     diag_list *dl = diag_new();
     int_result *r = dl ? int_compute(s, inv, dl) : NULL;
-    if (dl)
-        cli_report(dl);
+    int status = dl ? cli_report(dl) : CLI_IO;
     diag_free(dl);
     cli_inputs in = {0};
-    int status = CLI_IO;
-    if (!r || !int_cmd_inputs(s, inv, db, &in))
+    if (status != CLI_OK)
+        ; /* a figure that does not fit: reported, nothing written */
+    else if (!r || !int_cmd_inputs(s, inv, db, &in)) {
         fprintf(stderr, "ghgcalc: error: out of memory\n");
-    else {
+        status = CLI_IO;
+    } else {
         rpt_meta m = cli_meta(&o->base, &o->out, &in);
         status = cli_write(&o->out, &in, &m, r, &w);
     }

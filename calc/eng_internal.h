@@ -31,6 +31,7 @@ struct eng_result {
     size_t nused, capused;
     ptrmap used_set;          /* which values are in `used` */
     ptrmap reported;          /* factor values already reported as unfit (each once) */
+    unsigned gwp_missing;     /* bit (1 << gas): the GWP set's lack of that gas was reported */
     struct pool *mem;         /* resolutions, their chains, the FOD model tables */
     fod_result *fod;          /* one per landfill site */
     double *fod_t, *fod_t_co2e; /* each site's CH4 of the inventory year, t and t CO2e */
@@ -43,6 +44,10 @@ struct eng_result {
     eng_complete *complete;   /* completeness by category */
     size_t ncomplete;
 };
+
+/* Reports, once per gas, that the run's GWP set has no value for gas `g`,
+ * which the `what` ("record", "landfill") at `at` emits. */
+void eng_gwp_missing(eng_result *r, gas_id g, src_loc at, const char *what, diag_list *dl);
 
 /* ---- eng_resolve.c ---- */
 

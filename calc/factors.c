@@ -607,7 +607,7 @@ static fset *fdb_read_set(fset_db *db, yreader *r, const char *path, diag_list *
                 continue;
             }
             set->entries = pool_alloc(db->mem, (v->n ? v->n : 1) * sizeof *set->entries);
-            for (size_t i = 0; i < v->n && set->entries; i++)
+            for (size_t i = 0; i < v->n && set->entries && !diag_stop(dl, v->items[i]->at, "reading "); i++)
                 fset_parse_entry(db, set, v->items[i], &set->entries[set->n++], dl);
             continue;
         }
@@ -665,6 +665,7 @@ static void fdb_parse_gwp(fset_db *db, const ynode *n, gwp_set *g, diag_list *dl
     static const char *const vkeys[] = {"gas", "value", "ref", "confidence", "note"};
     for (int i = 0; i < GAS_COUNT; i++)
         g->gwp[i] = NAN;
+    g->set_at = n->at;
     if (n->kind != YN_MAP) {
         diag_error(dl, n->at, "each GWP set must be a mapping with id, title and values");
         return;

@@ -75,6 +75,7 @@ typedef struct {
     double gwp[GAS_COUNT];
     const char *ref[GAS_COUNT];
     src_loc at[GAS_COUNT];
+    src_loc set_at;            /* where the set is defined */
     bool is_default;
 } gwp_set;
 

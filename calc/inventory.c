@@ -30,7 +30,7 @@ typedef struct {
     const inv_progress *progress;
     inv_dupset dups;
     size_t max_records;
-    bool stop;           /* over max_records or INV_MAX_ERRORS: read no further */
+    bool stop;           /* over max_records or DIAG_MAX_ERRORS: read no further */
     const char *seen[INV_SEEN]; /* valid interned texts: a million records have a few dozen */
     size_t nseen;
 } inv_loader;
@@ -62,7 +62,6 @@ static const char *const inv_rec_keys[] = {"category", "fuel",  "activity", "amo
                                            "stock_start", "stock_end", "removal"};
 #define INV_NREC_KEYS (sizeof inv_rec_keys / sizeof *inv_rec_keys)
 #define INV_MAX_KEYS 64
-#define INV_MAX_ERRORS 1000      /* a file this broken is not worth reading to the end */
 #define INV_MAX_RECORDS 50000000u /* 5x10^7 records: about 6 GB of records; beyond, split the inventory */
 
 static inv_pos inv_pos_of(const ynode *n) { return (inv_pos){n->at.line, n->at.col}; }
@@ -535,8 +534,7 @@ static void inv_activities(inv_loader *L, yreader *yr)
     const ynode *item;
     size_t seen = 0;
     while ((item = yr_seq_next(yr))) {
-        if (diag_error_count(L->dl) >= INV_MAX_ERRORS) {
-            diag_error(L->dl, item->at, "more than %d errors: stopped reading here; fix these first", INV_MAX_ERRORS);
+        if (diag_stop(L->dl, item->at, "reading ")) {
             L->stop = true;
             return;
         }

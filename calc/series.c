@@ -353,9 +353,8 @@ static void ser_energy_list(ser_loader *L, const ynode *n, ser_year *y)
     y->energy = pool_alloc(L->s->mem, n->n * sizeof *y->energy);
     if (!y->energy)
         return;
-    y->nenergy = n->n;
-    for (size_t i = 0; i < n->n; i++)
-        ser_energy_item(L, n->items[i], &y->energy[i]);
+    for (size_t i = 0; i < n->n && !diag_stop(L->dl, n->items[i]->at, "reading "); i++)
+        ser_energy_item(L, n->items[i], &y->energy[y->nenergy++]);
 }
 
 /* Reads `inventory:` of year `y`: the path, relative to the series file,
@@ -425,9 +424,8 @@ static void ser_years(ser_loader *L, const ynode *n)
     s->years = pool_alloc(s->mem, n->n * sizeof *s->years);
     if (!s->years)
         return;
-    s->nyears = n->n;
-    for (size_t i = 0; i < n->n; i++)
-        ser_year_parse(L, n->items[i], &s->years[i]);
+    for (size_t i = 0; i < n->n && !diag_stop(L->dl, n->items[i]->at, "reading "); i++)
+        ser_year_parse(L, n->items[i], &s->years[s->nyears++]);
 }
 
 /* Dispatches one top-level key of the series file. */
@@ -636,9 +634,8 @@ static void ser_target_items(ser_loader *L, const ynode *n)
     s->targets = pool_alloc(s->mem, (n->n ? n->n : 1) * sizeof *s->targets);
     if (!s->targets)
         return;
-    s->ntargets = n->n;
-    for (size_t i = 0; i < n->n; i++)
-        ser_target_parse(L, n->items[i], &s->targets[i]);
+    for (size_t i = 0; i < n->n && !diag_stop(L->dl, n->items[i]->at, "reading "); i++)
+        ser_target_parse(L, n->items[i], &s->targets[s->ntargets++]);
 }
 
 /* Reads the targets file from the open reader `yr` (closed here). */
@@ -875,9 +872,9 @@ bool ser_resolve(ser_series *s, fset_db *db, const char *const *dirs, size_t ndi
     size_t errs = diag_error_count(dl);
     if (!ser_load_sets(s, db, dirs, ndirs, dl))
         return false;
-    for (size_t i = 0; i < s->nyears; i++) {
+    for (size_t i = 0; i < s->nyears && !diag_stop(dl, s->years[i].at, ""); i++) {
         ser_year *y = &s->years[i];
-        for (size_t k = 0; k < y->nenergy; k++) {
+        for (size_t k = 0; k < y->nenergy && !diag_stop(dl, y->energy[k].at, ""); k++) {
             ser_energy *e = &y->energy[k];
             if (!e->fuel || !e->unit_text)
                 continue;

@@ -463,15 +463,18 @@ def i03_parent_set_in_the_twentieth_folder(tmp):
     check(r.rc == 0 and "269541.6 t CO2e" in r.out, "parent in the 20th folder: %r" % r)
 
 
-def series_text(years, first):
+def series_text(years, first, gdp=None, energy=None):
     """A series of `years` years from `first`, each with the one-record inventory
-    inv{YEAR}.yaml: GDP 10^4 yuan at constant prices, 1 person, 1 t of raw coal."""
+    inv{YEAR}.yaml: GDP 1 x 10^4 yuan at constant prices, 1 person, 1 t of raw
+    coal; `gdp` and `energy` map a year to its own flow mapping or list."""
+    gdp, energy = gdp or {}, energy or {}
     head = ("series: long\nbase_year: %d\nprice_base: %d\nfactor_sets: [china-energy]\n"
             "electricity: {coal_rate: {value: 300, unit: gce/kWh, source: t}}\nyears:\n" % (first, first))
     body = "".join("  - year: %d\n    inventory: inv%d.yaml\n"
-                   "    gdp: {value: 1, unit: 10^4 yuan, prices: constant, source: t}\n"
+                   "    gdp: %s\n"
                    "    population: {value: 1, unit: person, source: t}\n"
-                   "    energy: [{fuel: raw_coal, amount: 1, unit: t, source: t}]\n" % (y, y)
+                   "    energy: %s\n" % (y, y, gdp.get(y, "{value: 1, unit: 10^4 yuan, prices: constant, source: t}"),
+                                         energy.get(y, "[{fuel: raw_coal, amount: 1, unit: t, source: t}]"))
                    for y in range(first, first + years))
     return head + body
 
@@ -492,6 +495,195 @@ def i03_every_inventory_of_a_long_series_is_protected(tmp):
     r = ghg("intensity", s, "-o", os.path.join(tmp, "o.xlsx"), "--json", last, "--factors", FACTORS, timeout=600)
     want_error(r, r"inv2200\.yaml: error: output would overwrite the input file")
     check(read_bytes(last) == before, "inv2200.yaml was overwritten")
+
+
+# ============================================== 8. non-finite figures are bad input
+
+def product_rec(cat, amount, src):
+    """A record of an activity of the user's own, every factor on the record:
+    CO2 = amount x 1 t CO2/t."""
+    return ('{category: "%s", activity: own, amount: %s, unit: t, source: %s, '
+            'co2: {value: 1, unit: t CO2/t, source: x}}' % (cat, amount, src))
+
+
+@test
+def i08_total_past_a_double(tmp):
+    """Ten records of 9e306 t CO2 in each of two categories: every figure and
+    each category fit, the inventory's total (1.8e308) does not. check used
+    to print "ok ... -nan" or "inf"; now both commands exit 2 at the record
+    whose sum passes 1e307."""
+    recs = [product_rec(c, "9e306", "%s-%d" % (c, i)) for c in ("2.A.1", "2.B.1") for i in range(10)]
+    check_and_inventory(tmp, "s.yaml", inv_text(recs), r"s\.yaml:6:\d+: error: with this record \(9e\+306 t\) the "
+                        r"inventory's total (CO2|CO2e) passes 1e\+307")
+
+
+@test
+def i08_record_past_a_double(tmp):
+    """One record whose CO2 is 1.5e308 t (amount x factor) is refused at its amount."""
+    check_and_inventory(tmp, "s.yaml", inv_text([product_rec("2.A.1", "1.5e308", "a")]),
+                        r"s\.yaml:5:\d+: error: the CO2 emission of this record \(1\.5e\+308 x t x its factors\) "
+                        r"is larger than 1e\+307")
+
+
+@test
+def i08_reference_approach_past_a_double(tmp):
+    """A reference-approach fuel with production and imports of 1e308 (their
+    apparent consumption overflows): exit 2 at the fuel."""
+    text = S_YAML + ("reference_approach:\n  fuels:\n    - {fuel: natural_gas, unit: Gg, production: 1e308, "
+                     "imports: 1e308, source: t}\n")
+    check_and_inventory(tmp, "s.yaml", text, r"s\.yaml:8:7: error: the figures of 'natural_gas' add up to more than "
+                        r"1e\+307")
+    # Figures that fit, whose CO2 does not: 1e305 Gg x 48 TJ/Gg x 56 100 kg/TJ.
+    text = S_YAML + ("reference_approach:\n  fuels:\n    - {fuel: natural_gas, unit: Gg, production: 1e305, "
+                     "source: t}\n")
+    check_and_inventory(tmp, "s.yaml", text, r"s\.yaml:8:7: error: the CO2 of 'natural_gas' by the reference approach")
+
+
+@test
+def i08_indirect_past_a_double(tmp):
+    """Twenty purchases of 3e307 MWh at 0.3 t CO2/MWh (9e306 t each): every
+    figure fits, their total (1.8e308) does not; exit 2 at the purchase
+    whose sum passes 1e307."""
+    text = S_YAML + "indirect:\n" + "".join(
+        "  - {kind: electricity, amount: 3e307, unit: MWh, source: p%d, co2: {value: 0.3, unit: t/MWh, source: x}}\n"
+        % i for i in range(20))
+    check_and_inventory(tmp, "s.yaml", text, r"s\.yaml:8:\d+: error: the CO2 of this purchase \(3e\+307 MWh x "
+                        r"0\.3 t/MWh\), added to the others, is larger than 1e\+307")
+
+
+def two_year_series(tmp, gdp=None, energy=None):
+    for y in (2020, 2021):
+        write(os.path.join(tmp, "inv%d.yaml" % y), S_YAML.replace("year: 2020", "year: %d" % y))
+    return write(os.path.join(tmp, "series.yaml"), series_text(2, 2020, gdp, energy))
+
+
+@test
+def i08_series_figures_past_a_double(tmp):
+    """A deflator of 1e-320 and an energy amount of 1e308 x 10^4 t: check and
+    intensity exit 2 at the GDP and at the item (intensity used to exit 3
+    with a libxlsxwriter message, check to say ok)."""
+    s = two_year_series(tmp, gdp={2021: "{value: 1, unit: 10^4 yuan, prices: current, deflator: 1e-320, source: t}"},
+                        energy={2021: "[{fuel: raw_coal, amount: 1e308, unit: 10^4 t, source: t}]"})
+    for cmd in (["check", s], ["intensity", s, "-o", os.path.join(tmp, "o.xlsx")]):
+        r = ghg(*cmd, "--factors", FACTORS)
+        want_error(r, r"series\.yaml:14:10: error: the GDP at constant prices \(value x 100 / deflator\) of 2021 "
+                   r"\(inf\) is larger than 1e\+307", 2, cmd[0] + ": ")
+        want_error(r, r"series\.yaml:16:14: error: the standard coal of this energy item of 2021 \(inf\)", 2,
+                   cmd[0] + ": ")
+    check(not os.path.exists(os.path.join(tmp, "o.xlsx")), "a workbook was written")
+
+
+@test
+def i08_intensity_indicator_past_a_double(tmp):
+    """A GDP of 1e-310 (positive, so loaded) makes CO2 per GDP infinite:
+    intensity exits 2 at that GDP."""
+    s = two_year_series(tmp, gdp={2021: "{value: 1e-310, unit: 10^4 yuan, prices: constant, source: t}"})
+    r = ghg("intensity", s, "-o", os.path.join(tmp, "o.xlsx"), "--factors", FACTORS)
+    want_error(r, r"series\.yaml:\d+:10: error: the co2_per_gdp of 2021 \(inf\) is larger than 1e\+307")
+    check(not os.path.exists(os.path.join(tmp, "o.xlsx")), "a workbook was written")
+
+
+# ============================================== 12. 1,000 errors in every phase
+
+def child_peak_kb(args, timeout=120):
+    """Runs ghgcalc (no valgrind); returns (Run, its own peak RSS in KB), from
+    os.wait4, which reports that child alone. Output goes through files, so
+    a pipe never fills."""
+    t0 = time.monotonic()
+    with open(os.devnull, "rb") as null, subprocess.Popen([BIN] + [str(a) for a in args], cwd=ROOT, env=env_of(),
+                                                          stdin=null, stdout=subprocess.PIPE,
+                                                          stderr=subprocess.PIPE) as p:
+        got = {}
+        readers = [threading.Thread(target=lambda k=k, f=f: got.__setitem__(k, f.read()), daemon=True)
+                   for k, f in (("out", p.stdout), ("err", p.stderr))]
+        for t in readers:
+            t.start()
+        deadline = time.monotonic() + timeout
+        while True:
+            pid, status, ru = os.wait4(p.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() > deadline:
+                p.kill()
+                raise Fail("ghgcalc %s did not finish in %d s" % (" ".join(map(str, args)), timeout))
+            time.sleep(0.01)
+        for t in readers:
+            t.join(10)
+        p.returncode = os.waitstatus_to_exitcode(status)
+    r = Run(p.returncode, got.get("out", b"").decode("utf-8", "replace"),
+            got.get("err", b"").decode("utf-8", "replace"), time.monotonic() - t0)
+    return r, ru.ru_maxrss
+
+
+@test
+def i12_unknown_fuels_stop_at_1000_errors(tmp):
+    """10^5 records of 10^5 different unknown fuels: the engine stops after
+    1,000 errors ("more than 1000 errors: stopped here") instead of making a
+    suggestion for every record (10^6 took 42 s and 1 GB). Bounded loosely:
+    under 10 s and 400 MB even in the sanitizer build."""
+    if VALGRIND:
+        raise Skip("under valgrind: times and memory are not the program's")
+    n = 100000
+    path = os.path.join(tmp, "many.yaml")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("inventory: many\nyear: 2020\nfactor_sets: [ipcc2006-energy]\nactivities:\n")
+        for i in range(n):
+            f.write('  - {category: "1.A.1.a", fuel: unknown_fuel_%d, amount: 1, unit: t}\n' % i)
+    for cmd in (["check", path], ["inventory", path, "-o", os.path.join(tmp, "o.xlsx")]):
+        r, kb = child_peak_kb(cmd + ["--factors", FACTORS], timeout=300)
+        want_error(r, r"many\.yaml:\d+:5: error: more than 1000 errors: stopped here; fix these first", 2,
+                   cmd[0] + ": ")
+        # 99 of the 1,000 errors, the stop message, then the count of the rest.
+        check("stopped here" in r.err.rstrip().split("\n")[-2], "%s: %r" % (cmd[0], r.err[-400:]))
+        check(r.err.count("unknown fuel 'unknown_fuel_") == 99, "%s: messages shown: %d"
+              % (cmd[0], r.err.count("unknown fuel")))
+        check(r.err.rstrip().endswith("ghgcalc: 901 more message(s) not shown"), "%s: %r" % (cmd[0], r.err[-300:]))
+        check(r.secs < 10, "%s took %.1f s" % (cmd[0], r.secs))
+        check(kb < 400 * 1024, "%s peak memory %d KB" % (cmd[0], kb))
+
+
+@test
+def i12_series_inventories_stop_at_1000_errors(tmp):
+    """A series of 150 years whose inventories have 10 unknown fuels each:
+    the run stops after 1,000 errors over the whole series."""
+    years, first = 150, 1901
+    for y in range(first, first + years):
+        recs = ['{category: "1.A.1.a", fuel: nofuel_%d, amount: 1, unit: t}' % i for i in range(10)]
+        write(os.path.join(tmp, "inv%d.yaml" % y), inv_text(recs, head="inventory: i\nyear: %d\n"
+                                                            "factor_sets: [ipcc2006-energy]\n" % y))
+    s = write(os.path.join(tmp, "series.yaml"), series_text(years, first))
+    r = ghg("intensity", s, "-o", os.path.join(tmp, "o.xlsx"), "--factors", FACTORS, timeout=600)
+    want_error(r, r"series\.yaml:\d+:16: error: more than 1000 errors: stopped here; fix these first")
+    check(r.err.count("error:") <= 101, "messages printed: %d" % r.err.count("error:"))
+
+
+@test
+def i12_series_file_stops_at_1000_errors(tmp):
+    """A series whose energy items are 2,000 broken ones: reading stops after
+    1,000 errors."""
+    s = write(os.path.join(tmp, "series.yaml"), series_text(1, 2020, energy={2020: "[" + ", ".join(
+        "{fuel: raw_coal, amount: -1, unit: t}" for _ in range(2000)) + "]"}))
+    write(os.path.join(tmp, "inv2020.yaml"), S_YAML)
+    r = ghg("check", s, "--factors", FACTORS)
+    want_error(r, r"series\.yaml:\d+:\d+: error: more than 1000 errors: stopped reading here; fix these first")
+
+
+# ============================================== messages
+
+@test
+def msg_gwp_set_without_a_gas(tmp):
+    """A GWP set without CH4: the message names the set and the gas (it used
+    to say the CH4 emission "overflows a double")."""
+    g = os.path.join(tmp, "g")
+    os.mkdir(g)
+    write(os.path.join(g, "gwp.yaml"), "gwp_sets:\n  - id: mine\n    title: t\n    default: true\n    values:\n"
+          "      - {gas: CO2, value: 1, ref: x}\n      - {gas: N2O, value: 265, ref: x}\n")
+    s = s_in(tmp)
+    for cmd in (["check", s], ["inventory", s, "-o", os.path.join(tmp, "o.xlsx")]):
+        r = ghg(*cmd, "--factors", g, "--factors", FACTORS)
+        want_error(r, r"s\.yaml:5:\d+: error: GWP set 'mine' \(.*g/gwp\.yaml:2\) has no value for CH4, which this "
+                   r"record emits: add CH4 to that set's values, or name another set with 'gwp:'", 2, cmd[0] + ": ")
+        check("overflow" not in r.err, "%s: %r" % (cmd[0], r))
 
 
 # ============================================== 10. check reads every file
