@@ -176,14 +176,54 @@ static bool eng_combustion_ef_fits(eng_result *r, const fset_value *v, gas_id g,
     return false;
 }
 
+/* Whether record `rec` gives on its own every factor its method needs, so
+ * that a fuel or activity no factor set knows is one of the user's own:
+ * fuel combustion needs an energy (an energy unit or `ncv:`) and a factor
+ * for each gas not marked not estimated (co2 or carbon_content, ch4, n2o);
+ * the product method an emission factor of some gas. */
+static bool eng_record_complete(const eng_result *r, const inv_record *rec)
+{
+    if (!cat_under(rec->category, "1.A")) {
+        for (int g = 0; g < GAS_COUNT; g++)
+            if (eng_override(rec, gas_param((gas_id)g)).v)
+                return true;
+        return false;
+    }
+    units_t u;
+    bool energy = (inv_unit(r->inv, rec->unit_text, &u) && units_is(&u, UNITS_DIM_ENERGY)) ||
+                  eng_override(rec, "ncv").v;
+    for (int g = 0; energy && g < GAS_MAIN; g++)
+        energy = (rec->not_estimated & (1u << g)) || eng_override(rec, gas_param((gas_id)g)).v ||
+                 (g == GAS_CO2 && eng_override(rec, "carbon_content").v);
+    return energy;
+}
+
+/* A fuel or activity no set searched knows: an error first ("unknown fuel,
+ * did you mean"), unless the record gives every factor itself; then a
+ * warning when its name is close to a known one. False when reported as an
+ * error. */
+static bool eng_check_key(const eng_result *r, const inv_record *rec, diag_list *dl)
+{
+    if (fs_known(r->fs, rec->key))
+        return true;
+    src_loc at = inv_loc(r->inv, rec->key_at);
+    if (!eng_record_complete(r, rec)) {
+        fs_unknown(r->fs, rec->key, "fuel", at, dl);
+        return false;
+    }
+    const char *hint = fs_suggest(r->fs, rec->key);
+    if (hint)
+        diag_add(dl, DIAG_WARNING, at, "fuel '%s' is in no factor set searched (did you mean '%s'?): every factor of "
+                 "this record is its own", rec->key, hint);
+    return true;
+}
+
 /* Fills `res` for record `rec`; reports what is missing. */
 bool eng_resolve(eng_result *r, const inv_record *rec, eng_res *res, diag_list *dl)
 {
     size_t errs = diag_error_count(dl);
-    if (!fs_known(r->fs, rec->key) && rec->novr == 0) {
-        fs_unknown(r->fs, rec->key, "fuel", inv_loc(r->inv, rec->key_at), dl);
+    if (!eng_check_key(r, rec, dl))
         return false;
-    }
     if (!cat_under(rec->category, "1.A")) {
         res->ok = eng_resolve_chain(r, rec, res, dl) && diag_error_count(dl) == errs;
         return res->ok;

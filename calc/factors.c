@@ -239,6 +239,26 @@ static void fset_parse_gas_scope(const ynode *n, const char *param, const fset_p
     }
 }
 
+/* Reports a fraction out of its range: "'abatement' is 50, outside [0, 1]:
+ * an abatement fraction is a fraction such as 0.3 (for 50 %, write unit:
+ * "%")". The unit is named only when it says more than "1" or "fraction". */
+static void fset_fraction_error(const fset_param_rule *rule, const char *param, const ynode *v, const fset_value *out,
+                                diag_list *dl)
+{
+    bool plain = strcmp(out->unit_text, "1") == 0 || strcmp(out->unit_text, "fraction") == 0;
+    bool share = rule->dims == DIMS_SHARE;
+    const char *m = rule->info.meaning;
+    bool vowel = strchr("aeiou", m[0]) != NULL;
+    char hint[96] = "";
+    if (plain && out->value >= 10 && out->value <= 100) /* 98 or 50 meant as a percentage */
+        snprintf(hint, sizeof hint, " (for %s %%, write unit: \"%%\")", v->text);
+    if (!hint[0])
+        snprintf(hint, sizeof hint, ", or %s with unit \"%%\"", share ? "30" : "98");
+    diag_error(dl, v->at, "'%s' is %s%s%s, outside %s: %s %s is a fraction such as %s%s", param, v->text,
+               plain ? "" : " ", plain ? "" : out->unit_text, share ? "[0, 1]" : "(0, 1]", vowel ? "an" : "a", m,
+               share ? "0.3" : "0.98", hint);
+}
+
 bool fset_parse_value(const ynode *node, const char *param, bool is_override, pool *mem, fset_value *out,
                       diag_list *dl)
 {
@@ -293,11 +313,8 @@ bool fset_parse_value(const ynode *node, const char *param, bool is_override, po
     if ((lo != NULL) != (hi != NULL))
         diag_error(dl, node->at, "'%s' gives %s without %s: give both bounds of the 95%% range, or neither", param,
                    lo ? "lower" : "upper", lo ? "upper" : "lower");
-    if (unc) {
-        const char *t = yf_text(unc, "uncertainty", dl);
-        if (t && (!txt_percent(t, &out->uncertainty_pct) || out->uncertainty_pct < 0))
-            diag_error(dl, unc->at, "'uncertainty' must be a percentage such as 5%%, got '%s'", t);
-    }
+    if (unc)
+        yf_percent(unc, "uncertainty", &out->uncertainty_pct, dl);
     const ynode *ref = yn_get(node, "ref"), *src = yn_get(node, "source");
     if (ref && src)
         diag_error(dl, src->at, "'%s' gives both 'ref' and 'source': keep one", param);
@@ -331,12 +348,9 @@ bool fset_parse_value(const ynode *node, const char *param, bool is_override, po
         return false;
     /* Checks on meaning, once the pieces parsed. */
     double scaled = out->value * out->unit.scale;
-    if (rule && rule->dims == DIMS_FRACTION && !(scaled > 0 && scaled <= 1.0 + 1e-12))
-        diag_error(dl, v->at, "'%s' is %s %s, outside (0, 1]: an oxidation factor is a fraction such as 0.98 or 98%%",
-                   param, v->text, out->unit_text);
-    else if (rule && rule->dims == DIMS_SHARE && !(scaled >= 0 && scaled <= 1.0 + 1e-12))
-        diag_error(dl, v->at, "'%s' is %s %s, outside [0, 1]: a %s is a fraction such as 0.3 or 30%%", param,
-                   v->text, out->unit_text, rule->info.meaning);
+    if (rule && (rule->dims == DIMS_FRACTION || rule->dims == DIMS_SHARE) &&
+        !(scaled >= 0 && scaled <= 1.0 + 1e-12 && (scaled > 0 || rule->dims == DIMS_SHARE)))
+        fset_fraction_error(rule, param, v, out, dl);
     else if (rule && (rule->dims == DIMS_NCV || rule->dims == DIMS_SCE) && !(out->value > 0))
         diag_error(dl, v->at, "'%s' must be positive, got %s", param, v->text);
     else if (!(out->value >= 0))
@@ -685,6 +699,9 @@ static void fdb_parse_gwp(fset_db *db, const ynode *n, gwp_set *g, diag_list *dl
         diag_error(dl, vals->at, "'values' must be a list of {gas, value, ref}");
         return;
     }
+    if (vals->n == 0)
+        diag_error(dl, vals->at, "GWP set '%s' has no values: give each gas's GWP as {gas: CH4, value: 28, ref: ...}",
+                   g->id ? g->id : "?");
     for (size_t i = 0; i < vals->n; i++) {
         const ynode *v = vals->items[i];
         if (v->kind != YN_MAP) {
@@ -705,6 +722,11 @@ static void fdb_parse_gwp(fset_db *db, const ynode *n, gwp_set *g, diag_list *dl
         gas_id gi = gas_lookup(gas);
         if (gi == GAS_COUNT)
             continue; /* a gas no method emits yet: kept in the file, unused */
+        if (!isnan(g->gwp[gi])) {
+            diag_error(dl, vn->at, "the GWP of %s is given twice in set '%s' (first at line %u): keep one",
+                       gas_name(gi), g->id ? g->id : "?", g->at[gi].line);
+            continue;
+        }
         g->gwp[gi] = val;
         g->ref[gi] = pool_strdup(db->mem, ref);
         g->at[gi] = vn->at;
@@ -712,6 +734,7 @@ static void fdb_parse_gwp(fset_db *db, const ynode *n, gwp_set *g, diag_list *dl
 }
 
 static void fdb_read_gwp(fset_db *db, yreader *r, const char *path, diag_list *dl);
+static void fdb_check_gwps(const fset_db *db, diag_list *dl);
 
 /* Loads gwp.yaml once. */
 static void fdb_load_gwp_file(fset_db *db, const char *const *dirs, size_t ndirs, src_loc asked_at, diag_list *dl)
@@ -741,6 +764,7 @@ void fdb_load_gwp_from(fset_db *db, yreader *r, diag_list *dl)
 static void fdb_read_gwp(fset_db *db, yreader *r, const char *path, diag_list *dl)
 {
     const ynode *k;
+    bool seen = false;
     while ((k = yr_next_key(r))) {
         const ynode *v = yr_value(r);
         if (!v)
@@ -749,17 +773,45 @@ static void fdb_read_gwp(fset_db *db, yreader *r, const char *path, diag_list *d
             diag_error(dl, k->at, "unknown key '%s' in the GWP file (expected 'gwp_sets')", k->text);
             continue;
         }
+        seen = true;
         if (v->kind != YN_SEQ) {
-            diag_error(dl, v->at, "'gwp_sets' must be a list");
+            diag_error(dl, v->at, "'gwp_sets' must be a list of GWP sets {id, title, values}");
             continue;
         }
+        if (v->n == 0)
+            diag_error(dl, v->at, "'gwp_sets' is empty: give at least one GWP set {id, title, default, values}");
         db->gwps = pool_alloc(db->mem, (v->n ? v->n : 1) * sizeof *db->gwps);
-        for (size_t i = 0; i < v->n && db->gwps; i++)
+        for (size_t i = 0; i < v->n && db->gwps && !diag_stop(dl, v->items[i]->at, "reading "); i++)
             fdb_parse_gwp(db, v->items[i], &db->gwps[db->ngwps++], dl);
     }
+    bool failed = yr_failed(r);
     char sha[65];
     fdb_note_file(db, path, r, sha);
     yr_close(r);
+    if (!failed && !seen)
+        diag_error(dl, (src_loc){path, 1, 1}, "missing 'gwp_sets:' (the list of GWP sets) in the GWP file");
+    fdb_check_gwps(db, dl);
+}
+
+/* Checks the GWP sets against each other: ids unique (as looked up, case
+ * aside), at most one marked default. */
+static void fdb_check_gwps(const fset_db *db, diag_list *dl)
+{
+    const gwp_set *def = NULL;
+    for (size_t i = 0; i < db->ngwps; i++) {
+        const gwp_set *g = &db->gwps[i];
+        for (size_t j = 0; g->id && j < i; j++)
+            if (db->gwps[j].id && strcasecmp(db->gwps[j].id, g->id) == 0) {
+                diag_error(dl, g->set_at, "GWP set id '%s' is given twice (first at line %u): give each set its own "
+                           "id", g->id, db->gwps[j].set_at.line);
+                break;
+            }
+        if (g->is_default && def)
+            diag_error(dl, g->set_at, "GWP sets '%s' (line %u) and '%s' are both marked 'default: true': mark one",
+                       def->id ? def->id : "?", def->set_at.line, g->id ? g->id : "?");
+        else if (g->is_default)
+            def = g;
+    }
 }
 
 const gwp_set *fdb_gwp(fset_db *db, const char *id, const char *const *dirs, size_t ndirs, src_loc asked_at,

@@ -298,9 +298,16 @@ fs_hit fs_find_grid(const fs_order *o, const char *key, const char *grid, long y
     return (fs_hit){fset_entry_param(best, "co2"), best->set->id, best, "co2"};
 }
 
+const char *fs_suggest(const fs_order *o, const char *key) { return txt_suggest(key, o->keys, o->nkeys); }
+
 void fs_unknown(const fs_order *o, const char *key, const char *what, src_loc at, diag_list *dl)
 {
-    const char *hint = txt_suggest(key, o->keys, o->nkeys);
+    if (o->nsets == 0) {
+        diag_error(dl, at, "unknown %s '%s': 'factor_sets' is empty, so no factor set is searched: name one, such "
+                   "as factor_sets: [ipcc2006-energy]", what, key);
+        return;
+    }
+    const char *hint = fs_suggest(o, key);
     char sets[256];
     fs_text(o, sets, sizeof sets);
     diag_error(dl, at, "unknown %s '%s'%s%s%s in factor sets %s", what, key, hint ? " (did you mean '" : "",

@@ -471,9 +471,8 @@ static void inv_record_parse(inv_loader *L, const ynode *n)
     }
 amount_done:;
     const ynode *unc = yn_get(n, "uncertainty");
-    if (unc && (t = yf_text(unc, "uncertainty", dl)) && (!txt_percent(t, &tmp.uncertainty_pct) ||
-                                                         tmp.uncertainty_pct < 0))
-        diag_error(dl, unc->at, "'uncertainty' must be a percentage such as 5%%, got '%s'", t);
+    if (unc)
+        yf_percent(unc, "uncertainty", &tmp.uncertainty_pct, dl);
     const ynode *src = yn_get(n, "source");
     if (src)
         tmp.source = inv_intern(inv, yf_text(src, "source", dl));
@@ -603,8 +602,12 @@ static inventory *inv_load_reader_max(yreader *yr, diag_list *dl, const inv_prog
     inv->path = path;
     inv_loader L = {.inv = inv, .dl = dl, .progress = progress, .max_records = max_records};
     const ynode *k;
-    bool seen_acts = false;
+    bool seen_acts = false, seen_id = false, seen_year = false, seen_sets = false;
     while ((k = yr_next_key(yr))) {
+        /* A key given with a bad value gets that value's error, not "missing". */
+        seen_id |= strcmp(k->text, "inventory") == 0;
+        seen_year |= strcmp(k->text, "year") == 0;
+        seen_sets |= strcmp(k->text, "factor_sets") == 0;
         if (strcmp(k->text, "activities") == 0) {
             seen_acts = true;
             inv_activities(&L, yr);
@@ -642,11 +645,11 @@ static inventory *inv_load_reader_max(yreader *yr, diag_list *dl, const inv_prog
     free(L.dups.slot);
     src_loc top = {path, 1, 1};
     if (!failed) {
-        if (!inv->id)
+        if (!seen_id)
             diag_error(dl, top, "missing 'inventory:' (an id for this inventory, e.g. jilin-2020)");
-        if (!inv->year)
+        if (!seen_year)
             diag_error(dl, top, "missing 'year:' (the inventory year)");
-        if (!inv->set_names)
+        if (!seen_sets)
             diag_error(dl, top, "missing 'factor_sets:' (the factor sets to search, e.g. [ipcc2006-energy])");
         if (!seen_acts)
             diag_error(dl, top, "missing 'activities:' (the list of activity records)");

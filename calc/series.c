@@ -85,6 +85,7 @@ static const struct {
 typedef struct {
     ser_series *s;
     diag_list *dl;
+    bool seen_id, seen_base, seen_price_base, seen_years; /* given, good or bad: not "missing" */
 } ser_loader;
 
 /* The names the files use, from the tables above; "?" out of range. */
@@ -433,6 +434,10 @@ static void ser_top(ser_loader *L, const ynode *k, const ynode *v)
 {
     ser_series *s = L->s;
     const char *key = k->text;
+    L->seen_id |= strcmp(key, "series") == 0;
+    L->seen_base |= strcmp(key, "base_year") == 0;
+    L->seen_price_base |= strcmp(key, "price_base") == 0;
+    L->seen_years |= strcmp(key, "years") == 0;
     if (strcmp(key, "series") == 0)
         s->id = ser_text(L, v, key);
     else if (strcmp(key, "title") == 0)
@@ -499,13 +504,13 @@ static void ser_check_required(ser_loader *L)
 {
     ser_series *s = L->s;
     src_loc top = {s->path, 1, 1};
-    if (!s->id)
+    if (!L->seen_id)
         diag_error(L->dl, top, "missing 'series:' (an id for this series, e.g. jilin-2015-2025)");
-    if (!s->base_year)
+    if (!L->seen_base)
         diag_error(L->dl, top, "missing 'base_year:' (the year the indices and rates start from)");
-    if (!s->price_base)
+    if (!L->seen_price_base)
         diag_error(L->dl, top, "missing 'price_base:' (the year whose prices the constant-price GDP is in)");
-    if (!s->years)
+    if (!L->seen_years)
         diag_error(L->dl, top,
                    "missing 'years:' (the list of years with their inventory, GDP, population and "
                    "energy)");
@@ -712,7 +717,7 @@ ser_series *ser_load_targets_from(yreader *yr, diag_list *dl)
     }
     s->targets_path = s->path;
     s->targets_at = (src_loc){s->path, 0, 0};
-    ser_loader L = {s, dl};
+    ser_loader L = {.s = s, .dl = dl};
     ser_targets_read(&L, yr);
     return s;
 }
@@ -724,7 +729,7 @@ ser_series *ser_load_targets(const char *path, diag_list *dl)
         return NULL;
     s->targets_path = s->path;
     s->targets_at = (src_loc){s->path, 0, 0};
-    ser_loader L = {s, dl};
+    ser_loader L = {.s = s, .dl = dl};
     ser_targets_load(&L);
     return s;
 }
@@ -734,7 +739,7 @@ ser_series *ser_load_targets(const char *path, diag_list *dl)
  * loads and checks the targets. */
 static ser_series *ser_read(ser_series *s, yreader *yr, diag_list *dl)
 {
-    ser_loader L = {s, dl};
+    ser_loader L = {.s = s, .dl = dl};
     const ynode *k, *v;
     while ((k = yr_next_key(yr)) && (v = yr_value(yr)))
         ser_top(&L, k, v);

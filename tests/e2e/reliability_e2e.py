@@ -686,6 +686,160 @@ def msg_gwp_set_without_a_gas(tmp):
         check("overflow" not in r.err, "%s: %r" % (cmd[0], r))
 
 
+# ============================================== 9. GWP and factor-set files
+
+def gwp_dir(tmp, text):
+    g = os.path.join(tmp, "g")
+    os.makedirs(g, exist_ok=True)
+    return write(os.path.join(g, "gwp.yaml"), text), g
+
+
+GWP_CASES = [
+    ("gwp_sets: []\n", r"gwp\.yaml:1:11: error: 'gwp_sets' is empty: give at least one GWP set"),
+    ("notes: x\n", r"gwp\.yaml:1:1: error: missing 'gwp_sets:'"),
+    ("gwp_sets:\n  - {id: a, title: t, default: true, values: [{gas: CO2, value: 1, ref: x}]}\n"
+     "  - {id: A, title: t, values: [{gas: CO2, value: 1, ref: x}]}\n",
+     r"gwp\.yaml:3:5: error: GWP set id 'A' is given twice \(first at line 2\)"),
+    ("gwp_sets:\n  - {id: a, title: t, default: true, values: [{gas: CO2, value: 1, ref: x}]}\n"
+     "  - {id: b, title: t, default: true, values: [{gas: CO2, value: 1, ref: x}]}\n",
+     r"gwp\.yaml:3:5: error: GWP sets 'a' \(line 2\) and 'b' are both marked 'default: true': mark one"),
+    ("gwp_sets:\n  - {id: a, title: t, default: true, values: []}\n", r"GWP set 'a' has no values"),
+    ("gwp_sets:\n  - {id: a, title: t, default: true, values: [{gas: CO2, value: 1, ref: x}, "
+     "{gas: CO2, value: 2, ref: y}]}\n", r"error: the GWP of CO2 is given twice in set 'a' \(first at line 2\)"),
+]
+
+
+@test
+def i09_gwp_file_errors_in_check_and_inventory(tmp):
+    """`gwp_sets: []` (inventory used to exit 2 with no message, check 0),
+    no gwp_sets, duplicate ids, two defaults, a set without values, a gas
+    given twice: each an error at file:line:col in check of the GWP file
+    and in inventory alike."""
+    s = s_in(tmp)
+    for text, pattern in GWP_CASES:
+        path, g = gwp_dir(tmp, text)
+        if text.startswith("gwp_sets"):  # check tells a GWP file by its first key
+            want_error(ghg("check", path), pattern, 2, "check %r: " % text)
+        r = ghg("inventory", s, "-o", os.path.join(tmp, "o.xlsx"), "--factors", g, "--factors", FACTORS)
+        want_error(r, pattern, 2, "inventory with %r: " % text)
+    # check reads the file it is given, whatever its name (it used to read gwp.yaml beside it).
+    other = write(os.path.join(tmp, "g", "my-gwp.yaml"), "gwp_sets: []\n")
+    write(os.path.join(tmp, "g", "gwp.yaml"), read_bytes(os.path.join(FACTORS, "gwp.yaml")).decode())
+    want_error(ghg("check", other), r"my-gwp\.yaml:1:11: error: 'gwp_sets' is empty")
+
+
+@test
+def i09_factor_set_named_otherwise(tmp):
+    """check of a factor set whose factor_set: differs from its file name says
+    so, as inventory does when it looks the set up by name."""
+    f = os.path.join(tmp, "f")
+    os.mkdir(f)
+    write(os.path.join(f, "mine.yaml"), "factor_set: other\ntitle: t\nsource: t\nfactors:\n"
+          "  - fuel: x\n    ncv: {value: 1, unit: TJ/Gg, ref: r}\n")
+    pattern = r"mine\.yaml:1:13: error: file declares factor_set 'other' but is named 'mine\.yaml': make them agree"
+    want_error(ghg("check", os.path.join(f, "mine.yaml")), pattern)
+    s = s_in(tmp, text=S_YAML.replace("[ipcc2006-energy]", "[mine, ipcc2006-energy]"))
+    want_error(ghg("check", s, "--factors", f, "--factors", FACTORS), pattern)
+
+
+# ============================================== messages a user found unclear
+
+@test
+def msg_present_but_not_a_number(tmp):
+    """A year, factor_sets or price_base that is there but wrong gets its own
+    message, not also "missing"."""
+    c, _ = check_and_inventory(tmp, "s.yaml", S_YAML.replace("year: 2020", 'year: "2020年"'),
+                               r"s\.yaml:2:7: error: 'year' must be a number, got '2020年': write the number alone, "
+                               r"such as 2020 without quotes")
+    check("missing 'year:'" not in c.err, "still says missing: %r" % c)
+    c, _ = check_and_inventory(tmp, "s.yaml", S_YAML.replace("[ipcc2006-energy]", "ipcc2006-energy"),
+                               r"s\.yaml:3:14: error: 'factor_sets' must be a list")
+    check("missing 'factor_sets:'" not in c.err, "still says missing: %r" % c)
+    write(os.path.join(tmp, "inv2020.yaml"), S_YAML)
+    s = write(os.path.join(tmp, "series.yaml"), series_text(1, 2020).replace("price_base: 2020",
+                                                                              'price_base: "2020年"'))
+    r = ghg("check", s, "--factors", FACTORS)
+    want_error(r, r"series\.yaml:3:13: error: 'price_base' must be a number, got '2020年'")
+    check("missing 'price_base:'" not in r.err, "still says missing: %r" % r)
+
+
+@test
+def msg_fraction_out_of_range(tmp):
+    """'oxidation' is 2 (no unit "1" after it), and 'abatement' is 50 with
+    "an abatement fraction" and the fix for a percentage."""
+    rec = S_YAML.replace("source: t}", 'source: t, oxidation: {value: 2, unit: "1", source: x}}')
+    check_and_inventory(tmp, "s.yaml", rec, r"error: 'oxidation' is 2, outside \(0, 1\]: an oxidation factor is a "
+                        r"fraction such as 0\.98, or 98 with unit \"%\"$")
+    text = inv_text(['{category: "2.B.2", activity: nitric_acid, amount: 1, unit: t, source: t, '
+                     'abatement: {value: 50, unit: "1", source: x}}'],
+                    head="inventory: s\nyear: 2020\nfactor_sets: [ipcc2006-ippu]\n")
+    check_and_inventory(tmp, "s.yaml", text, r"error: 'abatement' is 50, outside \[0, 1\]: an abatement fraction is "
+                        r"a fraction such as 0\.3 \(for 50 %, write unit: \"%\"\)$")
+
+
+@test
+def msg_empty_factor_sets(tmp):
+    """factor_sets: [] says the list is empty (it said "in factor sets " and
+    nothing)."""
+    check_and_inventory(tmp, "s.yaml", S_YAML.replace("[ipcc2006-energy]", "[]"),
+                        r"s\.yaml:5:33: error: unknown fuel 'natural_gas': 'factor_sets' is empty, so no factor set "
+                        r"is searched: name one, such as factor_sets: \[ipcc2006-energy\]")
+
+
+@test
+def msg_uncertainty_needs_its_percent_sign(tmp):
+    """uncertainty: 0.05 is refused with both readings named (oxidation: 0.98
+    is a fraction, uncertainty 0.05 was read as 0.05 %); the full-width 5％ and
+    ５％ of Chinese input methods are read as 5 %; a factor value's
+    uncertainty is held to the same rule."""
+    check_and_inventory(tmp, "s.yaml", S_YAML.replace("source: t}", 'source: t, uncertainty: 0.05}'),
+                        r"s\.yaml:5:\d+: error: 'uncertainty' is 0\.05 without a % sign: write 5% if it is a "
+                        r"fraction, or 0\.05% if it is already a percentage")
+    for u in ("5％", "５％", "5 %", "5%"):
+        path = s_in(tmp, text=S_YAML.replace("source: t}", "source: t, uncertainty: \"%s\"}" % u))
+        d = os.path.join(tmp, "o")
+        os.makedirs(d, exist_ok=True)
+        r = ghg("inventory", path, "-o", os.path.join(d, "o.xlsx"), "--factors", FACTORS)
+        check(r.rc == 0, "uncertainty %r: %r" % (u, r))
+        with open(os.path.join(d, "o.csv"), encoding="utf-8") as f:
+            rows = f.read().splitlines()
+        hdr = rows[0].split(",")
+        col = hdr.index("Uncertainty (%)")
+        check(rows[1].split(",")[col] == "5", "uncertainty %r read as %r, not 5" % (u, rows[1].split(",")[col]))
+    ovr = S_YAML.replace("source: t}", 'source: t, ncv: {value: 48, unit: TJ/Gg, uncertainty: 0.02, source: x}}')
+    check_and_inventory(tmp, "s.yaml", ovr, r"error: 'uncertainty' is 0\.02 without a % sign")
+
+
+@test
+def msg_number_with_quotes_and_separators(tmp):
+    """amount: "1,200" says to remove both the quotes and the separator (it
+    said only "remove the quotes", which then failed on the comma)."""
+    for written, pattern in (('"1,200"', r"'amount' must be a number, got '1,200': write 1200 \(no quotes, no "
+                                         r"thousands separators\)"),
+                             ('"１２００"', r"got '１２００': write 1200 \(no quotes, ASCII digits\)"),
+                             ('"100"', r"'amount' must be a number, got the text \"100\" \(remove the quotes\)")):
+        check_and_inventory(tmp, "s.yaml", S_YAML.replace("amount: 100", "amount: %s" % written), pattern)
+
+
+@test
+def msg_unknown_fuel_first_with_own_factors(tmp):
+    """A record with its own ncv and a misspelt fuel: "unknown fuel ... did you
+    mean" first, not three "no CO2/CH4/N2O emission factor"; once every factor
+    is the record's own, a warning still names the close fuel."""
+    rec = S_YAML.replace("fuel: natural_gas, amount: 100, unit: Gg, source: t}",
+                         "fuel: natual_gas, amount: 100, unit: Gg, source: t, ncv: {value: 48, unit: TJ/Gg, "
+                         "source: x}}")
+    c, _ = check_and_inventory(tmp, "s.yaml", rec, r"s\.yaml:5:33: error: unknown fuel 'natual_gas' \(did you mean "
+                               r"'natural_gas'\?\) in factor sets ipcc2006-energy$")
+    check("emission factor" not in c.err, "%r" % c)
+    full = rec.replace("source: x}}", "source: x}, co2: {value: 56100, unit: kg/TJ, source: x}, ch4: {value: 1, "
+                       "unit: kg/TJ, source: x}, n2o: {value: 0.1, unit: kg/TJ, source: x}}")
+    r = ghg("check", s_in(tmp, text=full), "--factors", FACTORS)
+    check(r.rc == 0, "a fuel of the user's own with every factor: %r" % r)
+    check(re.search(r"s\.yaml:5:33: warning: fuel 'natual_gas' is in no factor set searched \(did you mean "
+                    r"'natural_gas'\?\)", r.err), "no warning: %r" % r)
+
+
 # ============================================== 10. check reads every file
 
 @test
