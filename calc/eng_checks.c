@@ -115,6 +115,7 @@ bool eng_run_indirect(eng_result *r, diag_list *dl)
             return false;
         }
         nsum_add(&tot[d->net_import], l->emission_t);
+        r->own_from = r->nused;
         eng_note_used(r, &l->ef);
     }
     r->ind_t[0] = nsum_value(&tot[0]);

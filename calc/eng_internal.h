@@ -29,7 +29,8 @@ struct eng_result {
     size_t ncats;
     eng_hit *used;            /* distinct factors used, in first-use order */
     size_t nused, capused;
-    ptrmap used_set;          /* which values are in `used` */
+    ptrmap used_set;          /* which values of factor sets are in `used` */
+    size_t own_from;          /* used[own_from..]: noted for the record being resolved */
     ptrmap reported;          /* factor values already reported as unfit (each once) */
     unsigned gwp_missing;     /* bit (1 << gas): the GWP set's lack of that gas was reported */
     struct pool *mem;         /* resolutions, their chains, the FOD model tables */

@@ -8,12 +8,20 @@
 #include "eng_internal.h"
 #include "textutil.h"
 
-/* Records a factor as used, once (found by the value's identity). */
+/* Records a factor as used, once (found by the value's identity). A
+ * record's own value (no set entry) is used by that record alone: it is
+ * looked for only among the values noted since r->own_from, not hashed, so
+ * 10^6 records with their own factors do not fill the set of used values. */
 void eng_note_used(eng_result *r, const eng_hit *h)
 {
     size_t at;
-    bool added;
-    if (!h->v || !pm_put(&r->used_set, h->v, &at, &added) || !added)
+    bool added = true;
+    if (!h->v)
+        return;
+    for (size_t i = r->own_from; !h->entry && i < r->nused; i++)
+        if (r->used[i].v == h->v)
+            return;
+    if (h->entry && (!pm_put(&r->used_set, h->v, &at, &added) || !added))
         return;
     if (r->nused == r->capused) {
         size_t cap = r->capused ? r->capused * 2 : 64;
@@ -198,10 +206,11 @@ static bool eng_record_complete(const eng_result *r, const inv_record *rec)
     return energy;
 }
 
-/* A fuel or activity no set searched knows: an error first ("unknown fuel,
- * did you mean"), unless the record gives every factor itself; then a
- * warning when its name is close to a known one. False when reported as an
- * error. */
+/* A fuel or activity no set searched knows: an error ("unknown fuel, did
+ * you mean") unless the record gives every factor itself, and then a
+ * warning when its name is close to a known one. A record with some factors
+ * of its own gets the unknown fuel first and then what else it lacks; one
+ * with none, the unknown fuel only (false: nothing more to resolve). */
 static bool eng_check_key(const eng_result *r, const inv_record *rec, diag_list *dl)
 {
     if (fs_known(r->fs, rec->key))
@@ -209,7 +218,7 @@ static bool eng_check_key(const eng_result *r, const inv_record *rec, diag_list 
     src_loc at = inv_loc(r->inv, rec->key_at);
     if (!eng_record_complete(r, rec)) {
         fs_unknown(r->fs, rec->key, "fuel", at, dl);
-        return false;
+        return rec->novr > 0;
     }
     const char *hint = fs_suggest(r->fs, rec->key);
     if (hint)
@@ -222,6 +231,7 @@ static bool eng_check_key(const eng_result *r, const inv_record *rec, diag_list 
 bool eng_resolve(eng_result *r, const inv_record *rec, eng_res *res, diag_list *dl)
 {
     size_t errs = diag_error_count(dl);
+    r->own_from = r->nused;
     if (!eng_check_key(r, rec, dl))
         return false;
     if (!cat_under(rec->category, "1.A")) {
@@ -251,10 +261,15 @@ bool eng_resolve(eng_result *r, const inv_record *rec, eng_res *res, diag_list *
             continue;
         char sets[256];
         fs_text(r->fs, sets, sizeof sets);
-        diag_error(dl, inv_loc(r->inv, rec->key_at),
-                   "no %s emission factor for fuel '%s' in category %s (searched: %s): add '%s:' to the record, "
-                   "or list it under 'not_estimated'", gas_name((gas_id)g), rec->key, rec->category, sets,
-                   gas_param((gas_id)g));
+        if (!fs_known(r->fs, rec->key)) /* the unknown fuel was said first */
+            diag_error(dl, inv_loc(r->inv, rec->key_at), "no %s emission factor for fuel '%s', which no factor set "
+                       "knows: correct the fuel key, or for a fuel of your own give '%s:' on the record",
+                       gas_name((gas_id)g), rec->key, gas_param((gas_id)g));
+        else
+            diag_error(dl, inv_loc(r->inv, rec->key_at),
+                       "no %s emission factor for fuel '%s' in category %s (searched: %s): add '%s:' to the record, "
+                       "or list it under 'not_estimated'", gas_name((gas_id)g), rec->key, rec->category, sets,
+                       gas_param((gas_id)g));
     }
     /* Biogenic: the first entry for the fuel that says so, in search order. */
     res->biogenic = fs_biogenic(r->fs, rec->key) == 1;

@@ -831,7 +831,8 @@ def msg_unknown_fuel_first_with_own_factors(tmp):
                          "source: x}}")
     c, _ = check_and_inventory(tmp, "s.yaml", rec, r"s\.yaml:5:33: error: unknown fuel 'natual_gas' \(did you mean "
                                r"'natural_gas'\?\) in factor sets ipcc2006-energy$")
-    check("emission factor" not in c.err, "%r" % c)
+    check(c.err.splitlines()[0].endswith("unknown fuel 'natual_gas' (did you mean 'natural_gas'?) in factor sets "
+                                         "ipcc2006-energy"), "the unknown fuel is not said first: %r" % c)
     full = rec.replace("source: x}}", "source: x}, co2: {value: 56100, unit: kg/TJ, source: x}, ch4: {value: 1, "
                        "unit: kg/TJ, source: x}, n2o: {value: 0.1, unit: kg/TJ, source: x}}")
     r = ghg("check", s_in(tmp, text=full), "--factors", FACTORS)
