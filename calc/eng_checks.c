@@ -135,6 +135,54 @@ double eng_indirect_total_t(const eng_result *r, bool net_import) { return r->in
 
 /* Computes the reference approach (IPCC 2006 Vol.2 Ch.6, Eq. 6.1) with the
  * combustion method's factors, and compares it with the sectoral CO2. */
+/* Computes reference-approach fuel i into r->ref[i] (its apparent
+ * consumption through the combustion method's CO2 factors); false
+ * (reported) when it fails or a figure does not fit. *ra_abs sums the
+ * magnitudes of the fossil CO2 so far. */
+static bool eng_ref_fuel(eng_result *r, size_t i, double *ra_abs, diag_list *dl)
+{
+    const inv_ref_fuel *f = &r->inv->ref[i];
+    eng_ref_line *l = &r->ref[i];
+    l->fuel = f;
+    double mag = f->production + f->imports + f->exports + f->bunkers + fabs(f->stock_change) + f->non_energy;
+    if (!nsum_fits(mag)) {
+        diag_error(dl, f->at, "the figures of '%s' add up to more than %g, the most a figure may be (a double holds "
+                   "about 1.8e308): check them and their unit '%s' (apparent consumption = production + imports - "
+                   "exports - bunkers - stock change)", f->fuel, NSUM_LIMIT, f->unit_text);
+        return false;
+    }
+    l->apparent = f->production + f->imports - f->exports - f->bunkers - f->stock_change;
+    l->net = l->apparent - f->non_energy;
+    inv_record rec = {.category = "1.A", .key = f->fuel, .unit_text = f->unit_text, .amount = l->net,
+                      .at = {f->at.line, f->at.col}, .key_at = {f->at.line, f->at.col},
+                      .unit_at = {f->at.line, f->at.col}, .amount_at = {f->at.line, f->at.col},
+                      .not_estimated = (1u << GAS_CH4) | (1u << GAS_N2O)};
+    eng_res *res = &r->ref_res[i];
+    if (!eng_resolve(r, &rec, res, dl))
+        return false;
+    eng_line *ln = &l->line;
+    ln->gas = GAS_CO2;
+    ln->res = res;
+    ln->amount = l->net;
+    ln->unit_factor = res->unit_factor;
+    ln->ncv = res->ncv.v ? res->ncv.v->value : 1.0;
+    ln->energy_tj = ln->amount * ln->unit_factor * ln->ncv;
+    ln->ef = res->ef[GAS_CO2].v->value;
+    ln->ef_factor = res->ef_factor[GAS_CO2];
+    ln->oxidation = res->oxidation;
+    ln->emission_t = ln->energy_tj * ln->ef * ln->ef_factor * ln->oxidation;
+    ln->gwp = 1.0;
+    ln->emission_t_co2e = ln->emission_t;
+    ln->memo = res->biogenic;
+    *ra_abs += ln->memo ? 0.0 : fabs(ln->emission_t);
+    if (nsum_fits(ln->energy_tj) && nsum_fits(ln->emission_t) && nsum_fits(*ra_abs))
+        return true;
+    diag_error(dl, f->at, "the CO2 of '%s' by the reference approach (%g %s x its NCV and factor)%s is larger than %g, "
+               "the most a figure may be: check the figures and their unit", f->fuel, l->net, f->unit_text,
+               nsum_fits(ln->emission_t) ? ", added to the other fuels," : "", NSUM_LIMIT);
+    return false;
+}
+
 bool eng_run_reference(eng_result *r, diag_list *dl)
 {
     const inventory *inv = r->inv;
@@ -147,50 +195,9 @@ bool eng_run_reference(eng_result *r, diag_list *dl)
     nsum ra = {0};
     double ra_abs = 0; /* sum of magnitudes of the fossil CO2 */
     size_t errs = diag_error_count(dl);
-    for (size_t i = 0; i < inv->nref && !diag_stop(dl, inv->ref[i].at, ""); i++) {
-        const inv_ref_fuel *f = &inv->ref[i];
-        eng_ref_line *l = &r->ref[i];
-        l->fuel = f;
-        double mag = f->production + f->imports + f->exports + f->bunkers + fabs(f->stock_change) + f->non_energy;
-        if (!nsum_fits(mag)) {
-            diag_error(dl, f->at, "the figures of '%s' add up to more than %g, the most a figure may be (a "
-                       "double holds about 1.8e308): check them and their unit '%s' (apparent consumption = production "
-                       "+ imports - exports - bunkers - stock change)", f->fuel, NSUM_LIMIT, f->unit_text);
-            continue;
-        }
-        l->apparent = f->production + f->imports - f->exports - f->bunkers - f->stock_change;
-        l->net = l->apparent - f->non_energy;
-        inv_record rec = {.category = "1.A", .key = f->fuel, .unit_text = f->unit_text, .amount = l->net,
-                          .at = {f->at.line, f->at.col}, .key_at = {f->at.line, f->at.col},
-                          .unit_at = {f->at.line, f->at.col}, .amount_at = {f->at.line, f->at.col},
-                          .not_estimated = (1u << GAS_CH4) | (1u << GAS_N2O)};
-        eng_res *res = &r->ref_res[i];
-        if (!eng_resolve(r, &rec, res, dl))
-            continue;
-        eng_line *ln = &l->line;
-        ln->gas = GAS_CO2;
-        ln->res = res;
-        ln->amount = l->net;
-        ln->unit_factor = res->unit_factor;
-        ln->ncv = res->ncv.v ? res->ncv.v->value : 1.0;
-        ln->energy_tj = ln->amount * ln->unit_factor * ln->ncv;
-        ln->ef = res->ef[GAS_CO2].v->value;
-        ln->ef_factor = res->ef_factor[GAS_CO2];
-        ln->oxidation = res->oxidation;
-        ln->emission_t = ln->energy_tj * ln->ef * ln->ef_factor * ln->oxidation;
-        ln->gwp = 1.0;
-        ln->emission_t_co2e = ln->emission_t;
-        ln->memo = res->biogenic;
-        ra_abs += ln->memo ? 0.0 : fabs(ln->emission_t);
-        if (!nsum_fits(ln->energy_tj) || !nsum_fits(ln->emission_t) || !nsum_fits(ra_abs)) {
-            diag_error(dl, f->at, "the CO2 of '%s' by the reference approach (%g %s x its NCV and factor)%s is "
-                       "larger than %g, the most a figure may be: check the figures and their unit", f->fuel, l->net, f->unit_text,
-                       nsum_fits(ln->emission_t) ? ", added to the other fuels," : "", NSUM_LIMIT);
-            continue;
-        }
-        if (!ln->memo)
-            nsum_add(&ra, ln->emission_t);
-    }
+    for (size_t i = 0; i < inv->nref && !diag_stop(dl, inv->ref[i].at, ""); i++)
+        if (eng_ref_fuel(r, i, &ra_abs, dl) && !r->ref[i].line.memo)
+            nsum_add(&ra, r->ref[i].line.emission_t);
     eng_ref_summary *sum = &r->ref_sum;
     sum->ra_co2_t = nsum_value(&ra);
     sum->sa_co2_t = eng_total_under(r, "1.A").t[GAS_CO2];

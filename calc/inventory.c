@@ -573,6 +573,21 @@ static void inv_top_text(inventory *inv, const ynode *k, const ynode *v, diag_li
 static inventory *inv_load_reader_max(yreader *yr, diag_list *dl, const inv_progress *progress,
                                       size_t max_records);
 
+/* Reports the required top-level keys that were not given (a key given
+ * with a bad value has had its own message). */
+static void inv_check_required(const char *path, bool id, bool year, bool sets, bool acts, diag_list *dl)
+{
+    src_loc top = {path, 1, 1};
+    if (!id)
+        diag_error(dl, top, "missing 'inventory:' (an id for this inventory, e.g. jilin-2020)");
+    if (!year)
+        diag_error(dl, top, "missing 'year:' (the inventory year)");
+    if (!sets)
+        diag_error(dl, top, "missing 'factor_sets:' (the factor sets to search, e.g. [ipcc2006-energy])");
+    if (!acts)
+        diag_error(dl, top, "missing 'activities:' (the list of activity records)");
+}
+
 inventory *inv_load(const char *path, diag_list *dl, const inv_progress *progress)
 {
     return inv_load_max(path, dl, progress, INV_MAX_RECORDS);
@@ -643,17 +658,8 @@ static inventory *inv_load_reader_max(yreader *yr, diag_list *dl, const inv_prog
         strcpy(inv->sha256, "unreadable");
     yr_close(yr);
     free(L.dups.slot);
-    src_loc top = {path, 1, 1};
-    if (!failed) {
-        if (!seen_id)
-            diag_error(dl, top, "missing 'inventory:' (an id for this inventory, e.g. jilin-2020)");
-        if (!seen_year)
-            diag_error(dl, top, "missing 'year:' (the inventory year)");
-        if (!seen_sets)
-            diag_error(dl, top, "missing 'factor_sets:' (the factor sets to search, e.g. [ipcc2006-energy])");
-        if (!seen_acts)
-            diag_error(dl, top, "missing 'activities:' (the list of activity records)");
-    }
+    if (!failed)
+        inv_check_required(path, seen_id, seen_year, seen_sets, seen_acts, dl);
     return inv;
 }
 
