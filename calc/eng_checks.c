@@ -110,8 +110,9 @@ bool eng_run_indirect(eng_result *r, diag_list *dl)
         abs[d->net_import] += fabs(l->emission_t);
         if (!nsum_fits(l->emission_t) || !nsum_fits(abs[d->net_import])) {
             diag_error(dl, d->amount_at, "the CO2 of this purchase (%g %s x %g %s)%s is larger than %g, the most a "
-                       "figure may be (a double holds about 1.8e308): check the amount and its unit", d->amount, d->unit_text, l->ef_value,
-                       l->ef.v->unit_text, nsum_fits(l->emission_t) ? ", added to the others," : "", NSUM_LIMIT);
+                       "figure may be (a double holds about 1.8e308): check the amount and its unit", d->amount,
+                       d->unit_text, l->ef_value, l->ef.v->unit_text,
+                       nsum_fits(l->emission_t) ? ", added to the others," : "", NSUM_LIMIT);
             return false;
         }
         nsum_add(&tot[d->net_import], l->emission_t);

@@ -126,8 +126,8 @@ static bool eng_accumulate(eng_result *r, size_t i, diag_list *dl)
     const char *what = tot_overflow(r->tot);
     if (what)
         diag_error(dl, inv_loc(r->inv, rec->amount_at), "with this record (%g %s) the inventory's total %s passes "
-                   "%g, the most a total may be (a double holds about 1.8e308): check the amount and its unit", rec->amount, rec->unit_text,
-                   what, NSUM_LIMIT);
+                   "%g, the most a total may be (a double holds about 1.8e308): check the amount and its unit",
+                   rec->amount, rec->unit_text, what, NSUM_LIMIT);
     return !what;
 }
 

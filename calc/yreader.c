@@ -301,9 +301,9 @@ static ynode *yr_scalar(yreader *r, pool *mem)
     }
     unsigned bad = yr_forbidden_char((const char *)e->data.scalar.value, len);
     if (bad)
-        diag_error(r->dl, at, "text contains the control character U+%04X, which a workbook cannot hold: remove it "
-                   "(in double quotes it is written as the escape \"\\u%04X\"%s)", bad, bad,
-                   bad < 0x20 ? " or \"\\x..\"" : "");
+        diag_error(r->dl, at, "text contains the %s U+%04X, which a workbook cannot hold: remove it (in double "
+                   "quotes it is written as the escape \"\\u%04X\"%s)",
+                   bad < 0x20 ? "control character" : "noncharacter", bad, bad, bad < 0x20 ? " or \"\\x..\"" : "");
     ynode *n = pool_alloc(mem, sizeof *n);
     char *text = n ? pool_strndup(mem, (const char *)e->data.scalar.value, len) : NULL;
     if (!text) {
