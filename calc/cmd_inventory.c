@@ -11,6 +11,7 @@
 #include "cli_compute.h"
 #include "textutil.h"
 #include "unc_analysis.h"
+#include "yreader.h"
 
 /* From this many calculation rows on, the workbook is written in
  * libxlsxwriter's constant-memory mode (row by row, flat memory). */
@@ -207,6 +208,8 @@ static int inv_cmd_run(void *opts, const cli_command *const *all, size_t nall)
     ua_opts uo = {0};
     if (o->base.files.n != 1 || !o->out.path)
         status = cli_usage_error("inventory", "give one inventory file and -o OUT.xlsx");
+    else if ((status = cli_out_check(&o->base, &o->out)) != CLI_OK)
+        ;
     else if ((status = inv_cmd_mc_opts(o, &uo)) == CLI_OK) {
         fset_db *db = fdb_new();
         inventory *inv = NULL;
@@ -224,15 +227,18 @@ static int inv_cmd_run(void *opts, const cli_command *const *all, size_t nall)
     return status;
 }
 
-/* `check` on an inventory: loads and computes it, prints a line when fine. */
-static int inv_cmd_check(const char *path, const cli_list *factor_dirs, bool quiet)
+/* `check` on an inventory: loads and computes it from the open reader,
+ * prints a line when fine. */
+static int inv_cmd_check(struct yreader *yr, diag_list *dl, const cli_list *factor_dirs, bool quiet)
 {
     fset_db *db = fdb_new();
     inventory *inv = NULL;
-    int status = CLI_IO;
-    eng_result *r = db ? cli_compute_inventory(path, factor_dirs, quiet, db, &inv, &status) : NULL;
-    if (r && !quiet)
-        printf("%s: ok: inventory '%s', %zu records, %.1f t CO2e\n", path, inv->id, inv->n,
+    eng_result *r = db ? cli_compute_from(yr, dl, factor_dirs, quiet, db, &inv) : NULL;
+    if (!db)
+        yr_close(yr);
+    int status = cli_finish(dl, r != NULL);
+    if (r && status == CLI_OK && !quiet)
+        printf("%s: ok: inventory '%s', %zu records, %.1f t CO2e\n", inv->path, inv->id, inv->n,
                eng_total_under(r, "").t_co2e);
     eng_free(r);
     inv_free(inv);

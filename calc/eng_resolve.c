@@ -8,12 +8,20 @@
 #include "eng_internal.h"
 #include "textutil.h"
 
-/* Records a factor as used, once (found by the value's identity). */
+/* Records a factor as used, once (found by the value's identity). A
+ * record's own value (no set entry) is used by that record alone: it is
+ * looked for only among the values noted since r->own_from, not hashed, so
+ * 10^6 records with their own factors do not fill the set of used values. */
 void eng_note_used(eng_result *r, const eng_hit *h)
 {
     size_t at;
-    bool added;
-    if (!h->v || !pm_put(&r->used_set, h->v, &at, &added) || !added)
+    bool added = true;
+    if (!h->v)
+        return;
+    for (size_t i = r->own_from; !h->entry && i < r->nused; i++)
+        if (r->used[i].v == h->v)
+            return;
+    if (h->entry && (!pm_put(&r->used_set, h->v, &at, &added) || !added))
         return;
     if (r->nused == r->capused) {
         size_t cap = r->capused ? r->capused * 2 : 64;
@@ -140,14 +148,92 @@ static bool eng_resolve_co2(const eng_result *r, const inv_record *rec, eng_res 
 
 static bool eng_resolve_chain(eng_result *r, const inv_record *rec, eng_res *res, diag_list *dl);
 
+/* Whether emission factor `v` of gas `g` fits fuel combustion: a mass of
+ * the gas per unit of energy (IPCC 2006 Vol.2 Ch.2 Eq. 2.1: kg gas/TJ). A
+ * unit of another dimension (kg/t, kg, kg/m3, TJ/kg, kg/yr, "1") would only
+ * contribute its scale to TJ x EF and give a wrong figure; a CO2 factor in
+ * carbon is a carbon_content. Reported at the value's unit, once per value. */
+static bool eng_combustion_ef_fits(eng_result *r, const fset_value *v, gas_id g, diag_list *dl)
+{
+    units_t u = v->unit;
+    u.dim[UNITS_DIM_MASS]--;
+    u.dim[UNITS_DIM_ENERGY]++;
+    bool dims = units_is_dimensionless(&u);
+    const char *sp = v->unit.species;
+    bool species = !sp[0] || strcmp(sp, gas_name(g)) == 0;
+    if (dims && species)
+        return true;
+    size_t at;
+    bool added = true;
+    pm_put(&r->reported, v, &at, &added);
+    if (!added)
+        return false;
+    char dim[80] = "is a plain ratio";
+    if (!units_is_dimensionless(&v->unit)) {
+        memcpy(dim, "measures ", 9);
+        units_dim_name(&v->unit, dim + 9, sizeof dim - 9);
+    }
+    src_loc where = v->unit_at.file ? v->unit_at : v->at;
+    if (!dims)
+        diag_error(dl, where, "unit '%s' of '%s' %s, but fuel combustion (1.A) needs an emission factor in mass of "
+                   "%s per energy, such as kg/TJ: give it per energy", v->unit_text, gas_param(g), dim, gas_name(g));
+    else
+        diag_error(dl, where, "unit '%s' of '%s' is in %s, but fuel combustion (1.A) needs mass of %s per energy%s",
+                   v->unit_text, gas_param(g), sp, gas_name(g),
+                   g == GAS_CO2 && strcmp(sp, "C") == 0 ? ": give carbon per energy as 'carbon_content'" : "");
+    return false;
+}
+
+/* Whether record `rec` gives on its own every factor its method needs, so
+ * that a fuel or activity no factor set knows is one of the user's own:
+ * fuel combustion needs an energy (an energy unit or `ncv:`) and a factor
+ * for each gas not marked not estimated (co2 or carbon_content, ch4, n2o);
+ * the product method an emission factor of some gas. */
+static bool eng_record_complete(const eng_result *r, const inv_record *rec)
+{
+    if (!cat_under(rec->category, "1.A")) {
+        for (int g = 0; g < GAS_COUNT; g++)
+            if (eng_override(rec, gas_param((gas_id)g)).v)
+                return true;
+        return false;
+    }
+    units_t u;
+    bool energy = (inv_unit(r->inv, rec->unit_text, &u) && units_is(&u, UNITS_DIM_ENERGY)) ||
+                  eng_override(rec, "ncv").v;
+    for (int g = 0; energy && g < GAS_MAIN; g++)
+        energy = (rec->not_estimated & (1u << g)) || eng_override(rec, gas_param((gas_id)g)).v ||
+                 (g == GAS_CO2 && eng_override(rec, "carbon_content").v);
+    return energy;
+}
+
+/* A fuel or activity no set searched knows: an error ("unknown fuel, did
+ * you mean") unless the record gives every factor itself, and then a
+ * warning when its name is close to a known one. A record with some factors
+ * of its own gets the unknown fuel first and then what else it lacks; one
+ * with none, the unknown fuel only (false: nothing more to resolve). */
+static bool eng_check_key(const eng_result *r, const inv_record *rec, diag_list *dl)
+{
+    if (fs_known(r->fs, rec->key))
+        return true;
+    src_loc at = inv_loc(r->inv, rec->key_at);
+    if (!eng_record_complete(r, rec)) {
+        fs_unknown(r->fs, rec->key, "fuel", at, dl);
+        return rec->novr > 0;
+    }
+    const char *hint = fs_suggest(r->fs, rec->key);
+    if (hint)
+        diag_add(dl, DIAG_WARNING, at, "fuel '%s' is in no factor set searched (did you mean '%s'?): every factor of "
+                 "this record is its own", rec->key, hint);
+    return true;
+}
+
 /* Fills `res` for record `rec`; reports what is missing. */
 bool eng_resolve(eng_result *r, const inv_record *rec, eng_res *res, diag_list *dl)
 {
     size_t errs = diag_error_count(dl);
-    if (!fs_known(r->fs, rec->key) && rec->novr == 0) {
-        fs_unknown(r->fs, rec->key, "fuel", inv_loc(r->inv, rec->key_at), dl);
+    r->own_from = r->nused;
+    if (!eng_check_key(r, rec, dl))
         return false;
-    }
     if (!cat_under(rec->category, "1.A")) {
         res->ok = eng_resolve_chain(r, rec, res, dl) && diag_error_count(dl) == errs;
         return res->ok;
@@ -168,14 +254,22 @@ bool eng_resolve(eng_result *r, const inv_record *rec, eng_res *res, diag_list *
             res->ef[g].v = NULL;
             continue;
         }
+        bool carbon = g == GAS_CO2 && res->ef[g].param && strcmp(res->ef[g].param, "carbon_content") == 0;
+        if (res->ef[g].v && !carbon)
+            eng_combustion_ef_fits(r, res->ef[g].v, (gas_id)g, dl);
         if (res->ef[g].v || (g == GAS_CO2 && !co2_ok))
             continue;
         char sets[256];
         fs_text(r->fs, sets, sizeof sets);
-        diag_error(dl, inv_loc(r->inv, rec->key_at),
-                   "no %s emission factor for fuel '%s' in category %s (searched: %s): add '%s:' to the record, "
-                   "or list it under 'not_estimated'", gas_name((gas_id)g), rec->key, rec->category, sets,
-                   gas_param((gas_id)g));
+        if (!fs_known(r->fs, rec->key)) /* the unknown fuel was said first */
+            diag_error(dl, inv_loc(r->inv, rec->key_at), "no %s emission factor for fuel '%s', which no factor set "
+                       "knows: correct the fuel key, or for a fuel of your own give '%s:' on the record",
+                       gas_name((gas_id)g), rec->key, gas_param((gas_id)g));
+        else
+            diag_error(dl, inv_loc(r->inv, rec->key_at),
+                       "no %s emission factor for fuel '%s' in category %s (searched: %s): add '%s:' to the record, "
+                       "or list it under 'not_estimated'", gas_name((gas_id)g), rec->key, rec->category, sets,
+                       gas_param((gas_id)g));
     }
     /* Biogenic: the first entry for the fuel that says so, in search order. */
     res->biogenic = fs_biogenic(r->fs, rec->key) == 1;

@@ -25,6 +25,7 @@ typedef struct {
     unsigned gas_mask;      /* product terms: bit (1 << gas) per gas it applies to, 0 = all */
     const struct unc_spec *unc; /* `distribution:` and `group:` of the range, or NULL */
     src_loc at;             /* where the value was written */
+    src_loc unit_at;        /* where its unit was written */
 } fset_value;
 
 /* A named parameter of an entry: "ncv", "co2", "ch4", "n2o",
@@ -75,6 +76,7 @@ typedef struct {
     double gwp[GAS_COUNT];
     const char *ref[GAS_COUNT];
     src_loc at[GAS_COUNT];
+    src_loc set_at;            /* where the set is defined */
     bool is_default;
 } gwp_set;
 

@@ -141,12 +141,16 @@ bool fs_load(fs_order *o, fset_db *db, const char *const *names, const src_loc *
     for (size_t i = 0; i < n; i++) {
         /* A name with a '/' is a path relative to the file that names it. */
         const char *name = names[i];
-        char buf[4096];
+        char *joined = NULL;
         if (strchr(name, '/') && name[0] != '/' && slash) {
-            snprintf(buf, sizeof buf, "%.*s/%s", (int)(slash - referrer), referrer, name);
-            name = buf;
+            size_t len = (size_t)(slash - referrer) + 1 + strlen(name) + 1;
+            if (!(joined = malloc(len)))
+                return false;
+            snprintf(joined, len, "%.*s/%s", (int)(slash - referrer), referrer, name);
+            name = joined;
         }
         const fset *s = fdb_load_set(db, name, dirs, ndirs, at[i], dl);
+        free(joined); /* the database keeps its own copy of the path */
         if (s && !fs_add(o, s))
             return false;
     }
@@ -294,9 +298,16 @@ fs_hit fs_find_grid(const fs_order *o, const char *key, const char *grid, long y
     return (fs_hit){fset_entry_param(best, "co2"), best->set->id, best, "co2"};
 }
 
+const char *fs_suggest(const fs_order *o, const char *key) { return txt_suggest(key, o->keys, o->nkeys); }
+
 void fs_unknown(const fs_order *o, const char *key, const char *what, src_loc at, diag_list *dl)
 {
-    const char *hint = txt_suggest(key, o->keys, o->nkeys);
+    if (o->nsets == 0) {
+        diag_error(dl, at, "unknown %s '%s': 'factor_sets' is empty, so no factor set is searched: name one, such "
+                   "as factor_sets: [ipcc2006-energy]", what, key);
+        return;
+    }
+    const char *hint = fs_suggest(o, key);
     char sets[256];
     fs_text(o, sets, sizeof sets);
     diag_error(dl, at, "unknown %s '%s'%s%s%s in factor sets %s", what, key, hint ? " (did you mean '" : "",

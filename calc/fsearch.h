@@ -76,6 +76,9 @@ const fset_entry *fs_first(const fs_order *o, const char *key, const char *param
  * goes to *used_year. */
 fs_hit fs_find_grid(const fs_order *o, const char *key, const char *grid, long year, long *used_year);
 
+/* The key of the sets closest to `key` (a "did you mean"), or NULL. */
+const char *fs_suggest(const fs_order *o, const char *key);
+
 /* Reports `key` unknown at `at` ("unknown fuel 'x' (did you mean 'y'?) in
  * factor sets a, b"); `what` is "fuel" or "activity". */
 void fs_unknown(const fs_order *o, const char *key, const char *what, src_loc at, diag_list *dl);

@@ -31,7 +31,7 @@ typedef struct {
     const inv_progress *progress;
     inv_dupset dups;
     size_t max_records;
-    bool stop;           /* over max_records or INV_MAX_ERRORS: read no further */
+    bool stop;           /* over max_records or DIAG_MAX_ERRORS: read no further */
     const char *seen[INV_SEEN]; /* valid interned texts: a million records have a few dozen */
     size_t nseen;
 } inv_loader;
@@ -64,7 +64,6 @@ static const char *const inv_rec_keys[] = {"category", "fuel",  "activity", "amo
                                            "stock_start", "stock_end", "removal"};
 #define INV_NREC_KEYS (sizeof inv_rec_keys / sizeof *inv_rec_keys)
 #define INV_MAX_KEYS 64
-#define INV_MAX_ERRORS 1000      /* a file this broken is not worth reading to the end */
 #define INV_MAX_RECORDS 50000000u /* 5x10^7 records: about 6 GB of records; beyond, split the inventory */
 
 static inv_pos inv_pos_of(const ynode *n) { return (inv_pos){n->at.line, n->at.col}; }
@@ -557,8 +556,7 @@ static void inv_activities(inv_loader *L, yreader *yr)
     const ynode *item;
     size_t seen = 0;
     while ((item = yr_seq_next(yr))) {
-        if (diag_error_count(L->dl) >= INV_MAX_ERRORS) {
-            diag_error(L->dl, item->at, "more than %d errors: stopped reading here; fix these first", INV_MAX_ERRORS);
+        if (diag_stop(L->dl, item->at, "reading ")) {
             L->stop = true;
             return;
         }
@@ -595,6 +593,24 @@ static void inv_top_text(inventory *inv, const ynode *k, const ynode *v, diag_li
                hint ? hint : "", hint ? "'?)" : "");
 }
 
+static inventory *inv_load_reader_max(yreader *yr, diag_list *dl, const inv_progress *progress,
+                                      size_t max_records);
+
+/* Reports the required top-level keys that were not given (a key given
+ * with a bad value has had its own message). */
+static void inv_check_required(const char *path, bool id, bool year, bool sets, bool acts, diag_list *dl)
+{
+    src_loc top = {path, 1, 1};
+    if (!id)
+        diag_error(dl, top, "missing 'inventory:' (an id for this inventory, e.g. jilin-2020)");
+    if (!year)
+        diag_error(dl, top, "missing 'year:' (the inventory year)");
+    if (!sets)
+        diag_error(dl, top, "missing 'factor_sets:' (the factor sets to search, e.g. [ipcc2006-energy])");
+    if (!acts)
+        diag_error(dl, top, "missing 'activities:' (the list of activity records)");
+}
+
 inventory *inv_load(const char *path, diag_list *dl, const inv_progress *progress)
 {
     return inv_load_max(path, dl, progress, INV_MAX_RECORDS);
@@ -602,21 +618,34 @@ inventory *inv_load(const char *path, diag_list *dl, const inv_progress *progres
 
 inventory *inv_load_max(const char *path, diag_list *dl, const inv_progress *progress, size_t max_records)
 {
+    yreader *yr = yr_open(path, dl, NULL);
+    return yr ? inv_load_reader_max(yr, dl, progress, max_records) : NULL;
+}
+
+inventory *inv_load_from(struct yreader *yr, diag_list *dl, const inv_progress *progress)
+{
+    return inv_load_reader_max(yr, dl, progress, INV_MAX_RECORDS);
+}
+
+/* Reads the inventory from the open reader `yr` (closed here). */
+static inventory *inv_load_reader_max(yreader *yr, diag_list *dl, const inv_progress *progress, size_t max_records)
+{
+    const char *path = yr_path(yr);
     inventory *inv = calloc(1, sizeof *inv);
     if (!inv || !(inv->mem = pool_new())) {
         free(inv);
+        yr_close(yr);
         return NULL;
     }
     inv->path = path;
-    yreader *yr = yr_open(path, dl, NULL);
-    if (!yr) {
-        inv_free(inv);
-        return NULL;
-    }
     inv_loader L = {.inv = inv, .dl = dl, .progress = progress, .max_records = max_records};
     const ynode *k;
-    bool seen_acts = false;
+    bool seen_acts = false, seen_id = false, seen_year = false, seen_sets = false;
     while ((k = yr_next_key(yr))) {
+        /* A key given with a bad value gets that value's error, not "missing". */
+        seen_id |= strcmp(k->text, "inventory") == 0;
+        seen_year |= strcmp(k->text, "year") == 0;
+        seen_sets |= strcmp(k->text, "factor_sets") == 0;
         if (strcmp(k->text, "activities") == 0) {
             seen_acts = true;
             inv_activities(&L, yr);
@@ -657,17 +686,8 @@ inventory *inv_load_max(const char *path, diag_list *dl, const inv_progress *pro
         strcpy(inv->sha256, "unreadable");
     yr_close(yr);
     free(L.dups.slot);
-    src_loc top = {path, 1, 1};
-    if (!failed) {
-        if (!inv->id)
-            diag_error(dl, top, "missing 'inventory:' (an id for this inventory, e.g. jilin-2020)");
-        if (!inv->year)
-            diag_error(dl, top, "missing 'year:' (the inventory year)");
-        if (!inv->set_names)
-            diag_error(dl, top, "missing 'factor_sets:' (the factor sets to search, e.g. [ipcc2006-energy])");
-        if (!seen_acts)
-            diag_error(dl, top, "missing 'activities:' (the list of activity records)");
-    }
+    if (!failed)
+        inv_check_required(path, seen_id, seen_year, seen_sets, seen_acts, dl);
     return inv;
 }
 

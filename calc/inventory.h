@@ -144,6 +144,13 @@ typedef struct {
  * diag_error_count(dl) before using it. */
 inventory *inv_load(const char *path, diag_list *dl, const inv_progress *progress);
 
+/* inv_load from a reader already open on the file (its first key may have
+ * been read and pushed back: yr_unread_key), which is closed here; the
+ * inventory's path is the reader's. So a file is read once even when its
+ * kind was told first (`check`, a pipe, a FIFO). */
+struct yreader;
+inventory *inv_load_from(struct yreader *yr, diag_list *dl, const inv_progress *progress);
+
 /* The parsed unit of an interned unit text of this inventory (a record's
  * unit_text, an indirect or reference-approach unit), parsed once when it
  * was loaded. False when the text is not one of them or does not parse. */

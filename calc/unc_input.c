@@ -34,19 +34,7 @@ static bool unc_parse_dist(const ynode *n, unc_dist *out, diag_list *dl)
  * zero or more. False (reported) otherwise. */
 static bool unc_parse_pct(const ynode *n, const char *key, double *out, diag_list *dl)
 {
-    const char *t = yf_text(n, key, dl);
-    if (!t)
-        return false;
-    if (!txt_percent(t, out)) {
-        diag_error(dl, n->at, "'%s' must be a percentage such as 5%%, got '%s'", key, t);
-        return false;
-    }
-    if (*out < 0) {
-        diag_error(dl, n->at, "'%s' is %s: write the size of the deviation without a sign, such as %g%%", key, t,
-                   -*out);
-        return false;
-    }
-    return true;
+    return yf_percent(n, key, out, dl);
 }
 
 /* Reads the range of a record's mapping: `pct`, or `minus` with `plus`. */
@@ -91,9 +79,7 @@ bool unc_parse_record(const ynode *n, pool *mem, unc_spec *out, double *pct, dia
 {
     static const char *const keys[] = {"pct", "minus", "plus", "distribution", "group", "source"};
     if (n->kind == YN_SCALAR) {
-        const char *t = yf_text(n, "uncertainty", dl);
-        if (t && (!txt_percent(t, pct) || *pct < 0))
-            diag_error(dl, n->at, "'uncertainty' must be a percentage such as 5%%, got '%s'", t);
+        yf_percent(n, "uncertainty", pct, dl); /* the % sign required: a bare 0.05 is refused */
         return false;
     }
     if (n->kind != YN_MAP) {
