@@ -34,7 +34,14 @@ static bool unc_parse_dist(const ynode *n, unc_dist *out, diag_list *dl)
  * zero or more. False (reported) otherwise. */
 static bool unc_parse_pct(const ynode *n, const char *key, double *out, diag_list *dl)
 {
-    return yf_percent(n, key, out, dl);
+    const char *t = n->kind == YN_SCALAR ? n->text : NULL;
+    bool bare;
+    if (t && txt_percent_signed(t, out, &bare) && *out < 0) {
+        diag_error(dl, n->at, "'%s' is %s: write the size of the deviation without a sign, such as %g%%", key, t,
+                   -*out);
+        return false;
+    }
+    return yf_percent(n, key, out, dl); /* the % sign required, as for a record's `uncertainty: 5%` */
 }
 
 /* Reads the range of a record's mapping: `pct`, or `minus` with `plus`. */
