@@ -90,8 +90,12 @@ def activity_row(a, lang):
     """The Activities row of a YAML record: its cells by English header."""
     row = {"Category": a["category"], "Fuel or activity": a.get("fuel") or a.get("activity"), "Amount": a["amount"],
            "Unit": a["unit"], "Source": a.get("source")}
-    if "uncertainty" in a:
-        row["Uncertainty (+/- %)"] = float(str(a["uncertainty"]).rstrip("%"))
+    u = a.get("uncertainty")
+    if isinstance(u, dict):
+        # The template has the symmetric form only (docs/excel.md): a user types the larger deviation.
+        u = u.get("pct") or max(u["minus"], u["plus"], key=lambda t: float(t.rstrip("%")))
+    if u is not None:
+        row["Uncertainty (+/- %)"] = float(str(u).rstrip("%"))
     if a.get("feedstock_excluded"):
         row["Feedstock excluded"] = "是" if lang == "zh" else "yes"
     for p, head in OVERRIDES.items():
@@ -138,6 +142,9 @@ def without_landfill(tmp):
     beside a copy of the factors so that it is found the same way as the imported one."""
     text = open(JILIN, encoding="utf-8").read()
     text = text[:text.index("solid_waste:")] + text[text.index("indirect:"):]
+    base = re.search(r"^base_inventory: *(\S+)", text, re.M)
+    if base:  # the base year of the uncertainty trend, named relative to the inventory's folder
+        shutil.copy(os.path.join(os.path.dirname(JILIN), base.group(1)), tmp)
     return write(os.path.join(tmp, "jilin-2020-nolandfill.yaml"), text)
 
 
