@@ -682,6 +682,8 @@ aud_report *aud_load(const char *path, diag_list *dl)
                    hint ? hint : "", hint ? "'?)" : "");
     }
     bool failed = yr_failed(yr);
+    if (failed || !yr_sha256(yr, r->sha256)) /* hashed as it was parsed: one pass */
+        strcpy(r->sha256, "unreadable");
     yr_close(yr);
     if (!failed)
         al_finish(&L);

@@ -303,6 +303,8 @@ aud_rules *aud_rules_load(const char *path, diag_list *dl)
                        "missing 'tolerance:' (the default recomputation tolerance, e.g. {value: 0.5, "
                        "unit: \"%%\"})");
     }
+    if (yr_failed(yr) || !yr_sha256(yr, rs->sha256))
+        strcpy(rs->sha256, "unreadable");
     yr_close(yr);
     return rs;
 }
