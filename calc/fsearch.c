@@ -16,13 +16,13 @@ typedef struct {
 } fs_slot;
 
 struct fs_order {
-    const fset **sets;         /* the order */
+    const fset **sets; /* the order */
     size_t nsets, capsets;
-    const fset_entry **ents;   /* every entry, grouped by key, each group in search order */
+    const fset_entry **ents; /* every entry, grouped by key, each group in search order */
     size_t nents;
-    fs_slot *slot;             /* open addressing over the keys, power-of-two size */
+    fs_slot *slot; /* open addressing over the keys, power-of-two size */
     size_t cap;
-    const char **keys;         /* distinct keys in first-seen order (suggestions) */
+    const char **keys; /* distinct keys in first-seen order (suggestions) */
     size_t nkeys;
 };
 
@@ -112,7 +112,9 @@ static bool fs_reindex(fs_order *o)
     return true;
 }
 
-bool fs_add(fs_order *o, const fset *s)
+/* Appends `s` and the sets it extends that the order does not have yet;
+ * the index is rebuilt by the caller. */
+static bool fs_append(fs_order *o, const fset *s)
 {
     for (; s; s = s->extends) {
         bool seen = false;
@@ -130,8 +132,10 @@ bool fs_add(fs_order *o, const fset *s)
         }
         o->sets[o->nsets++] = s;
     }
-    return fs_reindex(o);
+    return true;
 }
+
+bool fs_add(fs_order *o, const fset *s) { return fs_append(o, s) && fs_reindex(o); }
 
 bool fs_load(fs_order *o, fset_db *db, const char *const *names, const src_loc *at, size_t n, const char *referrer,
              const char *const *dirs, size_t ndirs, diag_list *dl)
@@ -147,10 +151,11 @@ bool fs_load(fs_order *o, fset_db *db, const char *const *names, const src_loc *
             name = buf;
         }
         const fset *s = fdb_load_set(db, name, dirs, ndirs, at[i], dl);
-        if (s && !fs_add(o, s))
+        if (s && !fs_append(o, s))
             return false;
     }
-    return diag_error_count(dl) == errs;
+    /* One index over every set, built once (not once per set added). */
+    return fs_reindex(o) && diag_error_count(dl) == errs;
 }
 
 void fs_text(const fs_order *o, char *buf, size_t len)
