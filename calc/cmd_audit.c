@@ -1,11 +1,14 @@
 /* cmd_audit.c - `ghgcalc audit REPORT.yaml... | DIR -o OUT.xlsx`: verifies enterprise emission reports in batch. */
 #include <dirent.h>
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../reports/audit_report.h"
@@ -18,6 +21,8 @@
 
 #define AUD_CMD_RULES_FILE "verification-default.yaml" /* the shipped rules, in a rules/ folder */
 #define AUD_CMD_LARGE_ROWS 200000 /* workbook rows from which libxlsxwriter writes row by row (flat memory) */
+#define AUD_CMD_MAX_THREADS 8     /* reports audited side by side, at most (one per core) */
+#define AUD_CMD_PER_THREAD 16     /* reports a thread should have, at least, to be worth starting */
 
 typedef struct {
     cli_base base;
@@ -51,7 +56,8 @@ typedef struct {
     cli_list owned; /* the paths allocated here */
     char *rules_path;
     aud_rules *rules;
-    fset_db *db;
+    fset_db *db[AUD_CMD_MAX_THREADS]; /* one per thread: the factor sets it loaded */
+    size_t nthreads;
     cli_dirs dirs;
     aud_batch b;
 } aud_cmd_run_state;
@@ -167,13 +173,88 @@ static int aud_cmd_load_rules(aud_cmd_run_state *s, const char *given, const cha
 
 /* ------------------------------------------------------------ the run */
 
-/* Progress on a terminal: "ghgcalc: auditing 120/10000 reports...", at each percent. */
-static void aud_cmd_progress(const inv_progress *p, size_t done, size_t n)
+/* Progress on a terminal: "ghgcalc: auditing 120/10000 reports...", when
+ * the percentage changes (or on every call when `always`). */
+static void aud_cmd_progress(const inv_progress *p, size_t done, size_t n, bool always)
 {
-    if (!p->fn || (done != n && done * 100 / n == (done - 1) * 100 / n))
+    if (!p->fn || (!always && done > 0 && done < n && done * 100 / n == (done - 1) * 100 / n))
         return;
     fprintf(stderr, "\rghgcalc: auditing %zu/%zu reports...", done, n);
     fflush(stderr);
+}
+
+/* One auditing thread: reports k, k + n, k + 2n, ... of the run (a fixed
+ * share, so that which factor files each thread's database read does not
+ * depend on timing), with its own factor-set database; the others only read
+ * the rules, the folders and the paths, and write their own slots of ent. */
+typedef struct {
+    aud_cmd_run_state *s;
+    size_t k;
+    double tol;
+    atomic_size_t *done;      /* reports audited by every thread */
+    atomic_size_t *finished;  /* threads done */
+    const inv_progress *prog; /* worker 0 prints the progress */
+    bool failed;              /* out of memory */
+} aud_cmd_worker;
+
+static void *aud_cmd_work(void *arg)
+{
+    aud_cmd_worker *w = arg;
+    aud_cmd_run_state *s = w->s;
+    const cli_list *d = &s->dirs.dirs;
+    for (size_t i = w->k; i < s->paths.n && !w->failed; i += s->nthreads) {
+        s->b.ent[i] = aud_check(s->paths.v[i], s->rules, s->db[w->k], d->v, d->n, w->tol);
+        w->failed = !s->b.ent[i];
+        size_t done = atomic_fetch_add_explicit(w->done, 1, memory_order_relaxed) + 1;
+        if (w->prog)
+            aud_cmd_progress(w->prog, done, s->paths.n, false);
+    }
+    atomic_fetch_add(w->finished, 1);
+    return NULL;
+}
+
+/* How many threads audit: one per core, at most AUD_CMD_MAX_THREADS, each
+ * with AUD_CMD_PER_THREAD reports or more. */
+static size_t aud_cmd_threads(size_t n)
+{
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    size_t t = cores > 0 ? (size_t)cores : 1;
+    t = t < AUD_CMD_MAX_THREADS ? t : AUD_CMD_MAX_THREADS;
+    while (t > 1 && n / t < AUD_CMD_PER_THREAD)
+        t--;
+    return t;
+}
+
+/* Runs the workers (this thread is worker 0, and prints the progress until
+ * the others are done); false when out of memory. */
+static bool aud_cmd_run_workers(aud_cmd_run_state *s, const aud_cmd_opts *o, double tol)
+{
+    atomic_size_t done = 0, finished = 0;
+    aud_cmd_worker w[AUD_CMD_MAX_THREADS];
+    pthread_t th[AUD_CMD_MAX_THREADS];
+    bool started[AUD_CMD_MAX_THREADS] = {false}, ok = true;
+    inv_progress prog = cli_progress(o->base.quiet);
+    for (size_t k = 0; k < s->nthreads; k++) {
+        w[k] = (aud_cmd_worker){s, k, tol, &done, &finished, k == 0 && prog.fn ? &prog : NULL, false};
+        ok = ok && (s->db[k] = fdb_new()) != NULL;
+    }
+    for (size_t k = 1; ok && k < s->nthreads; k++)
+        started[k] = pthread_create(&th[k], NULL, aud_cmd_work, &w[k]) == 0;
+    for (size_t k = 0; ok && k < s->nthreads; k++)
+        if (k == 0 || !started[k]) /* a thread that did not start: this one does its share */
+            aud_cmd_work(&w[k]);
+    const struct timespec tick = {0, 100000000}; /* 0.1 s */
+    while (ok && prog.fn && atomic_load(&finished) < s->nthreads) {
+        aud_cmd_progress(&prog, atomic_load(&done), s->paths.n, true);
+        nanosleep(&tick, NULL);
+    }
+    for (size_t k = 1; k < s->nthreads; k++)
+        if (started[k])
+            pthread_join(th[k], NULL);
+    cli_progress_done(&prog);
+    for (size_t k = 0; k < s->nthreads; k++)
+        ok = ok && !w[k].failed;
+    return ok;
 }
 
 /* Audits every report into s->b (input order) and sorts the risk order;
@@ -188,34 +269,66 @@ static bool aud_cmd_audit_all(aud_cmd_run_state *s, const aud_cmd_opts *o, doubl
     s->b.order = calloc(n, sizeof *s->b.order);
     if (!s->b.ent || !s->b.order || !cli_dirs_make(&s->dirs, &o->factors, NULL, s->paths.v[0]))
         return false;
-    inv_progress prog = cli_progress(o->base.quiet);
-    for (size_t i = 0; i < n; i++) {
-        s->b.ent[i] = aud_check(s->paths.v[i], s->rules, s->db, s->dirs.dirs.v, s->dirs.dirs.n, tol);
-        if (!s->b.ent[i])
-            return false;
-        s->b.n = i + 1;
-        aud_cmd_progress(&prog, i + 1, n);
+    s->nthreads = aud_cmd_threads(n);
+    bool ok = aud_cmd_run_workers(s, o, tol);
+    s->b.n = n;
+    for (size_t i = 0; i < n; i++)
+        ok = ok && s->b.ent[i];
+    if (ok)
+        aud_batch_sort(&s->b);
+    return ok;
+}
+
+/* qsort order of (path, sha256) pairs by path. */
+static int aud_cmd_pair_cmp(const void *a, const void *b)
+{
+    return strcmp(((const char *const *)a)[0], ((const char *const *)b)[0]);
+}
+
+/* The factor and GWP files every thread's database read, each once, sorted
+ * by path (the same list whichever thread read a file), into `in`. */
+static bool aud_cmd_factor_inputs(const aud_cmd_run_state *s, cli_inputs *in)
+{
+    size_t total = 0, n = 0;
+    for (size_t k = 0; k < s->nthreads; k++) {
+        const char **p, **h;
+        total += fdb_files(s->db[k], &p, &h);
     }
-    cli_progress_done(&prog);
-    aud_batch_sort(&s->b);
-    return true;
+    const char *(*pairs)[2] = malloc((total ? total : 1) * sizeof *pairs);
+    if (!pairs)
+        return false;
+    for (size_t k = 0; k < s->nthreads; k++) {
+        const char **p, **h;
+        size_t m = fdb_files(s->db[k], &p, &h);
+        for (size_t i = 0; i < m; i++) {
+            size_t j = 0;
+            while (j < n && strcmp(pairs[j][0], p[i]) != 0)
+                j++;
+            if (j == n) {
+                pairs[n][0] = p[i];
+                pairs[n++][1] = h[i];
+            }
+        }
+    }
+    qsort(pairs, n, sizeof *pairs, aud_cmd_pair_cmp);
+    bool ok = true;
+    for (size_t i = 0; ok && i < n; i++)
+        ok = cli_inputs_add(in, pairs[i][0], pairs[i][1]);
+    free(pairs);
+    return ok;
 }
 
 /* The input files for the About sheet: every report, the rules file, then
  * every factor and GWP file read. */
 static bool aud_cmd_inputs(const aud_cmd_run_state *s, cli_inputs *in)
 {
-    const char **p, **h;
-    size_t n = fdb_files(s->db, &p, &h);
     bool ok = true;
     for (size_t i = 0; ok && i < s->b.n; i++) {
         const aud_enterprise *e = s->b.ent[i];
         ok = cli_inputs_add(in, e->path, e->rep ? e->rep->sha256 : "unreadable");
     }
     ok = ok && cli_inputs_add(in, s->rules->path, s->rules->sha256);
-    for (size_t i = 0; ok && i < n; i++)
-        ok = cli_inputs_add(in, p[i], h[i]);
-    return ok;
+    return ok && aud_cmd_factor_inputs(s, in);
 }
 
 /* The audit writers, typed for the output step. */
@@ -299,7 +412,8 @@ static void aud_cmd_state_free(aud_cmd_run_state *s)
     free(s->b.ent);
     free(s->b.order);
     cli_dirs_free(&s->dirs);
-    fdb_free(s->db);
+    for (size_t k = 0; k < AUD_CMD_MAX_THREADS; k++)
+        fdb_free(s->db[k]);
     aud_rules_free(s->rules);
     free(s->rules_path);
     for (size_t i = 0; i < s->owned.n; i++)
@@ -316,7 +430,7 @@ static int aud_cmd_go(const aud_cmd_opts *o, aud_cmd_run_state *s, double tol)
         status = aud_cmd_load_rules(s, o->rules, s->paths.v[0]);
     if (status != CLI_OK)
         return status;
-    if (!(s->db = fdb_new()) || !aud_cmd_audit_all(s, o, tol)) {
+    if (!aud_cmd_audit_all(s, o, tol)) {
         fprintf(stderr, "ghgcalc: error: out of memory\n");
         return CLI_IO;
     }

@@ -82,9 +82,14 @@ static const rpt_text aw_texts[AWL_END] = {
     [AWL_LAYOUT] = {"Recalculation sheets", "重算表"},
     [AWL_LAYOUT_SHEETS] = {"one sheet per enterprise, named by its rank in the risk order and its id",
                            "每个企业一张表，以风险排序名次和报告标识命名"},
-    [AWL_LAYOUT_STACKED] = {"more than 100 enterprises: their blocks one below the other in the Recalculation sheets "
-                            "(the Summary links to each)",
-                            "企业超过 100 家：各企业的计算块依次排列在 Recalculation 表中（汇总表链接到各块）"},
+    [AWL_LAYOUT_STACKED] = {"a large batch (more than 100 reports): the blocks of the reports with findings at warning "
+                            "level or above, one below the other in the Recalculation sheets (the Summary links to "
+                            "each); Results lists the items that are not consistent or that a finding concerns. Audit "
+                            "a report on its own for its full recalculation and results table; the CSV and JSON hold "
+                            "every finding",
+                            "大批量（超过 100 份报告）：仅为有警告及以上发现的报告生成计算块，依次排列在 Recalculation "
+                            "表中（汇总表链接到各块）；核查结果表仅列出不一致或有发现的数据项。单独核查某份报告可得其完整"
+                            "重算和结果表；CSV 和 JSON 含全部发现"},
     [AWL_NOTES_TEXT] = {"Descriptions are the rules file's messages. Difference = verified - declared (as the "
                         "verifier's results table); the Summary's deviation = declared - verified. Blank columns "
                         "of Findings are for the enterprise's cause analysis, the corrective action and the "

@@ -15,9 +15,14 @@
 #define AW_RULES "Rules"
 #define AW_STACKED "Recalculation" /* a large batch: the enterprises' blocks one below the other */
 
-/* Up to this many enterprises get a recalculation sheet each; a larger
- * batch stacks the blocks in "Recalculation" sheets (a workbook of
- * thousands of tabs is not usable, and LibreOffice opens at most 10,000). */
+/* Up to this many enterprises get a recalculation sheet each and every
+ * data item in Results. A larger batch (the bureau's screening of a city's
+ * reports, not one verification) stacks the blocks in "Recalculation"
+ * sheets, for the reports with findings at warning level or above only, and
+ * lists in Results only the items that are not consistent or that a finding
+ * concerns: a workbook of thousands of tabs is not usable (LibreOffice opens
+ * at most 10,000), and 10,000 reports in full are ten million cells. The
+ * CSV and JSON hold every finding whatever the size. */
 #define AW_MAX_SHEETS 100
 
 /* Rows of one stacked sheet before the next begins (Excel's limit is 1,048,576). */
@@ -69,7 +74,7 @@ enum { RE_FACTOR = RC_UNIT + 1, RE_FACTOR_UNIT, RE_YEAR, RE_CONVERSION, RE_SIGN 
 /* Where one enterprise's recalculation block is: its sheet and the rows of
  * its totals, which the Summary refers to. */
 typedef struct {
-    char sheet[32];
+    char sheet[32];      /* "" when the enterprise has no block (a clean report of a large batch) */
     lxw_row_t row0;      /* the block's title row */
     lxw_row_t total_row; /* the enterprise total (RC_EMISSION: recomputed; RC_VERIFIED: verified) */
     lxw_row_t end;       /* the first row after the block */

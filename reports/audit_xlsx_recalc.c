@@ -156,6 +156,8 @@ bool aw_recalc_plan(aw *w)
         aw_place *p = &w->place[b->order[k]];
         aw_layout L;
         aw_layout_of(e, 0, &L);
+        if (w->stacked && aud_status_of(e) == AUD_ST_CLEAN)
+            continue; /* a large batch: blocks for the reports with findings only */
         if (!w->stacked)
             aw_sheet_name(e, k, p->sheet, sizeof p->sheet);
         else {
@@ -544,6 +546,8 @@ void aw_recalc(aw *w)
     const char *current = NULL;
     for (size_t k = 0; k < b->n && !w->xl.err; k++) {
         const aw_place *p = &w->place[b->order[k]];
+        if (!p->sheet[0])
+            continue;
         if (!current || strcmp(current, p->sheet) != 0) {
             ws = aw_recalc_sheet(w, p->sheet);
             current = p->sheet;

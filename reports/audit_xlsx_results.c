@@ -96,9 +96,14 @@ void aw_results(aw *w)
         const aud_enterprise *e = b->ent[b->order[k]];
         aud_item *items = NULL;
         size_t n = aud_items(e, b->tolerance, &items);
-        for (size_t i = 0; i < n; i++)
-            if (isfinite(items[i].reported) || (isfinite(items[i].verified) && items[i].verified != 0))
-                aw_result_row(w, ws, row++, e, &items[i]); /* not an item neither side has (a kiln's generation) */
+        for (size_t i = 0; i < n; i++) {
+            const aud_item *it = &items[i];
+            if (!isfinite(it->reported) && !(isfinite(it->verified) && it->verified != 0))
+                continue; /* an item neither side has (a kiln's generation) */
+            if (w->stacked && it->consistent && !it->reason)
+                continue; /* a large batch: what is not consistent or has a finding */
+            aw_result_row(w, ws, row++, e, it);
+        }
         free(items);
     }
     if (ws)

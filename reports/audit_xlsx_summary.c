@@ -53,9 +53,11 @@ static void aw_summary_ident(aw *w, lxw_worksheet *ws, lxw_row_t row, size_t k, 
     rpt_xl *x = &w->xl;
     char url[128];
     rpt_xl_num(x, ws, row, SM_RANK, (double)(k + 1), RPT_F_INT);
-    snprintf(url, sizeof url, "internal:%s", rpt_xl_ref(p->sheet, p->row0, 0, false).s);
     const char *id = e->rep ? e->rep->id : e->path;
-    if (!x->err)
+    snprintf(url, sizeof url, "internal:%s", rpt_xl_ref(p->sheet, p->row0, 0, false).s);
+    if (!p->sheet[0])
+        rpt_xl_str(x, ws, row, SM_ID, id, RPT_F_NONE); /* no block to link to */
+    else if (!x->err)
         rpt_xl_check(x, worksheet_write_url_opt(ws, row, SM_ID, url, NULL, id, NULL), "writing a link");
     if (e->rep) {
         rpt_xl_str(x, ws, row, SM_NAME, e->rep->name, RPT_F_NONE);
@@ -72,17 +74,17 @@ static void aw_summary_ident(aw *w, lxw_worksheet *ws, lxw_row_t row, size_t k, 
  * cells hold numbers, not references to the block: a deviation near zero is
  * the difference of two large totals, and a sum in another order (Excel's,
  * LibreOffice's) would move it by more than its own size. */
-static void aw_summary_figures(aw *w, lxw_worksheet *ws, lxw_row_t row, const aud_enterprise *e, const aw_place *p)
+static void aw_summary_figures(aw *w, lxw_worksheet *ws, lxw_row_t row, const aud_enterprise *e)
 {
     rpt_xl *x = &w->xl;
     char f[RPT_XL_FORMULA_MAX];
     rpt_ref dec = rpt_xl_cell(row, SM_DECLARED), ver = rpt_xl_cell(row, SM_VERIFIED);
     rpt_xl_num(x, ws, row, SM_DECLARED, e->declared_t, RPT_F_T);
-    if (p->has_total) {
+    if (e->recomputed) {
         rpt_xl_num(x, ws, row, SM_RECOMPUTED, e->recomputed_t, RPT_F_T);
         rpt_xl_num(x, ws, row, SM_VERIFIED, e->conservative_t, RPT_F_T);
     }
-    if (p->has_total && !isnan(e->declared_t)) {
+    if (e->recomputed && !isnan(e->declared_t)) {
         snprintf(f, sizeof f, "=%s-%s", dec.s, ver.s);
         rpt_xl_formula(x, ws, row, SM_DEV_T, f, e->declared_t - e->conservative_t, RPT_F_T);
     }
@@ -159,7 +161,7 @@ void aw_summary(aw *w)
         const aud_enterprise *e = b->ent[b->order[k]];
         const aw_place *p = &w->place[b->order[k]];
         aw_summary_ident(w, ws, (lxw_row_t)k + 1, k, e, p);
-        aw_summary_figures(w, ws, (lxw_row_t)k + 1, e, p);
+        aw_summary_figures(w, ws, (lxw_row_t)k + 1, e);
     }
     aw_summary_total(w, ws, (lxw_row_t)b->n + 2, b->n);
     if (b->n)
