@@ -40,11 +40,19 @@ FAULTS = {
     "grid": "purchased electricity at 0.5810 t CO2/MWh instead of the 2023 national 0.5306",
     "credit": "a unified social credit code with a wrong check character",
     "q_sum": "a unit's Q 2 % above the sum of its fuels' F",
+    "oxidation": "a fuel's oxidation rate 98 % where the power guideline prescribes 99 %",
+    "generation": "a unit's load factor 5 % off capacity x hours / generation",
+    "unit_class": "a unit registered in the other coal class than its capacity says",
+    "gas_carbon": "a month's natural-gas carbon content 6.40 tC/10^4 Nm3, above the guideline's 6.10",
+    "cph": "a coal's measured carbon content 15 % high (carbon per unit heat off the rank's reference)",
+    "no_clinker": "no clinker decarbonation (a source the cement guideline requires)",
 }
 APPLIES = {
-    "coal": ["emissions", "slip", "month_sum", "lab_late", "missing", "hours", "credit", "q_sum"],
-    "gas": ["emissions", "slip", "month_sum", "gas_ncv", "lab_late", "missing", "hours", "credit", "q_sum"],
-    "cement": ["emissions", "slip", "grid", "credit"],
+    "coal": ["emissions", "slip", "month_sum", "lab_late", "missing", "hours", "credit", "q_sum", "oxidation",
+             "generation", "unit_class", "cph"],
+    "gas": ["emissions", "slip", "month_sum", "gas_ncv", "lab_late", "missing", "hours", "credit", "q_sum",
+            "oxidation", "generation", "gas_carbon"],
+    "cement": ["emissions", "slip", "grid", "credit", "no_clinker"],
 }
 
 
@@ -76,6 +84,11 @@ def fuel_months(rng, fuel, heat_gj, cph_tc_tj, ncv0, faults, month_dates):
         months.append({"month": m, "amount": amount, "ncv": ncv, "carbon": carbon})
     if "gas_ncv" in faults:
         months[2]["ncv"] = 420.0
+    if "gas_carbon" in faults:
+        months[3]["carbon"] = 6.4
+    if "cph" in faults:
+        for mo in months:
+            mo["carbon"] = round(mo["carbon"] * 1.15, 5)
     if "missing" in faults:
         del months[6]
     for mo in months:
@@ -120,8 +133,13 @@ def power_unit(rng, k, gas, faults):
     if "hours" in faults and k == 0:
         hours, lf = 8900, round(cap * hours * lf / (cap * 8900), 4)
     gen = round(cap * hours * lf)
+    if "generation" in faults and k == 0:
+        lf = round(lf * 1.05, 4)
+    if "unit_class" in faults and k == 0 and not gas:
+        cls = "coal_lt400" if cls == "coal_ge400" else "coal_ge400"
+    ox = 0.98 if "oxidation" in faults and k == 0 else 0.99
     months = fuel_months(rng, fuel, gen * 3.6 / eff, cph, ncv0, faults if k == 0 else set(), dates(rng))
-    a, c, b, d, f = fuel_figures(months, 0.99)
+    a, c, b, d, f = fuel_figures(months, ox)
     if "month_sum" in faults and k == 0:
         a *= 1.05
     f_decl = f * 1.03 if "emissions" in faults and k == 0 else f
@@ -129,7 +147,7 @@ def power_unit(rng, k, gas, faults):
     lines = ["  - id: \"%d#\"" % (k + 1), "    class: %s" % cls, "    product: condensing",
              "    capacity: %d" % cap, "    generation: %d" % gen, "    running_hours: %d" % hours,
              "    load_factor: %.4f" % lf, "    emissions: %.2f" % q, "    fuels:",
-             "      - fuel: %s" % fuel, "        unit: %s" % unit, "        oxidation: 99%",
+             "      - fuel: %s" % fuel, "        unit: %s" % unit, "        oxidation: %d%%" % round(ox * 100),
              "        amount: %.1f" % a, "        ncv: %.4f" % c, "        carbon: %.6f" % b,
              "        carbon_per_heat: %.7f" % d, "        emissions: %.2f" % f_decl, "        months:"]
     for mo in months:
@@ -165,15 +183,18 @@ def cement_report(rng, faults):
     lines = ["units:", "  - id: kiln-1", "    class: kiln", "    emissions: %.2f" % f_decl, "    fuels:",
              "      - {fuel: bituminous_coal, unit: t, amount: %.1f, ncv: %.3f, ncv_how: self_tested, carbon: %.5f, "
              "carbon_how: commissioned, oxidation: 98%%, emissions: %.2f}" % (coal, ncv, carbon, f_decl),
+             ] + ([] if "no_clinker" in faults else [
              "process:",
              "  - {id: kiln-1-clinker, kind: clinker, unit: t, amount: %d, ef: %.4f, emissions: %.2f}"
-             % (clinker, ef, clinker * ef),
+             % (clinker, ef, clinker * ef)]) + [
              "purchased:",
              "  - {kind: electricity, amount: %d, unit: MWh, grid: national, factor: %.4f, emissions: %.2f}"
              % (elec, factor, elec * factor),
              "production:", "  clinker: %d" % clinker]
-    parts = {"combustion": float("%.2f" % f_decl), "process": float("%.2f" % (clinker * ef)),
-             "indirect": float("%.2f" % (elec * factor))}
+    parts = {"combustion": float("%.2f" % f_decl)}
+    if "no_clinker" not in faults:
+        parts["process"] = float("%.2f" % (clinker * ef))
+    parts["indirect"] = float("%.2f" % (elec * factor))
     return lines, parts, ("clinker", clinker)
 
 

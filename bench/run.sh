@@ -385,6 +385,10 @@ extra = os.path.join(os.path.dirname(results), 'RESULTS-notes.md')
 if os.path.exists(extra):
     L.append('')
     L.append(open(extra, encoding='utf-8').read().rstrip())
+audit = os.path.join(os.path.dirname(results), 'RESULTS-audit.md')  # bench/run_audit.sh's section, kept
+if os.path.exists(audit):
+    L.append('')
+    L.append(open(audit, encoding='utf-8').read().rstrip())
 open(results, 'w', encoding='utf-8').write('\n'.join(L) + '\n')
 print('bench: wrote %s' % results)
 PYEOF
