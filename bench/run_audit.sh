@@ -146,6 +146,10 @@ if tab:
 c = re.search(r'check: .*', cmp)
 if c:
     L.append('Comparison: %s.' % c.group(0).replace('check: ', ''))
+notes = os.path.join('bench', 'RESULTS-audit-notes.md')
+if os.path.exists(notes):
+    L.append('')
+    L.append(open(notes, encoding='utf-8').read().rstrip())
 open(os.path.join('bench', 'RESULTS-audit.md'), 'w', encoding='utf-8').write('\n'.join(L) + '\n')
 res = os.path.join('bench', 'RESULTS.md')
 body = open(res, encoding='utf-8').read() if os.path.exists(res) else '# ghgcalc benchmark results\n'

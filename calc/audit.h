@@ -215,8 +215,9 @@ typedef struct aud_rules {
     struct pool *mem;
 } aud_rules;
 
-/* Loads a rules file; every problem goes to `dl`. NULL when nothing could
- * be read. Rules the program knows but the file leaves out are not checked. */
+/* Loads a rules file; every problem goes to `dl` (whose messages name
+ * `path`: it must outlive them). NULL when nothing could be read. Rules the
+ * program knows but the file leaves out are not checked. */
 aud_rules *aud_rules_load(const char *path, diag_list *dl);
 void aud_rules_free(aud_rules *rs);
 

@@ -259,7 +259,9 @@ aud_rules *aud_rules_load(const char *path, diag_list *dl)
     }
     rs->path = pool_strdup(rs->mem, path);
     rs->tolerance = NAN;
-    yreader *yr = yr_open(rs->path, dl, NULL);
+    /* Opened on the caller's `path`, which outlives the messages: a file that
+     * cannot be opened is reported at it, and rs (with its copy) is freed. */
+    yreader *yr = yr_open(path, dl, NULL);
     if (!yr) {
         aud_rules_free(rs);
         return NULL;

@@ -49,7 +49,9 @@ enum {
     RC_NCV,
     RC_NCV_UNIT,
     RC_ENERGY, /* = amount x unit factor x NCV, TJ */
-    RC_EF,
+    RC_CARBON, /* the month's carbon content B, when measured */
+    RC_CARBON_UNIT,
+    RC_EF, /* carbon per unit heat D: = B / C when B is measured */
     RC_EF_UNIT,
     RC_EF_FACTOR,
     RC_OXIDATION,
@@ -144,6 +146,7 @@ typedef struct {
     unsigned nterms;         /* most product terms of any process row (at least 2) */
     lxw_col_t proc_ef;       /* process rows: the EF column (after the term pairs) */
     lxw_col_t proc_emission; /* process rows: the emission column (RC_EMISSION unless the terms push it right) */
+    units_t tc_gj;           /* "tC/GJ", the unit of D */
 } aw;
 
 /* ---- shared helpers (audit_xlsx.c) ---- */

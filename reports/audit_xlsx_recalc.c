@@ -1,4 +1,5 @@
 /* audit_xlsx_recalc.c - the audit workbook's recalculation blocks: every engine row of a report as live formulas. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +17,9 @@ static const rpt_text aw_fuel_cols[RC_NCOLS] = {
     [RC_NCV] = {"NCV (C)", "低位发热量 (C)"},
     [RC_NCV_UNIT] = {"NCV unit", "低位发热量单位"},
     [RC_ENERGY] = {"Energy (TJ) = A x unit factor x C", "能量 (TJ) = A × 单位换算系数 × C"},
-    [RC_EF] = {"Carbon per unit heat (D)", "单位热值含碳量 (D)"},
+    [RC_CARBON] = {"Carbon content (B)", "元素碳含量 (B)"},
+    [RC_CARBON_UNIT] = {"B unit", "B 单位"},
+    [RC_EF] = {"Carbon per unit heat (D = B/C when B is measured)", "单位热值含碳量（实测 B 时 D = B/C）"},
     [RC_EF_UNIT] = {"D unit", "D 单位"},
     [RC_EF_FACTOR] = {"EF factor (units, 44/12)", "换算系数（单位、44/12）"},
     [RC_OXIDATION] = {"Oxidation (E)", "碳氧化率 (E)"},
@@ -149,6 +152,7 @@ bool aw_recalc_plan(aw *w)
     w->nterms = aw_max_terms(b);
     w->proc_ef = (lxw_col_t)(RC_TERM0 + 2 * w->nterms);
     w->proc_emission = w->proc_ef + 4 > RC_EMISSION ? w->proc_ef + 4 : RC_EMISSION;
+    units_parse("tC/GJ", &w->tc_gj, NULL, 0);
     lxw_row_t row = 0;
     unsigned sheet = 0;
     for (size_t k = 0; k < b->n; k++) {
@@ -238,6 +242,44 @@ static void aw_block_title(aw *w, lxw_worksheet *ws, lxw_row_t row0, size_t rank
     rpt_xl_str(&w->xl, ws, row0 + 1, 0, aw_label(w, note), RPT_F_NONE);
 }
 
+/* The carbon content B that row `cr` of fuel `f` was computed with (its
+ * month's, or the year's for a fuel without months), or NULL when D did not
+ * come from B / C (not measured: the declared D or the factor set's). */
+static const aud_num *aw_row_carbon(const aud_fuel *f, const aud_calc_row *cr)
+{
+    const eng_hit *h = &cr->line.res->ef[GAS_CO2];
+    if (!h->v || !h->set_id || strcmp(h->set_id, "record") != 0 || !h->v->ref || !strstr(h->v->ref, "(B/C)"))
+        return NULL;
+    if (!cr->month)
+        return f->carbon.given ? &f->carbon : NULL;
+    for (size_t m = 0; m < f->nmonths; m++)
+        if (f->months[m].month == cr->month)
+            return f->months[m].carbon.given ? &f->months[m].carbon : NULL;
+    return NULL;
+}
+
+/* Writes B and D of a fuel row: D = B / C as a formula (times the unit
+ * conversion when B and C are not per the same amount unit in tC and GJ)
+ * when B was measured, else D as the number it was. */
+static void aw_fuel_carbon(aw *w, lxw_worksheet *ws, lxw_row_t row, const aud_fuel *f, const aud_calc_row *cr)
+{
+    const aud_num *b = aw_row_carbon(f, cr);
+    const eng_res *res = cr->line.res;
+    rpt_xl_str(&w->xl, ws, row, RC_EF_UNIT, res->ef[GAS_CO2].v ? res->ef[GAS_CO2].v->unit_text : "", RPT_F_NONE);
+    if (!b) {
+        rpt_xl_num(&w->xl, ws, row, RC_EF, cr->line.ef, RPT_F_GENERAL);
+        return;
+    }
+    char fm[RPT_XL_FORMULA_MAX], k[40];
+    double scale = f->carbon_unit.scale / (f->ncv_unit.scale * w->tc_gj.scale); /* 1 for tC/t over GJ/t */
+    rpt_num_text(scale, k, sizeof k);
+    rpt_xl_num(&w->xl, ws, row, RC_CARBON, b->v, RPT_F_GENERAL);
+    rpt_xl_str(&w->xl, ws, row, RC_CARBON_UNIT, f->carbon_unit_text, RPT_F_NONE);
+    snprintf(fm, sizeof fm, "=%s/%s%s%s", rpt_xl_cell(row, RC_CARBON).s, rpt_xl_cell(row, RC_NCV).s,
+             fabs(scale - 1) < 1e-15 ? "" : "*", fabs(scale - 1) < 1e-15 ? "" : k);
+    rpt_xl_formula(&w->xl, ws, row, RC_EF, fm, cr->line.ef, RPT_F_GENERAL);
+}
+
 /* Writes one fuel row: A x unit factor x C = energy; energy x D x EF factor
  * x E = emission (the engine's order); emission x adjustment = verified. */
 static void aw_fuel_row(aw *w, lxw_worksheet *ws, lxw_row_t row, const aud_enterprise *e, const aud_calc_row *cr)
@@ -264,8 +306,7 @@ static void aw_fuel_row(aw *w, lxw_worksheet *ws, lxw_row_t row, const aud_enter
     rpt_xl_num(x, ws, row, RC_NCV, l->ncv, RPT_F_GENERAL);
     rpt_xl_str(x, ws, row, RC_NCV_UNIT, res->ncv.v ? res->ncv.v->unit_text : "", RPT_F_NONE);
     rpt_xl_product(x, ws, row, RC_ENERGY, energy, 3, l->energy_tj, RPT_F_TJ);
-    rpt_xl_num(x, ws, row, RC_EF, l->ef, RPT_F_GENERAL);
-    rpt_xl_str(x, ws, row, RC_EF_UNIT, res->ef[GAS_CO2].v ? res->ef[GAS_CO2].v->unit_text : "", RPT_F_NONE);
+    aw_fuel_carbon(w, ws, row, f, cr);
     rpt_xl_num(x, ws, row, RC_EF_FACTOR, l->ef_factor, RPT_F_GENERAL);
     rpt_xl_num(x, ws, row, RC_OXIDATION, l->oxidation, RPT_F_GENERAL);
     rpt_xl_product(x, ws, row, RC_EMISSION, emission, 4, l->emission_t, RPT_F_T);
@@ -530,7 +571,8 @@ static void aw_block(aw *w, lxw_worksheet *ws, size_t rank, const aud_enterprise
 /* Adds a recalculation sheet named `name` with the block columns' widths. */
 static lxw_worksheet *aw_recalc_sheet(aw *w, const char *name)
 {
-    static const double widths[RC_NCOLS] = {30, 9, 30, 12, 10, 10, 10, 12, 16, 12, 10, 12, 10, 18, 10, 18, 40, 40, 34};
+    static const double widths[RC_NCOLS] = {30, 9,  30, 12, 10, 10, 10, 12, 16, 10, 12,
+                                            14, 10, 12, 10, 18, 10, 18, 40, 40, 34};
     lxw_worksheet *ws = rpt_xl_sheet(&w->xl, name);
     if (ws) {
         rpt_xl_widths(&w->xl, ws, widths, RC_NCOLS);

@@ -118,7 +118,8 @@ def hand_case_tolerance(tmp):
 def hand_case_workbook(tmp):
     # The recalculation sheet "1 hand-boiler-2023": title, note, a blank row, the fuel table's title and header
     # (rows 4 and 5), the fuel's one row on row 6: energy = 1000 x 0.001 (10^4 Nm3 x GJ/10^4 Nm3 -> TJ) x 380
-    # = 380 TJ; emission = 380 x (5.8 / 380) tC/GJ x 3666.67 (1000 GJ/TJ x 44/12) x 0.99 = 21,054.00 t.
+    # = 380 TJ; D = B / C = 5.8 / 380 tC/GJ; emission = 380 x D x 3666.67 (1000 GJ/TJ x 44/12) x 0.99
+    # = 1000 x 5.8 x 44/12 x 0.99 = 21,054.00 t.
     declared = round(HAND_CO2 * 1.03, 2)
     x, _, _ = outputs(tmp)
     audit(hand(tmp, declared), "-o", x, ok=(1,))
@@ -126,14 +127,16 @@ def hand_case_workbook(tmp):
     check(wb.sheetnames == ["Summary", "Findings", "Results", "1 hand-boiler-2023", "Rules", "About"],
           "sheets: %r" % wb.sheetnames)
     ws = wb["1 hand-boiler-2023"]
-    check(ws["I6"].value == "=D6*F6*G6" and ws["N6"].value == "=I6*J6*L6*M6" and ws["P6"].value == "=N6*O6",
-          "formulas: %r %r %r" % (ws["I6"].value, ws["N6"].value, ws["P6"].value))
+    check(ws["I6"].value == "=D6*F6*G6" and ws["L6"].value == "=J6/G6" and ws["P6"].value == "=I6*L6*N6*O6" and
+          ws["R6"].value == "=P6*Q6", "formulas: %r %r %r %r" % (ws["I6"].value, ws["L6"].value, ws["P6"].value,
+                                                                 ws["R6"].value))
     vals = load_wb(x)["1 hand-boiler-2023"]
     close(vals["D6"].value, 1000, "amount")
     close(vals["G6"].value, 380, "NCV")
     close(vals["I6"].value, 380, "energy (TJ)")
-    close(vals["J6"].value, 5.8 / 380, "carbon per unit heat D = B/C (tC/GJ)")
-    close(vals["N6"].value, HAND_CO2, "emission (cached)")
+    close(vals["J6"].value, 5.8, "carbon content B (tC/10^4 Nm3)")
+    close(vals["L6"].value, 5.8 / 380, "carbon per unit heat D = B/C (tC/GJ)")
+    close(vals["P6"].value, HAND_CO2, "emission (cached)")
     check("hand.yaml:11:" in vals["C6"].value, "input position: %r" % vals["C6"].value)
     fd = load_wb(x)["Findings"]
     rows = [[c.value for c in r] for r in fd.iter_rows(min_row=2)]
