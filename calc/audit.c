@@ -282,6 +282,7 @@ aud_enterprise *aud_check(const char *path, const aud_rules *rs, fset_db *db, co
         aud_diag_findings(e, dl, "report.not_recomputable");
     diag_free(dl);
     aud_apply(e, rs, tolerance);
+    eng_release(e->eng); /* the results stay for the writers; the factor index is done with */
     return e;
 }
 

@@ -39,6 +39,14 @@ void fs_free(fs_order *o)
     free(o);
 }
 
+void fs_drop_index(fs_order *o)
+{
+    free(o->slot);
+    free(o->ents);
+    free(o->keys);
+    *o = (fs_order){o->sets, o->nsets, o->capsets, NULL, 0, NULL, 0, NULL, 0};
+}
+
 size_t fs_count(const fs_order *o) { return o->nsets; }
 const fset *const *fs_sets(const fs_order *o) { return o->sets; }
 
