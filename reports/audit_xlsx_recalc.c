@@ -205,19 +205,24 @@ static void aw_record_where(const aud_enterprise *e, size_t rec, char *buf, size
     aw_short_where((src_loc){e->path, r->at.line, r->at.col}, buf, len);
 }
 
-/* "report: NCV (C) (path:12:30)" for a value the report gave, "set: ref"
- * for one from a factor set, into buf. */
-static void aw_hit_text(const eng_hit *h, char *buf, size_t len)
+/* "report: NCV (C)" for a value the report gave on the row's own line
+ * (`line`: the Input column says where), "report: oxidation (E)
+ * (file.yaml:48:20)" for one from another line, "set: ref" for one from a
+ * factor set, into buf. */
+static void aw_hit_text(const eng_hit *h, unsigned line, char *buf, size_t len)
 {
     char where[512];
     if (!h->v) {
         buf[0] = '\0';
         return;
     }
-    if (h->set_id && strcmp(h->set_id, "record") == 0) {
+    const char *ref = h->v->ref ? h->v->ref : "report";
+    if (h->set_id && strcmp(h->set_id, "record") == 0 && h->v->at.line != line) {
         aw_short_where(h->v->at, where, sizeof where);
-        rpt_fmt(buf, len, "%s (%s)", h->v->ref ? h->v->ref : "report", where);
-    } else
+        rpt_fmt(buf, len, "%s (%s)", ref, where);
+    } else if (h->set_id && strcmp(h->set_id, "record") == 0)
+        rpt_fmt(buf, len, "%s", ref);
+    else
         rpt_fmt(buf, len, "%s%s%s", h->set_id ? h->set_id : "", h->v->ref ? ": " : "", h->v->ref ? h->v->ref : "");
 }
 
@@ -312,11 +317,11 @@ static void aw_fuel_row(aw *w, lxw_worksheet *ws, lxw_row_t row, const aud_enter
     rpt_xl_product(x, ws, row, RC_EMISSION, emission, 4, l->emission_t, RPT_F_T);
     rpt_xl_num(x, ws, row, RC_ADJUST, adj, RPT_F_GENERAL);
     rpt_xl_product(x, ws, row, RC_VERIFIED, verified, 2, l->emission_t * adj, RPT_F_T);
-    aw_hit_text(&res->ncv, buf, sizeof buf);
+    aw_hit_text(&res->ncv, inv_rec(e->inv, l->rec)->at.line, buf, sizeof buf);
     rpt_xl_str(x, ws, row, RC_NCV_SRC, buf, RPT_F_NONE);
-    aw_hit_text(&res->ef[GAS_CO2], buf, sizeof buf);
+    aw_hit_text(&res->ef[GAS_CO2], inv_rec(e->inv, l->rec)->at.line, buf, sizeof buf);
     rpt_xl_str(x, ws, row, RC_EF_SRC, buf, RPT_F_NONE);
-    aw_hit_text(&res->oxid, buf, sizeof buf);
+    aw_hit_text(&res->oxid, inv_rec(e->inv, l->rec)->at.line, buf, sizeof buf);
     rpt_xl_str(x, ws, row, RC_OX_SRC, res->oxid.v ? buf : "1 (complete oxidation)", RPT_F_NONE);
 }
 
@@ -431,7 +436,7 @@ static void aw_proc_row(aw *w, lxw_worksheet *ws, lxw_row_t row, const aud_enter
     const lxw_col_t ver[] = {w->proc_emission, w->proc_emission + 1};
     rpt_xl_product(x, ws, row, w->proc_emission + 2, ver, 2, l->emission_t * adj, RPT_F_T);
     if (c)
-        aw_hit_text(&c->ef, buf, sizeof buf);
+        aw_hit_text(&c->ef, inv_rec(e->inv, l->rec)->at.line, buf, sizeof buf);
     rpt_xl_str(x, ws, row, w->proc_emission + 3, c ? buf : "", RPT_F_NONE);
 }
 
@@ -482,7 +487,7 @@ static void aw_energies(aw *w, lxw_worksheet *ws, lxw_row_t hdr, const aud_enter
         rpt_xl_product(x, ws, row, RC_EMISSION, em, 4, a->calc.emission_t, RPT_F_T);
         rpt_xl_num(x, ws, row, RC_ADJUST, 1, RPT_F_GENERAL);
         rpt_xl_product(x, ws, row, RC_VERIFIED, ver, 2, a->calc.emission_t, RPT_F_T);
-        aw_hit_text(&ind[i].ef, buf, sizeof buf);
+        aw_hit_text(&ind[i].ef, a->at.line, buf, sizeof buf);
         rpt_xl_str(x, ws, row, RC_EF_SRC, buf, RPT_F_NONE);
     }
 }
