@@ -5,7 +5,7 @@
 # make valgrind   unit tests and the end-to-end CLI runs under valgrind
 # make deps       apt-get install what building and testing need (Debian 12, as root)
 # make install    PREFIX=/usr/local DESTDIR=
-# make bench, make bench-mc, make fuzz, make format, make clean.  V=1 shows the commands.
+# make bench, make bench-mc, make bench-audit, make fuzz, make format, make clean.  V=1 shows the commands.
 
 VERSION   := 0.1.0
 PREFIX    ?= /usr/local
@@ -52,7 +52,7 @@ LIB_OBJ   = $(LIB_SRC:%.c=$(OBJDIR)/%.o)
 MAIN_OBJ  = $(OBJDIR)/calc/main.o
 UNIT_BINS = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all check-deps deps bench-deps test unit e2e sanitize valgrind install uninstall clean format bench bench-mc fuzz example
+.PHONY: all check-deps deps bench-deps test unit e2e sanitize valgrind install uninstall clean format bench bench-mc bench-audit fuzz example
 .DEFAULT_GOAL := all
 
 all: check-deps ghgcalc
@@ -110,9 +110,10 @@ valgrind: $(TEST_PROGRAM) $(UNIT_BINS)
 	$(Q)GHGCALC_VALGRIND=1 tests/run $(BUILD)
 
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/factors $(DESTDIR)$(PREFIX)/share/man/man1
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/factors $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 ghgcalc $(DESTDIR)$(PREFIX)/bin/ghgcalc
 	install -m 644 factors/*.yaml $(DESTDIR)$(DATADIR)/factors/
+	install -m 644 rules/*.yaml $(DESTDIR)$(DATADIR)/rules/
 	install -m 644 docs/ghgcalc.1 $(DESTDIR)$(PREFIX)/share/man/man1/ghgcalc.1
 
 uninstall:
@@ -139,6 +140,11 @@ bench:
 # writes bench/RESULTS-mc.md (copied into RESULTS.md by bench/run.sh). Not part of `make test`.
 bench-mc:
 	$(Q)bench/mc.sh
+
+# The audit benchmark (issue 13): `ghgcalc audit` over 10,000 synthetic reports against a Python peer of the
+# same checks; writes bench/RESULTS-audit.md and its section of bench/RESULTS.md. Not part of `make test`.
+bench-audit:
+	$(Q)bench/run_audit.sh
 
 # libFuzzer harnesses (clang, ASan+UBSan), each run for FUZZ_TIME seconds on every core; findings are
 # copied to fuzz/regressions/ (fuzz/replay.sh replays them). Not part of `make test`.

@@ -242,7 +242,9 @@ for n, what, v, ok in summary:
 if py_max < 1000000 and (1000000, 'python') not in rows:
     L.append('\nThe Python equivalent ran up to N = %s only (BENCH_PY_MAX); `make bench BENCH_PY_MAX=1000000` '
              'runs it at 10^6 too (about 7 GB of memory).' % format(py_max, ','))
-for name in ('RESULTS-notes.md', 'RESULTS-mc.md'):  # RESULTS-mc.md: bench/mc.sh, the Monte Carlo benchmark
+# Sections written by the other benchmarks, kept: bench/mc.sh (Monte Carlo), bench/run_audit.sh (audit),
+# bench/run_project.sh (projection).
+for name in ('RESULTS-notes.md', 'RESULTS-mc.md', 'RESULTS-audit.md', 'RESULTS-project.md'):
     extra = os.path.join(os.path.dirname(results), name)
     if os.path.exists(extra):
         L.append('')

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "audit_int.h"
+#include "yreader.h"
 #include "textutil.h"
 
 #define AUD_MAX_LOAD_FINDINGS 50 /* an unreadable report's first problems; the rest add nothing */
@@ -256,19 +257,22 @@ static void aud_apply(aud_enterprise *e, const aud_rules *rs, double tolerance)
     }
 }
 
-aud_enterprise *aud_check(const char *path, const aud_rules *rs, fset_db *db, const char *const *dirs, size_t ndirs,
-                          double tolerance)
+/* aud_check of the report at `path`, read from `yr` when it is already open. */
+static aud_enterprise *aud_check_any(const char *path, struct yreader *yr, const aud_rules *rs, fset_db *db,
+                                     const char *const *dirs, size_t ndirs, double tolerance)
 {
     aud_enterprise *e = calloc(1, sizeof *e);
     diag_list *dl = diag_new();
     if (!e || !dl) {
         free(e);
         diag_free(dl);
+        if (yr)
+            yr_close(yr);
         return NULL;
     }
     e->path = path;
     e->declared_t = e->recomputed_t = e->conservative_t = NAN;
-    e->rep = aud_load(path, dl);
+    e->rep = yr ? aud_load_from(yr, dl) : aud_load(path, dl);
     if (!e->rep || diag_error_count(dl)) {
         aud_diag_findings(e, dl, "report.unreadable");
         aud_report_free(e->rep);
@@ -282,7 +286,20 @@ aud_enterprise *aud_check(const char *path, const aud_rules *rs, fset_db *db, co
         aud_diag_findings(e, dl, "report.not_recomputable");
     diag_free(dl);
     aud_apply(e, rs, tolerance);
+    eng_release(e->eng); /* the results stay for the writers; the factor index is done with */
     return e;
+}
+
+aud_enterprise *aud_check(const char *path, const aud_rules *rs, fset_db *db, const char *const *dirs, size_t ndirs,
+                          double tolerance)
+{
+    return aud_check_any(path, NULL, rs, db, dirs, ndirs, tolerance);
+}
+
+aud_enterprise *aud_check_from(struct yreader *yr, const aud_rules *rs, fset_db *db, const char *const *dirs,
+                               size_t ndirs, double tolerance)
+{
+    return aud_check_any(yr_path(yr), yr, rs, db, dirs, ndirs, tolerance);
 }
 
 void aud_enterprise_free(aud_enterprise *e)

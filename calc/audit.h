@@ -157,6 +157,7 @@ typedef struct aud_report {
     aud_num prev_total;
     aud_product *prev_products;
     size_t nprev;
+    char sha256[65]; /* of the file as read; "unreadable" after a syntax error */
     struct pool *mem;
 } aud_report;
 
@@ -165,6 +166,12 @@ typedef struct aud_report {
  * result is NULL only when nothing could be read (then `dl` says why).
  * Check diag_error_count before using it. */
 aud_report *aud_load(const char *path, diag_list *dl);
+
+/* aud_load from a reader already open on the report (`check` reads the
+ * first key to tell the file's kind, then pushes it back); the reader is
+ * closed. The reader's path must outlive the report. */
+struct yreader;
+aud_report *aud_load_from(struct yreader *yr, diag_list *dl);
 void aud_report_free(aud_report *r);
 
 const char *aud_industry_name(aud_industry i);
@@ -210,12 +217,17 @@ typedef struct aud_rules {
     const char *tolerance_text;
     aud_rule *rules;
     size_t n;
+    char sha256[65]; /* of the file as read; "unreadable" after a syntax error */
     struct pool *mem;
 } aud_rules;
 
-/* Loads a rules file; every problem goes to `dl`. NULL when nothing could
- * be read. Rules the program knows but the file leaves out are not checked. */
+/* Loads a rules file; every problem goes to `dl` (whose messages name
+ * `path`: it must outlive them). NULL when nothing could be read. Rules the
+ * program knows but the file leaves out are not checked. */
 aud_rules *aud_rules_load(const char *path, diag_list *dl);
+
+/* aud_rules_load from a reader already open on the rules file; it is closed. */
+aud_rules *aud_rules_load_from(struct yreader *yr, diag_list *dl);
 void aud_rules_free(aud_rules *rs);
 
 /* The rule `id` of `rs`, or NULL when the file has none (or it is disabled). */
@@ -277,10 +289,21 @@ typedef struct {
  * still run). NULL only when out of memory. */
 aud_enterprise *aud_check(const char *path, const aud_rules *rs, fset_db *db, const char *const *dirs, size_t ndirs,
                           double tolerance);
+
+/* aud_check of the report `yr` is open on (the reader is closed). */
+aud_enterprise *aud_check_from(struct yreader *yr, const aud_rules *rs, fset_db *db, const char *const *dirs,
+                               size_t ndirs, double tolerance);
 void aud_enterprise_free(aud_enterprise *e);
 
 /* The enterprise's findings at `min` severity or above. */
 size_t aud_count_at_least(const aud_enterprise *e, aud_severity min);
+
+/* The meter adjustment of CETS-VG 3.4.1.1 (activity) and 3.4.1.4
+ * (production, `production` true) for month `month` (0: the whole year):
+ * 1 + (required) never calibrated, 1 + (actual - required) accuracy beyond
+ * the requirement, as calibrated for covered months; with 1 - ... for
+ * production. Returns 1 when no adjustment applies. */
+double aud_meter_factor(const aud_meter *m, int month, bool production);
 
 /* One data item of the verifier's results table (CETS-VG annex 1): the
  * report's value before verification and the verified one. */
@@ -301,5 +324,58 @@ typedef struct {
  * recomputed ones after any meter's conservative adjustment; `tol` (a
  * fraction) decides `consistent`. */
 size_t aud_items(const aud_enterprise *e, double tol, aud_item **out);
+
+/* ------------------------------------------------------------ a batch */
+
+/* What the Summary says of an enterprise, worst first: its report could not
+ * be read; it was read but could not be recomputed; it has findings at
+ * error level; at warning level; none at warning level or above. */
+typedef enum {
+    AUD_ST_UNREADABLE,
+    AUD_ST_NOT_RECOMPUTABLE,
+    AUD_ST_ERRORS,
+    AUD_ST_WARNINGS,
+    AUD_ST_CLEAN,
+    AUD_NSTATUS
+} aud_status;
+
+aud_status aud_status_of(const aud_enterprise *e);
+
+/* "unreadable", "not_recomputable", "errors", "warnings", "clean". */
+const char *aud_status_name(aud_status s);
+
+/* How far the declared total is off the verified one (the recomputation
+ * after the meters' conservative adjustment), as a fraction of the verified
+ * total: (declared - verified) / |verified|. NAN when either is unknown or
+ * the verified total is 0. */
+double aud_deviation(const aud_enterprise *e);
+
+/* The reports of one run, in input order, and the order the outputs list
+ * them in (risk order, aud_batch_sort). */
+typedef struct {
+    const aud_rules *rules;
+    aud_enterprise **ent; /* input order */
+    size_t n;
+    size_t *order;        /* indices into ent, highest risk first */
+    double tolerance;     /* the recomputation tolerance used, a fraction */
+    aud_severity fail_on; /* the least severity that makes the run fail (exit 1) */
+} aud_batch;
+
+/* Sorts b->order (which must hold n indices) by risk, highest first:
+ * 1. the status (aud_status order: unreadable, not recomputable, errors,
+ *    warnings, clean): nothing is confirmed of a report that cannot be
+ *    read or recomputed;
+ * 2. within a status, the larger |aud_deviation| first (none last);
+ * 3. more errors, then more warnings first;
+ * 4. input order. */
+void aud_batch_sort(aud_batch *b);
+
+/* Findings of every enterprise at `min` severity or above. */
+size_t aud_batch_count_at_least(const aud_batch *b, aud_severity min);
+
+/* The order a report's findings are listed in: errors, then warnings, then
+ * information; within a severity by position in the file, then as found.
+ * Fills idx[0..e->nfind). */
+void aud_finding_order(const aud_enterprise *e, size_t *idx);
 
 #endif

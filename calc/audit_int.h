@@ -57,13 +57,6 @@ bool aud_row_unit_class(const aud_row *w, const char *cls);
 /* `v` in unit `from` expressed in `to`; NAN when the dimensions differ. */
 double aud_convert(double v, const units_t *from, const units_t *to);
 
-/* The meter adjustment of CETS-VG 3.4.1.1 (activity) and 3.4.1.4
- * (production, `production` true) for month `month` (0: the whole year):
- * 1 + (required) never calibrated, 1 + (actual - required) accuracy beyond
- * the requirement, as calibrated for covered months; with 1 - ... for
- * production. Returns 1 when no adjustment applies. */
-double aud_meter_factor(const aud_meter *m, int month, bool production);
-
 /* Days since 1970-01-01 of year y, month m, day d (proleptic Gregorian). */
 long aud_days(long y, long m, long d);
 

@@ -652,18 +652,21 @@ static void al_finish(aud_loader *L)
 
 aud_report *aud_load(const char *path, diag_list *dl)
 {
+    /* The caller's path: every position refers to it, so it must outlive the report. */
+    yreader *yr = yr_open(path, dl, NULL);
+    return yr ? aud_load_from(yr, dl) : NULL;
+}
+
+aud_report *aud_load_from(yreader *yr, diag_list *dl)
+{
     aud_report *r = calloc(1, sizeof *r);
     if (!r || !(r->mem = pool_new())) {
         free(r);
+        yr_close(yr);
         return NULL;
     }
-    r->path = path; /* the caller's: every position refers to it, so it must outlive the report */
+    r->path = yr_path(yr);
     r->industry = AUD_OTHER;
-    yreader *yr = yr_open(r->path, dl, NULL);
-    if (!yr) {
-        aud_report_free(r);
-        return NULL;
-    }
     aud_loader L = {r, dl};
     const ynode *k;
     while ((k = yr_next_key(yr))) {
@@ -682,6 +685,8 @@ aud_report *aud_load(const char *path, diag_list *dl)
                    hint ? hint : "", hint ? "'?)" : "");
     }
     bool failed = yr_failed(yr);
+    if (failed || !yr_sha256(yr, r->sha256)) /* hashed as it was parsed: one pass */
+        strcpy(r->sha256, "unreadable");
     yr_close(yr);
     if (!failed)
         al_finish(&L);

@@ -29,28 +29,35 @@ typedef struct {
     inventory *inv;
     rc_origin *orig;
     size_t cap;
+    units_t tc_gj, one, t_co2_t, tc_t; /* "tC/GJ", "1", "t CO2/t", "tC/t", parsed once a report */
 } rc_builder;
 
 static const char *rc_intern(inventory *inv, const char *s) { return s ? pool_intern(inv->mem, s, strlen(s)) : NULL; }
 
-/* A record-level override `name` = value [unit], citing the report. */
-static void rc_ovr(inventory *inv, fset_param *p, unsigned *n, const char *name, double v, const char *unit, src_loc at,
-                   const char *ref)
+/* A record-level override `name` = value [unit], citing the report. `u` is
+ * `unit` parsed (NULL: parsed here); the report's units are parsed once,
+ * when it is loaded, and "tC/GJ" once a report: a month record has three
+ * overrides, and parsing their units was a fifth of the recomputation. */
+static void rc_ovr(fset_param *p, unsigned *n, const char *name, double v, const char *unit, const units_t *u,
+                   src_loc at, const char *ref)
 {
     fset_param *q = &p[(*n)++];
     q->name = name;
     memset(&q->v, 0, sizeof q->v);
     q->v.value = v;
     q->v.lower = q->v.upper = q->v.uncertainty_pct = NAN;
-    q->v.unit_text = rc_intern(inv, unit);
-    units_parse(unit, &q->v.unit, NULL, 0);
+    q->v.unit_text = unit; /* the report's text (outlives the inventory) or a literal */
+    if (u)
+        q->v.unit = *u;
+    else
+        units_parse(unit, &q->v.unit, NULL, 0);
     q->v.ref = ref;
     q->v.at = at;
 }
 
-/* A new record for `o`, its origin noted; NULL when out of memory. */
+/* A new record for `o` (its unit `unit`, parsed as `u`), its origin noted; NULL when out of memory. */
 static inv_record *rc_record(rc_builder *b, rc_origin o, const char *cat, const char *key, src_loc key_at,
-                             const char *unit, double amount, src_loc at)
+                             const char *unit, const units_t *u, double amount, src_loc at)
 {
     if (b->inv->n == b->cap) {
         size_t cap = b->cap ? b->cap * 2 : 64;
@@ -67,6 +74,8 @@ static inv_record *rc_record(rc_builder *b, rc_origin o, const char *cat, const 
     r->category = rc_intern(b->inv, cat);
     r->key = rc_intern(b->inv, key);
     r->unit_text = rc_intern(b->inv, unit);
+    if (!r->unit_text || !inv_unit_keep(b->inv, r->unit_text, u)) /* parsed when the report was loaded */
+        return NULL;
     r->amount = amount;
     r->at = r->unit_at = r->amount_at = (inv_pos){at.line, at.col};
     r->key_at = (inv_pos){key_at.line, key_at.col};
@@ -102,7 +111,7 @@ static bool rc_fuel_record(rc_builder *b, size_t ui, size_t fi, const aud_month 
     const aud_fuel *f = &b->rep->units[ui].fuels[fi];
     const aud_num *amt = m ? &m->amount : &f->amount, *ncv = rc_month_ncv(f, m), *c = rc_month_carbon(f, m);
     rc_origin o = {AUD_ROW_FUEL, ui, fi, m ? m->month : 0};
-    inv_record *r = rc_record(b, o, rc_fuel_cat[b->rep->industry], f->fuel, f->fuel_at, f->unit_text,
+    inv_record *r = rc_record(b, o, rc_fuel_cat[b->rep->industry], f->fuel, f->fuel_at, f->unit_text, &f->unit,
                               amt->given ? amt->v : 0, amt->given ? amt->at : (m ? m->at : f->at));
     fset_param *p = pool_alloc(b->inv->mem, 3 * sizeof *p);
     if (!r || !p)
@@ -111,7 +120,7 @@ static bool rc_fuel_record(rc_builder *b, size_t ui, size_t fi, const aud_month 
     r->not_estimated = (1u << GAS_CH4) | (1u << GAS_N2O); /* the enterprise guidelines count CO2 only */
     r->feedstock_excluded = true;                         /* reports give combustion apart from feedstock */
     if (ncv)
-        rc_ovr(b->inv, p, &r->novr, "ncv", ncv->v, f->ncv_unit_text, ncv->at, "report: NCV (C)");
+        rc_ovr(p, &r->novr, "ncv", ncv->v, f->ncv_unit_text, &f->ncv_unit, ncv->at, "report: NCV (C)");
     if (c && !ncv) {
         diag_error(dl, c->at,
                    "the carbon content of '%s' is given without an NCV: give the NCV of the month or "
@@ -120,15 +129,13 @@ static bool rc_fuel_record(rc_builder *b, size_t ui, size_t fi, const aud_month 
         return false;
     }
     if (c) {
-        units_t tcgj;
-        units_parse("tC/GJ", &tcgj, NULL, 0);
-        double d = c->v * f->carbon_unit.scale / (ncv->v * f->ncv_unit.scale) / tcgj.scale;
-        rc_ovr(b->inv, p, &r->novr, "carbon_content", d, "tC/GJ", c->at, "report: carbon content / NCV (B/C)");
+        double d = c->v * f->carbon_unit.scale / (ncv->v * f->ncv_unit.scale) / b->tc_gj.scale;
+        rc_ovr(p, &r->novr, "carbon_content", d, "tC/GJ", &b->tc_gj, c->at, "report: carbon content / NCV (B/C)");
     } else if (f->carbon_per_heat.given)
-        rc_ovr(b->inv, p, &r->novr, "carbon_content", f->carbon_per_heat.v, "tC/GJ", f->carbon_per_heat.at,
+        rc_ovr(p, &r->novr, "carbon_content", f->carbon_per_heat.v, "tC/GJ", &b->tc_gj, f->carbon_per_heat.at,
                "report: carbon per unit heat (D)");
     if (f->oxidation.given)
-        rc_ovr(b->inv, p, &r->novr, "oxidation", f->oxidation.v, "1", f->oxidation.at, "report: oxidation (E)");
+        rc_ovr(p, &r->novr, "oxidation", f->oxidation.v, "1", &b->one, f->oxidation.at, "report: oxidation (E)");
     return true;
 }
 
@@ -146,22 +153,24 @@ static bool rc_process_record(rc_builder *b, size_t pi)
 {
     const aud_process *p = &b->rep->proc[pi];
     rc_origin o = {AUD_ROW_PROCESS, 0, pi, 0};
-    inv_record *r = rc_record(b, o, p->category, p->material, p->kind_at, p->unit_text, p->amount.v, p->amount.at);
+    inv_record *r =
+        rc_record(b, o, p->category, p->material, p->kind_at, p->unit_text, &p->unit, p->amount.v, p->amount.at);
     fset_param *q = pool_alloc(b->inv->mem, 2 * sizeof *q);
     if (!r || !q)
         return false;
     r->ovr = q;
     r->removal = p->output ? 1 : 0;
     if (!strcmp(p->kind, "clinker") && p->cao.given)
-        rc_ovr(b->inv, q, &r->novr, "co2", rc_clinker_ef(p), "t CO2/t", p->cao.at, "report: CaO and MgO of clinker");
+        rc_ovr(q, &r->novr, "co2", rc_clinker_ef(p), "t CO2/t", &b->t_co2_t, p->cao.at,
+               "report: CaO and MgO of clinker");
     else if (!strcmp(p->kind, "raw_meal") && p->toc.given)
-        rc_ovr(b->inv, q, &r->novr, "co2", p->toc.v, "tC/t", p->toc.at, "report: organic carbon of raw meal");
+        rc_ovr(q, &r->novr, "co2", p->toc.v, "tC/t", &b->tc_t, p->toc.at, "report: organic carbon of raw meal");
     else if (!strcmp(p->kind, "co2_recovered"))
-        rc_ovr(b->inv, q, &r->novr, "co2", 1.0, "t CO2/t", p->at, "recovered CO2 is CO2");
+        rc_ovr(q, &r->novr, "co2", 1.0, "t CO2/t", &b->t_co2_t, p->at, "recovered CO2 is CO2");
     else if (p->ef.given)
-        rc_ovr(b->inv, q, &r->novr, "co2", p->ef.v, p->ef_unit_text, p->ef.at, "report: emission factor");
+        rc_ovr(q, &r->novr, "co2", p->ef.v, p->ef_unit_text, &p->ef_unit, p->ef.at, "report: emission factor");
     if (p->purity.given)
-        rc_ovr(b->inv, q, &r->novr, "fraction", p->purity.v, "1", p->purity.at, "report: purity");
+        rc_ovr(q, &r->novr, "fraction", p->purity.v, "1", &b->one, p->purity.at, "report: purity");
     return true;
 }
 
@@ -190,7 +199,8 @@ static bool rc_indirect(rc_builder *b)
             fset_param *p = pool_alloc(inv->mem, sizeof *p);
             if (!p)
                 return false;
-            rc_ovr(inv, p, &d->novr, "co2", a->factor.v, a->factor_unit_text, a->factor.at, "report: heat factor");
+            rc_ovr(p, &d->novr, "co2", a->factor.v, a->factor_unit_text, &a->factor_unit, a->factor.at,
+                   "report: heat factor");
             d->ovr = p;
         }
     }
@@ -334,6 +344,10 @@ static void rc_enterprise(aud_enterprise *e)
 bool aud_recompute(aud_enterprise *e, fset_db *db, const char *const *dirs, size_t ndirs, diag_list *dl)
 {
     rc_builder b = {.e = e, .rep = e->rep};
+    units_parse("tC/GJ", &b.tc_gj, NULL, 0);
+    units_parse("1", &b.one, NULL, 0);
+    units_parse("t CO2/t", &b.t_co2_t, NULL, 0);
+    units_parse("tC/t", &b.tc_t, NULL, 0);
     if (!(b.inv = e->inv = inv_new(e->rep->path)))
         return false;
     size_t errs = diag_error_count(dl);

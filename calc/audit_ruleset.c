@@ -252,18 +252,22 @@ static void rs_rules(rs_loader *L, const ynode *n)
 
 aud_rules *aud_rules_load(const char *path, diag_list *dl)
 {
+    /* Opened on the caller's `path`, which outlives the messages: a file that
+     * cannot be opened is reported at it. */
+    yreader *yr = yr_open(path, dl, NULL);
+    return yr ? aud_rules_load_from(yr, dl) : NULL;
+}
+
+aud_rules *aud_rules_load_from(yreader *yr, diag_list *dl)
+{
     aud_rules *rs = calloc(1, sizeof *rs);
     if (!rs || !(rs->mem = pool_new())) {
         free(rs);
+        yr_close(yr);
         return NULL;
     }
-    rs->path = pool_strdup(rs->mem, path);
+    rs->path = pool_strdup(rs->mem, yr_path(yr));
     rs->tolerance = NAN;
-    yreader *yr = yr_open(rs->path, dl, NULL);
-    if (!yr) {
-        aud_rules_free(rs);
-        return NULL;
-    }
     rs_loader L = {.rs = rs, .dl = dl};
     const ynode *k, *rules = NULL, *classes = NULL, *tol = NULL;
     while ((k = yr_next_key(yr))) {
@@ -303,6 +307,8 @@ aud_rules *aud_rules_load(const char *path, diag_list *dl)
                        "missing 'tolerance:' (the default recomputation tolerance, e.g. {value: 0.5, "
                        "unit: \"%%\"})");
     }
+    if (yr_failed(yr) || !yr_sha256(yr, rs->sha256))
+        strcpy(rs->sha256, "unreadable");
     yr_close(yr);
     return rs;
 }

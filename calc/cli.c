@@ -138,18 +138,22 @@ static const cli_opt *cli_find_opt(const cli_opt *opts, const char *name, size_t
     return NULL;
 }
 
-/* The commands that have option `name` ("inventory, intensity"), into buf;
- * false when none has. */
+/* The commands that have option `name`, as "ghgcalc inventory, intensity and
+ * audit", into buf; false when none has. */
 static bool cli_owners(const cli_command *const *all, size_t nall, const char *name, char *buf, size_t len)
 {
-    size_t used = 0;
-    buf[0] = '\0';
-    for (size_t i = 0; i < nall && used < len; i++) {
+    const char *own[64];
+    size_t n = 0, used = 0;
+    for (size_t i = 0; i < nall && n < sizeof own / sizeof *own; i++) {
         size_t base;
         if (cli_find_opt(all[i]->opts, name, &base))
-            used += (size_t)snprintf(buf + used, len - used, "%s'ghgcalc %s'", used ? " and " : "", all[i]->name);
+            own[n++] = all[i]->name;
     }
-    return used > 0;
+    buf[0] = '\0';
+    for (size_t k = 0; k < n && used < len; k++)
+        used += (size_t)snprintf(buf + used, len - used, "%s%s", k == 0 ? "ghgcalc " : k + 1 == n ? " and " : ", ",
+                                 own[k]);
+    return n > 0;
 }
 
 /* Stores `value` for option `o` at `field`; returns an exit status. */
@@ -226,7 +230,7 @@ static int cli_parse(int argc, char **argv, const cli_command *cmd, void *opts, 
         if (!o) {
             char owners[256];
             if (cli_owners(all, nall, name, owners, sizeof owners))
-                return cli_usage_error(cmd->name, "option '%s' is for %s, not '%s'", name, owners, cmd->name);
+                return cli_usage_error(cmd->name, "option '%s' is for %s, not for '%s'", name, owners, cmd->name);
             return cli_usage_error(cmd->name, "unknown option '%s'", name);
         }
         const char *value = NULL;

@@ -298,6 +298,12 @@ eng_result *eng_run(const inventory *inv, fset_db *db, const char *const *dirs, 
     return r;
 }
 
+void eng_release(eng_result *r)
+{
+    if (r)
+        fs_drop_index(r->fs);
+}
+
 void eng_free(eng_result *r)
 {
     if (!r)

@@ -16,13 +16,13 @@ typedef struct {
 } fs_slot;
 
 struct fs_order {
-    const fset **sets;         /* the order */
+    const fset **sets; /* the order */
     size_t nsets, capsets;
-    const fset_entry **ents;   /* every entry, grouped by key, each group in search order */
+    const fset_entry **ents; /* every entry, grouped by key, each group in search order */
     size_t nents;
-    fs_slot *slot;             /* open addressing over the keys, power-of-two size */
+    fs_slot *slot; /* open addressing over the keys, power-of-two size */
     size_t cap;
-    const char **keys;         /* distinct keys in first-seen order (suggestions) */
+    const char **keys; /* distinct keys in first-seen order (suggestions) */
     size_t nkeys;
 };
 
@@ -37,6 +37,14 @@ void fs_free(fs_order *o)
     free(o->slot);
     free(o->keys);
     free(o);
+}
+
+void fs_drop_index(fs_order *o)
+{
+    free(o->slot);
+    free(o->ents);
+    free(o->keys);
+    *o = (fs_order){o->sets, o->nsets, o->capsets, NULL, 0, NULL, 0, NULL, 0};
 }
 
 size_t fs_count(const fs_order *o) { return o->nsets; }
@@ -112,7 +120,9 @@ static bool fs_reindex(fs_order *o)
     return true;
 }
 
-bool fs_add(fs_order *o, const fset *s)
+/* Appends `s` and the sets it extends that the order does not have yet;
+ * the index is rebuilt by the caller. */
+static bool fs_append(fs_order *o, const fset *s)
 {
     for (; s; s = s->extends) {
         bool seen = false;
@@ -130,8 +140,10 @@ bool fs_add(fs_order *o, const fset *s)
         }
         o->sets[o->nsets++] = s;
     }
-    return fs_reindex(o);
+    return true;
 }
+
+bool fs_add(fs_order *o, const fset *s) { return fs_append(o, s) && fs_reindex(o); }
 
 bool fs_load(fs_order *o, fset_db *db, const char *const *names, const src_loc *at, size_t n, const char *referrer,
              const char *const *dirs, size_t ndirs, diag_list *dl)
@@ -151,10 +163,11 @@ bool fs_load(fs_order *o, fset_db *db, const char *const *names, const src_loc *
         }
         const fset *s = fdb_load_set(db, name, dirs, ndirs, at[i], dl);
         free(joined); /* the database keeps its own copy of the path */
-        if (s && !fs_add(o, s))
+        if (s && !fs_append(o, s))
             return false;
     }
-    return diag_error_count(dl) == errs;
+    /* One index over every set, built once (not once per set added). */
+    return fs_reindex(o) && diag_error_count(dl) == errs;
 }
 
 void fs_text(const fs_order *o, char *buf, size_t len)

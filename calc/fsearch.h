@@ -23,6 +23,11 @@ typedef struct {
  * factors (inventory, intensity, projection, audit) searches through one. */
 typedef struct fs_order fs_order;
 
+/* Frees the index of the entries by key; the sets stay in order. Lookups
+ * afterwards find nothing. For an order kept only to be read back (an audit
+ * keeps the results of thousands of reports until it writes them). */
+void fs_drop_index(fs_order *o);
+
 /* A new empty order; NULL when out of memory. */
 fs_order *fs_new(void);
 void fs_free(fs_order *o);

@@ -19,15 +19,15 @@ typedef struct {
 
 /* One activity record: an amount of a fuel burnt in an IPCC category. */
 typedef struct {
-    const char *category;      /* "1.A.1.a" (interned) */
-    const char *key;           /* fuel or activity key (interned) */
-    const char *unit_text;     /* unit as written (interned) */
-    const char *source;        /* free-text data source (interned) or NULL */
-    const char *id;            /* optional record id (a copy, not interned: ids are unique) or NULL */
-    double amount;             /* in unit_text */
-    double uncertainty_pct;    /* +/- % at 95%, NAN when not given */
+    const char *category;   /* "1.A.1.a" (interned) */
+    const char *key;        /* fuel or activity key (interned) */
+    const char *unit_text;  /* unit as written (interned) */
+    const char *source;     /* free-text data source (interned) or NULL */
+    const char *id;         /* optional record id (a copy, not interned: ids are unique) or NULL */
+    double amount;          /* in unit_text */
+    double uncertainty_pct; /* +/- % at 95%, NAN when not given */
     inv_pos at, key_at, unit_at, amount_at;
-    const fset_param *ovr;     /* record-level factor overrides */
+    const fset_param *ovr; /* record-level factor overrides */
     unsigned novr;
     unsigned not_estimated;    /* bit (1 << gas) for gases marked not estimated */
     bool feedstock_excluded;   /* 1.A: the amount has had feedstock and non-energy use taken out */
@@ -41,20 +41,20 @@ typedef struct {
     double value;
     const char *unit_text;
     units_t unit;
-    long price_base;           /* GDP: price base year, 0 when not given */
+    long price_base; /* GDP: price base year, 0 when not given */
     src_loc at;
 } inv_quantity;
 
 /* Purchased electricity or heat (scope 2): indirect, never in direct totals. */
 typedef struct {
-    const char *kind;          /* "electricity" or "heat": the factor key */
-    const char *grid;          /* grid of the emission factor, or NULL */
-    long factor_year;          /* year of the factor; 0 = the inventory year */
-    bool net_import;           /* provincial-guideline view: net imports, may be negative */
+    const char *kind; /* "electricity" or "heat": the factor key */
+    const char *grid; /* grid of the emission factor, or NULL */
+    long factor_year; /* year of the factor; 0 = the inventory year */
+    bool net_import;  /* provincial-guideline view: net imports, may be negative */
     double amount;
     const char *unit_text;
     const char *source;
-    const fset_param *ovr;     /* a record-level `co2:` factor */
+    const fset_param *ovr; /* a record-level `co2:` factor */
     unsigned novr;
     src_loc at, amount_at;
 } inv_indirect;
@@ -72,7 +72,7 @@ typedef struct {
     const char *fuel;
     const char *unit_text;
     double production, imports, exports, bunkers, stock_change; /* stock_change: increase is positive */
-    double non_energy;         /* feedstock and non-energy use, excluded carbon */
+    double non_energy;                                          /* feedstock and non-energy use, excluded carbon */
     const char *source;
     src_loc at;
 } inv_ref_fuel;
@@ -82,25 +82,25 @@ typedef struct inventory {
     char sha256[65];
     const char *id, *title, *region, *notes;
     long year;
-    const char *gwp_id;        /* NULL = the default set */
+    const char *gwp_id; /* NULL = the default set */
     src_loc gwp_at;
-    const char **set_names;    /* factor sets, searched in order */
+    const char **set_names; /* factor sets, searched in order */
     src_loc *set_at;
     size_t nsets;
-    const char **factor_dirs;  /* extra folders, relative paths made relative to the file */
+    const char **factor_dirs; /* extra folders, relative paths made relative to the file */
     size_t ndirs;
     inv_quantity gdp, population;
-    fod_input fod;             /* solid_waste: landfill sites for the first-order-decay model */
-    inv_indirect *ind;         /* indirect: purchased electricity and heat */
+    fod_input fod;     /* solid_waste: landfill sites for the first-order-decay model */
+    inv_indirect *ind; /* indirect: purchased electricity and heat */
     size_t nind;
-    inv_notation *notation;    /* notation_keys: categories not estimated */
+    inv_notation *notation; /* notation_keys: categories not estimated */
     size_t nnotation;
-    inv_ref_fuel *ref;         /* reference_approach: fuels */
+    inv_ref_fuel *ref; /* reference_approach: fuels */
     size_t nref;
-    double ref_threshold_pct;  /* flag the difference from the sectoral approach above this */
+    double ref_threshold_pct; /* flag the difference from the sectoral approach above this */
     src_loc ref_at;
-    bool partial;              /* reading stopped before the end (a syntax error, a limit, too many errors) */
-    ptrmap unit_ix;            /* interned unit text -> its parsed unit in units[] */
+    bool partial;   /* reading stopped before the end (a syntax error, a limit, too many errors) */
+    ptrmap unit_ix; /* interned unit text -> its parsed unit in units[] */
     units_t *units;
     size_t nunits, capunits;
     unc_spec *unc;             /* the records' uncertainty mappings (inv_record.unc_ix) */
@@ -178,5 +178,10 @@ inventory *inv_new(const char *path);
 /* A new zeroed record at the end of `inv` (NULL when out of memory); its
  * uncertainty is NAN and its `removal` -1 (as the factor entry says). */
 inv_record *inv_add(inventory *inv);
+
+/* Keeps the parsed unit of interned unit text `text` for inv_unit(), so that
+ * the engine does not parse it again for every record; false when out of
+ * memory. */
+bool inv_unit_keep(inventory *inv, const char *text, const units_t *u);
 
 #endif

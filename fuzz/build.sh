@@ -76,5 +76,6 @@ for h in "${harnesses[@]}"; do
   echo "  LINK    $out/$h"
   # shellcheck disable=SC2086
   $CLANG $common $san -fsanitize=fuzzer -Ifuzz -DGHG_FUZZ_FACTORS="\"$root/build/fuzz/factors\"" \
+    -DGHG_FUZZ_RULES="\"$root/rules/verification-default.yaml\"" \
     -o "$out/$h" "fuzz/$h.c" "${objs[@]}" $libs -lm
 done
