@@ -1,10 +1,11 @@
 /* main.c - the ghgcalc command table: one row per command, each defined in its own calc/cmd_*.c. */
 #include "cli.h"
 
-extern const cli_command cmd_inventory, cmd_intensity, cmd_check, cmd_factors;
+extern const cli_command cmd_inventory, cmd_intensity, cmd_project, cmd_check, cmd_factors;
 
 int main(int argc, char **argv)
 {
-    static const cli_command *const commands[] = {&cmd_inventory, &cmd_intensity, &cmd_check, &cmd_factors};
+    static const cli_command *const commands[] = {&cmd_inventory, &cmd_intensity, &cmd_project, &cmd_check,
+                                                     &cmd_factors};
     return cli_main(argc, argv, commands, sizeof commands / sizeof *commands);
 }

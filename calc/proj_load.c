@@ -182,6 +182,7 @@ static void pl_mc(prj_loader *L, const ynode *n)
         diag_error(L->dl, n->at, "'monte_carlo' must be a mapping such as {iterations: 1000, seed: 1}");
         return;
     }
+    L->f->mc_given = true;
     yf_check_keys(n, keys, 2, "'monte_carlo'", L->dl);
     const ynode *it = yn_get(n, "iterations"), *sd = yn_get(n, "seed");
     long v;

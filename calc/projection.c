@@ -78,11 +78,12 @@ static size_t pe_scratch_paths(const prj_plan *p)
 bool prj_run_init(const prj_model *m, prj_run *r)
 {
     memset(r, 0, sizeof *r);
-    size_t ny = m->nyears, nl = m->nlines ? m->nlines : 1, nd = 3, nm = 0, ns = 1;
+    size_t ny = m->nyears, nl = m->nlines ? m->nlines : 1, nd = 3, nm = 0, ns = 1, nx = 1;
     for (size_t s = 0; s < m->f->nscen; s++) {
         const prj_plan *p = &m->plans[s];
         nd = p->ndrivers > nd ? p->ndrivers : nd;
         nm = p->nmeas > nm ? p->nmeas : nm;
+        nx = p->sc->nentry[PRJ_E_MIX] > nx ? p->sc->nentry[PRJ_E_MIX] : nx;
         ns = pe_scratch_paths(p) > ns ? pe_scratch_paths(p) : ns;
     }
     r->nyears = ny;
@@ -98,8 +99,14 @@ bool prj_run_init(const prj_model *m, prj_run *r)
     r->elec_tj = calloc(ny, sizeof *r->elec_tj);
     r->removed = calloc((nm ? nm : 1) * ny, sizeof *r->removed);
     r->scratch = calloc(r->nscratch, sizeof *r->scratch);
+    r->stop = PRJ_NONE;
+    r->pre = calloc(nl * ny, sizeof *r->pre);
+    r->mixv = calloc(nx * PRJ_MIX_NV * ny, sizeof *r->mixv);
+    r->msig = calloc((nm ? nm : 1) * ny, sizeof *r->msig);
+    r->mq = calloc((nm ? nm : 1) * ny, sizeof *r->mq);
+    r->mk = calloc((nm ? nm : 1) * ny, sizeof *r->mk);
     if (r->driver && r->index && r->ef && r->energy && r->amount && r->t && r->metric && r->elec_tj && r->removed &&
-        r->scratch)
+        r->scratch && r->pre && r->mixv && r->msig && r->mq && r->mk)
         return true;
     prj_run_clear(r);
     return false;
@@ -117,6 +124,11 @@ void prj_run_clear(prj_run *r)
     free(r->elec_tj);
     free(r->removed);
     free(r->scratch);
+    free(r->pre);
+    free(r->mixv);
+    free(r->msig);
+    free(r->mq);
+    free(r->mk);
     memset(r, 0, sizeof *r);
 }
 
@@ -206,6 +218,8 @@ static void pe_pre_mix(const prj_model *m, const prj_plan *p, prj_run *r, const 
         double *a = &r->index[li * ny];
         for (size_t t = 0; t < ny; t++)
             a[t] = (A ? A[t] : 1) * (eta ? eta[t] : 1);
+        if (!r->final_only)
+            memcpy(&r->pre[li * ny], a, ny * sizeof *a);
     }
 }
 
@@ -228,6 +242,15 @@ static void pe_mix_year(const prj_model *m, const prj_plan *p, prj_run *r, size_
     else if (lim == PRJ_LIMIT_AT_LEAST)
         ps = fmax(ps, p1);
     double s_named = p1 == 0 ? 1 : ps / p1, s_other = p1 == 1 ? 1 : (1 - ps) / (1 - p1);
+    if (!r->final_only) {
+        double *v = &r->mixv[i * PRJ_MIX_NV * ny + t];
+        v[PRJ_MIX_GROUP * ny] = group;
+        v[PRJ_MIX_NAMED * ny] = named;
+        v[PRJ_MIX_P1 * ny] = p1;
+        v[PRJ_MIX_PSTAR * ny] = ps;
+        v[PRJ_MIX_SNAMED * ny] = s_named;
+        v[PRJ_MIX_SOTHER * ny] = s_other;
+    }
     for (size_t li = 0; li < m->nlines; li++)
         if (p->mix[li] == i)
             r->index[li * ny + t] *= p->mix_named[li] ? s_named : s_other;
@@ -301,9 +324,7 @@ static void pe_lines(const prj_model *m, const prj_plan *p, prj_run *r)
 
 /* ---------------------------------------------------------------- measures */
 
-/* The ramp of a measure in year y: 0 before start, (y - start + 1) /
- * (full - start + 1) up to full, then 1. */
-static double pe_ramp(const prj_measure *me, long y)
+double prj_ramp(const prj_measure *me, long y)
 {
     double x = (double)(y - me->start + 1) / (double)(me->full - me->start + 1);
     return fmin(1, fmax(0, x));
@@ -322,7 +343,7 @@ static void pe_share(const prj_model *m, const prj_measure *me, const double *pv
         return;
     }
     for (size_t t = 0; t < ny; t++) {
-        double rho = pe_ramp(me, m->base_year + (long)t);
+        double rho = prj_ramp(me, m->base_year + (long)t);
         out[t] = me->share != PRJ_NONE ? pv[me->share] * rho : rho;
     }
 }
@@ -385,6 +406,9 @@ static void pe_switch(const prj_model *m, const prj_plan *p, const prj_bmeasure 
         for (size_t i = 0; i < b->nlines; i++)
             pe_scale_line(m, r, b->lines[i], t, k);
         r->removed[j * ny + t] = R;
+        r->msig[j * ny + t] = sig[t];
+        r->mq[j * ny + t] = q;
+        r->mk[j * ny + t] = k;
         if (me->to_fuel && R > 0)
             pe_supply(m, p, b, r, t, pv[me->ratio] * R);
     }
@@ -401,11 +425,15 @@ static void pe_capture(const prj_model *m, const prj_bmeasure *b, const double *
         double s = 0;
         for (size_t i = 0; i < b->nlines; i++)
             s += r->t[prj_cell(r, b->lines[i], GAS_CO2, t)];
-        double c = fmin(pv[me->amount] * b->amount_scale * avail * pe_ramp(me, m->base_year + (long)t), s);
+        double rho = prj_ramp(me, m->base_year + (long)t);
+        double c = fmin(pv[me->amount] * b->amount_scale * avail * rho, s);
         double k = 1 - (s == 0 ? 0 : c / s);
         for (size_t i = 0; i < b->nlines; i++)
             r->t[prj_cell(r, b->lines[i], GAS_CO2, t)] *= k;
         r->removed[j * ny + t] = c;
+        r->msig[j * ny + t] = rho;
+        r->mq[j * ny + t] = s;
+        r->mk[j * ny + t] = k;
     }
 }
 
@@ -418,7 +446,7 @@ static void pe_project(const prj_model *m, const prj_plan *p, const prj_bmeasure
     const prj_measure *me = b->m;
     prj_path_eval(&me->growth, pv, 1, 1, m->base_year, ny, growth);
     for (size_t t = 0; t < ny; t++) {
-        double rho = pe_ramp(me, m->base_year + (long)t), co2e = 0;
+        double rho = prj_ramp(me, m->base_year + (long)t), co2e = 0;
         for (size_t i = 0; i < b->nlines; i++) {
             size_t li = b->lines[i];
             const prj_line *l = &m->lines[li];
@@ -434,6 +462,9 @@ static void pe_project(const prj_model *m, const prj_plan *p, const prj_bmeasure
                 r->elec_tj[t] += r->energy[li * ny + t];
         }
         r->removed[j * ny + t] = co2e;
+        r->msig[j * ny + t] = rho;
+        r->mq[j * ny + t] = growth[t];
+        r->mk[j * ny + t] = 1;
     }
 }
 
@@ -496,6 +527,11 @@ void prj_eval(const prj_model *m, size_t s, const double *pv, size_t skip, prj_r
     r->nmeasures = p->nmeas;
     memset(r->elec_tj, 0, ny * sizeof *r->elec_tj);
     memset(r->removed, 0, (p->nmeas ? p->nmeas : 1) * ny * sizeof *r->removed);
+    if (!r->final_only) {
+        memset(r->msig, 0, (p->nmeas ? p->nmeas : 1) * ny * sizeof *r->msig);
+        memset(r->mq, 0, (p->nmeas ? p->nmeas : 1) * ny * sizeof *r->mq);
+        memset(r->mk, 0, (p->nmeas ? p->nmeas : 1) * ny * sizeof *r->mk);
+    }
     pe_drivers(m, p, pv, r);
     pe_entries(m, p, pv, r, at);
     for (int k = 0; k < PRJ_NENTRY; k++)
@@ -509,11 +545,12 @@ void prj_eval(const prj_model *m, size_t s, const double *pv, size_t skip, prj_r
     if (!r->final_only)
         pe_totals(m, r, 0);
     for (size_t j = 0; j < p->nmeas; j++) {
-        if (j != skip)
+        bool on = j != skip && (r->stop == PRJ_NONE || j < r->stop);
+        if (on)
             pe_measure(m, p, pv, r, j, &r->scratch[used]);
         if (r->final_only)
             continue;
-        if (j == skip)
+        if (!on)
             memcpy(&r->metric[(j + 1) * PRJ_NMETRICS * ny], &r->metric[j * PRJ_NMETRICS * ny],
                    PRJ_NMETRICS * ny * sizeof *r->metric);
         else

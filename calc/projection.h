@@ -159,6 +159,7 @@ typedef struct prj_file {
     long as_of; /* 0: the base year */
     size_t mc_iterations;
     uint64_t mc_seed;
+    bool mc_given; /* the file has `monte_carlo:`: the run does Monte Carlo unless told not to */
     prj_param *params;
     size_t nparams;
     prj_scenario *scen;
@@ -323,7 +324,30 @@ typedef struct {
     double *scratch; /* paths of the entries and measures */
     size_t nscratch;
     bool final_only; /* totals after all measures only (block nmeasures): the Monte Carlo's need */
+    size_t stop;     /* apply measures 0 .. stop-1 only (PRJ_NONE: all): the state after `stop` measures */
+    /* What the workbook's rows show besides the lines (not written in final_only runs): */
+    double *pre;  /* nlines x nyears: a' = A x eta, before the mix */
+    double *mixv; /* per mix entry PRJ_MIX_NV x nyears: see prj_mix_value */
+    double *msig; /* nmeasures x nyears: switch/retire sigma (share x ramp, or the ramp); capture, project: the ramp */
+    double *mq;   /* nmeasures x nyears: the quantity acted on (switch: energy or amount; capture: CO2 t;
+                     project: its growth index) */
+    double *mk;   /* nmeasures x nyears: the share each selected line keeps (1 for projects) */
 } prj_run;
+
+/* The values of a mix group in a year, as prj_run.mixv keeps them. */
+typedef enum {
+    PRJ_MIX_GROUP,   /* energy of the group before the mix (TJ) */
+    PRJ_MIX_NAMED,   /* of its named fuels */
+    PRJ_MIX_P1,      /* P': their share */
+    PRJ_MIX_PSTAR,   /* P*: the share after the path and the limit */
+    PRJ_MIX_SNAMED,  /* S of the named fuels */
+    PRJ_MIX_SOTHER,  /* S of the others */
+    PRJ_MIX_NV
+} prj_mix_value;
+
+/* The ramp of measure `me` in year y: 0 before start, (y - start + 1) /
+ * (full - start + 1) up to full, then 1 (docs/projection.md#measures). */
+double prj_ramp(const prj_measure *me, long y);
 
 /* The index of line li, gas g, year index t in a run's t and ef arrays. */
 static inline size_t prj_cell(const prj_run *r, size_t li, int g, size_t t)
@@ -433,12 +457,19 @@ typedef struct {
     long *peak_year;         /* nscen x iterations; horizon + 1: not peaked by the horizon */
 } prj_mc;
 
+/* Progress of a long run: fn(ctx, done, total), called from the calling
+ * thread now and then; fn NULL: none. */
+typedef struct {
+    void (*fn)(void *ctx, size_t done, size_t total);
+    void *ctx;
+} prj_progress;
+
 /* Runs `iterations` draws with `seed` on `threads` threads (at least 1);
  * peaks are on the projection (base year to horizon), as prj_scen_result.peak;
  * every uncertain parameter is drawn with rng_uniform(seed, its index,
- * iteration), so the results do not depend on `threads`. NULL when out of
- * memory. */
-prj_mc *prj_mc_run(const prj_model *m, size_t iterations, uint64_t seed, unsigned threads);
+ * iteration), so the results do not depend on `threads`. `progress` may be
+ * NULL. NULL when out of memory. */
+prj_mc *prj_mc_run(const prj_model *m, size_t iterations, uint64_t seed, unsigned threads, const prj_progress *progress);
 void prj_mc_free(prj_mc *mc);
 
 /* The p-quantile (0..1) of n sorted values, as Excel's PERCENTILE.INC. */

@@ -547,7 +547,7 @@ static void test_mc_reproducible(void **state)
     (void)state;
     fx_t x = fx_run(HEAD UNCERTAIN);
     fx_need_ok(&x);
-    prj_mc *a = prj_mc_run(x.m, 301, 42, 1), *b = prj_mc_run(x.m, 301, 42, 2), *c = prj_mc_run(x.m, 301, 43, 2);
+    prj_mc *a = prj_mc_run(x.m, 301, 42, 1, NULL), *b = prj_mc_run(x.m, 301, 42, 2, NULL), *c = prj_mc_run(x.m, 301, 43, 2, NULL);
     assert_non_null(a);
     assert_non_null(b);
     assert_non_null(c);
@@ -589,7 +589,7 @@ static void test_mc_mean_converges(void **state)
                          "    activity: [{category: \"1.A\", driver: gdp" SRC "}]\n"
                          "peak: {metric: co2_energy}\n");
     fx_need_ok(&x);
-    prj_mc *mc = prj_mc_run(x.m, 2000, 1, 2);
+    prj_mc *mc = prj_mc_run(x.m, 2000, 1, 2, NULL);
     assert_non_null(mc);
     assert_close(mc->path_mean[10], 41373.92352014703, 1e-4);
     assert_close(mc->path_mean[10], fx_metric(&x, 0, PRJ_MET_CO2_ENERGY, 2030), 1e-4);
