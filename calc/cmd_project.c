@@ -297,7 +297,7 @@ static void prj_cmd_print_scenario(const prj_result *r, const prj_mc *mc, size_t
     const prj_scen_result *sr = &r->scen[s];
     const peak_info *pk = &sr->peak;
     const char *u = prj_cmd_unit(f->metric);
-    printf("%s: %s\n", sr->sc->id, sr->sc->title ? sr->sc->title : "");
+    printf("%s%s%s\n", sr->sc->id, sr->sc->title ? ": " : "", sr->sc->title ? sr->sc->title : "");
     if (pk->in_horizon)
         printf("  peak %ld at %.2f %s (%s); peaks by %ld: %s; plateau %ld-%ld (within %g %% of the peak)\n", pk->year,
                pk->value / 1e6, u, prj_metric_name(f->metric), f->peak_by, pk->by_ok ? "yes" : "no",
@@ -338,10 +338,10 @@ static int prj_cmd_print(const prj_cmd_opts *o, const prj_result *r, const prj_m
         if (r->m->in.nhist)
             printf("history %ld-%ld: %s (C40 criteria on %s)\n", r->scen[0].years[0], r->m->base_year,
                    peak_status_name(h->status), prj_metric_name(r->m->f->metric));
-        printf("%s: %zu scenarios to %ld, %zu target checks: %zu met, %zu on track, %zu off track, %zu missed; wrote "
-               "%s\n",
-               r->m->f->id, r->nscen, r->m->f->horizon, n, count[INT_MET], count[INT_ON_TRACK], count[INT_OFF_TRACK],
-               count[INT_MISSED], o->out.path);
+        printf("%s: %zu scenario%s to %ld, %zu target checks: %zu met, %zu on track, %zu off track, %zu missed; "
+               "wrote %s\n",
+               r->m->f->id, r->nscen, r->nscen == 1 ? "" : "s", r->m->f->horizon, n, count[INT_MET],
+               count[INT_ON_TRACK], count[INT_OFF_TRACK], count[INT_MISSED], o->out.path);
     }
     return count[INT_OFF_TRACK] + count[INT_MISSED] ? CLI_FINDINGS : CLI_OK;
 }

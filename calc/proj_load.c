@@ -67,7 +67,7 @@ static void pl_base(prj_loader *L, const ynode *n)
                    "jilin-series.yaml}");
         return;
     }
-    yf_check_keys(n, keys, 3, "'base'", L->dl);
+    pl_check_keys(L, n, keys, 3, "'base'");
     const ynode *inv = yf_need(n, "inventory", "'base' (the base-year inventory file)", L->dl);
     const ynode *ser = yn_get(n, "series"), *tgt = yn_get(n, "targets");
     if (inv)
@@ -105,7 +105,7 @@ static void pl_sector(prj_loader *L, const ynode *n, prj_sector *s)
         diag_error(L->dl, n->at, "each sector must be a mapping such as {id: energy, categories: [\"1.A.1\"]}");
         return;
     }
-    yf_check_keys(n, keys, 4, "a sector", L->dl);
+    pl_check_keys(L, n, keys, 4, "a sector");
     const ynode *id = yf_need(n, "id", "a sector", L->dl), *c = yf_need(n, "categories", "a sector", L->dl);
     s->id = id ? pl_text(L, id, "id") : NULL;
     s->title = pl_opt_text(L, n, "title");
@@ -156,7 +156,7 @@ static void pl_peak(prj_loader *L, const ynode *n)
         diag_error(L->dl, n->at, "'peak' must be a mapping such as {metric: co2, by: 2030, plateau: 2%%}");
         return;
     }
-    yf_check_keys(n, keys, 4, "'peak'", L->dl);
+    pl_check_keys(L, n, keys, 4, "'peak'");
     const ynode *m = yn_get(n, "metric"), *by = yn_get(n, "by"), *pl = yn_get(n, "plateau"), *as = yn_get(n, "as_of");
     int k = m ? pl_pick(L, m, "metric", pl_metric_names, PRJ_NMETRICS) : -1;
     if (k >= 0)
@@ -183,7 +183,7 @@ static void pl_mc(prj_loader *L, const ynode *n)
         return;
     }
     L->f->mc_given = true;
-    yf_check_keys(n, keys, 2, "'monte_carlo'", L->dl);
+    pl_check_keys(L, n, keys, 2, "'monte_carlo'");
     const ynode *it = yn_get(n, "iterations"), *sd = yn_get(n, "seed");
     long v;
     double s;
@@ -431,7 +431,7 @@ static void pl_scenario(prj_loader *L, const ynode *n, size_t i, const prj_measu
         diag_error(L->dl, n->at, "each scenario must be a mapping with 'id:' and its drivers, entries and measures");
         return;
     }
-    yf_check_keys(n, pl_scen_keys, sizeof pl_scen_keys / sizeof *pl_scen_keys, "a scenario", L->dl);
+    pl_check_keys(L, n, pl_scen_keys, sizeof pl_scen_keys / sizeof *pl_scen_keys, "a scenario");
     const ynode *id = yf_need(n, "id", "a scenario", L->dl), *inh = yn_get(n, "inherits");
     sc->id = id ? pl_text(L, id, "id") : NULL;
     sc->title = pl_opt_text(L, n, "title");
