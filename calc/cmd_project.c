@@ -10,6 +10,7 @@
 #include "../reports/projection_report.h"
 #include "cli.h"
 #include "cli_compute.h"
+#include "prj_cli.h"
 #include "projection.h"
 #include "series.h"
 
@@ -37,166 +38,12 @@ static const cli_opt prj_cmd_opts_table[] = {
     {NULL, NULL, 0, 0, NULL, NULL, NULL, NULL},
 };
 
-/* Everything a projection is computed from, loaded and computed. */
-typedef struct {
-    fset_db *db;
-    prj_file *f;
-    inventory *inv; /* the base inventory */
-    eng_result *base;
-    ser_series *series;  /* base.series, or NULL */
-    ser_series *targets; /* base.targets loaded on its own, or NULL */
-    inventory **hinv;    /* the history years' inventories */
-    eng_result **hres;
-    prj_hist *hist;
-    size_t nhist, nhcap; /* history years computed; inventories allocated */
-    inventory **pinv; /* one per project measure */
-    eng_result **pres;
-    prj_model *m;
-} prj_cmd_ctx;
-
 /* The Monte Carlo settings of a run. */
 typedef struct {
     size_t iterations; /* 0: none */
     uint64_t seed;
     unsigned threads;
 } prj_cmd_mc;
-
-/* ---------------------------------------------------------------- loading */
-
-/* Prints `dl` and frees it; returns the exit status it stands for. */
-static int prj_cmd_report(diag_list *dl)
-{
-    int st = dl ? cli_report(dl) : CLI_IO;
-    diag_free(dl);
-    return st;
-}
-
-/* Loads the scenario file; its messages are printed. */
-static int prj_cmd_file(const char *path, prj_cmd_ctx *c)
-{
-    diag_list *dl = diag_new();
-    c->f = dl ? prj_load(path, dl) : NULL;
-    int st = prj_cmd_report(dl);
-    return c->f || st ? st : CLI_IO;
-}
-
-/* Loads and resolves the series, and the targets file when one is named. */
-static int prj_cmd_series(const cli_list *factors, prj_cmd_ctx *c)
-{
-    diag_list *dl = diag_new();
-    if (!dl)
-        return CLI_IO;
-    if (c->f->series && (c->series = ser_load(c->f->series, dl)) && diag_error_count(dl) == 0) {
-        cli_dirs d;
-        if (cli_dirs_make(&d, factors, NULL, c->series->path))
-            ser_resolve(c->series, c->db, d.dirs.v, d.dirs.n, dl);
-        cli_dirs_free(&d);
-    }
-    if (c->f->targets)
-        c->targets = ser_load_targets(c->f->targets, dl);
-    return prj_cmd_report(dl);
-}
-
-/* Computes the history years' inventories (the series' years before the
- * base year) as `intensity` does; returns the worst exit status. */
-static int prj_cmd_history(const cli_list *factors, bool quiet, prj_cmd_ctx *c)
-{
-    const ser_series *s = c->series;
-    long base_year = eng_inventory(c->base)->year;
-    int worst = CLI_OK;
-    size_t n = 0;
-    while (s && n < s->nyears && s->years[n].year < base_year)
-        n++;
-    c->hinv = calloc(n + 1, sizeof *c->hinv);
-    c->hres = calloc(n + 1, sizeof *c->hres);
-    c->hist = calloc(n + 1, sizeof *c->hist);
-    if (!c->hinv || !c->hres || !c->hist)
-        return CLI_IO;
-    c->nhcap = n;
-    diag_list *dl = diag_new();
-    for (size_t i = 0; dl && i < n; i++) {
-        const ser_year *y = &s->years[i];
-        int st;
-        c->hres[i] = cli_compute_inventory(y->inventory, factors, quiet, c->db, &c->hinv[i], &st);
-        if (c->hres[i] && c->hinv[i]->year != y->year)
-            diag_error(dl, y->inventory_at,
-                       "inventory '%s' is of year %ld, but the series lists it under %ld: name the inventory of %ld",
-                       y->inventory, c->hinv[i]->year, y->year, y->year);
-        else if (c->hres[i] && !prj_hist_from(c->hres[i], c->f, &c->hist[c->nhist++]))
-            st = CLI_IO;
-        worst = st > worst ? st : worst;
-    }
-    int st = prj_cmd_report(dl);
-    return st > worst ? st : worst;
-}
-
-/* Computes the inventory of every project measure; the worst exit status. */
-static int prj_cmd_projects(const cli_list *factors, bool quiet, prj_cmd_ctx *c)
-{
-    size_t n = c->f->nprojects;
-    int worst = CLI_OK;
-    c->pinv = calloc(n + 1, sizeof *c->pinv);
-    c->pres = calloc(n + 1, sizeof *c->pres);
-    if (!c->pinv || !c->pres)
-        return CLI_IO;
-    for (size_t i = 0; i < n; i++) {
-        int st;
-        c->pres[i] = cli_compute_inventory(c->f->projects[i]->inventory, factors, quiet, c->db, &c->pinv[i], &st);
-        worst = st > worst ? st : worst;
-    }
-    return worst;
-}
-
-/* Binds the file to what was computed; binding errors are printed. */
-static int prj_cmd_bind(prj_cmd_ctx *c)
-{
-    diag_list *dl = diag_new();
-    prj_inputs in = {c->base, c->series, c->hist, c->nhist, c->targets, (const eng_result *const *)c->pres};
-    c->m = dl ? prj_bind(c->f, &in, dl) : NULL;
-    int st = prj_cmd_report(dl);
-    return st ? st : c->m ? CLI_OK : CLI_IO;
-}
-
-/* Loads the scenario file and computes every inventory it needs, then
- * binds the model: the steps `project` and `check` share. Every problem
- * of a step is printed before the next step is refused. */
-static int prj_cmd_prepare(const char *path, const cli_list *factors, bool quiet, prj_cmd_ctx *c)
-{
-    int st = (c->db = fdb_new()) ? prj_cmd_file(path, c) : CLI_IO;
-    if (st)
-        return st;
-    c->base = cli_compute_inventory(c->f->inventory, factors, quiet, c->db, &c->inv, &st);
-    int s2 = prj_cmd_series(factors, c);
-    int s3 = prj_cmd_projects(factors, quiet, c);
-    st = st > s2 ? st : s2;
-    st = st > s3 ? st : s3;
-    if (st == CLI_OK)
-        st = prj_cmd_history(factors, quiet, c);
-    return st ? st : prj_cmd_bind(c);
-}
-
-/* Frees what prj_cmd_prepare made. */
-static void prj_cmd_free(prj_cmd_ctx *c)
-{
-    prj_model_free(c->m);
-    for (size_t i = 0; c->pres && i < (c->f ? c->f->nprojects : 0); i++) {
-        eng_free(c->pres[i]);
-        inv_free(c->pinv[i]);
-    }
-    for (size_t i = 0; c->hist && i < c->nhist; i++)
-        prj_hist_clear(&c->hist[i]);
-    for (size_t i = 0; i < c->nhcap; i++) {
-        eng_free(c->hres[i]);
-        inv_free(c->hinv[i]);
-    }
-    free(c->pinv), free(c->pres), free(c->hinv), free(c->hres), free(c->hist);
-    ser_free(c->targets);
-    ser_free(c->series);
-    eng_free(c->base);
-    inv_free(c->inv);
-    prj_file_free(c->f);
-    fdb_free(c->db);
-}
 
 /* ---------------------------------------------------------------- Monte Carlo */
 
@@ -351,7 +198,7 @@ static int prj_cmd_print(const prj_cmd_opts *o, const prj_result *r, const prj_m
 /* The input files for the About sheet: the scenario file, the base
  * inventory, the series and targets, history and project inventories,
  * then every factor file read. */
-static bool prj_cmd_inputs(const prj_cmd_ctx *c, cli_inputs *in)
+static bool prj_cmd_inputs(const prj_cli_ctx *c, cli_inputs *in)
 {
     const char **p, **h;
     size_t n = fdb_files(c->db, &p, &h);
@@ -389,7 +236,7 @@ static int prj_cmd_json(const void *r, const char *p, const rpt_meta *m, char *e
 
 /* Computes the scenarios and the Monte Carlo, writes the outputs and
  * prints the summary; returns the exit status. */
-static int prj_cmd_compute(const prj_cmd_opts *o, const prj_cmd_ctx *c)
+static int prj_cmd_compute(const prj_cmd_opts *o, const prj_cli_ctx *c)
 {
     static const cli_writers w = {prj_cmd_xlsx, prj_cmd_csv, prj_cmd_json};
     diag_list *dl = diag_new();
@@ -428,11 +275,11 @@ static int prj_cmd_run(void *opts, const cli_command *const *all, size_t nall)
     if (o->base.files.n != 1 || !o->out.path)
         status = cli_usage_error("project", "give one scenario file and -o OUT.xlsx");
     else if ((status = prj_cmd_mc_opts(o, &mc)) == CLI_OK) {
-        prj_cmd_ctx c = {0};
-        status = prj_cmd_prepare(o->base.files.v[0], &o->factors, o->base.quiet, &c);
+        prj_cli_ctx c = {0};
+        status = prj_cli_prepare(o->base.files.v[0], &o->factors, o->base.quiet, &c);
         if (status == CLI_OK)
             status = prj_cmd_compute(o, &c);
-        prj_cmd_free(&c);
+        prj_cli_free(&c);
     }
     cli_list_free(&o->factors);
     return status;
@@ -442,12 +289,12 @@ static int prj_cmd_run(void *opts, const cli_command *const *all, size_t nall)
  * binds it, which finds every problem `project` would. */
 static int prj_cmd_check(const char *path, const cli_list *factor_dirs, bool quiet)
 {
-    prj_cmd_ctx c = {0};
-    int status = prj_cmd_prepare(path, factor_dirs, quiet, &c);
+    prj_cli_ctx c = {0};
+    int status = prj_cli_prepare(path, factor_dirs, quiet, &c);
     if (status == CLI_OK && !quiet)
         printf("%s: ok: projection '%s', %zu scenarios, %zu numbers (%zu lines of the base inventory) to %ld\n", path,
                c.f->id, c.f->nscen, c.f->nparams, c.m->nlines, c.f->horizon);
-    prj_cmd_free(&c);
+    prj_cli_free(&c);
     return status;
 }
 

@@ -1,0 +1,39 @@
+/* prj_cli.h - loading a scenario file with every inventory it names and binding it: the step `project`, `check` and the
+ * projection benchmark share. */
+#ifndef GHG_PRJ_CLI_H
+#define GHG_PRJ_CLI_H
+
+#include <stdbool.h>
+
+#include "cli.h"
+#include "projection.h"
+#include "series.h"
+
+/* Everything a projection is computed from, loaded and computed (the caller's, freed by prj_cli_free). */
+typedef struct {
+    fset_db *db;
+    prj_file *f;
+    inventory *inv; /* the base inventory */
+    eng_result *base;
+    ser_series *series;  /* base.series, or NULL */
+    ser_series *targets; /* base.targets loaded on its own, or NULL */
+    inventory **hinv;    /* the history years' inventories */
+    eng_result **hres;
+    prj_hist *hist;
+    size_t nhist, nhcap; /* history years computed; inventories allocated */
+    inventory **pinv; /* one per project measure */
+    eng_result **pres;
+    prj_model *m;
+} prj_cli_ctx;
+
+/* Loads the scenario file at `path` and computes every inventory it needs
+ * (the base year, the series' history years, each project) with the factor
+ * sets of `factors` (--factors) and the default folders, then binds the
+ * model into c->m. Every problem of a step is printed before the next step
+ * is refused. Returns an exit status (cli_exit). */
+int prj_cli_prepare(const char *path, const cli_list *factors, bool quiet, prj_cli_ctx *c);
+
+/* Frees what prj_cli_prepare made (c may be partly filled). */
+void prj_cli_free(prj_cli_ctx *c);
+
+#endif
