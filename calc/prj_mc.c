@@ -19,6 +19,7 @@ typedef struct {
     size_t from, to;
     double *paths;     /* nscen x iterations x nyears: the metric's projection */
     unsigned char *ok; /* nscen x iterations: peaked within the horizon and by f->peak_by */
+    const prj_live *live;           /* per scenario: what an iteration recomputes */
     atomic_size_t *done;            /* iterations done by every thread */
     const prj_progress *progress;   /* the first job reports it, or NULL */
     bool failed;
@@ -64,6 +65,7 @@ static void *mc_thread(void *arg)
     for (size_t it = job->from; it < job->to; it++) {
         mc_draw(m->f, mc->seed, it, pv);
         for (size_t s = 0; s < mc->nscen; s++) {
+            run.live = job->live ? &job->live[s] : NULL;
             prj_eval(m, s, pv, PRJ_NONE, &run);
             prj_history_line(m, &run, years, line);
             peak_info pk =
@@ -221,11 +223,17 @@ prj_mc *prj_mc_run(const prj_model *m, size_t iterations, uint64_t seed, unsigne
     mc_job jobs[64];
     atomic_size_t count;
     atomic_init(&count, 0);
-    bool done = paths && ok && mc_alloc(mc);
+    prj_live *live = calloc(mc->nscen ? mc->nscen : 1, sizeof *live);
+    bool done = paths && ok && live && mc_alloc(mc);
+    for (size_t s = 0; done && s < mc->nscen; s++)
+        done = prj_live_init(m, s, &live[s]);
     for (unsigned k = 0; done && k < threads; k++)
-        jobs[k] = (mc_job){m,  mc,     iterations * k / threads, iterations * (k + 1) / threads, paths, ok, &count,
+        jobs[k] = (mc_job){m, mc, iterations * k / threads, iterations * (k + 1) / threads, paths, ok, live, &count,
                            k ? NULL : progress, false};
     done = done && mc_run_threads(jobs, threads) && mc_summarise(m, mc, paths, ok);
+    for (size_t s = 0; live && s < mc->nscen; s++)
+        prj_live_clear(&live[s]);
+    free(live);
     free(paths);
     free(ok);
     if (!done) {

@@ -100,6 +100,7 @@ bool prj_run_init(const prj_model *m, prj_run *r)
     r->removed = calloc((nm ? nm : 1) * ny, sizeof *r->removed);
     r->scratch = calloc(r->nscratch, sizeof *r->scratch);
     r->stop = PRJ_NONE;
+    r->live = NULL;
     r->pre = calloc(nl * ny, sizeof *r->pre);
     r->mixv = calloc(nx * PRJ_MIX_NV * ny, sizeof *r->mixv);
     r->msig = calloc((nm ? nm : 1) * ny, sizeof *r->msig);
@@ -196,6 +197,10 @@ static void pe_entries(const prj_model *m, const prj_plan *p, const double *pv, 
         for (size_t i = 0; i < p->sc->nentry[k]; i++, pos += ny) {
             const prj_entry *e = p->sc->entry[k][i];
             double *out = &r->scratch[pos];
+            if (r->live && !r->live->entry[pos / ny]) {
+                memcpy(out, &r->live->base.scratch[pos], ny * sizeof *out);
+                continue;
+            }
             if (k == PRJ_E_ACTIVITY)
                 pe_activity(m, p, pv, i, r, out);
             else if (k == PRJ_E_MIX)
@@ -213,6 +218,8 @@ static void pe_pre_mix(const prj_model *m, const prj_plan *p, prj_run *r, const 
 {
     size_t ny = m->nyears;
     for (size_t li = 0; li < m->nlines; li++) {
+        if (r->live && !r->live->line[li])
+            continue;
         const double *A = p->act[li] != PRJ_NONE ? &r->scratch[at[PRJ_E_ACTIVITY] + p->act[li] * ny] : NULL;
         const double *eta = p->eff[li] != PRJ_NONE ? &r->scratch[at[PRJ_E_EFFICIENCY] + p->eff[li] * ny] : NULL;
         double *a = &r->index[li * ny];
@@ -264,7 +271,7 @@ static void pe_ef(const prj_model *m, const prj_plan *p, const double *pv, prj_r
 {
     size_t ny = m->nyears;
     for (size_t li = 0; li < m->nlines; li++)
-        for (unsigned gm = m->lines[li].gases; gm; gm &= gm - 1) {
+        for (unsigned gm = r->live && !r->live->line[li] ? 0 : m->lines[li].gases; gm; gm &= gm - 1) {
             int g = __builtin_ctz(gm);
             size_t k = p->ef[li * GAS_COUNT + g];
             double *F = &r->ef[prj_cell(r, li, g, 0)];
@@ -301,6 +308,8 @@ static void pe_lines(const prj_model *m, const prj_plan *p, prj_run *r)
         const prj_line *l = &m->lines[li];
         const double *a = &r->index[li * ny];
         double *E = &r->energy[li * ny], *M = &r->amount[li * ny];
+        if (r->live && !r->live->line[li])
+            continue;
         bool on = l->project == PRJ_NONE;
         for (size_t t = 0; t < ny; t++) {
             E[t] = on ? l->energy0_tj * a[t] : 0;
@@ -502,6 +511,54 @@ static void pe_totals(const prj_model *m, prj_run *r, size_t j)
     }
 }
 
+bool prj_line_metric(const prj_model *m, const prj_run *r, size_t li, prj_metric k, double *co2e, double *out)
+{
+    const prj_line *l = &m->lines[li];
+    unsigned counted = l->gases & ~l->memo;
+    size_t ny = m->nyears;
+    if (l->kind == PRJ_L_INDIRECT)
+        return false;
+    if (k == PRJ_MET_CO2_ENERGY || k == PRJ_MET_CO2) {
+        const double *co2 = (counted & (1u << GAS_CO2)) ? &r->t[prj_cell(r, li, GAS_CO2, 0)] : NULL;
+        if (!co2 || (k == PRJ_MET_CO2_ENERGY ? !l->energy_use : l->sink))
+            return false;
+        for (size_t t = 0; t < ny; t++)
+            out[t] += co2[t];
+        return true;
+    }
+    if (k == PRJ_MET_CO2E && l->sink)
+        return false;
+    memset(co2e, 0, ny * sizeof *co2e);
+    for (unsigned gm = counted; gm; gm &= gm - 1) {
+        int g = __builtin_ctz(gm);
+        const double *e = &r->t[prj_cell(r, li, g, 0)];
+        for (size_t t = 0; t < ny; t++)
+            co2e[t] += e[t] * m->gwp[g];
+    }
+    for (size_t t = 0; t < ny; t++)
+        out[t] += co2e[t];
+    return true;
+}
+
+/* The peak metric only, into block j of r->metric (the Monte Carlo's need):
+ * each line in order adds its part as pe_totals does, a line the run did
+ * not recompute its part of the deterministic run. */
+static void pe_metric_only(const prj_model *m, prj_run *r, size_t j)
+{
+    size_t ny = m->nyears;
+    prj_metric k = m->f->metric;
+    double *out = &r->metric[(j * PRJ_NMETRICS + k) * ny], *co2e = &r->scratch[r->nscratch - ny];
+    const prj_live *lv = r->live;
+    memset(out, 0, ny * sizeof *out);
+    for (size_t li = 0; li < m->nlines; li++) {
+        if (!lv || lv->line[li])
+            prj_line_metric(m, r, li, k, co2e, out);
+        else if (lv->adds[li])
+            for (size_t t = 0; t < ny; t++)
+                out[t] += lv->contrib[li * ny + t];
+    }
+}
+
 /* Applies measure j of plan p. */
 static void pe_measure(const prj_model *m, const prj_plan *p, const double *pv, prj_run *r, size_t j, double *tmp)
 {
@@ -538,14 +595,14 @@ void prj_eval(const prj_model *m, size_t s, const double *pv, size_t skip, prj_r
         used += p->sc->nentry[k] * ny;
     pe_pre_mix(m, p, r, at);
     for (size_t i = 0; i < p->sc->nentry[PRJ_E_MIX]; i++)
-        for (size_t t = 0; t < ny; t++)
+        for (size_t t = 0; t < ny && (!r->live || r->live->mix[i]); t++)
             pe_mix_year(m, p, r, i, &r->scratch[at[PRJ_E_MIX] + i * ny], t);
     pe_ef(m, p, pv, r, at);
     pe_lines(m, p, r);
     if (!r->final_only)
         pe_totals(m, r, 0);
     for (size_t j = 0; j < p->nmeas; j++) {
-        bool on = j != skip && (r->stop == PRJ_NONE || j < r->stop);
+        bool on = j != skip && (r->stop == PRJ_NONE || j < r->stop) && (!r->live || r->live->meas[j]);
         if (on)
             pe_measure(m, p, pv, r, j, &r->scratch[used]);
         if (r->final_only)
@@ -557,5 +614,5 @@ void prj_eval(const prj_model *m, size_t s, const double *pv, size_t skip, prj_r
             pe_totals(m, r, j + 1);
     }
     if (r->final_only)
-        pe_totals(m, r, p->nmeas);
+        pe_metric_only(m, r, p->nmeas);
 }

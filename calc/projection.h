@@ -325,6 +325,7 @@ typedef struct {
     size_t nscratch;
     bool final_only; /* totals after all measures only (block nmeasures): the Monte Carlo's need */
     size_t stop;     /* apply measures 0 .. stop-1 only (PRJ_NONE: all): the state after `stop` measures */
+    const struct prj_live *live; /* final_only runs: recompute only what depends on an uncertain number (or NULL) */
     /* What the workbook's rows show besides the lines (not written in final_only runs): */
     double *pre;  /* nlines x nyears: a' = A x eta, before the mix */
     double *mixv; /* per mix entry PRJ_MIX_NV x nyears: see prj_mix_value */
@@ -333,6 +334,26 @@ typedef struct {
                      project: its growth index) */
     double *mk;   /* nmeasures x nyears: the share each selected line keeps (1 for projects) */
 } prj_run;
+
+/* What a Monte Carlo run of one scenario recomputes (prj_live.c): the lines, entries and measures that depend
+ * on an uncertain number, directly or through a driver, a mix group or a measure they share; everything else
+ * keeps its value of the deterministic run, and each line that is not recomputed adds its part of the peak
+ * metric from there. The sums come out the same, bit for bit, as a full evaluation. */
+typedef struct prj_live {
+    unsigned char *line;  /* per line: recomputed */
+    unsigned char *entry; /* per entry, in the order of the run's scratch paths (kinds in order) */
+    unsigned char *mix;   /* per mix entry: its group is recomputed */
+    unsigned char *meas;  /* per measure: applied */
+    unsigned char *adds;  /* per line: adds to the peak metric */
+    double *contrib;      /* per line x year: its part of the peak metric in the deterministic run */
+    prj_run base;         /* the deterministic run (its scratch paths) */
+    size_t nlive;         /* lines recomputed */
+} prj_live;
+
+/* Works out what scenario s's Monte Carlo runs recompute, with the deterministic
+ * run; false when out of memory. */
+bool prj_live_init(const prj_model *m, size_t s, prj_live *lv);
+void prj_live_clear(prj_live *lv);
 
 /* The values of a mix group in a year, as prj_run.mixv keeps them. */
 typedef enum {
@@ -348,6 +369,10 @@ typedef enum {
 /* The ramp of measure `me` in year y: 0 before start, (y - start + 1) /
  * (full - start + 1) up to full, then 1 (docs/projection.md#measures). */
 double prj_ramp(const prj_measure *me, long y);
+
+/* Adds line li's part of metric k in run r (after its measures) to out[0..nyears), in the order every total
+ * sums it; `co2e` is room for nyears values. False when the line has no part in k. */
+bool prj_line_metric(const prj_model *m, const prj_run *r, size_t li, prj_metric k, double *co2e, double *out);
 
 /* The index of line li, gas g, year index t in a run's t and ef arrays. */
 static inline size_t prj_cell(const prj_run *r, size_t li, int g, size_t t)
