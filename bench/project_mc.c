@@ -276,6 +276,14 @@ int main(int argc, char **argv)
            c.f->nparams);
     printf("c_1thread_wall %.4f c_1thread_cpu %.4f\nc_2threads_wall %.4f c_2threads_cpu %.4f\n", w1, c1, w2, c2);
     printf("threads_identical %s\n", same ? "yes" : "NO");
+    printf("recomputed_lines");
+    for (size_t s = 0; s < c.f->nscen; s++) {
+        prj_live lv;
+        if (prj_live_init(c.m, s, &lv))
+            printf(" %zu", lv.nlive);
+        prj_live_clear(&lv);
+    }
+    printf("\n");
     prj_mc_free(a);
     prj_mc_free(b);
     prj_cli_free(&c);

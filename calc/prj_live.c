@@ -118,9 +118,10 @@ bool prj_live_init(const prj_model *m, size_t s, prj_live *lv)
     lv->entry = calloc(ne + 1, 1);
     lv->mix = calloc(p->sc->nentry[PRJ_E_MIX] + 1, 1);
     lv->meas = calloc(p->nmeas + 1, 1);
+    lv->energy = calloc(nl, 1);
     lv->contrib = calloc(nl * ny, sizeof *lv->contrib);
     double *pv = malloc((m->f->nparams ? m->f->nparams : 1) * sizeof *pv);
-    if (!lv->line || !lv->adds || !lv->entry || !lv->mix || !lv->meas || !lv->contrib || !pv ||
+    if (!lv->line || !lv->adds || !lv->entry || !lv->mix || !lv->meas || !lv->energy || !lv->contrib || !pv ||
         !prj_run_init(m, &lv->base)) {
         free(pv);
         prj_live_clear(lv);
@@ -129,6 +130,13 @@ bool prj_live_init(const prj_model *m, size_t s, prj_live *lv)
     lv_entries(m, p, lv);
     while (lv_spread(m, p, lv))
         ;
+    for (size_t j = 0; j < p->nmeas; j++) {
+        const prj_bmeasure *b = &p->meas[j];
+        for (size_t i = 0; lv->meas[j] && i < b->nlines; i++)
+            lv->energy[b->lines[i]] = 1;
+        for (size_t i = 0; lv->meas[j] && i < b->nto; i++)
+            lv->energy[b->to[i]] = 1;
+    }
     prj_values(m->f, pv);
     prj_eval(m, s, pv, PRJ_NONE, &lv->base);
     for (size_t li = 0; li < m->nlines; li++) {
@@ -147,6 +155,7 @@ void prj_live_clear(prj_live *lv)
     free(lv->entry);
     free(lv->mix);
     free(lv->meas);
+    free(lv->energy);
     free(lv->contrib);
     prj_run_clear(&lv->base);
     memset(lv, 0, sizeof *lv);

@@ -236,12 +236,12 @@ static void pe_mix_year(const prj_model *m, const prj_plan *p, prj_run *r, size_
 {
     size_t ny = m->nyears;
     double group = 0, named = 0;
-    for (size_t li = 0; li < m->nlines; li++)
-        if (p->mix[li] == i) {
-            double e = m->lines[li].energy0_tj * r->index[li * ny + t];
-            group += e;
-            named += p->mix_named[li] ? e : 0;
-        }
+    for (size_t k = p->mix_first[i]; k < p->mix_first[i + 1]; k++) {
+        size_t li = p->mix_line[k];
+        double e = m->lines[li].energy0_tj * r->index[li * ny + t];
+        group += e;
+        named += p->mix_named[li] ? e : 0;
+    }
     double p1 = group == 0 ? 0 : named / group, ps = share[t];
     prj_limit lim = p->sc->entry[PRJ_E_MIX][i]->limit;
     if (lim == PRJ_LIMIT_AT_MOST)
@@ -258,9 +258,8 @@ static void pe_mix_year(const prj_model *m, const prj_plan *p, prj_run *r, size_
         v[PRJ_MIX_SNAMED * ny] = s_named;
         v[PRJ_MIX_SOTHER * ny] = s_other;
     }
-    for (size_t li = 0; li < m->nlines; li++)
-        if (p->mix[li] == i)
-            r->index[li * ny + t] *= p->mix_named[li] ? s_named : s_other;
+    for (size_t k = p->mix_first[i]; k < p->mix_first[i + 1]; k++)
+        r->index[p->mix_line[k] * ny + t] *= p->mix_named[p->mix_line[k]] ? s_named : s_other;
 }
 
 /* The emission-factor index of every line and gas that has an ef entry:
@@ -311,7 +310,7 @@ static void pe_lines(const prj_model *m, const prj_plan *p, prj_run *r)
         if (r->live && !r->live->line[li])
             continue;
         bool on = l->project == PRJ_NONE;
-        for (size_t t = 0; t < ny; t++) {
+        for (size_t t = 0; t < ny && (!r->live || r->live->energy[li]); t++) {
             E[t] = on ? l->energy0_tj * a[t] : 0;
             M[t] = on ? l->amount0 * a[t] : 0;
         }

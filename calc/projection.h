@@ -251,6 +251,8 @@ typedef struct {
     double *ef_scale;        /* per line and gas: absolute ef value x scale = the line's factor unit */
     double *mix_p0;          /* per mix entry: the base-year share of its named fuels */
     bool *mix_named;         /* per line: one of its mix group's named fuels */
+    size_t *mix_first;       /* per mix entry + 1: its group's lines are mix_line[mix_first[i] .. mix_first[i + 1]) */
+    size_t *mix_line;        /* the lines of every group, in line order */
     prj_bmeasure *meas;      /* one per sc->measures */
     size_t nmeas;
     prj_item *items; /* one per base-year energy item of the series (none without a series) */
@@ -344,6 +346,7 @@ typedef struct prj_live {
     unsigned char *entry; /* per entry, in the order of the run's scratch paths (kinds in order) */
     unsigned char *mix;   /* per mix entry: its group is recomputed */
     unsigned char *meas;  /* per measure: applied */
+    unsigned char *energy; /* per line: its energy and amount are needed (an applied measure takes or adds them) */
     unsigned char *adds;  /* per line: adds to the peak metric */
     double *contrib;      /* per line x year: its part of the peak metric in the deterministic run */
     prj_run base;         /* the deterministic run (its scratch paths) */
