@@ -1,4 +1,5 @@
 /* projection_xlsx.c - the projection workbook: its labels, shared helpers, the About sheet and the writer. */
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -124,7 +125,7 @@ static const rpt_text pw_texts[PWL_END] = {
     [PWL_CHART_PATHS] = {"Emission paths by scenario, history included", "各情景排放路径（含历史）"},
     [PWL_CHART_AXIS] = {"t", "t"},
     [PWL_PEAK_MARK] = {"peak", "峰值"},
-    [PWL_SECTOR_PEAKS] = {"Peak year by sector (peak metric)", "分部门峰值年（达峰指标）"},
+    [PWL_SECTOR_PEAKS] = {"Peak by sector (the peak metric of each sector's lines; formulas over Trajectories)", "分部门达峰（各部门的达峰指标；基于Trajectories的公式）"},
     [PWL_HAS_PEAKED] = {"Has history peaked? (C40 criteria, docs/projection.md#peak)", "历史是否已达峰？（C40标准）"},
     [PWL_HAS_PEAKED_C0] = {"at least three data points", "至少三个数据点"},
     [PWL_HAS_PEAKED_C0 + 1] = {"peak more than five years before the latest point", "峰值早于最近数据点五年以上"},
@@ -292,12 +293,40 @@ rpt_ref pw_base_ref(const pw *w, size_t li, lxw_col_t col)
     return rpt_xl_ref(PW_BASE, (lxw_row_t)(w->base_line0 + li), col, true);
 }
 
+void pw_area_min(lxw_chart *ch, double lowest)
+{
+    /* libxlsxwriter 1.1.4 leaves is_value unset on an area chart's value axis, and then refuses its minimum. */
+    ch->y_axis->is_value = LXW_TRUE;
+    chart_axis_set_min(ch->y_axis, pw_axis_floor(lowest));
+}
+
+double pw_axis_floor(double lowest)
+{
+    if (!(lowest > 0))
+        return 0;
+    double step = pow(10, floor(log10(lowest))) / 2; /* 5, 50, 500 ... under the value's order of magnitude */
+    return floor(0.8 * lowest / step) * step;
+}
+
+const char *pw_axis_name(const pw *w)
+{
+    bool e = w->f->metric == PRJ_MET_CO2E || w->f->metric == PRJ_MET_CO2E_NET;
+    if (w->zh)
+        return e ? "百万吨CO2当量" : "百万吨CO2";
+    return e ? "Mt CO2e" : "Mt CO2";
+}
+
 const char *pw_sector_name(const pw *w, size_t i)
 {
     const prj_sector *s = &w->f->sectors[i];
     if (i + 1 == w->f->nsectors && !s->title)
         return pw_label(w, PWL_OTHER_SECTOR);
     return w->zh && s->title_zh ? s->title_zh : s->title ? s->title : s->id;
+}
+
+void pw_tall(pw *w, lxw_worksheet *ws, lxw_row_t row)
+{
+    rpt_xl_check(&w->xl, worksheet_set_row(ws, row, 42, NULL), "setting a row height");
 }
 
 void pw_status_colors(pw *w, lxw_worksheet *ws, lxw_row_t r0, lxw_col_t c0, lxw_row_t r1, lxw_col_t c1)

@@ -272,8 +272,22 @@ static inline lxw_col_t pw_ycol(size_t t) { return (lxw_col_t)(TR_Y0 + t); }
 /* Trajectories' helper column h (TRH_*). */
 static inline lxw_col_t pw_hcol(const pw *w, int h) { return (lxw_col_t)(TR_Y0 + w->ny + (size_t)h); }
 
+/* The value axis' title of the charts: the metric in millions of tonnes ("Mt CO2", "百万吨CO2当量"). */
+const char *pw_axis_name(const pw *w);
+
+/* A round value under `lowest` (the smallest value a chart shows), for the
+ * value axis' minimum, so that changes near the top are visible; 0 when
+ * lowest is not above 0. */
+double pw_axis_floor(double lowest);
+
+/* Sets the value axis' minimum of area chart `ch` to pw_axis_floor(lowest). */
+void pw_area_min(lxw_chart *ch, double lowest);
+
 /* The name of sector i in the workbook's language. */
 const char *pw_sector_name(const pw *w, size_t i);
+
+/* Makes header row `row` tall enough for two lines of wrapped text (LibreOffice does not grow it). */
+void pw_tall(pw *w, lxw_worksheet *ws, lxw_row_t row);
 
 /* Colours the status texts (met, on track, off track, missed, yes, no) in
  * the range by conditional formats, so they follow a recalculation. */

@@ -83,6 +83,7 @@ void pw_assumptions(pw *w)
     rpt_xl_str(&w->xl, ws, 0, 0, pw_label(w, PWL_AS_TITLE), RPT_F_TITLE);
     rpt_xl_str(&w->xl, ws, 1, 0, pw_label(w, PWL_AS_NOTE), RPT_F_NONE);
     rpt_xl_header_texts(&w->xl, ws, PW_AS_ROW0 - 1, pw_as_cols, AS_NCOLS);
+    pw_tall(w, ws, PW_AS_ROW0 - 1);
     worksheet_freeze_panes(ws, PW_AS_ROW0, AS_VALUE);
     for (size_t i = 0; i < w->f->nparams; i++)
         pw_param_row(w, ws, i);
@@ -128,6 +129,7 @@ static lxw_row_t pw_base_items(pw *w, lxw_worksheet *ws, lxw_row_t row)
     if (!w->m->series_base || !w->r->nscen)
         return row;
     rpt_xl_str(&w->xl, ws, row++, 0, pw_label(w, PWL_ENERGY_ITEMS), RPT_F_BOLD);
+    pw_tall(w, ws, row);
     rpt_xl_header_texts(&w->xl, ws, row++, pw_item_cols, BI_NCOLS);
     w->base_item0 = row;
     for (size_t k = 0; k < p->nitems; k++, row++) {
@@ -232,6 +234,7 @@ void pw_base(pw *w)
     lxw_row_t items = row, nitems = w->m->series_base && w->r->nscen ? (lxw_row_t)w->m->plans[0].nitems + 3 : 0;
     row = items + nitems;
     rpt_xl_str(&w->xl, ws, row++, 0, pw_label(w, PWL_LINES), RPT_F_BOLD);
+    pw_tall(w, ws, row);
     pw_base_lines_header(w, ws, row++);
     w->base_line0 = row;
     pw_base_items(w, ws, items);

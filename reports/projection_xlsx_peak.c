@@ -55,6 +55,7 @@ static void pk_data(pw *w, lxw_worksheet *ws, const pk_layout *L)
     size_t ns = w->r->nscen;
     char buf[256];
     rpt_xl_str(&w->xl, ws, L->data0 - 2, 0, pw_label(w, PWL_CHART_DATA), RPT_F_BOLD);
+    pw_tall(w, ws, L->data0 - 1);
     rpt_xl_str(&w->xl, ws, L->data0 - 1, CD_YEAR, pw_label(w, RPT_L_YEAR), RPT_F_HEADER);
     rpt_xl_str(&w->xl, ws, L->data0 - 1, CD_HIST, pw_label(w, PWL_HISTORY), RPT_F_HEADER);
     for (size_t s = 0; s < ns; s++) {
@@ -173,14 +174,13 @@ static lxw_row_t pk_sectors(pw *w, lxw_worksheet *ws, lxw_row_t row)
     size_t ns = w->f->nsectors;
     rpt_ref years = rpt_xl_range(PW_TRAJ, PW_TR_HEADER_ROW, pw_ycol(0), PW_TR_HEADER_ROW, pw_ycol(w->ny - 1), true);
     rpt_xl_str(&w->xl, ws, row++, 0, pw_label(w, PWL_SECTOR_PEAKS), RPT_F_BOLD);
-    rpt_xl_str(&w->xl, ws, row, 0, pw_label(w, PWL_SCENARIO), RPT_F_HEADER);
     for (size_t i = 0; i < ns; i++) {
-        char buf[256];
-        rpt_fmt(buf, sizeof buf, "%s: %s / %s", pw_sector_name(w, i), pw_label(w, PWL_PEAK_YEAR),
-                pw_label(w, PWL_PEAK_VALUE));
-        rpt_xl_str(&w->xl, ws, row, (lxw_col_t)(1 + 2 * i), buf, RPT_F_HEADER);
+        rpt_xl_str(&w->xl, ws, row, (lxw_col_t)(1 + 2 * i), pw_sector_name(w, i), RPT_F_BOLD);
+        rpt_xl_str(&w->xl, ws, row + 1, (lxw_col_t)(1 + 2 * i), pw_label(w, PWL_PEAK_YEAR), RPT_F_HEADER);
+        rpt_xl_str(&w->xl, ws, row + 1, (lxw_col_t)(2 + 2 * i), pw_label(w, PWL_PEAK_VALUE), RPT_F_HEADER);
     }
-    row++;
+    rpt_xl_str(&w->xl, ws, row + 1, 0, pw_label(w, PWL_SCENARIO), RPT_F_HEADER);
+    row += 2;
     for (size_t s = 0; s < w->r->nscen; s++, row++) {
         rpt_xl_str(&w->xl, ws, row, 0, w->f->scen[s].id, RPT_F_BOLD);
         for (size_t i = 0; i < ns; i++) {
@@ -229,12 +229,18 @@ static lxw_chart *pk_chart(pw *w, const pk_layout *L)
     if (!ch)
         return NULL;
     chart_axis_set_name(ch->x_axis, pw_label(w, RPT_L_YEAR));
-    rpt_fmt(name, sizeof name, "%s (%s)", pw_label(w, PWL_METRIC0 + w->f->metric), w->zh ? "百万" : "millions");
-    chart_axis_set_name(ch->y_axis, name);
+    chart_axis_set_name(ch->y_axis, pw_axis_name(w));
     chart_axis_set_num_format(ch->y_axis, "#,##0,,");
     chart_axis_set_min(ch->x_axis, (double)(L->nh ? w->m->in.hist[0].year : w->m->base_year));
     chart_axis_set_max(ch->x_axis, (double)w->f->horizon);
     chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
+    double lowest = INFINITY;
+    for (size_t i = 0; i < L->nh; i++)
+        lowest = fmin(lowest, w->m->in.hist[i].metric[w->f->metric]);
+    for (size_t s = 0; s < w->r->nscen; s++)
+        for (size_t t = 0; t < w->ny; t++)
+            lowest = fmin(lowest, prj_metric_path(&w->r->scen[s].run, w->f->metric)[t]);
+    chart_axis_set_min(ch->y_axis, pw_axis_floor(lowest));
     if (L->nh) {
         lxw_chart_line line = {.color = LXW_COLOR_BLACK, .width = 2.5};
         lxw_chart_series *s = rpt_xl_series(&w->xl, ch, PW_PEAK, CD_YEAR, CD_HIST, L->data0, L->proj0,
@@ -253,7 +259,7 @@ static lxw_chart *pk_chart(pw *w, const pk_layout *L)
         if (!w->r->scen[s].peak.in_horizon)
             continue; /* no marker at the end of a path that is still rising */
         lxw_row_t row = (lxw_row_t)(PK_ROW_HEAD + 1 + s);
-        rpt_fmt(name, sizeof name, "%s: %s", w->f->scen[s].id, pw_label(w, PWL_PEAK_MARK));
+        rpt_fmt(name, sizeof name, "%s: %s %ld", w->f->scen[s].id, pw_label(w, PWL_PEAK_MARK), w->r->scen[s].peak.year);
         lxw_chart_series *se = rpt_xl_series(&w->xl, ch, PW_PEAK, PK_YEAR, PK_VALUE, row, row, name);
         lxw_chart_line none = {.none = LXW_TRUE};
         lxw_chart_fill fill = {.color = pw_colors[s % PW_NCOLORS]};
@@ -263,9 +269,6 @@ static lxw_chart *pk_chart(pw *w, const pk_layout *L)
         chart_series_set_marker_type(se, LXW_CHART_MARKER_DIAMOND);
         chart_series_set_marker_size(se, 10);
         chart_series_set_marker_fill(se, &fill);
-        chart_series_set_labels(se);
-        chart_series_set_labels_options(se, LXW_FALSE, LXW_TRUE, LXW_FALSE);
-        chart_series_set_labels_position(se, LXW_CHART_LABEL_POSITION_ABOVE);
     }
     return ch;
 }
@@ -279,7 +282,7 @@ void pw_peak(pw *w)
         [PK_TO] = {"Plateau to", "平台期止"},       [PK_HIGHEST] = {"Highest, history included", "最高值（含历史）"},
         [PK_THRESH] = {"Plateau threshold", "平台期下限"}, [PK_PMC] = {"Monte Carlo: P(peak by the year)", "蒙特卡洛：按期达峰概率"},
     };
-    static const double widths[PK_NCOLS] = {14, 44, 16, 16, 16, 16, 16, 18, 16, 16};
+    static const double widths[PK_NCOLS] = {30, 44, 16, 16, 16, 16, 16, 18, 16, 16};
     lxw_worksheet *ws = w->ws_peak;
     size_t ns = w->r->nscen;
     if (!ws)
@@ -289,6 +292,7 @@ void pw_peak(pw *w)
     rpt_xl_str(&w->xl, ws, 1, 0, pw_label(w, PWL_PEAK_NOTE), RPT_F_NONE);
     pk_settings(w, ws);
     rpt_xl_header_texts(&w->xl, ws, PK_ROW_HEAD, cols, w->rep->mc ? PK_NCOLS : PK_PMC);
+    pw_tall(w, ws, PK_ROW_HEAD);
     lxw_row_t chart_at = (lxw_row_t)(PK_ROW_HEAD + 1 + ns + 1);
     lxw_row_t row = pk_sectors(w, ws, chart_at + 26);
     row = pk_history(w, ws, row);
@@ -326,6 +330,7 @@ static lxw_row_t wg_table(pw *w, lxw_worksheet *ws, size_t s, lxw_row_t row)
     const double *met = sr->run.metric;
     int mi = (int)w->f->metric;
     char buf[256];
+    pw_tall(w, ws, row);
     rpt_xl_str(&w->xl, ws, row, WG_YEAR, pw_label(w, RPT_L_YEAR), RPT_F_HEADER);
     rpt_xl_str(&w->xl, ws, row, WG_WITHOUT, pw_label(w, PWL_WITHOUT_MEASURES), RPT_F_HEADER);
     rpt_xl_str(&w->xl, ws, row, WG_WITH, pw_label(w, PWL_WITH_MEASURES), RPT_F_HEADER);
@@ -383,10 +388,20 @@ static void wg_chart(pw *w, lxw_worksheet *ws, size_t s, lxw_row_t r0, lxw_row_t
         return;
     lxw_row_t r1 = (lxw_row_t)(r0 + w->ny - 1);
     chart_axis_set_num_format(ch->y_axis, "#,##0,,");
-    rpt_fmt(title, sizeof title, "%s (%s)", pw_label(w, PWL_METRIC0 + w->f->metric), w->zh ? "百万" : "millions");
-    chart_axis_set_name(ch->y_axis, title);
+    chart_axis_set_name(ch->y_axis, pw_axis_name(w));
     chart_axis_set_interval_unit(ch->x_axis, 5);
     chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
+    const double *met = w->r->scen[s].run.metric;
+    size_t ny = w->ny, mi = (size_t)w->f->metric;
+    double lowest = INFINITY;
+    for (size_t t = 0; t < ny; t++) { /* the bottom layer: with every measure, without the projects' additions */
+        double v = met[(k * PRJ_NMETRICS + mi) * ny + t];
+        for (size_t j = 0; j < k; j++)
+            if (p->meas[j].m->type == PRJ_M_PROJECT)
+                v += met[(j * PRJ_NMETRICS + mi) * ny + t] - met[((j + 1) * PRJ_NMETRICS + mi) * ny + t];
+        lowest = v < lowest ? v : lowest;
+    }
+    pw_area_min(ch, lowest);
     lxw_chart_fill grey = {.color = 0xBFBFBF};
     lxw_chart_series *se = rpt_xl_series(&w->xl, ch, PW_WEDGES, WG_YEAR, (lxw_col_t)(wg_layer(k, 0) - 1), r0, r1,
                                          pw_label(w, PWL_REMAINING));
@@ -418,6 +433,7 @@ static lxw_row_t wg_left_out(pw *w, lxw_worksheet *ws, size_t s, lxw_row_t row, 
                                        PWL_CUMULATIVE, PWL_STATUS};
     rpt_xl_str(&w->xl, ws, row++, 0, pw_label(w, PWL_LEFT_OUT), RPT_F_BOLD);
     rpt_xl_str(&w->xl, ws, row++, 0, pw_label(w, PWL_LEFT_OUT_NOTE), RPT_F_NONE);
+    pw_tall(w, ws, row);
     rpt_xl_header(&w->xl, ws, row++, hdr, sizeof hdr / sizeof *hdr);
     for (size_t j = 0; j <= p->nmeas; j++, row++) {
         bool all = j == p->nmeas; /* the last row: the scenario with every measure */

@@ -21,6 +21,7 @@ static lxw_row_t lm_table(pw *w, lxw_worksheet *ws, const prj_lmdi *l, lxw_row_t
     rpt_fmt(buf, sizeof buf, "%ld - %ld", l->from, l->to);
     rpt_xl_str(&w->xl, ws, *row, 0, pw_label(w, PWL_FROM_TO), RPT_F_BOLD);
     rpt_xl_str(&w->xl, ws, (*row)++, 1, buf, RPT_F_BOLD);
+    pw_tall(w, ws, *row);
     rpt_xl_str(&w->xl, ws, *row, LM_SECTOR, pw_label(w, PWL_Q_SECTOR), RPT_F_HEADER);
     for (int k = 0; k < LMDI_NFACTORS; k++)
         rpt_xl_str(&w->xl, ws, *row, (lxw_col_t)(LM_EFF0 + k), pw_label(w, PWL_FACTOR0 + (rpt_label_id)k), RPT_F_HEADER);
@@ -98,8 +99,7 @@ static void lm_chart(pw *w, lxw_worksheet *ws, size_t s, lxw_row_t at, const lxw
     if (!ch)
         return;
     chart_axis_set_num_format(ch->y_axis, "#,##0.0,,");
-    rpt_fmt(buf, sizeof buf, "%s (%s)", pw_label(w, PWL_METRIC0 + w->f->metric), w->zh ? "百万" : "millions");
-    chart_axis_set_name(ch->y_axis, buf);
+    chart_axis_set_name(ch->y_axis, pw_axis_name(w));
     chart_axis_set_label_position(ch->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
     chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
     lxw_chart_options opt = {.x_scale = 1.5, .y_scale = 1.3};
@@ -333,6 +333,7 @@ void pw_targets(pw *w)
         rpt_xl_str(&w->xl, ws, row, 0, pw_label(w, PWL_NO_TARGETS), RPT_F_NONE);
         return;
     }
+    pw_tall(w, ws, row);
     rpt_xl_header_texts(&w->xl, ws, row++, cols, TG_NCOLS);
     lxw_row_t stat0 = row;
     for (size_t s = 0; s < w->r->nscen; s++)
@@ -359,6 +360,7 @@ static lxw_row_t mc_summary(pw *w, lxw_worksheet *ws, lxw_row_t row)
     rpt_xl_str(&w->xl, ws, row, 0, pw_label(w, PWL_UNCERTAIN), RPT_F_BOLD);
     rpt_xl_num(&w->xl, ws, row++, 1, (double)mc->nuncertain, RPT_F_INT);
     row++;
+    pw_tall(w, ws, row);
     rpt_xl_str(&w->xl, ws, row, 0, pw_label(w, PWL_SCENARIO), RPT_F_HEADER);
     rpt_fmt(buf, sizeof buf, "%s %ld", pw_label(w, PWL_P_PEAK_BY), w->f->peak_by);
     rpt_xl_str(&w->xl, ws, row, 1, buf, RPT_F_HEADER);
@@ -448,11 +450,14 @@ static lxw_row_t mc_fan(pw *w, lxw_worksheet *ws, size_t s, lxw_row_t row)
     }
     if (ch) {
         chart_axis_set_num_format(ch->y_axis, "#,##0,,");
-        rpt_fmt(buf, sizeof buf, "%s (%s)", pw_label(w, PWL_METRIC0 + w->f->metric), w->zh ? "百万" : "millions");
-        chart_axis_set_name(ch->y_axis, buf);
+        chart_axis_set_name(ch->y_axis, pw_axis_name(w));
         chart_axis_set_interval_unit(ch->x_axis, 5);
         chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
         chart_legend_delete_series(ch, (int16_t[]){0, -1});
+        double lowest = INFINITY;
+        for (size_t t = 0; t < ny; t++)
+            lowest = pct[t] < lowest ? pct[t] : lowest;
+        pw_area_min(ch, lowest);
         lxw_chart_options opt = {.x_scale = 1.5, .y_scale = 1.3};
         if (!w->xl.err)
             rpt_xl_check(&w->xl, worksheet_insert_chart_opt(ws, r0 - 2, FN_NCOLS + 1, ch, &opt), "inserting a chart");

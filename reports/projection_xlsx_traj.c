@@ -575,6 +575,7 @@ void pw_trajectories(pw *w)
     rpt_xl_check(&w->xl, worksheet_set_column(ws, pw_ycol(0), pw_ycol(w->ny - 1), 13, NULL), "setting a column width");
     rpt_xl_str(&w->xl, ws, 0, 0, pw_label(w, PWL_TR_NOTE), RPT_F_NONE);
     rpt_xl_header_texts(&w->xl, ws, PW_HEADER_ROW, cols, TR_Y0);
+    pw_tall(w, ws, PW_HEADER_ROW);
     pw_years_header(w, ws, PW_HEADER_ROW, TR_Y0, w->m->base_year, w->ny);
     for (int h = 0; h < TRH_NCOLS; h++)
         rpt_xl_str(&w->xl, ws, PW_HEADER_ROW, pw_hcol(w, h), rpt_tr(&helpers[h], w->zh), RPT_F_HEADER);
