@@ -1,6 +1,7 @@
 /* prj_cli.c - loading a scenario file with every inventory it names and binding it, with the messages printed. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli_compute.h"
 #include "prj_cli.h"
@@ -79,14 +80,28 @@ static int prj_cli_projects(const cli_list *factors, bool quiet, prj_cli_ctx *c)
     int worst = CLI_OK;
     c->pinv = calloc(n + 1, sizeof *c->pinv);
     c->pres = calloc(n + 1, sizeof *c->pres);
-    if (!c->pinv || !c->pres)
-        return CLI_IO;
-    for (size_t i = 0; i < n; i++) {
+    /* A project's inventory is searched for factor sets where the base inventory is too: after --factors, the
+     * factors folder beside the base inventory's (a project kept in a subfolder has none beside its own). */
+    const char *slash = strrchr(c->f->inventory, '/');
+    int dir = slash ? (int)(slash - c->f->inventory) : 0;
+    size_t len = (size_t)dir + sizeof "/../factors";
+    char *beside = malloc(len);
+    cli_list dirs = {0};
+    bool ok = c->pinv && c->pres && beside;
+    for (size_t i = 0; ok && factors && i < factors->n; i++)
+        ok = cli_list_add(&dirs, factors->v[i]);
+    if (ok) {
+        snprintf(beside, len, "%.*s%s../factors", dir, c->f->inventory, slash ? "/" : "");
+        ok = cli_list_add(&dirs, beside);
+    }
+    for (size_t i = 0; ok && i < n; i++) {
         int st;
-        c->pres[i] = cli_compute_inventory(c->f->projects[i]->inventory, factors, quiet, c->db, &c->pinv[i], &st);
+        c->pres[i] = cli_compute_inventory(c->f->projects[i]->inventory, &dirs, quiet, c->db, &c->pinv[i], &st);
         worst = st > worst ? st : worst;
     }
-    return worst;
+    cli_list_free(&dirs);
+    free(beside);
+    return ok ? worst : CLI_IO;
 }
 
 /* Binds the file to what was computed; binding errors are printed. */

@@ -47,6 +47,7 @@ enum {
     PWL_PEAK_BY = PWL_METRIC0 + PRJ_NMETRICS,
     PWL_PLATEAU,
     PWL_SCENARIO,
+    PWL_SECTOR,
     PWL_YES,
     PWL_NO,
     PWL_HISTORY,
@@ -128,8 +129,8 @@ enum {
     PWL_HAS_PEAKED,
     PWL_HAS_PEAKED_C0, /* the four criteria */
     PWL_STATUS = PWL_HAS_PEAKED_C0 + 4,
-    PWL_THRESHOLD,
-    PWL_RUN_DOWN,
+    PWL_HIST_ST0, /* peak_status: unknown, peaked, not peaked */
+    PWL_RUN_DOWN = PWL_HIST_ST0 + 3,
     PWL_RUN_UP,
     PWL_CHART_DATA,
     /* Wedges */
@@ -186,8 +187,8 @@ enum {
     PWL_PATH_PCT0 = PWL_PEAK_YEAR_PCT0 + PRJ_MC_NPCT,
     PWL_MEAN = PWL_PATH_PCT0 + PRJ_MC_NPCT,
     PWL_DETERMINISTIC,
-    PWL_BAND,
-    PWL_PEAK_YEAR_DIST,
+    PWL_BAND0, /* the fan chart's layers: 5 %, 5-50 %, 50-95 % */
+    PWL_PEAK_YEAR_DIST = PWL_BAND0 + 3,
     PWL_NOT_BY_HORIZON,
     PWL_CHART_FAN,
     PWL_FAN_DATA,

@@ -214,8 +214,8 @@ static lxw_row_t pk_history(pw *w, lxw_worksheet *ws, lxw_row_t row)
         rpt_xl_str(&w->xl, ws, row, 2, pw_label(w, h->c[k] ? PWL_YES : PWL_NO), RPT_F_NONE);
     }
     rpt_xl_str(&w->xl, ws, row, 1, pw_label(w, PWL_STATUS), RPT_F_BOLD);
-    rpt_fmt(buf, sizeof buf, "%s (%ld: %.0f; %ld: %.0f)", peak_status_name(h->status), h->peak_year, h->peak_value,
-            h->latest_year, h->latest_value);
+    rpt_fmt(buf, sizeof buf, "%s (%ld: %.0f; %ld: %.0f)", pw_label(w, PWL_HIST_ST0 + (rpt_label_id)h->status),
+            h->peak_year, h->peak_value, h->latest_year, h->latest_value);
     rpt_xl_str(&w->xl, ws, row++, 2, buf, RPT_F_BOLD);
     return row + 1;
 }
@@ -288,6 +288,9 @@ void pw_peak(pw *w)
     if (!ws)
         return;
     rpt_xl_widths(&w->xl, ws, widths, PK_NCOLS);
+    size_t last = 2 + 2 * w->f->nsectors > CD_SCEN0 + 3 * ns ? 2 + 2 * w->f->nsectors : CD_SCEN0 + 3 * ns;
+    if (last >= PK_NCOLS)
+        rpt_xl_check(&w->xl, worksheet_set_column(ws, PK_NCOLS, (lxw_col_t)last, 16, NULL), "setting a column width");
     rpt_xl_str(&w->xl, ws, 0, 0, pw_label(w, PWL_PEAK_TITLE), RPT_F_TITLE);
     rpt_xl_str(&w->xl, ws, 1, 0, pw_label(w, PWL_PEAK_NOTE), RPT_F_NONE);
     pk_settings(w, ws);

@@ -22,7 +22,7 @@ static lxw_row_t lm_table(pw *w, lxw_worksheet *ws, const prj_lmdi *l, lxw_row_t
     rpt_xl_str(&w->xl, ws, *row, 0, pw_label(w, PWL_FROM_TO), RPT_F_BOLD);
     rpt_xl_str(&w->xl, ws, (*row)++, 1, buf, RPT_F_BOLD);
     pw_tall(w, ws, *row);
-    rpt_xl_str(&w->xl, ws, *row, LM_SECTOR, pw_label(w, PWL_Q_SECTOR), RPT_F_HEADER);
+    rpt_xl_str(&w->xl, ws, *row, LM_SECTOR, pw_label(w, PWL_SECTOR), RPT_F_HEADER);
     for (int k = 0; k < LMDI_NFACTORS; k++)
         rpt_xl_str(&w->xl, ws, *row, (lxw_col_t)(LM_EFF0 + k), pw_label(w, PWL_FACTOR0 + (rpt_label_id)k), RPT_F_HEADER);
     rpt_xl_str(&w->xl, ws, *row, LM_SUM, pw_label(w, PWL_SUM_EFFECTS), RPT_F_HEADER);
@@ -411,7 +411,7 @@ enum { FN_YEAR, FN_DET, FN_P0, FN_MEAN = FN_P0 + PRJ_MC_NPCT, FN_L0, FN_NCOLS = 
 static lxw_row_t mc_fan(pw *w, lxw_worksheet *ws, size_t s, lxw_row_t row)
 {
     static const rpt_label_id head[FN_NCOLS] = {RPT_L_YEAR, PWL_DETERMINISTIC, PWL_PATH_PCT0, PWL_PATH_PCT0 + 1,
-                                                PWL_PATH_PCT0 + 2, PWL_MEAN, PWL_PATH_PCT0, PWL_BAND, PWL_BAND};
+                                                PWL_PATH_PCT0 + 2, PWL_MEAN, PWL_BAND0, PWL_BAND0 + 1, PWL_BAND0 + 2};
     const prj_mc *mc = w->rep->mc;
     size_t ny = w->ny;
     const double *pct = &mc->path_pct[s * PRJ_MC_NPCT * ny], *det = prj_metric_path(&w->r->scen[s].run, w->f->metric);
@@ -440,10 +440,11 @@ static lxw_row_t mc_fan(pw *w, lxw_worksheet *ws, size_t s, lxw_row_t row)
     rpt_fmt(buf, sizeof buf, "%s: %s", pw_label(w, PWL_CHART_FAN), w->f->scen[s].id);
     lxw_chart *ch = rpt_xl_chart(&w->xl, LXW_CHART_AREA_STACKED, buf);
     static const lxw_color_t shade[3] = {0xFFFFFF, 0x9DC3E6, 0x2E75B6};
-    static const rpt_label_id names[3] = {PWL_PATH_PCT0, PWL_PATH_PCT0 + 1, PWL_PATH_PCT0 + 2};
     for (int k = 0; ch && k < 3; k++) {
-        lxw_chart_series *se = rpt_xl_series(&w->xl, ch, PW_MC, FN_YEAR, (lxw_col_t)(FN_L0 + k), r0, row - 1,
-                                             pw_label(w, names[k]));
+        char name[64]; /* the legend: "5 % - 50 %" */
+        rpt_fmt(name, sizeof name, "%s - %s", pw_label(w, PWL_PATH_PCT0 + (rpt_label_id)(k ? k - 1 : 0)),
+                pw_label(w, PWL_PATH_PCT0 + (rpt_label_id)k));
+        lxw_chart_series *se = rpt_xl_series(&w->xl, ch, PW_MC, FN_YEAR, (lxw_col_t)(FN_L0 + k), r0, row - 1, name);
         lxw_chart_fill fill = {.color = shade[k], .none = k == 0, .transparency = k ? 20 : 0};
         if (se)
             chart_series_set_fill(se, &fill);
