@@ -7,7 +7,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "prj_cli.h"
+#include "cli_project.h"
 #include "projection.h"
 
 /* Wall and process CPU seconds. */
@@ -248,11 +248,11 @@ int main(int argc, char **argv)
     size_t n = strtoul(argv[3], NULL, 10);
     uint64_t seed = argc > 4 ? strtoull(argv[4], NULL, 10) : 1;
     int repeat = argc > 5 ? atoi(argv[5]) : 3;
-    prj_cli_ctx c = {0};
+    cli_project_ctx c = {0};
     cli_list factors = {0};
-    int st = prj_cli_prepare(argv[1], &factors, true, &c);
+    int st = cli_project_prepare(argv[1], &factors, true, &c);
     if (st) {
-        prj_cli_free(&c);
+        cli_project_free(&c);
         return st;
     }
     char path[4096];
@@ -286,6 +286,6 @@ int main(int argc, char **argv)
     printf("\n");
     prj_mc_free(a);
     prj_mc_free(b);
-    prj_cli_free(&c);
+    cli_project_free(&c);
     return same ? 0 : 1;
 }

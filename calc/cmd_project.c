@@ -10,7 +10,7 @@
 #include "../reports/projection_report.h"
 #include "cli.h"
 #include "cli_compute.h"
-#include "prj_cli.h"
+#include "cli_project.h"
 #include "projection.h"
 #include "series.h"
 
@@ -198,7 +198,7 @@ static int prj_cmd_print(const prj_cmd_opts *o, const prj_result *r, const prj_m
 /* The input files for the About sheet: the scenario file, the base
  * inventory, the series and targets, history and project inventories,
  * then every factor file read. */
-static bool prj_cmd_inputs(const prj_cli_ctx *c, cli_inputs *in)
+static bool prj_cmd_inputs(const cli_project_ctx *c, cli_inputs *in)
 {
     const char **p, **h;
     size_t n = fdb_files(c->db, &p, &h);
@@ -236,7 +236,7 @@ static int prj_cmd_json(const void *r, const char *p, const rpt_meta *m, char *e
 
 /* Computes the scenarios and the Monte Carlo, writes the outputs and
  * prints the summary; returns the exit status. */
-static int prj_cmd_compute(const prj_cmd_opts *o, const prj_cli_ctx *c)
+static int prj_cmd_compute(const prj_cmd_opts *o, const cli_project_ctx *c)
 {
     static const cli_writers w = {prj_cmd_xlsx, prj_cmd_csv, prj_cmd_json};
     diag_list *dl = diag_new();
@@ -275,11 +275,11 @@ static int prj_cmd_run(void *opts, const cli_command *const *all, size_t nall)
     if (o->base.files.n != 1 || !o->out.path)
         status = cli_usage_error("project", "give one scenario file and -o OUT.xlsx");
     else if ((status = prj_cmd_mc_opts(o, &mc)) == CLI_OK) {
-        prj_cli_ctx c = {0};
-        status = prj_cli_prepare(o->base.files.v[0], &o->factors, o->base.quiet, &c);
+        cli_project_ctx c = {0};
+        status = cli_project_prepare(o->base.files.v[0], &o->factors, o->base.quiet, &c);
         if (status == CLI_OK)
             status = prj_cmd_compute(o, &c);
-        prj_cli_free(&c);
+        cli_project_free(&c);
     }
     cli_list_free(&o->factors);
     return status;
@@ -289,12 +289,12 @@ static int prj_cmd_run(void *opts, const cli_command *const *all, size_t nall)
  * binds it, which finds every problem `project` would. */
 static int prj_cmd_check(const char *path, const cli_list *factor_dirs, bool quiet)
 {
-    prj_cli_ctx c = {0};
-    int status = prj_cli_prepare(path, factor_dirs, quiet, &c);
+    cli_project_ctx c = {0};
+    int status = cli_project_prepare(path, factor_dirs, quiet, &c);
     if (status == CLI_OK && !quiet)
         printf("%s: ok: projection '%s', %zu scenarios, %zu numbers (%zu lines of the base inventory) to %ld\n", path,
                c.f->id, c.f->nscen, c.f->nparams, c.m->nlines, c.f->horizon);
-    prj_cli_free(&c);
+    cli_project_free(&c);
     return status;
 }
 

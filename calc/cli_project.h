@@ -1,7 +1,7 @@
-/* prj_cli.h - loading a scenario file with every inventory it names and binding it: the step `project`, `check` and the
- * projection benchmark share. */
-#ifndef GHG_PRJ_CLI_H
-#define GHG_PRJ_CLI_H
+/* cli_project.h - loading a scenario file with every inventory it names and binding it: the step `project`,
+ * `check` and the projection benchmark share. */
+#ifndef GHG_CLI_PROJECT_H
+#define GHG_CLI_PROJECT_H
 
 #include <stdbool.h>
 
@@ -9,7 +9,7 @@
 #include "projection.h"
 #include "series.h"
 
-/* Everything a projection is computed from, loaded and computed (the caller's, freed by prj_cli_free). */
+/* Everything a projection is computed from, loaded and computed (the caller's, freed by cli_project_free). */
 typedef struct {
     fset_db *db;
     prj_file *f;
@@ -24,16 +24,16 @@ typedef struct {
     inventory **pinv; /* one per project measure */
     eng_result **pres;
     prj_model *m;
-} prj_cli_ctx;
+} cli_project_ctx;
 
 /* Loads the scenario file at `path` and computes every inventory it needs
  * (the base year, the series' history years, each project) with the factor
  * sets of `factors` (--factors) and the default folders, then binds the
  * model into c->m. Every problem of a step is printed before the next step
  * is refused. Returns an exit status (cli_exit). */
-int prj_cli_prepare(const char *path, const cli_list *factors, bool quiet, prj_cli_ctx *c);
+int cli_project_prepare(const char *path, const cli_list *factors, bool quiet, cli_project_ctx *c);
 
-/* Frees what prj_cli_prepare made (c may be partly filled). */
-void prj_cli_free(prj_cli_ctx *c);
+/* Frees what cli_project_prepare made (c may be partly filled). */
+void cli_project_free(cli_project_ctx *c);
 
 #endif

@@ -1,13 +1,13 @@
-/* prj_cli.c - loading a scenario file with every inventory it names and binding it, with the messages printed. */
+/* cli_project.c - loading a scenario file with every inventory it names and binding it, with the messages printed. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli_compute.h"
-#include "prj_cli.h"
+#include "cli_project.h"
 
 /* Prints `dl` and frees it; returns the exit status it stands for. */
-static int prj_cli_report(diag_list *dl)
+static int cli_project_report(diag_list *dl)
 {
     int st = dl ? cli_report(dl) : CLI_IO;
     diag_free(dl);
@@ -15,16 +15,16 @@ static int prj_cli_report(diag_list *dl)
 }
 
 /* Loads the scenario file; its messages are printed. */
-static int prj_cli_file(const char *path, prj_cli_ctx *c)
+static int cli_project_file(const char *path, cli_project_ctx *c)
 {
     diag_list *dl = diag_new();
     c->f = dl ? prj_load(path, dl) : NULL;
-    int st = prj_cli_report(dl);
+    int st = cli_project_report(dl);
     return c->f || st ? st : CLI_IO;
 }
 
 /* Loads and resolves the series, and the targets file when one is named. */
-static int prj_cli_series(const cli_list *factors, prj_cli_ctx *c)
+static int cli_project_series(const cli_list *factors, cli_project_ctx *c)
 {
     diag_list *dl = diag_new();
     if (!dl)
@@ -37,12 +37,12 @@ static int prj_cli_series(const cli_list *factors, prj_cli_ctx *c)
     }
     if (c->f->targets)
         c->targets = ser_load_targets(c->f->targets, dl);
-    return prj_cli_report(dl);
+    return cli_project_report(dl);
 }
 
 /* Computes the history years' inventories (the series' years before the
  * base year) as `intensity` does; returns the worst exit status. */
-static int prj_cli_history(const cli_list *factors, bool quiet, prj_cli_ctx *c)
+static int cli_project_history(const cli_list *factors, bool quiet, cli_project_ctx *c)
 {
     const ser_series *s = c->series;
     long base_year = eng_inventory(c->base)->year;
@@ -69,12 +69,12 @@ static int prj_cli_history(const cli_list *factors, bool quiet, prj_cli_ctx *c)
             st = CLI_IO;
         worst = st > worst ? st : worst;
     }
-    int st = prj_cli_report(dl);
+    int st = cli_project_report(dl);
     return st > worst ? st : worst;
 }
 
 /* Computes the inventory of every project measure; the worst exit status. */
-static int prj_cli_projects(const cli_list *factors, bool quiet, prj_cli_ctx *c)
+static int cli_project_projects(const cli_list *factors, bool quiet, cli_project_ctx *c)
 {
     size_t n = c->f->nprojects;
     int worst = CLI_OK;
@@ -105,31 +105,31 @@ static int prj_cli_projects(const cli_list *factors, bool quiet, prj_cli_ctx *c)
 }
 
 /* Binds the file to what was computed; binding errors are printed. */
-static int prj_cli_bind(prj_cli_ctx *c)
+static int cli_project_bind(cli_project_ctx *c)
 {
     diag_list *dl = diag_new();
     prj_inputs in = {c->base, c->series, c->hist, c->nhist, c->targets, (const eng_result *const *)c->pres};
     c->m = dl ? prj_bind(c->f, &in, dl) : NULL;
-    int st = prj_cli_report(dl);
+    int st = cli_project_report(dl);
     return st ? st : c->m ? CLI_OK : CLI_IO;
 }
 
-int prj_cli_prepare(const char *path, const cli_list *factors, bool quiet, prj_cli_ctx *c)
+int cli_project_prepare(const char *path, const cli_list *factors, bool quiet, cli_project_ctx *c)
 {
-    int st = (c->db = fdb_new()) ? prj_cli_file(path, c) : CLI_IO;
+    int st = (c->db = fdb_new()) ? cli_project_file(path, c) : CLI_IO;
     if (st)
         return st;
     c->base = cli_compute_inventory(c->f->inventory, factors, quiet, c->db, &c->inv, &st);
-    int s2 = prj_cli_series(factors, c);
-    int s3 = prj_cli_projects(factors, quiet, c);
+    int s2 = cli_project_series(factors, c);
+    int s3 = cli_project_projects(factors, quiet, c);
     st = st > s2 ? st : s2;
     st = st > s3 ? st : s3;
     if (st == CLI_OK)
-        st = prj_cli_history(factors, quiet, c);
-    return st ? st : prj_cli_bind(c);
+        st = cli_project_history(factors, quiet, c);
+    return st ? st : cli_project_bind(c);
 }
 
-void prj_cli_free(prj_cli_ctx *c)
+void cli_project_free(cli_project_ctx *c)
 {
     prj_model_free(c->m);
     for (size_t i = 0; c->pres && i < (c->f ? c->f->nprojects : 0); i++) {
