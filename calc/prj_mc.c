@@ -75,8 +75,8 @@ static void *mc_thread(void *arg)
             job->ok[s * N + it] = pk.by_ok;
             memcpy(&job->paths[(s * N + it) * m->nyears], &line[m->in.nhist], m->nyears * sizeof *line);
         }
-        size_t done = atomic_fetch_add(job->done, 1) + 1;
-        if (job->progress && job->progress->fn && (it - job->from) % 64 == 63)
+        size_t done = atomic_fetch_add(job->done, 1) + 1, step = N / 100 > 64 ? N / 100 : 64; /* about 1 % */
+        if (job->progress && job->progress->fn && (it - job->from) % step == step - 1)
             job->progress->fn(job->progress->ctx, done, N);
     }
     prj_run_clear(&run);
