@@ -25,19 +25,17 @@ objs=$(ls calc/*.c reports/*.c | grep -v '^calc/main\.c$' | sed 's|^\(.*\)\.c$|b
 gcc -std=c11 -O2 -g -D_POSIX_C_SOURCE=200809L -Icalc -o "$out/project_mc" bench/project_mc.c $objs \
   $(pkg-config --libs yaml-0.1 xlsxwriter) -lm -pthread
 
-busy() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
-b0=$(busy)
+load=$(cut -d' ' -f1 /proc/loadavg)   # the machine's load before the run: near 0 means the figures are clean
 "$out/project_mc" "$scen" "$out" "$n" "$seed" "$repeat" >"$out/c.txt"
 "$py" bench/python_project.py "$out" "$n" --repeat "$repeat" --check >"$out/py.txt"
-b1=$(busy)
 # The whole command, for context: with the Monte Carlo, and without it.
 t0=$( { /usr/bin/time -f '%e' ./ghgcalc project "$scen" -o "$out/p.xlsx" -q --no-csv-json --iterations 0 || true; } 2>&1 | tail -1)
 t1=$( { /usr/bin/time -f '%e' ./ghgcalc project "$scen" -o "$out/p.xlsx" -q --no-csv-json --iterations "$n" || true; } 2>&1 | tail -1)
 cat "$out/c.txt" "$out/py.txt"
 
-"$py" - "$out" "$results" "$n" "$repeat" "$t0" "$t1" "$b0" "$b1" <<'PYEOF'
+"$py" - "$out" "$results" "$n" "$repeat" "$t0" "$t1" "$load" <<'PYEOF'
 import os, platform, re, subprocess, sys, time
-out, results, n, repeat, t0, t1, b0, b1 = sys.argv[1:]
+out, results, n, repeat, t0, t1, load = sys.argv[1:]
 kv = {}
 for name in ("c.txt", "py.txt"):
     for line in open(os.path.join(out, name)):
@@ -56,9 +54,10 @@ c1, c2, cn = f("c_1thread_cpu"), f("c_2threads_cpu"), f("numpy_cpu")
 evals = int(kv["scenarios"]) * int(n)
 L = ["<!-- project:begin -->", "## Projection Monte Carlo (issue 12)", "",
      "Measured %s by `bench/run_project.sh %s %s` (ghgcalc git %s): %s, %d logical CPUs; numpy %s, Python %s. "
-     "Other processes used %.1f CPU s during the run (0 on an idle machine)."
+     "Load average before the run: %s (other work on the machine; wall times on 2 threads suffer first, CPU "
+     "seconds least)."
      % (time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), n, repeat, rev, cpu, nproc, numpy.__version__,
-        platform.python_version(), (int(b1) - int(b0)) / 100 - c1 * int(repeat) - c2 * int(repeat) - cn * int(repeat)),
+        platform.python_version(), load),
      "",
      "**What runs.** `inventories/scenarios/jilin-peak.yaml` (%s scenarios, %s years, %s lines, %s numbers, of which "
      "the Monte Carlo draws the uncertain ones), %s iterations. ghgcalc: `prj_mc_run` in `bench/project_mc.c` "

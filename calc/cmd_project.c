@@ -4,12 +4,10 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
 #include "../reports/projection_report.h"
 #include "cli.h"
-#include "cli_compute.h"
 #include "cli_project.h"
 #include "projection.h"
 #include "series.h"
@@ -119,7 +117,7 @@ static int prj_cmd_monte_carlo(const prj_cmd_opts *o, const prj_model *m, prj_mc
 /* The unit the metric is in, for the console. */
 static const char *prj_cmd_unit(prj_metric k) { return k == PRJ_MET_CO2E || k == PRJ_MET_CO2E_NET ? "Mt CO2e" : "Mt CO2"; }
 
-/* Prints one target's status line of scenario result `sr`. */
+/* Prints the status line of target `tr`. */
 static void prj_cmd_print_target(const int_target *tr)
 {
     const ser_target *t = tr->t;
