@@ -571,7 +571,9 @@ void pw_trajectories(pw *w)
     };
     rpt_xl_check(&w->xl, worksheet_set_column(ws, TR_SCEN, TR_SCEN, 10, NULL), "setting a column width");
     rpt_xl_check(&w->xl, worksheet_set_column(ws, TR_WHAT, TR_WHAT, 30, NULL), "setting a column width");
-    rpt_xl_check(&w->xl, worksheet_set_column(ws, TR_ITEM, TR_UNIT, 12, NULL), "setting a column width");
+    static const double widths[TR_Y0 - TR_ITEM] = {16, 10, 22, 11, 7, 11}; /* item, category, key, sector, gas, unit */
+    for (lxw_col_t c = TR_ITEM; c < TR_Y0; c++)
+        rpt_xl_check(&w->xl, worksheet_set_column(ws, c, c, widths[c - TR_ITEM], NULL), "setting a column width");
     rpt_xl_check(&w->xl, worksheet_set_column(ws, pw_ycol(0), pw_ycol(w->ny - 1), 13, NULL), "setting a column width");
     rpt_xl_str(&w->xl, ws, 0, 0, pw_label(w, PWL_TR_NOTE), RPT_F_NONE);
     rpt_xl_header_texts(&w->xl, ws, PW_HEADER_ROW, cols, TR_Y0);
