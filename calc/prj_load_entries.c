@@ -189,7 +189,7 @@ bool pl_entry(prj_loader *L, const ynode *n, prj_entry_kind kind, prj_entry *e)
         return false;
     }
     size_t errs = diag_error_count(L->dl);
-    yf_check_keys(n, pl_entry_keys[kind], pl_nkeys(pl_entry_keys[kind], 12), pl_entry_what[kind], L->dl);
+    pl_check_keys(L, n, pl_entry_keys[kind], pl_nkeys(pl_entry_keys[kind], 12), pl_entry_what[kind]);
     e->source = pl_source(L, n, pl_entry_what[kind]);
     bool sel = kind == PRJ_E_ENERGY ? pl_energy_item(L, n, e) : pl_select(L, n, kind != PRJ_E_MIX, &e->sel);
     char idbuf[160];
@@ -314,7 +314,7 @@ static bool pl_to(prj_loader *L, const ynode *n, const char *what, prj_measure *
         diag_error(L->dl, to->at, "'to' must be a mapping such as {fuel: electricity, ratio: 0.4}");
         return false;
     }
-    yf_check_keys(to, keys, 2, "'to'", L->dl);
+    pl_check_keys(L, to, keys, 2, "'to'");
     const ynode *f = yf_need(to, "fuel", "'to' (the fuel that supplies what is removed)", L->dl);
     const ynode *r = yf_need(to, "ratio", "'to' (TJ of the new fuel per TJ removed)", L->dl);
     char w[256];
@@ -399,7 +399,7 @@ bool pl_measure(prj_loader *L, const ynode *n, prj_measure *m)
     const ynode *id = yf_need(n, "id", "a measure (the name its wedge carries)", L->dl);
     int t = ty ? pl_pick(L, ty, "type", pl_mtype_names, PRJ_NMTYPES) : -1;
     if (t >= 0)
-        yf_check_keys(n, pl_measure_keys[t], pl_nkeys(pl_measure_keys[t], 12), "a measure of this type", L->dl);
+        pl_check_keys(L, n, pl_measure_keys[t], pl_nkeys(pl_measure_keys[t], 12), "a measure of this type");
     m->type = t >= 0 ? (prj_mtype)t : PRJ_M_SWITCH;
     m->id = id ? pl_text(L, id, "id") : NULL;
     m->title = pl_opt_text(L, n, "title");
@@ -477,7 +477,7 @@ bool pl_driver(prj_loader *L, const ynode *name, const ynode *n, prj_driver *d)
         return false;
     }
     size_t errs = diag_error_count(L->dl);
-    yf_check_keys(n, pl_driver_keys, sizeof pl_driver_keys / sizeof *pl_driver_keys, "a driver", L->dl);
+    pl_check_keys(L, n, pl_driver_keys, sizeof pl_driver_keys / sizeof *pl_driver_keys, "a driver");
     d->source = pl_source(L, n, "a driver");
     int b = pl_builtin_at(d->name);
     bool unit = pl_driver_unit(L, n, b, d);

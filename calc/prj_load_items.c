@@ -34,8 +34,31 @@ const char *pl_opt_text(prj_loader *L, const ynode *map, const char *key)
 void pl_unknown(prj_loader *L, const ynode *k, const char *what, const char *const *keys, size_t n)
 {
     const char *hint = txt_suggest(k->text, keys, n);
-    diag_error(L->dl, k->at, "unknown key '%s' in %s%s%s%s", k->text, what, hint ? " (did you mean '" : "",
-               hint ? hint : "", hint ? "'?)" : "");
+    char list[512];
+    size_t used = 0;
+    list[0] = '\0';
+    for (size_t i = 0; i < n && used < sizeof list; i++)
+        used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", keys[i]);
+    if (hint)
+        diag_error(L->dl, k->at, "unknown key '%s' in %s (did you mean '%s'?)", k->text, what, hint);
+    else
+        diag_error(L->dl, k->at, "unknown key '%s' in %s (allowed: %s; see docs/projection.md)", k->text, what, list);
+}
+
+bool pl_check_keys(prj_loader *L, const ynode *map, const char *const *keys, size_t n, const char *what)
+{
+    bool ok = true;
+    for (size_t i = 0; map && map->kind == YN_MAP && i < map->n; i++) {
+        const ynode *k = map->items[2 * i];
+        bool known = false;
+        for (size_t j = 0; j < n && !known; j++)
+            known = txt_eq(k->text, keys[j]);
+        if (!known) {
+            pl_unknown(L, k, what, keys, n);
+            ok = false;
+        }
+    }
+    return ok;
 }
 
 /* "6%" and "6 %" are 0.06; anything else goes through yf_number. */
@@ -176,7 +199,7 @@ static bool pl_range(prj_loader *L, const ynode *r, prj_param *p)
 static bool pl_dist(prj_loader *L, const ynode *n, const char *what, bool with_unit, prj_param *p)
 {
     size_t nk = sizeof pl_dist_keys / sizeof *pl_dist_keys - (with_unit ? 0 : 1);
-    yf_check_keys(n, pl_dist_keys, nk, what, L->dl);
+    pl_check_keys(L, n, pl_dist_keys, nk, what);
     const ynode *v = yf_need(n, "value", what, L->dl), *r = yn_get(n, "range");
     const ynode *u = yn_get(n, "uncertainty"), *d = yn_get(n, "dist");
     if (!v || !pl_number(L, v, "value", &p->value))

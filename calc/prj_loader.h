@@ -72,7 +72,10 @@ bool pl_measure(prj_loader *L, const ynode *n, prj_measure *m);
 /* Reads one driver named `name`. */
 bool pl_driver(prj_loader *L, const ynode *name, const ynode *n, prj_driver *d);
 
-/* Reports an unknown key with a did-you-mean among `keys`. */
+/* Reports an unknown key with a did-you-mean among `keys`, or the list of them. */
 void pl_unknown(prj_loader *L, const ynode *k, const char *what, const char *const *keys, size_t n);
+
+/* Reports every key of mapping `map` that is not one of `keys` (pl_unknown); false when there was one. */
+bool pl_check_keys(prj_loader *L, const ynode *map, const char *const *keys, size_t n, const char *what);
 
 #endif

@@ -2,6 +2,7 @@
  * percentiles. */
 #include <math.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +19,9 @@ typedef struct {
     size_t from, to;
     double *paths;     /* nscen x iterations x nyears: the metric's projection */
     unsigned char *ok; /* nscen x iterations: peaked within the horizon and by f->peak_by */
+    const prj_live *live;           /* per scenario: what an iteration recomputes */
+    atomic_size_t *done;            /* iterations done by every thread */
+    const prj_progress *progress;   /* the first job reports it, or NULL */
     bool failed;
 } mc_job;
 
@@ -61,6 +65,7 @@ static void *mc_thread(void *arg)
     for (size_t it = job->from; it < job->to; it++) {
         mc_draw(m->f, mc->seed, it, pv);
         for (size_t s = 0; s < mc->nscen; s++) {
+            run.live = job->live ? &job->live[s] : NULL;
             prj_eval(m, s, pv, PRJ_NONE, &run);
             prj_history_line(m, &run, years, line);
             peak_info pk =
@@ -70,6 +75,9 @@ static void *mc_thread(void *arg)
             job->ok[s * N + it] = pk.by_ok;
             memcpy(&job->paths[(s * N + it) * m->nyears], &line[m->in.nhist], m->nyears * sizeof *line);
         }
+        size_t done = atomic_fetch_add(job->done, 1) + 1, step = N / 100 > 64 ? N / 100 : 64; /* about 1 % */
+        if (job->progress && job->progress->fn && (it - job->from) % step == step - 1)
+            job->progress->fn(job->progress->ctx, done, N);
     }
     prj_run_clear(&run);
     free(pv), free(line), free(years);
@@ -199,7 +207,7 @@ static bool mc_alloc(prj_mc *mc)
            mc->path_mean && mc->peak_value && mc->peak_year;
 }
 
-prj_mc *prj_mc_run(const prj_model *m, size_t iterations, uint64_t seed, unsigned threads)
+prj_mc *prj_mc_run(const prj_model *m, size_t iterations, uint64_t seed, unsigned threads, const prj_progress *progress)
 {
     prj_mc *mc = calloc(1, sizeof *mc);
     if (!mc || iterations == 0)
@@ -213,10 +221,19 @@ prj_mc *prj_mc_run(const prj_model *m, size_t iterations, uint64_t seed, unsigne
     double *paths = malloc(mc->nscen * iterations * m->nyears * sizeof *paths);
     unsigned char *ok = calloc(mc->nscen * iterations, 1);
     mc_job jobs[64];
-    bool done = paths && ok && mc_alloc(mc);
+    atomic_size_t count;
+    atomic_init(&count, 0);
+    prj_live *live = calloc(mc->nscen ? mc->nscen : 1, sizeof *live);
+    bool done = paths && ok && live && mc_alloc(mc);
+    for (size_t s = 0; done && s < mc->nscen; s++)
+        done = prj_live_init(m, s, &live[s]);
     for (unsigned k = 0; done && k < threads; k++)
-        jobs[k] = (mc_job){m, mc, iterations * k / threads, iterations * (k + 1) / threads, paths, ok, false};
+        jobs[k] = (mc_job){m, mc, iterations * k / threads, iterations * (k + 1) / threads, paths, ok, live, &count,
+                           k ? NULL : progress, false};
     done = done && mc_run_threads(jobs, threads) && mc_summarise(m, mc, paths, ok);
+    for (size_t s = 0; live && s < mc->nscen; s++)
+        prj_live_clear(&live[s]);
+    free(live);
     free(paths);
     free(ok);
     if (!done) {

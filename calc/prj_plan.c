@@ -269,6 +269,15 @@ static bool pp_mix(pb_ctx *c, prj_plan *p)
             p->mix_named[li] = pb_matches(&e->sel, l);
         }
     }
+    p->mix_first = pp_alloc(m, ne + 1, sizeof *p->mix_first, &ok);
+    p->mix_line = pp_alloc(m, m->nlines, sizeof *p->mix_line, &ok);
+    for (size_t i = 0, n = 0; ok && i < ne; i++) {
+        p->mix_first[i] = n;
+        for (size_t li = 0; li < m->nlines; li++)
+            if (p->mix[li] == i)
+                p->mix_line[n++] = li;
+        p->mix_first[i + 1] = n;
+    }
     if (ok)
         pp_check_selects(c, p, PRJ_E_MIX);
     return ok;

@@ -67,7 +67,7 @@ static void pl_base(prj_loader *L, const ynode *n)
                    "jilin-series.yaml}");
         return;
     }
-    yf_check_keys(n, keys, 3, "'base'", L->dl);
+    pl_check_keys(L, n, keys, 3, "'base'");
     const ynode *inv = yf_need(n, "inventory", "'base' (the base-year inventory file)", L->dl);
     const ynode *ser = yn_get(n, "series"), *tgt = yn_get(n, "targets");
     if (inv)
@@ -105,7 +105,7 @@ static void pl_sector(prj_loader *L, const ynode *n, prj_sector *s)
         diag_error(L->dl, n->at, "each sector must be a mapping such as {id: energy, categories: [\"1.A.1\"]}");
         return;
     }
-    yf_check_keys(n, keys, 4, "a sector", L->dl);
+    pl_check_keys(L, n, keys, 4, "a sector");
     const ynode *id = yf_need(n, "id", "a sector", L->dl), *c = yf_need(n, "categories", "a sector", L->dl);
     s->id = id ? pl_text(L, id, "id") : NULL;
     s->title = pl_opt_text(L, n, "title");
@@ -156,7 +156,7 @@ static void pl_peak(prj_loader *L, const ynode *n)
         diag_error(L->dl, n->at, "'peak' must be a mapping such as {metric: co2, by: 2030, plateau: 2%%}");
         return;
     }
-    yf_check_keys(n, keys, 4, "'peak'", L->dl);
+    pl_check_keys(L, n, keys, 4, "'peak'");
     const ynode *m = yn_get(n, "metric"), *by = yn_get(n, "by"), *pl = yn_get(n, "plateau"), *as = yn_get(n, "as_of");
     int k = m ? pl_pick(L, m, "metric", pl_metric_names, PRJ_NMETRICS) : -1;
     if (k >= 0)
@@ -182,7 +182,8 @@ static void pl_mc(prj_loader *L, const ynode *n)
         diag_error(L->dl, n->at, "'monte_carlo' must be a mapping such as {iterations: 1000, seed: 1}");
         return;
     }
-    yf_check_keys(n, keys, 2, "'monte_carlo'", L->dl);
+    L->f->mc_given = true;
+    pl_check_keys(L, n, keys, 2, "'monte_carlo'");
     const ynode *it = yn_get(n, "iterations"), *sd = yn_get(n, "seed");
     long v;
     double s;
@@ -430,7 +431,7 @@ static void pl_scenario(prj_loader *L, const ynode *n, size_t i, const prj_measu
         diag_error(L->dl, n->at, "each scenario must be a mapping with 'id:' and its drivers, entries and measures");
         return;
     }
-    yf_check_keys(n, pl_scen_keys, sizeof pl_scen_keys / sizeof *pl_scen_keys, "a scenario", L->dl);
+    pl_check_keys(L, n, pl_scen_keys, sizeof pl_scen_keys / sizeof *pl_scen_keys, "a scenario");
     const ynode *id = yf_need(n, "id", "a scenario", L->dl), *inh = yn_get(n, "inherits");
     sc->id = id ? pl_text(L, id, "id") : NULL;
     sc->title = pl_opt_text(L, n, "title");
@@ -533,21 +534,25 @@ static void pl_finish(prj_loader *L)
 /* Reads the file key by key, then checks what needs the whole file. */
 prj_file *prj_load(const char *path, diag_list *dl)
 {
+    yreader *yr = yr_open(path, dl, NULL); /* `path` outlives the messages: the caller's */
+    return yr ? prj_load_from(yr, dl) : NULL;
+}
+
+prj_file *prj_load_from(yreader *yr, diag_list *dl)
+{
     prj_file *f = calloc(1, sizeof *f);
     if (!f || !(f->mem = pool_new())) {
         free(f);
+        yr_close(yr);
         return NULL;
     }
-    f->path = pool_strdup(f->mem, path);
+    f->path = pool_strdup(f->mem, yr_path(yr));
     f->metric = PRJ_MET_CO2;
     f->peak_by = 2030;  /* the city's "2030 年前碳达峰" (plan 第十章) */
     f->plateau_pct = 2; /* docs/projection.md#peak-settings */
     f->mc_iterations = 1000;
     f->mc_seed = 1;
     prj_loader L = {f, dl, PRJ_NONE, 0, false};
-    yreader *yr = yr_open(f->path, dl, NULL);
-    if (!yr)
-        return f;
     const ynode *k, *v;
     while (!L.oom && (k = yr_next_key(yr)) && (v = yr_value(yr)))
         pl_top(&L, k, v);

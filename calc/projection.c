@@ -78,11 +78,12 @@ static size_t pe_scratch_paths(const prj_plan *p)
 bool prj_run_init(const prj_model *m, prj_run *r)
 {
     memset(r, 0, sizeof *r);
-    size_t ny = m->nyears, nl = m->nlines ? m->nlines : 1, nd = 3, nm = 0, ns = 1;
+    size_t ny = m->nyears, nl = m->nlines ? m->nlines : 1, nd = 3, nm = 0, ns = 1, nx = 1;
     for (size_t s = 0; s < m->f->nscen; s++) {
         const prj_plan *p = &m->plans[s];
         nd = p->ndrivers > nd ? p->ndrivers : nd;
         nm = p->nmeas > nm ? p->nmeas : nm;
+        nx = p->sc->nentry[PRJ_E_MIX] > nx ? p->sc->nentry[PRJ_E_MIX] : nx;
         ns = pe_scratch_paths(p) > ns ? pe_scratch_paths(p) : ns;
     }
     r->nyears = ny;
@@ -98,8 +99,15 @@ bool prj_run_init(const prj_model *m, prj_run *r)
     r->elec_tj = calloc(ny, sizeof *r->elec_tj);
     r->removed = calloc((nm ? nm : 1) * ny, sizeof *r->removed);
     r->scratch = calloc(r->nscratch, sizeof *r->scratch);
+    r->stop = PRJ_NONE;
+    r->live = NULL;
+    r->pre = calloc(nl * ny, sizeof *r->pre);
+    r->mixv = calloc(nx * PRJ_MIX_NV * ny, sizeof *r->mixv);
+    r->msig = calloc((nm ? nm : 1) * ny, sizeof *r->msig);
+    r->mq = calloc((nm ? nm : 1) * ny, sizeof *r->mq);
+    r->mk = calloc((nm ? nm : 1) * ny, sizeof *r->mk);
     if (r->driver && r->index && r->ef && r->energy && r->amount && r->t && r->metric && r->elec_tj && r->removed &&
-        r->scratch)
+        r->scratch && r->pre && r->mixv && r->msig && r->mq && r->mk)
         return true;
     prj_run_clear(r);
     return false;
@@ -117,6 +125,11 @@ void prj_run_clear(prj_run *r)
     free(r->elec_tj);
     free(r->removed);
     free(r->scratch);
+    free(r->pre);
+    free(r->mixv);
+    free(r->msig);
+    free(r->mq);
+    free(r->mk);
     memset(r, 0, sizeof *r);
 }
 
@@ -184,6 +197,10 @@ static void pe_entries(const prj_model *m, const prj_plan *p, const double *pv, 
         for (size_t i = 0; i < p->sc->nentry[k]; i++, pos += ny) {
             const prj_entry *e = p->sc->entry[k][i];
             double *out = &r->scratch[pos];
+            if (r->live && !r->live->entry[pos / ny]) {
+                memcpy(out, &r->live->base.scratch[pos], ny * sizeof *out);
+                continue;
+            }
             if (k == PRJ_E_ACTIVITY)
                 pe_activity(m, p, pv, i, r, out);
             else if (k == PRJ_E_MIX)
@@ -201,11 +218,15 @@ static void pe_pre_mix(const prj_model *m, const prj_plan *p, prj_run *r, const 
 {
     size_t ny = m->nyears;
     for (size_t li = 0; li < m->nlines; li++) {
+        if (r->live && !r->live->line[li])
+            continue;
         const double *A = p->act[li] != PRJ_NONE ? &r->scratch[at[PRJ_E_ACTIVITY] + p->act[li] * ny] : NULL;
         const double *eta = p->eff[li] != PRJ_NONE ? &r->scratch[at[PRJ_E_EFFICIENCY] + p->eff[li] * ny] : NULL;
         double *a = &r->index[li * ny];
         for (size_t t = 0; t < ny; t++)
             a[t] = (A ? A[t] : 1) * (eta ? eta[t] : 1);
+        if (!r->final_only)
+            memcpy(&r->pre[li * ny], a, ny * sizeof *a);
     }
 }
 
@@ -215,12 +236,12 @@ static void pe_mix_year(const prj_model *m, const prj_plan *p, prj_run *r, size_
 {
     size_t ny = m->nyears;
     double group = 0, named = 0;
-    for (size_t li = 0; li < m->nlines; li++)
-        if (p->mix[li] == i) {
-            double e = m->lines[li].energy0_tj * r->index[li * ny + t];
-            group += e;
-            named += p->mix_named[li] ? e : 0;
-        }
+    for (size_t k = p->mix_first[i]; k < p->mix_first[i + 1]; k++) {
+        size_t li = p->mix_line[k];
+        double e = m->lines[li].energy0_tj * r->index[li * ny + t];
+        group += e;
+        named += p->mix_named[li] ? e : 0;
+    }
     double p1 = group == 0 ? 0 : named / group, ps = share[t];
     prj_limit lim = p->sc->entry[PRJ_E_MIX][i]->limit;
     if (lim == PRJ_LIMIT_AT_MOST)
@@ -228,9 +249,17 @@ static void pe_mix_year(const prj_model *m, const prj_plan *p, prj_run *r, size_
     else if (lim == PRJ_LIMIT_AT_LEAST)
         ps = fmax(ps, p1);
     double s_named = p1 == 0 ? 1 : ps / p1, s_other = p1 == 1 ? 1 : (1 - ps) / (1 - p1);
-    for (size_t li = 0; li < m->nlines; li++)
-        if (p->mix[li] == i)
-            r->index[li * ny + t] *= p->mix_named[li] ? s_named : s_other;
+    if (!r->final_only) {
+        double *v = &r->mixv[i * PRJ_MIX_NV * ny + t];
+        v[PRJ_MIX_GROUP * ny] = group;
+        v[PRJ_MIX_NAMED * ny] = named;
+        v[PRJ_MIX_P1 * ny] = p1;
+        v[PRJ_MIX_PSTAR * ny] = ps;
+        v[PRJ_MIX_SNAMED * ny] = s_named;
+        v[PRJ_MIX_SOTHER * ny] = s_other;
+    }
+    for (size_t k = p->mix_first[i]; k < p->mix_first[i + 1]; k++)
+        r->index[p->mix_line[k] * ny + t] *= p->mix_named[p->mix_line[k]] ? s_named : s_other;
 }
 
 /* The emission-factor index of every line and gas that has an ef entry:
@@ -241,7 +270,7 @@ static void pe_ef(const prj_model *m, const prj_plan *p, const double *pv, prj_r
 {
     size_t ny = m->nyears;
     for (size_t li = 0; li < m->nlines; li++)
-        for (unsigned gm = m->lines[li].gases; gm; gm &= gm - 1) {
+        for (unsigned gm = r->live && !r->live->line[li] ? 0 : m->lines[li].gases; gm; gm &= gm - 1) {
             int g = __builtin_ctz(gm);
             size_t k = p->ef[li * GAS_COUNT + g];
             double *F = &r->ef[prj_cell(r, li, g, 0)];
@@ -278,8 +307,10 @@ static void pe_lines(const prj_model *m, const prj_plan *p, prj_run *r)
         const prj_line *l = &m->lines[li];
         const double *a = &r->index[li * ny];
         double *E = &r->energy[li * ny], *M = &r->amount[li * ny];
+        if (r->live && !r->live->line[li])
+            continue;
         bool on = l->project == PRJ_NONE;
-        for (size_t t = 0; t < ny; t++) {
+        for (size_t t = 0; t < ny && (!r->live || r->live->energy[li]); t++) {
             E[t] = on ? l->energy0_tj * a[t] : 0;
             M[t] = on ? l->amount0 * a[t] : 0;
         }
@@ -301,9 +332,7 @@ static void pe_lines(const prj_model *m, const prj_plan *p, prj_run *r)
 
 /* ---------------------------------------------------------------- measures */
 
-/* The ramp of a measure in year y: 0 before start, (y - start + 1) /
- * (full - start + 1) up to full, then 1. */
-static double pe_ramp(const prj_measure *me, long y)
+double prj_ramp(const prj_measure *me, long y)
 {
     double x = (double)(y - me->start + 1) / (double)(me->full - me->start + 1);
     return fmin(1, fmax(0, x));
@@ -322,7 +351,7 @@ static void pe_share(const prj_model *m, const prj_measure *me, const double *pv
         return;
     }
     for (size_t t = 0; t < ny; t++) {
-        double rho = pe_ramp(me, m->base_year + (long)t);
+        double rho = prj_ramp(me, m->base_year + (long)t);
         out[t] = me->share != PRJ_NONE ? pv[me->share] * rho : rho;
     }
 }
@@ -385,6 +414,9 @@ static void pe_switch(const prj_model *m, const prj_plan *p, const prj_bmeasure 
         for (size_t i = 0; i < b->nlines; i++)
             pe_scale_line(m, r, b->lines[i], t, k);
         r->removed[j * ny + t] = R;
+        r->msig[j * ny + t] = sig[t];
+        r->mq[j * ny + t] = q;
+        r->mk[j * ny + t] = k;
         if (me->to_fuel && R > 0)
             pe_supply(m, p, b, r, t, pv[me->ratio] * R);
     }
@@ -401,11 +433,15 @@ static void pe_capture(const prj_model *m, const prj_bmeasure *b, const double *
         double s = 0;
         for (size_t i = 0; i < b->nlines; i++)
             s += r->t[prj_cell(r, b->lines[i], GAS_CO2, t)];
-        double c = fmin(pv[me->amount] * b->amount_scale * avail * pe_ramp(me, m->base_year + (long)t), s);
+        double rho = prj_ramp(me, m->base_year + (long)t);
+        double c = fmin(pv[me->amount] * b->amount_scale * avail * rho, s);
         double k = 1 - (s == 0 ? 0 : c / s);
         for (size_t i = 0; i < b->nlines; i++)
             r->t[prj_cell(r, b->lines[i], GAS_CO2, t)] *= k;
         r->removed[j * ny + t] = c;
+        r->msig[j * ny + t] = rho;
+        r->mq[j * ny + t] = s;
+        r->mk[j * ny + t] = k;
     }
 }
 
@@ -418,7 +454,7 @@ static void pe_project(const prj_model *m, const prj_plan *p, const prj_bmeasure
     const prj_measure *me = b->m;
     prj_path_eval(&me->growth, pv, 1, 1, m->base_year, ny, growth);
     for (size_t t = 0; t < ny; t++) {
-        double rho = pe_ramp(me, m->base_year + (long)t), co2e = 0;
+        double rho = prj_ramp(me, m->base_year + (long)t), co2e = 0;
         for (size_t i = 0; i < b->nlines; i++) {
             size_t li = b->lines[i];
             const prj_line *l = &m->lines[li];
@@ -434,6 +470,9 @@ static void pe_project(const prj_model *m, const prj_plan *p, const prj_bmeasure
                 r->elec_tj[t] += r->energy[li * ny + t];
         }
         r->removed[j * ny + t] = co2e;
+        r->msig[j * ny + t] = rho;
+        r->mq[j * ny + t] = growth[t];
+        r->mk[j * ny + t] = 1;
     }
 }
 
@@ -471,6 +510,54 @@ static void pe_totals(const prj_model *m, prj_run *r, size_t j)
     }
 }
 
+bool prj_line_metric(const prj_model *m, const prj_run *r, size_t li, prj_metric k, double *co2e, double *out)
+{
+    const prj_line *l = &m->lines[li];
+    unsigned counted = l->gases & ~l->memo;
+    size_t ny = m->nyears;
+    if (l->kind == PRJ_L_INDIRECT)
+        return false;
+    if (k == PRJ_MET_CO2_ENERGY || k == PRJ_MET_CO2) {
+        const double *co2 = (counted & (1u << GAS_CO2)) ? &r->t[prj_cell(r, li, GAS_CO2, 0)] : NULL;
+        if (!co2 || (k == PRJ_MET_CO2_ENERGY ? !l->energy_use : l->sink))
+            return false;
+        for (size_t t = 0; t < ny; t++)
+            out[t] += co2[t];
+        return true;
+    }
+    if (k == PRJ_MET_CO2E && l->sink)
+        return false;
+    memset(co2e, 0, ny * sizeof *co2e);
+    for (unsigned gm = counted; gm; gm &= gm - 1) {
+        int g = __builtin_ctz(gm);
+        const double *e = &r->t[prj_cell(r, li, g, 0)];
+        for (size_t t = 0; t < ny; t++)
+            co2e[t] += e[t] * m->gwp[g];
+    }
+    for (size_t t = 0; t < ny; t++)
+        out[t] += co2e[t];
+    return true;
+}
+
+/* The peak metric only, into block j of r->metric (the Monte Carlo's need):
+ * each line in order adds its part as pe_totals does, a line the run did
+ * not recompute its part of the deterministic run. */
+static void pe_metric_only(const prj_model *m, prj_run *r, size_t j)
+{
+    size_t ny = m->nyears;
+    prj_metric k = m->f->metric;
+    double *out = &r->metric[(j * PRJ_NMETRICS + k) * ny], *co2e = &r->scratch[r->nscratch - ny];
+    const prj_live *lv = r->live;
+    memset(out, 0, ny * sizeof *out);
+    for (size_t li = 0; li < m->nlines; li++) {
+        if (!lv || lv->line[li])
+            prj_line_metric(m, r, li, k, co2e, out);
+        else if (lv->adds[li])
+            for (size_t t = 0; t < ny; t++)
+                out[t] += lv->contrib[li * ny + t];
+    }
+}
+
 /* Applies measure j of plan p. */
 static void pe_measure(const prj_model *m, const prj_plan *p, const double *pv, prj_run *r, size_t j, double *tmp)
 {
@@ -496,29 +583,35 @@ void prj_eval(const prj_model *m, size_t s, const double *pv, size_t skip, prj_r
     r->nmeasures = p->nmeas;
     memset(r->elec_tj, 0, ny * sizeof *r->elec_tj);
     memset(r->removed, 0, (p->nmeas ? p->nmeas : 1) * ny * sizeof *r->removed);
+    if (!r->final_only) {
+        memset(r->msig, 0, (p->nmeas ? p->nmeas : 1) * ny * sizeof *r->msig);
+        memset(r->mq, 0, (p->nmeas ? p->nmeas : 1) * ny * sizeof *r->mq);
+        memset(r->mk, 0, (p->nmeas ? p->nmeas : 1) * ny * sizeof *r->mk);
+    }
     pe_drivers(m, p, pv, r);
     pe_entries(m, p, pv, r, at);
     for (int k = 0; k < PRJ_NENTRY; k++)
         used += p->sc->nentry[k] * ny;
     pe_pre_mix(m, p, r, at);
     for (size_t i = 0; i < p->sc->nentry[PRJ_E_MIX]; i++)
-        for (size_t t = 0; t < ny; t++)
+        for (size_t t = 0; t < ny && (!r->live || r->live->mix[i]); t++)
             pe_mix_year(m, p, r, i, &r->scratch[at[PRJ_E_MIX] + i * ny], t);
     pe_ef(m, p, pv, r, at);
     pe_lines(m, p, r);
     if (!r->final_only)
         pe_totals(m, r, 0);
     for (size_t j = 0; j < p->nmeas; j++) {
-        if (j != skip)
+        bool on = j != skip && (r->stop == PRJ_NONE || j < r->stop) && (!r->live || r->live->meas[j]);
+        if (on)
             pe_measure(m, p, pv, r, j, &r->scratch[used]);
         if (r->final_only)
             continue;
-        if (j == skip)
+        if (!on)
             memcpy(&r->metric[(j + 1) * PRJ_NMETRICS * ny], &r->metric[j * PRJ_NMETRICS * ny],
                    PRJ_NMETRICS * ny * sizeof *r->metric);
         else
             pe_totals(m, r, j + 1);
     }
     if (r->final_only)
-        pe_totals(m, r, p->nmeas);
+        pe_metric_only(m, r, p->nmeas);
 }

@@ -159,6 +159,7 @@ typedef struct prj_file {
     long as_of; /* 0: the base year */
     size_t mc_iterations;
     uint64_t mc_seed;
+    bool mc_given; /* the file has `monte_carlo:`: the run does Monte Carlo unless told not to */
     prj_param *params;
     size_t nparams;
     prj_scenario *scen;
@@ -174,6 +175,11 @@ typedef struct prj_file {
  * diag_error_count(dl) before using it. Paths it names are checked to be
  * readable, not loaded. */
 prj_file *prj_load(const char *path, diag_list *dl);
+
+/* prj_load from a reader already open on the file (`check` reads its first
+ * key to tell its kind, then pushes it back); the reader is closed. */
+struct yreader;
+prj_file *prj_load_from(struct yreader *yr, diag_list *dl);
 void prj_file_free(prj_file *f);
 
 /* Names as the file writes them. */
@@ -250,6 +256,8 @@ typedef struct {
     double *ef_scale;        /* per line and gas: absolute ef value x scale = the line's factor unit */
     double *mix_p0;          /* per mix entry: the base-year share of its named fuels */
     bool *mix_named;         /* per line: one of its mix group's named fuels */
+    size_t *mix_first;       /* per mix entry + 1: its group's lines are mix_line[mix_first[i] .. mix_first[i + 1]) */
+    size_t *mix_line;        /* the lines of every group, in line order */
     prj_bmeasure *meas;      /* one per sc->measures */
     size_t nmeas;
     prj_item *items; /* one per base-year energy item of the series (none without a series) */
@@ -323,7 +331,56 @@ typedef struct {
     double *scratch; /* paths of the entries and measures */
     size_t nscratch;
     bool final_only; /* totals after all measures only (block nmeasures): the Monte Carlo's need */
+    size_t stop;     /* apply measures 0 .. stop-1 only (PRJ_NONE: all): the state after `stop` measures */
+    const struct prj_live *live; /* final_only runs: recompute only what depends on an uncertain number (or NULL) */
+    /* What the workbook's rows show besides the lines (not written in final_only runs): */
+    double *pre;  /* nlines x nyears: a' = A x eta, before the mix */
+    double *mixv; /* per mix entry PRJ_MIX_NV x nyears: see prj_mix_value */
+    double *msig; /* nmeasures x nyears: switch/retire sigma (share x ramp, or the ramp); capture, project: the ramp */
+    double *mq;   /* nmeasures x nyears: the quantity acted on (switch: energy or amount; capture: CO2 t;
+                     project: its growth index) */
+    double *mk;   /* nmeasures x nyears: the share each selected line keeps (1 for projects) */
 } prj_run;
+
+/* What a Monte Carlo run of one scenario recomputes (prj_live.c): the lines, entries and measures that depend
+ * on an uncertain number, directly or through a driver, a mix group or a measure they share; everything else
+ * keeps its value of the deterministic run, and each line that is not recomputed adds its part of the peak
+ * metric from there. The sums come out the same, bit for bit, as a full evaluation. */
+typedef struct prj_live {
+    unsigned char *line;  /* per line: recomputed */
+    unsigned char *entry; /* per entry, in the order of the run's scratch paths (kinds in order) */
+    unsigned char *mix;   /* per mix entry: its group is recomputed */
+    unsigned char *meas;  /* per measure: applied */
+    unsigned char *energy; /* per line: its energy and amount are needed (an applied measure takes or adds them) */
+    unsigned char *adds;  /* per line: adds to the peak metric */
+    double *contrib;      /* per line x year: its part of the peak metric in the deterministic run */
+    prj_run base;         /* the deterministic run (its scratch paths) */
+    size_t nlive;         /* lines recomputed */
+} prj_live;
+
+/* Works out what scenario s's Monte Carlo runs recompute, with the deterministic
+ * run; false when out of memory. */
+bool prj_live_init(const prj_model *m, size_t s, prj_live *lv);
+void prj_live_clear(prj_live *lv);
+
+/* The values of a mix group in a year, as prj_run.mixv keeps them. */
+typedef enum {
+    PRJ_MIX_GROUP,   /* energy of the group before the mix (TJ) */
+    PRJ_MIX_NAMED,   /* of its named fuels */
+    PRJ_MIX_P1,      /* P': their share */
+    PRJ_MIX_PSTAR,   /* P*: the share after the path and the limit */
+    PRJ_MIX_SNAMED,  /* S of the named fuels */
+    PRJ_MIX_SOTHER,  /* S of the others */
+    PRJ_MIX_NV
+} prj_mix_value;
+
+/* The ramp of measure `me` in year y: 0 before start, (y - start + 1) /
+ * (full - start + 1) up to full, then 1 (docs/projection.md#measures). */
+double prj_ramp(const prj_measure *me, long y);
+
+/* Adds line li's part of metric k in run r (after its measures) to out[0..nyears), in the order every total
+ * sums it; `co2e` is room for nyears values. False when the line has no part in k. */
+bool prj_line_metric(const prj_model *m, const prj_run *r, size_t li, prj_metric k, double *co2e, double *out);
 
 /* The index of line li, gas g, year index t in a run's t and ef arrays. */
 static inline size_t prj_cell(const prj_run *r, size_t li, int g, size_t t)
@@ -433,12 +490,19 @@ typedef struct {
     long *peak_year;         /* nscen x iterations; horizon + 1: not peaked by the horizon */
 } prj_mc;
 
+/* Progress of a long run: fn(ctx, done, total), called from the calling
+ * thread now and then; fn NULL: none. */
+typedef struct {
+    void (*fn)(void *ctx, size_t done, size_t total);
+    void *ctx;
+} prj_progress;
+
 /* Runs `iterations` draws with `seed` on `threads` threads (at least 1);
  * peaks are on the projection (base year to horizon), as prj_scen_result.peak;
  * every uncertain parameter is drawn with rng_uniform(seed, its index,
- * iteration), so the results do not depend on `threads`. NULL when out of
- * memory. */
-prj_mc *prj_mc_run(const prj_model *m, size_t iterations, uint64_t seed, unsigned threads);
+ * iteration), so the results do not depend on `threads`. `progress` may be
+ * NULL. NULL when out of memory. */
+prj_mc *prj_mc_run(const prj_model *m, size_t iterations, uint64_t seed, unsigned threads, const prj_progress *progress);
 void prj_mc_free(prj_mc *mc);
 
 /* The p-quantile (0..1) of n sorted values, as Excel's PERCENTILE.INC. */

@@ -547,7 +547,7 @@ static void test_mc_reproducible(void **state)
     (void)state;
     fx_t x = fx_run(HEAD UNCERTAIN);
     fx_need_ok(&x);
-    prj_mc *a = prj_mc_run(x.m, 301, 42, 1), *b = prj_mc_run(x.m, 301, 42, 2), *c = prj_mc_run(x.m, 301, 43, 2);
+    prj_mc *a = prj_mc_run(x.m, 301, 42, 1, NULL), *b = prj_mc_run(x.m, 301, 42, 2, NULL), *c = prj_mc_run(x.m, 301, 43, 2, NULL);
     assert_non_null(a);
     assert_non_null(b);
     assert_non_null(c);
@@ -580,6 +580,42 @@ static void test_mc_reproducible(void **state)
     fx_done(&x);
 }
 
+/* A Monte Carlo iteration recomputes only what depends on a drawn number (prj_live) and still gives the peak
+ * metric of a full evaluation bit for bit. Here 1.A follows the drawn GDP rate and elasticity, 1.A.1.a loses a
+ * drawn capture; the clinker line (2.A.1) with its retired kiln (a fixed amount) and the forest are not drawn. */
+static void test_mc_live_exact(void **state)
+{
+    (void)state;
+    fx_t x = fx_run(HEAD UNCERTAIN "  - id: v\n    inherits: u\n    measures: [{id: kiln, type: retire, "
+                    "category: \"2.A.1\", amount: {value: 2000, unit: t}, start: 2024" SRC "}]\n");
+    fx_need_ok(&x);
+    for (size_t s = 0; s < 2; s++) {
+        prj_live lv;
+        prj_run full, fast;
+        double pv[64];
+        assert_true(x.f->nparams <= 64);
+        assert_true(prj_live_init(x.m, s, &lv));
+        assert_true(prj_run_init(x.m, &full) && prj_run_init(x.m, &fast));
+        assert_true(lv.nlive > 0 && lv.nlive < x.m->nlines); /* 2.A.1 and 3.B.1.a are taken as they are */
+        fast.final_only = true;
+        fast.live = &lv;
+        for (size_t it = 0; it < 50; it++) {
+            for (size_t i = 0; i < x.f->nparams; i++) {
+                const prj_param *p = &x.f->params[i];
+                pv[i] = p->dist.kind == RNG_FIXED ? p->value : rng_quantile(&p->dist, rng_uniform(9, i, it));
+            }
+            prj_eval(x.m, s, pv, PRJ_NONE, &full);
+            prj_eval(x.m, s, pv, PRJ_NONE, &fast);
+            assert_memory_equal(prj_metric_path(&full, x.f->metric), prj_metric_path(&fast, x.f->metric),
+                                x.m->nyears * sizeof(double));
+        }
+        prj_run_clear(&full);
+        prj_run_clear(&fast);
+        prj_live_clear(&lv);
+    }
+    fx_done(&x);
+}
+
 /* A narrow symmetric input (rate 5 % +/- 0.01 %, uniform): the mean path converges to the deterministic
  * one, 25400 x 1.05^t for 1.A; with 2000 draws the 2030 mean is within 1e-4 of 41373.92. */
 static void test_mc_mean_converges(void **state)
@@ -589,7 +625,7 @@ static void test_mc_mean_converges(void **state)
                          "    activity: [{category: \"1.A\", driver: gdp" SRC "}]\n"
                          "peak: {metric: co2_energy}\n");
     fx_need_ok(&x);
-    prj_mc *mc = prj_mc_run(x.m, 2000, 1, 2);
+    prj_mc *mc = prj_mc_run(x.m, 2000, 1, 2, NULL);
     assert_non_null(mc);
     assert_close(mc->path_mean[10], 41373.92352014703, 1e-4);
     assert_close(mc->path_mean[10], fx_metric(&x, 0, PRJ_MET_CO2_ENERGY, 2030), 1e-4);
@@ -614,6 +650,7 @@ int main(void)
         cmocka_unit_test(test_errors_all_at_once),
         cmocka_unit_test(test_mc_reproducible),
         cmocka_unit_test(test_mc_mean_converges),
+        cmocka_unit_test(test_mc_live_exact),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
