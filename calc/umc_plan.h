@@ -47,6 +47,13 @@ typedef struct {
     uint32_t slot;
 } umc_smom;
 
+/* A stream an aggregated input draws besides its own (its Cholesky
+ * columns after the first): its share of the variance is the input's. */
+typedef struct {
+    uint32_t stream;
+    uint32_t main;              /* the input's own stream */
+} umc_xstream;
+
 /* A correlation group of amounts: the lines of its records sum into one
  * buffer, to be set against the group's own z for its moments. */
 typedef struct {
@@ -66,10 +73,12 @@ typedef struct {
     uint32_t *lsh;
     umc_unit *units;
     size_t nunits;
+    umc_xstream *xs;            /* aggregated inputs' further streams (numbered from the model's count on) */
+    size_t nxs;
     size_t nrows;
     bool has_base;
     bool avx2;                  /* the line loops run the AVX2 build */
-    uint32_t nstreams;
+    uint32_t nstreams;          /* the model's and the aggregated inputs' further ones */
     uint64_t draws_per_iter;
 } umc_plan;
 

@@ -228,33 +228,48 @@ static umc_stats umc_stats_of(const double *x, size_t n, double *tmp)
     return st;
 }
 
+/* The Pearson correlation of a stream's draw with the total, from its moments mo[0..4) over n iterations. */
+static double umc_corr(const double *mo, double n, double var_t)
+{
+    double mx = mo[0] / n, vx = mo[1] / n - mx * mx, cov = mo[2] / n - mx * (mo[3] / n);
+    return vx > 0 ? cov / sqrt(vx * var_t) : 0;
+}
+
 /* Each stream's correlation with the total and its share of the variance,
- * from the moments summed over the run. */
+ * from the moments summed over the run. An aggregated input's further
+ * streams (independent of its first) add their squared correlations to its
+ * own: its share is theirs together, its correlation sqrt of the sum with
+ * the first stream's sign. */
 static bool umc_contributions(const umc_plan *p, const unc_model *m, const double *mom, double var_t, umc_result *res)
 {
     const unc_input *in;
-    size_t nin = unc_model_inputs(m, &in);
-    res->contrib = calloc(p->nstreams ? p->nstreams : 1, sizeof *res->contrib);
-    if (!res->contrib)
+    size_t nin = unc_model_inputs(m, &in), ns = p->nstreams ? p->nstreams : 1;
+    double n = (double)res->iterations, sum = 0, *extra = calloc(ns, sizeof *extra);
+    bool *seen = calloc(ns, sizeof *seen);
+    res->contrib = calloc(ns, sizeof *res->contrib);
+    if (!res->contrib || !extra || !seen) {
+        free(extra);
+        free(seen);
         return false;
-    double n = (double)res->iterations, sum = 0;
+    }
+    for (size_t k = 0; k < p->nxs && var_t > 0; k++) {
+        double c = umc_corr(mom + 4 * (size_t)p->xs[k].stream, n, var_t);
+        extra[p->xs[k].main] += c * c;
+    }
     for (size_t i = 0; i < nin; i++) { /* one line per stream, named by its first uncertain input */
         uint32_t s = in[i].stream;
         const double *mo = mom + 4 * (size_t)s;
-        if (in[i].r.kind == RNG_FIXED || mo[1] <= 0 || var_t <= 0)
+        if (in[i].r.kind == RNG_FIXED || mo[1] <= 0 || var_t <= 0 || seen[s])
             continue;
-        bool seen = false;
-        for (size_t k = 0; k < res->ncontrib && !seen; k++)
-            seen = res->contrib[k].stream == s;
-        if (seen)
-            continue;
-        double mx = mo[0] / n, vx = mo[1] / n - mx * mx, cov = mo[2] / n - mx * (mo[3] / n);
-        double c = vx > 0 ? cov / sqrt(vx * var_t) : 0;
-        res->contrib[res->ncontrib++] = (umc_contrib){s, (uint32_t)i, c, c * c};
-        sum += c * c;
+        seen[s] = true;
+        double c = umc_corr(mo, n, var_t), c2 = c * c + extra[s];
+        res->contrib[res->ncontrib++] = (umc_contrib){s, (uint32_t)i, extra[s] > 0 ? copysign(sqrt(c2), c) : c, c2};
+        sum += c2;
     }
     for (size_t k = 0; k < res->ncontrib; k++)
         res->contrib[k].share = sum > 0 ? res->contrib[k].share / sum : 0;
+    free(extra);
+    free(seen);
     return true;
 }
 

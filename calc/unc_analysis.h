@@ -55,7 +55,8 @@ unsigned ua_category_flags(const unc_analysis *a, const char *category);
 void ua_flags_text(unsigned flags, char *buf, size_t len);
 
 /* What input `x` is, for sheets and messages: "amount: 1.A.1.a.i
- * other_bituminous_coal (record 1)", "co2: natural_gas, 1.A.1
+ * other_bituminous_coal (record 1)", "amounts: 1.A.4.b natural_gas, 120
+ * records from record 7" (an aggregated input), "co2: natural_gas, 1.A.1
  * (ipcc2006-energy)", "gwp: CH4". Base-year amounts say "(base year)". */
 void ua_input_text(const unc_analysis *a, const unc_input *x, char *buf, size_t len);
 

@@ -190,28 +190,124 @@ static void umc_plan_unit(umc_plan *p, const unc_input *x, bool base, const umc_
     u->gslot = x->group ? mp->stream_g[x->stream] : UMC_OWN;
 }
 
-/* Groups the model's lines into units (one record or site of one year). */
+/* Factors covariance c (R x R, row-major) into L, lower triangular with
+ * c = L L^T. A column whose remaining variance is at most 1e-12 of its
+ * line's own is left zero: what a sum of records in one proportion across
+ * their gases leaves after its first column (rank 1), up to rounding. */
+static void umc_cholesky(const double *c, size_t R, double *L)
+{
+    memset(L, 0, R * R * sizeof *L);
+    for (size_t j = 0; j < R; j++) {
+        double d = c[j * R + j];
+        for (size_t k = 0; k < j; k++)
+            d -= L[j * R + k] * L[j * R + k];
+        if (!(d > 1e-12 * c[j * R + j]))
+            continue;
+        L[j * R + j] = sqrt(d);
+        for (size_t r = j + 1; r < R; r++) {
+            double v = c[r * R + j];
+            for (size_t k = 0; k < j; k++)
+                v -= L[r * R + k] * L[j * R + k];
+            L[r * R + j] = v / L[j * R + j];
+        }
+    }
+}
+
+/* The units of aggregated input x (its R lines l[0..R), the covariance of
+ * its records' sums on them): one exact unit with the lines' sums, then per
+ * column j of the Cholesky factor a unit drawing a standard normal z_j with
+ * lines L_rj (t CO2e): line r totals t_r + sum_j L_rj z_j, the records'
+ * sum drawn exactly (independent normals sum to a normal with that
+ * covariance). Column 0 draws on x's stream, the others on new ones. */
+static bool umc_plan_agg(umc_plan *p, const unc_input *x, const unc_agg *ag, const unc_line *l, const uint32_t *lin,
+                         const umc_maps *mp, size_t *nlsh)
+{
+    size_t R = ag->nlines;
+    double *L = malloc(R * R * sizeof *L), k = 1.0 / (100.0 * UNC_Z975); /* U % -> sd of the relative value */
+    if (!L)
+        return false;
+    umc_cholesky(ag->cov, R, L);
+    bool base = l[0].year == UNC_BASE;
+    umc_plan_unit(p, NULL, base, mp);
+    for (size_t r = 0; r < R; r++, p->units[p->nunits - 1].n++)
+        umc_plan_line(p, &l[r], lin, mp, nlsh);
+    for (size_t j = 0, used = 0; j < R; j++) {
+        if (L[j * R + j] == 0)
+            continue;
+        uint32_t stream = used++ ? p->nstreams++ : x->stream;
+        umc_unit *u = &p->units[p->nunits++];
+        *u = (umc_unit){(uint32_t)p->nlines, 0, true, {stream, UMC_NORMAL, UMC_POST_NONE, 0, 1, 0, 1, x->r},
+                        base ? UMC_NOMOM : UMC_OWN};
+        p->draws_per_iter++;
+        if (stream != x->stream)
+            p->xs[p->nxs++] = (umc_xstream){stream, x->stream};
+        for (size_t r = j; r < R; r++) {
+            if (L[r * R + j] == 0)
+                continue;
+            umc_plan_line(p, &l[r], lin, mp, nlsh);
+            p->lines[p->nlines - 1].coef = L[r * R + j] * k;
+            u->n++;
+        }
+    }
+    free(L);
+    return true;
+}
+
+/* Sizes of the plan's lines, units and shared slots: the model's, and for
+ * each uncertain aggregated input its Cholesky units (umc_plan_agg). */
+static void umc_plan_sizes(const unc_model *m, size_t *nl, size_t *nu, size_t *nsl)
+{
+    const unc_line *lines;
+    const unc_input *in;
+    const unc_agg *ag;
+    *nl = *nu = unc_model_lines(m, &lines);
+    unc_model_inputs(m, &in);
+    size_t na = unc_model_aggs(m, &ag);
+    *nsl = 0;
+    for (size_t i = 0; i < *nl; i++)
+        *nsl += lines[i].n;
+    for (size_t a = 0; a < na; a++) {
+        size_t R = ag[a].nlines;
+        *nl += R * (R + 1) / 2;
+        *nu += R;
+        for (size_t r = 0; r < R; r++)
+            *nsl += lines[ag[a].first_line + r].n * R;
+    }
+}
+
+/* Groups the model's lines into units (one record or site of one year, or
+ * the Cholesky units of an aggregated input). */
 static bool umc_plan_lines(umc_plan *p, const unc_model *m, const umc_maps *mp)
 {
     const unc_line *lines;
     const unc_input *in;
-    size_t nl = unc_model_lines(m, &lines), nlsh = 0, cap = 0;
+    const unc_agg *ag;
+    size_t nl = unc_model_lines(m, &lines), nlsh = 0, cl, cu, cs;
     unc_model_inputs(m, &in);
+    size_t na = unc_model_aggs(m, &ag);
     const uint32_t *lin = unc_model_line_inputs(m);
-    for (size_t i = 0; i < nl; i++)
-        cap += lines[i].n;
-    p->lines = malloc((nl ? nl : 1) * sizeof *p->lines);
-    p->units = malloc((nl ? nl : 1) * sizeof *p->units);
-    p->lsh = malloc((cap ? cap : 1) * sizeof *p->lsh);
-    if (!p->lines || !p->units || !p->lsh)
+    umc_plan_sizes(m, &cl, &cu, &cs);
+    p->lines = malloc((cl ? cl : 1) * sizeof *p->lines);
+    p->units = malloc((cu ? cu : 1) * sizeof *p->units);
+    p->lsh = malloc((cs ? cs : 1) * sizeof *p->lsh);
+    p->xs = malloc((cu ? cu : 1) * sizeof *p->xs);
+    if (!p->lines || !p->units || !p->lsh || !p->xs)
         return false;
-    for (size_t i = 0; i < nl; i++) {
+    for (size_t i = 0; i < nl;) {
         uint32_t first_in = lines[i].n ? lin[lines[i].first] : UMC_NONE;
+        const unc_input *x = first_in != UMC_NONE ? &in[first_in] : NULL;
+        if (x && x->agg < na && umc_uncertain(x)) {
+            if (!umc_plan_agg(p, x, &ag[x->agg], lines + i, lin, mp, &nlsh))
+                return false;
+            i += ag[x->agg].nlines;
+            continue;
+        }
         bool same = i > 0 && lines[i - 1].n && lin[lines[i - 1].first] == first_in && lines[i - 1].year == lines[i].year;
         if (!same)
-            umc_plan_unit(p, first_in != UMC_NONE ? &in[first_in] : NULL, lines[i].year == UNC_BASE, mp);
+            umc_plan_unit(p, x, lines[i].year == UNC_BASE, mp);
         p->units[p->nunits - 1].n++;
         umc_plan_line(p, &lines[i], lin, mp, &nlsh);
+        i++;
     }
     return true;
 }
@@ -252,6 +348,7 @@ void umc_plan_free(umc_plan *p)
     free(p->lines);
     free(p->lsh);
     free(p->units);
+    free(p->xs);
     memset(p, 0, sizeof *p);
 }
 

@@ -7,51 +7,7 @@
 
 #include "category.h"
 #include "fod.h"
-
-/* The 97.5 % point of the standard normal distribution (IPCC 2006 Vol.1
- * Ch.3 rounds it to 1.96; rng.c uses the same exact value). */
-#define UNC_Z975 1.959963984540054
-#define UNC_NONE UINT32_MAX
-
-/* A factor value already in the model: its stream and its input for each
- * way it enters a product (x v, x (1 - v), x (1 + v)). */
-typedef struct {
-    const fset_value *fv;
-    uint32_t stream;
-    uint32_t ix[3];
-} unc_fslot;
-
-/* A row key being collected, with its first-seen id. */
-typedef struct {
-    const char *category, *key;
-    gas_id gas;
-    uint32_t id;
-    bool used;
-} unc_rslot;
-
-struct unc_model {
-    unc_opts opts;
-    diag_list *dl;
-    unc_input *in;
-    size_t nin, capin;
-    unc_line *lines;
-    size_t nlines, caplines;
-    uint32_t *lin;
-    size_t nlin, caplin;
-    unc_fslot *fmap;            /* open addressing on the factor value's address */
-    size_t fcap, fn;
-    unc_rslot *rmap;            /* open addressing on the row key */
-    size_t rcap, rn;
-    unc_row_key *rows;          /* by first-seen id until unc_sort_rows, then sorted */
-    size_t nrows, caprows;
-    const char **gname;         /* correlation groups and their streams */
-    uint32_t *gstream;
-    size_t ngroups, capgroups;
-    uint32_t gwp_in[GAS_COUNT];
-    uint32_t nstreams;
-    bool has_base;
-    const inventory *inv[2];    /* year t and the base year (NULL without one): their factor_uncertainty */
-};
+#include "unc_internal.h"
 
 /* ------------------------------------------------------------ defaults */
 
@@ -85,7 +41,7 @@ double unc_default_ad_pct(const char *cat, const char **note)
 /* ---------------------------------------------------------- small growth */
 
 /* Grows *arr (elements of `size` bytes) so that one more fits. */
-static bool unc_grow(void **arr, size_t *cap, size_t n, size_t size)
+bool unc_grow(void **arr, size_t *cap, size_t n, size_t size)
 {
     if (n < *cap)
         return true;
@@ -116,7 +72,7 @@ static size_t unc_hash_str(const char *s, size_t h)
 /* Sets the distribution of in->r from a range of minus/plus % (the 2.5 and
  * 97.5 percentiles, or the limits of a triangular or uniform one), and the
  * 2.5/97.5 % points of f = alpha + beta r. */
-static void unc_resolve(unc_model *m, unc_input *in, double minus, double plus, unc_dist dist, src_loc at)
+void unc_resolve(unc_model *m, unc_input *in, double minus, double plus, unc_dist dist, src_loc at)
 {
     in->stated_minus_pct = minus;
     in->stated_plus_pct = plus;
@@ -169,7 +125,7 @@ static uint32_t unc_group_stream(unc_model *m, const char *g)
 }
 
 /* A new input (zeroed but for the defaults); NULL when out of memory. */
-static unc_input *unc_new_input(unc_model *m, unc_role role, const char *name)
+unc_input *unc_new_input(unc_model *m, unc_role role, const char *name)
 {
     if (!unc_grow((void **)&m->in, &m->capin, m->nin, sizeof *m->in))
         return NULL;
@@ -181,18 +137,42 @@ static unc_input *unc_new_input(unc_model *m, unc_role role, const char *name)
     in->gas = GAS_COUNT;
     in->beta = 1.0;
     in->stream = UNC_NONE;
+    in->agg = UNC_NONE;
     in->r = (rng_dist){RNG_FIXED, 1.0, 0, 0};
     return in;
 }
 
 /* Gives `in` its stream: its group's, or `own` (a new one when UNC_NONE). */
-static bool unc_set_stream(unc_model *m, unc_input *in, uint32_t own)
+bool unc_set_stream(unc_model *m, unc_input *in, uint32_t own)
 {
     in->stream = in->group ? unc_group_stream(m, in->group) : own != UNC_NONE ? own : m->nstreams++;
     return in->stream != UNC_NONE;
 }
 
 /* ------------------------------------------------------------ inputs */
+
+/* How the amount of record `rec` of `inv` states its uncertainty: its
+ * mapping, its percentage, the default of its category, or nothing. */
+void unc_amount_spec(const unc_model *m, const inventory *inv, const inv_record *rec, unc_amount *a)
+{
+    const unc_spec *s = inv_rec_unc(inv, rec);
+    *a = (unc_amount){0, 0, UNC_DIST_AUTO, NULL, UNC_FROM_NONE, NULL, inv_loc(inv, rec->at)};
+    if (s) {
+        a->minus = s->minus_pct, a->plus = s->plus_pct, a->dist = s->dist, a->group = s->group, a->at = s->at;
+        a->origin = UNC_FROM_STATED;
+        a->note = s->source ? s->source : "stated on the record";
+    } else if (!isnan(rec->uncertainty_pct)) {
+        a->minus = a->plus = rec->uncertainty_pct;
+        a->origin = UNC_FROM_STATED;
+        a->note = "stated on the record";
+    } else if (!m->opts.no_defaults && !isnan(a->minus = unc_default_ad_pct(rec->category, &a->note))) {
+        a->plus = a->minus;
+        a->origin = UNC_FROM_DEFAULT;
+    } else {
+        a->minus = 0;
+        a->note = "no uncertainty stated: counted as exact";
+    }
+}
 
 /* The input of record `i`'s amount in the inventory of `year`. */
 static uint32_t unc_add_amount(unc_model *m, const inventory *inv, size_t i, unsigned year)
@@ -203,27 +183,14 @@ static uint32_t unc_add_amount(unc_model *m, const inventory *inv, size_t i, uns
         return UNC_NONE;
     in->rec = i;
     in->year = year;
+    in->count = 1;
     in->nominal = rec->amount;
-    const unc_spec *s = inv_rec_unc(inv, rec);
-    double minus = 0, plus = 0;
-    unc_dist dist = UNC_DIST_AUTO;
-    src_loc at = inv_loc(inv, rec->at);
-    if (s) {
-        minus = s->minus_pct, plus = s->plus_pct, dist = s->dist, in->group = s->group, at = s->at;
-        in->origin = UNC_FROM_STATED;
-        in->note = s->source ? s->source : "stated on the record";
-    } else if (!isnan(rec->uncertainty_pct)) {
-        minus = plus = rec->uncertainty_pct;
-        in->origin = UNC_FROM_STATED;
-        in->note = "stated on the record";
-    } else if (!m->opts.no_defaults && !isnan(minus = unc_default_ad_pct(rec->category, &in->note))) {
-        plus = minus;
-        in->origin = UNC_FROM_DEFAULT;
-    } else {
-        minus = 0;
-        in->note = "no uncertainty stated: counted as exact";
-    }
-    unc_resolve(m, in, minus, plus, dist, at);
+    unc_amount a;
+    unc_amount_spec(m, inv, rec, &a);
+    in->group = a.group;
+    in->origin = a.origin;
+    in->note = a.note;
+    unc_resolve(m, in, a.minus, a.plus, a.dist, a.at);
     return unc_set_stream(m, in, UNC_NONE) ? (uint32_t)(m->nin - 1) : UNC_NONE;
 }
 
@@ -258,7 +225,7 @@ static unc_fslot *unc_fslot_for(unc_model *m, const fset_value *fv)
 }
 
 /* The range of factor value `fv` as % below/above it; false when none. */
-static bool unc_factor_range(const fset_value *fv, double *minus, double *plus)
+bool unc_factor_range(const fset_value *fv, double *minus, double *plus)
 {
     if (!isnan(fv->lower) && fv->value != 0) {
         *minus = (fv->value - fv->lower) / fv->value * 100.0;
@@ -363,7 +330,7 @@ static uint32_t unc_add_gwp(unc_model *m, const gwp_set *gwp, gas_id g)
 /* ------------------------------------------------------------- rows */
 
 /* The row id of (category, key, gas), added on first use. */
-static uint32_t unc_row_for(unc_model *m, const char *cat, const char *key, gas_id g)
+uint32_t unc_row_for(unc_model *m, const char *cat, const char *key, gas_id g)
 {
     if (!m->opts.by_key)
         key = NULL;
@@ -400,13 +367,13 @@ static uint32_t unc_row_for(unc_model *m, const char *cat, const char *key, gas_
 }
 
 /* Adds a line and its inputs (n of them in ix[]). */
-static bool unc_add_line(unc_model *m, uint32_t row, unsigned year, size_t rec, double t, const uint32_t *ix,
-                         size_t n)
+bool unc_add_line(unc_model *m, uint32_t row, unsigned year, size_t rec, double t, double e, const uint32_t *ix,
+                  size_t n)
 {
     if (row == UNC_NONE || !unc_grow((void **)&m->lines, &m->caplines, m->nlines, sizeof *m->lines))
         return false;
     unc_line *l = &m->lines[m->nlines++];
-    *l = (unc_line){row, year, rec, t, (uint32_t)m->nlin, 0};
+    *l = (unc_line){row, year, rec, t, e, (uint32_t)m->nlin, 0};
     for (size_t k = 0; k < n; k++) {
         if (ix[k] == UNC_NONE)
             continue;
@@ -420,41 +387,61 @@ static bool unc_add_line(unc_model *m, uint32_t row, unsigned year, size_t rec, 
 
 /* ------------------------------------------------------------- lines */
 
-/* The inputs of engine line `l` after the amount: NCV, EF and oxidation of
- * a combustion row, or the terms and EF of a product-method row; then the
- * GWP when it is uncertain. Returns how many were written to ix[], or
- * SIZE_MAX when out of memory. */
-static size_t unc_line_factors(unc_model *m, const eng_result *r, const eng_line *l, uint32_t *ix)
+/* The factors of engine line `l` with the role and the way each enters:
+ * the terms and EF of a product-method row, or NCV (unless the amount is
+ * energy), EF and the oxidation of CO2 of a combustion row. */
+size_t unc_line_hits(const eng_line *l, unc_hit out[UNC_MAX_HITS])
 {
     size_t n = 0;
     if (l->chain) {
         for (unsigned k = 0; k < l->chain->nterms; k++)
-            ix[n++] = unc_add_factor(m, &l->chain->term[k], UNC_ROLE_TERM, l->chain->kind[k]);
-        ix[n++] = unc_add_factor(m, &l->chain->ef, UNC_ROLE_EF, FSET_TERM_MUL);
-    } else {
-        const eng_res *res = l->res;
-        if (res->ncv.v && !res->energy_input)
-            ix[n++] = unc_add_factor(m, &res->ncv, UNC_ROLE_NCV, FSET_TERM_MUL);
-        ix[n++] = unc_add_factor(m, &res->ef[l->gas], UNC_ROLE_EF, FSET_TERM_MUL);
-        if (l->gas == GAS_CO2 && res->oxid.v)
-            ix[n++] = unc_add_factor(m, &res->oxid, UNC_ROLE_OXID, FSET_TERM_MUL);
+            out[n++] = (unc_hit){&l->chain->term[k], UNC_ROLE_TERM, l->chain->kind[k]};
+        out[n++] = (unc_hit){&l->chain->ef, UNC_ROLE_EF, FSET_TERM_MUL};
+        return n;
     }
-    for (size_t k = 0; k < n; k++)
-        if (ix[k] == UNC_NONE)
+    const eng_res *res = l->res;
+    if (res->ncv.v && !res->energy_input)
+        out[n++] = (unc_hit){&res->ncv, UNC_ROLE_NCV, FSET_TERM_MUL};
+    out[n++] = (unc_hit){&res->ef[l->gas], UNC_ROLE_EF, FSET_TERM_MUL};
+    if (l->gas == GAS_CO2 && res->oxid.v)
+        out[n++] = (unc_hit){&res->oxid, UNC_ROLE_OXID, FSET_TERM_MUL};
+    return n;
+}
+
+/* The inputs of engine line `l` after the amount: NCV, EF and oxidation of
+ * a combustion row, or the terms and EF of a product-method row (without
+ * the record's own factors when `skip_record`); then the GWP when it is
+ * uncertain. Returns how many were written to ix[], or SIZE_MAX when out of
+ * memory. */
+size_t unc_line_factors(unc_model *m, const eng_result *r, const eng_line *l, bool skip_record, uint32_t *ix)
+{
+    unc_hit h[UNC_MAX_HITS];
+    size_t nh = unc_line_hits(l, h), n = 0;
+    for (size_t k = 0; k < nh; k++) {
+        if (skip_record && !h[k].h->entry)
+            continue;
+        if ((ix[n++] = unc_add_factor(m, h[k].h, h[k].role, h[k].kind)) == UNC_NONE)
             return SIZE_MAX;
+    }
     if (m->opts.gwp_pct[l->gas] > 0 && (ix[n++] = unc_add_gwp(m, eng_gwp(r), l->gas)) == UNC_NONE)
         return SIZE_MAX;
     return n;
 }
 
-/* Adds the lines of every record of `r` (biogenic CO2, a memo item, left out). */
+/* Adds the lines of every record of `r` (biogenic CO2, a memo item, left
+ * out); a record of a cluster of several is the cluster's (unc_agg.c). */
 static bool unc_add_records(unc_model *m, const eng_result *r, unsigned year)
 {
     const inventory *inv = eng_inventory(r);
     eng_line lines[GAS_COUNT];
     uint32_t ix[ENG_MAX_TERMS + 4];
+    bool err = false;
     for (size_t i = 0; i < inv->n; i++) {
         size_t n = eng_lines(r, i, lines);
+        if (m->cl && unc_agg_take(m, r, year, i, lines, n, &err))
+            continue;
+        if (err)
+            return false;
         uint32_t ad = UNC_NONE;
         for (size_t k = 0; k < n; k++) {
             const eng_line *l = &lines[k];
@@ -463,11 +450,10 @@ static bool unc_add_records(unc_model *m, const eng_result *r, unsigned year)
             if (ad == UNC_NONE && (ad = unc_add_amount(m, inv, i, year)) == UNC_NONE)
                 return false;
             ix[0] = ad;
-            size_t nf = unc_line_factors(m, r, l, ix + 1);
+            size_t nf = unc_line_factors(m, r, l, false, ix + 1);
             const inv_record *rec = inv_rec(inv, i);
-            if (nf == SIZE_MAX ||
-                !unc_add_line(m, unc_row_for(m, rec->category, rec->key, l->gas), year, i, l->emission_t_co2e, ix,
-                              1 + nf))
+            if (nf == SIZE_MAX || !unc_add_line(m, unc_row_for(m, rec->category, rec->key, l->gas), year, i,
+                                                l->emission_t_co2e, l->emission_t_co2e, ix, 1 + nf))
                 return false;
         }
     }
@@ -501,7 +487,8 @@ static bool unc_add_sites(unc_model *m, const eng_result *r, unsigned year)
         if (m->opts.gwp_pct[GAS_CH4] > 0 && (ix[ni++] = unc_add_gwp(m, eng_gwp(r), GAS_CH4)) == UNC_NONE)
             return false;
         uint32_t row = unc_row_for(m, inv->fod.sites[i].category, "landfill", GAS_CH4);
-        if (!unc_add_line(m, row, year, i, in->nominal * eng_gwp(r)->gwp[GAS_CH4], ix, ni))
+        double t = in->nominal * eng_gwp(r)->gwp[GAS_CH4];
+        if (!unc_add_line(m, row, year, i, t, t, ix, ni))
             return false;
     }
     return true;
@@ -562,9 +549,12 @@ unc_model *unc_model_new(const eng_result *latest, const eng_result *base, const
     m->inv[1] = base ? eng_inventory(base) : NULL;
     for (int g = 0; g < GAS_COUNT; g++)
         m->gwp_in[g] = UNC_NONE;
-    bool ok = unc_add_records(m, latest, UNC_LATEST) && unc_add_sites(m, latest, UNC_LATEST);
+    bool ok = m->opts.per_record ||
+              (unc_agg_scan(m, latest, UNC_LATEST) && (!base || unc_agg_scan(m, base, UNC_BASE)));
+    ok = ok && unc_add_records(m, latest, UNC_LATEST) && unc_add_sites(m, latest, UNC_LATEST);
     if (ok && base)
         ok = unc_add_records(m, base, UNC_BASE) && unc_add_sites(m, base, UNC_BASE);
+    unc_agg_done(m);
     if (!ok || !unc_sort_rows(m)) {
         unc_model_free(m);
         return NULL;
@@ -585,6 +575,10 @@ void unc_model_free(unc_model *m)
     free(m->rows);
     free(m->gname);
     free(m->gstream);
+    unc_agg_done(m);
+    for (size_t i = 0; i < m->naggs; i++)
+        free((double *)m->aggs[i].cov);
+    free(m->aggs);
     free(m);
 }
 
@@ -603,6 +597,12 @@ size_t unc_model_lines(const unc_model *m, const unc_line **out)
 const uint32_t *unc_model_line_inputs(const unc_model *m) { return m->lin; }
 uint32_t unc_model_streams(const unc_model *m) { return m->nstreams; }
 bool unc_model_has_base(const unc_model *m) { return m->has_base; }
+
+size_t unc_model_aggs(const unc_model *m, const unc_agg **out)
+{
+    *out = m->aggs;
+    return m->naggs;
+}
 
 size_t unc_model_rows(const unc_model *m, const unc_row_key **out)
 {

@@ -62,15 +62,17 @@ static bool unc_collect_parts(const unc_model *m, const unsigned *ryear, unc_a1 
             continue;
         for (uint32_t k = 0; k < l->n; k++) {
             const unc_input *x = &in[lin[l->first + k]];
-            a->parts[n++] = (unc_part){l->row, lin[l->first + k], x->stream, x->role == UNC_ROLE_AD, l->t_co2e};
+            double e = x->agg != UINT32_MAX ? l->e_co2e : l->t_co2e; /* an aggregated input's U applies to e */
+            a->parts[n++] = (unc_part){l->row, lin[l->first + k], x->stream, x->role == UNC_ROLE_AD, l->t_co2e, e};
         }
     }
     qsort(a->parts, n, sizeof *a->parts, unc_part_cmp);
     size_t w = 0; /* merge the parts of one row and one input */
     for (size_t i = 0; i < n; i++) {
-        if (w && a->parts[w - 1].row == a->parts[i].row && a->parts[w - 1].input == a->parts[i].input)
+        if (w && a->parts[w - 1].row == a->parts[i].row && a->parts[w - 1].input == a->parts[i].input) {
             a->parts[w - 1].t_co2e += a->parts[i].t_co2e;
-        else
+            a->parts[w - 1].e_co2e += a->parts[i].e_co2e;
+        } else
             a->parts[w++] = a->parts[i];
     }
     a->nparts = w;
@@ -85,9 +87,9 @@ typedef struct {
     double sym, lo, hi;
 } unc_ssum;
 
-/* Adds part p's contribution to stream sum s. A part of a removal (t < 0)
- * lowers the total when its input rises, so its upper deviation counts
- * below the estimate. */
+/* Adds part p's contribution to stream sum s (t: the emission its U applies
+ * to, unc_part.e_co2e). A part of a removal (t < 0) lowers the total when
+ * its input rises, so its upper deviation counts below the estimate. */
 static void unc_ssum_add(unc_ssum *s, const unc_input *x, double t)
 {
     double u = fmax(x->minus_pct, x->plus_pct);
@@ -106,7 +108,7 @@ static void unc_row_from_parts(unc_row *r, const unc_part *p, size_t n, const un
         unc_ssum s = {0};
         size_t j = i;
         for (; j < n && p[j].stream == p[i].stream && p[j].ad == p[i].ad; j++) {
-            unc_ssum_add(&s, &in[p[j].input], p[j].t_co2e);
+            unc_ssum_add(&s, &in[p[j].input], p[j].e_co2e);
             if (in[p[j].input].minus_pct > 0 || in[p[j].input].plus_pct > 0)
                 r->origins |= 1u << in[p[j].input].origin;
         }

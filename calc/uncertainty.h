@@ -37,6 +37,11 @@ typedef enum {
     UNC_FROM_COUNT
 } unc_origin;
 
+/* The 97.5 % point of the standard normal distribution: a normal input of
+ * U % has the standard deviation U / 100 / UNC_Z975 of its relative value
+ * (IPCC 2006 Vol.1 Ch.3 rounds it to 1.96; rng.c uses the same exact value). */
+#define UNC_Z975 1.959963984540054
+
 #define UNC_LATEST 0u /* year t: the inventory being reported */
 #define UNC_BASE 1u   /* the base year of the trend */
 
@@ -66,22 +71,46 @@ typedef struct {
     double alpha, beta;         /* f = alpha + beta x r */
     double minus_pct, plus_pct; /* of f at 2.5 and 97.5 % */
     uint32_t stream;            /* random stream: inputs of one correlation group share one */
+    uint32_t count;             /* amounts: the records it stands for (1, or more when aggregated); else 0 */
+    uint32_t agg;               /* an aggregated input: its index in unc_model_aggs(); else UINT32_MAX */
 } unc_input;
 
-/* One emission line of the model: a record and a gas (or a landfill site),
- * its nominal emission in t CO2e and the inputs that multiply it. */
+/* One emission line of the model: a record and a gas (or a landfill site,
+ * or the records an aggregated input stands for and a gas), its nominal
+ * emission in t CO2e and the inputs that multiply it. */
 typedef struct {
     uint32_t row;               /* its Approach 1 row */
     unsigned year;              /* UNC_LATEST or UNC_BASE */
-    size_t rec;                 /* record or landfill site */
+    size_t rec;                 /* record or landfill site (aggregated: the first record) */
     double t_co2e;              /* nominal emission, negative for a removal */
+    double e_co2e;              /* the emission an aggregated first input's U applies to (see unc_agg); else t_co2e */
     uint32_t first, n;          /* its inputs: unc_model_line_inputs()[first .. first + n) */
 } unc_line;
+
+/* An input that stands for the amounts of several records (docs/uncertainty.md,
+ * "Aggregated inputs"): records of one year, IPCC category, fuel or
+ * activity, origin of their uncertainty and sign, with the same gases and
+ * the same factor values of the sets on every line, whose amounts are
+ * normal (or exact) and in no correlation group, and whose record-level
+ * factors are exact. Their amounts are independent, so on line r (the
+ * input's r-th line) the records' sum varies by the covariance
+ * cov[r x nlines + s] = sum over the records i of U_i^2 t_ir t_is
+ * (%^2 x t CO2e^2, U_i a record's percentage, t_ir its emission on line r):
+ * the input's U is sqrt(sum_rs cov) / |sum_r t_r| (the combined uncertainty
+ * of the records' total) and line r's e_co2e = sqrt(cov[r][r]) / U, so that
+ * U x e is line r's uncertainty; e equals the line's t when the records'
+ * gases stand in one proportion. */
+typedef struct {
+    uint32_t input;             /* its unc_input */
+    uint32_t first_line, nlines; /* its lines, consecutive in unc_model_lines() */
+    const double *cov;          /* nlines x nlines */
+} unc_agg;
 
 /* Options of the model. Zero-initialised gives the defaults. */
 typedef struct {
     bool by_key;                /* rows by category, fuel or activity, and gas (else category and gas) */
     bool no_defaults;           /* leave inputs without a stated uncertainty at 0 instead of the default table */
+    bool per_record;            /* one input per record's amount: no aggregated inputs (unc_agg) */
     double gwp_pct[GAS_COUNT];  /* GWP uncertainty, +/- % at 95 % (0 = exact) */
 } unc_opts;
 
@@ -98,6 +127,7 @@ size_t unc_model_inputs(const unc_model *m, const unc_input **out);
 size_t unc_model_lines(const unc_model *m, const unc_line **out);
 const uint32_t *unc_model_line_inputs(const unc_model *m);
 uint32_t unc_model_streams(const unc_model *m);
+size_t unc_model_aggs(const unc_model *m, const unc_agg **out);
 bool unc_model_has_base(const unc_model *m);
 
 /* The key of Approach 1 row i (rows are sorted by category, key, gas). */
@@ -120,14 +150,16 @@ double unc_default_ad_pct(const char *cat, const char **note);
 
 /* One input's share in an Approach 1 row: the row's emission that the input
  * multiplies (t CO2e, signed). The row's uncertainty from this input is
- * U x t_co2e; parts of one row and one stream add linearly (they are the
- * same draw), streams add in quadrature (Eq. 3.2). */
+ * U x e_co2e (e = t but for an aggregated input); parts of one row and one
+ * stream add linearly (they are the same draw), streams add in quadrature
+ * (Eq. 3.2). */
 typedef struct {
     uint32_t row;
     uint32_t input;
     uint32_t stream;
     bool ad;                    /* column E (activity data) or F */
     double t_co2e;
+    double e_co2e;              /* what U applies to: t_co2e, or an aggregated input's e (unc_agg) */
 } unc_part;
 
 /* One row of the Approach 1 table, columns A..Q (docs/uncertainty.md gives

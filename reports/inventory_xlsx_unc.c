@@ -44,7 +44,7 @@ static const double xu_widths[T_COUNT] = {44, 8, 16, 16, 13, 13, 13, 13, 12, 12,
 
 /* Columns of the Inputs block (the cells a reviewer edits: minus, plus, distribution). */
 enum { IN_WHAT, IN_NO, IN_ROLE, IN_NOMINAL, IN_UNIT, IN_DIST, IN_MINUS, IN_PLUS, IN_ALPHA, IN_BETA, IN_QLO, IN_QHI,
-       IN_UMINUS, IN_UPLUS, IN_U, IN_ORIGIN, IN_NOTE, IN_COUNT };
+       IN_UMINUS, IN_UPLUS, IN_U, IN_ORIGIN, IN_NOTE, IN_RECORDS, IN_COUNT };
 
 static const rpt_text xu_in_cols[IN_COUNT] = {
     [IN_WHAT] = {"Input", "输入"},
@@ -64,11 +64,12 @@ static const rpt_text xu_in_cols[IN_COUNT] = {
     [IN_U] = {"U = max (%)", "U = 较大者（%）"},
     [IN_ORIGIN] = {"Origin", "来源类别"},
     [IN_NOTE] = {"Where the figure comes from", "数据出处"},
+    [IN_RECORDS] = {"Records it stands for", "代表的记录数"},
 };
 
 /* Columns of the Parts block: one line per (row, input); a line that opens
  * a group of one stream (the same draw) carries the group's sums. */
-enum { P_ROW, P_INPUT, P_STREAM, P_KIND, P_T, P_UT, P_LO, P_HI, P_GS, P_GLO, P_GHI, P_COUNT };
+enum { P_ROW, P_INPUT, P_STREAM, P_KIND, P_T, P_UT, P_LO, P_HI, P_GS, P_GLO, P_GHI, P_E, P_COUNT };
 
 static const rpt_text xu_p_cols[P_COUNT] = {
     [P_ROW] = {"Table row", "表行"},
@@ -82,6 +83,8 @@ static const rpt_text xu_p_cols[P_COUNT] = {
     [P_GS] = {"Stream sum U x t", "同一随机流之和 U × t"},
     [P_GLO] = {"Stream sum below", "同一随机流之和（下）"},
     [P_GHI] = {"Stream sum above", "同一随机流之和（上）"},
+    [P_E] = {"Aggregated input: emission its U applies to, √Σ(U_i t_i)² / U (t CO2e)",
+             "合并输入：U所作用的排放 √Σ(U_i t_i)² / U（t CO2e）"},
 };
 
 static const rpt_text xu_title = {"Uncertainty: IPCC Approach 1, error propagation (2006 IPCC Guidelines Vol.1 Ch.3, "
@@ -112,6 +115,14 @@ static const rpt_text xu_t_inputs = {"Inputs: every uncertain quantity once (a f
                                    "years is one input). Edit Distribution, Minus % and Plus %.",
                                    "输入：每个不确定量只列一次（多条记录或两个年份共用的因子为同一输入）。"
                                    "可修改分布、下偏差和上偏差。"};
+static const rpt_text xu_t_agg = {
+    " An input that stands for several records (Records > 1) is their amounts summed: records of one category, "
+    "fuel or activity, set of factor values and origin, whose amounts are normal and independent; its Minus % and "
+    "Plus % are the combined uncertainty of their sum, sqrt(Σ(U_i x t_i)²) / |Σ t_i| (2006 IPCC Vol.1 Ch.3 Eq. 3.1), "
+    "and its parts apply it to the column 'emission its U applies to'.",
+    "代表多条记录（记录数>1）的输入为这些记录活动量之和：同一类别、燃料或活动、同一组排放因子及同一来源类别、"
+    "活动量为正态且相互独立的记录；其下偏差与上偏差为总和的合成不确定性 sqrt(Σ(U_i × t_i)²) / |Σ t_i|"
+    "（《2006年IPCC指南》第1卷第3章式3.1），各分项按“U所作用的排放”一列计算。"};
 static const rpt_text xu_t_parts = {"Parts: the emission of each table row that each input multiplies; inputs on one "
                                   "random stream add linearly, streams in quadrature (Eq. 3.1, 3.2)",
                                   "分项：各输入在表中各行所乘的排放；同一随机流内线性相加，不同随机流平方和开方（式3.1、3.2）"};
@@ -272,7 +283,8 @@ static void xu_input_row(xw *w, lxw_worksheet *ws, lxw_row_t row, size_t i, cons
     rpt_xl_num(xl, ws, row, IN_NOMINAL, x->nominal, RPT_F_GENERAL);
     const eng_result *r = x->year == UNC_BASE && w->u->base ? w->u->base : w->r;
     const inventory *inv = eng_inventory(r);
-    const char *unit = x->fv ? x->fv->unit_text : x->role == UNC_ROLE_AD && x->rec < inv->n ? inv_rec(inv, x->rec)->unit_text
+    const char *unit = x->fv ? x->fv->unit_text : x->count > 1 ? "t CO2e"
+                       : x->role == UNC_ROLE_AD && x->rec < inv->n ? inv_rec(inv, x->rec)->unit_text
                        : x->role == UNC_ROLE_EMISSION ? "t CH4" : "";
     rpt_xl_str(xl, ws, row, IN_UNIT, unit, RPT_F_NONE);
     unc_dist d = x->dist == UNC_DIST_AUTO ? UNC_DIST_NORMAL : x->dist;
@@ -305,6 +317,8 @@ static void xu_input_row(xw *w, lxw_worksheet *ws, lxw_row_t row, size_t i, cons
     rpt_xl_formula(xl, ws, row, IN_U, f, fmax(x->minus_pct, x->plus_pct), RPT_F_T);
     rpt_xl_str(xl, ws, row, IN_ORIGIN, xu_origin_text(x->origin, w->zh), RPT_F_NONE);
     rpt_xl_str(xl, ws, row, IN_NOTE, x->note, RPT_F_NONE);
+    if (x->count)
+        rpt_xl_num(xl, ws, row, IN_RECORDS, (double)x->count, RPT_F_INT);
 }
 
 /* Writes the Inputs block: heading, header, one line per input some row uses. */
@@ -312,7 +326,11 @@ static void xu_inputs(xw *w, lxw_worksheet *ws, const xu_layout_t *L)
 {
     const unc_input *in;
     unc_model_inputs(w->u->model, &in);
-    rpt_xl_str(&w->xl, ws, L->in_head, 0, rpt_tr(&xu_t_inputs, w->zh), RPT_F_BOLD);
+    const unc_agg *ag;
+    char head[1600];
+    rpt_fmt(head, sizeof head, "%s%s", rpt_tr(&xu_t_inputs, w->zh),
+            unc_model_aggs(w->u->model, &ag) ? rpt_tr(&xu_t_agg, w->zh) : "");
+    rpt_xl_str(&w->xl, ws, L->in_head, 0, head, RPT_F_BOLD);
     rpt_xl_header_texts(&w->xl, ws, L->in_head + 1, xu_in_cols, IN_COUNT);
     rpt_xl_check(&w->xl, worksheet_set_row(ws, L->in_head + 1, 48, NULL), "setting a row height");
     for (size_t i = 0; i < L->nin; i++)
@@ -336,9 +354,12 @@ static void xu_part_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const unc_part 
     rpt_xl_num(xl, ws, row, P_STREAM, (double)p->stream, RPT_F_INT);
     rpt_xl_str(xl, ws, row, P_KIND, p->ad ? "E" : "F", RPT_F_NONE);
     rpt_xl_num(xl, ws, row, P_T, p->t_co2e, RPT_F_T);
-    double t = p->t_co2e, u = fmax(x->minus_pct, x->plus_pct);
+    double t = p->e_co2e, u = fmax(x->minus_pct, x->plus_pct);
     char tc[64], um[64], up[64], uu[64];
-    snprintf(tc, sizeof tc, "%s", rpt_xl_cell(row, P_T).s);
+    bool agg = x->agg != UINT32_MAX; /* its U applies to the column P_E (unc_agg), else to t */
+    if (agg)
+        rpt_xl_num(xl, ws, row, P_E, t, RPT_F_T);
+    snprintf(tc, sizeof tc, "%s", rpt_xl_cell(row, agg ? P_E : P_T).s);
     snprintf(um, sizeof um, "%s", rpt_xl_ref(NULL, in_row, IN_UMINUS, true).s);
     snprintf(up, sizeof up, "%s", rpt_xl_ref(NULL, in_row, IN_UPLUS, true).s);
     snprintf(uu, sizeof uu, "%s", rpt_xl_ref(NULL, in_row, IN_U, true).s);
@@ -374,7 +395,7 @@ static void xu_parts(xw *w, lxw_worksheet *ws, const xu_layout_t *L)
                a->parts[e].stream == a->parts[k].stream;
              e++) {
             const unc_input *x = &in[a->parts[e].input];
-            double t = a->parts[e].t_co2e;
+            double t = a->parts[e].e_co2e;
             g[0] += fmax(x->minus_pct, x->plus_pct) * t;
             g[1] += (t >= 0 ? x->minus_pct : x->plus_pct) * fabs(t);
             g[2] += (t >= 0 ? x->plus_pct : x->minus_pct) * fabs(t);
