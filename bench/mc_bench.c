@@ -85,7 +85,8 @@ int main(int argc, char **argv)
         if (!(b = load(path, dir, db, &binv)))
             return 2;
     }
-    unc_model *m = unc_model_new(r, b, NULL, NULL);
+    unc_opts uo = {.per_record = true}; /* python_mc.py knows no aggregated inputs: one input per record, both sides */
+    unc_model *m = unc_model_new(r, b, &uo, NULL);
     umc_opts o = {.seed = 20060101u, .iterations = strtoull(argv[2], NULL, 10), .threads = (unsigned)atoi(argv[3])};
     umc_result res;
     if (!m || !umc_run(m, &o, &res))
