@@ -282,7 +282,7 @@ bool fset_parse_value(const ynode *node, const char *param, bool is_override, po
                        out->unit.species, rule->info.meaning, rule->species ? "of " : "without a substance",
                        allowed);
         }
-        out->unit_text = pool_strdup(mem, out->unit_text);
+        out->unit_text = pool_intern(mem, out->unit_text, strlen(out->unit_text)); /* shared: few distinct units */
     }
     const ynode *lo = yn_get(node, "lower"), *hi = yn_get(node, "upper"), *unc = yn_get(node, "uncertainty");
     if (lo)
@@ -300,7 +300,7 @@ bool fset_parse_value(const ynode *node, const char *param, bool is_override, po
         diag_error(dl, src->at, "'%s' gives both 'ref' and 'source': keep one", param);
     else if (ref || src) {
         const char *t = yf_text(ref ? ref : src, ref ? "ref" : "source", dl);
-        out->ref = t ? pool_strdup(mem, t) : NULL;
+        out->ref = t ? pool_intern(mem, t, strlen(t)) : NULL; /* a record's sources repeat */
     } else
         diag_error(dl, node->at, "'%s' has no '%s': every value must say where it comes from", param,
                    is_override ? "source" : "ref");
