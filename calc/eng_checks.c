@@ -79,7 +79,7 @@ bool eng_run_indirect(eng_result *r, diag_list *dl)
         eng_indirect_line *l = &r->ind[i];
         l->rec = d;
         long want = d->factor_year ? d->factor_year : inv->year;
-        l->ef = d->novr ? (eng_hit){&d->ovr[0].v, "record", NULL, "co2"} : fs_find_grid(r->fs, d->kind, d->grid, want,
+        l->ef = d->novr ? (eng_hit){&d->ovr[0].v, NULL} : fs_find_grid(r->fs, d->kind, d->grid, want,
                                                                                         &l->factor_year);
         if (!l->ef.v) {
             char sets[256];

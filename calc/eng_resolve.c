@@ -46,8 +46,8 @@ static eng_hit eng_override(const inv_record *rec, const char *param)
 {
     for (unsigned i = 0; i < rec->novr; i++)
         if (strcmp(rec->ovr[i].name, param) == 0)
-            return (eng_hit){&rec->ovr[i].v, "record", NULL, rec->ovr[i].name};
-    return (eng_hit){NULL, NULL, NULL, param};
+            return (eng_hit){&rec->ovr[i].v, NULL};
+    return (eng_hit){NULL, NULL};
 }
 
 /* Resolves the NCV and the unit factor of `res` for `rec`. */
@@ -86,7 +86,7 @@ static bool eng_resolve_energy(const eng_result *r, const inv_record *rec, eng_r
         if (any.v)
             diag_error(dl, at, "amount of '%s' is in '%s' (%s) but its NCV in set %s is in '%s': give the amount "
                        "in %s, or an 'ncv:' on the record in energy per %s", rec->key, rec->unit_text,
-                       units_is(&u, UNITS_DIM_MASS) ? "mass" : "volume", any.set_id, any.v->unit_text,
+                       units_is(&u, UNITS_DIM_MASS) ? "mass" : "volume", fs_hit_set(&any), any.v->unit_text,
                        units_is(&u, UNITS_DIM_MASS) ? "volume" : "mass",
                        units_is(&u, UNITS_DIM_MASS) ? "mass" : "volume");
         else
@@ -121,7 +121,7 @@ static bool eng_resolve_co2(const eng_result *r, const inv_record *rec, eng_res 
         cc = fs_find(r->fs, rec->key, rec->category, "carbon_content", NULL, NULL);
         /* The earlier set wins; in one set the more specific category, then the EF. */
         if (ef.v && cc.v) {
-            size_t se = fs_rank(r->fs, ef.set_id), sc = fs_rank(r->fs, cc.set_id);
+            size_t se = fs_rank(r->fs, fs_hit_set(&ef)), sc = fs_rank(r->fs, fs_hit_set(&cc));
             unsigned de = ef.entry->category ? cat_depth(ef.entry->category) : 0;
             unsigned dc = cc.entry->category ? cat_depth(cc.entry->category) : 0;
             if (sc < se || (sc == se && dc > de))
@@ -173,7 +173,7 @@ static bool eng_combustion_ef_fits(eng_result *r, const fset_value *v, gas_id g,
         memcpy(dim, "measures ", 9);
         units_dim_name(&v->unit, dim + 9, sizeof dim - 9);
     }
-    src_loc where = v->unit_at.file ? v->unit_at : v->at;
+    src_loc where = fset_unit_loc(v);
     if (!dims)
         diag_error(dl, where, "unit '%s' of '%s' %s, but fuel combustion (1.A) needs an emission factor in mass of "
                    "%s per energy, such as kg/TJ: give it per energy", v->unit_text, gas_param(g), dim, gas_name(g));
@@ -254,7 +254,7 @@ bool eng_resolve(eng_result *r, const inv_record *rec, eng_res *res, diag_list *
             res->ef[g].v = NULL;
             continue;
         }
-        bool carbon = g == GAS_CO2 && res->ef[g].param && strcmp(res->ef[g].param, "carbon_content") == 0;
+        bool carbon = g == GAS_CO2 && res->ef[g].v && strcmp(fs_hit_param(&res->ef[g]), "carbon_content") == 0;
         if (res->ef[g].v && !carbon)
             eng_combustion_ef_fits(r, res->ef[g].v, (gas_id)g, dl);
         if (res->ef[g].v || (g == GAS_CO2 && !co2_ok))

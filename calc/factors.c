@@ -198,7 +198,9 @@ static bool fset_dims_ok(const fset_param_rule *r, const units_t *u)
 }
 
 /* Reads `gas: n2o` or `gas: [ch4, n2o]` on a product term into a mask. */
-static void fset_parse_gas_scope(const ynode *n, const char *param, const fset_param_rule *rule, unsigned *mask,
+_Static_assert(GAS_COUNT <= 16, "fset_value.gas_mask holds one bit per gas");
+
+static void fset_parse_gas_scope(const ynode *n, const char *param, const fset_param_rule *rule, uint16_t *mask,
                                  diag_list *dl)
 {
     if (rule && rule->info.term != FSET_TERM_MUL && rule->info.term != FSET_TERM_ONE_MINUS &&
@@ -214,7 +216,7 @@ static void fset_parse_gas_scope(const ynode *n, const char *param, const fset_p
         if (t && g == GAS_COUNT)
             diag_error(dl, item->at, "unknown gas '%s' in 'gas' (use co2, ch4, n2o, sf6, hfc134a, ...)", t);
         else if (t)
-            *mask |= 1u << g;
+            *mask = (uint16_t)(*mask | 1u << g); /* GAS_COUNT <= 16: gases.h */
     }
 }
 
@@ -260,7 +262,8 @@ bool fset_parse_value(const ynode *node, const char *param, bool is_override, po
         yf_number(v, "value", &out->value, dl);
     if (u && (out->unit_text = yf_text(u, "unit", dl))) {
         char msg[200];
-        out->unit_at = u->at;
+        out->unit_line = u->at.line;
+        out->unit_col = u->at.col;
         if (units_parse(out->unit_text, &out->unit, msg, sizeof msg) != UNITS_OK)
             diag_error(dl, u->at, "%s", msg);
         else if (rule && !fset_dims_ok(rule, &out->unit)) {
