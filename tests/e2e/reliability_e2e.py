@@ -32,6 +32,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 FACTORS = os.path.join(ROOT, "factors")
 VALGRIND = os.environ.get("GHGCALC_VALGRIND") == "1"
 VG = ["valgrind", "-q", "--error-exitcode=99", "--leak-check=full",
+      "--suppressions=" + os.path.join(ROOT, "tests", "valgrind.supp"),
       "--errors-for-leak-kinds=definite,indirect"]
 BIN = None
 VERBOSE = False
