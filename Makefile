@@ -2,7 +2,8 @@
 # make            build ./ghgcalc
 # make test       unit + end-to-end tests (the README's test command)
 # make sanitize   the whole test suite against an ASan+UBSan build
-# make valgrind   unit tests and the end-to-end CLI runs under valgrind
+# make valgrind   unit tests and the smoke suite (every command on the shipped examples) under valgrind;
+#                 make valgrind-full: every end-to-end suite under valgrind (about an hour)
 # make deps       apt-get install what building and testing need (Debian 12, as root)
 # make install    PREFIX=/usr/local DESTDIR=
 # make bench, make bench-mc, make bench-audit, make fuzz, make format, make clean.  V=1 shows the commands.
@@ -52,7 +53,7 @@ LIB_OBJ   = $(LIB_SRC:%.c=$(OBJDIR)/%.o)
 MAIN_OBJ  = $(OBJDIR)/calc/main.o
 UNIT_BINS = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all check-deps deps bench-deps test unit e2e sanitize valgrind install uninstall clean format bench bench-mc bench-audit fuzz example
+.PHONY: all check-deps deps bench-deps test unit e2e sanitize valgrind valgrind-full install uninstall clean format bench bench-mc bench-audit fuzz example
 .DEFAULT_GOAL := all
 
 all: check-deps ghgcalc
@@ -106,8 +107,13 @@ test: $(TEST_PROGRAM) $(UNIT_BINS)
 sanitize:
 	$(Q)$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="-O1 -g $(SANFLAGS)" LDFLAGS="$(SANFLAGS)" test
 
+# Under valgrind: the unit tests and tests/e2e/smoke_e2e.py (every command on the shipped examples);
+# valgrind-full runs every end-to-end suite under valgrind (about an hour; not in CI).
 valgrind: $(TEST_PROGRAM) $(UNIT_BINS)
 	$(Q)GHGCALC_VALGRIND=1 tests/run $(BUILD)
+
+valgrind-full: $(TEST_PROGRAM) $(UNIT_BINS)
+	$(Q)GHGCALC_VALGRIND=1 GHGCALC_VALGRIND_FULL=1 tests/run $(BUILD)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/factors $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(PREFIX)/share/man/man1

@@ -38,7 +38,7 @@ static const char *rc_intern(inventory *inv, const char *s) { return s ? pool_in
  * `unit` parsed (NULL: parsed here); the report's units are parsed once,
  * when it is loaded, and "tC/GJ" once a report: a month record has three
  * overrides, and parsing their units was a fifth of the recomputation. */
-static void rc_ovr(fset_param *p, unsigned *n, const char *name, double v, const char *unit, const units_t *u,
+static void rc_ovr(fset_param *p, uint8_t *n, const char *name, double v, const char *unit, const units_t *u,
                    src_loc at, const char *ref)
 {
     fset_param *q = &p[(*n)++];
@@ -77,8 +77,10 @@ static inv_record *rc_record(rc_builder *b, rc_origin o, const char *cat, const 
     if (!r->unit_text || !inv_unit_keep(b->inv, r->unit_text, u)) /* parsed when the report was loaded */
         return NULL;
     r->amount = amount;
-    r->at = r->unit_at = r->amount_at = (inv_pos){at.line, at.col};
-    r->key_at = (inv_pos){key_at.line, key_at.col};
+    r->at = (inv_pos){at.line, at.col};
+    if (!inv_set_field(b->inv, r, INV_AT_UNIT, r->at) || !inv_set_field(b->inv, r, INV_AT_AMOUNT, r->at) ||
+        !inv_set_field(b->inv, r, INV_AT_KEY, (inv_pos){key_at.line, key_at.col}))
+        return NULL;
     return r;
 }
 
@@ -199,9 +201,11 @@ static bool rc_indirect(rc_builder *b)
             fset_param *p = pool_alloc(inv->mem, sizeof *p);
             if (!p)
                 return false;
-            rc_ovr(p, &d->novr, "co2", a->factor.v, a->factor_unit_text, &a->factor_unit, a->factor.at,
+            uint8_t n = 0;
+            rc_ovr(p, &n, "co2", a->factor.v, a->factor_unit_text, &a->factor_unit, a->factor.at,
                    "report: heat factor");
             d->ovr = p;
+            d->novr = n;
         }
     }
     return true;

@@ -51,7 +51,7 @@ void eng_check_feedstock(const eng_result *r, diag_list *dl)
             const inv_record *p = inv_rec(inv, proc[k]);
             if (strcmp(c->key, fuel) != 0 && !(alt && strcmp(alt, fuel) == 0))
                 continue;
-            diag_error(dl, inv_loc(inv, c->key_at), "%s burnt in %s may include the feedstock of '%s' (line %u), "
+            diag_error(dl, inv_field_loc(inv, c, INV_AT_KEY), "%s burnt in %s may include the feedstock of '%s' (line %u), "
                        "whose process factor already counts it: take the feedstock out of this amount and mark the "
                        "record 'feedstock_excluded: true'", c->key, c->category, p->key, p->at.line);
         }
@@ -79,7 +79,7 @@ bool eng_run_indirect(eng_result *r, diag_list *dl)
         eng_indirect_line *l = &r->ind[i];
         l->rec = d;
         long want = d->factor_year ? d->factor_year : inv->year;
-        l->ef = d->novr ? (eng_hit){&d->ovr[0].v, "record", NULL, "co2"} : fs_find_grid(r->fs, d->kind, d->grid, want,
+        l->ef = d->novr ? (eng_hit){&d->ovr[0].v, NULL} : fs_find_grid(r->fs, d->kind, d->grid, want,
                                                                                         &l->factor_year);
         if (!l->ef.v) {
             char sets[256];
@@ -154,9 +154,10 @@ static bool eng_ref_fuel(eng_result *r, size_t i, double *ra_abs, diag_list *dl)
     }
     l->apparent = f->production + f->imports - f->exports - f->bunkers - f->stock_change;
     l->net = l->apparent - f->non_energy;
+    /* Every field of the fuel's record stands where the fuel does: near offsets 0 lines, its column. */
+    inv_near here = {0, (uint16_t)(f->at.col <= UINT16_MAX ? f->at.col : 0)};
     inv_record rec = {.category = "1.A", .key = f->fuel, .unit_text = f->unit_text, .amount = l->net,
-                      .at = {f->at.line, f->at.col}, .key_at = {f->at.line, f->at.col},
-                      .unit_at = {f->at.line, f->at.col}, .amount_at = {f->at.line, f->at.col},
+                      .at = {f->at.line, f->at.col}, .near = {here, here, here},
                       .not_estimated = (1u << GAS_CH4) | (1u << GAS_N2O)};
     eng_res *res = &r->ref_res[i];
     if (!eng_resolve(r, &rec, res, dl))

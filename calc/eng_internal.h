@@ -12,8 +12,12 @@
 #define ENG_J_PER_TJ 1e12          /* J / TJ */
 #define ENG_KG_PER_T 1e3           /* kg / t */
 
+/* The identity of a shared resolution: the record's interned category, key
+ * and unit, and what it leaves out (not_estimated) or turns (removal). */
 typedef struct {
-    const void *cat, *key, *unit; /* interned pointers: identity of a resolution */
+    const void *cat, *key, *unit;
+    unsigned not_estimated;
+    signed char removal;
     eng_res *res;
 } eng_slot;
 

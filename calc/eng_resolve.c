@@ -46,8 +46,8 @@ static eng_hit eng_override(const inv_record *rec, const char *param)
 {
     for (unsigned i = 0; i < rec->novr; i++)
         if (strcmp(rec->ovr[i].name, param) == 0)
-            return (eng_hit){&rec->ovr[i].v, "record", NULL, rec->ovr[i].name};
-    return (eng_hit){NULL, NULL, NULL, param};
+            return (eng_hit){&rec->ovr[i].v, NULL};
+    return (eng_hit){NULL, NULL};
 }
 
 /* Resolves the NCV and the unit factor of `res` for `rec`. */
@@ -62,7 +62,7 @@ static bool eng_resolve_energy(const eng_result *r, const inv_record *rec, eng_r
         res->unit_factor = u.scale / tj.scale;
         return true;
     }
-    src_loc at = inv_loc(r->inv, rec->unit_at);
+    src_loc at = inv_field_loc(r->inv, rec, INV_AT_UNIT);
     units_t m3;
     units_parse("m3", &m3, NULL, 0);
     if (!units_is(&u, UNITS_DIM_MASS) && !units_same_dim(&u, &m3)) {
@@ -86,7 +86,7 @@ static bool eng_resolve_energy(const eng_result *r, const inv_record *rec, eng_r
         if (any.v)
             diag_error(dl, at, "amount of '%s' is in '%s' (%s) but its NCV in set %s is in '%s': give the amount "
                        "in %s, or an 'ncv:' on the record in energy per %s", rec->key, rec->unit_text,
-                       units_is(&u, UNITS_DIM_MASS) ? "mass" : "volume", any.set_id, any.v->unit_text,
+                       units_is(&u, UNITS_DIM_MASS) ? "mass" : "volume", fs_hit_set(&any), any.v->unit_text,
                        units_is(&u, UNITS_DIM_MASS) ? "volume" : "mass",
                        units_is(&u, UNITS_DIM_MASS) ? "mass" : "volume");
         else
@@ -121,7 +121,7 @@ static bool eng_resolve_co2(const eng_result *r, const inv_record *rec, eng_res 
         cc = fs_find(r->fs, rec->key, rec->category, "carbon_content", NULL, NULL);
         /* The earlier set wins; in one set the more specific category, then the EF. */
         if (ef.v && cc.v) {
-            size_t se = fs_rank(r->fs, ef.set_id), sc = fs_rank(r->fs, cc.set_id);
+            size_t se = fs_rank(r->fs, fs_hit_set(&ef)), sc = fs_rank(r->fs, fs_hit_set(&cc));
             unsigned de = ef.entry->category ? cat_depth(ef.entry->category) : 0;
             unsigned dc = cc.entry->category ? cat_depth(cc.entry->category) : 0;
             if (sc < se || (sc == se && dc > de))
@@ -173,7 +173,7 @@ static bool eng_combustion_ef_fits(eng_result *r, const fset_value *v, gas_id g,
         memcpy(dim, "measures ", 9);
         units_dim_name(&v->unit, dim + 9, sizeof dim - 9);
     }
-    src_loc where = v->unit_at.file ? v->unit_at : v->at;
+    src_loc where = fset_unit_loc(v);
     if (!dims)
         diag_error(dl, where, "unit '%s' of '%s' %s, but fuel combustion (1.A) needs an emission factor in mass of "
                    "%s per energy, such as kg/TJ: give it per energy", v->unit_text, gas_param(g), dim, gas_name(g));
@@ -215,7 +215,7 @@ static bool eng_check_key(const eng_result *r, const inv_record *rec, diag_list 
 {
     if (fs_known(r->fs, rec->key))
         return true;
-    src_loc at = inv_loc(r->inv, rec->key_at);
+    src_loc at = inv_field_loc(r->inv, rec, INV_AT_KEY);
     if (!eng_record_complete(r, rec)) {
         fs_unknown(r->fs, rec->key, "fuel", at, dl);
         return rec->novr > 0;
@@ -254,7 +254,7 @@ bool eng_resolve(eng_result *r, const inv_record *rec, eng_res *res, diag_list *
             res->ef[g].v = NULL;
             continue;
         }
-        bool carbon = g == GAS_CO2 && res->ef[g].param && strcmp(res->ef[g].param, "carbon_content") == 0;
+        bool carbon = g == GAS_CO2 && res->ef[g].v && strcmp(fs_hit_param(&res->ef[g]), "carbon_content") == 0;
         if (res->ef[g].v && !carbon)
             eng_combustion_ef_fits(r, res->ef[g].v, (gas_id)g, dl);
         if (res->ef[g].v || (g == GAS_CO2 && !co2_ok))
@@ -262,11 +262,11 @@ bool eng_resolve(eng_result *r, const inv_record *rec, eng_res *res, diag_list *
         char sets[256];
         fs_text(r->fs, sets, sizeof sets);
         if (!fs_known(r->fs, rec->key)) /* the unknown fuel was said first */
-            diag_error(dl, inv_loc(r->inv, rec->key_at), "no %s emission factor for fuel '%s', which no factor set "
+            diag_error(dl, inv_field_loc(r->inv, rec, INV_AT_KEY), "no %s emission factor for fuel '%s', which no factor set "
                        "knows: correct the fuel key, or for a fuel of your own give '%s:' on the record",
                        gas_name((gas_id)g), rec->key, gas_param((gas_id)g));
         else
-            diag_error(dl, inv_loc(r->inv, rec->key_at),
+            diag_error(dl, inv_field_loc(r->inv, rec, INV_AT_KEY),
                        "no %s emission factor for fuel '%s' in category %s (searched: %s): add '%s:' to the record, "
                        "or list it under 'not_estimated'", gas_name((gas_id)g), rec->key, rec->category, sets,
                        gas_param((gas_id)g));
@@ -327,7 +327,7 @@ static bool eng_resolve_chain_gas(const eng_result *r, const inv_record *rec, co
         if (!h.v || !eng_term_applies(h.v, g))
             continue;
         if (c->nterms == ENG_MAX_TERMS) {
-            diag_error(dl, inv_loc(r->inv, rec->key_at), "more than %d factors multiply '%s'", ENG_MAX_TERMS,
+            diag_error(dl, inv_field_loc(r->inv, rec, INV_AT_KEY), "more than %d factors multiply '%s'", ENG_MAX_TERMS,
                        rec->key);
             return false;
         }
@@ -349,7 +349,7 @@ static bool eng_resolve_chain_gas(const eng_result *r, const inv_record *rec, co
         prod = units_mul(&prod, &yr);
         period = 1.0;
     }
-    src_loc at = inv_loc(r->inv, rec->unit_at);
+    src_loc at = inv_field_loc(r->inv, rec, INV_AT_UNIT);
     if (!units_is(&prod, UNITS_DIM_MASS)) {
         char dim[96];
         units_dim_name(&prod, dim, sizeof dim);
@@ -405,7 +405,7 @@ static bool eng_resolve_chain(eng_result *r, const inv_record *rec, eng_res *res
     if (!n && !(rec->not_estimated)) {
         char sets[256];
         fs_text(r->fs, sets, sizeof sets);
-        diag_error(dl, inv_loc(r->inv, rec->key_at), "no emission factor for activity '%s' in category %s "
+        diag_error(dl, inv_field_loc(r->inv, rec, INV_AT_KEY), "no emission factor for activity '%s' in category %s "
                    "(searched: %s): add one to a factor set, or give e.g. 'co2:' on the record", rec->key,
                    rec->category, sets);
         return false;
@@ -421,20 +421,29 @@ static bool eng_resolve_chain(eng_result *r, const inv_record *rec, eng_res *res
 /* A new zeroed resolution in the result's memory. */
 static eng_res *eng_new_res(eng_result *r) { return pool_alloc(r->mem, sizeof(eng_res)); }
 
-static size_t eng_hash3(const void *a, const void *b, const void *c)
+/* FNV-1a over the slot's identity. */
+static size_t eng_slot_hash(const eng_slot *s)
 {
     uint64_t h = 1469598103934665603ULL;
-    h = (h ^ (uintptr_t)a) * 1099511628211ULL;
-    h = (h ^ (uintptr_t)b) * 1099511628211ULL;
-    h = (h ^ (uintptr_t)c) * 1099511628211ULL;
+    h = (h ^ (uintptr_t)s->cat) * 1099511628211ULL;
+    h = (h ^ (uintptr_t)s->key) * 1099511628211ULL;
+    h = (h ^ (uintptr_t)s->unit) * 1099511628211ULL;
+    h = (h ^ ((uint64_t)s->not_estimated << 8 | (unsigned char)s->removal)) * 1099511628211ULL;
     return (size_t)(h ^ (h >> 29));
 }
 
-/* The shared resolution for `rec` (computed on first use), or its own when
- * the record overrides a factor. NULL when it failed. */
+static bool eng_slot_same(const eng_slot *a, const eng_slot *b)
+{
+    return a->cat == b->cat && a->key == b->key && a->unit == b->unit && a->not_estimated == b->not_estimated &&
+           a->removal == b->removal;
+}
+
+/* The shared resolution for `rec` (computed on first use; records that
+ * differ only in amount, source or id share one), or its own when the
+ * record overrides a factor. NULL when it failed. */
 const eng_res *eng_res_for(eng_result *r, const inv_record *rec, diag_list *dl)
 {
-    if (rec->novr || rec->not_estimated || rec->removal >= 0) {
+    if (rec->novr) {
         eng_res *res = eng_new_res(r);
         return res && eng_resolve(r, rec, res, dl) ? res : NULL;
     }
@@ -446,7 +455,7 @@ const eng_res *eng_res_for(eng_result *r, const inv_record *rec, diag_list *dl)
         for (size_t i = 0; i < r->cache_cap; i++) {
             if (!r->cache[i].res)
                 continue;
-            size_t j = eng_hash3(r->cache[i].cat, r->cache[i].key, r->cache[i].unit) & (cap - 1);
+            size_t j = eng_slot_hash(&r->cache[i]) & (cap - 1);
             while (c[j].res)
                 j = (j + 1) & (cap - 1);
             c[j] = r->cache[i];
@@ -455,17 +464,19 @@ const eng_res *eng_res_for(eng_result *r, const inv_record *rec, diag_list *dl)
         r->cache = c;
         r->cache_cap = cap;
     }
-    size_t j = eng_hash3(rec->category, rec->key, rec->unit_text) & (r->cache_cap - 1);
+    eng_slot want = {rec->category, rec->key, rec->unit_text, rec->not_estimated, rec->removal, NULL};
+    size_t j = eng_slot_hash(&want) & (r->cache_cap - 1);
     while (r->cache[j].res) {
         eng_slot *s = &r->cache[j];
-        if (s->cat == rec->category && s->key == rec->key && s->unit == rec->unit_text)
+        if (eng_slot_same(s, &want))
             return s->res->ok ? s->res : NULL;
         j = (j + 1) & (r->cache_cap - 1);
     }
     eng_res *res = eng_new_res(r);
     if (!res)
         return NULL;
-    r->cache[j] = (eng_slot){rec->category, rec->key, rec->unit_text, res};
+    want.res = res;
+    r->cache[j] = want;
     r->cache_n++;
     return eng_resolve(r, rec, res, dl) ? res : NULL;
 }

@@ -95,14 +95,14 @@ void eng_gwp_missing(eng_result *r, gas_id g, src_loc at, const char *what, diag
 static bool eng_line_fits(eng_result *r, const inv_record *rec, const eng_line *l, diag_list *dl)
 {
     if (isnan(l->gwp)) {
-        eng_gwp_missing(r, l->gas, inv_loc(r->inv, rec->key_at), "record", dl);
+        eng_gwp_missing(r, l->gas, inv_field_loc(r->inv, rec, INV_AT_KEY), "record", dl);
         return false;
     }
     if (nsum_fits(l->energy_tj) && nsum_fits(l->emission_t) && nsum_fits(l->emission_t_co2e))
         return true;
     char what[64];
     snprintf(what, sizeof what, nsum_fits(l->energy_tj) ? "%s emission" : "energy", gas_name(l->gas));
-    diag_error(dl, inv_loc(r->inv, rec->amount_at), "the %s of this record (%g x %s%s) is larger than %g, the most a "
+    diag_error(dl, inv_field_loc(r->inv, rec, INV_AT_AMOUNT), "the %s of this record (%g x %s%s) is larger than %g, the most a "
                "figure may be (a double holds about 1.8e308): check the amount and its unit", what, rec->amount,
                rec->unit_text, l->chain ? " x its factors" : "", NSUM_LIMIT);
     return false;
@@ -127,7 +127,7 @@ static bool eng_accumulate(eng_result *r, size_t i, diag_list *dl)
     }
     const char *what = tot_overflow(r->tot);
     if (what)
-        diag_error(dl, inv_loc(r->inv, rec->amount_at), "with this record (%g %s) the inventory's total %s passes "
+        diag_error(dl, inv_field_loc(r->inv, rec, INV_AT_AMOUNT), "with this record (%g %s) the inventory's total %s passes "
                    "%g, the most a total may be (a double holds about 1.8e308): check the amount and its unit",
                    rec->amount, rec->unit_text, what, NSUM_LIMIT);
     return !what;

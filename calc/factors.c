@@ -198,7 +198,9 @@ static bool fset_dims_ok(const fset_param_rule *r, const units_t *u)
 }
 
 /* Reads `gas: n2o` or `gas: [ch4, n2o]` on a product term into a mask. */
-static void fset_parse_gas_scope(const ynode *n, const char *param, const fset_param_rule *rule, unsigned *mask,
+_Static_assert(GAS_COUNT <= 16, "fset_value.gas_mask holds one bit per gas");
+
+static void fset_parse_gas_scope(const ynode *n, const char *param, const fset_param_rule *rule, uint16_t *mask,
                                  diag_list *dl)
 {
     if (rule && rule->info.term != FSET_TERM_MUL && rule->info.term != FSET_TERM_ONE_MINUS &&
@@ -214,7 +216,7 @@ static void fset_parse_gas_scope(const ynode *n, const char *param, const fset_p
         if (t && g == GAS_COUNT)
             diag_error(dl, item->at, "unknown gas '%s' in 'gas' (use co2, ch4, n2o, sf6, hfc134a, ...)", t);
         else if (t)
-            *mask |= 1u << g;
+            *mask = (uint16_t)(*mask | 1u << g); /* GAS_COUNT <= 16: gases.h */
     }
 }
 
@@ -260,7 +262,8 @@ bool fset_parse_value(const ynode *node, const char *param, bool is_override, po
         yf_number(v, "value", &out->value, dl);
     if (u && (out->unit_text = yf_text(u, "unit", dl))) {
         char msg[200];
-        out->unit_at = u->at;
+        out->unit_line = u->at.line;
+        out->unit_col = u->at.col;
         if (units_parse(out->unit_text, &out->unit, msg, sizeof msg) != UNITS_OK)
             diag_error(dl, u->at, "%s", msg);
         else if (rule && !fset_dims_ok(rule, &out->unit)) {
@@ -282,7 +285,7 @@ bool fset_parse_value(const ynode *node, const char *param, bool is_override, po
                        out->unit.species, rule->info.meaning, rule->species ? "of " : "without a substance",
                        allowed);
         }
-        out->unit_text = pool_strdup(mem, out->unit_text);
+        out->unit_text = pool_intern(mem, out->unit_text, strlen(out->unit_text)); /* shared: few distinct units */
     }
     const ynode *lo = yn_get(node, "lower"), *hi = yn_get(node, "upper"), *unc = yn_get(node, "uncertainty");
     if (lo)
@@ -300,7 +303,7 @@ bool fset_parse_value(const ynode *node, const char *param, bool is_override, po
         diag_error(dl, src->at, "'%s' gives both 'ref' and 'source': keep one", param);
     else if (ref || src) {
         const char *t = yf_text(ref ? ref : src, ref ? "ref" : "source", dl);
-        out->ref = t ? pool_strdup(mem, t) : NULL;
+        out->ref = t ? pool_intern(mem, t, strlen(t)) : NULL; /* a record's sources repeat */
     } else
         diag_error(dl, node->at, "'%s' has no '%s': every value must say where it comes from", param,
                    is_override ? "source" : "ref");

@@ -222,7 +222,7 @@ static fs_hit fs_find_key(const fs_order *o, const char *key, const char *cat, c
             best_depth = depth;
         }
     }
-    return best ? (fs_hit){bv, best->set->id, best, param} : (fs_hit){NULL, NULL, NULL, param};
+    return best ? (fs_hit){bv, best} : (fs_hit){NULL, NULL};
 }
 
 /* The ipcc_fuel of the first entry of `key` that names one (in `only`, if given). */
@@ -306,9 +306,9 @@ fs_hit fs_find_grid(const fs_order *o, const char *key, const char *grid, long y
             best = e[i];
     }
     if (!best)
-        return (fs_hit){NULL, NULL, NULL, "co2"};
+        return (fs_hit){NULL, NULL};
     *used_year = best->year;
-    return (fs_hit){fset_entry_param(best, "co2"), best->set->id, best, "co2"};
+    return (fs_hit){fset_entry_param(best, "co2"), best};
 }
 
 const char *fs_suggest(const fs_order *o, const char *key) { return txt_suggest(key, o->keys, o->nkeys); }

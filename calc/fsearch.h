@@ -9,14 +9,26 @@
 #include "factors.h"
 #include "units.h"
 
-/* Where one factor came from: the value, its set ("record" for a record-level
- * override) and the set entry (NULL for an override). */
+/* Where one factor came from: the value and the set entry that gives it
+ * (NULL for a record's own value). 16 bytes: a resolution holds several and
+ * a record with overrides has its own resolution. Every value a hit points
+ * at stands in an fset_param (a set entry's or a record's), so its set and
+ * parameter name are found from it (fs_hit_set, fs_hit_param). */
 typedef struct {
     const fset_value *v;
-    const char *set_id;
     const fset_entry *entry;
-    const char *param; /* "ncv", "co2", "carbon_content", "oxidation", ... */
 } fs_hit;
+
+/* The set a hit's value is from: its entry's set id, or "record" for a
+ * record's own value; NULL when the hit has no value. */
+static inline const char *fs_hit_set(const fs_hit *h) { return !h->v ? NULL : h->entry ? h->entry->set->id : "record"; }
+
+/* The parameter a hit's value gives: "ncv", "co2", "carbon_content", ...;
+ * NULL when the hit has no value. */
+static inline const char *fs_hit_param(const fs_hit *h)
+{
+    return h->v ? ((const fset_param *)(const void *)((const char *)h->v - offsetof(fset_param, v)))->name : NULL;
+}
 
 /* The sets an input names, each followed by the sets it extends, without
  * repeats: the first set with a value wins. Every command that resolves

@@ -375,7 +375,8 @@ static void inv_distance(inventory *inv, const ynode *n, inv_record *r, diag_lis
     snprintf(unit, sizeof unit, "%s * %s%s%s", du, fu, ru ? " * " : "", ru ? ru : "");
     r->amount = dv * fv * rv;
     r->unit_text = inv_intern(inv, unit);
-    r->amount_at = r->unit_at = inv_pos_of(d);
+    inv_set_field(inv, r, INV_AT_AMOUNT, inv_pos_of(d));
+    inv_set_field(inv, r, INV_AT_UNIT, inv_pos_of(d));
     units_t u;
     char msg[200];
     if (units_parse(unit, &u, msg, sizeof msg) != UNITS_OK)
@@ -420,7 +421,8 @@ static void inv_stock_difference(inventory *inv, const ynode *n, inv_record *r, 
     }
     r->amount = (v2 - v1) / (double)(y2 - y1);
     r->unit_text = inv_intern(inv, u1);
-    r->amount_at = r->unit_at = inv_pos_of(a);
+    inv_set_field(inv, r, INV_AT_AMOUNT, inv_pos_of(a));
+    inv_set_field(inv, r, INV_AT_UNIT, inv_pos_of(a));
 }
 
 /* Parses one item of `activities:`. */
@@ -463,7 +465,7 @@ static void inv_record_parse(inv_loader *L, const ynode *n)
     const ynode *keyn = fuel ? fuel : act;
     if (keyn) {
         tmp.key = inv_intern(inv, yf_text(keyn, fuel ? "fuel" : "activity", dl));
-        tmp.key_at = inv_pos_of(keyn);
+        inv_set_field(inv, &tmp, INV_AT_KEY, inv_pos_of(keyn));
     }
     if (yn_get(n, "distance") || yn_get(n, "fuel_economy")) {
         inv_distance(inv, n, &tmp, dl);
@@ -475,7 +477,7 @@ static void inv_record_parse(inv_loader *L, const ynode *n)
     }
     const ynode *amt = yf_need(n, "amount", "an activity record", dl);
     if (amt) {
-        tmp.amount_at = inv_pos_of(amt);
+        inv_set_field(inv, &tmp, INV_AT_AMOUNT, inv_pos_of(amt));
         if (yf_number(amt, "amount", &tmp.amount, dl) && tmp.amount < 0)
             diag_error(dl, amt->at, "'amount' is negative (%s): activity data must be zero or more", amt->text);
     }
@@ -483,7 +485,7 @@ static void inv_record_parse(inv_loader *L, const ynode *n)
     if (unit && (t = yf_text(unit, "unit", dl))) {
         units_t u;
         char msg[200];
-        tmp.unit_at = inv_pos_of(unit);
+        inv_set_field(inv, &tmp, INV_AT_UNIT, inv_pos_of(unit));
         tmp.unit_text = inv_intern(inv, t);
         if (tmp.unit_text && pm_get(&inv->unit_ix, tmp.unit_text) == (size_t)-1) {
             if (units_parse(t, &u, msg, sizeof msg) != UNITS_OK)
@@ -722,6 +724,38 @@ bool inv_unit(const inventory *inv, const char *unit_text, units_t *out)
     return unit_text && units_parse(unit_text, out, NULL, 0) == UNITS_OK;
 }
 
+/* Moves the places of r's fields into the far table (once a place does not
+ * fit 4 bytes); false when out of memory. */
+static bool inv_go_far(inventory *inv, inv_record *r)
+{
+    if (inv->nfar == inv->capfar) {
+        size_t cap = inv->capfar ? inv->capfar * 2 : 16;
+        inv_pos(*v)[INV_NAT] = cap < ((size_t)1 << 32) ? realloc(inv->far, cap * sizeof *v) : NULL;
+        if (!v)
+            return false;
+        inv->far = v;
+        inv->capfar = cap;
+    }
+    for (int k = 0; k < INV_NAT; k++)
+        inv->far[inv->nfar][k] = (inv_pos){r->at.line + r->near[k].dline, r->near[k].col};
+    r->near[0] = (inv_near){(uint16_t)(inv->nfar >> 16), (uint16_t)(inv->nfar & 0xFFFF)};
+    r->far = true;
+    inv->nfar++;
+    return true;
+}
+
+bool inv_set_field(inventory *inv, inv_record *r, inv_at which, inv_pos p)
+{
+    if (!r->far && p.line >= r->at.line && p.line - r->at.line <= UINT16_MAX && p.col <= UINT16_MAX) {
+        r->near[which] = (inv_near){(uint16_t)(p.line - r->at.line), (uint16_t)p.col};
+        return true;
+    }
+    if (!r->far && !inv_go_far(inv, r))
+        return false;
+    inv->far[(size_t)r->near[0].dline << 16 | r->near[0].col][which] = p;
+    return true;
+}
+
 bool inv_computable(const inventory *inv) { return inv && !inv->partial && inv->year && inv->set_names && inv->nsets; }
 
 inventory *inv_new(const char *path)
@@ -756,6 +790,7 @@ void inv_free(inventory *inv)
     free(inv->unc);
     pool_free(inv->mem);
     pm_free(&inv->unit_ix);
+    free(inv->far);
     free(inv->units);
     free(inv);
 }

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "diag.h"
 #include "factors.h"
@@ -17,22 +18,35 @@ typedef struct {
     unsigned line, col;
 } inv_pos;
 
-/* One activity record: an amount of a fuel burnt in an IPCC category. */
+/* The fields of a record whose place a message may name besides its start. */
+typedef enum { INV_AT_KEY, INV_AT_UNIT, INV_AT_AMOUNT, INV_NAT } inv_at;
+
+/* Where a field stands, in 4 bytes: lines below the record's start and the
+ * column. A place that does not fit (65,536 lines below, or a column past
+ * 65,535: hostile files) is kept whole in the inventory's far table. */
 typedef struct {
-    const char *category;   /* "1.A.1.a" (interned) */
-    const char *key;        /* fuel or activity key (interned) */
-    const char *unit_text;  /* unit as written (interned) */
-    const char *source;     /* free-text data source (interned) or NULL */
-    const char *id;         /* optional record id (a copy, not interned: ids are unique) or NULL */
-    double amount;          /* in unit_text */
-    double uncertainty_pct; /* +/- % at 95%, NAN when not given */
-    inv_pos at, key_at, unit_at, amount_at;
-    const fset_param *ovr; /* record-level factor overrides */
-    unsigned novr;
-    unsigned not_estimated;    /* bit (1 << gas) for gases marked not estimated */
+    uint16_t dline, col;
+} inv_near;
+
+/* One activity record: an amount of a fuel burnt in an IPCC category. A
+ * million of them are held at once, so the layout is kept tight (96 bytes). */
+typedef struct {
+    const char *category;      /* "1.A.1.a" (interned) */
+    const char *key;           /* fuel or activity key (interned) */
+    const char *unit_text;     /* unit as written (interned) */
+    const char *source;        /* free-text data source (interned) or NULL */
+    const char *id;            /* optional record id (a copy, not interned: ids are unique) or NULL */
+    const fset_param *ovr;     /* record-level factor overrides */
+    double amount;             /* in unit_text */
+    double uncertainty_pct;    /* +/- % at 95%, NAN when not given */
+    inv_pos at;                /* where the record starts */
+    inv_near near[INV_NAT];    /* key, unit, amount (inv_field_loc); near[0] the far index when `far` */
+    unsigned unc_ix;           /* uncertainty in the mapping form: 1 + its index in inventory.unc; 0 = none */
+    uint16_t not_estimated;    /* bit (1 << gas) for gases marked not estimated */
+    uint8_t novr;              /* overrides in ovr (at most the parameters a record may give) */
     bool feedstock_excluded;   /* 1.A: the amount has had feedstock and non-energy use taken out */
     signed char removal;       /* product method: 1 subtract (a sink, a carbon output), 0 add, -1 as the entry says */
-    unsigned unc_ix;           /* uncertainty in the mapping form: 1 + its index in inventory.unc; 0 = none */
+    bool far;                  /* the fields' places are in inventory.far */
 } inv_record;
 
 /* A quantity of the economy block: GDP, population. */
@@ -101,6 +115,8 @@ typedef struct inventory {
     src_loc ref_at;
     bool partial;   /* reading stopped before the end (a syntax error, a limit, too many errors) */
     ptrmap unit_ix; /* interned unit text -> its parsed unit in units[] */
+    inv_pos (*far)[INV_NAT];   /* the places of records' fields that do not fit inv_near */
+    size_t nfar, capfar;
     units_t *units;
     size_t nunits, capunits;
     unc_spec *unc;             /* the records' uncertainty mappings (inv_record.unc_ix) */
@@ -132,6 +148,20 @@ static inline const unc_spec *inv_rec_unc(const inventory *inv, const inv_record
 
 /* Location of a record position, for messages. */
 static inline src_loc inv_loc(const inventory *inv, inv_pos p) { return (src_loc){inv->path, p.line, p.col}; }
+
+/* Where field `which` of record `r` stands, for messages. */
+static inline src_loc inv_field_loc(const inventory *inv, const inv_record *r, inv_at which)
+{
+    if (r->far) {
+        const inv_pos *p = inv->far[(size_t)r->near[0].dline << 16 | r->near[0].col] + which;
+        return (src_loc){inv->path, p->line, p->col};
+    }
+    return (src_loc){inv->path, r->at.line + r->near[which].dline, r->near[which].col};
+}
+
+/* Records that field `which` of `r` (whose `at` is set) stands at `p`.
+ * False when out of memory. */
+bool inv_set_field(inventory *inv, inv_record *r, inv_at which, inv_pos p);
 
 /* Progress callback: stage name, items done, items expected (0 = unknown). */
 typedef struct {

@@ -244,12 +244,12 @@ bool unc_factor_range(const fset_value *fv, double *minus, double *plus)
  * first: a factor shared with the base year is one input, stated once. */
 static const unc_factor_rule *unc_rule_of(const unc_model *m, const eng_hit *h)
 {
-    if (!h->entry || !h->param)
+    if (!h->entry || !fs_hit_param(h))
         return NULL;
     for (int y = 0; y < 2; y++) {
         const inventory *inv = m->inv[y];
         const unc_factor_rule *r =
-            inv ? unc_factor_rule_for(inv->unc_rules, inv->nunc_rules, h->param, h->entry->key, h->entry->category)
+            inv ? unc_factor_rule_for(inv->unc_rules, inv->nunc_rules, fs_hit_param(h), h->entry->key, h->entry->category)
                 : NULL;
         if (r)
             return r;
@@ -269,12 +269,12 @@ static uint32_t unc_add_factor(unc_model *m, const eng_hit *h, unc_role role, fs
     if (slot->ix[k] != UNC_NONE)
         return slot->ix[k];
     uint32_t stream = slot->stream;
-    unc_input *in = unc_new_input(m, role, h->param ? h->param : "factor");
+    unc_input *in = unc_new_input(m, role, fs_hit_param(h) ? fs_hit_param(h) : "factor");
     if (!in)
         return UNC_NONE;
     const fset_value *fv = h->v;
     in->fv = fv;
-    in->set_id = h->set_id;
+    in->set_id = fs_hit_set(h);
     in->entry = h->entry;
     in->nominal = fv->value;
     in->group = fv->unc ? fv->unc->group : NULL;

@@ -322,6 +322,52 @@ static ynode *yr_scalar(yreader *r, pool *mem)
 }
 
 /* Builds a mapping or sequence from the waiting START event, recursively. */
+/* Whether node `c`, read as the next key of mapping `n` (which holds `used`
+ * items), may be one: a plain word, within the limit of keys, not a repeat.
+ * False after reporting it at `cat`. */
+static bool yr_key_ok(yreader *r, const ynode *n, size_t used, const ynode *c, src_loc cat)
+{
+    char msg[256];
+    if (c->kind != YN_SCALAR) {
+        yr_fail(r, cat, "a mapping key must be a plain word, not a list or mapping");
+        return false;
+    }
+    if (used / 2 >= r->lim.max_map_keys) {
+        snprintf(msg, sizeof msg, "mapping has more keys than the limit of %zu", r->lim.max_map_keys);
+        yr_fail(r, cat, msg);
+        return false;
+    }
+    for (size_t i = 0; i < used; i += 2) {
+        if (strcmp(n->items[i]->text, c->text) == 0) {
+            snprintf(msg, sizeof msg, "duplicate key '%.80s' (first given at line %u): remove one", c->text,
+                     n->items[i]->at.line);
+            yr_fail(r, cat, msg);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Appends child `c` to the `used` items of `n`, growing them (capacity
+ * *cap) in `mem`; false after reporting running out of memory at `cat`. */
+static bool yr_push_item(yreader *r, pool *mem, ynode *n, size_t *cap, size_t used, ynode *c, src_loc cat)
+{
+    if (used == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 8;
+        ynode **items = pool_alloc(mem, ncap * sizeof *items);
+        if (!items) {
+            yr_fail(r, cat, "out of memory");
+            return false;
+        }
+        if (used)
+            memcpy(items, n->items, used * sizeof *items);
+        n->items = items;
+        *cap = ncap;
+    }
+    n->items[used] = c;
+    return true;
+}
+
 static ynode *yr_collection(yreader *r, pool *mem, unsigned depth)
 {
     bool is_map = r->ev.type == YAML_MAPPING_START_EVENT;
@@ -351,42 +397,10 @@ static ynode *yr_collection(yreader *r, pool *mem, unsigned depth)
         }
         src_loc cat = yr_loc(r, r->ev.start_mark);
         ynode *c = yr_build(r, mem, depth + 1);
-        if (!c)
+        if (!c || (is_map && used % 2 == 0 && !yr_key_ok(r, n, used, c, cat)) ||
+            !yr_push_item(r, mem, n, &cap, used, c, cat))
             return NULL;
-        if (is_map && (used % 2) == 0) {
-            if (c->kind != YN_SCALAR) {
-                yr_fail(r, cat, "a mapping key must be a plain word, not a list or mapping");
-                return NULL;
-            }
-            if (used / 2 >= r->lim.max_map_keys) {
-                char msg[128];
-                snprintf(msg, sizeof msg, "mapping has more keys than the limit of %zu", r->lim.max_map_keys);
-                yr_fail(r, cat, msg);
-                return NULL;
-            }
-            for (size_t i = 0; i < used; i += 2) {
-                if (strcmp(n->items[i]->text, c->text) == 0) {
-                    char msg[256];
-                    snprintf(msg, sizeof msg, "duplicate key '%.80s' (first given at line %u): remove one", c->text,
-                             n->items[i]->at.line);
-                    yr_fail(r, cat, msg);
-                    return NULL;
-                }
-            }
-        }
-        if (used == cap) {
-            size_t ncap = cap ? cap * 2 : 8;
-            ynode **items = pool_alloc(mem, ncap * sizeof *items);
-            if (!items) {
-                yr_fail(r, cat, "out of memory");
-                return NULL;
-            }
-            if (used)
-                memcpy(items, n->items, used * sizeof *items);
-            n->items = items;
-            cap = ncap;
-        }
-        n->items[used++] = c;
+        used++;
     }
     n->n = is_map ? used / 2 : used;
     return n;

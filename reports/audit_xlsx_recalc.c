@@ -217,13 +217,13 @@ static void aw_hit_text(const eng_hit *h, unsigned line, char *buf, size_t len)
         return;
     }
     const char *ref = h->v->ref ? h->v->ref : "report";
-    if (h->set_id && strcmp(h->set_id, "record") == 0 && h->v->at.line != line) {
+    if (fs_hit_set(h) && strcmp(fs_hit_set(h), "record") == 0 && h->v->at.line != line) {
         aw_short_where(h->v->at, where, sizeof where);
         rpt_fmt(buf, len, "%s (%s)", ref, where);
-    } else if (h->set_id && strcmp(h->set_id, "record") == 0)
+    } else if (fs_hit_set(h) && strcmp(fs_hit_set(h), "record") == 0)
         rpt_fmt(buf, len, "%s", ref);
     else
-        rpt_fmt(buf, len, "%s%s%s", h->set_id ? h->set_id : "", h->v->ref ? ": " : "", h->v->ref ? h->v->ref : "");
+        rpt_fmt(buf, len, "%s%s%s", fs_hit_set(h) ? fs_hit_set(h) : "", h->v->ref ? ": " : "", h->v->ref ? h->v->ref : "");
 }
 
 /* Makes header row `hdr` tall enough for its wrapped texts. */
@@ -253,7 +253,7 @@ static void aw_block_title(aw *w, lxw_worksheet *ws, lxw_row_t row0, size_t rank
 static const aud_num *aw_row_carbon(const aud_fuel *f, const aud_calc_row *cr)
 {
     const eng_hit *h = &cr->line.res->ef[GAS_CO2];
-    if (!h->v || !h->set_id || strcmp(h->set_id, "record") != 0 || !h->v->ref || !strstr(h->v->ref, "(B/C)"))
+    if (!h->v || !fs_hit_set(h) || strcmp(fs_hit_set(h), "record") != 0 || !h->v->ref || !strstr(h->v->ref, "(B/C)"))
         return NULL;
     if (!cr->month)
         return f->carbon.given ? &f->carbon : NULL;
@@ -417,7 +417,7 @@ static void aw_proc_row(aw *w, lxw_worksheet *ws, lxw_row_t row, const aud_enter
         lxw_col_t v = (lxw_col_t)(RC_TERM0 + 2 * k);
         const eng_hit *h = &c->term[k];
         rpt_xl_num(x, ws, row, v, l->term[k], RPT_F_GENERAL);
-        rpt_fmt(buf, sizeof buf, "%s [%s]%s", h->param ? h->param : "?",
+        rpt_fmt(buf, sizeof buf, "%s [%s]%s", fs_hit_param(h) ? fs_hit_param(h) : "?",
                 h->v && h->v->unit_text ? h->v->unit_text : "1",
                 c->kind[k] == FSET_TERM_ONE_MINUS  ? " (1 - x)"
                 : c->kind[k] == FSET_TERM_ONE_PLUS ? " (1 + x)"

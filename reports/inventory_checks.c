@@ -11,7 +11,7 @@ const char *const rpt_indirect_view[2] = {"consumption", "net_import"};
 /* "set-id: ref" for a factor's origin. */
 static void ck_source(char *buf, size_t len, const eng_hit *h)
 {
-    snprintf(buf, len, "%s: %s", h->set_id ? h->set_id : "?", h->v && h->v->ref ? h->v->ref : "");
+    snprintf(buf, len, "%s: %s", fs_hit_set(h) ? fs_hit_set(h) : "?", h->v && h->v->ref ? h->v->ref : "");
 }
 
 /* Header of the Indirect sheet, by column. */

@@ -32,6 +32,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 FACTORS = os.path.join(ROOT, "factors")
 VALGRIND = os.environ.get("GHGCALC_VALGRIND") == "1"
 VG = ["valgrind", "-q", "--error-exitcode=99", "--leak-check=full",
+      "--suppressions=" + os.path.join(ROOT, "tests", "valgrind.supp"),
       "--errors-for-leak-kinds=definite,indirect"]
 BIN = None
 VERBOSE = False
@@ -966,6 +967,31 @@ def i06_control_characters_everywhere(tmp):
     ok = write(os.path.join(tmp, "ok.yaml"), S_YAML.replace("source: t", 'source: "a\\tb\\nc"'))
     r = ghg("check", ok, "--factors", FACTORS)
     check(r.rc == 0, "a tab and a line feed in a text must be accepted: %r" % r)
+
+
+@test
+def i07_csv_formula_injection(tmp):
+    """A source that a spreadsheet would run (=HYPERLINK(...), +1, -2, @SUM) is written to the CSV as
+    quoted text with a leading ' (OWASP), and to the workbook as a string cell, never a formula."""
+    import csv
+    srcs = ['=HYPERLINK("http://x","y")', "+1", "-2+3", "@SUM(A1)"]
+    recs = ['{category: "1.A.1.a", fuel: natural_gas, amount: %d, unit: Gg, source: %s}' % (i + 1, json.dumps(t))
+            for i, t in enumerate(srcs)]
+    p = write(os.path.join(tmp, "s.yaml"), inv_text(recs))
+    out = os.path.join(tmp, "o.xlsx")
+    r = ghg("inventory", p, "-o", out, "--factors", FACTORS, "--no-uncertainty")
+    check(r.rc == 0, "%r" % r)
+    raw = open(os.path.join(tmp, "o.csv"), encoding="utf-8").read()
+    for t in srcs:
+        check('"\'' + t.replace('"', '""') + '"' in raw, "CSV field of %r not quoted with a leading ': %s" % (t, raw[:400]))
+    rows = list(csv.reader(open(os.path.join(tmp, "o.csv"), encoding="utf-8", newline="")))
+    col = rows[0].index("Data source")
+    check({row[col] for row in rows[1:]} == {"'" + t for t in srcs}, "CSV read back: %r" % [row[col] for row in rows])
+    import openpyxl
+    ws = openpyxl.load_workbook(out)["Calculation"]
+    cells = [c for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value in srcs]
+    check(len(cells) == 3 * len(srcs) and all(c.data_type == "s" for c in cells),
+          "workbook: %r" % [(c.coordinate, c.data_type) for c in cells])
 
 
 # ============================================== 11. every input read once

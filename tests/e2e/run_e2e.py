@@ -1068,7 +1068,9 @@ def text_escaping(tmp):
     r = compute(tmp, text)
     check(r.json["inventory"]["title"] == title, "JSON title %r" % r.json["inventory"]["title"])
     rows = r.csv_rows()
-    check(all(row[COL_IDX["data_source"]] == src for row in rows[1:]), "CSV source %r" % rows[1][-1])
+    # The CSV writers put a ' before text a spreadsheet would run as a formula (issue 11 item 7).
+    check(all(row[COL_IDX["data_source"]] == "'" + src for row in rows[1:]),
+          "CSV source %r" % rows[1][COL_IDX["data_source"]])
     wb = load_wb(r.xlsx, data_only=False)
     cell = wb["Calculation"]["Y2"]
     check(cell.value == src and cell.data_type == "s", "Calculation!Y2 %r (%s)" % (cell.value, cell.data_type))
