@@ -26,6 +26,7 @@ typedef struct {
     size_t *nrec;
     size_t n, cap;
     bool oom;
+    fset_value one; /* coefficient 1 (unit "1"), for the records whose amount is an energy already */
 } ser_drv;
 
 /* A pool copy of `v` (its unit text and reference copied too), or NULL. */
@@ -94,21 +95,18 @@ static bool ser_fits(const units_t *amount, const units_t *per)
     return units_is(&e, UNITS_DIM_ENERGY);
 }
 
-/* One for the records whose amount is an energy already. */
-static const fset_value ser_one = {.value = 1, .unit_text = "1", .ref = "the amount is an energy"};
-
 /* The basis of fuel record `res` of fuel `key` and the value that is its
  * coefficient in the item: the coefficient of `ent` (NULL) when the entry
- * is the fuel's own and fits the unit; ser_one for an amount in energy
- * units; else the NCV the inventory used (the record's own, the set's for
- * a fuel the coefficient belongs to by `ipcc_fuel` only, or where the unit
- * does not fit the coefficient). */
+ * is the fuel's own and fits the unit; `one` for an amount in energy units;
+ * else the NCV the inventory used (the record's own, the set's for a fuel
+ * the coefficient belongs to by `ipcc_fuel` only, or where the unit does
+ * not fit the coefficient). */
 static ser_basis ser_record_basis(const eng_res *res, const char *key, const fset_entry *ent, const units_t *u,
-                                  const fset_value **v)
+                                  const fset_value *one, const fset_value **v)
 {
     *v = NULL;
     if (res->energy_input) {
-        *v = &ser_one;
+        *v = one;
         return SER_BASIS_ENERGY;
     }
     bool own = res->ncv.set_id && strcmp(res->ncv.set_id, "record") == 0;
@@ -189,7 +187,7 @@ static void ser_derive_record(ser_series *s, ser_drv *d, const eng_result *r, si
         return;
     const fset_entry *ent = ser_sce_entry(s, key);
     const fset_value *coef;
-    ser_basis basis = ser_record_basis(lines[0].res, key, ent, &u, &coef);
+    ser_basis basis = ser_record_basis(lines[0].res, key, ent, &u, &d->one, &coef);
     if (basis == SER_BASIS_NCV && ent && coef && strcmp(lines[0].res->ncv.set_id, "record") != 0 &&
         strcmp(ent->key, key) != 0)
         ser_note_ncv(s, key, ent, coef, (src_loc){file, rec->key_at.line, rec->key_at.col}, dl);
@@ -312,7 +310,8 @@ bool ser_derive_year(ser_series *s, size_t yi, const eng_result *r, diag_list *d
     ser_year *y = &s->years[yi];
     const char *file = y->inventory;
     size_t errs = diag_error_count(dl);
-    ser_drv d = {0};
+    ser_drv d = {.one = {.value = 1, .unit_text = "1", .ref = "the amount is an energy"}};
+    units_parse("1", &d.one.unit, NULL, 0);
     const inventory *inv = eng_inventory(r);
     for (size_t i = 0; i < inv->n && !d.oom; i++)
         ser_derive_record(s, &d, r, i, file, dl);
