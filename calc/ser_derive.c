@@ -27,6 +27,12 @@ typedef struct {
     size_t n, cap;
     bool oom;
     fset_value one; /* coefficient 1 (unit "1"), for the records whose amount is an energy already */
+    struct {
+        const char *key;         /* a record key as interned by the inventory */
+        const fset_entry *ent;   /* its coefficient's entry, or NULL */
+        bool skip;               /* a gas made from counted coal */
+    } seen[64];                  /* the keys met so far, so each is looked up once */
+    size_t nseen;
 } ser_drv;
 
 /* A pool copy of `v` (its unit text and reference copied too), or NULL. */
@@ -168,6 +174,28 @@ static const char *ser_basis_set(ser_basis b, const eng_res *res)
     return strcmp(res->ncv.set_id, "record") == 0 ? "record (NCV)" : res->ncv.set_id;
 }
 
+/* For record key `written` (canonical `key` in the inventory's order
+ * `io`): its coefficient's entry in *ent, and whether it is a gas made from
+ * counted coal (true: leave the record out). Remembered by the interned
+ * pointer, so that a large inventory looks each key up once. */
+static bool ser_key_lookup(const ser_series *s, ser_drv *d, const fs_order *io, const char *written, const char *key,
+                           const fset_entry **ent)
+{
+    for (size_t i = 0; i < d->nseen; i++)
+        if (d->seen[i].key == written) {
+            *ent = d->seen[i].ent;
+            return d->seen[i].skip;
+        }
+    bool skip = ser_is_derived_gas(key) || ser_is_derived_gas(fs_same_as(io, key));
+    *ent = skip ? NULL : ser_sce_entry(s, key);
+    if (d->nseen < sizeof d->seen / sizeof *d->seen) {
+        d->seen[d->nseen].key = written;
+        d->seen[d->nseen].ent = *ent;
+        d->seen[d->nseen++].skip = skip;
+    }
+    return skip;
+}
+
 /* Adds fuel record i of `r` to `d` under the series key its fuel maps to,
  * with its fossil CO2; biomass, gases made from counted coal and records
  * outside fuel combustion are left out. */
@@ -180,12 +208,11 @@ static void ser_derive_record(ser_series *s, ser_drv *d, const eng_result *r, si
     size_t nl = eng_lines(r, i, lines);
     if (nl == 0 || lines[0].chain || !lines[0].res || lines[0].res->biogenic || !cat_under(rec->category, "1.A"))
         return;
-    const fs_order *io = eng_factor_order(r);
-    const char *key = fs_canonical(io, rec->key);
+    const char *key = fs_canonical(eng_factor_order(r), rec->key);
+    const fset_entry *ent;
     units_t u;
-    if (ser_is_derived_gas(key) || ser_is_derived_gas(fs_same_as(io, key)) || !inv_unit(inv, rec->unit_text, &u))
+    if (ser_key_lookup(s, d, eng_factor_order(r), rec->key, key, &ent) || !inv_unit(inv, rec->unit_text, &u))
         return;
-    const fset_entry *ent = ser_sce_entry(s, key);
     const fset_value *coef;
     ser_basis basis = ser_record_basis(lines[0].res, key, ent, &u, &d->one, &coef);
     if (basis == SER_BASIS_NCV && ent && coef && strcmp(lines[0].res->ncv.set_id, "record") != 0 &&
