@@ -11,76 +11,37 @@ libreoffice-calc-nogui):
 Protocol of tests/e2e/e2e_runner.py: "ok NAME" or "FAIL NAME: reason" per test, "N passed, M failed"
 last, exit status 1 when anything failed. Every expected figure below is worked out by hand from the
 cited factor (factors/*.yaml, which cite their tables), with the arithmetic in a comment, and compared
-to 1e-9 relative. GWP: AR5 (CH4 28, N2O 265; factors/gwp.yaml), the default.
+with close() under the one tolerance policy of e2e_helpers.py. GWP: AR5 (CH4 28, N2O 265;
+factors/gwp.yaml), the default.
 """
 
 import csv
-import json
 import os
-import re
-import subprocess
 import sys
 
-from e2e_runner import Fail, Registry, Skip, check
+import e2e_helpers
+from e2e_helpers import FACTORS, close, ghg, load_wb, recalc, write
+from e2e_runner import Fail, Registry, check
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-FACTORS = os.path.join(ROOT, "factors")
-XLSX_CHECK = os.path.join(ROOT, "tests", "tools", "xlsx_check.py")
-BIN = None
-VERBOSE = False
-VALGRIND = os.environ.get("GHGCALC_VALGRIND") == "1"
-VG = ["valgrind", "-q", "--error-exitcode=99", "--leak-check=full"]
-REL = 1e-9
 GWP_CH4, GWP_N2O = 28, 265  # AR5, factors/gwp.yaml
 
 TESTS = Registry()
 test = TESTS.add
 
 
-def close(got, want, what, rel=REL):
-    """Fails unless got equals want to `rel` relative (absolute 1e-12 for want 0)."""
-    try:
-        g = float(got)
-    except (TypeError, ValueError):
-        raise Fail("%s: got %r, expected %r" % (what, got, want))
-    ok = abs(g) <= 1e-12 if want == 0 else abs(g - want) <= rel * abs(want)
-    check(ok, "%s: got %r, expected %r" % (what, g, want))
-
-
-def ghg(*args):
-    """Runs ghgcalc; returns (exit status, stdout, stderr)."""
-    cmd = [BIN] + [str(a) for a in args]
-    if VALGRIND:
-        cmd = VG + cmd
-    env = {k: v for k, v in os.environ.items() if k not in ("GHGCALC_FACTORS", "GHGCALC_SHOW_SOURCE")}
-    env["LC_ALL"] = "C"
-    p = subprocess.run(cmd, cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                       stderr=subprocess.PIPE, timeout=600)
-    out, err = p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
-    if VALGRIND and p.returncode == 99:
-        raise Fail("valgrind reported errors:\n%s" % err[-4000:])
-    if VERBOSE:
-        sys.stderr.write("$ %s\nexit %d\n%s%s" % (" ".join(cmd), p.returncode, out, err))
-    return p.returncode, out, err
-
-
 def inventory(tmp, sets, records, name="inv.yaml"):
     """Writes an inventory with `sets` and the YAML `records` (list items); returns its path."""
     text = ("inventory: coverage-test\nyear: 2020\ngwp: ar5\nfactor_sets: [%s]\nactivities:\n%s"
             % (", ".join(sets), "".join("  - %s\n" % r for r in records)))
-    path = os.path.join(tmp, name)
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(text)
-    return path
+    return write(os.path.join(tmp, name), text)
 
 
 def run(tmp, inv):
     """Computes `inv`; returns (xlsx path, parsed JSON, CSV rows as dicts)."""
     xlsx = os.path.join(tmp, "out.xlsx")
-    rc, out, err = ghg("inventory", inv, "-o", xlsx, "--factors", FACTORS)
-    check(rc == 0, "ghgcalc inventory exit %d: %s %s" % (rc, out[-1500:], err[-1500:]))
-    with open(os.path.join(tmp, "out.json"), encoding="utf-8") as f:
-        js = json.load(f)
+    r = ghg("inventory", inv, "-o", xlsx, "--factors", FACTORS)
+    check(r.rc == 0, "ghgcalc inventory failed: %r" % r)
+    js = e2e_helpers.read_json(os.path.join(tmp, "out.json"))
     with open(os.path.join(tmp, "out.csv"), encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     return xlsx, js, rows
@@ -98,11 +59,6 @@ def csv_row(rows, category, gas, key=None):
     hits = [r for r in rows if r["Category"] == category and r["Gas"] == gas and (key is None or r["Fuel"] == key)]
     check(len(hits) == 1, "CSV: %d rows for %s %s %s" % (len(hits), category, gas, key))
     return hits[0]
-
-
-def load_wb(path):
-    import openpyxl
-    return openpyxl.load_workbook(path, data_only=False)
 
 
 def sheet_dicts(ws):
@@ -147,7 +103,7 @@ def coal_mining_tier1_by_hand(tmp):
     check(r["Method"] == "product" and r["Terms"] == "density=0.67 kg/m3", "CSV terms %r" % r["Terms"])
     check(r["EF"] == "18" and r["EF unit"] == "m3/t", "CSV EF %r %r" % (r["EF"], r["EF unit"]))
     close(r["Emission (t gas)"], COAL_CH4_T["1.B.1.a.i.1"], "CSV underground t")
-    wb = load_wb(xlsx)
+    wb = load_wb(xlsx, data_only=False)
     check("Other sectors" in wb.sheetnames, "sheets %r" % wb.sheetnames)
     line = [d for d in sheet_dicts(wb["Other sectors"]) if d["Category"] == "1.B.1.a.ii.1"]
     check(len(line) == 1 and line[0]["Term 1"] == 0.67 and line[0]["EF"] == 1.2
@@ -197,9 +153,9 @@ def fugitive_category_names_in_chinese(tmp):
     """The new categories have Chinese names: --lang zh writes them on the Sectoral table."""
     inv = inventory(tmp, ["ipcc2006-fugitive"], COAL_RECORDS[:1])
     xlsx = os.path.join(tmp, "zh.xlsx")
-    rc, out, err = ghg("inventory", inv, "-o", xlsx, "--factors", FACTORS, "--lang", "zh", "--no-csv-json")
-    check(rc == 0, "exit %d %s" % (rc, err))
-    wb = load_wb(xlsx)
+    r = ghg("inventory", inv, "-o", xlsx, "--factors", FACTORS, "--lang", "zh", "--no-csv-json")
+    check(r.rc == 0, "zh workbook: %r" % r)
+    wb = load_wb(xlsx, data_only=False)
     texts = {str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value}
     check(any("井工开采" in t for t in texts), "no Chinese name of 1.B.1.a.i in the zh workbook")
 
@@ -238,9 +194,9 @@ def aviation_jet_kerosene_and_aviation_gasoline(tmp):
     close(t["CH4"], tj_jet * 0.5 / 1000, "aviation CH4")  # 882 x 0.5 kg = 0.441 t
     close(t["N2O"], tj_jet * 2 / 1000, "aviation N2O")  # 882 x 2 kg = 1.764 t
     bad = inventory(tmp, ["ipcc2006-energy"], [recs[1].replace(", not_estimated: [ch4, n2o]", "")], "bad.yaml")
-    rc, _, err = ghg("inventory", bad, "-o", os.path.join(tmp, "bad.xlsx"), "--factors", FACTORS)
-    check(rc == 2 and "no CH4 emission factor for fuel 'aviation_gasoline' in category 1.A.3.a" in err,
-          "aviation gasoline without factors: exit %d, %s" % (rc, err))
+    r = ghg("inventory", bad, "-o", os.path.join(tmp, "bad.xlsx"), "--factors", FACTORS)
+    check(r.rc == 2 and "no CH4 emission factor for fuel 'aviation_gasoline' in category 1.A.3.a" in r.err,
+          "aviation gasoline without factors: %r" % r)
 
 
 @test
@@ -307,9 +263,9 @@ def natural_gas_by_volume_through_china_energy(tmp):
     check(r["NCV unit"] == "GJ/10^4 Nm3", "NCV unit %r" % r["NCV unit"])
     # the IPCC set alone has only an NCV per mass: refused with the reason
     bad = inventory(tmp, ["ipcc2006-energy"], recs[:1], "bad.yaml")
-    rc, _, err = ghg("inventory", bad, "-o", os.path.join(tmp, "bad.xlsx"), "--factors", FACTORS)
-    check(rc == 2 and "is in '10^4 Nm3' (volume) but its NCV in set ipcc2006-energy is in 'TJ/Gg'" in err,
-          "volume with the IPCC set only: exit %d %s" % (rc, err))
+    r = ghg("inventory", bad, "-o", os.path.join(tmp, "bad.xlsx"), "--factors", FACTORS)
+    check(r.rc == 2 and "is in '10^4 Nm3' (volume) but its NCV in set ipcc2006-energy is in 'TJ/Gg'" in r.err,
+          "volume with the IPCC set only: %r" % r)
 
 
 # ================================================================ 2019 Refinement sets
@@ -336,23 +292,13 @@ def ipcc2019_ef1_before_and_after_2006(tmp):
 @test
 def recalc_coverage_workbook(tmp):
     """Every formula of a workbook with 1.B, rail, aviation and new-fuel rows equals its cached value."""
-    if VALGRIND:
-        raise Skip("LibreOffice recalculation is skipped under valgrind")
     recs = COAL_RECORDS + [
         '{category: "1.A.3.c", fuel: gas_diesel_oil, amount: 3, unit: 10^4 t, source: "railway bureau"}',
         '{category: "1.A.3.a", fuel: jet_kerosene, amount: 2, unit: 10^4 t, source: "airport fuel farm"}',
         '{category: "1.A.1.a", fuel: landfill_gas, amount: 1000, unit: t, source: "landfill engine"}']
     xlsx, _, _ = run(tmp, inventory(tmp, ["ipcc2006-fugitive", "ipcc2006-energy"], recs))
-    p = subprocess.run(["/usr/bin/python3", XLSX_CHECK, "recalc", xlsx], stdout=subprocess.PIPE,
-                       stderr=subprocess.STDOUT, timeout=900)
-    out = p.stdout.decode("utf-8", "replace")
-    check(p.returncode == 0 and re.search(r"\b0 mismatches", out), "recalc: %s" % out[-2000:])
-
-
-def configure(bin_path, verbose):
-    global BIN, VERBOSE
-    BIN, VERBOSE = bin_path, verbose
+    recalc(xlsx)  # skipped under valgrind
 
 
 if __name__ == "__main__":
-    sys.exit(TESTS.main("coverage e2e", "ghgcalc-coverage-", configure, doc=__doc__))
+    sys.exit(TESTS.main("coverage e2e", "ghgcalc-coverage-", e2e_helpers.configure, doc=__doc__))
