@@ -227,11 +227,30 @@ static bool eng_check_key(const eng_result *r, const inv_record *rec, diag_list 
     return true;
 }
 
+/* The origin of the methane of record `rec` (docs/input-format.md,
+ * "Methane: fossil or non-fossil"), for GWP sets that split CH4 by origin
+ * (AR6 WG1 Table 7.15): the record's `ch4_origin:`; else non-fossil for a
+ * fuel or activity its factor set marks biogenic (wood, biogas, ...); else
+ * by the IPCC sector: energy (1: fossil fuel combustion, fugitive emissions)
+ * and industrial processes (2) fossil, agriculture and land use (3) and
+ * waste (4) non-fossil; any other category fossil. */
+static gwp_origin eng_ch4_origin(const eng_result *r, const inv_record *rec)
+{
+    if (rec->ch4_origin != GWP_ORIGIN_ANY)
+        return (gwp_origin)rec->ch4_origin;
+    if (fs_biogenic(r->fs, rec->key) == 1)
+        return GWP_ORIGIN_NON_FOSSIL;
+    if (cat_under(rec->category, "3") || cat_under(rec->category, "4"))
+        return GWP_ORIGIN_NON_FOSSIL;
+    return GWP_ORIGIN_FOSSIL;
+}
+
 /* Fills `res` for record `rec`; reports what is missing. */
 bool eng_resolve(eng_result *r, const inv_record *rec, eng_res *res, diag_list *dl)
 {
     size_t errs = diag_error_count(dl);
     r->own_from = r->nused;
+    res->ch4_origin = eng_ch4_origin(r, rec);
     if (!eng_check_key(r, rec, dl))
         return false;
     if (!cat_under(rec->category, "1.A")) {
@@ -434,7 +453,7 @@ static size_t eng_hash3(const void *a, const void *b, const void *c)
  * the record overrides a factor. NULL when it failed. */
 const eng_res *eng_res_for(eng_result *r, const inv_record *rec, diag_list *dl)
 {
-    if (rec->novr || rec->not_estimated || rec->removal >= 0) {
+    if (rec->novr || rec->not_estimated || rec->removal >= 0 || rec->ch4_origin) {
         eng_res *res = eng_new_res(r);
         return res && eng_resolve(r, rec, res, dl) ? res : NULL;
     }

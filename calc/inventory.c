@@ -61,7 +61,7 @@ static const char *const inv_top_keys[] = {"inventory", "title", "region", "year
 static const char *const inv_rec_keys[] = {"category", "fuel",  "activity", "amount",       "unit",
                                            "uncertainty", "source", "id", "note", "not_estimated",
                                            "feedstock_excluded", "distance", "fuel_economy", "fuel_density",
-                                           "stock_start", "stock_end", "removal"};
+                                           "stock_start", "stock_end", "removal", "ch4_origin"};
 #define INV_NREC_KEYS (sizeof inv_rec_keys / sizeof *inv_rec_keys)
 #define INV_MAX_KEYS 64
 #define INV_MAX_RECORDS 50000000u /* 5x10^7 records: about 6 GB of records; beyond, split the inventory */
@@ -302,6 +302,22 @@ static void inv_not_estimated(const ynode *n, inv_record *r, diag_list *dl)
     }
 }
 
+/* `ch4_origin: fossil` or `non_fossil`: the origin of the record's methane
+ * for a GWP set that splits CH4 (AR6), in place of the engine's rule.
+ * GWP_ORIGIN_ANY (with an error) for anything else. */
+static gwp_origin inv_ch4_origin(const ynode *n, diag_list *dl)
+{
+    const char *t = yf_text(n, "ch4_origin", dl);
+    if (t && strcmp(t, "fossil") == 0)
+        return GWP_ORIGIN_FOSSIL;
+    if (t && strcmp(t, "non_fossil") == 0)
+        return GWP_ORIGIN_NON_FOSSIL;
+    if (t)
+        diag_error(dl, n->at, "'ch4_origin' is '%s': use fossil or non_fossil%s", t,
+                   strcmp(t, "biogenic") == 0 || strcmp(t, "non-fossil") == 0 ? " (biogenic methane is non_fossil)" : "");
+    return GWP_ORIGIN_ANY;
+}
+
 /* Whether `key` is one of the record's own keys (not a factor override):
  * the common case, answered before the longer list of factor names. */
 static bool inv_fixed_key(const char *key)
@@ -508,6 +524,9 @@ amount_done:;
         tmp.removal = rmv ? 1 : 0;
     else
         tmp.removal = -1;
+    const ynode *co = yn_get(n, "ch4_origin");
+    if (co)
+        tmp.ch4_origin = (unsigned char)inv_ch4_origin(co, dl);
     const ynode *fx = yn_get(n, "feedstock_excluded");
     bool fxv;
     if (fx && yf_bool(fx, "feedstock_excluded", &fxv, dl))

@@ -32,6 +32,7 @@ typedef struct {
     unsigned not_estimated;    /* bit (1 << gas) for gases marked not estimated */
     bool feedstock_excluded;   /* 1.A: the amount has had feedstock and non-energy use taken out */
     signed char removal;       /* product method: 1 subtract (a sink, a carbon output), 0 add, -1 as the entry says */
+    unsigned char ch4_origin;  /* gwp_origin of `ch4_origin:`; GWP_ORIGIN_ANY = by the engine's rule */
     unsigned unc_ix;           /* uncertainty in the mapping form: 1 + its index in inventory.unc; 0 = none */
 } inv_record;
 

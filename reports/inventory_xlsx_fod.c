@@ -88,6 +88,7 @@ void xw_fod_plan(xw *w)
     int col[XK_COUNT] = {[XK_CATEGORY] = FR_CATEGORY, [XK_SECTOR] = FR_SECTOR, [XK_GAS] = FR_GAS,
                          [XK_EMISSION] = FR_EMISSION, [XK_CO2E] = FR_CO2E,     [XK_MEMO] = XW_NO_COL};
     xw_add_source(w, XW_FOD_SHEET, col, true, FOD_ROW_RES0, FOD_ROW_RES0 + (lxw_row_t)n - 1);
+    xw_gwp_use(w, GAS_CH4, gwp_effective_origin(eng_gwp(w->r), GAS_CH4, ENG_FOD_ORIGIN));
 }
 
 /* The absolute reference of the value of site-block row `row`: "$B$12". */
@@ -341,7 +342,8 @@ static void fod_results(xw *w, lxw_worksheet *ws, const fod_result *fod, size_t 
     static const rpt_label_id hdr[FR_COUNT] = {IL_CATEGORY,        IL_SECTOR, IL_GAS, IL_EMISSION_T,
                                                IL_EMISSION_T_CO2E, IL_GWP,    IL_SITE};
     const inventory *inv = eng_inventory(w->r);
-    double gwp = eng_gwp(w->r)->gwp[GAS_CH4];
+    gwp_origin o = gwp_effective_origin(eng_gwp(w->r), GAS_CH4, ENG_FOD_ORIGIN);
+    double gwp = gwp_value(eng_gwp(w->r), GAS_CH4, o, NULL, NULL);
     rpt_xl *x = &w->xl;
     rpt_xl_str(x, ws, FOD_ROW_RES_HEADING, 0, il_label(IL_FOD_RESULTS, w->zh), RPT_F_BOLD);
     rpt_xl_header(x, ws, FOD_ROW_RES_HEADER, hdr, FR_COUNT);
@@ -361,7 +363,8 @@ static void fod_results(xw *w, lxw_worksheet *ws, const fod_result *fod, size_t 
         rpt_xl_formula(x, ws, row, FR_EMISSION, buf, t, RPT_F_T_SMALL);
         snprintf(buf, sizeof buf, "=%s*%s", rpt_xl_cell(row, FR_EMISSION).s, rpt_xl_cell(row, FR_GWP).s);
         rpt_xl_formula(x, ws, row, FR_CO2E, buf, t_co2e, RPT_F_T);
-        rpt_xl_num(x, ws, row, FR_GWP, gwp, RPT_F_GENERAL);
+        snprintf(buf, sizeof buf, "=%s", xw_gwp_ref(w, GAS_CH4, o).s);
+        rpt_xl_formula(x, ws, row, FR_GWP, buf, gwp, RPT_F_GENERAL);
         rpt_xl_str(x, ws, row, FR_SITE, s->name, RPT_F_NONE);
         start = l.end;
     }

@@ -29,10 +29,10 @@ TESTS = Registry()
 test = TESTS.add
 
 
-def inventory(tmp, sets, records, name="inv.yaml"):
+def inventory(tmp, sets, records, name="inv.yaml", gwp="ar5"):
     """Writes an inventory with `sets` and the YAML `records` (list items); returns its path."""
-    text = ("inventory: coverage-test\nyear: 2020\ngwp: ar5\nfactor_sets: [%s]\nactivities:\n%s"
-            % (", ".join(sets), "".join("  - %s\n" % r for r in records)))
+    text = ("inventory: coverage-test\nyear: 2020\ngwp: %s\nfactor_sets: [%s]\nactivities:\n%s"
+            % (gwp, ", ".join(sets), "".join("  - %s\n" % r for r in records)))
     return write(os.path.join(tmp, name), text)
 
 
@@ -90,7 +90,7 @@ COAL_CH4_T = {
 
 @test
 def coal_mining_tier1_by_hand(tmp):
-    """Underground and surface mining and post-mining: t CH4 in JSON, CSV and the Other sectors sheet."""
+    """Underground and surface mining and post-mining: t CH4 in JSON, CSV and the Fugitive sheet."""
     xlsx, js, rows = run(tmp, inventory(tmp, ["ipcc2006-fugitive"], COAL_RECORDS))
     for code, want in COAL_CH4_T.items():
         t = cat_t(js, code)
@@ -104,10 +104,12 @@ def coal_mining_tier1_by_hand(tmp):
     check(r["EF"] == "18" and r["EF unit"] == "m3/t", "CSV EF %r %r" % (r["EF"], r["EF unit"]))
     close(r["Emission (t gas)"], COAL_CH4_T["1.B.1.a.i.1"], "CSV underground t")
     wb = load_wb(xlsx, data_only=False)
-    check("Other sectors" in wb.sheetnames, "sheets %r" % wb.sheetnames)
-    line = [d for d in sheet_dicts(wb["Other sectors"]) if d["Category"] == "1.B.1.a.ii.1"]
+    # 1.B rows have a sheet of their own, after Calculation (1.A) and before Industry (2)
+    check(wb.sheetnames[2:4] == ["Calculation", "Fugitive"] and "Other sectors" not in wb.sheetnames,
+          "sheets %r" % wb.sheetnames)
+    line = [d for d in sheet_dicts(wb["Fugitive"]) if d["Category"] == "1.B.1.a.ii.1"]
     check(len(line) == 1 and line[0]["Term 1"] == 0.67 and line[0]["EF"] == 1.2
-          and str(line[0]["Emission (t gas)"]).startswith("="), "Other sectors row %r" % line)
+          and str(line[0]["Emission (t gas)"]).startswith("="), "Fugitive row %r" % line)
     checks = wb["Checks"]
     status = {checks.cell(row=i, column=1).value: checks.cell(row=i, column=3).value
               for i in range(1, checks.max_row + 1)}
@@ -287,16 +289,96 @@ def ipcc2019_ef1_before_and_after_2006(tmp):
     close(cat_t(js, "3.C.4")["N2O"], 1100 * 0.005 * 44 / 28, "2019 dry")  # 1 100 t N x 0.005 x 44/28 = 8.642857 t
 
 
+# ================================================================ AR6 methane: fossil and non-fossil
+
+AR6_CH4_FOSSIL, AR6_CH4_NON_FOSSIL, AR6_CH4 = 29.8, 27.0, 27.9  # AR6 WG1 Table 7.15 and 7.SM.7 (factors/gwp.yaml)
+
+
+def gwp_of_rows(xlsx, sheet):
+    """{(category, activity, gas): (GWP cell formula, the Factors row it refers to as a list)} of a line sheet."""
+    wb = load_wb(xlsx, data_only=False)
+    fac = wb["Factors"]
+    out = {}
+    for d in sheet_dicts(wb[sheet]):
+        ref = str(d["GWP"])
+        check(ref.startswith("=Factors!$D$"), "%s GWP cell %r should refer to the Factors sheet" % (sheet, ref))
+        row = int(ref[len("=Factors!$D$"):])
+        out[(d["Category"], d.get("Activity") or d.get("Fuel"), d["Gas"])] = (
+            ref, [fac.cell(row=row, column=c).value for c in range(1, 16)])
+    return out
+
+
+@test
+def ar6_wastewater_non_fossil(tmp):
+    """The issue's wastewater case: septic systems and a lagoon with gwp: ar6 take non-fossil CH4, 27.0
+    (the generic 27.9 came out 3.3 % high against a reference that splits CH4 by origin)."""
+    recs = ['{category: "4.D.1", activity: "domestic_wastewater@septic_system", amount: 2000, unit: t BOD, '
+            'source: "county septic tanks"}',
+            '{category: "4.D.1", activity: "domestic_wastewater@anaerobic_shallow_lagoon", amount: 500, '
+            'unit: t BOD, source: "town lagoon"}']
+    xlsx, js, rows = run(tmp, inventory(tmp, ["ipcc2006-waste"], recs, gwp="ar6"))
+    # Vol.5 Ch.6 Eq. 6.1 with Table 6.3 MCF and Bo 0.6 kg CH4/kg BOD (factors/ipcc2006-waste.yaml):
+    septic = 2000 * 0.5 * 0.6  # 2 000 t BOD x MCF 0.5 x 0.6 t CH4/t BOD = 600 t CH4
+    lagoon = 500 * 0.2 * 0.6   # 500 t BOD x MCF 0.2 x 0.6 = 60 t CH4
+    close(cat_t(js, "4.D.1")["CH4"], septic + lagoon, "wastewater CH4 t")  # 660 t
+    close(js["totals"]["t_co2e"], (septic + lagoon) * AR6_CH4_NON_FOSSIL, "t CO2e")  # 660 x 27.0 = 17 820
+    # the generic value overstated it: 660 x 27.9 = 18 414, 18 414 / 17 820 = 1.0333 (3.3 % high)
+    check(abs((septic + lagoon) * AR6_CH4 / js["totals"]["t_co2e"] - 1.0333) < 1e-4, "3.3 %% high before")
+    close(csv_row(rows, "4.D.1", "CH4", "domestic_wastewater@septic_system")["GWP"], AR6_CH4_NON_FOSSIL, "CSV GWP")
+    for key, (ref, fac) in gwp_of_rows(xlsx, "Waste").items():
+        check(fac[0] == "gwp" and fac[1] == "CH4 (non-fossil)" and fac[3] == AR6_CH4_NON_FOSSIL
+              and fac[10] == "ar6" and "Table 7.15" in fac[11], "%r: Factors GWP row %r" % (key, fac))
+
+
+@test
+def ar6_fugitive_fossil_and_override(tmp):
+    """Coal-mine methane with gwp: ar6 takes fossil CH4, 29.8 (the generic 27.9 was 6.4 % low); fuel
+    combustion is fossil, wood non-fossil; a record's `ch4_origin:` overrides the rule."""
+    recs = ['{category: "1.B.1.a.i.1", activity: underground_coal_mining, amount: 100, unit: 10^4 t, source: "mine"}',
+            '{category: "1.A.4.b", fuel: wood_wood_waste, amount: 1000, unit: t, source: "firewood"}',
+            '{category: "1.B.1.a.i.2", activity: underground_coal_post_mining, amount: 100, unit: 10^4 t, '
+            'source: "mine", ch4_origin: non_fossil}']
+    xlsx, js, _ = run(tmp, inventory(tmp, ["ipcc2006-fugitive", "ipcc2006-energy"], recs, gwp="ar6"))
+    mining = 1e6 * 18 * 0.67 / 1000  # 100 x 10^4 t x 18 m3/t x 0.67 kg/m3 = 12 060 t CH4
+    post = 1e6 * 2.5 * 0.67 / 1000   # 1e6 t x 2.5 m3/t x 0.67 kg/m3 = 1 675 t CH4
+    wood = 1.0 * 15.6 * 300 / 1000   # 1 Gg x 15.6 TJ/Gg x 300 kg CH4/TJ (Table 2.5) = 4.68 t CH4
+    close(js["totals"]["by_gas_t_co2e"]["CH4"], mining * AR6_CH4_FOSSIL + post * AR6_CH4_NON_FOSSIL
+          + wood * AR6_CH4_NON_FOSSIL, "CH4 t CO2e")  # 359 388 + 45 225 + 126.36 = 404 739.36
+    # the generic value understated the mine: 12 060 x 27.9 = 336 474 against 359 388, 6.4 % low
+    check(abs(1 - AR6_CH4 / AR6_CH4_FOSSIL - 0.0638) < 1e-4, "6.4 %% low before")
+    other = gwp_of_rows(xlsx, "Fugitive")
+    check(other[("1.B.1.a.i.1", "underground_coal_mining", "CH4")][1][1] == "CH4 (fossil)", "mining GWP row")
+    check(other[("1.B.1.a.i.2", "underground_coal_post_mining", "CH4")][1][1] == "CH4 (non-fossil)",
+          "the record's ch4_origin")
+    calc = gwp_of_rows(xlsx, "Calculation")
+    check(calc[("1.A.4.b", "wood_wood_waste", "CH4")][1][1] == "CH4 (non-fossil)", "wood: non-fossil")
+    check(calc[("1.A.4.b", "wood_wood_waste", "N2O")][1][1:4] == ["N2O", None, 273], "N2O row")
+
+
+@test
+def ar5_keeps_one_methane_value(tmp):
+    """AR5 (and SAR, AR4) keep one CH4 value for every origin: gwp.yaml's AR5 CH4_fossil 30 alone splits
+    nothing (docs/input-format.md)."""
+    recs = ['{category: "1.B.1.a.i.1", activity: underground_coal_mining, amount: 100, unit: 10^4 t, source: "mine"}',
+            '{category: "4.D.1", activity: "domestic_wastewater@septic_system", amount: 2000, unit: t BOD, '
+            'source: "septic"}']
+    xlsx, js, _ = run(tmp, inventory(tmp, ["ipcc2006-fugitive", "ipcc2006-waste"], recs))
+    close(js["totals"]["t_co2e"], (12060 + 600) * GWP_CH4, "t CO2e")  # (12 060 + 600) t CH4 x 28 = 354 480
+    check(gwp_of_rows(xlsx, "Waste")[("4.D.1", "domestic_wastewater@septic_system", "CH4")][1][1] == "CH4",
+          "one CH4 row")
+
+
 # ================================================================ the workbook recalculates
 
 @test
 def recalc_coverage_workbook(tmp):
-    """Every formula of a workbook with 1.B, rail, aviation and new-fuel rows equals its cached value."""
+    """Every formula of a workbook with 1.B, rail, aviation and new-fuel rows equals its cached value, with
+    AR6's fossil and non-fossil CH4 rows on the Factors sheet that the GWP cells refer to."""
     recs = COAL_RECORDS + [
         '{category: "1.A.3.c", fuel: gas_diesel_oil, amount: 3, unit: 10^4 t, source: "railway bureau"}',
         '{category: "1.A.3.a", fuel: jet_kerosene, amount: 2, unit: 10^4 t, source: "airport fuel farm"}',
         '{category: "1.A.1.a", fuel: landfill_gas, amount: 1000, unit: t, source: "landfill engine"}']
-    xlsx, _, _ = run(tmp, inventory(tmp, ["ipcc2006-fugitive", "ipcc2006-energy"], recs))
+    xlsx, _, _ = run(tmp, inventory(tmp, ["ipcc2006-fugitive", "ipcc2006-energy"], recs, gwp="ar6"))
     recalc(xlsx)  # skipped under valgrind
 
 
