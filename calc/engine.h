@@ -157,8 +157,9 @@ typedef struct {
  * no reference_approach section. */
 size_t eng_reference(const eng_result *r, const eng_ref_line **out, eng_ref_summary *sum);
 
-/* Completeness of one IPCC category (depth 3): "estimated", a notation key
- * (NO, NE, NA, IE, C) or "not reported". */
+/* Completeness of one IPCC category (depth 3, and the transport modes
+ * 1.A.3.a-e): "estimated", a notation key (NO, NE, NA, IE, C) or "not
+ * reported". */
 typedef struct {
     const char *category;
     const char *status;

@@ -368,6 +368,60 @@ def ar5_keeps_one_methane_value(tmp):
           "one CH4 row")
 
 
+# ================================================================ the shipped example
+
+JILIN = os.path.join(e2e_helpers.ROOT, "inventories", "jilin-2020.yaml")
+
+
+@test
+def jilin_example_rail_aviation_coal_mining(tmp):
+    """inventories/jilin-2020.yaml's illustrative rail, aviation and coal-mining records, by hand, on every
+    sheet: Calculation, Fugitive, Sectoral table, Checks (completeness, reference approach), Uncertainty,
+    Key categories, Factors."""
+    xlsx = os.path.join(tmp, "jilin.xlsx")
+    r = ghg("inventory", JILIN, "-o", xlsx)
+    check(r.rc == 0, "example: %r" % r)
+    js = e2e_helpers.read_json(os.path.join(tmp, "jilin.json"))
+    rail_tj, jet_tj = 12 * 43.0, 25 * 44.1  # 1.2 x 10^4 t = 12 Gg x 43.0 TJ/Gg = 516 TJ; 25 Gg x 44.1 = 1 102.5 TJ
+    want = {
+        # Table 1.4 CO2 74 100 kg/TJ, Table 3.4.1 CH4 4.15 and N2O 28.6 kg/TJ: 38 235.6, 2.1414, 14.7576 t
+        "1.A.3.c": {"CO2": rail_tj * 74.1, "CH4": rail_tj * 4.15e-3, "N2O": rail_tj * 28.6e-3},
+        # Table 1.4 CO2 71 500 kg/TJ, Table 3.6.5 CH4 0.5 and N2O 2 kg/TJ: 78 828.75, 0.55125, 2.205 t
+        "1.A.3.a": {"CO2": jet_tj * 71.5, "CH4": jet_tj * 0.5e-3, "N2O": jet_tj * 2e-3},
+        "1.B.1.a.i.1": {"CH4": 1.5e6 * 18 * 0.67 / 1000},   # 150 x 10^4 t x 18 m3/t x 0.67 kg/m3 = 18 090 t
+        "1.B.1.a.i.2": {"CH4": 1.5e6 * 2.5 * 0.67 / 1000},  # 1.5e6 t x 2.5 m3/t x 0.67 kg/m3 = 2 512.5 t
+    }
+    added = 0.0
+    for code, gases in want.items():
+        for gas, t in gases.items():
+            close(cat_t(js, code)[gas], t, "%s %s t" % (code, gas))
+            added += t * {"CO2": 1, "CH4": GWP_CH4, "N2O": GWP_N2O}[gas]
+    # 42 206.3232 + 79 428.51 + 576 870 = 698 504.8332 t CO2e on top of the 44 510 777.4517 t CO2e of before
+    close(added, 698504.8332, "added t CO2e", rel=1e-12)
+    close(js["totals"]["t_co2e"], 44510777.45173849 + added, "total t CO2e", rel=1e-12)
+    close(js["totals"]["records"], 47, "records")
+    wb = load_wb(xlsx)
+    check(wb.sheetnames[2:4] == ["Calculation", "Fugitive"], "sheets %r" % wb.sheetnames)
+    calc = {(d["Category"], d["Gas"]) for d in sheet_dicts(wb["Calculation"])}
+    check({("1.A.3.a", "CO2"), ("1.A.3.c", "N2O")} <= calc, "rail and aviation on Calculation")
+    fug = {d["Category"]: d for d in sheet_dicts(wb["Fugitive"])}
+    close(fug["1.B.1.a.i.2"]["Emission (t gas)"], 2512.5, "Fugitive sheet post-mining t")
+    cells = {ws.title: {str(c.value) for row in ws.iter_rows() for c in row if c.value is not None}
+             for ws in wb.worksheets}
+    for sheet, texts in (("Sectoral table", ("1.B", "1.B.1.a.i.1", "1.A.3.a", "1.A.3.c")),
+                         ("Uncertainty", ("1.B.1.a.i.1", "1.A.3.c")), ("Key categories", ("1.B.1.a.i.1",)),
+                         ("Factors", ("underground_coal_mining", "jet_kerosene")), ("Checks", ("jet_kerosene",))):
+        for t in texts:
+            check(any(v == t or v.startswith(t + " ") or (" %s " % t) in v for v in cells[sheet]),
+                  "%s lacks %s" % (sheet, t))
+    checks = wb["Checks"]
+    status = {checks.cell(row=i, column=1).value: checks.cell(row=i, column=3).value
+              for i in range(1, checks.max_row + 1)}
+    for code, st in (("1.A.3.a", "estimated"), ("1.A.3.c", "estimated"), ("1.A.3.d", "NE"), ("1.B.1", "estimated"),
+                     ("1.B.2", "NE")):
+        check(status.get(code) == st, "completeness %s: %r, expected %s" % (code, status.get(code), st))
+
+
 # ================================================================ the workbook recalculates
 
 @test

@@ -768,7 +768,8 @@ def recalc_example(tmp):
     j = read_json(os.path.join(tmp, "jilin-2020.json"))
     t = jtotals(j)
     rows = calc_rows(wb)
-    check(len(rows) == 24 * 3, "72 Calculation rows expected, got %d" % len(rows))
+    # 26 fuel-combustion records (24, and since issue 15 rail and aviation) x CO2, CH4, N2O
+    check(len(rows) == 26 * 3, "78 Calculation rows expected, got %d" % len(rows))
     fuel_t = sum(c["t_co2e"] for c in j["categories"] if c["code"].startswith("1.A"))
     close(fuel_t, sum(x["co2e"] for x in rows if x["memo"] == "no"),
           "fuel combustion (1.A) = sum of Calculation column S (no memo)")
@@ -1115,7 +1116,8 @@ def accepted_input_computes_long_text(tmp):
 def check_example(tmp):
     r = ghg("check", "inventories/jilin-2020.yaml")
     check(r.rc == 0, "check example: %r" % r)
-    check(r.out.startswith("inventories/jilin-2020.yaml: ok: inventory 'jilin-2020', 43 records"),
+    # 47 records: 43 before issue 15, then rail (1.A.3.c), aviation (1.A.3.a) and coal mining and post-mining (1.B)
+    check(r.out.startswith("inventories/jilin-2020.yaml: ok: inventory 'jilin-2020', 47 records"),
           "stdout %r" % r.out)
     check(r.err == "", "stderr %r" % r.err)
     r = ghg("check", "factors/ipcc2006-energy.yaml", "factors/gwp.yaml")
