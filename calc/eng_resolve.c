@@ -396,12 +396,31 @@ static bool eng_resolve_chain_gas(const eng_result *r, const inv_record *rec, co
     return true;
 }
 
+/* Whether record `ctx` gives parameter `name` itself (fs_missing_need). */
+static bool eng_record_has(const void *ctx, const char *name) { return eng_override(ctx, name).v != NULL; }
+
+/* Whether record `rec` gives every parameter its entries list under
+ * `needs:` (factors no set can default, such as Eq. 2.5's CKD carbonate
+ * fraction); reports the first one missing. */
+static bool eng_check_needs(const eng_result *r, const inv_record *rec, diag_list *dl)
+{
+    const fset_entry *e = NULL;
+    const char *need = fs_missing_need(r->fs, rec->key, rec->category, eng_record_has, rec, &e);
+    if (!need)
+        return true;
+    const fset_param_info *info = fset_param_lookup(need);
+    diag_error(dl, inv_loc(r->inv, rec->key_at), "'%s' needs '%s' on the record (%s), which set %s gives no "
+               "default for: add '%s: {value: ..., unit: ..., source: ...}'", rec->key, need,
+               info ? info->meaning : need, e->set && e->set->id ? e->set->id : "?", need);
+    return false;
+}
+
 /* Resolves a product-method record: a chain for every gas with an emission
  * factor, kept in the result's memory. */
 static bool eng_resolve_chain(eng_result *r, const inv_record *rec, eng_res *res, diag_list *dl)
 {
     units_t u;
-    if (!inv_unit(r->inv, rec->unit_text, &u))
+    if (!inv_unit(r->inv, rec->unit_text, &u) || !eng_check_needs(r, rec, dl))
         return false;
     eng_chain tmp[GAS_COUNT];
     unsigned n = 0;

@@ -49,6 +49,8 @@ typedef struct {
     int biogenic;              /* 1 yes, 0 no, -1 not stated */
     bool removal;              /* a sink: product-method emissions are negative */
     const char *feedstock;     /* fuel whose feedstock (and fuel) use this process factor covers, or NULL */
+    const char **needs;        /* `needs:` parameters a record of this key must give itself (no default exists) */
+    unsigned nneeds;
     fset_param *params;
     size_t nparams;
     src_loc at;

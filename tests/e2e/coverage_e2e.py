@@ -368,6 +368,42 @@ def ar5_keeps_one_methane_value(tmp):
           "one CH4 row")
 
 
+# ================================================================ cement: Eq. 2.5 from its parts
+
+CEMENT_RECORDS = [
+    '{category: "2.A.1", activity: clinker_tier2_ckd_parts, amount: 100, unit: 10^4 t, source: "plant A clinker", '
+    'co2: {value: 0.51, unit: t CO2/t, source: "plant A: CaO 65.2 %, Eq. 2.2 EFcl"}}',
+    '{category: "2.A.1", activity: cement_kiln_dust, amount: 2, unit: 10^4 t, source: "plant A CKD to landfill", '
+    'carbonate_fraction: {value: 0.8, unit: "1", source: "plant A CKD analysis"}, '
+    'calcination: {value: 0.5, unit: "1", source: "plant A CKD analysis"}}',
+]
+
+
+@test
+def cement_ckd_correction_from_its_parts(tmp):
+    """IPCC 2006 Vol.3 Ch.2 Eq. 2.2 with Eq. 2.5: CO2 = Mcl x EFcl x CF_ckd, CF_ckd = 1 + (Md/Mcl) x Cd x Fd x
+    (EFc/EFcl), which is Mcl x EFcl + Md x Cd x Fd x EFc: a clinker record and a CKD record."""
+    xlsx, js, _ = run(tmp, inventory(tmp, ["ipcc2006-ippu"], CEMENT_RECORDS))
+    mcl, efcl, md, cd, fd, efc = 1e6, 0.51, 2e4, 0.8, 0.5, 0.43971  # t, t CO2/t, t, 1, 1, t CO2/t (Table 2.1 CaCO3)
+    cf_ckd = 1 + (md / mcl) * cd * fd * (efc / efcl)  # 1 + 0.02 x 0.8 x 0.5 x 0.862176... = 1.006897...
+    close(cf_ckd * mcl * efcl, mcl * efcl + md * cd * fd * efc, "Eq. 2.5 as a sum")  # 510 000 + 3 517.68
+    close(cat_t(js, "2.A.1")["CO2"], mcl * efcl * cf_ckd, "2.A.1 CO2 t")  # 513 517.68 t (default 1.02: 520 200)
+    wb = load_wb(xlsx, data_only=False)
+    rows = {d["Activity"]: d for d in sheet_dicts(wb["Industry"])}
+    ckd = rows["cement_kiln_dust"]
+    check(ckd["Term 1"] == cd and ckd["Term 1: name [unit]"].startswith("carbonate_fraction")
+          and ckd["Term 2"] == fd and ckd["Term 2: name [unit]"].startswith("calcination") and ckd["EF"] == efc,
+          "CKD parts in their cells: %r" % ckd)
+    check(ckd["Emission (t gas)"] == "=G3*I3*L3*O3*R3", "CKD formula %r" % ckd["Emission (t gas)"])
+    check(rows["clinker_tier2_ckd_parts"]["Term 1"] is None, "no CKD correction term on the clinker row")
+    # a CKD record without its calcination fraction is refused, not computed without it
+    bad = inventory(tmp, ["ipcc2006-ippu"], [CEMENT_RECORDS[1].replace(
+        ', calcination: {value: 0.5, unit: "1", source: "plant A CKD analysis"}', "")], "bad.yaml")
+    r = ghg("inventory", bad, "-o", os.path.join(tmp, "bad.xlsx"), "--factors", FACTORS)
+    check(r.rc == 2 and "error: 'cement_kiln_dust' needs 'calcination' on the record (fraction of that carbonate "
+          "calcined (Fd)), which set ipcc2006-ippu gives no default for" in r.err, "missing Fd: %r" % r)
+
+
 # ================================================================ the shipped example
 
 JILIN = os.path.join(e2e_helpers.ROOT, "inventories", "jilin-2020.yaml")

@@ -289,6 +289,38 @@ static void test_ch4_origin_refused(void **state)
     th_run_free(&t);
 }
 
+/* `needs:` on a factor entry: the record must give those parameters (a
+ * plant's own data); an unknown name or an empty list is refused. */
+static void test_entry_needs(void **state)
+{
+    (void)state;
+    static const char needs_set[] =
+        "factor_set: nd\ntitle: t\nsource: s\nfactors:\n"
+        "  - activity: ckd\n    needs: [fraction]\n    co2: {value: 0.5, unit: t CO2/t, ref: n1}\n"
+        "  - activity: own\n    needs: [co2]\n";
+    static const th_file files[] = {{"nd.yaml", needs_set}, {"gwp.yaml", th_gwp_yaml}, {NULL, NULL}};
+    /* 10 t x 0.4 x 0.5 t CO2/t = 2 t CO2; 10 t x 0.3 t CO2/t (the record's own) = 3 t CO2 */
+    th_run t = th_run_sets(files, "nd",
+                           "activities:\n  - {category: \"2.A.1\", activity: ckd, amount: 10, unit: t, "
+                           "fraction: {value: 0.4, unit: \"1\", source: lab}}\n"
+                           "  - {category: \"2.A.1\", activity: own, amount: 10, unit: t, "
+                           "co2: {value: 0.3, unit: t CO2/t, source: plant}}\n");
+    static const th_total_want totals[] = {{"", T(t[GAS_CO2]), 2 + 3, REL}};
+    th_check_totals(&t, TH_ROWS(totals));
+    th_run_free(&t);
+    t = th_run_sets(files, "nd", "activities:\n  - {category: \"2.A.1\", activity: ckd, amount: 10, unit: t}\n");
+    th_need_refused(&t, "inv.yaml:5:35: error: 'ckd' needs 'fraction' on the record (share of the activity), which "
+                        "set nd gives no default for");
+    th_run_free(&t);
+    static const char bad_set[] = "factor_set: bad\ntitle: t\nsource: s\nfactors:\n"
+                                  "  - activity: a\n    needs: [fractoin]\n  - activity: b\n    needs: []\n";
+    static const th_file bad_files[] = {{"bad.yaml", bad_set}, {"gwp.yaml", th_gwp_yaml}, {NULL, NULL}};
+    t = th_run_sets(bad_files, "bad", "activities: []\n");
+    th_need_refused(&t, "bad.yaml:6:13: error: unknown parameter 'fractoin' in 'needs'");
+    th_need_refused(&t, "bad.yaml:8:12: error: 'needs' must be a list of parameters the record gives");
+    th_run_free(&t);
+}
+
 /* Totals do not depend on record order: 997 records spanning 12 orders of
  * magnitude, forwards and backwards, give the same bits. */
 static void test_order_independence(void **state)
@@ -489,7 +521,7 @@ int main(void)
         cmocka_unit_test(test_all_errors_reported), cmocka_unit_test(test_record_limit),
         cmocka_unit_test(test_file_digest),         cmocka_unit_test(test_duplicates_after_growth),
         cmocka_unit_test(test_ar6_methane_by_origin), cmocka_unit_test(test_ar6_issue_cases),
-        cmocka_unit_test(test_ch4_origin_refused),
+        cmocka_unit_test(test_ch4_origin_refused),  cmocka_unit_test(test_entry_needs),
     };
     return cmocka_run_group_tests_name("engine", tests, NULL, NULL);
 }
