@@ -16,6 +16,7 @@ factors/gwp.yaml), the default.
 """
 
 import csv
+import math
 import os
 import sys
 
@@ -402,6 +403,74 @@ def cement_ckd_correction_from_its_parts(tmp):
     r = ghg("inventory", bad, "-o", os.path.join(tmp, "bad.xlsx"), "--factors", FACTORS)
     check(r.rc == 2 and "error: 'cement_kiln_dust' needs 'calcination' on the record (fraction of that carbonate "
           "calcined (Fd)), which set ipcc2006-ippu gives no default for" in r.err, "missing Fd: %r" % r)
+
+
+# ================================================================ landfills: MCF by period and type, CDM decay
+
+LANDFILL_INV = """inventory: landfill-test
+year: 2010
+gwp: ar6
+factor_sets: [ipcc2006-energy]
+activities: []
+solid_waste:
+  - site: "Changed site"
+    site_type: managed_anaerobic
+    climate: temperate_wet
+    mcf: [{from: 2000, value: 0.4, source: "open dump until 2004"}, {from: 2005, value: 1.0, source: "cell"}]
+    deposits:
+      unit: Gg
+      types: [food, sludge, industrial]
+      rows:
+%s
+    doc: {industrial: {value: 0.1, source: "plant survey"}}
+    k: {industrial: {value: 0.05, source: "plant survey"}}
+  - site: "CDM site"
+    site_type: unmanaged_deep
+    climate: temperate_dry
+    decay_start: deposit_year
+    mcf: {sludge: 1.0}
+    deposits:
+      unit: Gg
+      types: [food, sludge]
+      rows:
+        - [2008, 10, 2]
+        - [2009, 0, 0]
+        - [2010, 0, 0]
+""" % "\n".join("        - [%d, %s]" % (y, "10, 2, 3" if y in (2000, 2005) else "0, 0, 0") for y in range(2000, 2011))
+
+
+@test
+def landfill_mcf_periods_sludge_and_cdm_decay(tmp):
+    """docs/fod.md: an MCF per period (0.4 until 2004, 1.0 from 2005), sewage sludge (DOC 0.05, k of Table 3.3's
+    food/sludge row) and industrial waste (DOC and k given: no default), and decay from the deposit year (the
+    CDM tool's convention), by hand; landfill CH4 is non-fossil with AR6 (27.0)."""
+    o = e2e_helpers.compute(tmp, LANDFILL_INV)
+
+    def decomposed(deposits, k, m):
+        """DDOCm decomposed in 2010 from {year: DDOCm deposited}, reaction from month m (docs/fod.md)."""
+        a, b = math.exp(-k), math.exp(-k * (13 - m) / 12)
+        return math.fsum(d * (1 - b) if y == 2010 else d * b * a ** (2010 - y - 1) * (1 - a)
+                         for y, d in deposits.items())
+    # Changed site, delay 6 (M = 13): DDOCm = W x DOC x DOCf 0.5 x MCF of the deposit year
+    food = decomposed({2000: 10 * 0.15 * 0.5 * 0.4, 2005: 10 * 0.15 * 0.5 * 1.0}, 0.185, 13)  # 0.3 and 0.75 Gg
+    sludge = decomposed({2000: 2 * 0.05 * 0.5 * 0.4, 2005: 2 * 0.05 * 0.5 * 1.0}, 0.185, 13)  # 0.02 and 0.05 Gg
+    ind = decomposed({2000: 3 * 0.1 * 0.5 * 0.4, 2005: 3 * 0.1 * 0.5 * 1.0}, 0.05, 13)        # 0.06 and 0.15 Gg
+    site_a = (food + sludge + ind) * 0.5 * 16 / 12 * 1000  # x F x 16/12, Gg -> t CH4 (OX 0)
+    # CDM site (M = 1): 2008's deposit decomposes a^2 (1 - a) of itself in 2010; food MCF 0.8 (unmanaged deep),
+    # sludge's own MCF 1.0; temperate dry k 0.06 for both
+    site_b = (decomposed({2008: 10 * 0.15 * 0.5 * 0.8}, 0.06, 1) + decomposed({2008: 2 * 0.05 * 0.5 * 1.0}, 0.06, 1)) \
+        * 0.5 * 16 / 12 * 1000
+    close(cat_t(o.json, "4.A.1")["CH4"], site_a, "4.A.1 CH4 t")
+    close(cat_t(o.json, "4.A.2")["CH4"], site_b, "4.A.2 CH4 t")
+    close(o.json["totals"]["t_co2e"], (site_a + site_b) * AR6_CH4_NON_FOSSIL, "t CO2e at 27.0")
+    ws = load_wb(o.xlsx, data_only=False)["Landfill (FOD)"]
+    check(ws["F6"].value.startswith("=Factors!$D$"), "the FOD result's GWP refers to the Factors sheet")
+    labels = {str(c.value) for c in ws["A"] if c.value}
+    for t in ("MCF (methane correction factor): every waste type, from 2000",
+              "MCF (methane correction factor): every waste type, from 2005",
+              "MCF (methane correction factor): sludge, every year"):
+        check(t in labels, "FOD sheet lacks the MCF row %r" % t)
+    recalc(o.xlsx)
 
 
 # ================================================================ the shipped example
