@@ -302,22 +302,6 @@ static void inv_not_estimated(const ynode *n, inv_record *r, diag_list *dl)
     }
 }
 
-/* `ch4_origin: fossil` or `non_fossil`: the origin of the record's methane
- * for a GWP set that splits CH4 (AR6), in place of the engine's rule.
- * GWP_ORIGIN_ANY (with an error) for anything else. */
-static gwp_origin inv_ch4_origin(const ynode *n, diag_list *dl)
-{
-    const char *t = yf_text(n, "ch4_origin", dl);
-    if (t && strcmp(t, "fossil") == 0)
-        return GWP_ORIGIN_FOSSIL;
-    if (t && strcmp(t, "non_fossil") == 0)
-        return GWP_ORIGIN_NON_FOSSIL;
-    if (t)
-        diag_error(dl, n->at, "'ch4_origin' is '%s': use fossil or non_fossil%s", t,
-                   strcmp(t, "biogenic") == 0 || strcmp(t, "non-fossil") == 0 ? " (biogenic methane is non_fossil)" : "");
-    return GWP_ORIGIN_ANY;
-}
-
 /* Whether `key` is one of the record's own keys (not a factor override):
  * the common case, answered before the longer list of factor names. */
 static bool inv_fixed_key(const char *key)
