@@ -357,6 +357,24 @@ def ar6_fugitive_fossil_and_override(tmp):
 
 
 @test
+def ar6_projection_keeps_each_lines_methane_gwp(tmp):
+    """`ghgcalc project` on an AR6 inventory: each line's CH4 keeps its origin's GWP, so the base year's CO2e
+    is the inventory's."""
+    recs = ['{category: "1.B.1.a.i.1", activity: underground_coal_mining, amount: 100, unit: 10^4 t, source: "mine"}',
+            '{category: "4.D.1", activity: "domestic_wastewater@septic_system", amount: 2000, unit: t BOD, '
+            'source: "septic"}']
+    inventory(tmp, ["ipcc2006-fugitive", "ipcc2006-waste"], recs, gwp="ar6")
+    write(os.path.join(tmp, "s.yaml"), "projection: p\ntitle: p\nbase: {inventory: inv.yaml}\nhorizon: 2022\n"
+          "peak: {metric: co2e, by: 2030, plateau: 2%}\nscenarios:\n  - id: flat\n    title: flat\n")
+    r = ghg("project", os.path.join(tmp, "s.yaml"), "-o", os.path.join(tmp, "p.xlsx"), "--factors", FACTORS)
+    check(r.rc == 0, "project: %r" % r)
+    co2e = e2e_helpers.read_json(os.path.join(tmp, "p.json"))["projection"]["scenarios"][0]["metrics_t"]["co2e"]
+    # 12 060 t fossil CH4 x 29.8 + 600 t non-fossil CH4 x 27.0 = 359 388 + 16 200 = 375 588 t CO2e, every year
+    for v in co2e:
+        close(v, 12060 * AR6_CH4_FOSSIL + 600 * AR6_CH4_NON_FOSSIL, "projected t CO2e")
+
+
+@test
 def ar5_keeps_one_methane_value(tmp):
     """AR5 (and SAR, AR4) keep one CH4 value for every origin: gwp.yaml's AR5 CH4_fossil 30 alone splits
     nothing (docs/input-format.md)."""
