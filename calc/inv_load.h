@@ -1,4 +1,4 @@
-/* inv_load.h - private to the inventory loader: the parsers of its sections besides the activity records. */
+/* inv_load.h - private to the inventory loader: the parsers of its sections besides the activity records, and a record field's. */
 #ifndef GHG_INV_LOAD_H
 #define GHG_INV_LOAD_H
 
@@ -11,5 +11,10 @@
 void inv_parse_indirect(inventory *inv, const ynode *n, diag_list *dl);
 void inv_parse_notation(inventory *inv, const ynode *n, diag_list *dl);
 void inv_parse_reference(inventory *inv, const ynode *n, diag_list *dl);
+
+/* A record's `ch4_origin: fossil` or `non_fossil` (the origin of its
+ * methane for a GWP set that splits CH4, in place of the engine's rule);
+ * GWP_ORIGIN_ANY with an error for anything else. */
+gwp_origin inv_ch4_origin(const ynode *n, diag_list *dl);
 
 #endif

@@ -61,7 +61,7 @@ static const char *const inv_top_keys[] = {"inventory", "title", "region", "year
 static const char *const inv_rec_keys[] = {"category", "fuel",  "activity", "amount",       "unit",
                                            "uncertainty", "source", "id", "note", "not_estimated",
                                            "feedstock_excluded", "distance", "fuel_economy", "fuel_density",
-                                           "stock_start", "stock_end", "removal"};
+                                           "stock_start", "stock_end", "removal", "ch4_origin"};
 #define INV_NREC_KEYS (sizeof inv_rec_keys / sizeof *inv_rec_keys)
 #define INV_MAX_KEYS 64
 #define INV_MAX_RECORDS 50000000u /* 5x10^7 records: about 6 GB of records; beyond, split the inventory */
@@ -528,6 +528,9 @@ amount_done:;
         tmp.removal = rmv ? 1 : 0;
     else
         tmp.removal = -1;
+    const ynode *co = yn_get(n, "ch4_origin");
+    if (co)
+        tmp.ch4_origin = (unsigned char)inv_ch4_origin(co, dl);
     const ynode *fx = yn_get(n, "feedstock_excluded");
     bool fxv;
     if (fx && yf_bool(fx, "feedstock_excluded", &fxv, dl))
