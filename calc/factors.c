@@ -2,6 +2,7 @@
 #include "fset_load.h"
 #include "factors.h"
 #include "fdb_internal.h"
+#include "unc_load.h"
 
 #include <math.h>
 #include <stdlib.h>
