@@ -49,6 +49,8 @@ struct fset;
 typedef struct {
     const char *key;           /* fuel or activity key, e.g. "natural_gas" */
     const char *label;         /* display name or NULL */
+    const char *label_zh;      /* `name_zh:`, else the Chinese part of `name:` ("Raw coal (原煤)"), or NULL */
+    bool activity;             /* written as `activity:` (a product-method or purchased-energy key), not `fuel:` */
     const char *same_as;       /* `ipcc_fuel:` the key whose factors fill the gaps, or NULL */
     const char *grid;          /* electricity grid ("national", "northeast", ...) or NULL */
     long year;                 /* year the values apply to, 0 = any */
@@ -56,6 +58,8 @@ typedef struct {
     int biogenic;              /* 1 yes, 0 no, -1 not stated */
     bool removal;              /* a sink: product-method emissions are negative */
     const char *feedstock;     /* fuel whose feedstock (and fuel) use this process factor covers, or NULL */
+    const char **needs;        /* `needs:` parameters a record of this key must give itself (no default exists) */
+    unsigned nneeds;
     fset_param *params;
     size_t nparams;
     src_loc at;
@@ -76,16 +80,47 @@ typedef struct fset {
     char sha256[65];           /* hex digest of the file */
 } fset;
 
-/* A GWP-100 set: one value per known gas (NAN where the set has none). */
+/* Where the carbon of emitted methane comes from. AR6 (WG1 Table 7.15)
+ * gives fossil CH4 a higher GWP than non-fossil CH4 (29.8 and 27.0): the
+ * CO2 its oxidation leaves is new to the atmosphere. Which origin a record
+ * has is decided by the engine (docs/input-format.md, "Methane: fossil or
+ * non-fossil"); GWP_ORIGIN_ANY is the set's one CH4 value. */
+typedef enum {
+    GWP_ORIGIN_ANY,        /* no split: the set's CH4 (every gas but CH4 has only this) */
+    GWP_ORIGIN_FOSSIL,     /* CH4_fossil of the set */
+    GWP_ORIGIN_NON_FOSSIL, /* CH4_non_fossil of the set */
+    GWP_NORIGINS
+} gwp_origin;
+
+/* A GWP-100 set: one value per known gas (NAN where the set has none), and
+ * CH4 by origin where the set gives both CH4_fossil and CH4_non_fossil. */
 typedef struct {
     const char *id;            /* "ar5" */
     const char *title;
     double gwp[GAS_COUNT];
     const char *ref[GAS_COUNT];
     src_loc at[GAS_COUNT];
+    double ch4[GWP_NORIGINS];  /* [FOSSIL], [NON_FOSSIL]: NAN when not given; [ANY] unused */
+    const char *ch4_ref[GWP_NORIGINS];
+    src_loc ch4_at[GWP_NORIGINS];
     src_loc set_at;            /* where the set is defined */
     bool is_default;
 } gwp_set;
+
+/* Whether set `g` splits CH4 by origin: it gives both CH4_fossil and
+ * CH4_non_fossil (AR6 does; SAR, AR4 and AR5 keep one CH4 value). */
+bool gwp_splits_ch4(const gwp_set *g);
+
+/* The origin under which set `g` values gas `gas` of origin `o`: `o` for
+ * CH4 in a set that splits it, else GWP_ORIGIN_ANY. */
+gwp_origin gwp_effective_origin(const gwp_set *g, gas_id gas, gwp_origin o);
+
+/* The GWP of gas `gas` of origin `o` in set `g` (NAN when the set has
+ * none), with its reference and place in *ref and *at when not NULL. */
+double gwp_value(const gwp_set *g, gas_id gas, gwp_origin o, const char **ref, src_loc *at);
+
+/* "CH4 (fossil)", "CH4 (non-fossil)" or the gas's name. */
+const char *gwp_gas_label(gas_id gas, gwp_origin o);
 
 typedef struct fset_db fset_db;
 
@@ -137,6 +172,16 @@ size_t fdb_files(const fset_db *db, const char ***paths, const char ***sha256);
 
 /* A parameter of an entry, or NULL. */
 const fset_value *fset_entry_param(const fset_entry *e, const char *name);
+
+/* The English and Chinese names of entry `e` (fset_names.c): "Raw coal
+ * (原煤)" splits into both; otherwise the label (or the key) is the English
+ * name and `name_zh:` the Chinese one (the English one when there is none). */
+void fset_entry_names(const fset_entry *e, char *en, size_t enlen, char *zh, size_t zhlen);
+
+/* The Chinese name in label `label` ("原煤" of "Raw coal (原煤)") copied into
+ * `mem`, or NULL when the label has no parenthesised Chinese part. */
+struct pool;
+const char *fset_label_zh(const char *label, struct pool *mem);
 
 
 #endif

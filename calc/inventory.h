@@ -47,15 +47,17 @@ typedef struct {
     bool feedstock_excluded;   /* 1.A: the amount has had feedstock and non-energy use taken out */
     signed char removal;       /* product method: 1 subtract (a sink, a carbon output), 0 add, -1 as the entry says */
     bool far;                  /* the fields' places are in inventory.far */
+    unsigned char ch4_origin;  /* gwp_origin of `ch4_origin:`; GWP_ORIGIN_ANY = by the engine's rule */
 } inv_record;
 
-/* A quantity of the economy block: GDP, population. */
+/* A quantity of the economy block: GDP, population, primary electricity. */
 typedef struct {
     bool given;
     double value;
     const char *unit_text;
     units_t unit;
-    long price_base; /* GDP: price base year, 0 when not given */
+    long price_base;    /* GDP: price base year, 0 when not given */
+    const char *source; /* NULL when not given */
     src_loc at;
 } inv_quantity;
 
@@ -104,6 +106,7 @@ typedef struct inventory {
     const char **factor_dirs; /* extra folders, relative paths made relative to the file */
     size_t ndirs;
     inv_quantity gdp, population;
+    inv_quantity primary_electricity; /* non-fossil electricity generated in the region (intensity series) */
     fod_input fod;     /* solid_waste: landfill sites for the first-order-decay model */
     inv_indirect *ind; /* indirect: purchased electricity and heat */
     size_t nind;
