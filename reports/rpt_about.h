@@ -13,6 +13,7 @@ typedef struct {
     rpt_xl *x;
     lxw_worksheet *ws; /* NULL after an error: the calls do nothing */
     lxw_row_t row;     /* the next row */
+    size_t ncols;      /* columns given widths: the printed ones */
 } rpt_about;
 
 /* Adds the "About" sheet with the widths of its first n columns and writes
@@ -41,5 +42,9 @@ void rpt_about_sets(rpt_about *a, const fset *const *sets, size_t n);
 
 /* The input files: a heading, Path / SHA-256, one row per file. */
 void rpt_about_inputs(rpt_about *a, const rpt_meta *m);
+
+/* Ends the sheet: only its rows and the columns given widths are printed
+ * (a long text would otherwise spill to the right and shrink the page). */
+void rpt_about_end(rpt_about *a);
 
 #endif
