@@ -15,8 +15,8 @@ static lxw_chart *iw_chart(iw *w, uint8_t type, const char *title, const char *y
     lxw_chart *ch = rpt_xl_chart(&w->xl, type, title);
     if (!ch)
         return NULL;
-    chart_axis_set_name(ch->x_axis, iw_label(w, RPT_L_YEAR));
-    chart_axis_set_name(ch->y_axis, y_name);
+    rpt_xl_axis_name(&w->xl, ch->x_axis, iw_label(w, RPT_L_YEAR), false);
+    rpt_xl_axis_name(&w->xl, ch->y_axis, y_name, true);
     chart_axis_set_num_format(ch->y_axis, y_format);
     chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
     return ch;

@@ -324,13 +324,14 @@ static void sr_write_totals(xw *w, lxw_worksheet *ws, const sr_table *t, const s
         for (size_t k = 0; k < c->ngas + 2; k++) {
             int what = k < c->ngas ? (int)c->gas[k] : (int)(GAS_COUNT + (k - c->ngas));
             lxw_col_t col = (lxw_col_t)(2 + k);
-            size_t used = 0, n = 0;
-            for (size_t i = 0; i < t->nrow; i++)
+            size_t used = 0, n = 0; /* five levels: the formula is short */
+            for (size_t i = 0; i < t->nrow && used < XW_FORMULA_MAX; i++)
                 if (t->row[i].kind == SR_LEVEL && t->row[i].parent < 0)
                     used += (size_t)snprintf(buf + used, XW_FORMULA_MAX - used, "%s%s", n++ ? "," : "=SUM(",
                                              rpt_xl_cell(t->row[i].row, col).s);
-            snprintf(buf + used, XW_FORMULA_MAX - used, ")%s%s", v == 0 && lulucf >= 0 ? "-" : "",
-                     v == 0 && lulucf >= 0 ? rpt_xl_cell(t->row[lulucf].row, col).s : "");
+            if (used < XW_FORMULA_MAX)
+                snprintf(buf + used, XW_FORMULA_MAX - used, ")%s%s", v == 0 && lulucf >= 0 ? "-" : "",
+                         v == 0 && lulucf >= 0 ? rpt_xl_cell(t->row[lulucf].row, col).s : "");
             rpt_xl_formula_zero(&w->xl, ws, row, col, buf, sr_value(&tot[v], what), sr_fmt(what, true),
                                 sr_key(w, t, "", v == 0 ? RPT_LULUCF : NULL, what));
         }

@@ -355,7 +355,7 @@ static lxw_row_t xw_chart(xw *w, lxw_worksheet *ws, uint8_t type, lxw_col_t cat_
     bool bar = type == LXW_CHART_BAR;
     lxw_chart_axis *value = bar ? ch->x_axis : ch->y_axis, *cats = bar ? ch->y_axis : ch->x_axis;
     chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
-    chart_axis_set_name(value, il_label(IL_U_T_CO2E, w->zh));
+    rpt_xl_axis_name(&w->xl, value, il_label(IL_U_T_CO2E, w->zh), !bar);
     chart_axis_set_num_format(value, "#,##0");
     if (bar) {
         chart_axis_set_reverse(cats);

@@ -650,6 +650,17 @@ lxw_chart *rpt_xl_chart(rpt_xl *x, uint8_t type, const char *title)
     return ch;
 }
 
+/* Chinese reads down a vertical axis as a column of upright characters
+ * (Excel's "stacked" text, rotation 270); other text is turned. */
+void rpt_xl_axis_name(rpt_xl *x, lxw_chart_axis *axis, const char *name, bool vertical)
+{
+    chart_axis_set_name(axis, name);
+    if (vertical && x->zh) {
+        lxw_chart_font font = {.rotation = 270, .bold = LXW_TRUE};
+        chart_axis_set_name_font(axis, &font);
+    }
+}
+
 /* The ranges are formulas: "=Sheet!$A$2:$A$9". */
 lxw_chart_series *rpt_xl_series(rpt_xl *x, lxw_chart *ch, const char *sheet, lxw_col_t cat_col, lxw_col_t val_col,
                                 lxw_row_t r0, lxw_row_t r1, const char *name)

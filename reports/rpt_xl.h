@@ -226,6 +226,10 @@ rpt_ref rpt_xl_column(const char *sheet, lxw_col_t col);
  * set) when out of memory, and after an earlier error. */
 lxw_chart *rpt_xl_chart(rpt_xl *x, uint8_t type, const char *title);
 
+/* Names a chart axis; a vertical axis of a Chinese workbook gets its
+ * characters one below the other, upright. */
+void rpt_xl_axis_name(rpt_xl *x, lxw_chart_axis *axis, const char *name, bool vertical);
+
 /* Adds a series to `ch`: categories in column `cat_col` and values in
  * column `val_col` of `sheet`, rows r0..r1 (0-based, absolute ranges),
  * named `name` unless NULL. NULL (with x->err set) on failure, and when
