@@ -15,9 +15,9 @@ PKGS      := yaml-0.1 xlsxwriter
 BUILD     ?= build
 SANFLAGS  := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-# Debian 12 packages: build, test (independent workbook reader, LibreOffice recalculation), tools.
+# Debian 12 packages: build, test (independent workbook reader, LibreOffice recalculation, PDF pages), tools.
 DEPS_BUILD := build-essential pkg-config libyaml-dev libxlsxwriter-dev zlib1g-dev libcmocka-dev
-DEPS_TEST  := python3 python3-openpyxl python3-yaml libreoffice-calc-nogui valgrind clang libclang-rt-14-dev
+DEPS_TEST  := python3 python3-openpyxl python3-yaml libreoffice-calc-nogui poppler-utils valgrind clang libclang-rt-14-dev
 DEPS       := $(DEPS_BUILD) $(DEPS_TEST)
 
 ifeq ($(V),1)
