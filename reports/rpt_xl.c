@@ -20,30 +20,31 @@ typedef struct {
 } rpt_fmt_spec;
 
 static const rpt_fmt_spec rpt_fmt_specs[RPT_F_COUNT] = {
-    [RPT_F_TITLE] = {true, 14, false, false, NULL, false},
-    [RPT_F_HEADER] = {true, 0, true, true, NULL, false},
-    [RPT_F_BOLD] = {true, 0, false, false, NULL, false},
-    [RPT_F_WRAP] = {false, 0, false, true, NULL, false},
-    [RPT_F_T] = {false, 0, false, false, "#,##0.00", false},
-    [RPT_F_T_BOLD] = {true, 0, false, false, "#,##0.00", false},
-    [RPT_F_T_SMALL] = {false, 0, false, false, "#,##0.0000", false},
-    [RPT_F_T_SMALL_BOLD] = {true, 0, false, false, "#,##0.0000", false},
-    [RPT_F_TJ] = {false, 0, false, false, "#,##0.00", false},
-    [RPT_F_FACTOR] = {false, 0, false, false, "#,##0.000", false},
-    [RPT_F_GENERAL] = {false, 0, false, false, "General", false},
-    [RPT_F_INT] = {false, 0, false, false, "0", false},
-    [RPT_F_PCT] = {false, 0, false, false, "0.0%", false},
-    [RPT_F_PCT_BOLD] = {true, 0, false, false, "0.0%", false},
-    [RPT_F_UNC] = {false, 0, false, false, "0.0", false},
-    [RPT_F_HILITE] = {false, 0, false, false, "General", LXW_COLOR_YELLOW},
-    [RPT_F_HILITE_INT] = {true, 0, false, false, "0", LXW_COLOR_YELLOW},
-    [RPT_F_DEC4] = {false, 0, false, false, "#,##0.0000", 0},
-    [RPT_F_PCT2] = {false, 0, false, false, "0.00%", 0},
-    [RPT_F_GOOD] = {true, 0, false, false, NULL, 0xC6EFCE},
-    [RPT_F_FAIR] = {true, 0, false, false, NULL, 0xE2EFDA},
-    [RPT_F_WARN] = {true, 0, false, false, NULL, 0xFFEB9C},
-    [RPT_F_BAD] = {true, 0, false, false, NULL, 0xFFC7CE},
-    [RPT_F_THOUSANDS] = {false, 0, false, false, "#,##0", 0, 0},
+    /* bold, size, border, wrap, number format, fill, indent, top */
+    [RPT_F_TITLE] = {true, 14, false, false, NULL, 0, 0, false},
+    [RPT_F_HEADER] = {true, 0, true, true, NULL, 0, 0, false},
+    [RPT_F_BOLD] = {true, 0, false, false, NULL, 0, 0, false},
+    [RPT_F_WRAP] = {false, 0, false, true, NULL, 0, 0, false},
+    [RPT_F_T] = {false, 0, false, false, "#,##0.00", 0, 0, false},
+    [RPT_F_T_BOLD] = {true, 0, false, false, "#,##0.00", 0, 0, false},
+    [RPT_F_T_SMALL] = {false, 0, false, false, "#,##0.0000", 0, 0, false},
+    [RPT_F_T_SMALL_BOLD] = {true, 0, false, false, "#,##0.0000", 0, 0, false},
+    [RPT_F_TJ] = {false, 0, false, false, "#,##0.00", 0, 0, false},
+    [RPT_F_FACTOR] = {false, 0, false, false, "#,##0.000", 0, 0, false},
+    [RPT_F_GENERAL] = {false, 0, false, false, "General", 0, 0, false},
+    [RPT_F_INT] = {false, 0, false, false, "0", 0, 0, false},
+    [RPT_F_PCT] = {false, 0, false, false, "0.0%", 0, 0, false},
+    [RPT_F_PCT_BOLD] = {true, 0, false, false, "0.0%", 0, 0, false},
+    [RPT_F_UNC] = {false, 0, false, false, "0.0", 0, 0, false},
+    [RPT_F_HILITE] = {false, 0, false, false, "General", LXW_COLOR_YELLOW, 0, false},
+    [RPT_F_HILITE_INT] = {true, 0, false, false, "0", LXW_COLOR_YELLOW, 0, false},
+    [RPT_F_DEC4] = {false, 0, false, false, "#,##0.0000", 0, 0, false},
+    [RPT_F_PCT2] = {false, 0, false, false, "0.00%", 0, 0, false},
+    [RPT_F_GOOD] = {true, 0, false, false, NULL, 0xC6EFCE, 0, false},
+    [RPT_F_FAIR] = {true, 0, false, false, NULL, 0xE2EFDA, 0, false},
+    [RPT_F_WARN] = {true, 0, false, false, NULL, 0xFFEB9C, 0, false},
+    [RPT_F_BAD] = {true, 0, false, false, NULL, 0xFFC7CE, 0, false},
+    [RPT_F_THOUSANDS] = {false, 0, false, false, "#,##0", 0, 0, false},
     [RPT_F_UNIT] = {false, 0, false, false, NULL, 0, 1, false},
     [RPT_F_LABEL] = {true, 0, false, false, NULL, 0, 0, true},
 };
@@ -530,7 +531,7 @@ void rpt_xl_fit_row(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, const lxw_col_t
 void rpt_xl_header_strs(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col0, const char *const *texts,
                         size_t n)
 {
-    lxw_col_t cols[256];
+    lxw_col_t cols[256] = {0};
     size_t m = n < 256 ? n : 256;
     for (size_t i = 0; i < m; i++)
         cols[i] = (lxw_col_t)(col0 + i);
