@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+static size_t rpt_xl_a1(char *out, lxw_row_t row, lxw_col_t col, bool abs);
+
 /* How each format looks: bold, font size (0 = default), bottom border,
  * wrap, number format (NULL = General). */
 typedef struct {
@@ -340,19 +342,22 @@ void rpt_xl_zero(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, rpt
 
 const char *rpt_xl_label(const rpt_xl *x, rpt_label_id id) { return rpt_label(x->labels, id, x->zh); }
 
-/* Joins the references with '*' after '='. */
+/* Joins the references with '*' after '='; each takes at most 16 bytes. */
 void rpt_xl_product(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const lxw_col_t *cols, size_t n,
                     double cached, rpt_fmt_id f)
 {
     char formula[RPT_XL_FORMULA_MAX];
     size_t used = 0;
-    for (size_t i = 0; i < n && used < sizeof formula; i++)
-        used += (size_t)snprintf(formula + used, sizeof formula - used, "%s%s", i ? "*" : "=",
-                                 rpt_xl_cell(row, cols[i]).s);
-    if (used >= sizeof formula)
+    if (n * 16 + 1 >= sizeof formula) {
         rpt_xl_check(x, LXW_ERROR_PARAMETER_VALIDATION, "building a product formula (too many cells)");
-    else
-        rpt_xl_formula(x, ws, row, col, formula, cached, f);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        formula[used++] = i ? '*' : '=';
+        used += rpt_xl_a1(formula + used, row, cols[i], false);
+    }
+    formula[used] = '\0';
+    rpt_xl_formula(x, ws, row, col, formula, cached, f);
 }
 
 /* Writes a text formula and its cached text. */
@@ -610,16 +615,47 @@ static void rpt_xl_sheet_prefix(const char *sheet, char *buf, size_t len)
         snprintf(buf, len, "'%s'!", sheet);
 }
 
-rpt_ref rpt_xl_cell(lxw_row_t row, lxw_col_t col) { return rpt_xl_ref(NULL, row, col, false); }
+/* Writes the A1 reference of (row, col) at out ("G5", "$G$5"; at most 15
+ * bytes with the NUL: "$XFD$1048576") and returns its length. Built by hand:
+ * every calculation row builds a few, and snprintf would cost more than
+ * libxlsxwriter's own work on the cell. */
+static size_t rpt_xl_a1(char *out, lxw_row_t row, lxw_col_t col, bool abs)
+{
+    char letters[4], digits[12];
+    size_t n = 0, nl = 0, nd = 0;
+    for (unsigned c = (unsigned)col + 1; c > 0; c = (c - 1) / 26)
+        letters[nl++] = (char)('A' + (c - 1) % 26);
+    for (unsigned long r = (unsigned long)row + 1; r > 0; r /= 10)
+        digits[nd++] = (char)('0' + r % 10);
+    if (abs)
+        out[n++] = '$';
+    while (nl)
+        out[n++] = letters[--nl];
+    if (abs)
+        out[n++] = '$';
+    while (nd)
+        out[n++] = digits[--nd];
+    out[n] = '\0';
+    return n;
+}
 
-/* lxw_col_to_name gives the letters ("$G" when absolute); the row follows. */
+rpt_ref rpt_xl_cell(lxw_row_t row, lxw_col_t col)
+{
+    rpt_ref r;
+    rpt_xl_a1(r.s, row, col, false);
+    return r;
+}
+
+/* The sheet's prefix, then the A1 reference. */
 rpt_ref rpt_xl_ref(const char *sheet, lxw_row_t row, lxw_col_t col, bool abs)
 {
     rpt_ref r;
-    char pre[40], name[16];
-    rpt_xl_sheet_prefix(sheet, pre, sizeof pre);
-    lxw_col_to_name(name, col, abs ? LXW_TRUE : LXW_FALSE);
-    snprintf(r.s, sizeof r.s, "%s%s%s%u", pre, name, abs ? "$" : "", (unsigned)row + 1);
+    size_t n = 0;
+    if (sheet) {
+        rpt_xl_sheet_prefix(sheet, r.s, sizeof r.s - 16);
+        n = strlen(r.s);
+    }
+    rpt_xl_a1(r.s + n, row, col, abs);
     return r;
 }
 
