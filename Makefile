@@ -2,22 +2,27 @@
 # make            build ./ghgcalc
 # make test       unit + end-to-end tests (the README's test command)
 # make sanitize   the whole test suite against an ASan+UBSan build
-# make valgrind   unit tests and the end-to-end CLI runs under valgrind
+# make valgrind   unit tests and the smoke suite (every command on the shipped examples) under valgrind;
+#                 make valgrind-full: every end-to-end suite under valgrind (about an hour)
 # make deps       apt-get install what building and testing need (Debian 12, as root)
 # make install    PREFIX=/usr/local DESTDIR=
-# make bench, make fuzz, make format, make clean.  V=1 shows the commands.
+# make bench, make bench-mc, make bench-audit, make fuzz, make format, make clean.  V=1 shows the commands.
 
 VERSION   := 0.1.0
 PREFIX    ?= /usr/local
 DATADIR   ?= $(PREFIX)/share/ghgcalc
 CC        ?= cc
-PKGS      := yaml-0.1 xlsxwriter
+PKGS      := yaml-0.1 xlsxwriter minizip libxml-2.0
 BUILD     ?= build
 SANFLAGS  := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-# Debian 12 packages: build, test (independent workbook reader, LibreOffice recalculation, PDF pages), tools.
-DEPS_BUILD := build-essential pkg-config libyaml-dev libxlsxwriter-dev zlib1g-dev libcmocka-dev
+# Debian 12 packages: build (libminizip and libxml2 read the workbooks `ghgcalc import` takes), test
+# (independent workbook reader, LibreOffice recalculation, PDF pages), tools.
+DEPS_BUILD := build-essential pkg-config libyaml-dev libxlsxwriter-dev zlib1g-dev libcmocka-dev libminizip-dev libxml2-dev
 DEPS_TEST  := python3 python3-openpyxl python3-yaml libreoffice-calc-nogui poppler-utils valgrind clang libclang-rt-14-dev
+# Only the benchmarks (make bench, make bench-mc) need these: bench/python_equiv.py uses pandas,
+# bench/python_mc.py numpy. `make bench-deps` installs them; no test needs them.
+DEPS_BENCH := python3-numpy python3-pandas
 DEPS       := $(DEPS_BUILD) $(DEPS_TEST)
 
 ifeq ($(V),1)
@@ -48,14 +53,14 @@ LIB_OBJ   = $(LIB_SRC:%.c=$(OBJDIR)/%.o)
 MAIN_OBJ  = $(OBJDIR)/calc/main.o
 UNIT_BINS = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all check-deps deps test unit e2e sanitize valgrind install uninstall clean format bench fuzz example
+.PHONY: all check-deps deps bench-deps test unit e2e sanitize valgrind valgrind-full install uninstall clean format bench bench-mc bench-audit fuzz example
 .DEFAULT_GOAL := all
 
 all: check-deps ghgcalc
 
 check-deps:
 ifneq ($(PKG_OK),yes)
-	@for p in yaml-0.1:libyaml-dev xlsxwriter:libxlsxwriter-dev; do \
+	@for p in yaml-0.1:libyaml-dev xlsxwriter:libxlsxwriter-dev minizip:libminizip-dev libxml-2.0:libxml2-dev; do \
 	  pkg-config --exists $${p%%:*} 2>/dev/null || echo "ghgcalc: missing library $${p%%:*}: install the Debian package $${p##*:} (or run 'make deps' as root)" >&2; \
 	done; \
 	command -v pkg-config >/dev/null || echo "ghgcalc: pkg-config is missing: install the Debian package pkg-config (or run 'make deps')" >&2; \
@@ -66,6 +71,9 @@ deps:
 	DEBIAN_FRONTEND=noninteractive apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(DEPS) >/dev/null
 	@echo "ghgcalc: dependencies installed"
+
+bench-deps:
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(DEPS_BENCH) >/dev/null
 
 ghgcalc: $(BUILD)/ghgcalc
 	$(Q)cp $< $@.tmp && mv -f $@.tmp $@
@@ -99,13 +107,19 @@ test: $(TEST_PROGRAM) $(UNIT_BINS)
 sanitize:
 	$(Q)$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="-O1 -g $(SANFLAGS)" LDFLAGS="$(SANFLAGS)" test
 
+# Under valgrind: the unit tests and tests/e2e/smoke_e2e.py (every command on the shipped examples);
+# valgrind-full runs every end-to-end suite under valgrind (about an hour; not in CI).
 valgrind: $(TEST_PROGRAM) $(UNIT_BINS)
 	$(Q)GHGCALC_VALGRIND=1 tests/run $(BUILD)
 
+valgrind-full: $(TEST_PROGRAM) $(UNIT_BINS)
+	$(Q)GHGCALC_VALGRIND=1 GHGCALC_VALGRIND_FULL=1 tests/run $(BUILD)
+
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/factors $(DESTDIR)$(PREFIX)/share/man/man1
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/factors $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 ghgcalc $(DESTDIR)$(PREFIX)/bin/ghgcalc
 	install -m 644 factors/*.yaml $(DESTDIR)$(DATADIR)/factors/
+	install -m 644 rules/*.yaml $(DESTDIR)$(DATADIR)/rules/
 	install -m 644 docs/ghgcalc.1 $(DESTDIR)$(PREFIX)/share/man/man1/ghgcalc.1
 
 uninstall:
@@ -127,6 +141,16 @@ clean:
 # BENCH_PY_MAX=1000000 also runs the Python equivalent at 10^6 records (about 7 GB). Not part of `make test`.
 bench:
 	$(Q)bench/run.sh
+
+# The Monte Carlo against a numpy implementation of the same model, 10^5 iterations of the shipped inventory;
+# writes bench/RESULTS-mc.md (copied into RESULTS.md by bench/run.sh). Not part of `make test`.
+bench-mc:
+	$(Q)bench/mc.sh
+
+# The audit benchmark (issue 13): `ghgcalc audit` over 10,000 synthetic reports against a Python peer of the
+# same checks; writes bench/RESULTS-audit.md and its section of bench/RESULTS.md. Not part of `make test`.
+bench-audit:
+	$(Q)bench/run_audit.sh
 
 # libFuzzer harnesses (clang, ASan+UBSan), each run for FUZZ_TIME seconds on every core; findings are
 # copied to fuzz/regressions/ (fuzz/replay.sh replays them). Not part of `make test`.

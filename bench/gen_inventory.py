@@ -1,15 +1,23 @@
 #!/usr/bin/python3
 """gen_inventory.py - writes a benchmark inventory of N activity records (standard library only).
 
-usage: bench/gen_inventory.py N OUT.yaml [--factors factors/ipcc2006-energy.yaml] [--seed 20200]
+usage: bench/gen_inventory.py N OUT.yaml [--mix uniform|realistic] [--factors factors/ipcc2006-energy.yaml]
+                              [--seed 20200]
 
-The mix is fixed by the seed: IPCC categories 1.A.1.a to 1.A.4.c (energy
+--mix uniform (the default, the mix of every earlier benchmark result) is fixed
+by the seed: IPCC categories 1.A.1.a to 1.A.4.c (energy
 industries, the 13 manufacturing subsectors, road transport, commercial,
 residential, agriculture), each with the fuels for which the factor set has an
 NCV per mass, a CO2 factor and CH4 and N2O factors in that category; amounts in
 t, 10^4 t, 万吨, Gg or TJ; sources drawn from a pool of 40; every record has a
 unique id, so none is a duplicate. Records are written in block style as users
 write them, about 150 bytes each.
+
+--mix realistic (bench/gen_realistic.py) is a Chinese city's mix: 25 fuels in
+20 categories of 1.A with china-energy and ipcc2006-energy, amounts in mass,
+energy and volume units, about 18 % of records with Tier 2 overrides, some
+with an uncertainty or not_estimated; the sets are read from the folder of
+--factors.
 """
 import argparse
 import os
@@ -18,6 +26,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import factorfile  # noqa: E402
+import gen_realistic  # noqa: E402
 
 CATEGORIES = [
     # (code, weight): more records in manufacturing and residential, as city inventories have
@@ -48,11 +57,18 @@ def fuels_for(entries, category):
     return out
 
 
-def write_inventory(path, n, seed=20200, year=2020, factors=None):
+def write_inventory(path, n, seed=20200, year=2020, factors=None, mix='uniform'):
     """Writes a benchmark inventory of n records for `year` to `path` (via a
-    temporary file renamed into place); the same (n, seed, year) give the same bytes."""
+    temporary file renamed into place); the same (n, seed, year, mix) give the same bytes."""
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    entries = factorfile.load(factors or os.path.join(root, 'factors', 'ipcc2006-energy.yaml'))
+    factors = factors or os.path.join(root, 'factors', 'ipcc2006-energy.yaml')
+    if mix == 'realistic':
+        tmp = path + '.tmp'
+        with open(tmp, 'w', encoding='utf-8', newline='\n') as f:
+            gen_realistic.write_realistic(f, n, seed, year, os.path.dirname(os.path.abspath(factors)))
+        os.replace(tmp, path)
+        return
+    entries = factorfile.load(factors)
     rng = random.Random(seed)
     cats = [(c, w, fuels_for(entries, c)) for c, w in CATEGORIES]
     cats = [c for c in cats if c[2]]
@@ -91,10 +107,11 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('n', type=int)
     ap.add_argument('out')
+    ap.add_argument('--mix', choices=['uniform', 'realistic'], default='uniform')
     ap.add_argument('--factors')
     ap.add_argument('--seed', type=int, default=20200)
     a = ap.parse_args()
-    write_inventory(a.out, a.n, a.seed, factors=a.factors)
+    write_inventory(a.out, a.n, a.seed, factors=a.factors, mix=a.mix)
 
 
 if __name__ == '__main__':

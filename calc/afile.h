@@ -1,4 +1,4 @@
-/* afile.h - all-or-nothing output: write to temporary files beside the targets, then rename them into place. */
+/* afile.h - all-or-nothing output: write to temporary files beside the targets, then rename them into place together. */
 #ifndef GHG_AFILE_H
 #define GHG_AFILE_H
 
@@ -11,17 +11,23 @@
 typedef struct {
     char *final[AFILE_MAX]; /* target paths */
     char *temp[AFILE_MAX];  /* "DIR/.NAME.tmp-PID-N" in the target's folder */
+    char *backup[AFILE_MAX]; /* during a commit: "DIR/.NAME.old-PID-N", the earlier target */
     size_t n;
 } afile_group;
 
 /* Adds `path` to the group and returns its temporary path (in the same
- * folder, so the rename is atomic), or NULL when the group is full or out of
- * memory. */
+ * folder, so the rename is atomic; NAME is shortened when the whole name
+ * would pass 255 bytes), or NULL when the group is full or out of memory. */
 const char *afile_add(afile_group *g, const char *path);
 
-/* Renames every temporary file into place; on the first failure removes the
- * remaining temporary files and returns -1 with the failing path in *failed.
- * Returns 0 on success. */
+/* Puts every temporary file in place, all or nothing. Under an advisory
+ * lock (flock) on each target folder, taken in a fixed order: first every
+ * existing target is renamed to a backup beside it (a target that cannot
+ * be replaced fails here, before any has changed; what was moved is put
+ * back), then every temporary file is renamed to its target (on a failure
+ * the new files are removed and the backups put back), then the backups
+ * are removed. On failure the temporary files are removed too, and -1 is
+ * returned with errno and the failing path in *failed; 0 on success. */
 int afile_commit(afile_group *g, const char **failed);
 
 /* While a group is written, SIGINT, SIGTERM and SIGHUP (Ctrl-C, kill, a
@@ -49,9 +55,16 @@ void afile_abort(afile_group *g);
 /* Frees the group's paths. */
 void afile_free(afile_group *g);
 
-/* True when `out` names the same file as `in` (same device and inode when
- * both exist, or the same absolute path). */
-bool afile_same(const char *out, const char *in);
+/* True when `a` and `b` name the same file: the same device and inode when
+ * both exist; else (neither exists) the same canonical path. */
+bool afile_same(const char *a, const char *b);
+
+/* The canonical absolute path of `path`: its folder resolved (realpath when
+ * the folder exists, else made absolute and normalised) and its name.
+ * afile_canonical_dir gives the folder only. malloc'd; NULL when out of
+ * memory. */
+char *afile_canonical(const char *path);
+char *afile_canonical_dir(const char *path);
 
 /* Checks that the folder of `path` exists and is writable, and that `path`
  * itself is absent or a regular file; returns 0, or -1 with errno set. */

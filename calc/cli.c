@@ -3,10 +3,12 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "afile.h"
@@ -84,6 +86,12 @@ int cli_report(const diag_list *dl)
     return diag_error_count(dl) ? CLI_INPUT : CLI_OK;
 }
 
+int cli_finish(const diag_list *dl, bool ok)
+{
+    int status = dl ? cli_report(dl) : CLI_INPUT;
+    return status == CLI_OK && !ok ? CLI_INPUT : status;
+}
+
 /* Progress on stderr: "ghgcalc: reading 65536 records...". */
 static void cli_progress_print(void *ctx, const char *stage, size_t done, size_t total)
 {
@@ -130,18 +138,22 @@ static const cli_opt *cli_find_opt(const cli_opt *opts, const char *name, size_t
     return NULL;
 }
 
-/* The commands that have option `name` ("inventory, intensity"), into buf;
- * false when none has. */
+/* The commands that have option `name`, as "ghgcalc inventory, intensity and
+ * audit", into buf; false when none has. */
 static bool cli_owners(const cli_command *const *all, size_t nall, const char *name, char *buf, size_t len)
 {
-    size_t used = 0;
-    buf[0] = '\0';
-    for (size_t i = 0; i < nall && used < len; i++) {
+    const char *own[64];
+    size_t n = 0, used = 0;
+    for (size_t i = 0; i < nall && n < sizeof own / sizeof *own; i++) {
         size_t base;
         if (cli_find_opt(all[i]->opts, name, &base))
-            used += (size_t)snprintf(buf + used, len - used, "%s'ghgcalc %s'", used ? " and " : "", all[i]->name);
+            own[n++] = all[i]->name;
     }
-    return used > 0;
+    buf[0] = '\0';
+    for (size_t k = 0; k < n && used < len; k++)
+        used += (size_t)snprintf(buf + used, len - used, "%s%s", k == 0 ? "ghgcalc " : k + 1 == n ? " and " : ", ",
+                                 own[k]);
+    return n > 0;
 }
 
 /* Stores `value` for option `o` at `field`; returns an exit status. */
@@ -218,7 +230,7 @@ static int cli_parse(int argc, char **argv, const cli_command *cmd, void *opts, 
         if (!o) {
             char owners[256];
             if (cli_owners(all, nall, name, owners, sizeof owners))
-                return cli_usage_error(cmd->name, "option '%s' is for %s, not '%s'", name, owners, cmd->name);
+                return cli_usage_error(cmd->name, "option '%s' is for %s, not for '%s'", name, owners, cmd->name);
             return cli_usage_error(cmd->name, "unknown option '%s'", name);
         }
         const char *value = NULL;
@@ -286,6 +298,18 @@ static char *cli_command_line(int argc, char **argv)
     return s;
 }
 
+/* Frees the CLI_LIST options of table `t` in `opts` (groups included): what
+ * the command's run function would have freed, when it does not run. */
+static void cli_free_lists(const cli_opt *t, void *opts)
+{
+    for (; t && t->name; t++) {
+        if (t->kind == CLI_LIST)
+            cli_list_free((cli_list *)((char *)opts + t->offset));
+        else if (t->kind == CLI_GROUP)
+            cli_free_lists(t->group, (char *)opts + t->offset);
+    }
+}
+
 /* Parses the options of command `cmd` and runs it. */
 static int cli_run(int argc, char **argv, const cli_command *cmd, const cli_command *const *all, size_t nall)
 {
@@ -299,9 +323,12 @@ static int cli_run(int argc, char **argv, const cli_command *cmd, const cli_comm
         status = cli_parse(argc, argv, cmd, opts, all, nall);
         if (status < 0) {
             cli_command_help(cmd);
+            cli_free_lists(cmd->opts, opts);
             status = CLI_OK;
         } else if (status == CLI_OK)
             status = cmd->run(opts, all, nall);
+        else
+            cli_free_lists(cmd->opts, opts); /* a usage error: the run, which frees them, did not happen */
         cli_list_free(&b->files);
     }
     /* Lists inside the command's options (--factors, ...) are the command's to free. */
@@ -312,6 +339,10 @@ static int cli_run(int argc, char **argv, const cli_command *cmd, const cli_comm
 
 int cli_main(int argc, char **argv, const cli_command *const *all, size_t nall)
 {
+    /* A file-size limit (ulimit -f) must not kill the run with SIGXFSZ in the
+     * middle of a write: ignored, the write fails with EFBIG, the output
+     * step says so, removes its temporary files and exits 3. */
+    signal(SIGXFSZ, SIG_IGN);
     if (argc < 2) {
         cli_help(stderr, all, nall);
         return CLI_INPUT;
@@ -421,20 +452,89 @@ static char *cli_beside(const char *out, const char *ext)
     return p;
 }
 
+/* The three outputs of `o`: the workbook, and unless --no-csv-json the CSV
+ * and the JSON (given, or beside the workbook); malloc'd into out[1..2]
+ * (NULL when not written). False when out of memory. */
+static bool cli_out_paths(const cli_out *o, char *out[3])
+{
+    out[0] = (char *)o->path;
+    out[1] = out[2] = NULL;
+    if (o->no_machine)
+        return true;
+    out[1] = o->csv ? strdup(o->csv) : cli_beside(o->path, ".csv");
+    out[2] = o->json ? strdup(o->json) : cli_beside(o->path, ".json");
+    return out[1] && out[2];
+}
+
+/* Whether `path` ends in `ext`, ASCII case aside. */
+static bool cli_has_ext(const char *path, const char *ext)
+{
+    size_t n = strlen(path), e = strlen(ext);
+    return n > e && strcasecmp(path + n - e, ext) == 0 && path[n - e - 1] != '/';
+}
+
+/* Refuses output `target` when it is the input file `in`; an exit status. */
+static int cli_not_input(const char *target, const char *in)
+{
+    if (!afile_same(target, in))
+        return CLI_OK;
+    fprintf(stderr, "%s: error: output would overwrite the input file '%s': choose another output path\n", target,
+            in);
+    return CLI_INPUT;
+}
+
+/* The names of the three outputs, for messages. */
+static const char *const cli_out_names[3] = {"workbook (-o)", "CSV (--csv)", "JSON (--json)"};
+
+/* Checks the output paths of `o` against the inputs named on the command
+ * line and against each other; an exit status. */
+static int cli_out_check_paths(const cli_base *b, const cli_out *o, char *const out[3])
+{
+    int status = CLI_OK;
+    for (size_t i = 0; i < 3 && status == CLI_OK; i++)
+        for (size_t k = 0; out[i] && k < b->files.n && status == CLI_OK; k++)
+            status = cli_not_input(out[i], b->files.v[k]);
+    if (status == CLI_OK && !cli_has_ext(o->path, ".xlsx")) {
+        size_t n = strlen(o->path);
+        char *fix = n && o->path[n - 1] == '/' ? NULL : cli_beside(o->path, ".xlsx");
+        status = cli_usage_error(b->command, "-o '%s' does not end in .xlsx: -o names the workbook (the CSV and JSON "
+                                 "are written beside it, or where --csv and --json say): give -o %s",
+                                 o->path, fix ? fix : "FOLDER/OUT.xlsx");
+        free(fix);
+    }
+    for (size_t i = 0; i < 3 && status == CLI_OK; i++)
+        for (size_t k = i + 1; out[i] && k < 3 && status == CLI_OK; k++)
+            if (out[k] && afile_same(out[i], out[k]))
+                status = cli_usage_error(b->command, "the %s and the %s would both be written to '%s': give each "
+                                         "output its own file", cli_out_names[i], cli_out_names[k], out[k]);
+    return status;
+}
+
+int cli_out_check(const cli_base *b, const cli_out *o)
+{
+    if (!o->path || !*o->path)
+        return cli_usage_error(b->command, "%s: give the workbook to write, such as -o out.xlsx",
+                               o->path ? "-o is empty" : "-o is missing");
+    if ((o->csv && !*o->csv) || (o->json && !*o->json))
+        return cli_usage_error(b->command, "%s is empty: give a file name, or leave the option out",
+                               o->csv && !*o->csv ? "--csv" : "--json");
+    char *out[3];
+    int status = cli_out_paths(o, out) ? cli_out_check_paths(b, o, out) : CLI_IO;
+    free(out[1]);
+    free(out[2]);
+    return status;
+}
+
 /* Refuses outputs that would overwrite an input or cannot be written;
  * returns an exit status. */
-static int cli_check_targets(const char *const targets[3], const cli_inputs *in)
+static int cli_check_targets(char *const targets[3], const cli_inputs *in)
 {
     for (size_t i = 0; i < 3; i++) {
         if (!targets[i])
             continue;
-        for (size_t k = 0; k < in->paths.n; k++) {
-            if (afile_same(targets[i], in->paths.v[k])) {
-                fprintf(stderr, "%s: error: output would overwrite the input file '%s': choose another output path\n",
-                        targets[i], in->paths.v[k]);
+        for (size_t k = 0; k < in->paths.n; k++)
+            if (cli_not_input(targets[i], in->paths.v[k]) != CLI_OK)
                 return CLI_INPUT;
-            }
-        }
         if (afile_check_dir(targets[i]) != 0) {
             fprintf(stderr, "%s: error: cannot write here: %s (%s)\n", targets[i], strerror(errno),
                     errno == EISDIR ? "give a file name, not a folder" : "check that the folder exists and is writable");
@@ -442,6 +542,30 @@ static int cli_check_targets(const char *const targets[3], const cli_inputs *in)
         }
     }
     return CLI_OK;
+}
+
+/* The cause of a failed write, from the errno its writer left: the
+ * libraries' own messages ("Zip generic error ZIP_ERRNO ...") do not say it.
+ * Only the errnos a failed write can mean count (a library may leave an
+ * unrelated errno from a call that did not matter); NULL otherwise. */
+static const char *cli_write_cause(int e)
+{
+    switch (e) {
+    case ENOSPC:
+    case EDQUOT:
+    case EFBIG:
+    case EIO:
+    case EROFS:
+    case EACCES:
+    case EPERM:
+    case ENAMETOOLONG:
+    case EMFILE:
+    case ENFILE:
+    case ENOMEM:
+        return strerror(e);
+    default:
+        return NULL;
+    }
 }
 
 /* The CSV and the JSON, written on a second thread while the workbook is
@@ -454,17 +578,34 @@ typedef struct {
     const char *csv, *json; /* final paths, for messages */
     const char *tc, *tj;    /* temporary paths */
     const char *failed;     /* set on failure: the final path that failed */
+    int cause;              /* errno after the failure */
     char err[512];
 } cli_machine_job;
 
 static void *cli_machine_write(void *arg)
 {
     cli_machine_job *j = arg;
+    errno = 0;
     if (!j->tc || j->w->csv(j->result, j->tc, j->m, j->err, sizeof j->err) != 0)
         j->failed = j->csv;
     else if (!j->tj || j->w->json(j->result, j->tj, j->m, j->err, sizeof j->err) != 0)
         j->failed = j->json;
+    j->cause = j->failed ? errno : 0;
     return NULL;
+}
+
+/* Prints that `failed` could not be written: the writer's message `err`,
+ * then the cause when the message does not already give it. */
+static void cli_write_failed(const char *failed, const char *err, int e)
+{
+    const char *cause = cli_write_cause(e);
+    if (cause && strstr(err, cause))
+        cause = NULL;
+    int len = (int)strlen(err);
+    if (len > 0 && err[len - 1] == '.')
+        len--; /* the library's full stop: the cause follows */
+    fprintf(stderr, "%s: error: cannot write: %.*s%s%s%s\n", failed, len, len ? err : "out of memory",
+            cause ? " (" : "", cause ? cause : "", cause ? ")" : "");
 }
 
 /* Writes every file of group `g` (the workbook here, the machine outputs on
@@ -487,23 +628,29 @@ static int cli_write_group(afile_group *g, const cli_out *o, const char *csv, co
         threaded = pthread_create(&thread, NULL, cli_machine_write, &job) == 0;
     char err[512] = "";
     const char *failed = NULL;
+    errno = 0;
     if (!tx || w->xlsx(result, tx, m, err, sizeof err) != 0)
         failed = o->path;
+    int cause = failed ? errno : 0;
     if (threaded)
         pthread_join(thread, NULL);
     else if (!o->no_machine)
         cli_machine_write(&job);
     if (!failed && job.failed) {
         failed = job.failed;
+        cause = job.cause;
         memcpy(err, job.err, sizeof err);
     }
     int status = CLI_OK;
     if (failed) {
-        fprintf(stderr, "%s: error: cannot write: %s\n", failed, err[0] ? err : "out of memory");
+        cli_write_failed(failed, err, cause);
         afile_abort(g);
         status = CLI_IO;
     } else if (afile_guard_commit(guard, g, &failed) != 0) {
-        fprintf(stderr, "%s: error: cannot move the finished file into place: %s\n", failed, strerror(errno));
+        int e = errno;
+        fprintf(stderr, "%s: error: cannot put the new file in place: %s (no output was changed)%s\n", failed,
+                strerror(e), e == EPERM || e == EACCES ? ": check that the file is yours and not immutable (lsattr)"
+                                                       : "");
         status = CLI_IO;
     }
     afile_guard_stop(guard);
@@ -512,15 +659,13 @@ static int cli_write_group(afile_group *g, const cli_out *o, const char *csv, co
 
 int cli_write(const cli_out *o, const cli_inputs *in, const rpt_meta *m, const void *result, const cli_writers *w)
 {
-    char *csv = o->csv ? strdup(o->csv) : cli_beside(o->path, ".csv");
-    char *json = o->json ? strdup(o->json) : cli_beside(o->path, ".json");
-    const char *targets[3] = {o->path, o->no_machine ? NULL : csv, o->no_machine ? NULL : json};
-    int status = csv && json ? cli_check_targets(targets, in) : CLI_IO;
+    char *out[3];
+    int status = cli_out_paths(o, out) ? cli_check_targets(out, in) : CLI_IO;
     afile_group g = {0};
     if (status == CLI_OK)
-        status = cli_write_group(&g, o, csv, json, m, result, w);
+        status = cli_write_group(&g, o, out[1], out[2], m, result, w);
     afile_free(&g);
-    free(csv);
-    free(json);
+    free(out[1]);
+    free(out[2]);
     return status;
 }

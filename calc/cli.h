@@ -78,11 +78,14 @@ extern const cli_opt cli_factors_opt[];
 struct cli_command;
 
 /* A kind of input file that `check` validates: the top-level key that
- * tells it, and the function that loads and checks it (printing its own
- * messages, returning an exit status). */
+ * tells it, and the function that loads and checks it from the reader
+ * `check` opened and read the first key of (pushed back: yr_unread_key),
+ * so that each file is read once. The function owns the reader, adds its
+ * messages to `dl`, prints them and returns an exit status. */
+struct yreader;
 typedef struct {
     const char *first_key;
-    int (*check)(const char *path, const cli_list *factor_dirs, bool quiet);
+    int (*check)(struct yreader *r, diag_list *dl, const cli_list *factor_dirs, bool quiet);
 } cli_kind;
 
 /* A row of the command table. */
@@ -107,6 +110,11 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) GHG_PRINTF(2, 3);
 
 /* Prints the collected messages; CLI_INPUT if any was an error, else CLI_OK. */
 int cli_report(const diag_list *dl);
+
+/* Prints the messages of `dl` and returns the exit status of a step that
+ * had them: CLI_INPUT when any is an error or the step gave no result
+ * (`ok` false), else CLI_OK. A NULL `dl` (out of memory) is CLI_INPUT. */
+int cli_finish(const diag_list *dl, bool ok);
 
 /* Progress on stderr for `quiet` off and stderr a terminal; {NULL} otherwise. */
 inv_progress cli_progress(bool quiet);
@@ -145,6 +153,13 @@ typedef struct {
 
 /* Fills the run's metadata for the writers. */
 rpt_meta cli_meta(const cli_base *b, const cli_out *o, const cli_inputs *in);
+
+/* Checks the output options before anything is computed: -o is given, not
+ * empty and ends in .xlsx; --csv and --json are not empty; no output is an
+ * input file named on the command line, and no two outputs are the same
+ * file (compared canonically: same device and inode, else same absolute
+ * normalised path). Returns an exit status; the error is printed. */
+int cli_out_check(const cli_base *b, const cli_out *o);
 
 /* Writes the workbook and (unless --no-csv-json) the CSV and JSON into
  * temporary files, then renames them into place together: all or none.

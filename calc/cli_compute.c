@@ -3,12 +3,13 @@
 
 #include <stdlib.h>
 
-eng_result *cli_compute_inventory(const char *path, const cli_list *given, bool quiet, fset_db *db, inventory **inv_out,
-                          int *status)
+#include "yreader.h"
+
+eng_result *cli_compute_from(struct yreader *yr, diag_list *dl, const cli_list *given, bool quiet, fset_db *db,
+                             inventory **inv_out)
 {
-    diag_list *dl = diag_new();
     inv_progress prog = cli_progress(quiet);
-    inventory *inv = dl ? inv_load(path, dl, prog.fn ? &prog : NULL) : NULL;
+    inventory *inv = yr ? inv_load_from(yr, dl, prog.fn ? &prog : NULL) : NULL;
     eng_result *r = NULL;
     /* After loading errors the engine still runs when it can, so that every
      * problem of the file is reported in one go. */
@@ -19,15 +20,23 @@ eng_result *cli_compute_inventory(const char *path, const cli_list *given, bool 
         cli_dirs_free(&d);
     }
     cli_progress_done(&prog);
-    *status = dl ? cli_report(dl) : CLI_INPUT;
-    if (r && *status != CLI_OK) {
+    if (r && diag_error_count(dl)) {
         eng_free(r);
         r = NULL;
     }
-    if (!r && *status == CLI_OK)
-        *status = CLI_INPUT;
-    diag_free(dl);
     *inv_out = inv;
+    return r;
+}
+
+eng_result *cli_compute_inventory(const char *path, const cli_list *given, bool quiet, fset_db *db, inventory **inv_out,
+                                  int *status)
+{
+    diag_list *dl = diag_new();
+    yreader *yr = dl ? yr_open(path, dl, NULL) : NULL;
+    *inv_out = NULL;
+    eng_result *r = yr ? cli_compute_from(yr, dl, given, quiet, db, inv_out) : NULL;
+    *status = cli_finish(dl, r != NULL);
+    diag_free(dl);
     return r;
 }
 

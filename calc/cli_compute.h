@@ -9,6 +9,14 @@
 #include "factors.h"
 #include "inventory.h"
 
+/* Loads the inventory from the open reader `yr` (closed here; NULL when it
+ * could not be opened) and computes it, as cli_compute_inventory does, but
+ * leaves the messages in `dl` unprinted. Returns the result, or NULL when
+ * `dl` holds an error. */
+struct yreader;
+eng_result *cli_compute_from(struct yreader *yr, diag_list *dl, const cli_list *given, bool quiet, fset_db *db,
+                             inventory **inv);
+
 /* Loads the inventory at `path` and computes it with the factor sets found
  * in the folders `given` (--factors) and the default ones (cli_dirs_make),
  * loading them into `db`. Every problem is printed; *status is the exit

@@ -17,19 +17,6 @@ static const cli_opt chk_cmd_opts_table[] = {
     {NULL, NULL, 0, 0, NULL, NULL, NULL, NULL},
 };
 
-/* The first top-level key of a YAML file, to tell its kind; NULL if none
- * (the reason is in `dl`). */
-static char *chk_first_key(const char *path, diag_list *dl)
-{
-    yreader *r = yr_open(path, dl, NULL);
-    if (!r)
-        return NULL;
-    const ynode *k = yr_next_key(r);
-    char *key = k ? strdup(k->text) : NULL;
-    yr_close(r);
-    return key;
-}
-
 /* The kind of the commands in `all` whose first key is `key`, or the
  * fallback kind (first key "") when none is. */
 static const cli_kind *chk_kind(const char *key, const cli_command *const *all, size_t nall)
@@ -45,21 +32,26 @@ static const cli_kind *chk_kind(const char *key, const cli_command *const *all, 
     return fallback;
 }
 
-/* Validates one file of any kind; the kind's check prints a line when it is fine. */
+/* Validates one file of any kind: opens it, tells its kind by its first
+ * key, pushes the key back and hands the open reader to the kind's check,
+ * so the file is read once (a pipe or FIFO works); the kind's check prints
+ * a line when it is fine. */
 static int chk_one(const chk_cmd_opts *o, const char *path, const cli_command *const *all, size_t nall)
 {
     diag_list *dl = diag_new();
-    char *key = dl ? chk_first_key(path, dl) : NULL;
-    const cli_kind *kind = key ? chk_kind(key, all, nall) : NULL;
+    yreader *r = dl ? yr_open(path, dl, NULL) : NULL;
+    const ynode *key = r ? yr_next_key(r) : NULL;
+    const cli_kind *kind = key ? chk_kind(key->text, all, nall) : NULL;
     int status;
-    if (kind)
-        status = kind->check(path, &o->factors, o->base.quiet);
-    else {
-        status = dl ? cli_report(dl) : CLI_INPUT;
-        if (!status)
-            status = CLI_INPUT;
+    if (kind) {
+        yr_unread_key(r);
+        status = kind->check(r, dl, &o->factors, o->base.quiet);
+    } else {
+        if (r && !yr_failed(r))
+            diag_error(dl, (src_loc){path, 1, 1}, "the top-level mapping is empty: nothing to check");
+        yr_close(r);
+        status = cli_finish(dl, false);
     }
-    free(key);
     diag_free(dl);
     return status;
 }

@@ -6,6 +6,8 @@
 #include "category.h"
 #include "cli.h"
 #include "factors.h"
+#include "fset_load.h"
+#include "yreader.h"
 
 typedef struct {
     cli_base base;
@@ -92,43 +94,38 @@ static int fac_cmd_run(void *opts, const cli_command *const *all, size_t nall)
     return status;
 }
 
-/* `check` on a factor set: loads it (and what it extends, beside it). */
-static int fac_cmd_check_set(const char *path, const cli_list *factor_dirs, bool quiet)
+/* `check` on a factor set: loads it from the open reader, and the sets it
+ * extends from beside it. */
+static int fac_cmd_check_set(struct yreader *yr, diag_list *dl, const cli_list *factor_dirs, bool quiet)
 {
     (void)factor_dirs;
     fset_db *db = fdb_new();
-    diag_list *dl = db ? diag_new() : NULL;
-    int status = CLI_IO;
-    if (dl) {
-        const char *none[1];
-        const fset *s = fdb_load_set(db, path, none, 0, (src_loc){path, 0, 0}, dl);
-        status = cli_report(dl);
-        if (s && !status && !quiet)
-            printf("%s: ok: factor set '%s', %zu entries\n", path, s->id, s->n);
-    }
-    diag_free(dl);
+    const fset *s = db ? fdb_load_set_from(db, yr, NULL, 0, dl) : NULL;
+    if (!db)
+        yr_close(yr);
+    int status = cli_finish(dl, s != NULL);
+    if (s && status == CLI_OK && !quiet)
+        printf("%s: ok: factor set '%s', %zu entries\n", s->path, s->id, s->n);
     fdb_free(db);
     return status;
 }
 
-/* `check` on a GWP file: loads it from its own folder. */
-static int fac_cmd_check_gwp(const char *path, const cli_list *factor_dirs, bool quiet)
+/* `check` on a GWP file: loads this very file (whatever its name) from the
+ * open reader and finds its default set. */
+static int fac_cmd_check_gwp(struct yreader *yr, diag_list *dl, const cli_list *factor_dirs, bool quiet)
 {
     (void)factor_dirs;
     fset_db *db = fdb_new();
-    diag_list *dl = db ? diag_new() : NULL;
-    int status = CLI_IO;
-    if (dl) {
-        char dir[4096];
-        const char *slash = strrchr(path, '/');
-        snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
-        const char *dirs[1] = {dir};
-        const gwp_set *g = fdb_gwp(db, NULL, dirs, 1, (src_loc){path, 0, 0}, dl);
-        status = cli_report(dl);
-        if (g && !status && !quiet)
-            printf("%s: ok: GWP sets, default '%s'\n", path, g->id);
-    }
-    diag_free(dl);
+    const char *path = yr_path(yr);
+    const gwp_set *g = NULL;
+    if (db) {
+        fdb_load_gwp_from(db, yr, dl);
+        g = fdb_gwp(db, NULL, NULL, 0, (src_loc){path, 0, 0}, dl);
+    } else
+        yr_close(yr);
+    int status = cli_finish(dl, g != NULL);
+    if (g && status == CLI_OK && !quiet)
+        printf("%s: ok: GWP sets, default '%s'\n", path, g->id);
     fdb_free(db);
     return status;
 }

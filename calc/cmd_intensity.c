@@ -10,6 +10,7 @@
 #include "cli_compute.h"
 #include "intensity.h"
 #include "series.h"
+#include "yreader.h"
 
 typedef struct {
     cli_base base;
@@ -23,54 +24,61 @@ static const cli_opt int_cmd_opts_table[] = {
     {NULL, NULL, 0, 0, NULL, NULL, NULL, NULL},
 };
 
+/* Finds the standard-coal coefficients of series `s` (loaded without
+ * errors) in its factor sets, then checks the figures the series gives on
+ * its own (GDP, population, energy in standard coal). */
+static void int_cmd_resolve(ser_series *s, const cli_list *factors, fset_db *db, diag_list *dl)
+{
+    if (!s || diag_error_count(dl) != 0)
+        return;
+    cli_dirs d;
+    if (cli_dirs_make(&d, factors, NULL, s->path) && ser_resolve(s, db, d.dirs.v, d.dirs.n, dl))
+        int_check_series(s, dl);
+    cli_dirs_free(&d);
+}
+
 /* Loads the series at `path` and its targets and finds the standard-coal
  * coefficients; NULL (errors printed, *status set) on failure. */
 static ser_series *int_cmd_load(const char *path, const cli_list *factors, fset_db *db, int *status)
 {
     diag_list *dl = diag_new();
     ser_series *s = dl && db ? ser_load(path, dl) : NULL;
-    if (s && diag_error_count(dl) == 0) {
-        cli_dirs d;
-        if (cli_dirs_make(&d, factors, NULL, s->path))
-            ser_resolve(s, db, d.dirs.v, d.dirs.n, dl);
-        cli_dirs_free(&d);
-    }
-    *status = dl ? cli_report(dl) : CLI_INPUT;
+    if (dl)
+        int_cmd_resolve(s, factors, db, dl);
+    *status = cli_finish(dl, s != NULL);
     diag_free(dl);
-    if (*status == CLI_OK && s)
-        return s;
     if (*status == CLI_OK)
-        *status = CLI_INPUT;
+        return s;
     ser_free(s);
     return NULL;
 }
 
-/* Computes the inventory of every year into inv[i] (each inventory prints
- * its own errors) and checks that it is of the year the series says.
- * Returns the worst exit status. */
+/* Computes the inventory of every year into inv[i] and checks that it is
+ * of the year the series says. The messages of every year go to one list,
+ * so the 1,000-error stop holds over the whole series. Returns the exit
+ * status. */
 static int int_cmd_inventories(const int_cmd_opts *o, const ser_series *s, fset_db *db, int_inv *inv)
 {
     diag_list *dl = diag_new();
-    int worst = dl ? CLI_OK : CLI_INPUT;
-    for (size_t i = 0; i < s->nyears && dl; i++) {
+    bool oom = !dl;
+    for (size_t i = 0; i < s->nyears && dl && !diag_stop(dl, s->years[i].inventory_at, ""); i++) {
         const ser_year *y = &s->years[i];
         inventory *in = NULL;
-        int st;
-        eng_result *r = cli_compute_inventory(y->inventory, &o->factors, o->base.quiet, db, &in, &st);
+        yreader *yr = yr_open(y->inventory, dl, NULL);
+        eng_result *r = yr ? cli_compute_from(yr, dl, &o->factors, o->base.quiet, db, &in) : NULL;
         if (r && in->year != y->year)
             diag_error(dl, y->inventory_at, "inventory '%s' is of year %ld, but the series lists it under %ld: name "
                        "the inventory of %ld", y->inventory, in->year, y->year, y->year);
-        else if (r && !int_inv_from(r, &inv[i])) {
-            fprintf(stderr, "ghgcalc: error: out of memory\n");
-            st = CLI_IO;
-        }
-        worst = st > worst ? st : worst;
+        else if (r && !int_inv_from(r, &inv[i]))
+            oom = true;
         eng_free(r);
         inv_free(in);
     }
-    int st = dl ? cli_report(dl) : CLI_OK;
+    if (oom)
+        fprintf(stderr, "ghgcalc: error: out of memory\n");
+    int st = cli_finish(dl, true);
     diag_free(dl);
-    return st > worst ? st : worst;
+    return oom ? CLI_IO : st;
 }
 
 /* The input files for the About sheet: series, targets, inventories, then
@@ -154,14 +162,15 @@ static int int_cmd_compute(const int_cmd_opts *o, const ser_series *s, const fse
     static const cli_writers w = {int_cmd_xlsx, int_cmd_csv, int_cmd_json};
     diag_list *dl = diag_new();
     int_result *r = dl ? int_compute(s, inv, dl) : NULL;
-    if (dl)
-        cli_report(dl);
+    int status = dl ? cli_report(dl) : CLI_IO;
     diag_free(dl);
     cli_inputs in = {0};
-    int status = CLI_IO;
-    if (!r || !int_cmd_inputs(s, inv, db, &in))
+    if (status != CLI_OK)
+        ; /* a figure that does not fit: reported, nothing written */
+    else if (!r || !int_cmd_inputs(s, inv, db, &in)) {
         fprintf(stderr, "ghgcalc: error: out of memory\n");
-    else {
+        status = CLI_IO;
+    } else {
         rpt_meta m = cli_meta(&o->base, &o->out, &in);
         status = cli_write(&o->out, &in, &m, r, &w);
     }
@@ -188,6 +197,10 @@ static int int_cmd_run(void *opts, const cli_command *const *all, size_t nall)
         cli_list_free(&o->factors);
         return cli_usage_error("intensity", "give one series file and -o OUT.xlsx");
     }
+    if ((status = cli_out_check(&o->base, &o->out)) != CLI_OK) {
+        cli_list_free(&o->factors);
+        return status;
+    }
     fset_db *db = fdb_new();
     ser_series *s = db ? int_cmd_load(o->base.files.v[0], &o->factors, db, &status) : NULL;
     int_inv *inv = s ? calloc(s->nyears, sizeof *inv) : NULL;
@@ -206,30 +219,32 @@ static int int_cmd_run(void *opts, const cli_command *const *all, size_t nall)
     return status;
 }
 
-/* `check` on a series: loads it with its targets and factor sets. */
-static int int_cmd_check_series(const char *path, const cli_list *factor_dirs, bool quiet)
+/* `check` on a series: loads it from the open reader with its targets and
+ * factor sets. */
+static int int_cmd_check_series(struct yreader *yr, diag_list *dl, const cli_list *factor_dirs, bool quiet)
 {
     fset_db *db = fdb_new();
-    int status = CLI_IO;
-    ser_series *s = db ? int_cmd_load(path, factor_dirs, db, &status) : NULL;
-    if (s && !quiet)
-        printf("%s: ok: series '%s', %zu years\n", path, s->id, s->nyears);
+    ser_series *s = db ? ser_load_from(yr, dl) : NULL;
+    if (!db)
+        yr_close(yr);
+    int_cmd_resolve(s, factor_dirs, db, dl);
+    int status = cli_finish(dl, s != NULL);
+    if (s && status == CLI_OK && !quiet)
+        printf("%s: ok: series '%s', %zu years\n", s->path, s->id, s->nyears);
     ser_free(s);
     fdb_free(db);
     return status;
 }
 
 /* `check` on a targets file on its own. */
-static int int_cmd_check_targets(const char *path, const cli_list *factor_dirs, bool quiet)
+static int int_cmd_check_targets(struct yreader *yr, diag_list *dl, const cli_list *factor_dirs, bool quiet)
 {
     (void)factor_dirs;
-    diag_list *dl = diag_new();
-    ser_series *t = dl ? ser_load_targets(path, dl) : NULL;
-    int status = dl ? cli_report(dl) : CLI_IO;
-    if (t && !status && !quiet)
-        printf("%s: ok: targets '%s', %zu items\n", path, t->targets_id, t->ntargets);
+    ser_series *t = ser_load_targets_from(yr, dl);
+    int status = cli_finish(dl, t != NULL);
+    if (t && status == CLI_OK && !quiet)
+        printf("%s: ok: targets '%s', %zu items\n", t->path, t->targets_id, t->ntargets);
     ser_free(t);
-    diag_free(dl);
     return status;
 }
 

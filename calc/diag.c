@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 typedef struct {
     diag_level level;
@@ -16,6 +17,9 @@ struct diag_list {
     diag_msg *msgs;
     size_t n, cap;
     size_t errors;
+    bool stopped; /* diag_stop said so: later messages are counted, not kept */
+    size_t stop_seq; /* the stop message (printed last, always) */
+    size_t dropped; /* messages counted but not kept */
 };
 
 diag_list *diag_new(void) { return calloc(1, sizeof(diag_list)); }
@@ -36,6 +40,10 @@ GHG_PRINTF(4, 0) static void diag_vadd(diag_list *dl, diag_level level, src_loc 
 {
     if (level == DIAG_ERROR)
         dl->errors++;
+    if (dl->stopped) {
+        dl->dropped++;
+        return;
+    }
     if (dl->n == dl->cap) {
         size_t cap = dl->cap ? dl->cap * 2 : 16;
         diag_msg *m = realloc(dl->msgs, cap * sizeof *m);
@@ -75,7 +83,30 @@ void diag_error(diag_list *dl, src_loc at, const char *fmt, ...)
 }
 
 size_t diag_error_count(const diag_list *dl) { return dl->errors; }
+
+bool diag_full(const diag_list *dl) { return dl->errors >= DIAG_MAX_ERRORS; }
+
+bool diag_stop(diag_list *dl, src_loc at, const char *doing)
+{
+    if (!diag_full(dl))
+        return false;
+    if (!dl->stopped) {
+        diag_error(dl, at, "more than %d errors: stopped %shere; fix these first", DIAG_MAX_ERRORS, doing);
+        dl->stop_seq = dl->n - 1;
+        dl->stopped = true;
+    }
+    return true;
+}
 size_t diag_count(const diag_list *dl) { return dl->n; }
+
+const char *diag_get(const diag_list *dl, size_t i, diag_level *level, src_loc *at)
+{
+    if (i >= dl->n)
+        return NULL;
+    *level = dl->msgs[i].level;
+    *at = dl->msgs[i].at;
+    return dl->msgs[i].text;
+}
 
 /* Orders by file name, then line, column and insertion order. */
 static int diag_cmp(const void *pa, const void *pb)
@@ -93,9 +124,14 @@ static int diag_cmp(const void *pa, const void *pb)
 }
 
 /* Prints line `lineno` of `path` and a caret under column `col`. Reads the
- * file again: diagnostics are rare, and this keeps loaders from holding text. */
+ * file again: diagnostics are rare, and this keeps loaders from holding text.
+ * Only a regular file is read again: a pipe or FIFO was read once and is
+ * gone (opening a FIFO again would wait for a writer forever). */
 static void diag_show_line(FILE *out, const char *path, unsigned lineno, unsigned col)
 {
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return;
     FILE *f = fopen(path, "rb");
     if (!f)
         return;
@@ -128,34 +164,48 @@ static void diag_show_line(FILE *out, const char *path, unsigned lineno, unsigne
     fputs("^\n", out);
 }
 
-void diag_print(const diag_list *dl, FILE *out, bool show_source, size_t max)
+/* Prints one message (and its source line). */
+static void diag_print_one(const diag_msg *m, FILE *out, bool show_source)
 {
     static const char *const names[] = {"error", "warning", "note"};
+    if (m->at.file && m->at.line && m->at.col)
+        fprintf(out, "%s:%u:%u: ", m->at.file, m->at.line, m->at.col);
+    else if (m->at.file && m->at.line)
+        fprintf(out, "%s:%u: ", m->at.file, m->at.line);
+    else if (m->at.file)
+        fprintf(out, "%s: ", m->at.file);
+    else
+        fputs("ghgcalc: ", out);
+    fprintf(out, "%s: %s\n", names[m->level], m->text);
+    if (show_source && m->at.file && m->at.line)
+        diag_show_line(out, m->at.file, m->at.line, m->at.col ? m->at.col : 1);
+}
+
+void diag_print(const diag_list *dl, FILE *out, bool show_source, size_t max)
+{
     diag_msg *sorted = malloc((dl->n ? dl->n : 1) * sizeof *sorted);
     if (!sorted)
         return;
     if (dl->n)
         memcpy(sorted, dl->msgs, dl->n * sizeof *sorted);
     qsort(sorted, dl->n, sizeof *sorted, diag_cmp);
-    size_t shown = 0;
+    /* The stop message stands far down the file, past the messages shown:
+     * it is said last, above the count of the others. */
+    size_t shown = 0, room = max ? max - (dl->stopped && max > 1 ? 1 : 0) : 0;
+    const diag_msg *stop = NULL;
     for (size_t i = 0; i < dl->n; i++) {
-        if (max && shown == max) {
-            fprintf(out, "ghgcalc: %zu more message(s) not shown\n", dl->n - shown);
-            break;
+        if (dl->stopped && sorted[i].seq == dl->stop_seq)
+            stop = &sorted[i];
+        else if (!room || shown < room) {
+            diag_print_one(&sorted[i], out, show_source);
+            shown++;
         }
-        const diag_msg *m = &sorted[i];
-        if (m->at.file && m->at.line && m->at.col)
-            fprintf(out, "%s:%u:%u: ", m->at.file, m->at.line, m->at.col);
-        else if (m->at.file && m->at.line)
-            fprintf(out, "%s:%u: ", m->at.file, m->at.line);
-        else if (m->at.file)
-            fprintf(out, "%s: ", m->at.file);
-        else
-            fputs("ghgcalc: ", out);
-        fprintf(out, "%s: %s\n", names[m->level], m->text);
-        if (show_source && m->at.file && m->at.line)
-            diag_show_line(out, m->at.file, m->at.line, m->at.col ? m->at.col : 1);
+    }
+    if (stop) {
+        diag_print_one(stop, out, show_source);
         shown++;
     }
+    if (dl->n - shown + dl->dropped)
+        fprintf(out, "ghgcalc: %zu more message(s) not shown\n", dl->n - shown + dl->dropped);
     free(sorted);
 }

@@ -39,6 +39,24 @@ void diag_error(diag_list *dl, src_loc at, const char *fmt, ...) GHG_PRINTF(3, 4
 size_t diag_error_count(const diag_list *dl);
 size_t diag_count(const diag_list *dl);
 
+/* Message i (0 <= i < diag_count, in insertion order): its text, with its
+ * level and location in *level and *at; NULL when i is out of range. */
+const char *diag_get(const diag_list *dl, size_t i, diag_level *level, src_loc *at);
+
+/* Errors a run reports before it stops: a file this broken is not worth
+ * reading (or computing) to the end, and the messages stay bounded. */
+#define DIAG_MAX_ERRORS 1000
+
+/* Whether the list holds DIAG_MAX_ERRORS errors or more. */
+bool diag_full(const diag_list *dl);
+
+/* The stop every phase (reading, computing, a series, its inventories)
+ * takes between its items: when the list is full, adds once "more than 1000
+ * errors: stopped <doing>here; fix these first" at `at` (`doing` is
+ * "reading " or "") and returns true. Messages added after that are counted
+ * (an error still fails the run) but not kept. */
+bool diag_stop(diag_list *dl, src_loc at, const char *doing);
+
 /* Prints every message ordered by file, line and column (stable for equal
  * positions), as `file:line:col: error: text`. With `show_source`, the input
  * line follows with a caret under the column, as jq and compilers do. At most

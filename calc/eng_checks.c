@@ -41,6 +41,8 @@ void eng_check_feedstock(const eng_result *r, diag_list *dl)
     }
     for (size_t j = 0; nproc && j < inv->n; j++) {
         const inv_record *c = inv_rec(inv, j);
+        if (diag_stop(dl, inv_loc(inv, c->at), ""))
+            break;
         if (!cat_under(c->category, "1.A.2") || c->feedstock_excluded)
             continue;
         const char *alt = fs_same_as(r->fs, c->key);
@@ -49,7 +51,7 @@ void eng_check_feedstock(const eng_result *r, diag_list *dl)
             const inv_record *p = inv_rec(inv, proc[k]);
             if (strcmp(c->key, fuel) != 0 && !(alt && strcmp(alt, fuel) == 0))
                 continue;
-            diag_error(dl, inv_loc(inv, c->key_at), "%s burnt in %s may include the feedstock of '%s' (line %u), "
+            diag_error(dl, inv_field_loc(inv, c, INV_AT_KEY), "%s burnt in %s may include the feedstock of '%s' (line %u), "
                        "whose process factor already counts it: take the feedstock out of this amount and mark the "
                        "record 'feedstock_excluded: true'", c->key, c->category, p->key, p->at.line);
         }
@@ -70,13 +72,14 @@ bool eng_run_indirect(eng_result *r, diag_list *dl)
     if (!r->ind)
         return false;
     nsum tot[2] = {{0}};
+    double abs[2] = {0, 0}; /* sums of magnitudes, by view */
     bool ok = true;
-    for (size_t i = 0; i < inv->nind; i++) {
+    for (size_t i = 0; i < inv->nind && !diag_stop(dl, inv->ind[i].at, ""); i++) {
         const inv_indirect *d = &inv->ind[i];
         eng_indirect_line *l = &r->ind[i];
         l->rec = d;
         long want = d->factor_year ? d->factor_year : inv->year;
-        l->ef = d->novr ? (eng_hit){&d->ovr[0].v, "record", NULL, "co2"} : fs_find_grid(r->fs, d->kind, d->grid, want,
+        l->ef = d->novr ? (eng_hit){&d->ovr[0].v, NULL} : fs_find_grid(r->fs, d->kind, d->grid, want,
                                                                                         &l->factor_year);
         if (!l->ef.v) {
             char sets[256];
@@ -104,7 +107,16 @@ bool eng_run_indirect(eng_result *r, diag_list *dl)
         l->ef_value = l->ef.v->value;
         l->conversion = prod.scale / ENG_KG_PER_T;
         l->emission_t = l->amount * l->ef_value * l->conversion;
+        abs[d->net_import] += fabs(l->emission_t);
+        if (!nsum_fits(l->emission_t) || !nsum_fits(abs[d->net_import])) {
+            diag_error(dl, d->amount_at, "the CO2 of this purchase (%g %s x %g %s)%s is larger than %g, the most a "
+                       "figure may be (a double holds about 1.8e308): check the amount and its unit", d->amount,
+                       d->unit_text, l->ef_value, l->ef.v->unit_text,
+                       nsum_fits(l->emission_t) ? ", added to the others," : "", NSUM_LIMIT);
+            return false;
+        }
         nsum_add(&tot[d->net_import], l->emission_t);
+        r->own_from = r->nused;
         eng_note_used(r, &l->ef);
     }
     r->ind_t[0] = nsum_value(&tot[0]);
@@ -124,6 +136,43 @@ double eng_indirect_total_t(const eng_result *r, bool net_import) { return r->in
 
 /* Computes the reference approach (IPCC 2006 Vol.2 Ch.6, Eq. 6.1) with the
  * combustion method's factors, and compares it with the sectoral CO2. */
+/* Computes reference-approach fuel i into r->ref[i] (its apparent
+ * consumption through the combustion method's CO2 factors); false
+ * (reported) when it fails or a figure does not fit. *ra_abs sums the
+ * magnitudes of the fossil CO2 so far. */
+static bool eng_ref_fuel(eng_result *r, size_t i, double *ra_abs, diag_list *dl)
+{
+    const inv_ref_fuel *f = &r->inv->ref[i];
+    eng_ref_line *l = &r->ref[i];
+    l->fuel = f;
+    double mag = f->production + f->imports + f->exports + f->bunkers + fabs(f->stock_change) + f->non_energy;
+    if (!nsum_fits(mag)) {
+        diag_error(dl, f->at, "the figures of '%s' add up to more than %g, the most a figure may be (a double holds "
+                   "about 1.8e308): check them and their unit '%s' (apparent consumption = production + imports - "
+                   "exports - bunkers - stock change)", f->fuel, NSUM_LIMIT, f->unit_text);
+        return false;
+    }
+    l->apparent = f->production + f->imports - f->exports - f->bunkers - f->stock_change;
+    l->net = l->apparent - f->non_energy;
+    /* Every field of the fuel's record stands where the fuel does: near offsets 0 lines, its column. */
+    inv_near here = {0, (uint16_t)(f->at.col <= UINT16_MAX ? f->at.col : 0)};
+    inv_record rec = {.category = "1.A", .key = f->fuel, .unit_text = f->unit_text, .amount = l->net,
+                      .at = {f->at.line, f->at.col}, .near = {here, here, here},
+                      .not_estimated = (1u << GAS_CH4) | (1u << GAS_N2O)};
+    eng_res *res = &r->ref_res[i];
+    if (!eng_resolve(r, &rec, res, dl))
+        return false;
+    eng_line *ln = &l->line;
+    eng_combustion_line(r, res, 0, l->net, GAS_CO2, ln);
+    *ra_abs += ln->memo ? 0.0 : fabs(ln->emission_t);
+    if (nsum_fits(ln->energy_tj) && nsum_fits(ln->emission_t) && nsum_fits(*ra_abs))
+        return true;
+    diag_error(dl, f->at, "the CO2 of '%s' by the reference approach (%g %s x its NCV and factor)%s is larger than %g, "
+               "the most a figure may be: check the figures and their unit", f->fuel, l->net, f->unit_text,
+               nsum_fits(ln->emission_t) ? ", added to the other fuels," : "", NSUM_LIMIT);
+    return false;
+}
+
 bool eng_run_reference(eng_result *r, diag_list *dl)
 {
     const inventory *inv = r->inv;
@@ -134,29 +183,19 @@ bool eng_run_reference(eng_result *r, diag_list *dl)
     if (!r->ref || !r->ref_res)
         return false;
     nsum ra = {0};
+    double ra_abs = 0; /* sum of magnitudes of the fossil CO2 */
     size_t errs = diag_error_count(dl);
-    for (size_t i = 0; i < inv->nref; i++) {
-        const inv_ref_fuel *f = &inv->ref[i];
-        eng_ref_line *l = &r->ref[i];
-        l->fuel = f;
-        l->apparent = f->production + f->imports - f->exports - f->bunkers - f->stock_change;
-        l->net = l->apparent - f->non_energy;
-        inv_record rec = {.category = "1.A", .key = f->fuel, .unit_text = f->unit_text, .amount = l->net,
-                          .at = {f->at.line, f->at.col}, .key_at = {f->at.line, f->at.col},
-                          .unit_at = {f->at.line, f->at.col}, .amount_at = {f->at.line, f->at.col},
-                          .not_estimated = (1u << GAS_CH4) | (1u << GAS_N2O)};
-        eng_res *res = &r->ref_res[i];
-        if (!eng_resolve(r, &rec, res, dl))
-            continue;
-        eng_line *ln = &l->line;
-        eng_combustion_line(r, res, 0, l->net, GAS_CO2, ln);
-        if (!ln->memo)
-            nsum_add(&ra, ln->emission_t);
-    }
+    for (size_t i = 0; i < inv->nref && !diag_stop(dl, inv->ref[i].at, ""); i++)
+        if (eng_ref_fuel(r, i, &ra_abs, dl) && !r->ref[i].line.memo)
+            nsum_add(&ra, r->ref[i].line.emission_t);
     eng_ref_summary *sum = &r->ref_sum;
     sum->ra_co2_t = nsum_value(&ra);
     sum->sa_co2_t = eng_total_under(r, "1.A").t[GAS_CO2];
     sum->diff_pct = sum->sa_co2_t != 0 ? (sum->ra_co2_t - sum->sa_co2_t) / sum->sa_co2_t * 100.0 : 0.0;
+    if (diag_error_count(dl) == errs && !nsum_fits(sum->diff_pct))
+        diag_error(dl, inv->ref_at, "the reference approach's CO2 (%g t) differs from the sectoral approach's (%g t) "
+                   "by more than a number can hold: check the reference-approach figures and their units",
+                   sum->ra_co2_t, sum->sa_co2_t);
     sum->threshold_pct = inv->ref_threshold_pct;
     sum->flagged = fabs(sum->diff_pct) > sum->threshold_pct;
     return diag_error_count(dl) == errs;

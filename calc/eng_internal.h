@@ -12,8 +12,12 @@
 #define ENG_J_PER_TJ 1e12          /* J / TJ */
 #define ENG_KG_PER_T 1e3           /* kg / t */
 
+/* The identity of a shared resolution: the record's interned category, key
+ * and unit, and what it leaves out (not_estimated) or turns (removal). */
 typedef struct {
-    const void *cat, *key, *unit; /* interned pointers: identity of a resolution */
+    const void *cat, *key, *unit;
+    unsigned not_estimated;
+    signed char removal;
     eng_res *res;
 } eng_slot;
 
@@ -29,7 +33,10 @@ struct eng_result {
     size_t ncats;
     eng_hit *used;            /* distinct factors used, in first-use order */
     size_t nused, capused;
-    ptrmap used_set;          /* which values are in `used` */
+    ptrmap used_set;          /* which values of factor sets are in `used` */
+    size_t own_from;          /* used[own_from..]: noted for the record being resolved */
+    ptrmap reported;          /* factor values already reported as unfit (each once) */
+    unsigned gwp_missing;     /* bit (1 << gas): the GWP set's lack of that gas was reported */
     struct pool *mem;         /* resolutions, their chains, the FOD model tables */
     fod_result *fod;          /* one per landfill site */
     double *fod_t, *fod_t_co2e; /* each site's CH4 of the inventory year, t and t CO2e */
@@ -48,6 +55,10 @@ struct eng_result {
 /* The fuel-combustion row of gas `g` for `amount` of a record resolved as
  * `res` (record index `rec`), computed in the workbook formula's order. */
 void eng_combustion_line(const eng_result *r, const eng_res *res, size_t rec, double amount, gas_id g, eng_line *l);
+
+/* Reports, once per gas, that the run's GWP set has no value for gas `g`,
+ * which the `what` ("record", "landfill") at `at` emits. */
+void eng_gwp_missing(eng_result *r, gas_id g, src_loc at, const char *what, diag_list *dl);
 
 /* ---- eng_resolve.c ---- */
 

@@ -8,12 +8,20 @@
 #include "eng_internal.h"
 #include "textutil.h"
 
-/* Records a factor as used, once (found by the value's identity). */
+/* Records a factor as used, once (found by the value's identity). A
+ * record's own value (no set entry) is used by that record alone: it is
+ * looked for only among the values noted since r->own_from, not hashed, so
+ * 10^6 records with their own factors do not fill the set of used values. */
 void eng_note_used(eng_result *r, const eng_hit *h)
 {
     size_t at;
-    bool added;
-    if (!h->v || !pm_put(&r->used_set, h->v, &at, &added) || !added)
+    bool added = true;
+    if (!h->v)
+        return;
+    for (size_t i = r->own_from; !h->entry && i < r->nused; i++)
+        if (r->used[i].v == h->v)
+            return;
+    if (h->entry && (!pm_put(&r->used_set, h->v, &at, &added) || !added))
         return;
     if (r->nused == r->capused) {
         size_t cap = r->capused ? r->capused * 2 : 64;
@@ -38,8 +46,8 @@ static eng_hit eng_override(const inv_record *rec, const char *param)
 {
     for (unsigned i = 0; i < rec->novr; i++)
         if (strcmp(rec->ovr[i].name, param) == 0)
-            return (eng_hit){&rec->ovr[i].v, "record", NULL, rec->ovr[i].name};
-    return (eng_hit){NULL, NULL, NULL, param};
+            return (eng_hit){&rec->ovr[i].v, NULL};
+    return (eng_hit){NULL, NULL};
 }
 
 /* Resolves the NCV and the unit factor of `res` for `rec`. */
@@ -54,7 +62,7 @@ static bool eng_resolve_energy(const eng_result *r, const inv_record *rec, eng_r
         res->unit_factor = u.scale / tj.scale;
         return true;
     }
-    src_loc at = inv_loc(r->inv, rec->unit_at);
+    src_loc at = inv_field_loc(r->inv, rec, INV_AT_UNIT);
     units_t m3;
     units_parse("m3", &m3, NULL, 0);
     if (!units_is(&u, UNITS_DIM_MASS) && !units_same_dim(&u, &m3)) {
@@ -78,7 +86,7 @@ static bool eng_resolve_energy(const eng_result *r, const inv_record *rec, eng_r
         if (any.v)
             diag_error(dl, at, "amount of '%s' is in '%s' (%s) but its NCV in set %s is in '%s': give the amount "
                        "in %s, or an 'ncv:' on the record in energy per %s", rec->key, rec->unit_text,
-                       units_is(&u, UNITS_DIM_MASS) ? "mass" : "volume", any.set_id, any.v->unit_text,
+                       units_is(&u, UNITS_DIM_MASS) ? "mass" : "volume", fs_hit_set(&any), any.v->unit_text,
                        units_is(&u, UNITS_DIM_MASS) ? "volume" : "mass",
                        units_is(&u, UNITS_DIM_MASS) ? "mass" : "volume");
         else
@@ -113,7 +121,7 @@ static bool eng_resolve_co2(const eng_result *r, const inv_record *rec, eng_res 
         cc = fs_find(r->fs, rec->key, rec->category, "carbon_content", NULL, NULL);
         /* The earlier set wins; in one set the more specific category, then the EF. */
         if (ef.v && cc.v) {
-            size_t se = fs_rank(r->fs, ef.set_id), sc = fs_rank(r->fs, cc.set_id);
+            size_t se = fs_rank(r->fs, fs_hit_set(&ef)), sc = fs_rank(r->fs, fs_hit_set(&cc));
             unsigned de = ef.entry->category ? cat_depth(ef.entry->category) : 0;
             unsigned dc = cc.entry->category ? cat_depth(cc.entry->category) : 0;
             if (sc < se || (sc == se && dc > de))
@@ -140,14 +148,92 @@ static bool eng_resolve_co2(const eng_result *r, const inv_record *rec, eng_res 
 
 static bool eng_resolve_chain(eng_result *r, const inv_record *rec, eng_res *res, diag_list *dl);
 
+/* Whether emission factor `v` of gas `g` fits fuel combustion: a mass of
+ * the gas per unit of energy (IPCC 2006 Vol.2 Ch.2 Eq. 2.1: kg gas/TJ). A
+ * unit of another dimension (kg/t, kg, kg/m3, TJ/kg, kg/yr, "1") would only
+ * contribute its scale to TJ x EF and give a wrong figure; a CO2 factor in
+ * carbon is a carbon_content. Reported at the value's unit, once per value. */
+static bool eng_combustion_ef_fits(eng_result *r, const fset_value *v, gas_id g, diag_list *dl)
+{
+    units_t u = v->unit;
+    u.dim[UNITS_DIM_MASS]--;
+    u.dim[UNITS_DIM_ENERGY]++;
+    bool dims = units_is_dimensionless(&u);
+    const char *sp = v->unit.species;
+    bool species = !sp[0] || strcmp(sp, gas_name(g)) == 0;
+    if (dims && species)
+        return true;
+    size_t at;
+    bool added = true;
+    pm_put(&r->reported, v, &at, &added);
+    if (!added)
+        return false;
+    char dim[80] = "is a plain ratio";
+    if (!units_is_dimensionless(&v->unit)) {
+        memcpy(dim, "measures ", 9);
+        units_dim_name(&v->unit, dim + 9, sizeof dim - 9);
+    }
+    src_loc where = fset_unit_loc(v);
+    if (!dims)
+        diag_error(dl, where, "unit '%s' of '%s' %s, but fuel combustion (1.A) needs an emission factor in mass of "
+                   "%s per energy, such as kg/TJ: give it per energy", v->unit_text, gas_param(g), dim, gas_name(g));
+    else
+        diag_error(dl, where, "unit '%s' of '%s' is in %s, but fuel combustion (1.A) needs mass of %s per energy%s",
+                   v->unit_text, gas_param(g), sp, gas_name(g),
+                   g == GAS_CO2 && strcmp(sp, "C") == 0 ? ": give carbon per energy as 'carbon_content'" : "");
+    return false;
+}
+
+/* Whether record `rec` gives on its own every factor its method needs, so
+ * that a fuel or activity no factor set knows is one of the user's own:
+ * fuel combustion needs an energy (an energy unit or `ncv:`) and a factor
+ * for each gas not marked not estimated (co2 or carbon_content, ch4, n2o);
+ * the product method an emission factor of some gas. */
+static bool eng_record_complete(const eng_result *r, const inv_record *rec)
+{
+    if (!cat_under(rec->category, "1.A")) {
+        for (int g = 0; g < GAS_COUNT; g++)
+            if (eng_override(rec, gas_param((gas_id)g)).v)
+                return true;
+        return false;
+    }
+    units_t u;
+    bool energy = (inv_unit(r->inv, rec->unit_text, &u) && units_is(&u, UNITS_DIM_ENERGY)) ||
+                  eng_override(rec, "ncv").v;
+    for (int g = 0; energy && g < GAS_MAIN; g++)
+        energy = (rec->not_estimated & (1u << g)) || eng_override(rec, gas_param((gas_id)g)).v ||
+                 (g == GAS_CO2 && eng_override(rec, "carbon_content").v);
+    return energy;
+}
+
+/* A fuel or activity no set searched knows: an error ("unknown fuel, did
+ * you mean") unless the record gives every factor itself, and then a
+ * warning when its name is close to a known one. A record with some factors
+ * of its own gets the unknown fuel first and then what else it lacks; one
+ * with none, the unknown fuel only (false: nothing more to resolve). */
+static bool eng_check_key(const eng_result *r, const inv_record *rec, diag_list *dl)
+{
+    if (fs_known(r->fs, rec->key))
+        return true;
+    src_loc at = inv_field_loc(r->inv, rec, INV_AT_KEY);
+    if (!eng_record_complete(r, rec)) {
+        fs_unknown(r->fs, rec->key, "fuel", at, dl);
+        return rec->novr > 0;
+    }
+    const char *hint = fs_suggest(r->fs, rec->key);
+    if (hint)
+        diag_add(dl, DIAG_WARNING, at, "fuel '%s' is in no factor set searched (did you mean '%s'?): every factor of "
+                 "this record is its own", rec->key, hint);
+    return true;
+}
+
 /* Fills `res` for record `rec`; reports what is missing. */
 bool eng_resolve(eng_result *r, const inv_record *rec, eng_res *res, diag_list *dl)
 {
     size_t errs = diag_error_count(dl);
-    if (!fs_known(r->fs, rec->key) && rec->novr == 0) {
-        fs_unknown(r->fs, rec->key, "fuel", inv_loc(r->inv, rec->key_at), dl);
+    r->own_from = r->nused;
+    if (!eng_check_key(r, rec, dl))
         return false;
-    }
     if (!cat_under(rec->category, "1.A")) {
         res->ok = eng_resolve_chain(r, rec, res, dl) && diag_error_count(dl) == errs;
         return res->ok;
@@ -168,14 +254,22 @@ bool eng_resolve(eng_result *r, const inv_record *rec, eng_res *res, diag_list *
             res->ef[g].v = NULL;
             continue;
         }
+        bool carbon = g == GAS_CO2 && res->ef[g].v && strcmp(fs_hit_param(&res->ef[g]), "carbon_content") == 0;
+        if (res->ef[g].v && !carbon)
+            eng_combustion_ef_fits(r, res->ef[g].v, (gas_id)g, dl);
         if (res->ef[g].v || (g == GAS_CO2 && !co2_ok))
             continue;
         char sets[256];
         fs_text(r->fs, sets, sizeof sets);
-        diag_error(dl, inv_loc(r->inv, rec->key_at),
-                   "no %s emission factor for fuel '%s' in category %s (searched: %s): add '%s:' to the record, "
-                   "or list it under 'not_estimated'", gas_name((gas_id)g), rec->key, rec->category, sets,
-                   gas_param((gas_id)g));
+        if (!fs_known(r->fs, rec->key)) /* the unknown fuel was said first */
+            diag_error(dl, inv_field_loc(r->inv, rec, INV_AT_KEY), "no %s emission factor for fuel '%s', which no factor set "
+                       "knows: correct the fuel key, or for a fuel of your own give '%s:' on the record",
+                       gas_name((gas_id)g), rec->key, gas_param((gas_id)g));
+        else
+            diag_error(dl, inv_field_loc(r->inv, rec, INV_AT_KEY),
+                       "no %s emission factor for fuel '%s' in category %s (searched: %s): add '%s:' to the record, "
+                       "or list it under 'not_estimated'", gas_name((gas_id)g), rec->key, rec->category, sets,
+                       gas_param((gas_id)g));
     }
     /* Biogenic: the first entry for the fuel that says so, in search order. */
     res->biogenic = fs_biogenic(r->fs, rec->key) == 1;
@@ -233,7 +327,7 @@ static bool eng_resolve_chain_gas(const eng_result *r, const inv_record *rec, co
         if (!h.v || !eng_term_applies(h.v, g))
             continue;
         if (c->nterms == ENG_MAX_TERMS) {
-            diag_error(dl, inv_loc(r->inv, rec->key_at), "more than %d factors multiply '%s'", ENG_MAX_TERMS,
+            diag_error(dl, inv_field_loc(r->inv, rec, INV_AT_KEY), "more than %d factors multiply '%s'", ENG_MAX_TERMS,
                        rec->key);
             return false;
         }
@@ -255,7 +349,7 @@ static bool eng_resolve_chain_gas(const eng_result *r, const inv_record *rec, co
         prod = units_mul(&prod, &yr);
         period = 1.0;
     }
-    src_loc at = inv_loc(r->inv, rec->unit_at);
+    src_loc at = inv_field_loc(r->inv, rec, INV_AT_UNIT);
     if (!units_is(&prod, UNITS_DIM_MASS)) {
         char dim[96];
         units_dim_name(&prod, dim, sizeof dim);
@@ -311,7 +405,7 @@ static bool eng_resolve_chain(eng_result *r, const inv_record *rec, eng_res *res
     if (!n && !(rec->not_estimated)) {
         char sets[256];
         fs_text(r->fs, sets, sizeof sets);
-        diag_error(dl, inv_loc(r->inv, rec->key_at), "no emission factor for activity '%s' in category %s "
+        diag_error(dl, inv_field_loc(r->inv, rec, INV_AT_KEY), "no emission factor for activity '%s' in category %s "
                    "(searched: %s): add one to a factor set, or give e.g. 'co2:' on the record", rec->key,
                    rec->category, sets);
         return false;
@@ -327,20 +421,29 @@ static bool eng_resolve_chain(eng_result *r, const inv_record *rec, eng_res *res
 /* A new zeroed resolution in the result's memory. */
 static eng_res *eng_new_res(eng_result *r) { return pool_alloc(r->mem, sizeof(eng_res)); }
 
-static size_t eng_hash3(const void *a, const void *b, const void *c)
+/* FNV-1a over the slot's identity. */
+static size_t eng_slot_hash(const eng_slot *s)
 {
     uint64_t h = 1469598103934665603ULL;
-    h = (h ^ (uintptr_t)a) * 1099511628211ULL;
-    h = (h ^ (uintptr_t)b) * 1099511628211ULL;
-    h = (h ^ (uintptr_t)c) * 1099511628211ULL;
+    h = (h ^ (uintptr_t)s->cat) * 1099511628211ULL;
+    h = (h ^ (uintptr_t)s->key) * 1099511628211ULL;
+    h = (h ^ (uintptr_t)s->unit) * 1099511628211ULL;
+    h = (h ^ ((uint64_t)s->not_estimated << 8 | (unsigned char)s->removal)) * 1099511628211ULL;
     return (size_t)(h ^ (h >> 29));
 }
 
-/* The shared resolution for `rec` (computed on first use), or its own when
- * the record overrides a factor. NULL when it failed. */
+static bool eng_slot_same(const eng_slot *a, const eng_slot *b)
+{
+    return a->cat == b->cat && a->key == b->key && a->unit == b->unit && a->not_estimated == b->not_estimated &&
+           a->removal == b->removal;
+}
+
+/* The shared resolution for `rec` (computed on first use; records that
+ * differ only in amount, source or id share one), or its own when the
+ * record overrides a factor. NULL when it failed. */
 const eng_res *eng_res_for(eng_result *r, const inv_record *rec, diag_list *dl)
 {
-    if (rec->novr || rec->not_estimated || rec->removal >= 0) {
+    if (rec->novr) {
         eng_res *res = eng_new_res(r);
         return res && eng_resolve(r, rec, res, dl) ? res : NULL;
     }
@@ -352,7 +455,7 @@ const eng_res *eng_res_for(eng_result *r, const inv_record *rec, diag_list *dl)
         for (size_t i = 0; i < r->cache_cap; i++) {
             if (!r->cache[i].res)
                 continue;
-            size_t j = eng_hash3(r->cache[i].cat, r->cache[i].key, r->cache[i].unit) & (cap - 1);
+            size_t j = eng_slot_hash(&r->cache[i]) & (cap - 1);
             while (c[j].res)
                 j = (j + 1) & (cap - 1);
             c[j] = r->cache[i];
@@ -361,17 +464,19 @@ const eng_res *eng_res_for(eng_result *r, const inv_record *rec, diag_list *dl)
         r->cache = c;
         r->cache_cap = cap;
     }
-    size_t j = eng_hash3(rec->category, rec->key, rec->unit_text) & (r->cache_cap - 1);
+    eng_slot want = {rec->category, rec->key, rec->unit_text, rec->not_estimated, rec->removal, NULL};
+    size_t j = eng_slot_hash(&want) & (r->cache_cap - 1);
     while (r->cache[j].res) {
         eng_slot *s = &r->cache[j];
-        if (s->cat == rec->category && s->key == rec->key && s->unit == rec->unit_text)
+        if (eng_slot_same(s, &want))
             return s->res->ok ? s->res : NULL;
         j = (j + 1) & (r->cache_cap - 1);
     }
     eng_res *res = eng_new_res(r);
     if (!res)
         return NULL;
-    r->cache[j] = (eng_slot){rec->category, rec->key, rec->unit_text, res};
+    want.res = res;
+    r->cache[j] = want;
     r->cache_n++;
     return eng_resolve(r, rec, res, dl) ? res : NULL;
 }

@@ -79,25 +79,58 @@ void eng_combustion_line(const eng_result *r, const eng_res *res, size_t rec, do
     l->memo = g == GAS_CO2 && res->biogenic;
 }
 
-/* Adds record i's lines to its category. False when a figure overflows. */
+void eng_gwp_missing(eng_result *r, gas_id g, src_loc at, const char *what, diag_list *dl)
+{
+    if (r->gwp_missing & (1u << g))
+        return;
+    r->gwp_missing |= 1u << g;
+    const src_loc *s = &r->gwp->set_at;
+    diag_error(dl, at, "GWP set '%s' (%s:%u) has no value for %s, which this %s emits: add %s to that set's values, "
+               "or name another set with 'gwp:'", r->gwp->id, s->file ? s->file : "gwp.yaml", s->line, gas_name(g),
+               what, gas_name(g));
+}
+
+/* Checks the figures of one line: a GWP for its gas, and every figure
+ * finite and within NSUM_LIMIT. False (reported) otherwise. */
+static bool eng_line_fits(eng_result *r, const inv_record *rec, const eng_line *l, diag_list *dl)
+{
+    if (isnan(l->gwp)) {
+        eng_gwp_missing(r, l->gas, inv_field_loc(r->inv, rec, INV_AT_KEY), "record", dl);
+        return false;
+    }
+    if (nsum_fits(l->energy_tj) && nsum_fits(l->emission_t) && nsum_fits(l->emission_t_co2e))
+        return true;
+    char what[64];
+    snprintf(what, sizeof what, nsum_fits(l->energy_tj) ? "%s emission" : "energy", gas_name(l->gas));
+    diag_error(dl, inv_field_loc(r->inv, rec, INV_AT_AMOUNT), "the %s of this record (%g x %s%s) is larger than %g, the most a "
+               "figure may be (a double holds about 1.8e308): check the amount and its unit", what, rec->amount,
+               rec->unit_text, l->chain ? " x its factors" : "", NSUM_LIMIT);
+    return false;
+}
+
+/* Adds record i's lines to its category. False (reported) when a figure or
+ * a total would not fit. */
 static bool eng_accumulate(eng_result *r, size_t i, diag_list *dl)
 {
     const inv_record *rec = inv_rec(r->inv, i);
     eng_line lines[GAS_COUNT];
     size_t n = eng_lines(r, i, lines);
+    for (size_t k = 0; k < n; k++)
+        if (!eng_line_fits(r, rec, &lines[k], dl))
+            return false;
     if (!tot_add_record(r->tot, rec->category, n ? lines[0].energy_tj : 0.0))
         return false;
     for (size_t k = 0; k < n; k++) {
         const eng_line *l = &lines[k];
-        if (!isfinite(l->emission_t_co2e) || !isfinite(l->energy_tj)) {
-            diag_error(dl, inv_loc(r->inv, rec->amount_at), "the %s emission of this record overflows a double "
-                       "(%g x %s): check the amount and its unit", gas_name(l->gas), rec->amount, rec->unit_text);
-            return false;
-        }
         if (!tot_add(r->tot, rec->category, l->gas, l->emission_t, l->emission_t_co2e, l->memo))
             return false;
     }
-    return true;
+    const char *what = tot_overflow(r->tot);
+    if (what)
+        diag_error(dl, inv_field_loc(r->inv, rec, INV_AT_AMOUNT), "with this record (%g %s) the inventory's total %s passes "
+                   "%g, the most a total may be (a double holds about 1.8e308): check the amount and its unit",
+                   rec->amount, rec->unit_text, what, NSUM_LIMIT);
+    return !what;
 }
 
 /* Turns the accumulators into sorted totals; false when one overflowed. */
@@ -159,7 +192,7 @@ static bool eng_run_fod(eng_result *r, diag_list *dl)
     r->fod_t_co2e = calloc(in->nsites, sizeof *r->fod_t_co2e);
     if (!r->fod || !r->fod_t || !r->fod_t_co2e)
         return false;
-    for (size_t i = 0; i < in->nsites; i++, r->nfod++) {
+    for (size_t i = 0; i < in->nsites && !diag_stop(dl, in->sites[i].at, ""); i++, r->nfod++) {
         const fod_site *site = &in->sites[i];
         double ch4_gg;
         if (!fod_compute(site, (int)r->inv->year, r->mem, dl, &r->fod[i]) ||
@@ -167,8 +200,18 @@ static bool eng_run_fod(eng_result *r, diag_list *dl)
             return false;
         r->fod_t[i] = ch4_gg * 1000.0; /* Gg -> t */
         r->fod_t_co2e[i] = r->fod_t[i] * r->gwp->gwp[GAS_CH4];
+        if (isnan(r->gwp->gwp[GAS_CH4])) {
+            eng_gwp_missing(r, GAS_CH4, site->at, "landfill", dl);
+            return true; /* reported: not an out-of-memory */
+        }
         if (!tot_add(r->tot, site->category, GAS_CH4, r->fod_t[i], r->fod_t_co2e[i], false))
             return false;
+        if (tot_overflow(r->tot)) {
+            diag_error(dl, site->at, "with this landfill's CH4 (%g t) the inventory's total %s passes %g, the most "
+                       "a total may be: check the deposits and their units", r->fod_t[i], tot_overflow(r->tot),
+                       NSUM_LIMIT);
+            return true;
+        }
     }
     return true;
 }
@@ -231,6 +274,8 @@ eng_result *eng_run(const inventory *inv, fset_db *db, const char *const *dirs, 
     size_t errs = diag_error_count(dl);
     for (size_t i = 0; i < inv->n; i++) {
         const inv_record *rec = inv_rec(inv, i);
+        if (diag_stop(dl, inv_loc(inv, rec->at), ""))
+            break; /* 10^6 records of unknown fuels: 1,000 messages, not 10^6 suggestions */
         if (eng_method_known(r, rec, dl))
             r->rec_res[i] = eng_res_for(r, rec, dl);
         if (progress && (i & 0xFFFF) == 0xFFFF)
@@ -253,6 +298,12 @@ eng_result *eng_run(const inventory *inv, fset_db *db, const char *const *dirs, 
     return r;
 }
 
+void eng_release(eng_result *r)
+{
+    if (r)
+        fs_drop_index(r->fs);
+}
+
 void eng_free(eng_result *r)
 {
     if (!r)
@@ -263,6 +314,7 @@ void eng_free(eng_result *r)
     tot_free(r->tot);
     free(r->used);
     pm_free(&r->used_set);
+    pm_free(&r->reported);
     free(r->fod);
     free(r->fod_t);
     free(r->fod_t_co2e);

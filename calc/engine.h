@@ -82,6 +82,11 @@ eng_result *eng_run(const inventory *inv, fset_db *db, const char *const *dirs, 
                     const inv_progress *progress);
 void eng_free(eng_result *r);
 
+/* Frees what only the computation needed (the factor search index, about
+ * 30 KB): the lines, totals and the search order stay readable, but factor
+ * lookups (eng_run's work) find nothing afterwards. */
+void eng_release(eng_result *r);
+
 /* The rows of record `i` (at most GAS_COUNT), in gas order; returns how many. */
 size_t eng_lines(const eng_result *r, size_t i, eng_line out[GAS_COUNT]);
 

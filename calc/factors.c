@@ -1,14 +1,17 @@
-/* factors.c - loading and validating factor sets and GWP sets. */
+/* factors.c - loading and validating factor sets (the GWP file: gwp_load.c). */
 #include "fset_load.h"
 #include "factors.h"
+#include "fdb_internal.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "pool.h"
 #include "textutil.h"
+#include "unc_spec.h"
 #include "yfields.h"
 #include "yreader.h"
 
@@ -109,29 +112,6 @@ const fset_param_info *fset_param_lookup(const char *name)
     return r ? &r->info : NULL;
 }
 
-typedef struct {
-    fset *set;
-    bool loading; /* on the extends chain being loaded: a repeat is a cycle */
-} fdb_slot;
-
-typedef struct {
-    const char *path;
-    char sha256[65];
-} fdb_file;
-
-struct fset_db {
-    pool *mem;
-    fdb_slot *sets;
-    size_t nsets, capsets;
-    fdb_file *files;
-    size_t nfiles, capfiles;
-    gwp_set *gwps;
-    size_t ngwps;
-    bool gwp_loaded;
-    const char **file_paths; /* views for fdb_files */
-    const char **file_shas;
-};
-
 fset_db *fdb_new(void)
 {
     fset_db *db = calloc(1, sizeof *db);
@@ -156,7 +136,7 @@ void fdb_free(fset_db *db)
 
 /* Records a file read, with its digest for the About sheet: taken by the
  * reader `r` as libyaml read the file, so call it at the end of the file. */
-static void fdb_note_file(fset_db *db, const char *path, yreader *r, char sha[65])
+void fdb_note_file(fset_db *db, const char *path, yreader *r, char sha[65])
 {
     if (!yr_sha256(r, sha))
         strcpy(sha, "unreadable");
@@ -218,7 +198,9 @@ static bool fset_dims_ok(const fset_param_rule *r, const units_t *u)
 }
 
 /* Reads `gas: n2o` or `gas: [ch4, n2o]` on a product term into a mask. */
-static void fset_parse_gas_scope(const ynode *n, const char *param, const fset_param_rule *rule, unsigned *mask,
+_Static_assert(GAS_COUNT <= 16, "fset_value.gas_mask holds one bit per gas");
+
+static void fset_parse_gas_scope(const ynode *n, const char *param, const fset_param_rule *rule, uint16_t *mask,
                                  diag_list *dl)
 {
     if (rule && rule->info.term != FSET_TERM_MUL && rule->info.term != FSET_TERM_ONE_MINUS &&
@@ -234,15 +216,35 @@ static void fset_parse_gas_scope(const ynode *n, const char *param, const fset_p
         if (t && g == GAS_COUNT)
             diag_error(dl, item->at, "unknown gas '%s' in 'gas' (use co2, ch4, n2o, sf6, hfc134a, ...)", t);
         else if (t)
-            *mask |= 1u << g;
+            *mask = (uint16_t)(*mask | 1u << g); /* GAS_COUNT <= 16: gases.h */
     }
+}
+
+/* Reports a fraction out of its range: "'abatement' is 50, outside [0, 1]:
+ * an abatement fraction is a fraction such as 0.3 (for 50 %, write unit:
+ * "%")". The unit is named only when it says more than "1" or "fraction". */
+static void fset_fraction_error(const fset_param_rule *rule, const char *param, const ynode *v, const fset_value *out,
+                                diag_list *dl)
+{
+    bool plain = strcmp(out->unit_text, "1") == 0 || strcmp(out->unit_text, "fraction") == 0;
+    bool share = rule->dims == DIMS_SHARE;
+    const char *m = rule->info.meaning;
+    bool vowel = strchr("aeiou", m[0]) != NULL;
+    char hint[96] = "";
+    if (plain && out->value >= 10 && out->value <= 100) /* 98 or 50 meant as a percentage */
+        snprintf(hint, sizeof hint, " (for %s %%, write unit: \"%%\")", v->text);
+    if (!hint[0])
+        snprintf(hint, sizeof hint, ", or %s with unit \"%%\"", share ? "30" : "98");
+    diag_error(dl, v->at, "'%s' is %s%s%s, outside %s: %s %s is a fraction such as %s%s", param, v->text,
+               plain ? "" : " ", plain ? "" : out->unit_text, share ? "[0, 1]" : "(0, 1]", vowel ? "an" : "a", m,
+               share ? "0.3" : "0.98", hint);
 }
 
 bool fset_parse_value(const ynode *node, const char *param, bool is_override, pool *mem, fset_value *out,
                       diag_list *dl)
 {
     static const char *const keys[] = {"value", "unit", "lower", "upper", "uncertainty", "ref", "source",
-                                       "confidence", "note", "tier", "gas"};
+                                       "confidence", "note", "tier", "gas", "distribution", "group"};
     const fset_param_rule *rule = fset_rule(param);
     memset(out, 0, sizeof *out);
     out->lower = out->upper = out->uncertainty_pct = NAN;
@@ -260,6 +262,8 @@ bool fset_parse_value(const ynode *node, const char *param, bool is_override, po
         yf_number(v, "value", &out->value, dl);
     if (u && (out->unit_text = yf_text(u, "unit", dl))) {
         char msg[200];
+        out->unit_line = u->at.line;
+        out->unit_col = u->at.col;
         if (units_parse(out->unit_text, &out->unit, msg, sizeof msg) != UNITS_OK)
             diag_error(dl, u->at, "%s", msg);
         else if (rule && !fset_dims_ok(rule, &out->unit)) {
@@ -281,7 +285,7 @@ bool fset_parse_value(const ynode *node, const char *param, bool is_override, po
                        out->unit.species, rule->info.meaning, rule->species ? "of " : "without a substance",
                        allowed);
         }
-        out->unit_text = pool_strdup(mem, out->unit_text);
+        out->unit_text = pool_intern(mem, out->unit_text, strlen(out->unit_text)); /* shared: few distinct units */
     }
     const ynode *lo = yn_get(node, "lower"), *hi = yn_get(node, "upper"), *unc = yn_get(node, "uncertainty");
     if (lo)
@@ -291,17 +295,15 @@ bool fset_parse_value(const ynode *node, const char *param, bool is_override, po
     if ((lo != NULL) != (hi != NULL))
         diag_error(dl, node->at, "'%s' gives %s without %s: give both bounds of the 95%% range, or neither", param,
                    lo ? "lower" : "upper", lo ? "upper" : "lower");
-    if (unc) {
-        const char *t = yf_text(unc, "uncertainty", dl);
-        if (t && (!txt_percent(t, &out->uncertainty_pct) || out->uncertainty_pct < 0))
-            diag_error(dl, unc->at, "'uncertainty' must be a percentage such as 5%%, got '%s'", t);
-    }
+    if (unc)
+        yf_percent(unc, "uncertainty", &out->uncertainty_pct, dl);
+    out->unc = unc_parse_factor(yn_get(node, "distribution"), yn_get(node, "group"), mem, dl);
     const ynode *ref = yn_get(node, "ref"), *src = yn_get(node, "source");
     if (ref && src)
         diag_error(dl, src->at, "'%s' gives both 'ref' and 'source': keep one", param);
     else if (ref || src) {
         const char *t = yf_text(ref ? ref : src, ref ? "ref" : "source", dl);
-        out->ref = t ? pool_strdup(mem, t) : NULL;
+        out->ref = t ? pool_intern(mem, t, strlen(t)) : NULL; /* a record's sources repeat */
     } else
         diag_error(dl, node->at, "'%s' has no '%s': every value must say where it comes from", param,
                    is_override ? "source" : "ref");
@@ -329,12 +331,9 @@ bool fset_parse_value(const ynode *node, const char *param, bool is_override, po
         return false;
     /* Checks on meaning, once the pieces parsed. */
     double scaled = out->value * out->unit.scale;
-    if (rule && rule->dims == DIMS_FRACTION && !(scaled > 0 && scaled <= 1.0 + 1e-12))
-        diag_error(dl, v->at, "'%s' is %s %s, outside (0, 1]: an oxidation factor is a fraction such as 0.98 or 98%%",
-                   param, v->text, out->unit_text);
-    else if (rule && rule->dims == DIMS_SHARE && !(scaled >= 0 && scaled <= 1.0 + 1e-12))
-        diag_error(dl, v->at, "'%s' is %s %s, outside [0, 1]: a %s is a fraction such as 0.3 or 30%%", param,
-                   v->text, out->unit_text, rule->info.meaning);
+    if (rule && (rule->dims == DIMS_FRACTION || rule->dims == DIMS_SHARE) &&
+        !(scaled >= 0 && scaled <= 1.0 + 1e-12 && (scaled > 0 || rule->dims == DIMS_SHARE)))
+        fset_fraction_error(rule, param, v, out, dl);
     else if (rule && (rule->dims == DIMS_NCV || rule->dims == DIMS_SCE) && !(out->value > 0))
         diag_error(dl, v->at, "'%s' must be positive, got %s", param, v->text);
     else if (!(out->value >= 0))
@@ -342,6 +341,12 @@ bool fset_parse_value(const ynode *node, const char *param, bool is_override, po
     if (!isnan(out->lower) && !(out->lower <= out->value && out->value <= out->upper))
         diag_error(dl, node->at, "'%s' value %g is outside its range [%g, %g]: check lower and upper", param,
                    out->value, out->lower, out->upper);
+    else if (out->unc && out->unc->dist && isnan(out->lower) && isnan(out->uncertainty_pct))
+        diag_error(dl, out->unc->at, "'%s' gives a distribution but no range: add lower and upper, or "
+                   "uncertainty", param);
+    else if (out->unc && out->unc->dist == UNC_DIST_LOGNORMAL && !isnan(out->lower) && !(out->lower > 0))
+        diag_error(dl, node->at, "'%s' is lognormal, so its lower bound must be above zero, not %g", param,
+                   out->lower);
     return diag_error_count(dl) == errs;
 }
 
@@ -443,9 +448,10 @@ static void fset_check_duplicates(const fset *set, diag_list *dl)
     }
 }
 
-/* Finds `name` as a file: a path when it names one, else ID.yaml in `dirs`. */
-static char *fdb_find_file(fset_db *db, const char *name, const char *file_name, const char *const *dirs,
-                           size_t ndirs)
+/* Finds `name` as a file: a path when it names one, else ID.yaml in `dirs`.
+ * Whether a file is there is asked with access(), not by opening it: a FIFO
+ * can be opened for reading only once. */
+char *fdb_find_file(fset_db *db, const char *name, const char *file_name, const char *const *dirs, size_t ndirs)
 {
     bool has_ext = strlen(name) > 5 && strcmp(name + strlen(name) - 5, ".yaml") == 0;
     if (strchr(name, '/') || has_ext) {
@@ -455,11 +461,7 @@ static char *fdb_find_file(fset_db *db, const char *name, const char *file_name,
         if (!path)
             return NULL;
         snprintf(path, len, "%s%s", name, has_ext ? "" : ".yaml");
-        FILE *f = fopen(path, "rb");
-        if (!f)
-            return NULL;
-        fclose(f);
-        return path;
+        return access(path, R_OK) == 0 ? path : NULL;
     }
     for (size_t i = 0; i < ndirs; i++) {
         size_t len = strlen(dirs[i]) + strlen(file_name) + 2;
@@ -467,18 +469,15 @@ static char *fdb_find_file(fset_db *db, const char *name, const char *file_name,
         if (!path)
             return NULL;
         snprintf(path, len, "%s/%s", dirs[i], file_name);
-        FILE *f = fopen(path, "rb");
-        if (f) {
-            fclose(f);
-            return path;
-        }
+        if (access(path, R_OK) == 0)
+            return path; /* found without opening it: the reader opens it once */
     }
     return NULL;
 }
 
 /* Reports that `what` was not found in any of `dirs`. */
-static void fdb_not_found(const char *what, const char *name, const char *const *dirs, size_t ndirs, src_loc at,
-                          diag_list *dl)
+void fdb_not_found(const char *what, const char *name, const char *const *dirs, size_t ndirs, src_loc at,
+                   diag_list *dl)
 {
     char searched[1024] = "";
     size_t len = 0;
@@ -490,7 +489,50 @@ static void fdb_not_found(const char *what, const char *name, const char *const 
                what, name, ndirs ? searched : "no folders");
 }
 
-static fset *fdb_parse_set(fset_db *db, const char *path, diag_list *dl);
+static fset *fdb_read_set(fset_db *db, yreader *r, const char *path, diag_list *dl);
+
+/* Adds the parsed set `set` (read from `path`) to the database, checks that
+ * its id is `want_id` (when not NULL) and loads the set it extends, from
+ * the set's own folder and then `dirs`. */
+static const fset *fdb_adopt(fset_db *db, fset *set, const char *want_id, const char *path,
+                             const char *const *dirs, size_t ndirs, diag_list *dl)
+{
+    if (db->nsets == db->capsets) {
+        size_t cap = db->capsets ? db->capsets * 2 : 8;
+        fdb_slot *s = realloc(db->sets, cap * sizeof *s);
+        if (!s)
+            return NULL;
+        db->sets = s;
+        db->capsets = cap;
+    }
+    size_t slot = db->nsets++;
+    db->sets[slot] = (fdb_slot){set, true};
+    if (want_id && set->id && strcmp(set->id, want_id) != 0)
+        diag_error(dl, set->id_at, "file declares factor_set '%s' but is named '%s.yaml': make them agree", set->id,
+                   want_id);
+    if (set->extends_id) {
+        /* The parent is looked up beside the child, then in the same folders
+         * (every one of them: no cap on --factors DIR); the child's folder
+         * is not repeated, so a long chain in one folder adds it once. */
+        const char **dirs2 = pool_alloc(db->mem, (ndirs + 1) * sizeof *dirs2);
+        char *here = pool_strdup(db->mem, path);
+        if (!dirs2 || !here) {
+            db->sets[slot].loading = false;
+            return NULL;
+        }
+        char *slash = strrchr(here, '/');
+        if (slash)
+            *slash = '\0';
+        size_t n2 = 0;
+        dirs2[n2++] = slash ? (slash == here ? "/" : here) : ".";
+        for (size_t i = 0; i < ndirs; i++)
+            if (strcmp(dirs[i], dirs2[0]) != 0)
+                dirs2[n2++] = dirs[i];
+        set->extends = fdb_load_set(db, set->extends_id, dirs2, n2, set->extends_at, dl);
+    }
+    db->sets[slot].loading = false;
+    return set;
+}
 
 const fset *fdb_load_set(fset_db *db, const char *name, const char *const *dirs, size_t ndirs, src_loc asked_at,
                          diag_list *dl)
@@ -515,47 +557,37 @@ const fset *fdb_load_set(fset_db *db, const char *name, const char *const *dirs,
         }
         return db->sets[i].set;
     }
-    fset *set = fdb_parse_set(db, path, dl);
+    yreader *r = yr_open(path, dl, NULL);
+    fset *set = r ? fdb_read_set(db, r, path, dl) : NULL;
     if (!set)
         return NULL;
-    if (db->nsets == db->capsets) {
-        size_t cap = db->capsets ? db->capsets * 2 : 8;
-        fdb_slot *s = realloc(db->sets, cap * sizeof *s);
-        if (!s)
-            return NULL;
-        db->sets = s;
-        db->capsets = cap;
-    }
-    size_t slot = db->nsets++;
-    db->sets[slot] = (fdb_slot){set, true};
     bool is_path = strchr(name, '/') || strstr(name, ".yaml");
-    if (!is_path && set->id && strcmp(set->id, name) != 0)
-        diag_error(dl, set->id_at, "file declares factor_set '%s' but is named '%s.yaml': make them agree", set->id,
-                   name);
-    if (set->extends_id) {
-        /* The parent is looked up in the same folders, and beside the child. */
-        const char *dirs2[16];
-        size_t n2 = 0;
-        char *here = pool_strdup(db->mem, path);
-        char *slash = here ? strrchr(here, '/') : NULL;
-        if (slash)
-            *slash = '\0';
-        dirs2[n2++] = slash ? here : ".";
-        for (size_t i = 0; i < ndirs && n2 < 16; i++)
-            dirs2[n2++] = dirs[i];
-        set->extends = fdb_load_set(db, set->extends_id, dirs2, n2, set->extends_at, dl);
-    }
-    db->sets[slot].loading = false;
-    return set;
+    return fdb_adopt(db, set, is_path ? NULL : name, path, dirs, ndirs, dl);
 }
 
-/* Reads one factor set file. */
-static fset *fdb_parse_set(fset_db *db, const char *path, diag_list *dl)
+const fset *fdb_load_set_from(fset_db *db, yreader *r, const char *const *dirs, size_t ndirs, diag_list *dl)
+{
+    char *path = pool_strdup(db->mem, yr_path(r));
+    if (!path) {
+        yr_close(r);
+        return NULL;
+    }
+    fset *set = fdb_read_set(db, r, path, dl);
+    if (!set)
+        return NULL;
+    /* Looked up by id (factor_sets, extends), the set must be ID.yaml: a file
+     * named *.yaml must carry its own name, so `check` says what a lookup
+     * by that name would refuse. */
+    const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    size_t len = strlen(base);
+    char *want = len > 5 && strcmp(base + len - 5, ".yaml") == 0 ? pool_strndup(db->mem, base, len - 5) : NULL;
+    return fdb_adopt(db, set, want, path, dirs, ndirs, dl);
+}
+
+/* Reads one factor set file from the open reader `r` (closed here). */
+static fset *fdb_read_set(fset_db *db, yreader *r, const char *path, diag_list *dl)
 {
     static const char *const keys[] = {"factor_set", "title", "source", "version", "extends", "notes", "factors"};
-    yreader *r = yr_open(path, dl, NULL);
-    if (!r)
-        return NULL;
     fset *set = pool_alloc(db->mem, sizeof *set);
     if (!set) {
         yr_close(r);
@@ -577,7 +609,7 @@ static fset *fdb_parse_set(fset_db *db, const char *path, diag_list *dl)
                 continue;
             }
             set->entries = pool_alloc(db->mem, (v->n ? v->n : 1) * sizeof *set->entries);
-            for (size_t i = 0; i < v->n && set->entries; i++)
+            for (size_t i = 0; i < v->n && set->entries && !diag_stop(dl, v->items[i]->at, "reading "); i++)
                 fset_parse_entry(db, set, v->items[i], &set->entries[set->n++], dl);
             continue;
         }
@@ -625,118 +657,5 @@ const fset_value *fset_entry_param(const fset_entry *e, const char *name)
     for (size_t i = 0; i < e->nparams; i++)
         if (strcmp(e->params[i].name, name) == 0)
             return &e->params[i].v;
-    return NULL;
-}
-
-/* Reads one GWP set of gwp.yaml into `g`. */
-static void fdb_parse_gwp(fset_db *db, const ynode *n, gwp_set *g, diag_list *dl)
-{
-    static const char *const keys[] = {"id", "title", "default", "values", "note"};
-    static const char *const vkeys[] = {"gas", "value", "ref", "confidence", "note"};
-    for (int i = 0; i < GAS_COUNT; i++)
-        g->gwp[i] = NAN;
-    if (n->kind != YN_MAP) {
-        diag_error(dl, n->at, "each GWP set must be a mapping with id, title and values");
-        return;
-    }
-    yf_check_keys(n, keys, sizeof keys / sizeof *keys, "a GWP set", dl);
-    const char *t = yf_text(yf_need(n, "id", "a GWP set", dl), "id", dl);
-    g->id = t ? pool_strdup(db->mem, t) : NULL;
-    t = yf_text(yf_need(n, "title", "a GWP set", dl), "title", dl);
-    g->title = t ? pool_strdup(db->mem, t) : NULL;
-    const ynode *def = yn_get(n, "default");
-    if (def)
-        yf_bool(def, "default", &g->is_default, dl);
-    const ynode *vals = yf_need(n, "values", "a GWP set", dl);
-    if (!vals)
-        return;
-    if (vals->kind != YN_SEQ) {
-        diag_error(dl, vals->at, "'values' must be a list of {gas, value, ref}");
-        return;
-    }
-    for (size_t i = 0; i < vals->n; i++) {
-        const ynode *v = vals->items[i];
-        if (v->kind != YN_MAP) {
-            diag_error(dl, v->at, "a GWP value must be a mapping {gas: CH4, value: 28, ref: \"...\"}");
-            continue;
-        }
-        yf_check_keys(v, vkeys, sizeof vkeys / sizeof *vkeys, "a GWP value", dl);
-        const char *gas = yf_text(yf_need(v, "gas", "a GWP value", dl), "gas", dl);
-        const char *ref = yf_text(yf_need(v, "ref", "a GWP value", dl), "ref", dl);
-        double val;
-        const ynode *vn = yf_need(v, "value", "a GWP value", dl);
-        if (!gas || !ref || !vn || !yf_number(vn, "value", &val, dl))
-            continue;
-        if (!(val > 0)) {
-            diag_error(dl, vn->at, "a GWP must be positive, got %s", vn->text);
-            continue;
-        }
-        gas_id gi = gas_lookup(gas);
-        if (gi == GAS_COUNT)
-            continue; /* a gas no method emits yet: kept in the file, unused */
-        g->gwp[gi] = val;
-        g->ref[gi] = pool_strdup(db->mem, ref);
-        g->at[gi] = vn->at;
-    }
-}
-
-/* Loads gwp.yaml once. */
-static void fdb_load_gwp_file(fset_db *db, const char *const *dirs, size_t ndirs, src_loc asked_at, diag_list *dl)
-{
-    db->gwp_loaded = true;
-    char *path = fdb_find_file(db, "gwp", "gwp.yaml", dirs, ndirs);
-    if (!path) {
-        fdb_not_found("GWP file", "gwp.yaml", dirs, ndirs, asked_at, dl);
-        return;
-    }
-    yreader *r = yr_open(path, dl, NULL);
-    if (!r)
-        return;
-    const ynode *k;
-    while ((k = yr_next_key(r))) {
-        const ynode *v = yr_value(r);
-        if (!v)
-            break;
-        if (strcmp(k->text, "gwp_sets") != 0) {
-            diag_error(dl, k->at, "unknown key '%s' in the GWP file (expected 'gwp_sets')", k->text);
-            continue;
-        }
-        if (v->kind != YN_SEQ) {
-            diag_error(dl, v->at, "'gwp_sets' must be a list");
-            continue;
-        }
-        db->gwps = pool_alloc(db->mem, (v->n ? v->n : 1) * sizeof *db->gwps);
-        for (size_t i = 0; i < v->n && db->gwps; i++)
-            fdb_parse_gwp(db, v->items[i], &db->gwps[db->ngwps++], dl);
-    }
-    char sha[65];
-    fdb_note_file(db, path, r, sha);
-    yr_close(r);
-}
-
-const gwp_set *fdb_gwp(fset_db *db, const char *id, const char *const *dirs, size_t ndirs, src_loc asked_at,
-                       diag_list *dl)
-{
-    if (!db->gwp_loaded)
-        fdb_load_gwp_file(db, dirs, ndirs, asked_at, dl);
-    const char *names[16];
-    size_t nn = 0;
-    for (size_t i = 0; i < db->ngwps; i++) {
-        const gwp_set *g = &db->gwps[i];
-        if (g->id && (id ? strcasecmp(g->id, id) == 0 : g->is_default))
-            return g;
-        if (g->id && nn < 16)
-            names[nn++] = g->id;
-    }
-    if (!db->ngwps)
-        return NULL;
-    char list[256] = "";
-    size_t used = 0;
-    for (size_t i = 0; i < nn && used < sizeof list; i++)
-        used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", names[i]);
-    if (id)
-        diag_error(dl, asked_at, "unknown GWP set '%s': use one of %s", id, list);
-    else
-        diag_error(dl, asked_at, "no GWP set is marked 'default: true': name one with 'gwp:' (%s)", list);
     return NULL;
 }

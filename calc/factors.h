@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "diag.h"
 #include "gases.h"
@@ -20,11 +21,19 @@ typedef struct {
     units_t unit;
     const char *ref;        /* where in the source: "Vol.2 Ch.1 Table 1.4; EFDB 117642" */
     const char *note;       /* NULL or free text */
-    char confidence;        /* 'A', 'B', 'C', or 0 when not tagged */
-    int tier;               /* 1, 2, 3, or 0 when not stated */
-    unsigned gas_mask;      /* product terms: bit (1 << gas) per gas it applies to, 0 = all */
+    const struct unc_spec *unc; /* `distribution:` and `group:` of the range, or NULL */
     src_loc at;             /* where the value was written */
+    unsigned unit_line, unit_col; /* where its unit was written (in at.file); 0 when not known */
+    char confidence;        /* 'A', 'B', 'C', or 0 when not tagged */
+    signed char tier;       /* 1, 2, 3, or 0 when not stated */
+    uint16_t gas_mask;      /* product terms: bit (1 << gas) per gas it applies to, 0 = all (GAS_COUNT <= 16) */
 } fset_value;
+
+/* Where the unit of `v` was written (its value's place when not known). */
+static inline src_loc fset_unit_loc(const fset_value *v)
+{
+    return v->unit_line ? (src_loc){v->at.file, v->unit_line, v->unit_col} : v->at;
+}
 
 /* A named parameter of an entry: "ncv", "co2", "ch4", "n2o",
  * "carbon_content", "oxidation". */
@@ -74,6 +83,7 @@ typedef struct {
     double gwp[GAS_COUNT];
     const char *ref[GAS_COUNT];
     src_loc at[GAS_COUNT];
+    src_loc set_at;            /* where the set is defined */
     bool is_default;
 } gwp_set;
 

@@ -16,13 +16,13 @@ typedef struct {
 } fs_slot;
 
 struct fs_order {
-    const fset **sets;         /* the order */
+    const fset **sets; /* the order */
     size_t nsets, capsets;
-    const fset_entry **ents;   /* every entry, grouped by key, each group in search order */
+    const fset_entry **ents; /* every entry, grouped by key, each group in search order */
     size_t nents;
-    fs_slot *slot;             /* open addressing over the keys, power-of-two size */
+    fs_slot *slot; /* open addressing over the keys, power-of-two size */
     size_t cap;
-    const char **keys;         /* distinct keys in first-seen order (suggestions) */
+    const char **keys; /* distinct keys in first-seen order (suggestions) */
     size_t nkeys;
 };
 
@@ -37,6 +37,14 @@ void fs_free(fs_order *o)
     free(o->slot);
     free(o->keys);
     free(o);
+}
+
+void fs_drop_index(fs_order *o)
+{
+    free(o->slot);
+    free(o->ents);
+    free(o->keys);
+    *o = (fs_order){o->sets, o->nsets, o->capsets, NULL, 0, NULL, 0, NULL, 0};
 }
 
 size_t fs_count(const fs_order *o) { return o->nsets; }
@@ -112,7 +120,9 @@ static bool fs_reindex(fs_order *o)
     return true;
 }
 
-bool fs_add(fs_order *o, const fset *s)
+/* Appends `s` and the sets it extends that the order does not have yet;
+ * the index is rebuilt by the caller. */
+static bool fs_append(fs_order *o, const fset *s)
 {
     for (; s; s = s->extends) {
         bool seen = false;
@@ -130,8 +140,10 @@ bool fs_add(fs_order *o, const fset *s)
         }
         o->sets[o->nsets++] = s;
     }
-    return fs_reindex(o);
+    return true;
 }
+
+bool fs_add(fs_order *o, const fset *s) { return fs_append(o, s) && fs_reindex(o); }
 
 bool fs_load(fs_order *o, fset_db *db, const char *const *names, const src_loc *at, size_t n, const char *referrer,
              const char *const *dirs, size_t ndirs, diag_list *dl)
@@ -141,16 +153,21 @@ bool fs_load(fs_order *o, fset_db *db, const char *const *names, const src_loc *
     for (size_t i = 0; i < n; i++) {
         /* A name with a '/' is a path relative to the file that names it. */
         const char *name = names[i];
-        char buf[4096];
+        char *joined = NULL;
         if (strchr(name, '/') && name[0] != '/' && slash) {
-            snprintf(buf, sizeof buf, "%.*s/%s", (int)(slash - referrer), referrer, name);
-            name = buf;
+            size_t len = (size_t)(slash - referrer) + 1 + strlen(name) + 1;
+            if (!(joined = malloc(len)))
+                return false;
+            snprintf(joined, len, "%.*s/%s", (int)(slash - referrer), referrer, name);
+            name = joined;
         }
         const fset *s = fdb_load_set(db, name, dirs, ndirs, at[i], dl);
-        if (s && !fs_add(o, s))
+        free(joined); /* the database keeps its own copy of the path */
+        if (s && !fs_append(o, s))
             return false;
     }
-    return diag_error_count(dl) == errs;
+    /* One index over every set, built once (not once per set added). */
+    return fs_reindex(o) && diag_error_count(dl) == errs;
 }
 
 void fs_text(const fs_order *o, char *buf, size_t len)
@@ -205,7 +222,7 @@ static fs_hit fs_find_key(const fs_order *o, const char *key, const char *cat, c
             best_depth = depth;
         }
     }
-    return best ? (fs_hit){bv, best->set->id, best, param} : (fs_hit){NULL, NULL, NULL, param};
+    return best ? (fs_hit){bv, best} : (fs_hit){NULL, NULL};
 }
 
 /* The ipcc_fuel of the first entry of `key` that names one (in `only`, if given). */
@@ -289,14 +306,21 @@ fs_hit fs_find_grid(const fs_order *o, const char *key, const char *grid, long y
             best = e[i];
     }
     if (!best)
-        return (fs_hit){NULL, NULL, NULL, "co2"};
+        return (fs_hit){NULL, NULL};
     *used_year = best->year;
-    return (fs_hit){fset_entry_param(best, "co2"), best->set->id, best, "co2"};
+    return (fs_hit){fset_entry_param(best, "co2"), best};
 }
+
+const char *fs_suggest(const fs_order *o, const char *key) { return txt_suggest(key, o->keys, o->nkeys); }
 
 void fs_unknown(const fs_order *o, const char *key, const char *what, src_loc at, diag_list *dl)
 {
-    const char *hint = txt_suggest(key, o->keys, o->nkeys);
+    if (o->nsets == 0) {
+        diag_error(dl, at, "unknown %s '%s': 'factor_sets' is empty, so no factor set is searched: name one, such "
+                   "as factor_sets: [ipcc2006-energy]", what, key);
+        return;
+    }
+    const char *hint = fs_suggest(o, key);
     char sets[256];
     fs_text(o, sets, sizeof sets);
     diag_error(dl, at, "unknown %s '%s'%s%s%s in factor sets %s", what, key, hint ? " (did you mean '" : "",

@@ -9,19 +9,36 @@
 #include "factors.h"
 #include "units.h"
 
-/* Where one factor came from: the value, its set ("record" for a record-level
- * override) and the set entry (NULL for an override). */
+/* Where one factor came from: the value and the set entry that gives it
+ * (NULL for a record's own value). 16 bytes: a resolution holds several and
+ * a record with overrides has its own resolution. Every value a hit points
+ * at stands in an fset_param (a set entry's or a record's), so its set and
+ * parameter name are found from it (fs_hit_set, fs_hit_param). */
 typedef struct {
     const fset_value *v;
-    const char *set_id;
     const fset_entry *entry;
-    const char *param; /* "ncv", "co2", "carbon_content", "oxidation", ... */
 } fs_hit;
+
+/* The set a hit's value is from: its entry's set id, or "record" for a
+ * record's own value; NULL when the hit has no value. */
+static inline const char *fs_hit_set(const fs_hit *h) { return !h->v ? NULL : h->entry ? h->entry->set->id : "record"; }
+
+/* The parameter a hit's value gives: "ncv", "co2", "carbon_content", ...;
+ * NULL when the hit has no value. */
+static inline const char *fs_hit_param(const fs_hit *h)
+{
+    return h->v ? ((const fset_param *)(const void *)((const char *)h->v - offsetof(fset_param, v)))->name : NULL;
+}
 
 /* The sets an input names, each followed by the sets it extends, without
  * repeats: the first set with a value wins. Every command that resolves
  * factors (inventory, intensity, projection, audit) searches through one. */
 typedef struct fs_order fs_order;
+
+/* Frees the index of the entries by key; the sets stay in order. Lookups
+ * afterwards find nothing. For an order kept only to be read back (an audit
+ * keeps the results of thousands of reports until it writes them). */
+void fs_drop_index(fs_order *o);
 
 /* A new empty order; NULL when out of memory. */
 fs_order *fs_new(void);
@@ -75,6 +92,9 @@ const fset_entry *fs_first(const fs_order *o, const char *key, const char *param
  * else the latest earlier year, else the earliest later one, whose year
  * goes to *used_year. */
 fs_hit fs_find_grid(const fs_order *o, const char *key, const char *grid, long year, long *used_year);
+
+/* The key of the sets closest to `key` (a "did you mean"), or NULL. */
+const char *fs_suggest(const fs_order *o, const char *key);
 
 /* Reports `key` unknown at `at` ("unknown fuel 'x' (did you mean 'y'?) in
  * factor sets a, b"); `what` is "fuel" or "activity". */

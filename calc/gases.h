@@ -18,7 +18,7 @@ typedef enum {
     GAS_HFC152A,
     GAS_CF4,
     GAS_C2F6,
-    GAS_COUNT
+    GAS_COUNT /* at most 16: a factor's gas scope is a 16-bit mask (fset_value.gas_mask) */
 } gas_id;
 
 /* The three gases every combustion record reports; the others come from

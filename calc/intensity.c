@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "category.h"
+#include "nsum.h"
 
 #define INT_SECTOR_DEPTH 3u /* "1.A.1": the sectors of the emissions chart */
 
@@ -195,6 +196,90 @@ static void int_year_compute(const ser_year *y, const int_inv *inv, int_year *ou
     }
 }
 
+/* Reports figure `x` of year `y` at `at` when it is not finite or passes
+ * NSUM_LIMIT (with `positive`, also when it is not above 0); true when fine. */
+static bool int_fits(double x, bool positive, long year, const char *what, src_loc at, diag_list *dl)
+{
+    if (nsum_fits(x) && (!positive || x > 0))
+        return true;
+    if (!nsum_fits(x))
+        diag_error(dl, at, "the %s of %ld (%g) is larger than %g, the most a figure may be (a double holds about "
+                   "1.8e308): check the figures it comes from and their units", what, year, x, NSUM_LIMIT);
+    else
+        diag_error(dl, at, "the %s of %ld is %g, too small to divide by: check the figures it comes from and their "
+                   "units", what, year, x);
+    return false;
+}
+
+/* Checks the figures of year `y` that come from the series alone (GDP,
+ * population, coal rate, energy by item and in all, final energy), as
+ * computed into `o`; reported at the field. True when all fit. */
+static bool int_year_check(const ser_year *y, const int_year *o, diag_list *dl)
+{
+    bool ok = int_fits(o->gdp_real_1e4_yuan, true, y->year, "GDP at constant prices (value x 100 / deflator)",
+                       y->gdp.at, dl);
+    ok &= int_fits(o->population_persons, true, y->year, "population", y->population.at, dl);
+    ok &= int_fits(o->coal_rate_gce_kwh, false, y->year, "generation coal rate", y->coal_rate.at, dl);
+    double mag[SER_NMETHODS] = {0, 0};
+    bool energy_ok = true; /* one message for the energy of a year */
+    for (size_t i = 0; energy_ok && i < y->nenergy; i++) {
+        const ser_energy *e = &y->energy[i];
+        for (int m = 0; energy_ok && m < SER_NMETHODS; m++) {
+            double tce = int_item_tce(e, (ser_method)m, o->coal_rate_gce_kwh);
+            mag[m] += fabs(tce);
+            energy_ok = int_fits(tce, false, y->year, "standard coal of this energy item", e->at, dl) &&
+                        int_fits(mag[m], false, y->year, "energy consumption, up to this item,", e->at, dl);
+        }
+    }
+    ok &= energy_ok;
+    if (y->has_final)
+        ok &= int_fits(o->final_elec_tce, false, y->year, "final electricity in standard coal",
+                      y->final_electricity.at, dl) &&
+             int_fits(o->final_total_tce, true, y->year, "final energy in standard coal", y->final_total.at, dl);
+    return ok;
+}
+
+/* Checks the indicators of year `y` (the series' figures with the
+ * inventory's emissions); reported at the GDP or the population. */
+static bool int_indicators_check(const ser_year *y, const int_year *o, diag_list *dl)
+{
+    const struct {
+        double v;
+        const char *what;
+        src_loc at;
+    } f[] = {
+        {o->co2_per_gdp, "co2_per_gdp", y->gdp.at},
+        {o->co2e_per_gdp, "co2e_per_gdp", y->gdp.at},
+        {o->energy_per_gdp[0], "energy_per_gdp (calorific)", y->gdp.at},
+        {o->energy_per_gdp[1], "energy_per_gdp (coal rate)", y->gdp.at},
+        {o->co2_per_capita, "CO2 per capita", y->population.at},
+        {o->co2e_per_capita, "CO2e per capita", y->population.at},
+        {o->energy_per_capita[0], "energy per capita (calorific)", y->population.at},
+        {o->energy_per_capita[1], "energy per capita (coal rate)", y->population.at},
+        {o->coal_share[0], "coal share (calorific)", y->at},
+        {o->coal_share[1], "coal share (coal rate)", y->at},
+        {o->non_fossil_share[0], "non-fossil share (calorific)", y->at},
+        {o->non_fossil_share[1], "non-fossil share (coal rate)", y->at},
+        {y->has_final ? o->electricity_share : 0, "electricity share", y->final_total.at},
+    };
+    bool ok = true;
+    for (size_t i = 0; ok && i < sizeof f / sizeof *f; i++)
+        ok = int_fits(f[i].v, false, y->year, f[i].what, f[i].at, dl);
+    return ok;
+}
+
+bool int_check_series(const ser_series *s, diag_list *dl)
+{
+    size_t errs = diag_error_count(dl);
+    int_inv none = {0};
+    for (size_t i = 0; i < s->nyears && !diag_full(dl); i++) {
+        int_year o;
+        int_year_compute(&s->years[i], &none, &o);
+        int_year_check(&s->years[i], &o, dl);
+    }
+    return diag_error_count(dl) == errs;
+}
+
 /* The target level in the indicator's units: base x (1 - value/100) for a
  * reduction, value/100 for a share. */
 static double int_level(const ser_target *t, double base)
@@ -225,6 +310,25 @@ static int_target int_evaluate(const ser_series *s, const int_year *years, const
     r.margin_rel = r.reference != 0 ? r.margin / r.reference : NAN;
     r.status = int_judge(t->kind, r.final, r.latest_value, r.reference);
     return r;
+}
+
+/* Checks the figures of a target's line: NaN stands for "no value" (a base
+ * of 0, the base year, a final year), but an infinity or a value past
+ * NSUM_LIMIT is bad input; reported at the target. */
+static void int_target_check(const int_target *tr, diag_list *dl)
+{
+    const double v[] = {tr->change, tr->avg_rate, tr->level, tr->reference, tr->required_rate, tr->margin,
+                        tr->margin_rel};
+    static const char *const names[] = {"change", "average rate", "target level", "reference",
+                                        "rate still required", "margin", "relative margin"};
+    for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+        if (isnan(v[i]) || nsum_fits(v[i]))
+            continue;
+        diag_error(dl, tr->t->at, "the %s of target '%s' (%g) is larger than %g, the most a figure may be: the "
+                   "indicator is %g in %ld and %g in %ld; check the data of those years", names[i], tr->t->id, v[i],
+                   NSUM_LIMIT, tr->base_value, tr->t->base_year, tr->latest_value, tr->eval_year);
+        return;
+    }
 }
 
 /* Whether `x` already lists sector `code`. */
@@ -304,10 +408,15 @@ int_result *int_compute(const ser_series *s, const int_inv *inv, diag_list *dl)
         int_free(r);
         return NULL;
     }
-    for (size_t i = 0; i < s->nyears; i++)
+    size_t errs = diag_error_count(dl);
+    for (size_t i = 0; i < s->nyears && !diag_full(dl); i++) {
         int_year_compute(&s->years[i], &inv[i], &r->years[i]);
-    for (size_t i = 0; i < s->ntargets; i++) {
+        if (int_year_check(&s->years[i], &r->years[i], dl))
+            int_indicators_check(&s->years[i], &r->years[i], dl);
+    }
+    for (size_t i = 0; i < s->ntargets && diag_error_count(dl) == errs; i++) {
         r->targets[i] = int_evaluate(s, r->years, &s->targets[i]);
+        int_target_check(&r->targets[i], dl);
         r->count[r->targets[i].status]++;
     }
     if (s->nyears)

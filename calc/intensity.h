@@ -98,11 +98,21 @@ bool int_inv_from(const eng_result *r, int_inv *out);
 void int_inv_clear(int_inv *x);
 
 /* Computes every year's indicators and every target's status. `inv` holds
- * one entry per year of `s`, in order. Differences in factor sets or GWP
+ * one entry per year of `s`, in order. A figure that is not finite or
+ * passes NSUM_LIMIT is an error in `dl` at the field it comes from (then
+ * the result must not be written). Differences in factor sets or GWP
  * between the years go to `dl` as warnings and to r->consistency. NULL when
  * out of memory. */
 int_result *int_compute(const ser_series *s, const int_inv *inv, diag_list *dl);
 void int_free(int_result *r);
+
+/* Checks the figures a series gives on its own (constant-price GDP,
+ * population, coal rate, each energy item and each year's total in
+ * standard coal by both methods, final energy): each must be finite and
+ * within NSUM_LIMIT, GDP, population and final energy above 0. Reported at
+ * the field; false when any is not. `check` runs it; int_compute does too,
+ * and checks every indicator and target figure besides. */
+bool int_check_series(const ser_series *s, diag_list *dl);
 
 /* GDP at constant prices in 10^4 yuan: value x unit factor x 100 / deflator. */
 double int_real_gdp_1e4_yuan(const ser_year *y);

@@ -12,8 +12,4 @@ void inv_parse_indirect(inventory *inv, const ynode *n, diag_list *dl);
 void inv_parse_notation(inventory *inv, const ynode *n, diag_list *dl);
 void inv_parse_reference(inventory *inv, const ynode *n, diag_list *dl);
 
-/* Keeps the parsed unit of interned unit text `text` for inv_unit(); false
- * when out of memory. */
-bool inv_unit_keep(inventory *inv, const char *text, const units_t *u);
-
 #endif

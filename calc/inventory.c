@@ -4,6 +4,7 @@
 #include "inv_load.h"
 #include "inventory.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -30,7 +31,7 @@ typedef struct {
     const inv_progress *progress;
     inv_dupset dups;
     size_t max_records;
-    bool stop;           /* over max_records or INV_MAX_ERRORS: read no further */
+    bool stop;           /* over max_records or DIAG_MAX_ERRORS: read no further */
     const char *seen[INV_SEEN]; /* valid interned texts: a million records have a few dozen */
     size_t nseen;
 } inv_loader;
@@ -53,7 +54,8 @@ static void inv_mark_seen(inv_loader *L, const char *s)
 
 static const char *const inv_top_keys[] = {"inventory", "title", "region", "year", "gwp", "factor_sets",
                                            "factor_dirs", "economy", "notes", "activities", "solid_waste",
-                                           "indirect", "notation_keys", "reference_approach"};
+                                           "indirect", "notation_keys", "reference_approach", "base_inventory",
+                                           "factor_uncertainty"};
 /* Record keys besides the factor parameters (fset_param_at), which a record
  * may also give as overrides. */
 static const char *const inv_rec_keys[] = {"category", "fuel",  "activity", "amount",       "unit",
@@ -62,7 +64,6 @@ static const char *const inv_rec_keys[] = {"category", "fuel",  "activity", "amo
                                            "stock_start", "stock_end", "removal"};
 #define INV_NREC_KEYS (sizeof inv_rec_keys / sizeof *inv_rec_keys)
 #define INV_MAX_KEYS 64
-#define INV_MAX_ERRORS 1000      /* a file this broken is not worth reading to the end */
 #define INV_MAX_RECORDS 50000000u /* 5x10^7 records: about 6 GB of records; beyond, split the inventory */
 
 static inv_pos inv_pos_of(const ynode *n) { return (inv_pos){n->at.line, n->at.col}; }
@@ -75,6 +76,27 @@ static const char *inv_text(inventory *inv, const ynode *n, const char *key, dia
 }
 
 static const char *inv_intern(inventory *inv, const char *s) { return s ? pool_intern(inv->mem, s, strlen(s)) : NULL; }
+
+/* Reads a record's `uncertainty:`: a percentage, or a mapping kept in
+ * inv->unc (docs/uncertainty.md). */
+static void inv_uncertainty(inventory *inv, const ynode *n, inv_record *rec, diag_list *dl)
+{
+    unc_spec spec;
+    if (!unc_parse_record(n, inv->mem, &spec, &rec->uncertainty_pct, dl))
+        return;
+    if (inv->nunc == inv->capunc) {
+        size_t cap = inv->capunc ? inv->capunc * 2 : 16;
+        unc_spec *u = cap <= UINT_MAX ? realloc(inv->unc, cap * sizeof *u) : NULL;
+        if (!u) {
+            diag_error(dl, n->at, "out of memory reading 'uncertainty'");
+            return;
+        }
+        inv->unc = u;
+        inv->capunc = cap;
+    }
+    inv->unc[inv->nunc++] = spec;
+    rec->unc_ix = (unsigned)inv->nunc;
+}
 
 /* Reads `economy: {gdp: {...}, population: {...}}`. */
 static void inv_quantity_parse(inventory *inv, const ynode *n, const char *key, bool is_gdp, inv_quantity *q,
@@ -353,7 +375,8 @@ static void inv_distance(inventory *inv, const ynode *n, inv_record *r, diag_lis
     snprintf(unit, sizeof unit, "%s * %s%s%s", du, fu, ru ? " * " : "", ru ? ru : "");
     r->amount = dv * fv * rv;
     r->unit_text = inv_intern(inv, unit);
-    r->amount_at = r->unit_at = inv_pos_of(d);
+    inv_set_field(inv, r, INV_AT_AMOUNT, inv_pos_of(d));
+    inv_set_field(inv, r, INV_AT_UNIT, inv_pos_of(d));
     units_t u;
     char msg[200];
     if (units_parse(unit, &u, msg, sizeof msg) != UNITS_OK)
@@ -398,7 +421,8 @@ static void inv_stock_difference(inventory *inv, const ynode *n, inv_record *r, 
     }
     r->amount = (v2 - v1) / (double)(y2 - y1);
     r->unit_text = inv_intern(inv, u1);
-    r->amount_at = r->unit_at = inv_pos_of(a);
+    inv_set_field(inv, r, INV_AT_AMOUNT, inv_pos_of(a));
+    inv_set_field(inv, r, INV_AT_UNIT, inv_pos_of(a));
 }
 
 /* Parses one item of `activities:`. */
@@ -441,7 +465,7 @@ static void inv_record_parse(inv_loader *L, const ynode *n)
     const ynode *keyn = fuel ? fuel : act;
     if (keyn) {
         tmp.key = inv_intern(inv, yf_text(keyn, fuel ? "fuel" : "activity", dl));
-        tmp.key_at = inv_pos_of(keyn);
+        inv_set_field(inv, &tmp, INV_AT_KEY, inv_pos_of(keyn));
     }
     if (yn_get(n, "distance") || yn_get(n, "fuel_economy")) {
         inv_distance(inv, n, &tmp, dl);
@@ -453,7 +477,7 @@ static void inv_record_parse(inv_loader *L, const ynode *n)
     }
     const ynode *amt = yf_need(n, "amount", "an activity record", dl);
     if (amt) {
-        tmp.amount_at = inv_pos_of(amt);
+        inv_set_field(inv, &tmp, INV_AT_AMOUNT, inv_pos_of(amt));
         if (yf_number(amt, "amount", &tmp.amount, dl) && tmp.amount < 0)
             diag_error(dl, amt->at, "'amount' is negative (%s): activity data must be zero or more", amt->text);
     }
@@ -461,7 +485,7 @@ static void inv_record_parse(inv_loader *L, const ynode *n)
     if (unit && (t = yf_text(unit, "unit", dl))) {
         units_t u;
         char msg[200];
-        tmp.unit_at = inv_pos_of(unit);
+        inv_set_field(inv, &tmp, INV_AT_UNIT, inv_pos_of(unit));
         tmp.unit_text = inv_intern(inv, t);
         if (tmp.unit_text && pm_get(&inv->unit_ix, tmp.unit_text) == (size_t)-1) {
             if (units_parse(t, &u, msg, sizeof msg) != UNITS_OK)
@@ -472,9 +496,8 @@ static void inv_record_parse(inv_loader *L, const ynode *n)
     }
 amount_done:;
     const ynode *unc = yn_get(n, "uncertainty");
-    if (unc && (t = yf_text(unc, "uncertainty", dl)) && (!txt_percent(t, &tmp.uncertainty_pct) ||
-                                                         tmp.uncertainty_pct < 0))
-        diag_error(dl, unc->at, "'uncertainty' must be a percentage such as 5%%, got '%s'", t);
+    if (unc)
+        inv_uncertainty(inv, unc, &tmp, dl);
     const ynode *src = yn_get(n, "source");
     if (src)
         tmp.source = inv_intern(inv, yf_text(src, "source", dl));
@@ -535,8 +558,7 @@ static void inv_activities(inv_loader *L, yreader *yr)
     const ynode *item;
     size_t seen = 0;
     while ((item = yr_seq_next(yr))) {
-        if (diag_error_count(L->dl) >= INV_MAX_ERRORS) {
-            diag_error(L->dl, item->at, "more than %d errors: stopped reading here; fix these first", INV_MAX_ERRORS);
+        if (diag_stop(L->dl, item->at, "reading ")) {
             L->stop = true;
             return;
         }
@@ -573,6 +595,24 @@ static void inv_top_text(inventory *inv, const ynode *k, const ynode *v, diag_li
                hint ? hint : "", hint ? "'?)" : "");
 }
 
+static inventory *inv_load_reader_max(yreader *yr, diag_list *dl, const inv_progress *progress,
+                                      size_t max_records);
+
+/* Reports the required top-level keys that were not given (a key given
+ * with a bad value has had its own message). */
+static void inv_check_required(const char *path, bool id, bool year, bool sets, bool acts, diag_list *dl)
+{
+    src_loc top = {path, 1, 1};
+    if (!id)
+        diag_error(dl, top, "missing 'inventory:' (an id for this inventory, e.g. jilin-2020)");
+    if (!year)
+        diag_error(dl, top, "missing 'year:' (the inventory year)");
+    if (!sets)
+        diag_error(dl, top, "missing 'factor_sets:' (the factor sets to search, e.g. [ipcc2006-energy])");
+    if (!acts)
+        diag_error(dl, top, "missing 'activities:' (the list of activity records)");
+}
+
 inventory *inv_load(const char *path, diag_list *dl, const inv_progress *progress)
 {
     return inv_load_max(path, dl, progress, INV_MAX_RECORDS);
@@ -580,21 +620,34 @@ inventory *inv_load(const char *path, diag_list *dl, const inv_progress *progres
 
 inventory *inv_load_max(const char *path, diag_list *dl, const inv_progress *progress, size_t max_records)
 {
+    yreader *yr = yr_open(path, dl, NULL);
+    return yr ? inv_load_reader_max(yr, dl, progress, max_records) : NULL;
+}
+
+inventory *inv_load_from(struct yreader *yr, diag_list *dl, const inv_progress *progress)
+{
+    return inv_load_reader_max(yr, dl, progress, INV_MAX_RECORDS);
+}
+
+/* Reads the inventory from the open reader `yr` (closed here). */
+static inventory *inv_load_reader_max(yreader *yr, diag_list *dl, const inv_progress *progress, size_t max_records)
+{
+    const char *path = yr_path(yr);
     inventory *inv = calloc(1, sizeof *inv);
     if (!inv || !(inv->mem = pool_new())) {
         free(inv);
+        yr_close(yr);
         return NULL;
     }
     inv->path = path;
-    yreader *yr = yr_open(path, dl, NULL);
-    if (!yr) {
-        inv_free(inv);
-        return NULL;
-    }
     inv_loader L = {.inv = inv, .dl = dl, .progress = progress, .max_records = max_records};
     const ynode *k;
-    bool seen_acts = false;
+    bool seen_acts = false, seen_id = false, seen_year = false, seen_sets = false;
     while ((k = yr_next_key(yr))) {
+        /* A key given with a bad value gets that value's error, not "missing". */
+        seen_id |= strcmp(k->text, "inventory") == 0;
+        seen_year |= strcmp(k->text, "year") == 0;
+        seen_sets |= strcmp(k->text, "factor_sets") == 0;
         if (strcmp(k->text, "activities") == 0) {
             seen_acts = true;
             inv_activities(&L, yr);
@@ -611,6 +664,11 @@ inventory *inv_load_max(const char *path, diag_list *dl, const inv_progress *pro
             inv_factor_dirs(inv, v, dl);
         else if (strcmp(k->text, "economy") == 0)
             inv_economy(inv, v, dl);
+        else if (strcmp(k->text, "base_inventory") == 0) {
+            inv->base_path = inv_text(inv, v, "base_inventory", dl);
+            inv->base_at = v->at;
+        } else if (strcmp(k->text, "factor_uncertainty") == 0)
+            inv->unc_rules = unc_parse_factor_rules(v, inv->mem, &inv->nunc_rules, dl);
         else if (strcmp(k->text, "solid_waste") == 0)
             fod_parse(v, inv->mem, dl, &inv->fod);
         else if (strcmp(k->text, "indirect") == 0)
@@ -630,17 +688,8 @@ inventory *inv_load_max(const char *path, diag_list *dl, const inv_progress *pro
         strcpy(inv->sha256, "unreadable");
     yr_close(yr);
     free(L.dups.slot);
-    src_loc top = {path, 1, 1};
-    if (!failed) {
-        if (!inv->id)
-            diag_error(dl, top, "missing 'inventory:' (an id for this inventory, e.g. jilin-2020)");
-        if (!inv->year)
-            diag_error(dl, top, "missing 'year:' (the inventory year)");
-        if (!inv->set_names)
-            diag_error(dl, top, "missing 'factor_sets:' (the factor sets to search, e.g. [ipcc2006-energy])");
-        if (!seen_acts)
-            diag_error(dl, top, "missing 'activities:' (the list of activity records)");
-    }
+    if (!failed)
+        inv_check_required(path, seen_id, seen_year, seen_sets, seen_acts, dl);
     return inv;
 }
 
@@ -675,7 +724,61 @@ bool inv_unit(const inventory *inv, const char *unit_text, units_t *out)
     return unit_text && units_parse(unit_text, out, NULL, 0) == UNITS_OK;
 }
 
+/* Moves the places of r's fields into the far table (once a place does not
+ * fit 4 bytes); false when out of memory. */
+static bool inv_go_far(inventory *inv, inv_record *r)
+{
+    if (inv->nfar == inv->capfar) {
+        size_t cap = inv->capfar ? inv->capfar * 2 : 16;
+        inv_pos(*v)[INV_NAT] = cap < ((size_t)1 << 32) ? realloc(inv->far, cap * sizeof *v) : NULL;
+        if (!v)
+            return false;
+        inv->far = v;
+        inv->capfar = cap;
+    }
+    for (int k = 0; k < INV_NAT; k++)
+        inv->far[inv->nfar][k] = (inv_pos){r->at.line + r->near[k].dline, r->near[k].col};
+    r->near[0] = (inv_near){(uint16_t)(inv->nfar >> 16), (uint16_t)(inv->nfar & 0xFFFF)};
+    r->far = true;
+    inv->nfar++;
+    return true;
+}
+
+bool inv_set_field(inventory *inv, inv_record *r, inv_at which, inv_pos p)
+{
+    if (!r->far && p.line >= r->at.line && p.line - r->at.line <= UINT16_MAX && p.col <= UINT16_MAX) {
+        r->near[which] = (inv_near){(uint16_t)(p.line - r->at.line), (uint16_t)p.col};
+        return true;
+    }
+    if (!r->far && !inv_go_far(inv, r))
+        return false;
+    inv->far[(size_t)r->near[0].dline << 16 | r->near[0].col][which] = p;
+    return true;
+}
+
 bool inv_computable(const inventory *inv) { return inv && !inv->partial && inv->year && inv->set_names && inv->nsets; }
+
+inventory *inv_new(const char *path)
+{
+    inventory *inv = calloc(1, sizeof *inv);
+    if (!inv || !(inv->mem = pool_new())) {
+        free(inv);
+        return NULL;
+    }
+    inv->path = path;
+    strcpy(inv->sha256, "in memory");
+    return inv;
+}
+
+inv_record *inv_add(inventory *inv)
+{
+    inv_record *r = inv_push(inv);
+    if (r) {
+        r->uncertainty_pct = NAN;
+        r->removal = -1;
+    }
+    return r;
+}
 
 void inv_free(inventory *inv)
 {
@@ -684,8 +787,10 @@ void inv_free(inventory *inv)
     for (size_t i = 0; i < inv->nchunks; i++)
         free(inv->chunks[i]);
     free(inv->chunks);
+    free(inv->unc);
     pool_free(inv->mem);
     pm_free(&inv->unit_ix);
+    free(inv->far);
     free(inv->units);
     free(inv);
 }

@@ -1,5 +1,6 @@
-/* series.c - loading and checking an intensity series YAML file, its targets file and its energy coefficients. */
+/* series.c - loading and checking an intensity series YAML file (its targets: ser_targets.c; its coefficients: ser_resolve.c). */
 #include "fset_load.h"
+#include "ser_internal.h"
 #include "series.h"
 
 #include <errno.h>
@@ -7,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "fsearch.h"
@@ -25,16 +25,10 @@ static const char *const ser_year_keys[] = {"year",       "inventory", "note",  
                                             "population", "coal_rate", "final_energy", "energy"};
 static const char *const ser_energy_keys[] = {"fuel", "amount", "unit", "kind", "source", "sce"};
 static const char *const ser_gdp_keys[] = {"value", "unit", "source", "prices", "deflator"};
-static const char *const ser_tgt_top_keys[] = {"targets", "title", "source", "items"};
-static const char *const ser_tgt_keys[] = {"id",          "title", "indicator", "kind",         "base_year",
-                                           "target_year", "value", "source",    "illustrative", "note"};
 
 static const char *const ser_kind_names[SER_NKINDS] = {"fossil", "primary_electricity", "net_import_electricity",
                                                        "heat"};
 static const char *const ser_method_names[SER_NMETHODS] = {"calorific", "coal_rate"};
-static const char *const ser_ind_names[SER_NIND] = {"co2_per_gdp", "energy_per_gdp",   "co2e_per_gdp",
-                                                    "coal_share",  "non_fossil_share", "electricity_share"};
-static const char *const ser_tkind_names[] = {"reduction", "ceiling", "floor"};
 static const char *const ser_price_names[] = {"constant", "current"};
 
 /* Coal and coal products, counted in the coal share. The China energy
@@ -82,22 +76,10 @@ static const struct {
     [SD_ENERGY] = {"tce", "energy, such as 10^4 tce, TJ or 10^8 kWh"},
 };
 
-typedef struct {
-    ser_series *s;
-    diag_list *dl;
-} ser_loader;
 
 /* The names the files use, from the tables above; "?" out of range. */
-const char *ser_indicator_name(ser_indicator i) { return (unsigned)i < SER_NIND ? ser_ind_names[i] : "?"; }
-const char *ser_target_kind_name(ser_target_kind k) { return (unsigned)k <= SER_FLOOR ? ser_tkind_names[k] : "?"; }
 const char *ser_kind_name(ser_kind k) { return (unsigned)k < SER_NKINDS ? ser_kind_names[k] : "?"; }
 const char *ser_method_name(ser_method m) { return (unsigned)m < SER_NMETHODS ? ser_method_names[m] : "?"; }
-
-/* Shares are judged by ceiling or floor, intensities by reduction. */
-bool ser_indicator_is_share(ser_indicator i)
-{
-    return i == SER_IND_COAL_SHARE || i == SER_IND_NON_FOSSIL_SHARE || i == SER_IND_ELECTRICITY_SHARE;
-}
 
 /* Looks `key` up in the static coal list. */
 bool ser_is_coal_key(const char *key)
@@ -118,14 +100,14 @@ long ser_year_index(const ser_series *s, long year)
 }
 
 /* A pool copy of scalar text, or NULL after an error (reported). */
-static const char *ser_text(ser_loader *L, const ynode *n, const char *key)
+const char *ser_text(ser_loader *L, const ynode *n, const char *key)
 {
     const char *t = yf_text(n, key, L->dl);
     return t ? pool_strdup(L->s->mem, t) : NULL;
 }
 
 /* The text of optional key `key` of mapping `map`, copied; NULL when absent. */
-static const char *ser_opt_text(ser_loader *L, const ynode *map, const char *key)
+const char *ser_opt_text(ser_loader *L, const ynode *map, const char *key)
 {
     const ynode *n = yn_get(map, key);
     return n ? ser_text(L, n, key) : NULL;
@@ -133,7 +115,7 @@ static const char *ser_opt_text(ser_loader *L, const ynode *map, const char *key
 
 /* Which of `names` (n of them) the scalar at `node` is; -1 with an error
  * listing the choices (and the closest one) when it is none. */
-static int ser_pick(ser_loader *L, const ynode *node, const char *key, const char *const *names, size_t n)
+int ser_pick(ser_loader *L, const ynode *node, const char *key, const char *const *names, size_t n)
 {
     const char *t = yf_text(node, key, L->dl);
     if (!t)
@@ -353,9 +335,8 @@ static void ser_energy_list(ser_loader *L, const ynode *n, ser_year *y)
     y->energy = pool_alloc(L->s->mem, n->n * sizeof *y->energy);
     if (!y->energy)
         return;
-    y->nenergy = n->n;
-    for (size_t i = 0; i < n->n; i++)
-        ser_energy_item(L, n->items[i], &y->energy[i]);
+    for (size_t i = 0; i < n->n && !diag_stop(L->dl, n->items[i]->at, "reading "); i++)
+        ser_energy_item(L, n->items[i], &y->energy[y->nenergy++]);
 }
 
 /* Reads `inventory:` of year `y`: the path, relative to the series file,
@@ -425,9 +406,8 @@ static void ser_years(ser_loader *L, const ynode *n)
     s->years = pool_alloc(s->mem, n->n * sizeof *s->years);
     if (!s->years)
         return;
-    s->nyears = n->n;
-    for (size_t i = 0; i < n->n; i++)
-        ser_year_parse(L, n->items[i], &s->years[i]);
+    for (size_t i = 0; i < n->n && !diag_stop(L->dl, n->items[i]->at, "reading "); i++)
+        ser_year_parse(L, n->items[i], &s->years[s->nyears++]);
 }
 
 /* Dispatches one top-level key of the series file. */
@@ -435,6 +415,10 @@ static void ser_top(ser_loader *L, const ynode *k, const ynode *v)
 {
     ser_series *s = L->s;
     const char *key = k->text;
+    L->seen_id |= strcmp(key, "series") == 0;
+    L->seen_base |= strcmp(key, "base_year") == 0;
+    L->seen_price_base |= strcmp(key, "price_base") == 0;
+    L->seen_years |= strcmp(key, "years") == 0;
     if (strcmp(key, "series") == 0)
         s->id = ser_text(L, v, key);
     else if (strcmp(key, "title") == 0)
@@ -501,220 +485,37 @@ static void ser_check_required(ser_loader *L)
 {
     ser_series *s = L->s;
     src_loc top = {s->path, 1, 1};
-    if (!s->id)
+    if (!L->seen_id)
         diag_error(L->dl, top, "missing 'series:' (an id for this series, e.g. jilin-2015-2025)");
-    if (!s->base_year)
+    if (!L->seen_base)
         diag_error(L->dl, top, "missing 'base_year:' (the year the indices and rates start from)");
-    if (!s->price_base)
+    if (!L->seen_price_base)
         diag_error(L->dl, top, "missing 'price_base:' (the year whose prices the constant-price GDP is in)");
-    if (!s->years)
+    if (!L->seen_years)
         diag_error(L->dl, top,
                    "missing 'years:' (the list of years with their inventory, GDP, population and "
                    "energy)");
 }
 
-/* ---------------------------------------------------------------- targets */
-
-/* Checks that indicator and kind fit together and the value is sensible. */
-static void ser_target_value(ser_loader *L, const ynode *n, ser_target *t, const ynode *v)
-{
-    bool share = ser_indicator_is_share(t->indicator);
-    if (t->kind == SER_REDUCTION && share)
-        diag_error(L->dl, n->at, "'%s' is a share: give it 'kind: ceiling' (at most) or 'kind: floor' (at least)",
-                   ser_indicator_name(t->indicator));
-    else if (t->kind != SER_REDUCTION && !share)
-        diag_error(L->dl, n->at,
-                   "'%s' is an intensity: its target is 'kind: reduction' (a %% fall from the base "
-                   "year)",
-                   ser_indicator_name(t->indicator));
-    else if (t->kind == SER_REDUCTION && !(t->value_pct > 0 && t->value_pct < 100))
-        diag_error(L->dl, v->at,
-                   "a reduction is written as a positive percentage below 100 (14.5 for -14.5 %%), "
-                   "got %s",
-                   v->text);
-    else if (t->kind != SER_REDUCTION && !(t->value_pct >= 0 && t->value_pct <= 100))
-        diag_error(L->dl, v->at, "a share target is a percentage from 0 to 100, got %s", v->text);
-}
-
-/* Reads the keys of one target item that hold its meaning. */
-static void ser_target_fields(ser_loader *L, const ynode *n, ser_target *t)
-{
-    size_t errs = diag_error_count(L->dl);
-    const ynode *ind = yf_need(n, "indicator", "a target", L->dl), *kind = yf_need(n, "kind", "a target", L->dl);
-    const ynode *by = yf_need(n, "base_year", "a target", L->dl), *ty = yf_need(n, "target_year", "a target", L->dl);
-    const ynode *v = yf_need(n, "value", "a target (the reduction in %, or the share in %)", L->dl);
-    const ynode *ill = yn_get(n, "illustrative");
-    int i = ind ? ser_pick(L, ind, "indicator", ser_ind_names, SER_NIND) : -1;
-    int k = kind ? ser_pick(L, kind, "kind", ser_tkind_names, 3) : -1;
-    if (by && yf_int(by, "base_year", 1900, 2200, &t->base_year, L->dl))
-        t->base_at = by->at;
-    if (ty && yf_int(ty, "target_year", 1900, 2200, &t->target_year, L->dl))
-        t->target_at = ty->at;
-    if (v)
-        yf_number(v, "value", &t->value_pct, L->dl);
-    if (ill)
-        yf_bool(ill, "illustrative", &t->illustrative, L->dl);
-    if (diag_error_count(L->dl) != errs)
-        return;
-    t->indicator = (ser_indicator)i;
-    t->kind = (ser_target_kind)k;
-    t->indicator_at = ind->at;
-    ser_target_value(L, n, t, v);
-    if (t->target_year <= t->base_year)
-        diag_error(L->dl, ty->at, "target_year %ld must come after base_year %ld", t->target_year, t->base_year);
-}
-
-/* Reads one target item; without an `id` it is named indicator-kind-year. */
-static void ser_target_parse(ser_loader *L, const ynode *n, ser_target *t)
-{
-    t->at = n->at;
-    if (n->kind != YN_MAP) {
-        diag_error(L->dl, n->at,
-                   "each target must be a mapping with indicator, kind, base_year, target_year, "
-                   "value and source, not %s",
-                   yn_kind_name(n));
-        return;
-    }
-    yf_check_keys(n, ser_tgt_keys, sizeof ser_tgt_keys / sizeof *ser_tgt_keys, "a target", L->dl);
-    ser_target_fields(L, n, t);
-    const ynode *src = yf_need(n, "source", "a target (where the target is stated)", L->dl);
-    t->source = src ? ser_text(L, src, "source") : NULL;
-    t->id = ser_opt_text(L, n, "id");
-    t->title = ser_opt_text(L, n, "title");
-    t->note = ser_opt_text(L, n, "note");
-    if (!t->id && t->target_year) {
-        char buf[96];
-        snprintf(buf, sizeof buf, "%s-%s-%ld", ser_indicator_name(t->indicator), ser_target_kind_name(t->kind),
-                 t->target_year);
-        t->id = pool_strdup(L->s->mem, buf);
-    }
-}
-
-/* Checks one target against the series: its years are in it (the target
- * year once the series reaches it), and an electricity share has final
- * energy data; ids are unique. */
-static void ser_target_check(ser_loader *L, size_t i)
-{
-    ser_series *s = L->s;
-    ser_target *t = &s->targets[i];
-    if (!t->base_year || !t->target_year || !s->nyears)
-        return;
-    long last = s->years[s->nyears - 1].year, b = ser_year_index(s, t->base_year);
-    if (b < 0)
-        diag_error(L->dl, t->base_at,
-                   "base_year %ld of target '%s' is not among the series' years: add the year "
-                   "to the series",
-                   t->base_year, t->id);
-    if (last >= t->target_year && ser_year_index(s, t->target_year) < 0)
-        diag_error(L->dl, t->target_at,
-                   "target_year %ld of target '%s' is not among the series' years, which "
-                   "reach %ld: add the year to the series",
-                   t->target_year, t->id, last);
-    long e = ser_year_index(s, last < t->target_year ? last : t->target_year);
-    if (t->indicator == SER_IND_ELECTRICITY_SHARE && b >= 0 && e >= 0 &&
-        !(s->years[b].has_final && s->years[e].has_final))
-        diag_error(L->dl, t->indicator_at,
-                   "electricity_share needs 'final_energy:' in years %ld and %ld of the "
-                   "series",
-                   t->base_year, s->years[e].year);
-    for (size_t j = 0; j < i; j++)
-        if (t->id && s->targets[j].id && strcmp(t->id, s->targets[j].id) == 0)
-            diag_error(L->dl, t->at,
-                       "target id '%s' is used twice (also at line %u): give each target its own "
-                       "'id:'",
-                       t->id, s->targets[j].at.line);
-}
-
-/* Reads `items:` of the targets file. */
-static void ser_target_items(ser_loader *L, const ynode *n)
-{
-    ser_series *s = L->s;
-    if (n->kind != YN_SEQ) {
-        diag_error(L->dl, n->at, "'items' must be a list of targets (lines starting with '- indicator: ...')");
-        return;
-    }
-    s->targets = pool_alloc(s->mem, (n->n ? n->n : 1) * sizeof *s->targets);
-    if (!s->targets)
-        return;
-    s->ntargets = n->n;
-    for (size_t i = 0; i < n->n; i++)
-        ser_target_parse(L, n->items[i], &s->targets[i]);
-}
-
-/* Loads the targets file named by `targets:`. */
-static void ser_targets_load(ser_loader *L)
-{
-    ser_series *s = L->s;
-    struct stat st;
-    if (stat(s->targets_path, &st) != 0) {
-        diag_error(L->dl, s->targets_at,
-                   "cannot read targets file '%s' (%s): check the path, which is relative "
-                   "to the series file",
-                   s->targets_path, strerror(errno));
-        return;
-    }
-    yreader *yr = yr_open(s->targets_path, L->dl, NULL);
-    if (!yr)
-        return;
-    const ynode *k;
-    bool seen_items = false;
-    while ((k = yr_next_key(yr))) {
-        const ynode *v = yr_value(yr);
-        if (!v)
-            break;
-        if (strcmp(k->text, "items") == 0) {
-            seen_items = true;
-            ser_target_items(L, v);
-        } else if (strcmp(k->text, "targets") == 0)
-            s->targets_id = ser_text(L, v, "targets");
-        else if (strcmp(k->text, "title") == 0)
-            s->targets_title = ser_text(L, v, "title");
-        else if (strcmp(k->text, "source") == 0)
-            s->targets_source = ser_text(L, v, "source");
-        else {
-            const char *hint = txt_suggest(k->text, ser_tgt_top_keys, 4);
-            diag_error(L->dl, k->at, "unknown key '%s' in a targets file%s%s%s", k->text,
-                       hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
-        }
-    }
-    bool failed = yr_failed(yr);
-    if (!failed && !yr_sha256(yr, s->targets_sha256))
-        strcpy(s->targets_sha256, "unreadable");
-    yr_close(yr);
-    if (!failed && !s->targets_id)
-        diag_error(L->dl, (src_loc){s->targets_path, 1, 1}, "missing 'targets:' (an id for this list of targets)");
-    if (!failed && !seen_items)
-        diag_error(L->dl, (src_loc){s->targets_path, 1, 1}, "missing 'items:' (the list of targets)");
-}
-
-ser_series *ser_load_targets(const char *path, diag_list *dl)
+/* A new empty series whose path is a copy of `path`; NULL when out of memory. */
+ser_series *ser_new(const char *path)
 {
     ser_series *s = calloc(1, sizeof *s);
-    if (!s || !(s->mem = pool_new())) {
+    if (!s || !(s->mem = pool_new()) || !(s->path = pool_strdup(s->mem, path))) {
+        if (s)
+            pool_free(s->mem);
         free(s);
         return NULL;
     }
-    s->path = s->targets_path = pool_strdup(s->mem, path);
-    s->targets_at = (src_loc){s->path, 0, 0};
-    ser_loader L = {s, dl};
-    ser_targets_load(&L);
     return s;
 }
 
-/* Reads the series key by key, then checks what needs the whole file
- * (required keys, years, base year) and loads and checks the targets. */
-ser_series *ser_load(const char *path, diag_list *dl)
+/* Reads the series from the open reader `yr` (closed here) key by key, then
+ * checks what needs the whole file (required keys, years, base year) and
+ * loads and checks the targets. */
+static ser_series *ser_read(ser_series *s, yreader *yr, diag_list *dl)
 {
-    ser_series *s = calloc(1, sizeof *s);
-    if (!s || !(s->mem = pool_new())) {
-        free(s);
-        return NULL;
-    }
-    s->path = pool_strdup(s->mem, path);
-    ser_loader L = {s, dl};
-    yreader *yr = yr_open(s->path, dl, NULL);
-    if (!yr)
-        return s; /* the error names s->path: freeing s here left it dangling (fuzz/regressions/fuzz_series) */
+    ser_loader L = {.s = s, .dl = dl};
     const ynode *k, *v;
     while ((k = yr_next_key(yr)) && (v = yr_value(yr)))
         ser_top(&L, k, v);
@@ -734,6 +535,27 @@ ser_series *ser_load(const char *path, diag_list *dl)
     return s;
 }
 
+ser_series *ser_load(const char *path, diag_list *dl)
+{
+    ser_series *s = ser_new(path);
+    if (!s)
+        return NULL;
+    yreader *yr = yr_open(s->path, dl, NULL);
+    if (!yr)
+        return s; /* the error names s->path: freeing s here left it dangling (fuzz/regressions/fuzz_series) */
+    return ser_read(s, yr, dl);
+}
+
+ser_series *ser_load_from(yreader *yr, diag_list *dl)
+{
+    ser_series *s = ser_new(yr_path(yr));
+    if (!s) {
+        yr_close(yr);
+        return NULL;
+    }
+    return ser_read(s, yr, dl);
+}
+
 /* Frees the series, its search order and everything in its pool. */
 void ser_free(ser_series *s)
 {
@@ -744,115 +566,3 @@ void ser_free(ser_series *s)
     free(s);
 }
 
-/* ---------------------------------------------------------------- resolve */
-
-/* Loads the named sets (china-energy when none are named) into the search
- * order, each followed by the sets it extends. */
-static bool ser_load_sets(ser_series *s, fset_db *db, const char *const *dirs, size_t ndirs, diag_list *dl)
-{
-    static const char *const def[] = {"china-energy"};
-    const src_loc def_at[] = {{s->path, 0, 0}};
-    s->fs = fs_new();
-    if (!s->fs)
-        return false;
-    if (s->nsets)
-        fs_load(s->fs, db, s->set_names, s->set_at, s->nsets, s->path, dirs, ndirs, dl);
-    else
-        fs_load(s->fs, db, def, def_at, 1, s->path, dirs, ndirs, dl);
-    s->order = fs_sets(s->fs);
-    s->norder = fs_count(s->fs);
-    return s->norder > 0;
-}
-
-/* Finds the standard-coal coefficient of item `e` and the factor that turns
- * amount x coefficient into tce. */
-static void ser_resolve_sce(ser_series *s, ser_energy *e, diag_list *dl)
-{
-    const fset_entry *ent = e->sce_override ? NULL : fs_first(s->fs, e->fuel, "sce");
-    e->sce = e->sce_override ? e->sce_override : ent ? fset_entry_param(ent, "sce") : NULL;
-    e->sce_set = e->sce_override ? "record" : ent ? ent->set->id : NULL;
-    if (!e->sce) {
-        char sets[512];
-        fs_text(s->fs, sets, sizeof sets);
-        diag_error(dl, e->fuel_at,
-                   "no standard-coal coefficient (sce) for '%s' in the factor sets searched (%s): "
-                   "use a fuel key that has one (ghgcalc factors show KEY --set %s), or give the item "
-                   "'sce: {value, unit, source}'",
-                   e->fuel, sets, s->norder ? s->order[0]->id : "china-energy");
-        return;
-    }
-    units_t tce, prod = units_mul(&e->unit, &e->sce->unit);
-    units_parse("tce", &tce, NULL, 0);
-    if (!units_factor(&prod, &tce, &e->sce_factor))
-        diag_error(dl, e->unit_at,
-                   "an amount in '%s' times the standard-coal coefficient of '%s' (%g %s) is not "
-                   "an energy: give the amount in what the coefficient is per (t for kgce/kg, m3 for kgce/m3, kWh "
-                   "for kgce/kWh)",
-                   e->unit_text, e->fuel, e->sce->value, e->sce->unit_text);
-}
-
-/* For electricity: the factor that turns amount x coal rate (gce/kWh) into
- * tce; the amount must be an energy. */
-static void ser_resolve_rate(ser_energy *e, diag_list *dl)
-{
-    units_t rate, tce, prod;
-    units_parse("gce/kWh", &rate, NULL, 0);
-    units_parse("tce", &tce, NULL, 0);
-    prod = units_mul(&e->unit, &rate);
-    if (!units_factor(&prod, &tce, &e->rate_factor))
-        diag_error(dl, e->unit_at,
-                   "electricity must be given as an energy, such as 10^8 kWh, 10^4 kWh or GWh, "
-                   "not '%s'",
-                   e->unit_text);
-}
-
-/* Resolves the final-energy electricity of year `y` at the sce of
- * `electricity`. */
-static void ser_resolve_final(ser_series *s, ser_year *y, diag_list *dl)
-{
-    const fset_entry *ent = fs_first(s->fs, "electricity", "sce");
-    y->final_elec_sce = ent ? fset_entry_param(ent, "sce") : NULL;
-    if (!y->final_elec_sce) {
-        diag_error(dl, y->final_electricity.at,
-                   "final_energy needs the standard-coal coefficient of "
-                   "'electricity', which none of the series' factor_sets gives: add china-energy to factor_sets");
-        return;
-    }
-    units_t tce, prod = units_mul(&y->final_electricity.unit, &y->final_elec_sce->unit);
-    units_parse("tce", &tce, NULL, 0);
-    if (!units_factor(&prod, &tce, &y->final_elec_sce_factor))
-        diag_error(dl, y->final_electricity.unit_at, "final electricity in '%s' times %s does not give an energy",
-                   y->final_electricity.unit_text, y->final_elec_sce->unit_text);
-}
-
-/* Resolves every item of every year, then each year's final electricity. */
-bool ser_resolve(ser_series *s, fset_db *db, const char *const *dirs, size_t ndirs, diag_list *dl)
-{
-    size_t errs = diag_error_count(dl);
-    if (!ser_load_sets(s, db, dirs, ndirs, dl))
-        return false;
-    for (size_t i = 0; i < s->nyears; i++) {
-        ser_year *y = &s->years[i];
-        for (size_t k = 0; k < y->nenergy; k++) {
-            ser_energy *e = &y->energy[k];
-            if (!e->fuel || !e->unit_text)
-                continue;
-            bool elec = e->kind == SER_PRIMARY_ELECTRICITY || e->kind == SER_NET_IMPORT_ELECTRICITY;
-            size_t before = diag_error_count(dl);
-            if (elec)
-                ser_resolve_rate(e, dl);
-            if (diag_error_count(dl) == before)
-                ser_resolve_sce(s, e, dl); /* after the more specific message for electricity */
-            if (!elec && strcmp(e->fuel, "electricity") == 0)
-                diag_error(dl, e->at,
-                           "electricity cannot be of kind '%s': use primary_electricity or "
-                           "net_import_electricity",
-                           ser_kind_name(e->kind));
-            const fset_entry *m = fs_first(s->fs, e->fuel, NULL);
-            e->coal = e->kind == SER_FOSSIL && (ser_is_coal_key(e->fuel) || (m && ser_is_coal_key(m->same_as)));
-        }
-        if (y->has_final)
-            ser_resolve_final(s, y, dl);
-    }
-    return diag_error_count(dl) == errs;
-}

@@ -143,6 +143,12 @@ typedef struct {
  * printed. Check diag_error_count(dl) before use. */
 ser_series *ser_load(const char *path, diag_list *dl);
 
+/* ser_load and ser_load_targets from a reader already open on the file
+ * (see inv_load_from), which is closed here. NULL only when out of memory. */
+struct yreader;
+ser_series *ser_load_from(struct yreader *yr, diag_list *dl);
+ser_series *ser_load_targets_from(struct yreader *yr, diag_list *dl);
+
 /* Loads the series' factor sets from `dirs` and finds every energy item's
  * standard-coal coefficient, checks that amount x coefficient is an energy,
  * and classifies coal. Returns false with errors in `dl`. */

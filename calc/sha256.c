@@ -3,6 +3,7 @@
  * extensions (SHA256RNDS2, SHA256MSG1, SHA256MSG2) when the CPU has them. */
 #include "sha256.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -100,7 +101,7 @@ SHA256_TARGET static void sha256_blocks_x86(uint32_t h[8], const unsigned char *
 }
 
 /* CPUID leaf 7 EBX bit 29: SHA extensions; leaf 1 ECX bits 9 and 19: SSSE3 and SSE4.1. */
-static int sha256_cpu_has_sha(void)
+static int sha256_cpu_probe(void)
 {
     unsigned a, b, c, d;
     if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & (1u << 9)) || !(c & (1u << 19)))
@@ -108,6 +109,22 @@ static int sha256_cpu_has_sha(void)
     if (!__get_cpuid_count(7, 0, &a, &b, &c, &d))
         return 0;
     return (b >> 29) & 1u;
+}
+
+/* Whether the CPU has the SHA extensions, probed once: CPUID traps to the
+ * hypervisor in a virtual machine (about 25 us a probe), and a run that
+ * reads 10,000 small reports would spend a tenth of its time asking. The
+ * answer is a property of the machine, the same for every thread; a race
+ * only probes twice. */
+static int sha256_cpu_has_sha(void)
+{
+    static _Atomic int known = -1;
+    int v = atomic_load_explicit(&known, memory_order_relaxed);
+    if (v < 0) {
+        v = sha256_cpu_probe();
+        atomic_store_explicit(&known, v, memory_order_relaxed);
+    }
+    return v;
 }
 #endif
 

@@ -99,17 +99,98 @@ bool txt_number(const char *s, double *out)
     return true;
 }
 
-bool txt_percent(const char *s, double *pct)
+size_t txt_ascii_fold(const char *s, char *out, size_t len)
+{
+    size_t o = 0;
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        char c = 0;
+        size_t skip = 1;
+        if (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x81 && p[2] <= 0xBF) {
+            c = (char)(p[2] - 0x81 + '!'); /* U+FF01..U+FF3F: full-width '!'..'_' */
+            skip = 3;
+        } else if (p[0] == 0xEF && p[1] == 0xBD && p[2] >= 0x80 && p[2] <= 0x9E) {
+            c = (char)(p[2] - 0x80 + '`'); /* U+FF40..U+FF5E: full-width '`'..'~' */
+            skip = 3;
+        } else if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) {
+            c = ' '; /* U+3000 ideographic space */
+            skip = 3;
+        } else
+            c = (char)p[0];
+        if (o + 1 >= len)
+            return 0;
+        out[o++] = c;
+        p += skip;
+    }
+    out[o] = '\0';
+    return o;
+}
+
+/* Parses "5%", "5 %", "５％" (full-width) or, when `bare` is allowed, "5";
+ * *signed_ says whether the % sign was there. */
+static bool txt_percent_parse(const char *s, double *pct, bool *signed_)
 {
     char buf[64];
-    size_t len = strlen(s);
-    if (len == 0 || len >= sizeof buf)
-        return false;
-    memcpy(buf, s, len + 1);
-    if (buf[len - 1] == '%') {
+    size_t len = txt_ascii_fold(s, buf, sizeof buf);
+    while (len && buf[len - 1] == ' ')
+        buf[--len] = '\0';
+    *signed_ = len && buf[len - 1] == '%';
+    if (*signed_) {
         buf[--len] = '\0';
         while (len && buf[len - 1] == ' ')
             buf[--len] = '\0';
     }
-    return txt_number(buf, pct);
+    return len && txt_number(buf, pct);
+}
+
+bool txt_percent(const char *s, double *pct)
+{
+    bool sign;
+    return txt_percent_parse(s, pct, &sign);
+}
+
+bool txt_percent_signed(const char *s, double *pct, bool *bare)
+{
+    bool sign;
+    bool ok = txt_percent_parse(s, pct, &sign);
+    *bare = ok && !sign;
+    return ok && sign;
+}
+
+bool txt_number_fix(const char *s, char *out, size_t len, const char **why)
+{
+    char buf[128];
+    if (!txt_ascii_fold(s, buf, sizeof buf))
+        return false;
+    bool wide = strcmp(buf, s) != 0, seps = false;
+    size_t o = 0;
+    for (const char *p = buf; *p; p++) {
+        bool between = p > buf && isdigit((unsigned char)p[-1]) && isdigit((unsigned char)p[1]);
+        if ((*p == ',' || *p == '_' || *p == ' ' || *p == '\'') && between) {
+            seps = true; /* 1,200 1_200 1 200 1'200 */
+            continue;
+        }
+        if (o + 1 >= len)
+            return false;
+        out[o++] = *p;
+    }
+    out[o] = '\0';
+    double v;
+    if (!(wide || seps) || !txt_number(out, &v))
+        return false;
+    *why = wide && seps ? "ASCII digits, no thousands separators" : wide ? "ASCII digits" : "no thousands separators";
+    return true;
+}
+
+size_t txt_number_prefix(const char *s)
+{
+    size_t n = 0;
+    if (s[n] == '+' || s[n] == '-')
+        n++;
+    size_t digits = 0;
+    while (isdigit((unsigned char)s[n]) || s[n] == '.') {
+        digits += s[n] != '.';
+        n++;
+    }
+    return digits ? n : 0;
 }

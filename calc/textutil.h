@@ -34,8 +34,28 @@ const char *txt_suggest(const char *word, const char *const *cands, size_t n);
  * Fails on overflow to infinity. Returns true and sets *out on success. */
 bool txt_number(const char *s, double *out);
 
-/* Parses a percentage written "5%" or "5 %" or a bare number (taken as
- * percent): sets *pct to 5. */
+/* Copies `s` into out[len] with the full-width forms that Chinese input
+ * methods type (U+FF01-U+FF5E: "５", "％", "．", "，") and the ideographic
+ * space (U+3000) as their ASCII letters; the other bytes as they are.
+ * Returns the length, or 0 when it does not fit. */
+size_t txt_ascii_fold(const char *s, char *out, size_t len);
+
+/* Parses a percentage written "5%", "5 %", "５％" (full-width) or a bare
+ * number (taken as percent): sets *pct to 5. */
 bool txt_percent(const char *s, double *pct);
+
+/* Like txt_percent, but the % sign is required (an `uncertainty:` of 0.05
+ * could be a fraction or 0.05 %): false without one, and *bare is then
+ * true when the text is a number all the same (for the message). */
+bool txt_percent_signed(const char *s, double *pct, bool *bare);
+
+/* When `s` is a number written with thousands separators ("1,200",
+ * "1 200") or full-width digits ("１２００"), writes it as YAML reads a
+ * number ("1200") into out[len], sets *why to what was changed, and returns
+ * true; false otherwise. For messages. */
+bool txt_number_fix(const char *s, char *out, size_t len, const char **why);
+
+/* The length of the number that `s` starts with ("2020" of "2020年"), 0 if none. */
+size_t txt_number_prefix(const char *s);
 
 #endif

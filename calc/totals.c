@@ -1,6 +1,7 @@
 /* totals.c - per-category accumulators (found through a hash of the category code) and sums over categories. */
 #include "totals.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +21,20 @@ struct tot_table {
     size_t cap;
     nsum gas_co2e[GAS_COUNT];
     tot_cat *cats;          /* tot_finish's sorted totals */
+    double abs_t[GAS_COUNT], abs_co2e, abs_memo, abs_energy; /* sums of magnitudes, over every category */
+    const char *overflow;   /* tot_overflow */
 };
+
+/* Adds |x| to the sum of magnitudes *abs; names `what` as overflowed when
+ * the sum passes NSUM_LIMIT or x is not finite. */
+static void tot_watch(tot_table *t, double *abs, double x, const char *what)
+{
+    *abs += fabs(x);
+    if (!t->overflow && !nsum_fits(*abs))
+        t->overflow = what;
+}
+
+const char *tot_overflow(const tot_table *t) { return t->overflow; }
 
 tot_table *tot_new(void) { return calloc(1, sizeof(tot_table)); }
 
@@ -93,9 +107,12 @@ bool tot_add(tot_table *t, const char *cat, gas_id g, double emission_t, double 
     if (!a)
         return false;
     if (memo) {
+        tot_watch(t, &t->abs_memo, emission_t, "biogenic CO2");
         nsum_add(&a->memo, emission_t);
         return true;
     }
+    tot_watch(t, &t->abs_t[g], emission_t, gas_name(g));
+    tot_watch(t, &t->abs_co2e, emission_t_co2e, "CO2e");
     nsum_add(&a->t[g], emission_t);
     nsum_add(&a->co2e, emission_t_co2e);
     nsum_add(&t->gas_co2e[g], emission_t_co2e);
@@ -108,6 +125,7 @@ bool tot_add_record(tot_table *t, const char *cat, double energy_tj)
     if (!a)
         return false;
     a->records++;
+    tot_watch(t, &t->abs_energy, energy_tj, "energy");
     nsum_add(&a->energy, energy_tj);
     return true;
 }

@@ -35,6 +35,12 @@ bool tot_add(tot_table *t, const char *cat, gas_id g, double emission_t, double 
 /* Energy of one record, and the record itself, counted in `cat`. */
 bool tot_add_record(tot_table *t, const char *cat, double energy_tj);
 
+/* NULL while every total can hold what was added; else the name of the
+ * first quantity whose sum of magnitudes passed NSUM_LIMIT (or that was
+ * given a figure that is not finite): "CO2", ..., "CO2e", "energy",
+ * "biogenic CO2". It stays set. */
+const char *tot_overflow(const tot_table *t);
+
 /* The categories' totals, sorted by code (valid until tot_free); *n gets
  * how many. NULL when out of memory. */
 const tot_cat *tot_finish(tot_table *t, size_t *n);

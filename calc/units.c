@@ -1,7 +1,7 @@
 /* units.c - unit strings to dimension vectors and scales; see units.h.
  *
  * Base units: kg (mass), m (length), J (energy), yuan (money), one item
- * (count) and s (time). Each atom in the table below maps one word to a
+ * (count) and s (time). Each atom in the table of units_table.c maps one word to a
  * scale in these base units and to one base dimension with an exponent
  * (m2 is LENGTH^2, m3 is LENGTH^3, "%" has exponent 0).
  *
@@ -23,195 +23,17 @@
 #include <string.h>
 
 #include "textutil.h"
+#include "units_table.h"
 
-/* ---- scale constants that are not plain SI prefixes ------------------- */
-
-/* International Table calorie: 1 cal_IT = 4.1868 J exactly (Fifth
- * International Conference on the Properties of Steam, London 1956); the
- * calorie used by Chinese and IEA energy statistics. */
-#define CAL_J 4.1868
-
-/* 1 Wh = 3600 J (one watt for one hour). */
-#define WH_J 3600.0
-
-/* 1 kgce = 29.3076 MJ: GB/T 2589-2020 (综合能耗计算通则) fixes the net
- * calorific value of standard coal at 29 307.6 kJ/kg (= 7000 kcal_IT/kg). */
-#define KGCE_J 29.3076e6
-
-/* 1 toe = 41.868 GJ = 10^7 kcal_IT: IEA / Eurostat / UN energy statistics. */
-#define TOE_J 41.868e9
-
-/* 1 mu (市亩) = 1/15 ha = 666.67 m2: 15 mu to the hectare (Chinese land
- * statistics). */
-#define MU_M2 (1e4 / 15.0)
-
-/* 1 yr = 365 d = 31 536 000 s: the IPCC 2006 Guidelines turn daily rates
- * into annual ones with 365 days/yr; "a" is the annum of Chinese standards. */
-#define YEAR_S (365.0 * 86400.0)
+/* ---- limits of the parser ---------------------------------------------- */
 
 /* Exponents beyond this are rejected: no real unit comes near it, and it
  * keeps sums far from the range of signed char. */
 #define UNITS_EXP_LIMIT 24
-
 /* Words longer than this (in bytes) get no "did you mean" suggestion. */
 #define UNITS_WORD_MAX 32
-
 /* Longest stretch of user text quoted in a message, in bytes. */
 #define UNITS_QUOTE_MAX 64
-
-/* ---- atoms ------------------------------------------------------------ */
-
-typedef struct {
-    const char *name;  /* the word as written */
-    units_dim dim;     /* its base dimension; ignored when exp is 0 */
-    signed char exp;   /* exponent of that dimension: 1, 2, 3, or 0 */
-    double scale;      /* base units per one of this atom */
-} units_atom;
-
-static const units_atom atoms[] = {
-    /* mass, base kg */
-    {"g", UNITS_DIM_MASS, 1, 1e-3},           /* gram = 10^-3 kg */
-    {"kg", UNITS_DIM_MASS, 1, 1.0},           /* kilogram = 1 kg */
-    {"t", UNITS_DIM_MASS, 1, 1e3},            /* tonne = 10^3 kg */
-    {"tonne", UNITS_DIM_MASS, 1, 1e3},        /* tonne = 10^3 kg */
-    {"tonnes", UNITS_DIM_MASS, 1, 1e3},       /* tonnes = 10^3 kg */
-    {"kt", UNITS_DIM_MASS, 1, 1e6},           /* kilotonne = 10^6 kg */
-    {"Mt", UNITS_DIM_MASS, 1, 1e9},           /* megatonne = 10^9 kg */
-    {"Gt", UNITS_DIM_MASS, 1, 1e12},          /* gigatonne = 10^12 kg */
-    {"Mg", UNITS_DIM_MASS, 1, 1e3},           /* megagram = t = 10^3 kg */
-    {"Gg", UNITS_DIM_MASS, 1, 1e6},           /* gigagram = kt = 10^6 kg */
-    {"Tg", UNITS_DIM_MASS, 1, 1e9},           /* teragram = Mt = 10^9 kg */
-    {"吨", UNITS_DIM_MASS, 1, 1e3},           /* tonne = 10^3 kg */
-    {"千克", UNITS_DIM_MASS, 1, 1.0},         /* kilogram = 1 kg */
-    {"公斤", UNITS_DIM_MASS, 1, 1.0},         /* kilogram = 1 kg */
-    {"万吨", UNITS_DIM_MASS, 1, 1e7},         /* 10^4 t = 10^7 kg */
-
-    /* energy, base J */
-    {"J", UNITS_DIM_ENERGY, 1, 1.0},          /* joule = 1 J */
-    {"kJ", UNITS_DIM_ENERGY, 1, 1e3},         /* kilojoule = 10^3 J */
-    {"MJ", UNITS_DIM_ENERGY, 1, 1e6},         /* megajoule = 10^6 J */
-    {"GJ", UNITS_DIM_ENERGY, 1, 1e9},         /* gigajoule = 10^9 J */
-    {"TJ", UNITS_DIM_ENERGY, 1, 1e12},        /* terajoule = 10^12 J */
-    {"PJ", UNITS_DIM_ENERGY, 1, 1e15},        /* petajoule = 10^15 J */
-    {"Wh", UNITS_DIM_ENERGY, 1, WH_J},        /* watt hour = 3600 J */
-    {"kWh", UNITS_DIM_ENERGY, 1, 1e3 * WH_J}, /* 3.6 * 10^6 J */
-    {"MWh", UNITS_DIM_ENERGY, 1, 1e6 * WH_J}, /* 3.6 * 10^9 J */
-    {"GWh", UNITS_DIM_ENERGY, 1, 1e9 * WH_J}, /* 3.6 * 10^12 J */
-    {"TWh", UNITS_DIM_ENERGY, 1, 1e12 * WH_J},/* 3.6 * 10^15 J */
-    {"千瓦时", UNITS_DIM_ENERGY, 1, 1e3 * WH_J},  /* kWh = 3.6 * 10^6 J */
-    {"度", UNITS_DIM_ENERGY, 1, 1e3 * WH_J},      /* kWh = 3.6 * 10^6 J */
-    {"万千瓦时", UNITS_DIM_ENERGY, 1, 1e7 * WH_J},  /* 10^4 kWh = 3.6 * 10^10 J */
-    {"亿千瓦时", UNITS_DIM_ENERGY, 1, 1e11 * WH_J}, /* 10^8 kWh = 3.6 * 10^14 J */
-    {"cal", UNITS_DIM_ENERGY, 1, CAL_J},      /* IT calorie = 4.1868 J */
-    {"kcal", UNITS_DIM_ENERGY, 1, 1e3 * CAL_J},  /* 4186.8 J */
-    {"Mcal", UNITS_DIM_ENERGY, 1, 1e6 * CAL_J},  /* 4.1868 * 10^6 J */
-    {"Gcal", UNITS_DIM_ENERGY, 1, 1e9 * CAL_J},  /* 4.1868 * 10^9 J */
-    {"gce", UNITS_DIM_ENERGY, 1, 1e-3 * KGCE_J}, /* g coal eq. = 29 307.6 J */
-    {"kgce", UNITS_DIM_ENERGY, 1, KGCE_J},       /* 29.3076 * 10^6 J */
-    {"tce", UNITS_DIM_ENERGY, 1, 1e3 * KGCE_J},  /* 29.3076 * 10^9 J */
-    {"ktce", UNITS_DIM_ENERGY, 1, 1e6 * KGCE_J}, /* 29.3076 * 10^12 J */
-    {"Mtce", UNITS_DIM_ENERGY, 1, 1e9 * KGCE_J}, /* 29.3076 * 10^15 J */
-    {"千克标准煤", UNITS_DIM_ENERGY, 1, KGCE_J},      /* kgce */
-    {"吨标准煤", UNITS_DIM_ENERGY, 1, 1e3 * KGCE_J},  /* tce */
-    {"万吨标准煤", UNITS_DIM_ENERGY, 1, 1e7 * KGCE_J},/* 10^4 tce = 2.93076 * 10^14 J */
-    {"toe", UNITS_DIM_ENERGY, 1, TOE_J},         /* 41.868 * 10^9 J */
-    {"ktoe", UNITS_DIM_ENERGY, 1, 1e3 * TOE_J},  /* 41.868 * 10^12 J */
-    {"Mtoe", UNITS_DIM_ENERGY, 1, 1e6 * TOE_J},  /* 41.868 * 10^15 J */
-
-    /* volume, base m3. Nm3 (normal cubic metre) has the scale of m3: the
-     * reference state (0 or 20 degC, 101.325 kPa) is the business of the
-     * factor that is expressed per Nm3, not of the unit system. */
-    {"m3", UNITS_DIM_LENGTH, 3, 1.0},         /* cubic metre = 1 m3 */
-    {"Nm3", UNITS_DIM_LENGTH, 3, 1.0},        /* normal cubic metre = 1 m3 */
-    {"L", UNITS_DIM_LENGTH, 3, 1e-3},         /* litre = 10^-3 m3 */
-    {"kL", UNITS_DIM_LENGTH, 3, 1.0},         /* kilolitre = 1 m3 */
-    {"ML", UNITS_DIM_LENGTH, 3, 1e3},         /* megalitre = 10^3 m3 */
-    {"立方米", UNITS_DIM_LENGTH, 3, 1.0},     /* cubic metre = 1 m3 */
-    {"万立方米", UNITS_DIM_LENGTH, 3, 1e4},   /* 10^4 m3 */
-    {"亿立方米", UNITS_DIM_LENGTH, 3, 1e8},   /* 10^8 m3 */
-
-    /* money, base yuan */
-    {"yuan", UNITS_DIM_MONEY, 1, 1.0},        /* yuan = 1 CNY */
-    {"CNY", UNITS_DIM_MONEY, 1, 1.0},         /* yuan = 1 CNY */
-    {"RMB", UNITS_DIM_MONEY, 1, 1.0},         /* yuan = 1 CNY */
-    {"元", UNITS_DIM_MONEY, 1, 1.0},          /* yuan = 1 CNY */
-    {"万元", UNITS_DIM_MONEY, 1, 1e4},        /* 10^4 yuan */
-    {"亿元", UNITS_DIM_MONEY, 1, 1e8},        /* 10^8 yuan */
-
-    /* count, base one item */
-    {"head", UNITS_DIM_COUNT, 1, 1.0},        /* one animal */
-    {"person", UNITS_DIM_COUNT, 1, 1.0},      /* one person */
-    {"persons", UNITS_DIM_COUNT, 1, 1.0},     /* one person */
-    {"item", UNITS_DIM_COUNT, 1, 1.0},        /* one item */
-    {"头", UNITS_DIM_COUNT, 1, 1.0},          /* one animal */
-    {"人", UNITS_DIM_COUNT, 1, 1.0},          /* one person */
-    {"万人", UNITS_DIM_COUNT, 1, 1e4},        /* 10^4 persons */
-
-    /* area, base m2 */
-    {"m2", UNITS_DIM_LENGTH, 2, 1.0},         /* square metre = 1 m2 */
-    {"km2", UNITS_DIM_LENGTH, 2, 1e6},        /* square kilometre = 10^6 m2 */
-    {"ha", UNITS_DIM_LENGTH, 2, 1e4},         /* hectare = 10^4 m2 */
-    {"mu", UNITS_DIM_LENGTH, 2, MU_M2},       /* mu = 1/15 ha = 666.67 m2 */
-    {"亩", UNITS_DIM_LENGTH, 2, MU_M2},       /* mu = 1/15 ha = 666.67 m2 */
-
-    /* length, base m */
-    {"m", UNITS_DIM_LENGTH, 1, 1.0},          /* metre = 1 m */
-    {"km", UNITS_DIM_LENGTH, 1, 1e3},         /* kilometre = 10^3 m */
-    {"千米", UNITS_DIM_LENGTH, 1, 1e3},       /* kilometre = 10^3 m */
-    {"公里", UNITS_DIM_LENGTH, 1, 1e3},       /* kilometre = 10^3 m */
-
-    /* time, base s */
-    {"s", UNITS_DIM_TIME, 1, 1.0},            /* second = 1 s */
-    {"h", UNITS_DIM_TIME, 1, 3600.0},         /* hour = 3600 s */
-    {"d", UNITS_DIM_TIME, 1, 86400.0},        /* day = 86 400 s */
-    {"day", UNITS_DIM_TIME, 1, 86400.0},      /* day = 86 400 s */
-    {"yr", UNITS_DIM_TIME, 1, YEAR_S},        /* 365 d = 31 536 000 s */
-    {"year", UNITS_DIM_TIME, 1, YEAR_S},      /* 365 d = 31 536 000 s */
-    {"a", UNITS_DIM_TIME, 1, YEAR_S},         /* annum = 365 d */
-
-    /* dimensionless */
-    {"%", UNITS_DIM_MASS, 0, 0.01},           /* percent = 0.01 */
-    {"1", UNITS_DIM_MASS, 0, 1.0},            /* pure number = 1 */
-    {"fraction", UNITS_DIM_MASS, 0, 1.0},     /* pure number = 1 */
-    {"ratio", UNITS_DIM_MASS, 0, 1.0},        /* pure number = 1 */
-};
-
-#define N_ATOMS (sizeof atoms / sizeof atoms[0])
-
-/* ---- species and multipliers ------------------------------------------ */
-
-typedef struct {
-    const char *text;   /* as written after a mass unit */
-    const char *canon;  /* as stored in units_t.species */
-} units_species;
-
-static const units_species species_table[] = {
-    {"C", "C"},         {"CO2", "CO2"},     {"CO2e", "CO2e"},
-    {"CO2-eq", "CO2e"}, {"CO2eq", "CO2e"},  {"CO2-e", "CO2e"},
-    {"CH4", "CH4"},     {"CH4-C", "CH4-C"}, {"N2O", "N2O"},
-    {"N2O-N", "N2O-N"}, {"N", "N"},
-    /* what an amount is of, for units like kg CH4/kg BOD or t C/t DM */
-    {"BOD", "BOD"},     {"COD", "COD"},     {"DM", "DM"},
-};
-
-#define N_SPECIES (sizeof species_table / sizeof species_table[0])
-
-_Static_assert(sizeof "N2O-N" <= UNITS_SPECIES_MAX &&
-               sizeof "CH4-C" <= UNITS_SPECIES_MAX,
-               "UNITS_SPECIES_MAX too small for the species names");
-
-typedef struct {
-    const char *text;
-    double factor;
-} units_multiplier;
-
-/* Chinese multipliers glued before an atom: 万t = 10^4 t, 亿kWh = 10^8 kWh. */
-static const units_multiplier multipliers[] = {
-    {"万", 1e4},
-    {"亿", 1e8},
-};
-
-#define N_MULTIPLIERS (sizeof multipliers / sizeof multipliers[0])
 
 /* ---- parsing state ---------------------------------------------------- */
 
@@ -374,8 +196,8 @@ static void consider(const char *w, size_t n, const char *cand, units_guess *g)
 static const char *suggest_atom(const char *w, size_t n)
 {
     units_guess g = {NULL, 0, 0};
-    for (size_t i = 0; i < N_ATOMS; i++)
-        consider(w, n, atoms[i].name, &g);
+    for (size_t i = 0; i < units_natoms; i++)
+        consider(w, n, units_atoms[i].name, &g);
     return g.name;
 }
 
@@ -383,8 +205,8 @@ static const char *suggest_atom(const char *w, size_t n)
 static const char *suggest_species(const char *w, size_t n)
 {
     units_guess g = {NULL, 0, 0};
-    for (size_t i = 0; i < N_SPECIES; i++)
-        consider(w, n, species_table[i].text, &g);
+    for (size_t i = 0; i < units_nspecies; i++)
+        consider(w, n, units_species_table[i].text, &g);
     return g.name;
 }
 
@@ -394,10 +216,10 @@ static const char *suggest_species(const char *w, size_t n)
  * NULL when it is no species. */
 static const char *find_species(const char *s, size_t n)
 {
-    for (size_t i = 0; i < N_SPECIES; i++) {
-        if (strlen(species_table[i].text) == n &&
-            memcmp(species_table[i].text, s, n) == 0)
-            return species_table[i].canon;
+    for (size_t i = 0; i < units_nspecies; i++) {
+        if (strlen(units_species_table[i].text) == n &&
+            memcmp(units_species_table[i].text, s, n) == 0)
+            return units_species_table[i].canon;
     }
     return NULL;
 }
@@ -408,8 +230,8 @@ static bool species_like(const char *w, size_t n)
 {
     if (n > 0 && is_upper(*w))
         return true;
-    for (size_t i = 0; i < N_SPECIES; i++) {
-        const char *s = species_table[i].text;
+    for (size_t i = 0; i < units_nspecies; i++) {
+        const char *s = units_species_table[i].text;
         if (strlen(s) == n && n <= UNITS_WORD_MAX && txt_distance_n(w, n, s, n, true, 1) == 0)
             return true;
     }
@@ -426,13 +248,13 @@ static const units_atom *match_atom(const char *w, size_t n,
     const units_atom *best = NULL;
     size_t best_len = 0;
     *species = NULL;
-    for (size_t i = 0; i < N_ATOMS; i++) {
-        size_t len = strlen(atoms[i].name);
-        if (len > n || len <= best_len || memcmp(w, atoms[i].name, len) != 0)
+    for (size_t i = 0; i < units_natoms; i++) {
+        size_t len = strlen(units_atoms[i].name);
+        if (len > n || len <= best_len || memcmp(w, units_atoms[i].name, len) != 0)
             continue;
         const char *sp = len == n ? NULL : find_species(w + len, n - len);
         if (len == n || sp) {
-            best = &atoms[i];
+            best = &units_atoms[i];
             best_len = len;
             *species = sp;
         }
@@ -444,11 +266,11 @@ static const units_atom *match_atom(const char *w, size_t n,
  * setting *skip to its byte length; 0 when it starts with none. */
 static double match_multiplier(const char *w, size_t n, size_t *skip)
 {
-    for (size_t i = 0; i < N_MULTIPLIERS; i++) {
-        size_t len = strlen(multipliers[i].text);
-        if (len <= n && memcmp(w, multipliers[i].text, len) == 0) {
+    for (size_t i = 0; i < units_nmultipliers; i++) {
+        size_t len = strlen(units_multipliers[i].text);
+        if (len <= n && memcmp(w, units_multipliers[i].text, len) == 0) {
             *skip = len;
-            return multipliers[i].factor;
+            return units_multipliers[i].factor;
         }
     }
     return 0.0;
@@ -532,13 +354,13 @@ static units_status explain_word(const char *w, size_t n, const units_err *err)
         return UNITS_ERR_SPECIES;
     }
     const units_atom *mass = NULL;
-    for (size_t i = 0; i < N_ATOMS; i++) {
-        size_t len = strlen(atoms[i].name);
-        if (atoms[i].dim == UNITS_DIM_MASS && atoms[i].exp == 1 && len < n &&
-            memcmp(w, atoms[i].name, len) == 0 &&
+    for (size_t i = 0; i < units_natoms; i++) {
+        size_t len = strlen(units_atoms[i].name);
+        if (units_atoms[i].dim == UNITS_DIM_MASS && units_atoms[i].exp == 1 && len < n &&
+            memcmp(w, units_atoms[i].name, len) == 0 &&
             species_like(w + len, n - len) &&
             (!mass || len > strlen(mass->name)))
-            mass = &atoms[i];
+            mass = &units_atoms[i];
     }
     if (mass) {
         size_t len = strlen(mass->name);
@@ -769,142 +591,4 @@ units_status units_parse(const char *text, units_t *out, char *msg, size_t msg_l
             memcpy(out->species, species, strlen(species) + 1);
     }
     return UNITS_OK;
-}
-
-/* ---- operations on parsed units --------------------------------------- */
-
-/* True when a and b have the same exponent vector; false if either is NULL. */
-bool units_same_dim(const units_t *a, const units_t *b)
-{
-    if (!a || !b)
-        return false;
-    return memcmp(a->dim, b->dim, sizeof a->dim) == 0;
-}
-
-/* True when u is exactly base^1 (all other exponents 0); false for NULL. */
-bool units_is(const units_t *u, units_dim base)
-{
-    if (!u || (int)base < 0 || base >= UNITS_NDIM)
-        return false;
-    for (int i = 0; i < UNITS_NDIM; i++) {
-        if (u->dim[i] != (i == (int)base ? 1 : 0))
-            return false;
-    }
-    return true;
-}
-
-/* True when every exponent of u is 0; false for NULL. */
-bool units_is_dimensionless(const units_t *u)
-{
-    if (!u)
-        return false;
-    for (int i = 0; i < UNITS_NDIM; i++) {
-        if (u->dim[i] != 0)
-            return false;
-    }
-    return true;
-}
-
-/* Clamps an exponent sum into signed char range; parsed units stay far
- * inside it (UNITS_EXP_LIMIT), so this only guards long chains of mul. */
-static signed char clamp_exp(int e)
-{
-    return (signed char)(e > 127 ? 127 : e < -127 ? -127 : e);
-}
-
-/* Product a*b: exponents add, scales multiply; the species is a's when it
- * has one, else b's. Both pointers must be valid. */
-units_t units_mul(const units_t *a, const units_t *b)
-{
-    units_t r = {.scale = a->scale * b->scale};
-    for (int i = 0; i < UNITS_NDIM; i++)
-        r.dim[i] = clamp_exp(a->dim[i] + b->dim[i]);
-    memcpy(r.species, a->species[0] ? a->species : b->species, sizeof r.species);
-    r.species[UNITS_SPECIES_MAX - 1] = '\0';
-    return r;
-}
-
-/* Sets *factor to from->scale / to->scale, the number that turns an amount
- * in `from` into one in `to`, and returns true; returns false and leaves
- * *factor alone when the dimensions differ or a pointer is NULL. Species
- * are not compared: t CO2 to t C is a chemistry question, not a unit one. */
-bool units_factor(const units_t *from, const units_t *to, double *factor)
-{
-    if (!factor || !units_same_dim(from, to))
-        return false;
-    *factor = from->scale / to->scale;
-    return true;
-}
-
-/* Appends s to buf (capacity len) at *pos, truncating and always leaving
- * buf terminated; *pos stops at len - 1 once full. */
-static void append(char *buf, size_t len, size_t *pos, const char *s)
-{
-    while (*s && *pos + 1 < len)
-        buf[(*pos)++] = *s++;
-    buf[*pos] = '\0';
-}
-
-/* Word for base dimension i raised to the power e > 0: "mass", "time^2";
- * length^2 is "area" and length^3 "volume". Uses tmp (>= 24 bytes). */
-static const char *dim_word(int i, int e, char *tmp, size_t tmp_len)
-{
-    static const char *const names[UNITS_NDIM] = {
-        "mass", "length", "energy", "money", "count", "time"};
-    if (i == UNITS_DIM_LENGTH && e == 2)
-        return "area";
-    if (i == UNITS_DIM_LENGTH && e == 3)
-        return "volume";
-    if (e == 1)
-        return names[i];
-    snprintf(tmp, tmp_len, "%s^%d", names[i], e);
-    return tmp;
-}
-
-/* Writes the dimension of u into buf: numerator words joined by "*", then
- * each denominator word after a "/" ("mass/count/time"); "1/time" when
- * nothing is on top; "dimensionless" when all exponents are 0. Truncates to
- * len; does nothing when buf is NULL or len is 0. */
-void units_dim_name(const units_t *u, char *buf, size_t len)
-{
-    char tmp[24];
-    size_t pos = 0;
-    bool top = false, any = false;
-    if (!buf || len == 0)
-        return;
-    buf[0] = '\0';
-    if (!u)
-        return;
-    for (int i = 0; i < UNITS_NDIM; i++) {
-        if (u->dim[i] > 0) {
-            append(buf, len, &pos, top ? "*" : "");
-            append(buf, len, &pos, dim_word(i, u->dim[i], tmp, sizeof tmp));
-            top = any = true;
-        }
-    }
-    for (int i = 0; i < UNITS_NDIM; i++) {
-        if (u->dim[i] < 0) {
-            append(buf, len, &pos, top ? "/" : "1/");
-            append(buf, len, &pos, dim_word(i, -u->dim[i], tmp, sizeof tmp));
-            top = any = true;
-        }
-    }
-    if (!any)
-        append(buf, len, &pos, "dimensionless");
-}
-
-/* The engine's energy unit, TJ (scale 10^12 J). */
-units_t units_tj(void)
-{
-    units_t u = {{0}, 0.0, ""};
-    (void)units_parse("TJ", &u, NULL, 0);
-    return u;
-}
-
-/* The engine's mass unit, the tonne (scale 10^3 kg). */
-units_t units_tonne(void)
-{
-    units_t u = {{0}, 0.0, ""};
-    (void)units_parse("t", &u, NULL, 0);
-    return u;
 }

@@ -54,14 +54,22 @@ bool yf_number(const ynode *n, const char *key, double *out, diag_list *dl)
     double v;
     if (!txt_number(n->text, &v)) {
         const char *t = n->text;
+        char fix[128];
+        const char *why;
+        size_t pre = txt_number_prefix(t);
         if (strstr(t, "nan") || strstr(t, "NaN") || strstr(t, "inf") || strstr(t, "Inf"))
             diag_error(dl, n->at, "'%s' is '%s': NaN and infinity are not numbers an inventory can use", key, t);
         else if (!n->quoted && txt_number(t, &v) == false && strtod(t, NULL) != 0 && errno == ERANGE)
             diag_error(dl, n->at, "'%s' is '%s', beyond the largest number a double holds (about 1.8e308): check "
                        "the value and its unit", key, t);
+        else if (txt_number_fix(t, fix, sizeof fix, &why))
+            diag_error(dl, n->at, "'%s' must be a number, got '%s': write %s (%s%s)", key, t, fix,
+                       n->quoted ? "no quotes, " : "", why);
+        else if (pre && pre < strlen(t))
+            diag_error(dl, n->at, "'%s' must be a number, got '%s': write the number alone, such as %.*s%s", key, t,
+                       (int)pre, t, n->quoted ? " without quotes" : "");
         else
-            diag_error(dl, n->at, "'%s' must be a number, got '%s'%s", key, t,
-                       n->quoted ? " in quotes (remove the quotes)" : "");
+            diag_error(dl, n->at, "'%s' must be a number, got '%s'", key, t);
         return false;
     }
     if (n->quoted) {
@@ -70,6 +78,27 @@ bool yf_number(const ynode *n, const char *key, double *out, diag_list *dl)
     }
     *out = v;
     return true;
+}
+
+bool yf_percent(const ynode *n, const char *key, double *pct, diag_list *dl)
+{
+    const char *t = yf_text(n, key, dl);
+    if (!t)
+        return false;
+    bool bare = false;
+    double v;
+    if (txt_percent_signed(t, &v, &bare) && v >= 0) {
+        *pct = v;
+        return true;
+    }
+    if (bare && v >= 0 && v <= 1)
+        diag_error(dl, n->at, "'%s' is %s without a %% sign: write %g%% if it is a fraction, or %s%% if it is "
+                   "already a percentage", key, t, v * 100, t);
+    else if (bare && v >= 0)
+        diag_error(dl, n->at, "'%s' is %s without a %% sign: write it as a percentage, %s%%", key, t, t);
+    else
+        diag_error(dl, n->at, "'%s' must be a percentage of 0 or more such as 5%%, got '%s'", key, t);
+    return false;
 }
 
 bool yf_int(const ynode *n, const char *key, long lo, long hi, long *out, diag_list *dl)

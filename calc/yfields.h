@@ -20,6 +20,11 @@ const char *yf_text(const ynode *n, const char *key, diag_list *dl);
 /* A finite number at scalar `n`, written plainly (not in quotes). */
 bool yf_number(const ynode *n, const char *key, double *out, diag_list *dl);
 
+/* A percentage of 0 or more written with its % sign ("5%", "5 %", the
+ * full-width "５％"), as `uncertainty:` is: a bare 0.05 could mean 5 % or
+ * 0.05 %, so it is refused with both readings named. Sets *pct to 5. */
+bool yf_percent(const ynode *n, const char *key, double *pct, diag_list *dl);
+
 /* A whole number in [lo, hi]. */
 bool yf_int(const ynode *n, const char *key, long lo, long hi, long *out, diag_list *dl);
 

@@ -26,6 +26,8 @@ struct yreader {
     pool *doc;             /* keys and whole values: live until yr_close */
     pool *scratch;         /* streamed sequence items: reset per item */
     const ynode **keys;    /* top-level keys seen, for duplicate checks */
+    const ynode *last_key; /* the key yr_next_key returned last */
+    bool key_pushed_back;  /* yr_unread_key: return last_key again */
     size_t nkeys, capkeys;
     size_t nodes;          /* nodes in the tree being built */
     size_t bytes_read;     /* bytes handed to libyaml so far */
@@ -64,15 +66,13 @@ static src_loc yr_loc(const yreader *r, yaml_mark_t m)
     return (src_loc){r->path, (unsigned)m.line + 1, (unsigned)m.column + 1};
 }
 
-/* The byte at 0-based `line`/`column` of the file, or -1 (for messages only). */
-static int yr_char_at(const yreader *r, size_t index)
+/* Whether libyaml stopped on a tab: the character at the scanner's
+ * position in its own decoded buffer (the bytes already read; reading the
+ * file again would block on a pipe, and libyaml's marks count characters,
+ * not bytes, so no file offset would do after a BOM or any non-ASCII text). */
+static bool yr_stopped_on_tab(const yaml_parser_t *p)
 {
-    FILE *f = fopen(r->path, "rb");
-    if (!f)
-        return -1;
-    int c = fseek(f, (long)index, SEEK_SET) == 0 ? fgetc(f) : -1;
-    fclose(f);
-    return c;
+    return p->buffer.pointer && p->buffer.pointer < p->buffer.last && *p->buffer.pointer == '\t';
 }
 
 /* Reports libyaml's syntax error, with a fix for the common slips: a tab
@@ -81,7 +81,7 @@ static void yr_syntax_error(yreader *r, const yaml_parser_t *p)
 {
     const char *problem = p->problem ? p->problem : "syntax error";
     src_loc at = yr_loc(r, p->problem_mark);
-    if (strstr(problem, "cannot start any token") && yr_char_at(r, p->problem_mark.index) == '\t') {
+    if ((strstr(problem, "cannot start any token") && yr_stopped_on_tab(p)) || strstr(problem, "tab character")) {
         diag_error(r->dl, at, "invalid YAML: a tab character here: YAML indents with spaces only (replace the tab)");
     } else if (p->context && strstr(p->context, "quoted scalar")) {
         diag_error(r->dl, yr_loc(r, p->context_mark), "invalid YAML: this quoted text is never closed (add the "
@@ -266,6 +266,23 @@ bool yr_sha256(yreader *r, char hex[65])
 
 static ynode *yr_build(yreader *r, pool *mem, unsigned depth);
 
+/* The first character of s[0..len) that XML 1.0 forbids and so no workbook
+ * (and no text a workbook quotes) can hold: U+0001-U+0008, U+000B, U+000C,
+ * U+000E-U+001F, U+FFFE and U+FFFF (NUL is refused apart). libyaml already
+ * refuses these written raw; in double quotes they can still be written as
+ * escapes ("\x01", "\u000B"). 0 when there is none. */
+static unsigned yr_forbidden_char(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < len; i++) {
+        if (p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' && p[i] != '\r' && p[i] != 0)
+            return p[i];
+        if (p[i] == 0xEF && i + 2 < len && p[i + 1] == 0xBF && (p[i + 2] == 0xBE || p[i + 2] == 0xBF))
+            return p[i + 2] == 0xBE ? 0xFFFEu : 0xFFFFu; /* EF BF BE, EF BF BF */
+    }
+    return 0;
+}
+
 /* Builds a scalar node from the waiting SCALAR event. */
 static ynode *yr_scalar(yreader *r, pool *mem)
 {
@@ -282,6 +299,11 @@ static ynode *yr_scalar(yreader *r, pool *mem)
         yr_fail(r, at, "value contains a NUL character");
         return NULL;
     }
+    unsigned bad = yr_forbidden_char((const char *)e->data.scalar.value, len);
+    if (bad)
+        diag_error(r->dl, at, "text contains the %s U+%04X, which a workbook cannot hold: remove it (in double "
+                   "quotes it is written as the escape \"\\u%04X\"%s)",
+                   bad < 0x20 ? "control character" : "noncharacter", bad, bad, bad < 0x20 ? " or \"\\x..\"" : "");
     ynode *n = pool_alloc(mem, sizeof *n);
     char *text = n ? pool_strndup(mem, (const char *)e->data.scalar.value, len) : NULL;
     if (!text) {
@@ -300,6 +322,52 @@ static ynode *yr_scalar(yreader *r, pool *mem)
 }
 
 /* Builds a mapping or sequence from the waiting START event, recursively. */
+/* Whether node `c`, read as the next key of mapping `n` (which holds `used`
+ * items), may be one: a plain word, within the limit of keys, not a repeat.
+ * False after reporting it at `cat`. */
+static bool yr_key_ok(yreader *r, const ynode *n, size_t used, const ynode *c, src_loc cat)
+{
+    char msg[256];
+    if (c->kind != YN_SCALAR) {
+        yr_fail(r, cat, "a mapping key must be a plain word, not a list or mapping");
+        return false;
+    }
+    if (used / 2 >= r->lim.max_map_keys) {
+        snprintf(msg, sizeof msg, "mapping has more keys than the limit of %zu", r->lim.max_map_keys);
+        yr_fail(r, cat, msg);
+        return false;
+    }
+    for (size_t i = 0; i < used; i += 2) {
+        if (strcmp(n->items[i]->text, c->text) == 0) {
+            snprintf(msg, sizeof msg, "duplicate key '%.80s' (first given at line %u): remove one", c->text,
+                     n->items[i]->at.line);
+            yr_fail(r, cat, msg);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Appends child `c` to the `used` items of `n`, growing them (capacity
+ * *cap) in `mem`; false after reporting running out of memory at `cat`. */
+static bool yr_push_item(yreader *r, pool *mem, ynode *n, size_t *cap, size_t used, ynode *c, src_loc cat)
+{
+    if (used == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 8;
+        ynode **items = pool_alloc(mem, ncap * sizeof *items);
+        if (!items) {
+            yr_fail(r, cat, "out of memory");
+            return false;
+        }
+        if (used)
+            memcpy(items, n->items, used * sizeof *items);
+        n->items = items;
+        *cap = ncap;
+    }
+    n->items[used] = c;
+    return true;
+}
+
 static ynode *yr_collection(yreader *r, pool *mem, unsigned depth)
 {
     bool is_map = r->ev.type == YAML_MAPPING_START_EVENT;
@@ -329,42 +397,10 @@ static ynode *yr_collection(yreader *r, pool *mem, unsigned depth)
         }
         src_loc cat = yr_loc(r, r->ev.start_mark);
         ynode *c = yr_build(r, mem, depth + 1);
-        if (!c)
+        if (!c || (is_map && used % 2 == 0 && !yr_key_ok(r, n, used, c, cat)) ||
+            !yr_push_item(r, mem, n, &cap, used, c, cat))
             return NULL;
-        if (is_map && (used % 2) == 0) {
-            if (c->kind != YN_SCALAR) {
-                yr_fail(r, cat, "a mapping key must be a plain word, not a list or mapping");
-                return NULL;
-            }
-            if (used / 2 >= r->lim.max_map_keys) {
-                char msg[128];
-                snprintf(msg, sizeof msg, "mapping has more keys than the limit of %zu", r->lim.max_map_keys);
-                yr_fail(r, cat, msg);
-                return NULL;
-            }
-            for (size_t i = 0; i < used; i += 2) {
-                if (strcmp(n->items[i]->text, c->text) == 0) {
-                    char msg[256];
-                    snprintf(msg, sizeof msg, "duplicate key '%.80s' (first given at line %u): remove one", c->text,
-                             n->items[i]->at.line);
-                    yr_fail(r, cat, msg);
-                    return NULL;
-                }
-            }
-        }
-        if (used == cap) {
-            size_t ncap = cap ? cap * 2 : 8;
-            ynode **items = pool_alloc(mem, ncap * sizeof *items);
-            if (!items) {
-                yr_fail(r, cat, "out of memory");
-                return NULL;
-            }
-            if (used)
-                memcpy(items, n->items, used * sizeof *items);
-            n->items = items;
-            cap = ncap;
-        }
-        n->items[used++] = c;
+        used++;
     }
     n->n = is_map ? used / 2 : used;
     return n;
@@ -445,6 +481,10 @@ static void yr_finish(yreader *r)
 
 const ynode *yr_next_key(yreader *r)
 {
+    if (r->key_pushed_back) {
+        r->key_pushed_back = false;
+        return r->last_key;
+    }
     if (r->failed || r->top_done || !yr_fetch(r))
         return NULL;
     if (r->ev.type == YAML_MAPPING_END_EVENT) {
@@ -461,8 +501,17 @@ const ynode *yr_next_key(yreader *r)
     ynode *key = yr_scalar(r, r->doc);
     if (!key || !yr_remember_key(r, key))
         return NULL;
+    r->last_key = key;
     return key;
 }
+
+void yr_unread_key(yreader *r)
+{
+    if (r->last_key)
+        r->key_pushed_back = true;
+}
+
+const char *yr_path(const yreader *r) { return r->path; }
 
 ynode_kind yr_peek_kind(yreader *r)
 {

@@ -50,6 +50,16 @@ void yr_close(yreader *r);
  * error. A key repeated at top level is reported here. */
 const ynode *yr_next_key(yreader *r);
 
+/* Pushes back the key yr_next_key returned last, before its value is
+ * read: the next yr_next_key returns it again. One reader can so tell a
+ * file's kind by its first key and be handed on to the loader of that kind,
+ * which reads the file from its start: every input is read exactly once
+ * (a pipe or a FIFO cannot be opened twice). */
+void yr_unread_key(yreader *r);
+
+/* The path the reader was opened on (messages point at it). */
+const char *yr_path(const yreader *r);
+
 /* The kind of the value that follows the key just read. */
 ynode_kind yr_peek_kind(yreader *r);
 

@@ -43,8 +43,8 @@ if [ "${FUZZ_PATCHED:-0}" = 1 ]; then
 fi
 obj=$out/obj
 mkdir -p "$obj" build/fuzz
-pkg=$(pkg-config --cflags yaml-0.1)
-libs=$(pkg-config --libs yaml-0.1)
+pkg=$(pkg-config --cflags yaml-0.1 minizip libxml-2.0)
+libs=$(pkg-config --libs yaml-0.1 minizip libxml-2.0)
 san="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 common="-std=c11 -g -O1 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -DGHGCALC_VERSION=\"fuzz\" -DGHGCALC_DATADIR=\"/nonexistent\" $pkg -I$src"
 # Trimmed copies of factors/ (see fuzz/trim_factors.py): the harnesses search these.
@@ -76,5 +76,6 @@ for h in "${harnesses[@]}"; do
   echo "  LINK    $out/$h"
   # shellcheck disable=SC2086
   $CLANG $common $san -fsanitize=fuzzer -Ifuzz -DGHG_FUZZ_FACTORS="\"$root/build/fuzz/factors\"" \
+    -DGHG_FUZZ_RULES="\"$root/rules/verification-default.yaml\"" \
     -o "$out/$h" "fuzz/$h.c" "${objs[@]}" $libs -lm
 done

@@ -3,7 +3,7 @@
 # inventories/**, tests/fixtures/**, and the trimmed factor files (fuzz/trim_factors.py).
 # Each file goes to the harness for its kind, told by its first top-level key: inventory ->
 # fuzz_inventory, factor_set -> fuzz_factor_set, gwp_sets -> fuzz_gwp, series and targets ->
-# fuzz_series; files over 16 KB are
+# fuzz_series, report -> fuzz_audit; files over 16 KB are
 # skipped (libFuzzer works on small inputs). Names are prefixed by their folder so that they
 # do not collide; seeds added by hand (not from these folders) are kept.
 set -euo pipefail
@@ -20,6 +20,7 @@ while IFS= read -r -d '' f; do
     factor_set) h=fuzz_factor_set ;;
     gwp_sets) h=fuzz_gwp ;;
     series|targets) h=fuzz_series ;;
+    report) h=fuzz_audit ;;
     '') h=fuzz_inventory ;;
     *) h=fuzz_inventory ;;
   esac

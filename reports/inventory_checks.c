@@ -22,7 +22,7 @@ static const char *ck_kind(const char *kind, bool zh)
 /* "set-id: ref" for a factor's origin. */
 static void ck_source(char *buf, size_t len, const eng_hit *h)
 {
-    snprintf(buf, len, "%s: %s", h->set_id ? h->set_id : "?", h->v && h->v->ref ? h->v->ref : "");
+    snprintf(buf, len, "%s: %s", fs_hit_set(h) ? fs_hit_set(h) : "?", h->v && h->v->ref ? h->v->ref : "");
 }
 
 /* Header of the Indirect sheet, by column. */

@@ -193,6 +193,9 @@ static const rpt_text il_texts[IL_END] = {
     [IL_SHEET_FOD] = {"Landfill (FOD)", "填埋一阶衰减"},
     [IL_SHEET_INDIRECT] = {"Indirect", "间接排放"},
     [IL_SHEET_CHECKS] = {"Checks", "核查"},
+    [IL_SHEET_UNC] = {"Uncertainty", "不确定性"},
+    [IL_SHEET_KEYCAT] = {"Key categories", "关键类别"},
+    [IL_SHEET_MC] = {"Monte Carlo", "蒙特卡洛"},
     [IL_SHEET_FACTORS] = {"Factors", "排放因子"},
     [IL_MEMO_YES] = {"yes", "是"},
     [IL_MEMO_NO] = {"no", "否"},
@@ -270,7 +273,7 @@ rpt_src rpt_hit_src(const eng_hit *h)
 {
     if (!h->v)
         return (rpt_src){NULL, NULL};
-    return (rpt_src){h->set_id ? h->set_id : "", h->v->ref && *h->v->ref ? h->v->ref : NULL};
+    return (rpt_src){fs_hit_set(h) ? fs_hit_set(h) : "", h->v->ref && *h->v->ref ? h->v->ref : NULL};
 }
 
 /* Writes "path:line" of record i; the path alone when the line is unknown. */
@@ -370,7 +373,7 @@ void rpt_term_name(const eng_line *l, unsigned k, bool zh, char *buf, size_t len
 {
     const eng_hit *h = &l->chain->term[k];
     if (l->chain->kind[k] == FSET_TERM_MUL)
-        rpt_fmt(buf, len, "%s [%s]", h->param, h->v->unit_text ? h->v->unit_text : "");
+        rpt_fmt(buf, len, "%s [%s]", fs_hit_param(h), h->v->unit_text ? h->v->unit_text : "");
     else
-        rpt_fmt(buf, len, "%s: %s [1]", h->param, rpt_term_kind_text(l->chain->kind[k], zh));
+        rpt_fmt(buf, len, "%s: %s [1]", fs_hit_param(h), rpt_term_kind_text(l->chain->kind[k], zh));
 }

@@ -161,6 +161,9 @@ enum {
     IL_SHEET_FOD,
     IL_SHEET_INDIRECT,
     IL_SHEET_CHECKS,
+    IL_SHEET_UNC,
+    IL_SHEET_KEYCAT,
+    IL_SHEET_MC,
     IL_SHEET_FACTORS,
     /* words in data cells that formulas match or that read as status */
     IL_MEMO_YES,

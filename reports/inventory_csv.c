@@ -79,9 +79,9 @@ static bool csv_terms(FILE *f, const eng_line *l)
         char num[40], part[512], stack[1024];
         rpt_num_text(l->term[k], num, sizeof num);
         if (l->chain->kind[k] == FSET_TERM_MUL)
-            rpt_fmt(part, sizeof part, "%s%s=%s %s", k ? "; " : "", h->param, num, h->v->unit_text);
+            rpt_fmt(part, sizeof part, "%s%s=%s %s", k ? "; " : "", fs_hit_param(h), num, h->v->unit_text);
         else
-            rpt_fmt(part, sizeof part, "%s%s=(1%c%s)", k ? "; " : "", h->param,
+            rpt_fmt(part, sizeof part, "%s%s=(1%c%s)", k ? "; " : "", fs_hit_param(h),
                     l->chain->kind[k] == FSET_TERM_ONE_MINUS ? '-' : '+', num);
         csv_buf_add(&terms, part);
         rpt_src src = rpt_hit_src(h);
@@ -90,7 +90,7 @@ static bool csv_terms(FILE *f, const eng_line *l)
             srcs.ok = false;
             break;
         }
-        rpt_fmt(part, sizeof part, "%s%s: ", k ? "; " : "", h->param);
+        rpt_fmt(part, sizeof part, "%s%s: ", k ? "; " : "", fs_hit_param(h));
         csv_buf_add(&srcs, part);
         csv_buf_add(&srcs, text);
         if (text != stack)

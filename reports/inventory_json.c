@@ -7,6 +7,7 @@
 #include "report.h"
 #include "inventory_common.h"
 #include "rpt_out.h"
+#include "inventory_json_unc.h"
 
 /* Writes {"CO2": t, "CH4": t, "N2O": t}. */
 static void js_gases(FILE *f, const double t[GAS_COUNT])
@@ -129,8 +130,9 @@ static void js_categories(FILE *f, const eng_result *r)
 
 /* Writes the JSON; see report.h. Names are given in English ("name") and
  * Chinese ("name_zh") whatever m->zh says. Returns 0, or -1 with err. */
-int rpt_inventory_json(const eng_result *r, const char *path, const rpt_meta *m, char *err, size_t errlen)
+int rpt_inventory_json(const rpt_inventory *inv, const char *path, const rpt_meta *m, char *err, size_t errlen)
 {
+    const eng_result *r = inv->r;
     FILE *f = rpt_fopen(path, err, errlen);
     if (!f)
         return -1;
@@ -139,6 +141,8 @@ int rpt_inventory_json(const eng_result *r, const char *path, const rpt_meta *m,
     js_indirect(f, r);
     js_sectors(f, r);
     js_categories(f, r);
+    if (inv->unc)
+        js_uncertainty(f, inv->unc, inv->base_path);
     rpt_json_inputs(f, m);
     return rpt_fclose(f, path, err, errlen);
 }

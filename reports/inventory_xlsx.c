@@ -233,25 +233,29 @@ static void xw_plan(xw *w)
 /* Writes the workbook; sheets in the order Summary, Sectoral table,
  * Calculation (fuel combustion; more sheets past Excel's row limit), the
  * product-method sheets Industry, Agriculture, Forest, Waste (those with
- * rows), Landfill (FOD) (with landfill sites), Indirect, Checks, Factors,
+ * rows), Landfill (FOD) (with landfill sites), Indirect, Checks,
+ * Uncertainty, Key categories, Monte Carlo (with inv->unc), Factors,
  * About. The Summary and Sectoral table sum over every line sheet and the
  * FOD results block; the rows refer to their factors on Factors. */
-int rpt_inventory_xlsx(const eng_result *r, const char *path, const rpt_meta *m, char *err, size_t errlen)
+int rpt_inventory_xlsx(const rpt_inventory *inv, const char *path, const rpt_meta *m, char *err, size_t errlen)
 {
+    const eng_result *r = inv->r;
     xw *w = calloc(1, sizeof *w);
     if (!w) {
         snprintf(err, errlen, "writing workbook '%s': out of memory", path);
         return -1;
     }
     w->r = r;
+    w->u = inv->unc;
+    w->base_path = inv->base_path;
     w->m = m;
     w->zh = m->zh;
     if (!rpt_xl_open(&w->xl, path, m, &il_labels, err, errlen)) {
         free(w);
         return -1;
     }
-    const inventory *inv = eng_inventory(r);
-    rpt_xl_footer(&w->xl, inv->title ? inv->title : inv->id);
+    const inventory *in = eng_inventory(r);
+    rpt_xl_footer(&w->xl, in->title ? in->title : in->id);
     xw_plan(w);
     xw_properties(w);
     xw_summary(w);
@@ -262,6 +266,7 @@ int rpt_inventory_xlsx(const eng_result *r, const char *path, const rpt_meta *m,
     char *sectoral = xw_sectoral_co2_formula(w);
     rpt_xlsx_checks(w, sectoral);
     free(sectoral);
+    xu_sheets(w); /* Uncertainty, Key categories, Monte Carlo (inventory_xlsx_unc*.c) */
     xw_factors(w);
     xw_about(w);
     xw_lines_free(w);

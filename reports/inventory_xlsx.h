@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "../calc/ptrmap.h"
+#include "../calc/unc_analysis.h"
 #include "inventory_common.h"
 #include "rpt_xl.h"
 
@@ -90,6 +91,8 @@ typedef struct {
 typedef struct {
     rpt_xl xl;
     const eng_result *r;
+    const unc_analysis *u;      /* uncertainty and key categories, or NULL */
+    const char *base_path;      /* the base-year inventory as given, or NULL */
     const rpt_meta *m;
     bool zh;
     xw_group g[XG_COUNT];
@@ -223,5 +226,30 @@ size_t xw_fod_factor_rows(const xw *w);
 
 /* Writes the model parameters of every site as Factors rows from *row. */
 void xw_fod_factors(xw *w, lxw_worksheet *ws, lxw_row_t *row);
+
+/* ---- uncertainty and key categories (inventory_xlsx_unc.c, _keycat.c, _mc.c) ---- */
+
+/* Writes the sheets Uncertainty, Key categories and Monte Carlo when w->u is set. */
+void xu_sheets(xw *w);
+
+/* The key-category column of the Sectoral table: its header text (NULL
+ * when w->u is NULL: no column), and for a category row the assessments
+ * that find it key ("L1 T1 ...") at (row, col); nothing when w->u is NULL. */
+const char *xu_sectoral_key_head(const xw *w);
+void xu_sectoral_key(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *category);
+
+/* The role of an uncertain input in the workbook's language. */
+const char *xu_role_text(unc_role r, bool zh);
+
+/* Writes a long note across columns A..last of `row`, wrapped on `lines` lines. */
+void xu_note(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t last, const char *text, unsigned lines);
+
+/* The cell of row i's combined uncertainty (column G) on the Uncertainty sheet. */
+rpt_ref xu_combined_ref(const xw *w, size_t i);
+
+/* The Key categories sheet (inventory_xlsx_keycat.c) and the Monte Carlo
+ * sheet (inventory_xlsx_mc.c). */
+void xk_sheet(xw *w);
+void xm_sheet(xw *w);
 
 #endif

@@ -77,7 +77,7 @@ static void xw_factor_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_hit
     const fset_value *v = h->v;
     rpt_xl *x = &w->xl;
     char buf[4200];
-    rpt_xl_str(x, ws, row, FC_PARAM, h->param, RPT_F_NONE);
+    rpt_xl_str(x, ws, row, FC_PARAM, fs_hit_param(h), RPT_F_NONE);
     rpt_xl_str(x, ws, row, FC_WHAT, h->entry ? h->entry->key : il_label(IL_RECORD_OVERRIDE, w->zh), RPT_F_NONE);
     if (h->entry)
         rpt_xl_str(x, ws, row, FC_CATEGORY, h->entry->category ? h->entry->category : il_label(IL_ALL, w->zh),
@@ -91,14 +91,14 @@ static void xw_factor_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_hit
     rpt_xl_str(x, ws, row, FC_CONFIDENCE, buf, RPT_F_NONE);
     if (v->tier)
         rpt_xl_num(x, ws, row, FC_TIER, v->tier, RPT_F_INT);
-    rpt_xl_str(x, ws, row, FC_SET, h->set_id, RPT_F_NONE);
+    rpt_xl_str(x, ws, row, FC_SET, fs_hit_set(h), RPT_F_NONE);
     rpt_xl_str(x, ws, row, FC_REFERENCE, v->ref, RPT_F_NONE);
     rpt_xl_str(x, ws, row, FC_NOTE, v->note, RPT_F_NONE);
     buf[0] = '\0';
     if (v->at.file)
         rpt_fmt(buf, sizeof buf, "%s:%u", v->at.file, v->at.line);
     rpt_xl_str(x, ws, row, FC_DEFINED_AT, buf, RPT_F_NONE);
-    const fset_param_info *info = fset_param_lookup(h->param);
+    const fset_param_info *info = fset_param_lookup(fs_hit_param(h));
     if (info)
         rpt_xl_str(x, ws, row, FC_ENTERS_AS, rpt_term_kind_text(info->term, w->zh), RPT_F_NONE);
 }

@@ -307,6 +307,7 @@ static void sr_write_row(xw *w, lxw_worksheet *ws, const sr_table *t, size_t i, 
         rpt_xl_formula_zero(&w->xl, ws, r->row, col, buf, sr_value(&r->t, what), sr_fmt(what, bold),
                             sr_key(w, t, r->code, NULL, what));
     }
+    xu_sectoral_key(w, ws, r->row, (lxw_col_t)(4 + c->ngas), r->code); /* key categories (inventory_xlsx_keycat.c) */
 }
 
 /* Writes the two totals after the rows: without LULUCF (the levels' sum
@@ -339,15 +340,19 @@ static void sr_write_totals(xw *w, lxw_worksheet *ws, const sr_table *t, const s
 }
 
 /* Writes the header: Category, Name, "<gas> (t)" for each gas shown,
- * CO2e (t), the memo. */
-static void sr_header(xw *w, lxw_worksheet *ws, const sr_cols *c)
+ * CO2e (t), the memo, the key categories (when assessed). Returns the
+ * last column. */
+static lxw_col_t sr_header(xw *w, lxw_worksheet *ws, const sr_cols *c)
 {
     char gas[GAS_COUNT][32];
-    const char *texts[GAS_COUNT + 4];
+    const char *texts[GAS_COUNT + 5];
+    const char *key = xu_sectoral_key_head(w);
     size_t n = 0;
     rpt_xl_width(&w->xl, ws, 0, 0, 12);
     rpt_xl_width(&w->xl, ws, 1, 1, 62);
     rpt_xl_width(&w->xl, ws, 2, (lxw_col_t)(3 + c->ngas), 16);
+    if (key)
+        rpt_xl_width(&w->xl, ws, (lxw_col_t)(4 + c->ngas), (lxw_col_t)(4 + c->ngas), 14);
     texts[n++] = il_label(IL_CATEGORY, w->zh);
     texts[n++] = il_label(IL_NAME, w->zh);
     for (size_t i = 0; i < c->ngas; i++) {
@@ -356,8 +361,11 @@ static void sr_header(xw *w, lxw_worksheet *ws, const sr_cols *c)
     }
     texts[n++] = il_label(IL_CO2E_T, w->zh);
     texts[n++] = il_label(IL_MEMO_BIO_T, w->zh);
+    if (key)
+        texts[n++] = key;
     rpt_xl_header_strs(&w->xl, ws, 0, 0, texts, n);
     rpt_xl_freeze(&w->xl, ws, 1, 2);
+    return (lxw_col_t)(n - 1);
 }
 
 /* Writes the Sectoral table: levels 1 (then 1.A), 2, 3, 4, 5, each the
@@ -377,14 +385,13 @@ void xw_sectoral(xw *w)
         rpt_xl_check(&w->xl, LXW_ERROR_MEMORY_MALLOC_FAILED, "building the Sectoral table");
         goto done;
     }
-    sr_header(w, ws, &c);
+    lxw_col_t last = sr_header(w, ws, &c);
     for (size_t i = 0; i < t.nrow; i++)
         t.row[i].row = (lxw_row_t)i + 1;
     for (size_t i = 0; i < t.nrow && !w->xl.err; i++)
         sr_write_row(w, ws, &t, i, &c, buf);
     lxw_row_t row = (lxw_row_t)t.nrow + 1;
     sr_write_totals(w, ws, &t, &c, row, buf);
-    lxw_col_t last = (lxw_col_t)(3 + c.ngas);
     rpt_xl_note(&w->xl, ws, row + 3, 0, last, il_label(IL_KEYS_NOTE, w->zh));
     rpt_xl_print_area(&w->xl, ws, row + 3, last);
 done:

@@ -37,10 +37,17 @@ void rpt_print_num(FILE *f, double v)
     fputs(buf, f);
 }
 
+/* Whether a spreadsheet would take text `s` for a formula: it starts with
+ * =, +, -, @, a tab or a carriage return (OWASP, "CSV Injection"). */
+static bool rpt_csv_formula_like(const char *s) { return s[0] && strchr("=+-@\t\r", s[0]); }
+
 void rpt_csv_field(FILE *f, const char *s, bool last)
 {
-    if (s && s[strcspn(s, ",\"\r\n")]) {
+    bool formula = s && rpt_csv_formula_like(s);
+    if (s && (formula || s[strcspn(s, ",\"\r\n")])) {
         fputc('"', f);
+        if (formula)
+            fputc('\'', f); /* a leading ' makes Excel and LibreOffice show the text, never run it */
         for (; *s; s++) {
             if (*s == '"')
                 fputc('"', f);

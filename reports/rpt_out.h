@@ -22,8 +22,10 @@ int rpt_fclose(FILE *f, const char *path, char *err, size_t errlen);
 void rpt_print_num(FILE *f, double v);
 
 /* Writes one CSV field (RFC 4180), quoted with '"' doubled when it holds a
- * comma, a quote or a line break; NULL is an empty field. Then ',' or, for
- * the `last` field of a row, "\r\n". */
+ * comma, a quote or a line break; NULL is an empty field. A text that a
+ * spreadsheet would run as a formula (starting with =, +, -, @, a tab or a
+ * carriage return) is quoted with a leading ' (OWASP's advice against CSV
+ * injection). Then ',' or, for the `last` field of a row, "\r\n". */
 void rpt_csv_field(FILE *f, const char *s, bool last);
 
 /* Writes a number as a CSV field (rpt_print_num; NaN and infinities give

@@ -45,6 +45,7 @@ typedef enum {
     RPT_F_THOUSANDS,  /* persons: #,##0 */
     RPT_F_UNIT,       /* a unit beside a number: indented one step */
     RPT_F_LABEL,      /* bold, at the top of a tall row (a label beside wrapped text) */
+    RPT_F_FLAG,       /* a short code right of numbers ("L1 T2"): bold, indented one step */
     RPT_F_COUNT
 } rpt_fmt_id;
 

@@ -32,9 +32,10 @@ def usage_error(r, want):
 def option_of_another_command_is_refused(tmp):
     # -o belongs to inventory and intensity; check has no outputs.
     r = ghg("check", SMALL, "-o", os.path.join(tmp, "o.xlsx"))
-    usage_error(r, "option '-o' is for 'ghgcalc inventory' and 'ghgcalc intensity', not 'check'")
+    usage_error(r, "option '-o' is for ghgcalc inventory, intensity, project, audit, template and import, not for "
+                   "'check'")
     check(not os.path.exists(os.path.join(tmp, "o.xlsx")), "a workbook was written")
-    usage_error(ghg("check", "--set", "foo", SMALL), "option '--set' is for 'ghgcalc factors', not 'check'")
+    usage_error(ghg("check", "--set", "foo", SMALL), "option '--set' is for ghgcalc factors, not for 'check'")
     usage_error(ghg("factors", "list", "--csv", "x.csv"), "option '--csv' is for")
 
 

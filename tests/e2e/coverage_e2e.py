@@ -29,7 +29,8 @@ XLSX_CHECK = os.path.join(ROOT, "tests", "tools", "xlsx_check.py")
 BIN = None
 VERBOSE = False
 VALGRIND = os.environ.get("GHGCALC_VALGRIND") == "1"
-VG = ["valgrind", "-q", "--error-exitcode=99", "--leak-check=full"]
+VG = ["valgrind", "-q", "--error-exitcode=99", "--leak-check=full",
+      "--suppressions=" + os.path.join(ROOT, "tests", "valgrind.supp")]
 REL = 1e-9
 GWP_CH4, GWP_N2O = 28, 265  # AR5, factors/gwp.yaml
 

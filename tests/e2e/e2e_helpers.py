@@ -53,6 +53,7 @@ ABS = 1e-15
 
 VALGRIND = os.environ.get("GHGCALC_VALGRIND") == "1"
 VG = ["valgrind", "-q", "--error-exitcode=99", "--leak-check=full",
+      "--suppressions=" + os.path.join(ROOT, "tests", "valgrind.supp"),
       "--errors-for-leak-kinds=definite,indirect"]
 
 

@@ -284,7 +284,8 @@ def natural_gas_calculation_formulas(tmp):
 def natural_gas_summary_and_sheets(tmp):
     r = compute(tmp, NG_INV)
     wb = load_wb(r.xlsx)
-    check(wb.sheetnames[:6] == ["Summary", "Sectoral table", "Calculation", "Checks", "Factors", "About"],
+    check(wb.sheetnames[:8] == ["Summary", "Sectoral table", "Calculation", "Checks", "Uncertainty", "Key categories",
+                                "Factors", "About"],
           "sheets %r" % wb.sheetnames)
     found = [v for _, v in sheet_cells(wb["Summary"]) if isinstance(v, (int, float))]
     for want, what in ((ng_co2e(), "total t CO2e"), (NG_CO2, "CO2 t"), (NG_CH4, "CH4 t"), (NG_N2O, "N2O t")):
@@ -732,6 +733,8 @@ def order_independent_totals(tmp):
 @test
 def deterministic_outputs(tmp):
     shutil.copy(EXAMPLE, os.path.join(tmp, "inv.yaml"))
+    # its base_inventory: (the uncertainty trend's base year), relative to the inventory's folder
+    shutil.copy(os.path.join(os.path.dirname(EXAMPLE), "jilin-2015-full.yaml"), tmp)
     got = []
     for i in range(2):
         r = ghg("inventory", "inv.yaml", "-o", "out.xlsx", "--factors", FACTORS, cwd=tmp)
@@ -1074,7 +1077,9 @@ def text_escaping(tmp):
     r = compute(tmp, text)
     check(r.json["inventory"]["title"] == title, "JSON title %r" % r.json["inventory"]["title"])
     rows = r.csv_rows()
-    check(all(row[COL_IDX["data_source"]] == src for row in rows[1:]), "CSV source %r" % rows[1][-1])
+    # The CSV writers put a ' before text a spreadsheet would run as a formula (issue 11 item 7).
+    check(all(row[COL_IDX["data_source"]] == "'" + src for row in rows[1:]),
+          "CSV source %r" % rows[1][COL_IDX["data_source"]])
     wb = load_wb(r.xlsx, data_only=False)
     cell = wb["Calculation"]["Y2"]
     check(cell.value == src and cell.data_type == "s", "Calculation!Y2 %r (%s)" % (cell.value, cell.data_type))

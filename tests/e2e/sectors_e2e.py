@@ -206,7 +206,8 @@ def sheets_and_groups(tmp):
     o = full(tmp)
     wb = load_wb(o.xlsx)
     check(wb.sheetnames == ["Summary", "Sectoral table", "Calculation", "Industry", "Agriculture", "Forest",
-                            "Waste", "Landfill (FOD)", "Checks", "Factors", "About"], "sheets %r" % wb.sheetnames)
+                            "Waste", "Landfill (FOD)", "Checks", "Uncertainty", "Key categories", "Factors", "About"],
+          "sheets %r" % wb.sheetnames)
     head, rows = sheet_rows(wb["Calculation"])
     check(len(rows) == 6, "Calculation: 2 combustion records x 3 gases expected, got %d rows" % len(rows))
     check(all(str(r["Category"]).startswith("1.A") for r in rows), "non-1.A row on Calculation")
@@ -427,7 +428,7 @@ def summary_sumifs_over_every_sheet(tmp):
     st = load_wb(o.xlsx)["Sectoral table"]
     head = [c.value for c in st[1]]
     check(head == ["Category", "Name", "CO2 (t)", "CH4 (t)", "N2O (t)", "CF4 (t)", "C2F6 (t)", "CO2e (t)",
-                   "Memo: biogenic CO2 (t)"], "Sectoral header %r" % head)
+                   "Memo: biogenic CO2 (t)", "Key category (L1 T1 L2 T2)"], "Sectoral header %r" % head)
     j = o.json
     rows = {r[0]: r for r in st.iter_rows(min_row=2, values_only=True) if r[0]}
     for c in j["categories"] + j["sectors"]:
@@ -562,8 +563,8 @@ def combustion_only_layout(tmp):
     r = ghg("inventory", os.path.join(ROOT, "tests", "fixtures", "ok", "combustion-2020.yaml"), "-o", out)
     check(r.rc == 0, "example: %r" % r)
     wb = load_wb(out)
-    check(wb.sheetnames == ["Summary", "Sectoral table", "Calculation", "Checks", "Factors", "About"], "sheets %r"
-          % wb.sheetnames)
+    check(wb.sheetnames == ["Summary", "Sectoral table", "Calculation", "Checks", "Uncertainty", "Key categories",
+                            "Factors", "About"], "sheets %r" % wb.sheetnames)
     ws = wb["Summary"]
     excl = ws.cell(row=find_label(ws, "Total excluding LULUCF (3.B)"), column=3).value
     net = ws.cell(row=find_label(ws, "Total including LULUCF (net)"), column=3).value

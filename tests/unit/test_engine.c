@@ -110,9 +110,9 @@ static void test_extends_and_carbon_content(void **state)
     th_run t = run_records("country", coal);
     th_check_lines(&t, TH_ROWS(country));
     eng_line co2 = th_line(&t, 0, GAS_CO2);
-    assert_string_equal(co2.res->ef[GAS_CO2].set_id, "country");
-    assert_string_equal(co2.res->ncv.set_id, "base");
-    assert_string_equal(th_line(&t, 0, GAS_CH4).res->ef[GAS_CH4].set_id, "base");
+    assert_string_equal(fs_hit_set(&co2.res->ef[GAS_CO2]), "country");
+    assert_string_equal(fs_hit_set(&co2.res->ncv), "base");
+    assert_string_equal(fs_hit_set(&th_line(&t, 0, GAS_CH4).res->ef[GAS_CH4]), "base");
     th_run_free(&t);
     t = run_records("base, country", coal);
     th_check_lines(&t, TH_ROWS(base_first));
@@ -152,7 +152,7 @@ static void test_record_override(void **state)
                                    "    ncv: {value: 21.5, unit: GJ/t, tier: 2, source: plant lab}\n");
     th_check_lines(&t, TH_ROWS(lines));
     eng_line co2 = th_line(&t, 0, GAS_CO2);
-    assert_string_equal(co2.res->ncv.set_id, "record");
+    assert_string_equal(fs_hit_set(&co2.res->ncv), "record");
     assert_string_equal(co2.res->ncv.v->ref, "plant lab");
     th_run_free(&t);
 }

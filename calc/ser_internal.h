@@ -1,0 +1,38 @@
+/* ser_internal.h - private to the series loader's files (series.c, ser_targets.c): the loader's state and shared reads. */
+#ifndef GHG_SER_INTERNAL_H
+#define GHG_SER_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "series.h"
+#include "yreader.h"
+
+/* The state of one load: the series filled and where messages go. */
+typedef struct {
+    ser_series *s;
+    diag_list *dl;
+    bool seen_id, seen_base, seen_price_base, seen_years; /* given, good or bad: not "missing" */
+} ser_loader;
+
+/* A pool copy of scalar text, or NULL after an error (reported). */
+const char *ser_text(ser_loader *L, const ynode *n, const char *key);
+
+/* The text of optional key `key` of mapping `map`, copied; NULL when absent. */
+const char *ser_opt_text(ser_loader *L, const ynode *map, const char *key);
+
+/* Which of `names` (n of them) the scalar at `node` is; -1 with an error
+ * listing the choices (and the closest one) when it is none. */
+int ser_pick(ser_loader *L, const ynode *node, const char *key, const char *const *names, size_t n);
+
+/* A new empty series whose path is a copy of `path`; NULL when out of memory. */
+ser_series *ser_new(const char *path);
+
+/* ser_targets.c: loads the targets file the series names (s->targets_path). */
+void ser_targets_load(ser_loader *L);
+
+/* ser_targets.c: checks target i against the series (its years, its data), and its id unique. */
+void ser_target_check(ser_loader *L, size_t i);
+
+#endif
