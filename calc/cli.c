@@ -262,9 +262,30 @@ static void cli_print_opts(const cli_opt *opts)
     }
 }
 
-static void cli_command_help(const cli_command *cmd)
+const cli_kind cli_kinds_every[] = {{NULL, NULL}};
+
+/* Lists the file kinds of every command, by the top-level key that tells
+ * each: the help of `check`, made from the command table. */
+static void cli_print_kinds(const cli_command *const *all, size_t nall)
+{
+    const char *fallback = NULL;
+    puts("\nfile kinds, told by the first top-level key:");
+    for (size_t c = 0; c < nall; c++)
+        for (const cli_kind *k = all[c]->kinds; k && k->first_key; k++) {
+            if (k->first_key[0])
+                printf("  %-26s as 'ghgcalc %s' reads it\n", k->first_key, all[c]->name);
+            else if (!fallback)
+                fallback = all[c]->name;
+        }
+    if (fallback)
+        printf("  %-26s as 'ghgcalc %s' reads it\n", "(any other)", fallback);
+}
+
+static void cli_command_help(const cli_command *cmd, const cli_command *const *all, size_t nall)
 {
     fputs(cmd->usage, stdout);
+    if (cmd->kinds == cli_kinds_every)
+        cli_print_kinds(all, nall);
     puts("\noptions:");
     cli_print_opts(cmd->opts);
     cli_print_opts(cli_base_opts);
@@ -322,7 +343,7 @@ static int cli_run(int argc, char **argv, const cli_command *cmd, const cli_comm
         b->command_line = line;
         status = cli_parse(argc, argv, cmd, opts, all, nall);
         if (status < 0) {
-            cli_command_help(cmd);
+            cli_command_help(cmd, all, nall);
             cli_free_lists(cmd->opts, opts);
             status = CLI_OK;
         } else if (status == CLI_OK)

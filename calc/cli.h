@@ -99,6 +99,10 @@ typedef struct cli_command {
     const cli_kind *kinds;      /* the files `check` validates for this command, NULL-first_key-terminated, or NULL */
 } cli_command;
 
+/* No kind of its own: the `kinds` of a command whose --help lists every
+ * command's kinds (`check`, which validates them all). */
+extern const cli_kind cli_kinds_every[];
+
 /* Runs the program: `ghgcalc COMMAND [options]` over the table `all`. */
 int cli_main(int argc, char **argv, const cli_command *const *all, size_t nall);
 

@@ -44,11 +44,28 @@ static int cli_project_series(const cli_list *factors, cli_project_ctx *c)
     return cli_project_report(dl);
 }
 
+/* Derives the energy of the series' base year from the inventory the
+ * series names for it (computed here), as `intensity` does; the history
+ * years' were derived with their inventories. Returns an exit status. */
+static int cli_project_base_energy(const cli_list *factors, bool quiet, cli_project_ctx *c, diag_list *dl)
+{
+    ser_series *s = c->series;
+    long b = s ? ser_year_index(s, eng_inventory(c->base)->year) : -1;
+    int st = CLI_OK;
+    if (b < 0)
+        return CLI_OK; /* no series, or no base year in it: prj_bind says so */
+    c->sres = cli_compute_inventory(s->years[b].inventory, factors, quiet, c->db, &c->sinv, &st);
+    if (c->sres && !ser_derive_year(s, (size_t)b, c->sres, dl) && diag_error_count(dl) == 0)
+        st = CLI_IO;
+    return st;
+}
+
 /* Computes the history years' inventories (the series' years before the
- * base year) as `intensity` does; returns the worst exit status. */
+ * base year) as `intensity` does and derives their energy; returns the
+ * worst exit status. */
 static int cli_project_history(const cli_list *factors, bool quiet, cli_project_ctx *c)
 {
-    const ser_series *s = c->series;
+    ser_series *s = c->series;
     long base_year = eng_inventory(c->base)->year;
     int worst = CLI_OK;
     size_t n = 0;
@@ -69,9 +86,14 @@ static int cli_project_history(const cli_list *factors, bool quiet, cli_project_
             diag_error(dl, y->inventory_at,
                        "inventory '%s' is of year %ld, but the series lists it under %ld: name the inventory of %ld",
                        y->inventory, c->hinv[i]->year, y->year, y->year);
-        else if (c->hres[i] && !prj_hist_from(c->hres[i], c->f, &c->hist[c->nhist++]))
+        else if (c->hres[i] && (!prj_hist_from(c->hres[i], c->f, &c->hist[c->nhist++]) ||
+                                (!ser_derive_year(s, i, c->hres[i], dl) && diag_error_count(dl) == 0)))
             st = CLI_IO;
         worst = st > worst ? st : worst;
+    }
+    if (dl && worst == CLI_OK) {
+        int sb = cli_project_base_energy(factors, quiet, c, dl);
+        worst = sb > worst ? sb : worst;
     }
     int st = cli_project_report(dl);
     return st > worst ? st : worst;
@@ -154,6 +176,8 @@ void cli_project_free(cli_project_ctx *c)
         eng_free(c->hres[i]);
         inv_free(c->hinv[i]);
     }
+    eng_free(c->sres);
+    inv_free(c->sinv);
     free(c->pinv), free(c->pres), free(c->hinv), free(c->hres), free(c->hist);
     ser_free(c->targets);
     ser_free(c->series);

@@ -21,6 +21,8 @@ typedef struct {
     eng_result **hres;
     prj_hist *hist;
     size_t nhist, nhcap; /* history years computed; inventories allocated */
+    inventory *sinv;     /* the inventory the series names for the base year (its energy is derived from it) */
+    eng_result *sres;
     inventory **pinv; /* one per project measure */
     eng_result **pres;
     prj_model *m;

@@ -75,9 +75,10 @@ const cli_command cmd_check = {
     "check",
     "validate input files",
     "usage: ghgcalc check FILE.yaml... [--factors DIR]... [--quiet]\n"
-    "Validates inventories, factor sets and GWP files; prints file:line:col: error: ... for each problem.\n",
+    "Validates each file as the command that reads it would (its kind below); prints file:line:col: error: ...\n"
+    "for each problem and FILE: ok: ... for a good file.\n",
     chk_cmd_opts_table,
     sizeof(chk_cmd_opts),
     chk_cmd_run,
-    NULL,
+    cli_kinds_every,
 };

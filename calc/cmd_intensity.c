@@ -53,11 +53,11 @@ static ser_series *int_cmd_load(const char *path, const cli_list *factors, fset_
     return NULL;
 }
 
-/* Computes the inventory of every year into inv[i] and checks that it is
- * of the year the series says. The messages of every year go to one list,
- * so the 1,000-error stop holds over the whole series. Returns the exit
- * status. */
-static int int_cmd_inventories(const int_cmd_opts *o, const ser_series *s, fset_db *db, int_inv *inv)
+/* Computes the inventory of every year into inv[i], checks that it is of
+ * the year the series says and derives the year's energy from it. The
+ * messages of every year go to one list, so the 1,000-error stop holds
+ * over the whole series. Returns the exit status. */
+static int int_cmd_inventories(const int_cmd_opts *o, ser_series *s, fset_db *db, int_inv *inv)
 {
     diag_list *dl = diag_new();
     bool oom = !dl;
@@ -69,8 +69,8 @@ static int int_cmd_inventories(const int_cmd_opts *o, const ser_series *s, fset_
         if (r && in->year != y->year)
             diag_error(dl, y->inventory_at, "inventory '%s' is of year %ld, but the series lists it under %ld: name "
                        "the inventory of %ld", y->inventory, in->year, y->year, y->year);
-        else if (r && !int_inv_from(r, &inv[i]))
-            oom = true;
+        else if (r && (!int_inv_from(r, &inv[i]) || !ser_derive_year(s, i, r, dl)))
+            oom = oom || diag_error_count(dl) == 0;
         eng_free(r);
         inv_free(in);
     }
@@ -125,8 +125,9 @@ static void int_cmd_print_goal(const int_target *tr)
         printf(" (target %s %g %% by %ld)", t->kind == SER_CEILING ? "<=" : ">=", t->value_pct, t->target_year);
 }
 
-/* Prints one line for target `tr`: status, value, reference, margin. */
-static void int_cmd_print_target(const int_target *tr)
+/* Prints one line for target `tr`: status (padded to `width`), value,
+ * reference, margin. */
+static void int_cmd_print_target(const int_target *tr, int width)
 {
     const ser_target *t = tr->t;
     bool share = ser_indicator_is_share(t->indicator);
@@ -134,8 +135,9 @@ static void int_cmd_print_target(const int_target *tr)
     double k = share ? 100 : 1;
     static const char *const units[SER_NIND] = {" t CO2/10^4 yuan", " tce/10^4 yuan", " t CO2e/10^4 yuan", " %", " %",
                                                  " %"};
-    printf("%-9s  %s: %s %ld = %.*f%s", int_status_name(tr->status), t->id, ser_indicator_name(t->indicator),
-           tr->eval_year, dec, tr->latest_value * k, units[t->indicator]);
+    printf("%-*s  %s: %s %ld%s = %.*f%s", width, int_status_text(tr->status, tr->estimate), t->id,
+           ser_indicator_name(t->indicator), tr->eval_year, tr->estimate ? " (estimate)" : "", dec,
+           tr->latest_value * k, units[t->indicator]);
     int_cmd_print_goal(tr);
     /* A margin that rounds to zero at the printed precision prints as +0, not -0 (a tie is met). */
     double margin = tr->margin * k;
@@ -162,6 +164,8 @@ static int int_cmd_compute(const int_cmd_opts *o, const ser_series *s, const fse
     static const cli_writers w = {int_cmd_xlsx, int_cmd_csv, int_cmd_json};
     diag_list *dl = diag_new();
     int_result *r = dl ? int_compute(s, inv, dl) : NULL;
+    if (r && diag_error_count(dl) == 0)
+        int_check_co2_per_tce(r, dl);
     int status = dl ? cli_report(dl) : CLI_IO;
     diag_free(dl);
     cli_inputs in = {0};
@@ -174,12 +178,19 @@ static int int_cmd_compute(const int_cmd_opts *o, const ser_series *s, const fse
         rpt_meta m = cli_meta(&o->base, &o->out, &in);
         status = cli_write(&o->out, &in, &m, r, &w);
     }
+    int width = 9; /* "off track": the statuses line up */
+    for (size_t k = 0; status == CLI_OK && k < r->ntargets; k++)
+        if ((int)strlen(int_status_text(r->targets[k].status, r->targets[k].estimate)) > width)
+            width = (int)strlen(int_status_text(r->targets[k].status, r->targets[k].estimate));
     for (size_t k = 0; status == CLI_OK && !o->base.quiet && k < r->ntargets; k++)
-        int_cmd_print_target(&r->targets[k]);
+        int_cmd_print_target(&r->targets[k], width);
+    char est[96] = "";
+    if (r && r->nestimate)
+        snprintf(est, sizeof est, " (%zu of them expected: judged on plan estimates)", r->nestimate);
     if (status == CLI_OK && !o->base.quiet)
-        printf("%s: %zu years, %zu targets: %zu met, %zu on track, %zu off track, %zu missed; wrote %s\n", s->id,
+        printf("%s: %zu years, %zu targets: %zu met, %zu on track, %zu off track, %zu missed%s; wrote %s\n", s->id,
                s->nyears, r->ntargets, r->count[INT_MET], r->count[INT_ON_TRACK], r->count[INT_OFF_TRACK],
-               r->count[INT_MISSED], o->out.path);
+               r->count[INT_MISSED], est, o->out.path);
     if (status == CLI_OK && r->count[INT_OFF_TRACK] + r->count[INT_MISSED] > 0)
         status = CLI_FINDINGS;
     cli_inputs_free(&in);

@@ -89,7 +89,7 @@ static bool tpl_cmd_add_key(tpl_cmd_lists *L, const fset *s, const fset_entry *e
         L->capkeys = c;
     }
     char en[256], zh[256];
-    tpl_key_names(e->key, e->label, en, sizeof en, zh, sizeof zh);
+    fset_entry_names(e, en, sizeof en, zh, sizeof zh);
     tpl_item it = {e->key, pool_strdup(L->mem, en), pool_strdup(L->mem, zh), s->id};
     L->keys[L->nkeys++] = it;
     return it.en && it.zh;

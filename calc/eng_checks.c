@@ -94,6 +94,12 @@ bool eng_run_indirect(eng_result *r, diag_list *dl)
             ok = false;
             continue;
         }
+        if (!d->novr && l->factor_year && l->factor_year != want)
+            diag_add(dl, DIAG_NOTE, d->at,
+                     "the %s factor of grid '%s' is of %ld (%s), not of %ld%s: the closest year the sets have; add "
+                     "a factor of %ld, or write 'factor_year: %ld' to use this one on purpose",
+                     d->kind, d->grid ? d->grid : "national", l->factor_year, fs_hit_set(&l->ef), want,
+                     d->factor_year ? ", the factor_year asked for" : ", the inventory's year", want, l->factor_year);
         units_t u;
         inv_unit(inv, d->unit_text, &u);
         units_t prod = units_mul(&u, &l->ef.v->unit);

@@ -353,8 +353,8 @@ bool fset_parse_value(const ynode *node, const char *param, bool is_override, po
 /* Parses one entry of `factors:` into `e`. */
 static void fset_parse_entry(fset_db *db, fset *set, const ynode *n, fset_entry *e, diag_list *dl)
 {
-    static const char *const fixed[] = {"fuel", "activity", "name", "category", "biogenic", "note", "ipcc_fuel",
-                                        "grid", "year", "removal", "feedstock"};
+    static const char *const fixed[] = {"fuel",      "activity", "name", "name_zh", "category", "biogenic",
+                                        "note",      "ipcc_fuel", "grid", "year",    "removal",  "feedstock"};
     e->at = n->at;
     e->set = set;
     e->biogenic = -1;
@@ -377,9 +377,12 @@ static void fset_parse_entry(fset_db *db, fset *set, const ynode *n, fset_entry 
         diag_error(dl, n->at, "missing 'fuel' (or 'activity') in a factor entry");
     const char *key = yf_text(fuel ? fuel : act, fuel ? "fuel" : "activity", dl);
     e->key = key ? pool_intern(db->mem, key, strlen(key)) : NULL;
-    const ynode *lab = yn_get(n, "name");
+    e->activity = act && !fuel;
+    const ynode *lab = yn_get(n, "name"), *lab_zh = yn_get(n, "name_zh");
     const char *t = lab ? yf_text(lab, "name", dl) : NULL;
     e->label = t ? pool_strdup(db->mem, t) : NULL;
+    t = lab_zh ? yf_text(lab_zh, "name_zh", dl) : NULL;
+    e->label_zh = t ? pool_intern(db->mem, t, strlen(t)) : fset_label_zh(e->label, db->mem);
     const ynode *same = yn_get(n, "ipcc_fuel");
     t = same ? yf_text(same, "ipcc_fuel", dl) : NULL;
     e->same_as = t ? pool_intern(db->mem, t, strlen(t)) : NULL;

@@ -49,6 +49,8 @@ struct fset;
 typedef struct {
     const char *key;           /* fuel or activity key, e.g. "natural_gas" */
     const char *label;         /* display name or NULL */
+    const char *label_zh;      /* `name_zh:`, else the Chinese part of `name:` ("Raw coal (原煤)"), or NULL */
+    bool activity;             /* written as `activity:` (a product-method or purchased-energy key), not `fuel:` */
     const char *same_as;       /* `ipcc_fuel:` the key whose factors fill the gaps, or NULL */
     const char *grid;          /* electricity grid ("national", "northeast", ...) or NULL */
     long year;                 /* year the values apply to, 0 = any */
@@ -137,6 +139,16 @@ size_t fdb_files(const fset_db *db, const char ***paths, const char ***sha256);
 
 /* A parameter of an entry, or NULL. */
 const fset_value *fset_entry_param(const fset_entry *e, const char *name);
+
+/* The English and Chinese names of entry `e` (fset_names.c): "Raw coal
+ * (原煤)" splits into both; otherwise the label (or the key) is the English
+ * name and `name_zh:` the Chinese one (the English one when there is none). */
+void fset_entry_names(const fset_entry *e, char *en, size_t enlen, char *zh, size_t zhlen);
+
+/* The Chinese name in label `label` ("原煤" of "Raw coal (原煤)") copied into
+ * `mem`, or NULL when the label has no parenthesised Chinese part. */
+struct pool;
+const char *fset_label_zh(const char *label, struct pool *mem);
 
 
 #endif

@@ -1,6 +1,7 @@
 /* fsearch.c - the factor search order and its lookups, with an index of the entries by fuel or activity key. */
 #include "fsearch.h"
 
+#include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,6 +69,24 @@ static fs_slot *fs_slot_of(const fs_order *o, const char *key)
     return &o->slot[j];
 }
 
+/* Adds the Chinese name of each key (`name_zh:`, "原煤" for raw_coal) as a
+ * second slot over the same entries, so an input may write either. The
+ * first entry in search order that has a name gives it; a name that is a
+ * key, or an earlier key's name, stays with that one (keys in first-seen
+ * order: the first set in the order wins, as for factors). */
+static void fs_index_aliases(fs_order *o)
+{
+    for (size_t k = 0, nkeys = o->nkeys; k < nkeys; k++) {
+        const fs_slot *sl = fs_slot_of(o, o->keys[k]);
+        const char *zh = NULL;
+        for (size_t i = 0; i < sl->n && !zh; i++)
+            zh = o->ents[sl->first + i]->label_zh;
+        fs_slot *al = zh ? fs_slot_of(o, zh) : NULL;
+        if (al && !al->key)
+            *al = (fs_slot){zh, sl->first, sl->n};
+    }
+}
+
 /* Rebuilds the key index over every entry of every set, in search order:
  * counts each key's entries, then places them. */
 static bool fs_reindex(fs_order *o)
@@ -76,7 +95,7 @@ static bool fs_reindex(fs_order *o)
     for (size_t s = 0; s < o->nsets; s++)
         total += o->sets[s]->n;
     size_t cap = 16;
-    while (cap < 2 * total + 2)
+    while (cap < 4 * total + 4) /* each key and its Chinese name: under half full */
         cap *= 2;
     fs_slot *slot = calloc(cap, sizeof *slot);
     const fset_entry **ents = malloc((total ? total : 1) * sizeof *ents);
@@ -117,6 +136,7 @@ static bool fs_reindex(fs_order *o)
                 o->ents[sl->first + sl->n++] = e;
             }
         }
+    fs_index_aliases(o);
     return true;
 }
 
@@ -168,6 +188,95 @@ bool fs_load(fs_order *o, fset_db *db, const char *const *names, const src_loc *
     }
     /* One index over every set, built once (not once per set added). */
     return fs_reindex(o) && diag_error_count(dl) == errs;
+}
+
+size_t fs_keys(const fs_order *o, const char *const **keys)
+{
+    *keys = o->keys;
+    return o->nkeys;
+}
+
+/* Sorts file names. */
+static int fs_name_cmp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* The names of the factor-set files of folder `dir` (*.yaml but gwp.yaml),
+ * sorted, malloc'd (the names too); *n of them. NULL with *n 0 when the
+ * folder cannot be read or memory ran out (*oom set). */
+static char **fs_dir_files(const char *dir, size_t *n, bool *oom)
+{
+    DIR *d = opendir(dir);
+    char **v = NULL;
+    size_t cap = 0;
+    *n = 0;
+    for (struct dirent *ent; d && (ent = readdir(d));) {
+        size_t len = strlen(ent->d_name);
+        if (len < 6 || strcmp(ent->d_name + len - 5, ".yaml") != 0 || strcmp(ent->d_name, "gwp.yaml") == 0)
+            continue;
+        char **w = *n < cap ? v : realloc(v, (cap = cap ? 2 * cap : 16) * sizeof *v);
+        char *name = w ? strdup(ent->d_name) : NULL;
+        if (!w || !name) {
+            free(name);
+            *oom = true;
+            v = w ? w : v;
+            break;
+        }
+        v = w;
+        v[(*n)++] = name;
+    }
+    if (d)
+        closedir(d);
+    if (*n)
+        qsort(v, *n, sizeof *v, fs_name_cmp);
+    return v;
+}
+
+/* Whether file name `name` is among the first n of `seen`. */
+static bool fs_seen(char *const *seen, size_t n, const char *name)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(seen[i], name) == 0)
+            return true;
+    return false;
+}
+
+bool fs_load_all(fs_order *o, fset_db *db, const char *const *dirs, size_t ndirs, diag_list *dl)
+{
+    size_t errs = diag_error_count(dl), nseen = 0, capseen = 0;
+    char **seen = NULL; /* file names loaded from an earlier folder (borrowed from `files`) */
+    char **all[64];     /* each folder's names, freed at the end */
+    size_t nall[64], nfolders = 0;
+    bool oom = false;
+    for (size_t d = 0; d < ndirs && d < 64 && !oom; d++) {
+        size_t n;
+        char **files = fs_dir_files(dirs[d], &n, &oom);
+        all[nfolders] = files;
+        nall[nfolders++] = n;
+        for (size_t i = 0; i < n && !oom; i++) {
+            if (fs_seen(seen, nseen, files[i]))
+                continue;
+            char **w = nseen < capseen ? seen : realloc(seen, (capseen = capseen ? 2 * capseen : 16) * sizeof *w);
+            size_t len = strlen(dirs[d]) + strlen(files[i]) + 2;
+            char *path = w ? malloc(len) : NULL;
+            if (!path) {
+                seen = w ? w : seen;
+                oom = true;
+                break;
+            }
+            seen = w;
+            seen[nseen++] = files[i];
+            snprintf(path, len, "%s/%s", dirs[d], files[i]);
+            const fset *s = fdb_load_set(db, path, dirs, ndirs, (src_loc){path, 0, 0}, dl);
+            free(path); /* the database keeps its own copy */
+            oom = s && !fs_append(o, s);
+        }
+    }
+    for (size_t d = 0; d < nfolders; d++) {
+        for (size_t i = 0; i < nall[d]; i++)
+            free(all[d][i]);
+        free(all[d]);
+    }
+    free(seen);
+    return !oom && fs_reindex(o) && diag_error_count(dl) == errs;
 }
 
 void fs_text(const fs_order *o, char *buf, size_t len)
@@ -245,6 +354,13 @@ fs_hit fs_find(const fs_order *o, const char *key, const char *cat, const char *
 }
 
 const char *fs_same_as(const fs_order *o, const char *key) { return fs_same_as_in(o, key, NULL); }
+
+const char *fs_canonical(const fs_order *o, const char *key)
+{
+    size_t n;
+    const fset_entry *const *e = fs_entries(o, key, &n);
+    return n ? e[0]->key : key;
+}
 
 bool fs_known(const fs_order *o, const char *key)
 {

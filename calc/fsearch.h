@@ -51,6 +51,16 @@ void fs_free(fs_order *o);
 bool fs_load(fs_order *o, fset_db *db, const char *const *names, const src_loc *at, size_t n, const char *referrer,
              const char *const *dirs, size_t ndirs, diag_list *dl);
 
+/* Loads every factor set of the folders `dirs` (each *.yaml but gwp.yaml,
+ * by file name; a file name found in an earlier folder is not loaded again)
+ * and appends it with the sets it extends. False when a set could not be
+ * loaded (reported) or memory ran out; the others are still in the order. */
+bool fs_load_all(fs_order *o, fset_db *db, const char *const *dirs, size_t ndirs, diag_list *dl);
+
+/* The distinct keys of the order, in first-seen order (Chinese names not
+ * among them). */
+size_t fs_keys(const fs_order *o, const char *const **keys);
+
 /* Appends set `s` and the sets it extends, skipping repeats. */
 bool fs_add(fs_order *o, const fset *s);
 
@@ -72,6 +82,11 @@ fs_hit fs_find(const fs_order *o, const char *key, const char *cat, const char *
 
 /* The `ipcc_fuel` that the first entry for `key` names, or NULL. */
 const char *fs_same_as(const fs_order *o, const char *key);
+
+/* The key that `key` names: itself, or the key whose Chinese name
+ * (`name_zh:`) it is ("原煤" -> raw_coal); `key` when no set knows it.
+ * Every lookup here takes either. */
+const char *fs_canonical(const fs_order *o, const char *key);
 
 /* Whether any set in the order has entries for `key`. */
 bool fs_known(const fs_order *o, const char *key);

@@ -12,12 +12,22 @@
 #define INT_SECTOR_DEPTH 3u /* "1.A.1": the sectors of the emissions chart */
 
 static const char *const int_status_names[INT_NSTATUS] = {"met", "on track", "off track", "missed"};
+static const char *const int_status_expected[INT_NSTATUS] = {"expected met", "expected on track",
+                                                             "expected off track", "expected missed"};
 static const char *const int_mix_names[INT_NMIX] = {"coal", "other_fossil", "heat", "primary_electricity",
                                                     "net_import_electricity"};
 
 /* Names from the tables above; "?" out of range. */
 const char *int_status_name(int_status st) { return (unsigned)st < INT_NSTATUS ? int_status_names[st] : "?"; }
 const char *int_mix_name(int_mix m) { return (unsigned)m < INT_NMIX ? int_mix_names[m] : "?"; }
+
+/* The plain name, or its "expected" form for a status judged on an estimate. */
+const char *int_status_text(int_status st, bool estimate)
+{
+    if ((unsigned)st >= INT_NSTATUS)
+        return "?";
+    return estimate ? int_status_expected[st] : int_status_names[st];
+}
 
 /* Sorts sectors by code. */
 static int int_sector_cmp(const void *a, const void *b)
@@ -170,6 +180,7 @@ static void int_year_compute(const ser_year *y, const int_inv *inv, int_year *ou
 {
     memset(out, 0, sizeof *out);
     out->year = y->year;
+    out->estimate = y->estimate;
     out->gdp_real_1e4_yuan = int_real_gdp_1e4_yuan(y);
     out->population_persons = y->population.value * y->population_factor;
     out->co2_t = inv->co2_t;
@@ -309,6 +320,7 @@ static int_target int_evaluate(const ser_series *s, const int_year *years, const
     r.margin = t->kind == SER_FLOOR ? r.latest_value - r.reference : r.reference - r.latest_value;
     r.margin_rel = r.reference != 0 ? r.margin / r.reference : NAN;
     r.status = int_judge(t->kind, r.final, r.latest_value, r.reference);
+    r.estimate = e->estimate;
     return r;
 }
 
@@ -418,6 +430,7 @@ int_result *int_compute(const ser_series *s, const int_inv *inv, diag_list *dl)
         r->targets[i] = int_evaluate(s, r->years, &s->targets[i]);
         int_target_check(&r->targets[i], dl);
         r->count[r->targets[i].status]++;
+        r->nestimate += r->targets[i].estimate;
     }
     if (s->nyears)
         int_consistency(r, dl);

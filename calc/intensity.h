@@ -13,6 +13,13 @@
  * target or the path counts as on it (floating-point rounding only). */
 #define INT_REL_TOL 1e-9
 
+/* The margin each way around the CO2 per tce of the factor sets' fuels
+ * (int_co2tce.c): the GB/T 2589 coefficients are rounded to 4 digits and
+ * rest on 1 kgce = 7000 kcal (29,271 kJ at 4.1816 kJ/kcal) where the units
+ * take 29,307.6 kJ (GB/T 2589-2020): 0.13 %; the rest leaves room for
+ * measured factors near the defaults. A fraction. */
+#define INT_CO2_TCE_MARGIN 0.02
+
 /* The energy mix groups, in the order the workbook's columns use. */
 typedef enum {
     INT_MIX_COAL,         /* fossil items that are coal or coal products */
@@ -47,6 +54,7 @@ typedef struct {
 /* The indicators of one year; energy figures per electricity method. */
 typedef struct {
     long year;
+    bool estimate;            /* a plan estimate, not statistics (ser_year.estimate) */
     double gdp_real_1e4_yuan; /* constant prices of the series' price_base */
     double population_persons;
     double co2_t, co2e_t;
@@ -76,6 +84,7 @@ typedef struct {
     double margin;        /* distance on the good side of the reference (negative = behind) */
     double margin_rel;    /* margin / reference; NAN when the reference is 0 */
     int_status status;
+    bool estimate; /* the evaluation year is a plan estimate: the status is expected, not a fact */
 } int_target;
 
 typedef struct {
@@ -90,6 +99,7 @@ typedef struct {
     double *sector_t_co2e;     /* nyears x nsectors */
     char consistency[2048];    /* "" when every inventory uses the same factor sets and GWP set */
     size_t count[INT_NSTATUS]; /* targets per status */
+    size_t nestimate;          /* targets judged on a plan estimate */
 } int_result;
 
 /* Fills `out` from a computed inventory (out->sectors is malloc'd; false
@@ -139,8 +149,24 @@ int_status int_judge(ser_target_kind kind, bool final, double value, double refe
 /* The value of indicator `ind` in year `y`, energy by method `m`. */
 double int_indicator(const int_year *y, ser_indicator ind, ser_method m);
 
+/* Whether CO2 per tce `ratio` lies within bound `b` widened by
+ * INT_CO2_TCE_MARGIN each way (true when the sets give no range). */
+bool int_co2_tce_fits(double ratio, const ser_bound *b);
+
+/* Warns (file:line:col) where a year's CO2 and energy do not fit together:
+ * a fossil item on a GB/T 2589 coefficient (derived, or the written items of
+ * a fuel) whose inventory CO2 per tce lies outside the range of its group's
+ * fuels (coal, oil and gas), and a year whose fuel-combustion CO2 per tce of
+ * fossil energy lies outside the range of all fossil fuels (ser_bounds). */
+void int_check_co2_per_tce(const int_result *r, diag_list *dl);
+
 /* "met", "on track", "off track", "missed". */
 const char *int_status_name(int_status st);
+
+/* The status as reported: int_status_name, or "expected met", "expected on
+ * track", "expected off track", "expected missed" when judged on a plan
+ * estimate (`estimate`). */
+const char *int_status_text(int_status st, bool estimate);
 
 /* "coal", "other_fossil", "heat", "primary_electricity", "net_import_electricity". */
 const char *int_mix_name(int_mix m);

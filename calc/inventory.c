@@ -98,11 +98,26 @@ static void inv_uncertainty(inventory *inv, const ynode *n, inv_record *rec, dia
     rec->unc_ix = (unsigned)inv->nunc;
 }
 
-/* Reads `economy: {gdp: {...}, population: {...}}`. */
-static void inv_quantity_parse(inventory *inv, const ynode *n, const char *key, bool is_gdp, inv_quantity *q,
+/* What a quantity of the economy block measures. */
+typedef enum { INV_Q_MONEY, INV_Q_COUNT, INV_Q_ENERGY } inv_qkind;
+
+/* Whether unit `u` fits quantity kind `k`. */
+static bool inv_qkind_fits(const units_t *u, inv_qkind k)
+{
+    return k == INV_Q_MONEY   ? units_is(u, UNITS_DIM_MONEY)
+           : k == INV_Q_COUNT ? units_is(u, UNITS_DIM_COUNT) || units_is_dimensionless(u)
+                              : units_is(u, UNITS_DIM_ENERGY);
+}
+
+/* Reads one quantity of `economy:` ({value, unit, source}, and price_base
+ * for the GDP) into `q`, checking its unit against kind `k`. */
+static void inv_quantity_parse(inventory *inv, const ynode *n, const char *key, inv_qkind k, inv_quantity *q,
                                diag_list *dl)
 {
     static const char *const gdp_keys[] = {"value", "unit", "source", "price_base"};
+    static const char *const want[] = {"money, such as 10^8 yuan or 亿元", "people, such as person or 10^4 person",
+                                       "energy, such as 10^8 kWh or 亿千瓦时"};
+    bool is_gdp = k == INV_Q_MONEY;
     q->at = n->at;
     if (n->kind != YN_MAP) {
         diag_error(dl, n->at, "'%s' must be a mapping like {value: 1452.5, unit: 10^8 yuan%s}", key,
@@ -121,12 +136,10 @@ static void inv_quantity_parse(inventory *inv, const ynode *n, const char *key, 
         if (units_parse(q->unit_text, &q->unit, msg, sizeof msg) != UNITS_OK) {
             diag_error(dl, u->at, "%s", msg);
             ok = false;
-        } else if (is_gdp ? !units_is(&q->unit, UNITS_DIM_MONEY)
-                          : !(units_is(&q->unit, UNITS_DIM_COUNT) || units_is_dimensionless(&q->unit))) {
+        } else if (!inv_qkind_fits(&q->unit, k)) {
             char dim[64];
             units_dim_name(&q->unit, dim, sizeof dim);
-            diag_error(dl, u->at, "unit '%s' of '%s' measures %s; use %s", q->unit_text, key, dim,
-                       is_gdp ? "money, such as 10^8 yuan or 亿元" : "people, such as person or 10^4 person");
+            diag_error(dl, u->at, "unit '%s' of '%s' measures %s; use %s", q->unit_text, key, dim, want[k]);
             ok = false;
         }
     } else
@@ -134,22 +147,27 @@ static void inv_quantity_parse(inventory *inv, const ynode *n, const char *key, 
     const ynode *pb = yn_get(n, "price_base");
     if (pb && !yf_int(pb, "price_base", 1949, 2200, &q->price_base, dl))
         ok = false;
+    const ynode *src = yn_get(n, "source");
+    q->source = src ? inv_text(inv, src, "source", dl) : NULL;
     q->given = ok;
 }
 
+/* Reads `economy: {gdp: {...}, population: {...}, primary_electricity: {...}}`. */
 static void inv_economy(inventory *inv, const ynode *n, diag_list *dl)
 {
-    static const char *const keys[] = {"gdp", "population"};
+    static const char *const keys[] = {"gdp", "population", "primary_electricity"};
     if (n->kind != YN_MAP) {
-        diag_error(dl, n->at, "'economy' must be a mapping with gdp and population");
+        diag_error(dl, n->at, "'economy' must be a mapping with gdp, population and primary_electricity");
         return;
     }
-    yf_check_keys(n, keys, 2, "economy", dl);
-    const ynode *g = yn_get(n, "gdp"), *p = yn_get(n, "population");
+    yf_check_keys(n, keys, 3, "economy", dl);
+    const ynode *g = yn_get(n, "gdp"), *p = yn_get(n, "population"), *e = yn_get(n, "primary_electricity");
     if (g)
-        inv_quantity_parse(inv, g, "gdp", true, &inv->gdp, dl);
+        inv_quantity_parse(inv, g, "gdp", INV_Q_MONEY, &inv->gdp, dl);
     if (p)
-        inv_quantity_parse(inv, p, "population", false, &inv->population, dl);
+        inv_quantity_parse(inv, p, "population", INV_Q_COUNT, &inv->population, dl);
+    if (e)
+        inv_quantity_parse(inv, e, "primary_electricity", INV_Q_ENERGY, &inv->primary_electricity, dl);
 }
 
 /* A list of texts: `[a, b]`; NULL after an error. */

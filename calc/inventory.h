@@ -49,13 +49,14 @@ typedef struct {
     bool far;                  /* the fields' places are in inventory.far */
 } inv_record;
 
-/* A quantity of the economy block: GDP, population. */
+/* A quantity of the economy block: GDP, population, primary electricity. */
 typedef struct {
     bool given;
     double value;
     const char *unit_text;
     units_t unit;
-    long price_base; /* GDP: price base year, 0 when not given */
+    long price_base;    /* GDP: price base year, 0 when not given */
+    const char *source; /* NULL when not given */
     src_loc at;
 } inv_quantity;
 
@@ -104,6 +105,7 @@ typedef struct inventory {
     const char **factor_dirs; /* extra folders, relative paths made relative to the file */
     size_t ndirs;
     inv_quantity gdp, population;
+    inv_quantity primary_electricity; /* non-fossil electricity generated in the region (intensity series) */
     fod_input fod;     /* solid_waste: landfill sites for the first-order-decay model */
     inv_indirect *ind; /* indirect: purchased electricity and heat */
     size_t nind;

@@ -1,4 +1,4 @@
-/* ser_internal.h - private to the series loader's files (series.c, ser_targets.c): the loader's state and shared reads. */
+/* ser_internal.h - private to the series files (series.c, ser_targets.c, ser_resolve.c, ser_derive.c): the loader's state, shared reads and resolution. */
 #ifndef GHG_SER_INTERNAL_H
 #define GHG_SER_INTERNAL_H
 
@@ -34,5 +34,12 @@ void ser_targets_load(ser_loader *L);
 
 /* ser_targets.c: checks target i against the series (its years, its data), and its id unique. */
 void ser_target_check(ser_loader *L, size_t i);
+
+/* ser_resolve.c: the entry that gives `key` its standard-coal coefficient
+ * (its own sce, else an entry naming it as ipcc_fuel), or NULL. */
+const fset_entry *ser_sce_entry(const ser_series *s, const char *key);
+
+/* ser_resolve.c: resolves one energy item (coefficient, coal rate, coal). */
+void ser_resolve_item(ser_series *s, ser_energy *e, diag_list *dl);
 
 #endif

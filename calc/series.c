@@ -19,10 +19,11 @@
 #define SER_MAX_YEARS 500 /* more years than any statistical series has */
 #define SER_REL_TOL 1e-9  /* the deflator of the price-base year is 100 within this */
 
-static const char *const ser_top_keys[] = {"series",  "title",       "region",      "base_year", "price_base",
-                                           "targets", "factor_sets", "electricity", "notes",     "years"};
-static const char *const ser_year_keys[] = {"year",       "inventory", "note",         "gdp",
-                                            "population", "coal_rate", "final_energy", "energy"};
+static const char *const ser_top_keys[] = {"series",      "title",         "region",            "base_year",
+                                           "price_base",  "targets",       "factor_sets",       "electricity",
+                                           "notes",       "derive_energy", "latest_statistics", "years"};
+static const char *const ser_year_keys[] = {"year",      "inventory",    "note",   "gdp",     "population",
+                                            "coal_rate", "final_energy", "energy", "estimate"};
 static const char *const ser_energy_keys[] = {"fuel", "amount", "unit", "kind", "source", "sce"};
 static const char *const ser_gdp_keys[] = {"value", "unit", "source", "prices", "deflator"};
 
@@ -64,6 +65,16 @@ static const char *const ser_coal_keys[] = {
     "other_gas",
 };
 
+/* Gases made from coal in the region, whose coal is counted already (the
+ * energy balance counts the coke and coal of the blast furnace, the coke
+ * oven and the gas works, not the gases they give off): 2006 IPCC Vol.2
+ * Ch.1 Table 1.1 derived gases and the China energy-balance row 其他煤气.
+ * ser_derive leaves them out; a series may add them as items. */
+static const char *const ser_derived_gas_keys[] = {"blast_furnace_gas", "coke_oven_gas", "oxygen_steel_furnace_gas",
+                                                   "gas_works_gas", "other_gas"};
+
+static const char *const ser_basis_names[] = {"coefficient", "NCV", "energy"};
+
 /* Target units of the quantities a series gives, and what they must measure. */
 typedef enum { SD_MONEY, SD_COUNT, SD_RATE, SD_ENERGY } ser_dims;
 static const struct {
@@ -89,6 +100,17 @@ bool ser_is_coal_key(const char *key)
             return true;
     return false;
 }
+
+/* Looks `key` up in the static list of derived gases. */
+bool ser_is_derived_gas(const char *key)
+{
+    for (size_t i = 0; key && i < sizeof ser_derived_gas_keys / sizeof *ser_derived_gas_keys; i++)
+        if (strcmp(key, ser_derived_gas_keys[i]) == 0)
+            return true;
+    return false;
+}
+
+const char *ser_basis_name(ser_basis b) { return (unsigned)b <= SER_BASIS_ENERGY ? ser_basis_names[b] : "?"; }
 
 /* A linear search: a series has a few dozen years at most. */
 long ser_year_index(const ser_series *s, long year)
@@ -372,7 +394,7 @@ static void ser_year_parse(ser_loader *L, const ynode *n, ser_year *y)
     const ynode *inv = yf_need(n, "inventory", "a year of the series (the inventory file of that year)", L->dl);
     const ynode *gdp = yf_need(n, "gdp", "a year of the series", L->dl);
     const ynode *pop = yf_need(n, "population", "a year of the series", L->dl);
-    const ynode *en = yf_need(n, "energy", "a year of the series (its energy consumption by fuel)", L->dl);
+    const ynode *en = yn_get(n, "energy"), *est = yn_get(n, "estimate");
     const ynode *rate = yn_get(n, "coal_rate"), *fin = yn_get(n, "final_energy");
     if (yr)
         yf_int(yr, "year", 1900, 2200, &y->year, L->dl);
@@ -388,6 +410,11 @@ static void ser_year_parse(ser_loader *L, const ynode *n, ser_year *y)
         ser_final(L, fin, y);
     if (en)
         ser_energy_list(L, en, y);
+    y->nwritten = y->nenergy;
+    y->energy_given = en != NULL;
+    y->estimate_at = est ? est->at : n->at;
+    if (est && yf_bool(est, "estimate", &y->estimate, L->dl))
+        y->estimate_given = true;
     y->note = ser_opt_text(L, n, "note");
 }
 
@@ -442,6 +469,12 @@ static void ser_top(ser_loader *L, const ynode *k, const ynode *v)
         ser_electricity(L, v);
     else if (strcmp(key, "years") == 0)
         ser_years(L, v);
+    else if (strcmp(key, "derive_energy") == 0)
+        yf_bool(v, key, &s->derive_energy, L->dl);
+    else if (strcmp(key, "latest_statistics") == 0) {
+        s->latest_at = v->at;
+        yf_int(v, key, 1900, 2200, &s->latest_statistics, L->dl);
+    }
     else {
         const char *hint = txt_suggest(key, ser_top_keys, sizeof ser_top_keys / sizeof *ser_top_keys);
         diag_error(L->dl, k->at, "unknown key '%s' in a series%s%s%s", key, hint ? " (did you mean '" : "",
@@ -469,6 +502,13 @@ static void ser_check_years(ser_loader *L)
                        "year %ld has no generation coal rate: give 'electricity: {coal_rate: {value: "
                        "300, unit: gce/kWh, source: ...}}' for the series or 'coal_rate:' for the year (both "
                        "electricity methods are always computed)",
+                       y->year);
+        if (!y->estimate_given && s->latest_statistics && y->year > s->latest_statistics)
+            y->estimate = true; /* a plan year after the latest statistics; `estimate: false` says otherwise */
+        if (!s->derive_energy && !y->energy_given && y->year)
+            diag_error(L->dl, y->at,
+                       "year %ld has no 'energy:' list, and 'derive_energy: false' takes nothing from its "
+                       "inventory: give the year's energy by fuel, or remove 'derive_energy: false'",
                        y->year);
         if (y->gdp_current && y->year == s->price_base && fabs(y->deflator - 100) > 100 * SER_REL_TOL)
             diag_add(L->dl, DIAG_WARNING, y->gdp.at,
@@ -507,6 +547,7 @@ ser_series *ser_new(const char *path)
         free(s);
         return NULL;
     }
+    s->derive_energy = true;
     return s;
 }
 

@@ -53,6 +53,14 @@ typedef struct {
     src_loc unit_at;
 } ser_qty;
 
+/* What an energy item's standard coal rests on. */
+typedef enum {
+    SER_BASIS_COEFFICIENT, /* the fuel's GB/T 2589 coefficient (`sce`) from the factor sets, or the item's own */
+    SER_BASIS_NCV,         /* derived: the NCV the inventory used (the record's own, or where the units do not
+                              fit the coefficient), tce = energy / 29.3076 GJ */
+    SER_BASIS_ENERGY       /* derived: the record's amount is already an energy */
+} ser_basis;
+
 /* One line of a year's energy use. */
 typedef struct {
     const char *fuel; /* fuel key of the factor sets: raw_coal, natural_gas, electricity, heat, ... */
@@ -69,6 +77,11 @@ typedef struct {
     double sce_factor;     /* amount x sce x sce_factor = tce */
     double rate_factor;    /* electricity: amount x coal rate (gce/kWh) x rate_factor = tce; else 0 */
     bool coal;             /* counted as coal in the coal share */
+    /* Filled by ser_derive (the year's inventory computed): */
+    ser_basis basis;       /* what the standard coal rests on */
+    bool derived;          /* taken from the inventory, not written in the series */
+    double co2_t;          /* fossil CO2 of the inventory's records behind the item (derived), or of every
+                              record of its fuel (written); NAN when there are none */
 } ser_energy;
 
 /* One year of the series. */
@@ -94,6 +107,11 @@ typedef struct {
     const fset_value *final_elec_sce;
     ser_energy *energy;
     size_t nenergy;
+    size_t nwritten;     /* the items written in the series (the first nenergy before ser_derive) */
+    bool energy_given;   /* `energy:` was written */
+    bool estimate;       /* a plan estimate (`estimate: true`, or after the series' latest_statistics) */
+    bool estimate_given; /* `estimate:` was written (it wins over latest_statistics) */
+    src_loc estimate_at; /* where `estimate:` was written, or the year */
 } ser_year;
 
 /* One target of the targets file. */
@@ -109,12 +127,25 @@ typedef struct {
     src_loc at, base_at, target_at, indicator_at;
 } ser_target;
 
+/* The groups whose CO2 per tce is checked (ser_bounds). */
+typedef enum { SER_GROUP_COAL, SER_GROUP_OTHER, SER_GROUP_FOSSIL, SER_NGROUPS } ser_group;
+
+/* The range of CO2 per tce (t CO2/tce) of a group of fuels of the factor
+ * sets, and the fuels at its ends; lo > hi when the sets give none. */
+typedef struct {
+    double lo, hi;
+    const char *lo_fuel, *hi_fuel;
+} ser_bound;
+
 typedef struct {
     const char *path;
     char sha256[65];
     const char *id, *title, *region, *notes;
     long base_year, price_base;
     src_loc base_at;
+    bool derive_energy;     /* derive each year's energy from its inventory (default true) */
+    long latest_statistics; /* years after it are plan estimates; 0 when not given */
+    src_loc latest_at;
     ser_method method; /* the headline method for energy */
     src_loc method_at;
     ser_qty coal_rate;      /* series default, or given = false */
@@ -134,6 +165,10 @@ typedef struct {
     struct fs_order *fs;
     const fset *const *order; /* fs_sets(fs), fs_count(fs) */
     size_t norder;
+    /* CO2 per tce of the fossil fuels of the factor sets (ser_bounds), by group: */
+    ser_bound bound[SER_NGROUPS];
+    const char *noted[32]; /* fuel keys whose NCV ser_derive has noted (once per series) */
+    size_t nnoted;
     struct pool *mem;
 } ser_series;
 
@@ -175,5 +210,29 @@ bool ser_indicator_is_share(ser_indicator i);
 /* True when fuel key `key` (or the IPCC fuel it maps to) is coal or a coal
  * product; see the list in series.c. */
 bool ser_is_coal_key(const char *key);
+
+/* True for the gases made from coal in the region (blast furnace, coke oven,
+ * converter, gas works gas): their coal is counted, so they are not derived
+ * as energy items; see the list in series.c. */
+bool ser_is_derived_gas(const char *key);
+
+/* "coefficient", "NCV", "energy". */
+const char *ser_basis_name(ser_basis b);
+
+struct eng_result;
+/* Derives the energy of year `yi` from its computed inventory `r`
+ * (ser_derive.c): every fossil fuel-combustion record (1.A; not biomass, not
+ * a gas made from counted coal) under the series key its fuel maps to, the
+ * inventory's primary electricity (economy) and its net imports of
+ * electricity and heat (indirect records with view: net_import); items the
+ * series writes for the same fuel and kind win. Fills each item's co2_t.
+ * With derive_energy false, only co2_t of the written items. False after an
+ * error (reported in `dl`) or when out of memory. */
+bool ser_derive_year(ser_series *s, size_t yi, const struct eng_result *r, diag_list *dl);
+
+/* The CO2 per tce of the fossil fuels of the series' factor sets (those
+ * with a GB/T 2589 coefficient per mass or volume, not biomass or a derived
+ * gas): EF x NCV / coefficient, by group; called by ser_resolve. */
+void ser_bounds(ser_series *s);
 
 #endif

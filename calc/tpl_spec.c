@@ -174,6 +174,12 @@ static const tpl_col ser_head[] = {
         false, NULL),
     ROW("electricity.coal_rate.source", "Coal rate source", "发电煤耗来源", NULL, NULL, TPL_TEXT, TPL_L_NONE, false,
         NULL),
+    ROW("latest_statistics", "Latest statistics year", "最新统计年份",
+        "Later years are plan estimates: their targets read \"expected\"", "此后各年为规划估计值,其目标状态为\"预计\"",
+        TPL_INT, TPL_L_NONE, false, NULL),
+    ROW("derive_energy", "Energy from the inventories", "能源取自清单",
+        "yes (default): each year's energy comes from its inventory; the Energy sheet adds or replaces items",
+        "是(默认):各年能源消费取自其清单;能源消费表增补或替换品种", TPL_YESNO, TPL_L_YESNO, false, NULL),
     ROW("notes", "Notes", "备注", NULL, NULL, TPL_TEXT, TPL_L_NONE, false, NULL),
 };
 
@@ -182,6 +188,8 @@ static const tpl_col ser_years[] = {
     COLH("inventory", "Inventory file", "清单文件", "The inventory YAML of that year, relative to the series file",
          "该年的清单 YAML 文件,相对于序列文件的路径", TPL_TEXT, TPL_L_NONE, true, 20),
     COL("note", "Note", "备注", TPL_TEXT, TPL_L_NONE, false, 16),
+    COLH("estimate", "Estimate", "估计值", "yes for a plan estimate, not statistics (default: after the latest "
+         "statistics year)", "规划估计值填是(默认:最新统计年份之后)", TPL_YESNO, TPL_L_YESNO, false, 8),
     COL("gdp.value", "GDP", "地区生产总值", TPL_NUM, TPL_L_NONE, true, 10),
     COL("gdp.unit", "GDP unit", "单位", TPL_WORD, TPL_L_UNIT, true, 10),
     COLH("gdp.prices", "Prices", "价格口径", "constant (at the price base year's prices) or current (give the deflator)",
@@ -222,7 +230,9 @@ static const tpl_sheet ser_sheets[] = {
     {"Years", "年度", "One row per year", "每年一行", "GDP, population and the inventory file of each year.",
      "每年的地区生产总值、人口和清单文件。", "years", ser_years, N(ser_years), true},
     {"Energy", "能源消费", "Energy consumption: one row per year and fuel", "能源消费:每年每个品种一行",
-     "The year links each row to its row on the Years sheet.", "年份把每行与年度表中的该年对应。", "years.energy",
+     "Adds to or replaces (same fuel and kind) what comes from the year's inventory; the year links each row to "
+     "its row on the Years sheet.", "增补或替换(同品种同类型)取自该年清单的能源;年份把每行与年度表中的该年对应。",
+     "years.energy",
      ser_energy, N(ser_energy), true},
 };
 

@@ -108,12 +108,6 @@ typedef struct {
 /* The row (0-based) of a table sheet's header; data starts on the next. */
 #define TPL_HEAD_ROW 2u
 
-/* The English and Chinese names of fuel or activity `key` whose factor
- * entry is labelled `label` (may be NULL): "Raw coal (原煤)" splits into
- * both; otherwise the label is the English name and the Chinese one comes
- * from a table of the IPCC keys (the English one when it has none). */
-void tpl_key_names(const char *key, const char *label, char *en, size_t enlen, char *zh, size_t zhlen);
-
 /* The kind named `id`, or NULL. */
 const tpl_kind *tpl_kind_named(const char *id);
 

@@ -36,6 +36,7 @@ static const char *const ic_cols[] = {
     "non_fossil_share_coal_rate",
     "electricity_share_final",
     "coal_rate_gce_per_kwh",
+    "estimate",
 };
 #define IC_NCOLS (sizeof ic_cols / sizeof *ic_cols)
 
@@ -72,6 +73,7 @@ static void ic_values(const int_year *y, double v[IC_NCOLS])
         y->non_fossil_share[SER_COAL_RATE],
         y->electricity_share,
         y->coal_rate_gce_kwh,
+        y->estimate ? 1 : 0, /* 1: a plan estimate, not statistics */
     };
     _Static_assert(sizeof row / sizeof *row == IC_NCOLS, "one value per CSV column");
     memcpy(v, row, sizeof row);
@@ -138,7 +140,7 @@ static void ij_mix(FILE *f, const int_year *y)
 static void ij_year(FILE *f, const int_result *r, size_t i)
 {
     const int_year *y = &r->years[i];
-    fprintf(f, "%s    {\"year\": %ld", i ? ",\n" : "\n", y->year);
+    fprintf(f, "%s    {\"year\": %ld, \"estimate\": %s", i ? ",\n" : "\n", y->year, y->estimate ? "true" : "false");
     rpt_json_kv(f, "gdp_real_1e4_yuan", y->gdp_real_1e4_yuan, false);
     rpt_json_kv(f, "population_persons", y->population_persons, false);
     rpt_json_kv(f, "co2_t", y->co2_t, false);
@@ -201,8 +203,8 @@ static void ij_target(FILE *f, const int_target *tr, bool first)
     rpt_json_kv(f, "margin", tr->margin, false);
     rpt_json_kv(f, "margin_rel", tr->margin_rel, false);
     fputs(", \"status\": ", f);
-    rpt_json_str(f, int_status_name(tr->status));
-    fputc('}', f);
+    rpt_json_str(f, int_status_text(tr->status, tr->estimate));
+    fprintf(f, ", \"estimate\": %s}", tr->estimate ? "true" : "false");
 }
 
 /* Writes the targets block and the count per status. */
@@ -221,7 +223,7 @@ static void ij_targets(FILE *f, const int_result *r)
     fputs("  \"status_counts\": {", f);
     for (int st = 0; st < INT_NSTATUS; st++)
         fprintf(f, "%s\"%s\": %zu", st ? ", " : "", int_status_name((int_status)st), r->count[st]);
-    fputs("},\n", f);
+    fprintf(f, ", \"expected\": %zu},\n", r->nestimate);
 }
 
 /* Writes the JSON; see intensity_report.h. */

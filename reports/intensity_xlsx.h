@@ -140,6 +140,10 @@ enum {
     IWL_ON_TRACK,
     IWL_OFF_TRACK,
     IWL_MISSED,
+    IWL_EXP_MET, /* the same judged on a plan estimate, in int_status order */
+    IWL_EXP_ON_TRACK,
+    IWL_EXP_OFF_TRACK,
+    IWL_EXP_MISSED,
     IWL_ILLUSTRATIVE,
     IWL_PATHS,
     IWL_CO2_GDP,

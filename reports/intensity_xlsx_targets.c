@@ -34,11 +34,13 @@ static const iw_head iw_target_cols[TG_NCOLS] = {
 /* The format of each status: green, light green, amber, red. */
 static const rpt_fmt_id iw_status_fmt[INT_NSTATUS] = {RPT_F_GOOD, RPT_F_FAIR, RPT_F_WARN, RPT_F_BAD};
 
-/* The status text of `st`: the engine's name (the JSON's) in English, its
- * translation in Chinese. */
-static const char *iw_status_text(const iw *w, int_status st)
+/* The status text of `st`: the engine's (the JSON's) in English, its
+ * translation in Chinese; the "expected" form when judged on an estimate. */
+static const char *iw_status_text(const iw *w, int_status st, bool estimate)
 {
-    return w->zh ? iw_label(w, IWL_MET + (rpt_label_id)st) : int_status_name(st);
+    if (w->zh)
+        return iw_label(w, (estimate ? IWL_EXP_MET : IWL_MET) + (rpt_label_id)st);
+    return int_status_text(st, estimate);
 }
 
 /* The unit an indicator is measured in. */
@@ -167,9 +169,10 @@ static void iw_target_status(iw *w, lxw_worksheet *ws, lxw_row_t row, const int_
         rpt_xl_formula(&w->xl, ws, row, TG_MARGIN_REL, f, tr->margin_rel, RPT_F_PCT2);
     }
     snprintf(f, sizeof f, "=IF(%s%s%s*%.17g,\"%s\",\"%s\")", c[TG_LATEST].s, floor_kind ? ">=" : "<=",
-             c[TG_REFERENCE].s, floor_kind ? 1 - INT_REL_TOL : 1 + INT_REL_TOL, iw_status_text(w, good),
-             iw_status_text(w, bad));
-    rpt_xl_formula_str(&w->xl, ws, row, TG_STATUS, f, iw_status_text(w, tr->status), iw_status_fmt[tr->status]);
+             c[TG_REFERENCE].s, floor_kind ? 1 - INT_REL_TOL : 1 + INT_REL_TOL, iw_status_text(w, good, tr->estimate),
+             iw_status_text(w, bad, tr->estimate));
+    rpt_xl_formula_str(&w->xl, ws, row, TG_STATUS, f, iw_status_text(w, tr->status, tr->estimate),
+                       iw_status_fmt[tr->status]);
 }
 
 /* ---------------------------------------------------------- the paths */

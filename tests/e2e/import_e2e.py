@@ -373,21 +373,24 @@ def same_numbers(a, b, what):
         check(a == b, "%s: %r vs %r" % (what, a, b))
 
 
-def fill_series(tpl, ser, out):
-    """Types series `ser` (a YAML mapping) into the series template."""
+def fill_series(tpl, ser, out, extra_energy=()):
+    """Types series `ser` (a YAML mapping) into the series template, with the Energy rows `extra_energy`."""
     import openpyxl
     wb = openpyxl.load_workbook(tpl)
     f = Filler(wb, openpyxl.load_workbook(tpl), "en")
     head = {"Series id": ser["series"], "Title": ser.get("title"), "Region": ser.get("region"),
             "Base year": ser["base_year"], "Price base year": ser["price_base"], "Targets file": ser.get("targets"),
-            "Electricity method (headline)": ser["electricity"]["method"], "Notes": ser.get("notes")}
+            "Electricity method (headline)": ser["electricity"]["method"], "Notes": ser.get("notes"),
+            "Latest statistics year": ser.get("latest_statistics"),
+            "Energy from the inventories": {True: "yes", False: "no"}.get(ser.get("derive_energy"))}
     for i in range(3):
         sets = ser.get("factor_sets", [])
         head["Factor set %d" % (i + 1)] = sets[i] if i < len(sets) else None
     f.form("Series", head)
     years, energy = [], []
     for y in ser["years"]:
-        row = {"Year": y["year"], "Inventory file": y["inventory"], "Note": y.get("note")}
+        row = {"Year": y["year"], "Inventory file": y["inventory"], "Note": y.get("note"),
+               "Estimate": {True: "yes", False: "no"}.get(y.get("estimate"))}
         for k, pre in (("gdp", "GDP"), ("population", "Population"), ("coal_rate", "Coal rate")):
             if k in y:
                 row.update({pre: y[k]["value"], pre + " unit": y[k]["unit"], pre + " source": y[k].get("source")})
@@ -399,11 +402,11 @@ def fill_series(tpl, ser, out):
                         "Final electricity": fe["electricity"]["value"],
                         "Final electricity unit": fe["electricity"]["unit"], "Final energy source": fe.get("source")})
         years.append(row)
-        for e in y["energy"]:
+        for e in y.get("energy", []):
             energy.append({"Year": y["year"], "Fuel": e["fuel"], "Kind": e.get("kind"), "Amount": e["amount"],
                            "Unit": e["unit"], "Source": e.get("source")})
     f.table("Years", years)
-    f.table("Energy", energy)
+    f.table("Energy", energy + list(extra_energy))
     wb.save(out)
     return out
 
@@ -414,12 +417,19 @@ def series_round_trip(tmp):
     inv = os.path.join(tmp, "inventories")
     shutil.copytree(os.path.join(ROOT, "inventories"), inv)
     shutil.copytree(FACTORS, os.path.join(tmp, "factors"))
-    filled = fill_series(template(tmp, "series"), yaml_load(SERIES), os.path.join(tmp, "series-filled.xlsx"))
+    # One Energy row replaces what 2020 derives from its inventory with the same figure (economy:
+    # primary_electricity of jilin-2020-energy.yaml, 47 x 10^8 kWh), so the numbers stay those of the YAML.
+    same = {"Year": 2020, "Fuel": "electricity", "Kind": "primary_electricity", "Amount": 47, "Unit": "10^8 kWh",
+            "Source": "as the inventory"}
+    filled = fill_series(template(tmp, "series"), yaml_load(SERIES), os.path.join(tmp, "series-filled.xlsx"),
+                         [same])
     out = os.path.join(inv, "imported-series.yaml")
     r = ghg("import", filled, "-o", out)
     check(r.rc == 0 and "series imported; checked: 11 years" in r.out, "import: %r" % r)
     text = open(out, encoding="utf-8").read()
-    check(re.search(r'^      - fuel: "raw_coal"   # Energy!B4$', text, re.M), "energy items under their year")
+    # The shipped series derives every year's energy from its inventory; 2021-2025 are estimates.
+    check(re.search(r'^latest_statistics: 2020   # Series!B\d+$', text, re.M), "latest_statistics: %s" % text[:2000])
+    check(re.search(r'^      - fuel: "electricity"   # Energy!B4$', text, re.M), "the energy item under its year")
     res = {}
     for name, path in (("yaml", os.path.join(inv, "jilin-series.yaml")), ("imported", out)):
         r = ghg("intensity", path, "-o", os.path.join(tmp, name + ".xlsx"))

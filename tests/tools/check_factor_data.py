@@ -665,7 +665,7 @@ def check_cn_grid(data, raw, rows_by_file, ck):
         if not ck.check(isinstance(grid, str) and isinstance(year, int) and not isinstance(year, bool),
                         where + ": needs grid: (text) and year: (integer)"):
             continue
-        extra = set(e) - {"activity", "grid", "year", "name", "note", "co2"}
+        extra = set(e) - {"activity", "grid", "year", "name", "name_zh", "note", "co2"}
         ck.check(not extra, where + ": unexpected keys %r (only co2 is in the CSVs)" % sorted(extra))
         if not ck.check((grid, year) in exp and "co2" in e, where + ": no CSV row for this grid/year, or no co2"):
             continue
@@ -696,7 +696,7 @@ PM_FILES = (  # (yaml file, factor_set, csv file)
     ("ipcc2006-fod.yaml", "ipcc2006-fod", "waste.csv"),
     ("ipcc2006-forest.yaml", "ipcc2006-forest", "forest.csv"),
 )
-PM_ENTRY_KEYS = {"activity", "name", "category", "removal", "note", "feedstock"}
+PM_ENTRY_KEYS = {"activity", "name", "name_zh", "category", "removal", "note", "feedstock"}
 # YAML files whose entries are all sinks (removal: true); no other entry may be one.
 PM_REMOVAL_FILES = {"ipcc2006-forest.yaml"}
 

@@ -156,7 +156,7 @@ def check_transcribed_file(ck, yaml_name, set_id, data, raw, expected, numbers_i
         where = "%s factors[%d] (%s, %s)" % (yaml_name, i, key, cat)
         ck.check(isinstance(e.get("name"), str) and e["name"] != "", where + ": name missing")
         for field, f in e.items():
-            if field in ("activity", "name", "category", "note"):
+            if field in ("activity", "name", "name_zh", "category", "note"):
                 continue
             fw = "%s.%s" % (where, field)
             spec = expected.get((key, cat, field))

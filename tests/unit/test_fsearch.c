@@ -12,20 +12,21 @@
  * test row below names which entry must win. */
 static const char base_set[] =
     "factor_set: base\ntitle: base\nsource: test\nfactors:\n"
-    "  - fuel: coal\n    ncv: {value: 20, unit: TJ/Gg, ref: b-ncv}\n    ch4: {value: 1, unit: kg/TJ, ref: b-ch4}\n"
+    "  - fuel: coal\n    name_zh: 煤\n    ncv: {value: 20, unit: TJ/Gg, ref: b-ncv}\n    ch4: {value: 1, unit: kg/TJ, ref: b-ch4}\n"
     "  - fuel: coal\n    category: \"1.A.4\"\n    ch4: {value: 300, unit: kg/TJ, ref: b-ch4-14}\n"
     "  - fuel: coal\n    category: \"1.A.4.b\"\n    ch4: {value: 301, unit: kg/TJ, ref: b-ch4-14b}\n"
-    "  - fuel: gas\n    ncv: {value: 48, unit: TJ/Gg, ref: b-ncv-mass}\n"
+    "  - fuel: gas\n    name_zh: 燃气\n    ncv: {value: 48, unit: TJ/Gg, ref: b-ncv-mass}\n"
     "  - fuel: gas\n    ncv: {value: 38.931, unit: MJ/m3, ref: b-ncv-vol}\n    n2o: {value: 0.1, unit: kg/TJ, ref: b-n2o}\n"
-    "  - fuel: wood\n    biogenic: true\n    ch4: {value: 30, unit: kg/TJ, ref: b-wood}\n"
-    "  - fuel: electricity\n    grid: national\n    year: 2019\n    co2: {value: 0.6, unit: t/MWh, ref: g2019}\n"
+    "  - fuel: wood\n    name_zh: 原煤\n    biogenic: true\n    ch4: {value: 30, unit: kg/TJ, ref: b-wood}\n"
+    "  - fuel: electricity\n    name_zh: coal\n    grid: national\n    year: 2019\n"
+    "    co2: {value: 0.6, unit: t/MWh, ref: g2019}\n"
     "  - fuel: electricity\n    grid: national\n    year: 2021\n    co2: {value: 0.55, unit: t/MWh, ref: g2021}\n"
     "  - fuel: electricity\n    grid: northeast\n    year: 2022\n    co2: {value: 0.56, unit: t/MWh, ref: g-ne}\n";
 
 static const char country_set[] =
     "factor_set: country\ntitle: country\nsource: test\nextends: base\nfactors:\n"
     "  - fuel: coal\n    ch4: {value: 2, unit: kg/TJ, ref: c-ch4}\n"
-    "  - fuel: raw_coal\n    ipcc_fuel: coal\n    ncv: {value: 20.9, unit: GJ/t, ref: c-raw-ncv}\n"
+    "  - fuel: raw_coal\n    name: \"Raw coal (原煤)\"\n    ipcc_fuel: coal\n    ncv: {value: 20.9, unit: GJ/t, ref: c-raw-ncv}\n"
     "    oxidation: {value: 98, unit: \"%\", ref: c-raw-ox}\n";
 
 typedef struct {
@@ -156,6 +157,34 @@ static void grid_years(void **state)
     assert_null(fs_find_grid(f->o, "electricity", "south", 2020, &used).v);
 }
 
+/* A key's Chinese name (name_zh:, or the Chinese part of name:) finds the
+ * key's entries; the first set in the order wins a name two keys share, and
+ * a key wins over a name spelled like it. */
+static void chinese_names(void **state)
+{
+    fs_fix *f = *state;
+    const struct {
+        const char *written, *key;
+    } rows[] = {
+        {"原煤", "raw_coal"}, /* country's "Raw coal (原煤)" before base's wood, name_zh 原煤 */
+        {"煤", "coal"},       /* base's name_zh */
+        {"燃气", "gas"},
+        {"coal", "coal"},     /* the key, not electricity's name_zh "coal" */
+        {"raw_coal", "raw_coal"},
+        {"泥炭", "泥炭"},     /* no set knows it: returned as written */
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
+        assert_string_equal(fs_canonical(f->o, rows[i].written), rows[i].key);
+    /* every lookup takes the name as the key: NCV of raw coal, its ipcc_fuel, coal's CH4 in country */
+    assert_string_equal(fs_find(f->o, "原煤", "1.A.1", "ncv", NULL, NULL).v->ref, "c-raw-ncv");
+    assert_string_equal(fs_find(f->o, "原煤", "1.A.4.b", "ch4", NULL, NULL).v->ref, "c-ch4");
+    assert_string_equal(fs_same_as(f->o, "原煤"), "coal");
+    assert_true(fs_known(f->o, "燃气"));
+    assert_false(fs_known(f->o, "泥炭"));
+    const char *const *keys;
+    assert_int_equal(fs_keys(f->o, &keys), 5); /* coal, raw_coal, gas, wood, electricity: names are no keys */
+}
+
 static void unknown_key_suggests(void **state)
 {
     fs_fix *f = *state;
@@ -174,6 +203,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(only_one_set, setup, teardown),
         cmocka_unit_test_setup_teardown(keys_and_flags, setup, teardown),
         cmocka_unit_test_setup_teardown(grid_years, setup, teardown),
+        cmocka_unit_test_setup_teardown(chinese_names, setup, teardown),
         cmocka_unit_test_setup_teardown(unknown_key_suggests, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

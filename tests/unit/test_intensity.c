@@ -540,6 +540,17 @@ static void test_bad_energy(void **state)
          NULL, "DIR/series.yaml:5:5: error: year 2020 has no generation coal rate"},
         {BAD_SERIES("inv.yaml", GOOD_GDP, "{fuel: raw_coal, amount: -1, unit: t}"), GOOD_TGT,
          "DIR/series.yaml:13:34: error: 'amount' must not be negative, got -1"},
+        /* derive_energy: false takes nothing from the inventory, so a year must write its energy */
+        {"derive_energy: false\n" SER_HEAD "years:\n  - {year: 2020, inventory: inv.yaml, gdp: " GOOD_GDP
+         ", population: {value: 1, unit: person}}\n",
+         NULL, "DIR/series.yaml:8:5: error: year 2020 has no 'energy:' list, and 'derive_energy: false' takes nothing "
+               "from its inventory"},
+        {SER_HEAD "latest_statistics: twenty\nyears:\n  - {year: 2020, inventory: inv.yaml, gdp: " GOOD_GDP
+         ", population: {value: 1, unit: person}}\n",
+         NULL, "DIR/series.yaml:6:20: error: 'latest_statistics' must be a number, got 'twenty'"},
+        {SER_HEAD "years:\n  - {year: 2020, inventory: inv.yaml, gdp: " GOOD_GDP
+         ", population: {value: 1, unit: person}, estimate: maybe}\n",
+         NULL, "DIR/series.yaml:7:142: error: 'estimate' must be true or false"},
     };
     check_bad(TH_ROWS(rows));
 }
