@@ -293,7 +293,8 @@ static void aw_about(aw *w)
     rpt_about a;
     const fset **sets = NULL;
     size_t n = aw_sets(w, &sets);
-    rpt_about_start(&a, &w->xl, widths, 4, aw_label(w, AWL_ABOUT_TITLE));
+    rpt_about_start(&a, &w->xl, "About", widths, 4, /* its sheets keep English names in either language */
+                    aw_label(w, AWL_ABOUT_TITLE));
     if (a.ws)
         aw_print_setup(w, a.ws);
     aw_about_run(w, &a);

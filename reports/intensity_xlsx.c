@@ -236,7 +236,7 @@ static void iw_about(iw *w)
 {
     static const double widths[] = {44, 100};
     rpt_about a;
-    rpt_about_start(&a, &w->xl, widths, 2, iw_label(w, IWL_ABOUT_TITLE));
+    rpt_about_start(&a, &w->xl, NULL, widths, 2, iw_label(w, IWL_ABOUT_TITLE));
     iw_about_run(w, &a);
     rpt_about_gap(&a);
     iw_about_sets(w, &a);

@@ -182,7 +182,7 @@ static void xw_about(xw *w)
     const gwp_set *gwp = eng_gwp(w->r);
     eng_order o = eng_search_order(w->r);
     rpt_about a;
-    rpt_about_start(&a, &w->xl, widths, 4, "ghgcalc");
+    rpt_about_start(&a, &w->xl, NULL, widths, 4, "ghgcalc");
     rpt_about_pair(&a, il_label(RPT_L_TOOL, w->zh), "ghgcalc");
     rpt_about_run(&a, w->m);
     rpt_about_pair(&a, il_label(IL_INVENTORY, w->zh), inv->id);

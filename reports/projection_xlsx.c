@@ -397,7 +397,8 @@ static void pw_about(pw *w)
     static const double widths[] = {36, 90, 12, 60};
     rpt_about a;
     eng_order o = eng_search_order(w->m->in.base);
-    rpt_about_start(&a, &w->xl, widths, 4, pw_label(w, PWL_ABOUT_TITLE));
+    rpt_about_start(&a, &w->xl, "About", widths, 4, /* sheet names stay English (docs/projection.md) */
+                    pw_label(w, PWL_ABOUT_TITLE));
     pw_about_run(w, &a);
     rpt_about_gap(&a);
     rpt_about_sets(&a, o.sets, o.n);

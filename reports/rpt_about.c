@@ -3,12 +3,13 @@
 
 #include <math.h>
 
-void rpt_about_start(rpt_about *a, rpt_xl *x, const double *width_chars, size_t n, const char *title)
+void rpt_about_start(rpt_about *a, rpt_xl *x, const char *sheet, const double *width_chars, size_t n,
+                     const char *title)
 {
     a->x = x;
     a->row = 0;
     a->ncols = n;
-    a->ws = rpt_xl_sheet(x, rpt_xl_label(x, RPT_L_ABOUT_SHEET));
+    a->ws = rpt_xl_sheet(x, sheet ? sheet : rpt_xl_label(x, RPT_L_ABOUT_SHEET));
     if (!a->ws)
         return;
     rpt_xl_widths(x, a->ws, width_chars, n);

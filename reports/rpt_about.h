@@ -16,9 +16,11 @@ typedef struct {
     size_t ncols;      /* columns given widths: the printed ones */
 } rpt_about;
 
-/* Adds the "About" sheet with the widths of its first n columns and writes
- * `title` on the first row. */
-void rpt_about_start(rpt_about *a, rpt_xl *x, const double *width_chars, size_t n, const char *title);
+/* Adds the About sheet, named `sheet` (NULL: "About" in the workbook's
+ * language, 关于 in Chinese), with the widths of its first n columns and
+ * writes `title` on the first row. */
+void rpt_about_start(rpt_about *a, rpt_xl *x, const char *sheet, const double *width_chars, size_t n,
+                     const char *title);
 
 /* Writes a bold label and its text on the next row. */
 void rpt_about_pair(rpt_about *a, const char *label, const char *value);
