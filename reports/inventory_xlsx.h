@@ -24,6 +24,7 @@
  * (chain == NULL), then one sheet per sector for the product method. */
 typedef enum {
     XG_CALC,        /* "Calculation": 1.A fuel combustion */
+    XG_FUGITIVE,    /* "Fugitive": 1.B fugitive emissions from fuels (product method) */
     XG_INDUSTRY,    /* "Industry": 2.* */
     XG_AGRICULTURE, /* "Agriculture": 3.* except 3.B */
     XG_FOREST,      /* "Forest": 3.B (removals, negative) */
@@ -67,8 +68,8 @@ typedef struct {
     char prefix[XW_SHEET_NAME_MAX + 16]; /* "Factors!$D$" */
     ptrmap map;                           /* fset_value -> its index in eng_factors_used() */
     lxw_row_t row0;                       /* sheet row (0-based) of the first factor */
-    lxw_row_t gwp_row[GAS_COUNT];         /* sheet row of each gas's GWP; 0: none */
-    unsigned gwp_gases;                   /* bit (1 << gas): some row has the gas */
+    lxw_row_t gwp_row[GWP_NORIGINS][GAS_COUNT]; /* sheet row of each GWP used (gas, methane origin); 0: none */
+    unsigned gwp_used[GWP_NORIGINS];             /* bit (1 << gas): some row uses that GWP (xw_gwp_use) */
 } xw_frefs;
 
 /* What the rows of one category hold, for the notation keys of the
@@ -161,8 +162,11 @@ bool xw_frefs_plan(xw *w);
 void xw_factor_cell(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const fset_value *v, double scale,
                     double value, rpt_fmt_id f);
 
-/* Writes the GWP of gas g: a reference to its row on Factors, or the number. */
-void xw_gwp_cell(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, gas_id g, double value);
+/* Writes `value`, the GWP of gas g of origin o (line->gwp_origin): a
+ * reference to its row on Factors ("=Factors!$D$12"), which gives the set,
+ * the value's source and, for methane in a set that splits it, fossil or
+ * non-fossil; the number when it has no row. */
+void xw_gwp_cell(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, gas_id g, gwp_origin o, double value);
 
 /* Writes the Factors sheet: every factor used, the landfill parameters, the GWPs. */
 void xw_factors(xw *w);
@@ -182,8 +186,8 @@ void xw_sectoral(xw *w);
 /* ---- line sheets (inventory_xlsx_lines.c) ---- */
 
 /* Counts the rows of each group and adds the line sheets as SUMIFS sources;
- * notes which gases each category has (w->cinfo) and which gases any row
- * has (w->fr.gwp_gases). False when out of memory. */
+ * notes which gases each category has (w->cinfo) and which GWPs the rows
+ * use (xw_gwp_use). False when out of memory. */
 bool xw_lines_plan(xw *w);
 
 /* Adds the line sheets (in group order) and writes every row. */
@@ -221,8 +225,16 @@ void xw_fod_plan(xw *w);
 /* Writes the landfill sheet when there are sites. */
 void xw_fod_sheet(xw *w);
 
-/* How many Factors rows xw_fod_factors writes. */
-size_t xw_fod_factor_rows(const xw *w);
+/* ---- the GWPs used (inventory_xlsx_factors.c) ---- */
+
+/* Notes that a row uses the GWP of gas g of origin o (line->gwp_origin):
+ * the Factors sheet gets a row for it. Call before xw_frefs_plan. */
+void xw_gwp_use(xw *w, gas_id g, gwp_origin o);
+
+/* The absolute reference of that GWP's value on the Factors sheet
+ * ("Factors!$D$12"): the GWP rows follow the factors used, in gas order,
+ * then origin order. Call after xw_frefs_plan. */
+rpt_ref xw_gwp_ref(const xw *w, gas_id g, gwp_origin o);
 
 /* Writes the model parameters of every site as Factors rows from *row. */
 void xw_fod_factors(xw *w, lxw_worksheet *ws, lxw_row_t *row);

@@ -1,13 +1,14 @@
-/* inventory_xlsx_factors.c - the Factors sheet (factors used, landfill parameters, GWPs) and the references to it. */
+/* inventory_xlsx_factors.c - the Factors sheet (factors used, GWPs, landfill parameters) and the references to it. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "inventory_xlsx.h"
 
-/* Plans the rows: the factors used from row 1 in first-use order, the
- * landfill parameters, then one GWP row per gas that some row has. The
- * map from a factor value to its index is built here. */
+/* Plans the rows: the factors used from row 1 in first-use order, then
+ * one row per GWP the rows use (gas order, then methane origin order);
+ * the landfill parameters follow. The map from a factor value to its index
+ * is built here. */
 bool xw_frefs_plan(xw *w)
 {
     xw_frefs *f = &w->fr;
@@ -25,12 +26,23 @@ bool xw_frefs_plan(xw *w)
         if (!pm_put(&f->map, used[i].v, &at, &added))
             return false;
     }
-    lxw_row_t row = f->row0 + (lxw_row_t)n + (lxw_row_t)xw_fod_factor_rows(w);
-    const gwp_set *gwp = eng_gwp(w->r);
+    lxw_row_t row = f->row0 + (lxw_row_t)n;
     for (int g = 0; g < GAS_COUNT; g++)
-        if ((f->gwp_gases >> g) & 1u && isfinite(gwp->gwp[g]))
-            f->gwp_row[g] = row++;
+        for (int o = 0; o < GWP_NORIGINS; o++)
+            if ((f->gwp_used[o] >> g) & 1u)
+                f->gwp_row[o][g] = row++;
     return true;
+}
+
+void xw_gwp_use(xw *w, gas_id g, gwp_origin o)
+{
+    if (g < GAS_COUNT && o < GWP_NORIGINS)
+        w->fr.gwp_used[o] |= 1u << g;
+}
+
+rpt_ref xw_gwp_ref(const xw *w, gas_id g, gwp_origin o)
+{
+    return rpt_xl_ref(xw_sheet(w, IL_SHEET_FACTORS), w->fr.gwp_row[o][g], FC_VALUE, true);
 }
 
 void xw_frefs_free(xw *w) { pm_free(&w->fr.map); }
@@ -59,14 +71,15 @@ void xw_factor_cell(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, cons
     rpt_xl_formula(&w->xl, ws, row, col, buf, value, fmt);
 }
 
-void xw_gwp_cell(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, gas_id g, double value)
+void xw_gwp_cell(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, gas_id g, gwp_origin o, double value)
 {
-    if (!w->fr.gwp_row[g]) {
+    lxw_row_t at = g < GAS_COUNT && o < GWP_NORIGINS ? w->fr.gwp_row[o][g] : 0;
+    if (!at) {
         rpt_xl_num(&w->xl, ws, row, col, value, RPT_F_GENERAL);
         return;
     }
     char buf[sizeof w->fr.prefix + 64];
-    xw_ref_formula(&w->fr, w->fr.gwp_row[g], 1.0, buf, sizeof buf);
+    xw_ref_formula(&w->fr, at, 1.0, buf, sizeof buf);
     rpt_xl_formula(&w->xl, ws, row, col, buf, value, RPT_F_GENERAL);
 }
 
@@ -103,36 +116,38 @@ static void xw_factor_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_hit
         rpt_xl_str(x, ws, row, FC_ENTERS_AS, rpt_term_kind_text(info->term, w->zh), RPT_F_NONE);
 }
 
-/* Writes the GWP rows: parameter "gwp", the gas, its GWP-100 in t CO2e/t,
- * the set and its reference. */
-static void xw_gwp_rows(xw *w, lxw_worksheet *ws)
+/* Writes the Factors row of the GWP of gas g of origin o: the gas (CH4
+ * fossil or non-fossil where the set splits it), its GWP-100 in t CO2e/t,
+ * the set, its reference and where the set file gives it. */
+static void xw_gwp_row(xw *w, lxw_worksheet *ws, gas_id g, gwp_origin o)
 {
-    const gwp_set *gwp = eng_gwp(w->r);
+    const gwp_set *set = eng_gwp(w->r);
+    const char *ref = NULL;
+    src_loc at;
+    double v = gwp_value(set, g, o, &ref, &at);
+    lxw_row_t row = w->fr.gwp_row[o][g];
     rpt_xl *x = &w->xl;
-    char buf[1200];
-    for (int g = 0; g < GAS_COUNT; g++) {
-        lxw_row_t row = w->fr.gwp_row[g];
-        if (!row)
-            continue;
-        rpt_xl_str(x, ws, row, FC_PARAM, "gwp", RPT_F_NONE);
-        rpt_xl_str(x, ws, row, FC_WHAT, gas_name((gas_id)g), RPT_F_NONE);
-        rpt_xl_str(x, ws, row, FC_CATEGORY, il_label(IL_ALL, w->zh), RPT_F_NONE);
-        rpt_xl_num(x, ws, row, FC_VALUE, gwp->gwp[g], RPT_F_GENERAL);
-        rpt_xl_str(x, ws, row, FC_UNIT, il_label(IL_U_GWP, w->zh), RPT_F_NONE);
-        rpt_xl_str(x, ws, row, FC_SET, gwp->id, RPT_F_NONE);
-        rpt_xl_str(x, ws, row, FC_REFERENCE, gwp->ref[g] ? gwp->ref[g] : gwp->title, RPT_F_NONE);
-        buf[0] = '\0';
-        if (gwp->at[g].file)
-            rpt_fmt(buf, sizeof buf, "%s:%u", gwp->at[g].file, gwp->at[g].line);
-        rpt_xl_str(x, ws, row, FC_DEFINED_AT, buf, RPT_F_NONE);
-        rpt_xl_str(x, ws, row, FC_ENTERS_AS, il_label(IL_TERM_MUL, w->zh), RPT_F_NONE);
-    }
+    char buf[600];
+    rpt_xl_str(x, ws, row, FC_PARAM, "gwp", RPT_F_NONE);
+    rpt_xl_str(x, ws, row, FC_WHAT, gwp_gas_label(g, o), RPT_F_NONE);
+    rpt_xl_num(x, ws, row, FC_VALUE, v, RPT_F_GENERAL);
+    rpt_xl_str(x, ws, row, FC_UNIT, il_label(IL_U_GWP, w->zh), RPT_F_NONE);
+    rpt_xl_str(x, ws, row, FC_SET, set->id, RPT_F_NONE);
+    rpt_xl_str(x, ws, row, FC_REFERENCE, ref ? ref : set->title, RPT_F_NONE);
+    if (o != GWP_ORIGIN_ANY)
+        rpt_xl_str(x, ws, row, FC_NOTE, il_label(o == GWP_ORIGIN_FOSSIL ? IL_GWP_FOSSIL : IL_GWP_NON_FOSSIL, w->zh),
+                   RPT_F_NONE);
+    buf[0] = '\0';
+    if (at.file)
+        rpt_fmt(buf, sizeof buf, "%s:%u", at.file, at.line);
+    rpt_xl_str(x, ws, row, FC_DEFINED_AT, buf, RPT_F_NONE);
+    rpt_xl_str(x, ws, row, FC_ENTERS_AS, il_label(IL_GWP_ENTERS, w->zh), RPT_F_NONE);
 }
 
 /* Writes the Factors sheet: every factor value used, in first-use order,
- * with how it enters the product method, then the landfill model's
- * parameters of every site, then the GWP of every gas the rows have. The
- * calculation rows refer to these Value cells. */
+ * with how it enters the product method, then the GWPs the rows use, then
+ * the landfill model's parameters of every site. The calculation rows
+ * refer to these Value cells. */
 void xw_factors(xw *w)
 {
     static const rpt_label_id hdr[FC_COUNT] = {
@@ -153,11 +168,13 @@ void xw_factors(xw *w)
     for (size_t i = 0; i < n; i++)
         xw_factor_row(w, ws, w->fr.row0 + (lxw_row_t)i, &used[i]);
     lxw_row_t row = w->fr.row0 + (lxw_row_t)n;
-    xw_fod_factors(w, ws, &row);
-    xw_gwp_rows(w, ws);
     for (int g = 0; g < GAS_COUNT; g++)
-        if (w->fr.gwp_row[g] >= row)
-            row = w->fr.gwp_row[g] + 1;
+        for (int o = 0; o < GWP_NORIGINS; o++)
+            if (w->fr.gwp_row[o][g]) {
+                xw_gwp_row(w, ws, (gas_id)g, (gwp_origin)o);
+                row++;
+            }
+    xw_fod_factors(w, ws, &row);
     rpt_xl_check(&w->xl, worksheet_autofilter(ws, 0, 0, row - 1, FC_COUNT - 1), "setting the autofilter");
     rpt_xl_print_area(&w->xl, ws, row - 1, FC_COUNT - 1);
 }

@@ -8,8 +8,13 @@
 
 /* Sheet base names by group; sheet k > 0 of a group is "<name> <k+1>". */
 static const rpt_label_id xw_group_names[XG_COUNT] = {
-    [XG_CALC] = IL_SHEET_CALC,     [XG_INDUSTRY] = IL_SHEET_INDUSTRY, [XG_AGRICULTURE] = IL_SHEET_AGRICULTURE,
-    [XG_FOREST] = IL_SHEET_FOREST, [XG_WASTE] = IL_SHEET_WASTE,       [XG_OTHER] = IL_SHEET_OTHER,
+    [XG_CALC] = IL_SHEET_CALC,
+    [XG_FUGITIVE] = IL_SHEET_FUGITIVE,
+    [XG_INDUSTRY] = IL_SHEET_INDUSTRY,
+    [XG_AGRICULTURE] = IL_SHEET_AGRICULTURE,
+    [XG_FOREST] = IL_SHEET_FOREST,
+    [XG_WASTE] = IL_SHEET_WASTE,
+    [XG_OTHER] = IL_SHEET_OTHER,
 };
 
 /* Columns of a product-method sheet before the term groups: the first
@@ -36,6 +41,8 @@ static xw_group_id xw_group_of(const eng_result *r, const eng_line *l)
     if (!l->chain)
         return XG_CALC;
     const char *cat = inv_rec(eng_inventory(r), l->rec)->category;
+    if (cat_under(cat, "1.B"))
+        return XG_FUGITIVE;
     if (cat_under(cat, "2"))
         return XG_INDUSTRY;
     if (cat_under(cat, RPT_LULUCF))
@@ -57,8 +64,7 @@ static void xw_sheet_name(const xw *w, xw_group_id g, unsigned k, char *buf, siz
 }
 
 /* Notes what record i's lines hold in its category's w->cinfo (looked up
- * once per run of records of the same category) and in the gases any row
- * has. */
+ * once per run of records of the same category). */
 static void xw_note_lines(xw *w, size_t i, const eng_line *lines, size_t n, const char **last, size_t *ci)
 {
     const inv_record *rec = inv_rec(eng_inventory(w->r), i);
@@ -70,7 +76,6 @@ static void xw_note_lines(xw *w, size_t i, const eng_line *lines, size_t n, cons
     if (c)
         c->not_est |= rec->not_estimated;
     for (size_t j = 0; j < n; j++) {
-        w->fr.gwp_gases |= 1u << lines[j].gas;
         if (c && lines[j].memo)
             c->memo = true;
         else if (c)
@@ -94,6 +99,7 @@ bool xw_lines_plan(xw *w)
         for (size_t j = 0; j < n; j++) {
             xw_group *g = &w->g[xw_group_of(w->r, &lines[j])];
             g->nlines++;
+            xw_gwp_use(w, lines[j].gas, lines[j].gwp_origin);
             if (lines[j].chain && lines[j].chain->nterms > g->nterms)
                 g->nterms = lines[j].chain->nterms;
         }
@@ -213,7 +219,7 @@ static void xw_calc_results(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_l
     static const lxw_col_t co2e[] = {RPT_C_EMISSION, RPT_C_GWP};
     rpt_xl *x = &w->xl;
     rpt_xl_product(x, ws, row, RPT_C_EMISSION, emission, 4, l->emission_t, xw_t_fmt(l->gas, false));
-    xw_gwp_cell(w, ws, row, RPT_C_GWP, l->gas, l->gwp);
+    xw_gwp_cell(w, ws, row, RPT_C_GWP, l->gas, l->gwp_origin, l->gwp);
     rpt_xl_product(x, ws, row, RPT_C_CO2E, co2e, 2, l->emission_t_co2e, RPT_F_T);
     rpt_xl_str(x, ws, row, RPT_C_MEMO, t->memo, RPT_F_NONE);
     rpt_xl_src(x, ws, row, RPT_C_NCV_SRC, &t->ncv_src);
@@ -323,7 +329,7 @@ static void xw_prod_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_line 
     xw_term_factor(f, sizeof f, &used, FSET_TERM_MUL, row, a + PA_EF);
     xw_term_factor(f, sizeof f, &used, FSET_TERM_MUL, row, a + PA_CONV);
     rpt_xl_formula(x, ws, row, a + PA_EMISSION, f, l->emission_t, xw_t_fmt(l->gas, false));
-    xw_gwp_cell(w, ws, row, a + PA_GWP, l->gas, l->gwp);
+    xw_gwp_cell(w, ws, row, a + PA_GWP, l->gas, l->gwp_origin, l->gwp);
     const lxw_col_t co2e[] = {a + PA_EMISSION, a + PA_GWP};
     rpt_xl_product(x, ws, row, a + PA_CO2E, co2e, 2, l->emission_t_co2e, RPT_F_T);
     rpt_xl_num(x, ws, row, a + PA_UNC, rec->uncertainty_pct, RPT_F_UNC);
