@@ -619,6 +619,7 @@ int rpt_inventory_xlsx(const rpt_inventory *inv, const char *path, const rpt_met
     w->base_path = inv->base_path;
     w->m = m;
     w->zh = m->zh;
+    w->mass_10kt = inv->mass_10kt;
     if (!rpt_xl_open(&w->xl, path, m, &il_labels, err, errlen)) {
         free(w);
         return -1;
@@ -629,6 +630,7 @@ int rpt_inventory_xlsx(const rpt_inventory *inv, const char *path, const rpt_met
     xw_properties(w);
     xw_summary(w);
     xw_sectoral(w);
+    xc_sheet(w); /* Reporting tables (inventory_xlsx_cn.c) */
     xw_lines_write(w);
     xw_fod_sheet(w);
     rpt_xlsx_indirect(&w->xl, r);

@@ -63,6 +63,7 @@ typedef struct {
     const char *base_path;      /* the base-year inventory as given, or NULL */
     const rpt_meta *m;
     bool zh;
+    bool mass_10kt;             /* --unit 10kt: masses of the reporting tables in 10^4 t */
     xw_group g[XG_COUNT];
     xw_source src[XW_MAX_SOURCES];
     size_t nsrc;
@@ -149,5 +150,11 @@ rpt_ref xu_combined_ref(size_t i);
  * sheet (inventory_xlsx_mc.c). */
 void xk_sheet(xw *w);
 void xm_sheet(xw *w);
+
+/* ---- the reporting tables of the provincial guideline (inventory_xlsx_cn.c) ---- */
+
+/* Writes the "Reporting tables" sheet: emissions by sector and gas, fossil
+ * fuel combustion by energy balance sector and by coal, oil and gas. */
+void xc_sheet(xw *w);
 
 #endif
