@@ -216,9 +216,19 @@ size_t eng_reference(const eng_result *r, const eng_ref_line **out, eng_ref_summ
 
 /* ---------------------------------------------- completeness */
 
-/* Fills the completeness table over every depth-3 IPCC category: estimated
- * when some category under it has a total, else its (or a parent's)
- * notation key, else "not reported". */
+/* Whether category `code` has a row of its own in the completeness table:
+ * every depth-3 category (1.A.1, 1.B.1, 2.A.1, ...), and the transport
+ * modes 1.A.3.a-e, which the 2006 IPCC sectoral reporting table lists one
+ * by one (civil aviation, road, railways, water-borne, other). */
+static bool eng_completeness_row(const char *code)
+{
+    unsigned d = cat_depth(code);
+    return d == 3 || (d == 4 && cat_under(code, "1.A.3"));
+}
+
+/* Fills the completeness table over the categories eng_completeness_row
+ * names: estimated when some category under it has a total, else its (or
+ * a parent's) notation key, else "not reported". */
 bool eng_run_completeness(eng_result *r)
 {
     size_t n = cat_count();
@@ -227,7 +237,7 @@ bool eng_run_completeness(eng_result *r)
         return false;
     for (size_t i = 0; i < n; i++) {
         const cat_info *c = cat_at(i);
-        if (cat_depth(c->code) != 3)
+        if (!eng_completeness_row(c->code))
             continue;
         eng_complete *e = &r->complete[r->ncomplete++];
         e->category = c->code;

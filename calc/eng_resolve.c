@@ -227,11 +227,30 @@ static bool eng_check_key(const eng_result *r, const inv_record *rec, diag_list 
     return true;
 }
 
+/* The origin of the methane of record `rec` (docs/input-format.md,
+ * "Methane: fossil or non-fossil"), for GWP sets that split CH4 by origin
+ * (AR6 WG1 Table 7.15): the record's `ch4_origin:`; else non-fossil for a
+ * fuel or activity its factor set marks biogenic (wood, biogas, ...); else
+ * by the IPCC sector: energy (1: fossil fuel combustion, fugitive emissions)
+ * and industrial processes (2) fossil, agriculture and land use (3) and
+ * waste (4) non-fossil; any other category fossil. */
+static gwp_origin eng_ch4_origin(const eng_result *r, const inv_record *rec)
+{
+    if (rec->ch4_origin != GWP_ORIGIN_ANY)
+        return (gwp_origin)rec->ch4_origin;
+    if (fs_biogenic(r->fs, rec->key) == 1)
+        return GWP_ORIGIN_NON_FOSSIL;
+    if (cat_under(rec->category, "3") || cat_under(rec->category, "4"))
+        return GWP_ORIGIN_NON_FOSSIL;
+    return GWP_ORIGIN_FOSSIL;
+}
+
 /* Fills `res` for record `rec`; reports what is missing. */
 bool eng_resolve(eng_result *r, const inv_record *rec, eng_res *res, diag_list *dl)
 {
     size_t errs = diag_error_count(dl);
     r->own_from = r->nused;
+    res->ch4_origin = eng_ch4_origin(r, rec);
     if (!eng_check_key(r, rec, dl))
         return false;
     if (!cat_under(rec->category, "1.A")) {
@@ -377,12 +396,31 @@ static bool eng_resolve_chain_gas(const eng_result *r, const inv_record *rec, co
     return true;
 }
 
+/* Whether record `ctx` gives parameter `name` itself (fs_missing_need). */
+static bool eng_record_has(const void *ctx, const char *name) { return eng_override(ctx, name).v != NULL; }
+
+/* Whether record `rec` gives every parameter its entries list under
+ * `needs:` (factors no set can default, such as Eq. 2.5's CKD carbonate
+ * fraction); reports the first one missing. */
+static bool eng_check_needs(const eng_result *r, const inv_record *rec, diag_list *dl)
+{
+    const fset_entry *e = NULL;
+    const char *need = fs_missing_need(r->fs, rec->key, rec->category, eng_record_has, rec, &e);
+    if (!need)
+        return true;
+    const fset_param_info *info = fset_param_lookup(need);
+    diag_error(dl, inv_field_loc(r->inv, rec, INV_AT_KEY), "'%s' needs '%s' on the record (%s), which set %s gives no "
+               "default for: add '%s: {value: ..., unit: ..., source: ...}'", rec->key, need,
+               info ? info->meaning : need, e->set && e->set->id ? e->set->id : "?", need);
+    return false;
+}
+
 /* Resolves a product-method record: a chain for every gas with an emission
  * factor, kept in the result's memory. */
 static bool eng_resolve_chain(eng_result *r, const inv_record *rec, eng_res *res, diag_list *dl)
 {
     units_t u;
-    if (!inv_unit(r->inv, rec->unit_text, &u))
+    if (!inv_unit(r->inv, rec->unit_text, &u) || !eng_check_needs(r, rec, dl))
         return false;
     eng_chain tmp[GAS_COUNT];
     unsigned n = 0;
@@ -443,7 +481,7 @@ static bool eng_slot_same(const eng_slot *a, const eng_slot *b)
  * record overrides a factor. NULL when it failed. */
 const eng_res *eng_res_for(eng_result *r, const inv_record *rec, diag_list *dl)
 {
-    if (rec->novr) {
+    if (rec->novr || rec->ch4_origin != GWP_ORIGIN_ANY) { /* own factors, or a stated CH4 origin (rare) */
         eng_res *res = eng_new_res(r);
         return res && eng_resolve(r, rec, res, dl) ? res : NULL;
     }

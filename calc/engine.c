@@ -13,6 +13,15 @@ const gwp_set *eng_gwp(const eng_result *r) { return r->gwp; }
 eng_order eng_search_order(const eng_result *r) { return (eng_order){fs_sets(r->fs), fs_count(r->fs)}; }
 const fs_order *eng_factor_order(const eng_result *r) { return r->fs; }
 
+/* Sets the GWP of line `l` (its gas; for methane the origin `res` says,
+ * in a set that splits CH4) and its CO2e. */
+static void eng_line_gwp(const eng_result *r, const eng_res *res, eng_line *l)
+{
+    l->gwp_origin = gwp_effective_origin(r->gwp, l->gas, res->ch4_origin);
+    l->gwp = gwp_value(r->gwp, l->gas, l->gwp_origin, NULL, NULL);
+    l->emission_t_co2e = l->emission_t * l->gwp;
+}
+
 /* The product-method rows of record i, in gas order. */
 static size_t eng_chain_lines(const eng_result *r, size_t i, const inv_record *rec, const eng_res *res,
                               eng_line out[GAS_COUNT])
@@ -39,8 +48,7 @@ static size_t eng_chain_lines(const eng_result *r, size_t i, const inv_record *r
         l->ef = c->ef.v->value;
         l->ef_factor = c->conversion;
         l->emission_t = e * l->ef * l->ef_factor;
-        l->gwp = r->gwp->gwp[g];
-        l->emission_t_co2e = l->emission_t * l->gwp;
+        eng_line_gwp(r, res, l);
     }
     return n;
 }
@@ -74,8 +82,7 @@ void eng_combustion_line(const eng_result *r, const eng_res *res, size_t rec, do
     l->ef_factor = res->ef_factor[g];
     l->oxidation = g == GAS_CO2 ? res->oxidation : 1.0;
     l->emission_t = l->energy_tj * l->ef * l->ef_factor * l->oxidation;
-    l->gwp = r->gwp->gwp[g];
-    l->emission_t_co2e = l->emission_t * l->gwp;
+    eng_line_gwp(r, res, l);
     l->memo = g == GAS_CO2 && res->biogenic;
 }
 
@@ -199,8 +206,9 @@ static bool eng_run_fod(eng_result *r, diag_list *dl)
             !fod_emission_gg(&r->fod[i], (int)r->inv->year, &ch4_gg))
             return false;
         r->fod_t[i] = ch4_gg * 1000.0; /* Gg -> t */
-        r->fod_t_co2e[i] = r->fod_t[i] * r->gwp->gwp[GAS_CH4];
-        if (isnan(r->gwp->gwp[GAS_CH4])) {
+        double gwp = gwp_value(r->gwp, GAS_CH4, ENG_FOD_ORIGIN, NULL, NULL);
+        r->fod_t_co2e[i] = r->fod_t[i] * gwp;
+        if (isnan(gwp)) {
             eng_gwp_missing(r, GAS_CH4, site->at, "landfill", dl);
             return true; /* reported: not an out-of-memory */
         }

@@ -43,6 +43,7 @@ typedef struct eng_res {
     eng_hit oxid;                     /* CO2 only; v NULL = 1 */
     double oxidation;                 /* as a fraction */
     bool biogenic;                    /* CO2 is a memo item */
+    gwp_origin ch4_origin;            /* fossil or non-fossil methane (eng_resolve.c's rule or the record's) */
     bool ok;                          /* resolution succeeded */
 } eng_res;
 
@@ -57,6 +58,7 @@ typedef struct {
     double amount, unit_factor, ncv, energy_tj;
     double ef, ef_factor, oxidation;
     double emission_t, gwp, emission_t_co2e;
+    gwp_origin gwp_origin;            /* the GWP's origin: fossil or non-fossil CH4 in a set that splits it, else any */
     bool memo;                        /* biogenic CO2: reported, not in totals */
     const eng_res *res;
     const eng_chain *chain;           /* product method: its terms; NULL for combustion */
@@ -111,7 +113,9 @@ eng_cat_total eng_total_except(const eng_result *r, const char *prefix);
 size_t eng_fod(const eng_result *r, const fod_result **out);
 
 /* The CH4 that landfill site i emits in the inventory year, in t and in
- * t CO2e (by the run's GWP set), as counted in its category's totals. */
+ * t CO2e (by the run's GWP set, as non-fossil methane: ENG_FOD_ORIGIN), as
+ * counted in its category's totals. */
+#define ENG_FOD_ORIGIN GWP_ORIGIN_NON_FOSSIL /* landfill CH4 comes from biogenic DOC (IPCC 2006 Vol.5 Ch.3) */
 void eng_fod_emission(const eng_result *r, size_t i, double *ch4_t, double *t_co2e);
 
 /* The CO2e of each gas over every record and landfill site, memo items
@@ -153,8 +157,9 @@ typedef struct {
  * no reference_approach section. */
 size_t eng_reference(const eng_result *r, const eng_ref_line **out, eng_ref_summary *sum);
 
-/* Completeness of one IPCC category (depth 3): "estimated", a notation key
- * (NO, NE, NA, IE, C) or "not reported". */
+/* Completeness of one IPCC category (depth 3, and the transport modes
+ * 1.A.3.a-e): "estimated", a notation key (NO, NE, NA, IE, C) or "not
+ * reported". */
 typedef struct {
     const char *category;
     const char *status;

@@ -54,6 +54,10 @@ static const fset_param_rule fset_rules[] = {
     {{"carbon_fraction", "carbon fraction of dry matter", "fraction", FSET_TERM_MUL}, DIMS_SHARE, "C"},
     {{"fossil_fraction", "fossil carbon fraction", "fraction", FSET_TERM_MUL}, DIMS_SHARE, NULL},
     {{"fraction", "share of the activity", "fraction", FSET_TERM_MUL}, DIMS_SHARE, NULL},
+    /* the parts of IPCC 2006 Vol.3 Ch.2 Eq. 2.5 on the cement kiln dust's own record */
+    {{"carbonate_fraction", "fraction of original carbonate in the CKD (Cd)", "fraction", FSET_TERM_MUL},
+     DIMS_SHARE, NULL},
+    {{"calcination", "fraction of that carbonate calcined (Fd)", "fraction", FSET_TERM_MUL}, DIMS_SHARE, NULL},
     {{"mcf", "methane correction factor", "fraction", FSET_TERM_MUL}, DIMS_SHARE, NULL},
     {{"correction", "correction factor", "1", FSET_TERM_MUL}, DIMS_ANY, NULL},
     {{"scaling", "scaling factor", "1", FSET_TERM_MUL}, DIMS_ANY, NULL},
@@ -350,11 +354,33 @@ bool fset_parse_value(const ynode *node, const char *param, bool is_override, po
     return diag_error_count(dl) == errs;
 }
 
+/* `needs: [carbonate_fraction, calcination]`: the parameters a record of
+ * the entry's key must give itself, where no set has a default (a plant's
+ * own data), so that a record without them is refused, not computed
+ * without a term. */
+static void fset_parse_needs(fset_db *db, const ynode *n, fset_entry *e, diag_list *dl)
+{
+    if (n->kind != YN_SEQ || n->n == 0) {
+        diag_error(dl, n->at, "'needs' must be a list of parameters the record gives, e.g. [co2]");
+        return;
+    }
+    e->needs = pool_alloc(db->mem, n->n * sizeof *e->needs);
+    for (size_t i = 0; i < n->n && e->needs; i++) {
+        const char *t = yf_text(n->items[i], "needs", dl);
+        const fset_param_rule *r = t ? fset_rule(t) : NULL;
+        if (t && !r)
+            diag_error(dl, n->items[i]->at, "unknown parameter '%s' in 'needs' (a factor parameter such as co2 or "
+                       "fraction)", t);
+        else if (r)
+            e->needs[e->nneeds++] = r->info.name;
+    }
+}
+
 /* Parses one entry of `factors:` into `e`. */
 static void fset_parse_entry(fset_db *db, fset *set, const ynode *n, fset_entry *e, diag_list *dl)
 {
-    static const char *const fixed[] = {"fuel",      "activity", "name", "name_zh", "category", "biogenic",
-                                        "note",      "ipcc_fuel", "grid", "year",    "removal",  "feedstock"};
+    static const char *const fixed[] = {"fuel",      "activity", "name", "name_zh", "category", "biogenic", "note",
+                                        "ipcc_fuel", "grid",     "year", "removal", "feedstock", "needs"};
     e->at = n->at;
     e->set = set;
     e->biogenic = -1;
@@ -420,9 +446,13 @@ static void fset_parse_entry(fset_db *db, fset *set, const ynode *n, fset_entry 
         if (fset_parse_value(n->items[2 * i + 1], name, false, db->mem, &p->v, dl))
             e->nparams++;
     }
-    if (np == 0)
+    const ynode *needs = yn_get(n, "needs");
+    if (needs)
+        fset_parse_needs(db, needs, e, dl);
+    if (np == 0 && e->nneeds == 0)
         diag_error(dl, n->at, "factor entry for '%s' has no values: give at least one factor such as ncv, co2, "
-                   "ch4 or n2o (see docs/input-format.md)", e->key ? e->key : "?");
+                   "ch4 or n2o, or say in 'needs' what the record gives (see docs/input-format.md)",
+                   e->key ? e->key : "?");
 }
 
 /* Whether `a` and `b` are both NULL or equal strings. */

@@ -58,6 +58,8 @@ typedef struct {
     int biogenic;              /* 1 yes, 0 no, -1 not stated */
     bool removal;              /* a sink: product-method emissions are negative */
     const char *feedstock;     /* fuel whose feedstock (and fuel) use this process factor covers, or NULL */
+    const char **needs;        /* `needs:` parameters a record of this key must give itself (no default exists) */
+    unsigned nneeds;
     fset_param *params;
     size_t nparams;
     src_loc at;
@@ -78,16 +80,47 @@ typedef struct fset {
     char sha256[65];           /* hex digest of the file */
 } fset;
 
-/* A GWP-100 set: one value per known gas (NAN where the set has none). */
+/* Where the carbon of emitted methane comes from. AR6 (WG1 Table 7.15)
+ * gives fossil CH4 a higher GWP than non-fossil CH4 (29.8 and 27.0): the
+ * CO2 its oxidation leaves is new to the atmosphere. Which origin a record
+ * has is decided by the engine (docs/input-format.md, "Methane: fossil or
+ * non-fossil"); GWP_ORIGIN_ANY is the set's one CH4 value. */
+typedef enum {
+    GWP_ORIGIN_ANY,        /* no split: the set's CH4 (every gas but CH4 has only this) */
+    GWP_ORIGIN_FOSSIL,     /* CH4_fossil of the set */
+    GWP_ORIGIN_NON_FOSSIL, /* CH4_non_fossil of the set */
+    GWP_NORIGINS
+} gwp_origin;
+
+/* A GWP-100 set: one value per known gas (NAN where the set has none), and
+ * CH4 by origin where the set gives both CH4_fossil and CH4_non_fossil. */
 typedef struct {
     const char *id;            /* "ar5" */
     const char *title;
     double gwp[GAS_COUNT];
     const char *ref[GAS_COUNT];
     src_loc at[GAS_COUNT];
+    double ch4[GWP_NORIGINS];  /* [FOSSIL], [NON_FOSSIL]: NAN when not given; [ANY] unused */
+    const char *ch4_ref[GWP_NORIGINS];
+    src_loc ch4_at[GWP_NORIGINS];
     src_loc set_at;            /* where the set is defined */
     bool is_default;
 } gwp_set;
+
+/* Whether set `g` splits CH4 by origin: it gives both CH4_fossil and
+ * CH4_non_fossil (AR6 does; SAR, AR4 and AR5 keep one CH4 value). */
+bool gwp_splits_ch4(const gwp_set *g);
+
+/* The origin under which set `g` values gas `gas` of origin `o`: `o` for
+ * CH4 in a set that splits it, else GWP_ORIGIN_ANY. */
+gwp_origin gwp_effective_origin(const gwp_set *g, gas_id gas, gwp_origin o);
+
+/* The GWP of gas `gas` of origin `o` in set `g` (NAN when the set has
+ * none), with its reference and place in *ref and *at when not NULL. */
+double gwp_value(const gwp_set *g, gas_id gas, gwp_origin o, const char **ref, src_loc *at);
+
+/* "CH4 (fossil)", "CH4 (non-fossil)" or the gas's name. */
+const char *gwp_gas_label(gas_id gas, gwp_origin o);
 
 typedef struct fset_db fset_db;
 

@@ -28,12 +28,12 @@
 /* ---- names ------------------------------------------------------------- */
 
 static const char *const waste_names[FOD_NWASTE] = {
-    "food", "garden", "paper", "wood", "textiles", "nappies", "rubber_leather", "bulk",
+    "food", "garden", "paper", "wood", "textiles", "nappies", "rubber_leather", "bulk", "sludge", "industrial",
 };
 
 static const char *const waste_labels[FOD_NWASTE] = {
-    "Food waste", "Garden and park waste", "Paper and cardboard", "Wood and straw",
-    "Textiles",   "Disposable nappies",    "Rubber and leather",  "Bulk MSW",
+    "Food waste", "Garden and park waste", "Paper and cardboard", "Wood and straw", "Textiles",
+    "Disposable nappies", "Rubber and leather", "Bulk MSW", "Sewage sludge", "Industrial waste",
 };
 
 static const char *const site_names[FOD_NSITE_TYPE] = {
@@ -87,6 +87,15 @@ static const fod_default doc_defaults[FOD_NWASTE] = {
                             "IPCC 2006 Vol.5 Ch.2 Table 2.4, rubber and leather, wet weight (EFDB 614628)"},
     /* bulk MSW: DOC depends on the region's composition; no default here */
     [FOD_BULK] = {false, 0, 0, 0, NULL},
+    /* sewage sludge, wet weight: not in waste.csv. 0.05 is the "DOC (sewage sludge)" of US EPA 40 CFR 98
+     * Table HH-1, whose waste composition option reproduces the IPCC 2006 defaults (its food, garden, paper,
+     * wood, textiles and nappies are the Table 2.4 values above); the Guidelines' own text (Vol.5 Ch.2
+     * Sec. 2.3.2) was not read: confidence B, one source */
+    [FOD_SLUDGE] = {true, 0.05, 0, 0,
+                    "IPCC 2006 Vol.5 Ch.2 Sec. 2.3.2 sludge default as reproduced in US EPA 40 CFR 98 Table HH-1, "
+                    "DOC (sewage sludge) 0.05 wet basis (confidence B: one source)"},
+    /* industrial waste: DOC depends on the industry (Vol.5 Ch.2 Table 2.5, not transcribed): NE */
+    [FOD_INDUSTRIAL] = {false, 0, 0, 0, NULL},
 };
 
 /* k (1/yr) with its range: IPCC 2006 Vol.5 Ch.3 Table 3.3, boreal and
@@ -114,6 +123,10 @@ static const fod_default k_defaults[FOD_NCLIMATE][FOD_NWASTE] = {
             /* row "... dry - Bulk waste": 0.05 (0.04-0.06) */
             [FOD_BULK] = {true, 0.05, 0.04, 0.06,
                           "IPCC 2006 Vol.5 Ch.3 Table 3.3, boreal/temperate dry, bulk waste (EFDB 615072)"},
+            /* row "... dry (MAP/PET < 1) - Food waste / sewage sludge": 0.06 (0.05-0.08); also USEPA-LFG */
+            [FOD_SLUDGE] = {true, 0.06, 0.05, 0.08,
+                            "IPCC 2006 Vol.5 Ch.3 Table 3.3, boreal/temperate dry, food waste/sewage sludge "
+                            "(EFDB 615071)"},
         },
     [FOD_TEMPERATE_WET] =
         {
@@ -135,6 +148,10 @@ static const fod_default k_defaults[FOD_NCLIMATE][FOD_NWASTE] = {
             /* row "... wet - Bulk waste": 0.09 (0.08-0.1) */
             [FOD_BULK] = {true, 0.09, 0.08, 0.10,
                           "IPCC 2006 Vol.5 Ch.3 Table 3.3, boreal/temperate wet, bulk waste (EFDB 615077)"},
+            /* row "... wet (MAP/PET > 1) - Food waste / sewage sludge": 0.185 (0.1-0.2); also USEPA-LFG */
+            [FOD_SLUDGE] = {true, 0.185, 0.1, 0.2,
+                            "IPCC 2006 Vol.5 Ch.3 Table 3.3, boreal/temperate wet, food waste/sewage sludge "
+                            "(EFDB 615076)"},
         },
 };
 
@@ -221,6 +238,20 @@ fod_param fod_default_delay(void)
 
 /* ---- the model --------------------------------------------------------- */
 
+size_t fod_mcf_period_at(const fod_mcf_series *m, int year)
+{
+    size_t i = 0;
+    while (i + 1 < m->n && m->p[i + 1].from <= year)
+        i++;
+    return i;
+}
+
+const fod_param *fod_mcf_at(const fod_site *s, size_t j, int year)
+{
+    const fod_mcf_series *m = j < FOD_NWASTE && s->mcf_type[j].n ? &s->mcf_type[j] : &s->mcf_periods;
+    return m->n ? &m->p[fod_mcf_period_at(m, year)].mcf : &s->mcf;
+}
+
 /* Deposit of column j in year index iy: the row's value, or 0 after the last
  * row (a closed site). */
 static double fod_deposit(const fod_site *s, size_t iy, size_t j)
@@ -246,7 +277,7 @@ static void fod_factors(const fod_site *s, fod_result *r)
 }
 
 /* One column's series (Eqs. 3.2, 3.4, 3.5, 3.6 with the deposit-year part):
- *   DDOCmd(T)      = ((W(T) x DOC) x DOCf) x MCF
+ *   DDOCmd(T)      = ((W(T) x DOC) x DOCf) x MCF(T)   (MCF of the deposit year)
  *   unreacted(T)   = DDOCmd(T) x e^(-k (13-M)/12)
  *   dep_decomp(T)  = DDOCmd(T) x (1 - e^(-k (13-M)/12))
  *   DDOCma(T)      = unreacted(T) + DDOCma(T-1) x e^-k
@@ -259,7 +290,8 @@ static void fod_column(const fod_site *s, fod_result *r, size_t j)
     for (size_t iy = 0; iy < r->nyears; iy++) {
         fod_cell *c = &r->cell[iy * r->ntypes + j];
         c->w_gg = fod_deposit(s, iy, j);
-        c->ddocmd_gg = ((c->w_gg * s->doc[j].value) * s->docf.value) * s->mcf.value;
+        c->mcf = fod_mcf_at(s, j, r->first_year + (int)iy)->value;
+        c->ddocmd_gg = ((c->w_gg * s->doc[j].value) * s->docf.value) * c->mcf;
         c->ddocm_unreacted_gg = c->ddocmd_gg * r->exp_dep[j];
         c->ddocm_dep_decomp_gg = c->ddocmd_gg * r->one_minus_exp_dep[j];
         c->ddocma_gg = c->ddocm_unreacted_gg + prev_a * r->exp_k[j];

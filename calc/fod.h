@@ -19,6 +19,8 @@ typedef enum {
     FOD_NAPPIES,        /* disposable nappies: DOC default, no default k */
     FOD_RUBBER_LEATHER, /* rubber and leather: DOC default, no default k */
     FOD_BULK,           /* bulk (unsorted) MSW: k default, DOC must be given */
+    FOD_SLUDGE,         /* sewage sludge: DOC and k defaults (k: Table 3.3's food waste / sewage sludge row) */
+    FOD_INDUSTRIAL,     /* industrial waste: no verified default DOC or k (NE): both must be given */
     FOD_NWASTE
 } fod_waste;
 
@@ -52,6 +54,21 @@ typedef struct {
     src_loc at;
 } fod_param;
 
+/* The MCF of the deposits of year `from` and later (until the next period
+ * starts): a site whose management changed, e.g. an open dump (0.4) made a
+ * managed anaerobic landfill (1.0) in 2005. */
+typedef struct {
+    int from;
+    fod_param mcf;
+} fod_mcf_period;
+
+/* An MCF by deposit year: periods in ascending `from`, the first at or
+ * before the site's first deposit year; n == 0 when none was given. */
+typedef struct {
+    size_t n;
+    fod_mcf_period *p;
+} fod_mcf_series;
+
 /* CH4 recovered at a site in one year (R_T of Eq. 3.1). */
 typedef struct {
     int year;
@@ -67,11 +84,14 @@ typedef struct {
     const char *category; /* "4.A.1", "4.A.2" or "4.A.3", from the site type */
     fod_site_type site_type;
     fod_climate climate;
-    fod_param mcf, docf, f, ox, delay_months;
+    fod_param mcf, docf, f, ox;
+    fod_param delay_months;     /* 0-6; -6 with `decay_start: deposit_year` (M = 1: a full year of decay then) */
+    fod_mcf_series mcf_periods; /* `mcf:` by period for every waste type; n == 0: `mcf` every year */
     size_t ntypes;
     fod_waste type[FOD_NWASTE];
     fod_param doc[FOD_NWASTE]; /* by column */
     fod_param k[FOD_NWASTE];   /* by column, 1/yr */
+    fod_mcf_series mcf_type[FOD_NWASTE]; /* by column: the type's own MCF (`mcf: {sludge: ...}`); n == 0: the site's */
     int first_year;
     size_t nyears;              /* rows: first_year .. first_year + nyears - 1, no gaps */
     double *w_gg;               /* nyears x ntypes, row-major: W(T) of Eq. 3.2 */
@@ -95,6 +115,7 @@ typedef struct {
  * that type, all in Gg. */
 typedef struct {
     double w_gg;                /* waste deposited, W(T) */
+    double mcf;                 /* the MCF of year T's deposits (fod_mcf_at) */
     double ddocmd_gg;           /* DDOCm deposited, Eq. 3.2: ((W x DOC) x DOCf) x MCF */
     double ddocm_unreacted_gg;  /* of it, not decomposed in the deposit year */
     double ddocm_dep_decomp_gg; /* of it, decomposed in the deposit year */
@@ -150,7 +171,22 @@ fod_param fod_default_f(void);
 fod_param fod_default_ox(void);
 fod_param fod_default_delay(void);
 
+/* The delay that `decay_start: deposit_year` stands for: -6 months, so
+ * M = delay + 7 = 1 and a deposit decays a whole year in its deposit year
+ * (the CDM tool's convention: waste of year x emits e^-k(y-x) (1 - e^-k)
+ * of its DDOCm in year y >= x). */
+#define FOD_DELAY_DEPOSIT_YEAR (-6.0)
+
 /* ---- the model (fod.c) ------------------------------------------------- */
+
+/* The MCF of column j's deposits of `year`: the type's own periods, else
+ * the site's periods, else the site's `mcf`; the last period that starts
+ * at or before `year` (the first one before it). */
+const fod_param *fod_mcf_at(const fod_site *s, size_t j, int year);
+
+/* The index in `m` (n > 0) of the period of `year`: the last that starts at
+ * or before it, else the first. */
+size_t fod_mcf_period_at(const fod_mcf_series *m, int year);
 
 /* Runs the model for `site` from its first deposit year to `last_year`
  * (usually the inventory year). Years after the last deposit row have no

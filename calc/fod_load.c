@@ -1,6 +1,7 @@
 /* fod_load.c - reads the inventory's `solid_waste:` section into fod_site structs, with file:line:col diagnostics. */
 #include "fod_load.h"
 #include "fod.h"
+#include "fod_loader.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -9,14 +10,6 @@
 #include "textutil.h"
 #include "units.h"
 #include "yfields.h"
-
-/* Years a deposit row or a recovery entry may carry. */
-#define FOD_YEAR_MIN 1900
-#define FOD_YEAR_MAX 2100
-
-/* Largest deposit or recovery in one year, in Gg (10^12 t): far above any
- * real site, it catches unit mistakes and keeps every sum finite. */
-#define FOD_MAX_GG 1e9
 
 /* Largest k accepted (1/yr): Table 3.3 tops out at 0.4; a value above 1 is
  * almost always a half-life typed as k. */
@@ -28,24 +21,11 @@
 #define FOD_DELAY_MAX 6.0
 
 static const char *const site_keys[] = {
-    "site",         "category", "site_type", "climate", "mcf", "docf",   "f",    "ox",
-    "delay_months", "deposits", "recovery",  "doc",     "k",   "source", "note",
+    "site",         "category", "site_type", "climate", "mcf", "docf",   "f",      "ox",
+    "delay_months", "deposits", "recovery",  "doc",     "k",   "source", "note", "decay_start",
 };
 static const char *const deposit_keys[] = {"unit", "types", "rows", "source"};
 static const char *const value_keys[] = {"value", "source", "note"};
-
-#define NKEYS(a) (sizeof(a) / sizeof((a)[0]))
-
-/* What the loader of one site needs at hand. */
-typedef struct {
-    pool *mem;
-    diag_list *dl;
-    fod_site *s;
-    const ynode *type_node[FOD_NWASTE]; /* the `types:` entry of each column */
-    bool has_doc[FOD_NWASTE], has_k[FOD_NWASTE];
-    fod_param doc[FOD_NWASTE], k[FOD_NWASTE]; /* overrides, by waste type */
-    bool types_ok;
-} fod_loader;
 
 /* The names of table `name_of` for i in [first, n), for suggestions and
  * messages. Returns how many were written to `out`. */
@@ -57,7 +37,7 @@ static size_t fod_names(const char *(*name_of)(int), int first, int n, const cha
     return m;
 }
 
-static const char *waste_name_i(int i) { return fod_waste_name((fod_waste)i); }
+const char *fod_waste_name_i(int i) { return fod_waste_name((fod_waste)i); }
 static const char *site_name_i(int i) { return fod_site_type_name((fod_site_type)i); }
 static const char *climate_name_i(int i) { return fod_climate_name((fod_climate)i); }
 
@@ -76,7 +56,7 @@ static void fod_join(const char *const *names, size_t n, char *buf, size_t len)
 
 /* Index (>= first) of the text of scalar `n` among the names of `name_of`,
  * or -1 with an error naming `what`, a did-you-mean and the choices. */
-static int fod_lookup(const ynode *n, const char *key, const char *what, const char *(*name_of)(int), int first,
+int fod_lookup(const ynode *n, const char *key, const char *what, const char *(*name_of)(int), int first,
                       int count, diag_list *dl)
 {
     const char *t = yf_text(n, key, dl);
@@ -98,7 +78,7 @@ static int fod_lookup(const ynode *n, const char *key, const char *what, const c
 }
 
 /* A pool copy of the text of `n` (NULL when absent or not text). */
-static const char *fod_copy_text(const ynode *n, const char *key, pool *mem, diag_list *dl)
+const char *fod_copy_text(const ynode *n, const char *key, pool *mem, diag_list *dl)
 {
     if (!n)
         return NULL;
@@ -108,7 +88,7 @@ static const char *fod_copy_text(const ynode *n, const char *key, pool *mem, dia
 
 /* A number in [lo, hi] (lo excluded when `lo_open`), with an error naming
  * `key` otherwise. */
-static bool fod_number_in(const ynode *n, const char *key, double lo, double hi, bool lo_open, double *out,
+bool fod_number_in(const ynode *n, const char *key, double lo, double hi, bool lo_open, double *out,
                           diag_list *dl)
 {
     double v;
@@ -125,7 +105,7 @@ static bool fod_number_in(const ynode *n, const char *key, double lo, double hi,
 
 /* A parameter written as a plain number, or as {value: x, source: "...",
  * note: "..."}; its source is the given text or "input". */
-static bool fod_param_read(const ynode *n, const char *key, double lo, double hi, bool lo_open, pool *mem,
+bool fod_param_read(const ynode *n, const char *key, double lo, double hi, bool lo_open, pool *mem,
                            diag_list *dl, fod_param *out)
 {
     const ynode *v = n;
@@ -162,7 +142,7 @@ static bool fod_param_opt(const ynode *site, const char *key, double lo, double 
 
 /* A mass unit (optionally tagged `species`, "" for none) and its factor to
  * Gg, or false with an error at the unit. */
-static bool fod_mass_unit(const ynode *n, const char *key, const char *species, double *to_gg, diag_list *dl)
+bool fod_mass_unit(const ynode *n, const char *key, const char *species, double *to_gg, diag_list *dl)
 {
     const char *t = yf_text(n, key, dl);
     if (!t)
@@ -203,7 +183,7 @@ static bool fod_types(const ynode *n, fod_loader *L)
     }
     bool ok = true, seen[FOD_NWASTE] = {false};
     for (size_t j = 0; j < n->n; j++) {
-        int w = fod_lookup(n->items[j], "types", "waste type", waste_name_i, 0, FOD_NWASTE, L->dl);
+        int w = fod_lookup(n->items[j], "types", "waste type", fod_waste_name_i, 0, FOD_NWASTE, L->dl);
         L->type_node[j] = n->items[j];
         if (w < 0) {
             ok = false;
@@ -345,7 +325,7 @@ static bool fod_overrides(const ynode *m, const char *key, double lo, double hi,
     bool ok = true;
     for (size_t i = 0; i < m->n; i++) {
         const ynode *kn = m->items[2 * i], *vn = m->items[2 * i + 1];
-        int w = fod_lookup(kn, key, "waste type", waste_name_i, 0, FOD_NWASTE, L->dl);
+        int w = fod_lookup(kn, key, "waste type", fod_waste_name_i, 0, FOD_NWASTE, L->dl);
         if (w < 0) {
             ok = false;
             continue;
@@ -416,107 +396,6 @@ static bool fod_resolve_k(size_t j, fod_loader *L)
     return false;
 }
 
-/* The year of a `recovery:` key, or an error (with a did-you-mean for a
- * misspelt `unit` or `source`). */
-static bool fod_recovery_year(const ynode *kn, int *year, diag_list *dl)
-{
-    static const char *const words[] = {"unit", "source"};
-    double y;
-    if (txt_number(kn->text, &y) && y == floor(y) && y >= FOD_YEAR_MIN && y <= FOD_YEAR_MAX) {
-        *year = (int)y;
-        return true;
-    }
-    const char *hint = txt_suggest(kn->text, words, NKEYS(words));
-    if (hint)
-        diag_error(dl, kn->at, "unknown key '%s' in 'recovery' (did you mean '%s'?)", kn->text, hint);
-    else
-        diag_error(dl, kn->at,
-                   "'%s' in 'recovery' is no year from %d to %d: write year: amount (2015: 500) "
-                   "and unit",
-                   kn->text, FOD_YEAR_MIN, FOD_YEAR_MAX);
-    return false;
-}
-
-/* The amount of one `recovery:` entry, >= 0, in Gg. */
-static bool fod_recovery_amount(const ynode *vn, double to_gg, double *out_gg, diag_list *dl)
-{
-    double v;
-    if (!fod_number_in(vn, "recovery", 0, HUGE_VAL, false, &v, dl))
-        return false;
-    if (v * to_gg > FOD_MAX_GG) {
-        diag_error(dl, vn->at, "recovery %s is more than 10^12 t in one year: check the value and the unit", vn->text);
-        return false;
-    }
-    *out_gg = v * to_gg;
-    return true;
-}
-
-/* Sorts the recovery entries by year (insertion sort: a few dozen at most)
- * and reports a year given twice. */
-static bool fod_recovery_sort(fod_recovery *r, size_t n, diag_list *dl)
-{
-    for (size_t i = 1; i < n; i++) {
-        fod_recovery x = r[i];
-        size_t j = i;
-        for (; j > 0 && r[j - 1].year > x.year; j--)
-            r[j] = r[j - 1];
-        r[j] = x;
-    }
-    bool ok = true;
-    for (size_t i = 1; i < n; i++) {
-        if (r[i].year == r[i - 1].year) {
-            diag_error(dl, r[i].at, "recovery for %d is given twice: keep one", r[i].year);
-            ok = false;
-        }
-    }
-    return ok;
-}
-
-/* True for the keys of `recovery:` that are no years. */
-static bool fod_recovery_word(const ynode *kn)
-{
-    return strcmp(kn->text, "unit") == 0 || strcmp(kn->text, "source") == 0;
-}
-
-/* The `recovery:` mapping {unit: t, source: ..., 2015: 500, ...}: the years
- * are checked first, so that a misspelt `unit` is named as such. */
-static bool fod_recovery_read(const ynode *m, fod_loader *L)
-{
-    if (m->kind != YN_MAP) {
-        diag_error(L->dl, m->at, "'recovery' must be a mapping of year to CH4 recovered, e.g. {2015: 500, unit: t}");
-        return false;
-    }
-    fod_site *s = L->s;
-    s->recovery = pool_alloc(L->mem, (m->n ? m->n : 1) * sizeof *s->recovery);
-    if (!s->recovery)
-        return false;
-    bool ok = true;
-    size_t n = 0;
-    for (size_t i = 0; i < m->n; i++) {
-        const ynode *kn = m->items[2 * i];
-        if (fod_recovery_word(kn))
-            continue;
-        if (fod_recovery_year(kn, &s->recovery[n].year, L->dl))
-            s->recovery[n++].at = m->items[2 * i + 1]->at;
-        else
-            ok = false;
-    }
-    const ynode *unit = yf_need(m, "unit", "'recovery' (the mass unit of CH4 recovered, e.g. t)", L->dl);
-    double to_gg = 0;
-    if (!ok || !unit || !fod_mass_unit(unit, "unit", "CH4", &to_gg, L->dl))
-        return false;
-    const ynode *src = yn_get(m, "source");
-    if (src && !yf_text(src, "source", L->dl))
-        return false;
-    for (size_t i = 0, r = 0; i < m->n; i++) {
-        if (fod_recovery_word(m->items[2 * i]))
-            continue;
-        ok &= fod_recovery_amount(m->items[2 * i + 1], to_gg, &s->recovery[r++].ch4_gg, L->dl);
-    }
-    s->nrecovery = n;
-    return fod_recovery_sort(s->recovery, n, L->dl) && ok;
-}
-
 /* site_type, and category when given (it must agree with the type). */
 static bool fod_site_kind(const ynode *item, fod_loader *L)
 {
@@ -545,18 +424,45 @@ static bool fod_site_kind(const ynode *item, fod_loader *L)
     return true;
 }
 
-/* The scalar parameters: MCF (by site type unless given), DOCf, F, OX and
- * the delay time. */
+/* `decay_start: deposit_year` (the CDM tool's convention: a deposit decays
+ * a whole year in its deposit year) as the delay it stands for, -6 months;
+ * `after_delay` (the default) keeps `delay_months`. */
+static bool fod_decay_start(const ynode *item, fod_loader *L)
+{
+    const ynode *n = yn_get(item, "decay_start");
+    const char *t = n ? yf_text(n, "decay_start", L->dl) : NULL;
+    if (!n || (t && strcmp(t, "after_delay") == 0))
+        return !n || t;
+    if (!t || strcmp(t, "deposit_year") != 0) {
+        if (t)
+            diag_error(L->dl, n->at, "'decay_start' is '%s': use deposit_year (the CDM tool's convention) or "
+                       "after_delay (IPCC, with delay_months)", t);
+        return false;
+    }
+    if (yn_get(item, "delay_months")) {
+        diag_error(L->dl, yn_get(item, "delay_months")->at, "'delay_months' and 'decay_start: deposit_year' both "
+                   "set when decay starts: keep one");
+        return false;
+    }
+    L->s->delay_months = (fod_param){FOD_DELAY_DEPOSIT_YEAR, "decay_start: deposit_year (CDM tool 'Emissions from "
+                                     "solid waste disposal sites': a whole year of decay in the deposit year, M = 1)",
+                                     n->at};
+    return true;
+}
+
+/* The scalar parameters: MCF (by site type unless given; by period or by
+ * waste type: fod_mcf_read), DOCf, F, OX and the delay time. */
 static bool fod_site_params(const ynode *item, bool kind_ok, fod_loader *L)
 {
     fod_site *s = L->s;
     bool ok = true;
-    fod_param mcf0 = fod_default_mcf(kind_ok ? s->site_type : FOD_UNCATEGORISED);
-    ok &= fod_param_opt(item, "mcf", 0, 1, false, mcf0, L, &s->mcf);
+    L->mcf_node = yn_get(item, "mcf");
+    ok &= fod_mcf_read(fod_default_mcf(kind_ok ? s->site_type : FOD_UNCATEGORISED), L);
     ok &= fod_param_opt(item, "docf", 0, 1, false, fod_default_docf(), L, &s->docf);
     ok &= fod_param_opt(item, "f", 0, 1, true, fod_default_f(), L, &s->f);
     ok &= fod_param_opt(item, "ox", 0, 1, false, fod_default_ox(), L, &s->ox);
     ok &= fod_param_opt(item, "delay_months", 0, FOD_DELAY_MAX, false, fod_default_delay(), L, &s->delay_months);
+    ok &= fod_decay_start(item, L);
     return ok;
 }
 
@@ -619,6 +525,8 @@ static bool fod_site_read(const ynode *item, pool *mem, diag_list *dl, fod_site 
     const ynode *dep = yf_need(item, "deposits", "a solid waste site (unit, types and rows)", dl);
     ok &= dep && fod_deposits(dep, &L);
     ok &= fod_site_decay(item, &L);
+    if (ok)
+        ok &= fod_mcf_resolve(&L);
     const ynode *rec = yn_get(item, "recovery");
     if (rec)
         ok &= fod_recovery_read(rec, &L);

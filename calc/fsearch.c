@@ -379,6 +379,23 @@ int fs_biogenic(const fs_order *o, const char *key)
     return -1;
 }
 
+const char *fs_missing_need(const fs_order *o, const char *key, const char *cat, bool (*has)(const void *ctx,
+                            const char *name), const void *ctx, const fset_entry **entry)
+{
+    size_t n;
+    const fset_entry *const *e = fs_entries(o, key, &n);
+    for (size_t i = 0; i < n; i++) {
+        if (e[i]->category && !cat_under(cat, e[i]->category))
+            continue;
+        for (unsigned k = 0; k < e[i]->nneeds; k++)
+            if (!has(ctx, e[i]->needs[k])) {
+                *entry = e[i];
+                return e[i]->needs[k];
+            }
+    }
+    return NULL;
+}
+
 size_t fs_rank(const fs_order *o, const char *set_id)
 {
     for (size_t s = 0; s < o->nsets; s++)

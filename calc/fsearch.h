@@ -95,6 +95,12 @@ bool fs_known(const fs_order *o, const char *key);
  * states it: 1 yes, 0 no, -1 not stated anywhere. */
 int fs_biogenic(const fs_order *o, const char *key);
 
+/* The first parameter that an entry for `key` applying to category `cat`
+ * lists under `needs:` and that has(name) says the record lacks; NULL
+ * when the record gives every one. *entry is that entry. */
+const char *fs_missing_need(const fs_order *o, const char *key, const char *cat, bool (*has)(const void *ctx,
+                            const char *name), const void *ctx, const fset_entry **entry);
+
 /* The position of the set `set_id` in the order (fs_count() if absent). */
 size_t fs_rank(const fs_order *o, const char *set_id);
 

@@ -7,6 +7,59 @@
 #include "fset_load.h"
 #include "yfields.h"
 
+/* Names of the CH4 values by origin in a GWP set (AR6 WG1 Table 7.15). */
+static const char *const gwp_origin_gas[GWP_NORIGINS] = {NULL, "CH4_fossil", "CH4_non_fossil"};
+
+/* A CH4 value by origin (`gas` CH4_fossil or CH4_non_fossil) into `g`:
+ * true when `gas` is one of them (stored, or reported when given twice). */
+static bool fdb_gwp_origin_value(fset_db *db, gwp_set *g, const char *gas, double val, const char *ref, src_loc at,
+                                 diag_list *dl)
+{
+    for (int o = GWP_ORIGIN_FOSSIL; o < GWP_NORIGINS; o++) {
+        if (strcasecmp(gas, gwp_origin_gas[o]) != 0)
+            continue;
+        if (!isnan(g->ch4[o]))
+            diag_error(dl, at, "the GWP of %s is given twice in set '%s' (first at line %u): keep one",
+                       gwp_origin_gas[o], g->id ? g->id : "?", g->ch4_at[o].line);
+        else {
+            g->ch4[o] = val;
+            g->ch4_ref[o] = pool_strdup(db->mem, ref);
+            g->ch4_at[o] = at;
+        }
+        return true;
+    }
+    return false;
+}
+
+bool gwp_splits_ch4(const gwp_set *g)
+{
+    return !isnan(g->ch4[GWP_ORIGIN_FOSSIL]) && !isnan(g->ch4[GWP_ORIGIN_NON_FOSSIL]);
+}
+
+gwp_origin gwp_effective_origin(const gwp_set *g, gas_id gas, gwp_origin o)
+{
+    return gas == GAS_CH4 && o != GWP_ORIGIN_ANY && gwp_splits_ch4(g) ? o : GWP_ORIGIN_ANY;
+}
+
+double gwp_value(const gwp_set *g, gas_id gas, gwp_origin o, const char **ref, src_loc *at)
+{
+    gwp_origin e = gwp_effective_origin(g, gas, o);
+    if (ref)
+        *ref = e ? g->ch4_ref[e] : g->ref[gas];
+    if (at)
+        *at = e ? g->ch4_at[e] : g->at[gas];
+    return e ? g->ch4[e] : g->gwp[gas];
+}
+
+const char *gwp_gas_label(gas_id gas, gwp_origin o)
+{
+    if (gas == GAS_CH4 && o == GWP_ORIGIN_FOSSIL)
+        return "CH4 (fossil)";
+    if (gas == GAS_CH4 && o == GWP_ORIGIN_NON_FOSSIL)
+        return "CH4 (non-fossil)";
+    return gas_name(gas);
+}
+
 /* Reads one GWP set of gwp.yaml into `g`. */
 static void fdb_parse_gwp(fset_db *db, const ynode *n, gwp_set *g, diag_list *dl)
 {
@@ -14,6 +67,8 @@ static void fdb_parse_gwp(fset_db *db, const ynode *n, gwp_set *g, diag_list *dl
     static const char *const vkeys[] = {"gas", "value", "ref", "confidence", "note"};
     for (int i = 0; i < GAS_COUNT; i++)
         g->gwp[i] = NAN;
+    for (int i = 0; i < GWP_NORIGINS; i++)
+        g->ch4[i] = NAN;
     g->set_at = n->at;
     if (n->kind != YN_MAP) {
         diag_error(dl, n->at, "each GWP set must be a mapping with id, title and values");
@@ -54,6 +109,8 @@ static void fdb_parse_gwp(fset_db *db, const ynode *n, gwp_set *g, diag_list *dl
             diag_error(dl, vn->at, "a GWP must be positive, got %s", vn->text);
             continue;
         }
+        if (fdb_gwp_origin_value(db, g, gas, val, ref, vn->at, dl))
+            continue;
         gas_id gi = gas_lookup(gas);
         if (gi == GAS_COUNT)
             continue; /* a gas no method emits yet: kept in the file, unused */

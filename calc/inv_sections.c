@@ -1,4 +1,4 @@
-/* inv_sections.c - the inventory's indirect, notation_keys and reference_approach sections. */
+/* inv_sections.c - the inventory's indirect, notation_keys and reference_approach sections, and a record's ch4_origin. */
 #include <math.h>
 #include <string.h>
 
@@ -180,4 +180,20 @@ void inv_parse_reference(inventory *inv, const ynode *n, diag_list *dl)
         }
         sec_ref_fuel(inv, fuels->items[i], &inv->ref[inv->nref++], dl);
     }
+}
+
+/* `ch4_origin: fossil` or `non_fossil`: the origin of the record's methane
+ * for a GWP set that splits CH4 (AR6), in place of the engine's rule.
+ * GWP_ORIGIN_ANY (with an error) for anything else. */
+gwp_origin inv_ch4_origin(const ynode *n, diag_list *dl)
+{
+    const char *t = yf_text(n, "ch4_origin", dl);
+    if (t && strcmp(t, "fossil") == 0)
+        return GWP_ORIGIN_FOSSIL;
+    if (t && strcmp(t, "non_fossil") == 0)
+        return GWP_ORIGIN_NON_FOSSIL;
+    if (t)
+        diag_error(dl, n->at, "'ch4_origin' is '%s': use fossil or non_fossil%s", t,
+                   strcmp(t, "biogenic") == 0 || strcmp(t, "non-fossil") == 0 ? " (biogenic methane is non_fossil)" : "");
+    return GWP_ORIGIN_ANY;
 }

@@ -1,4 +1,4 @@
-/* inventory.c - loading an inventory YAML file into records, streaming its activity list. */
+/* inventory.c - loading an inventory YAML file: its top-level fields, the activity list streamed record by record. */
 #include "fod_load.h"
 #include "fset_load.h"
 #include "inv_load.h"
@@ -23,8 +23,6 @@ typedef struct {
     size_t n;
 } inv_dupset;
 
-#define INV_SEEN 64 /* interned category and unit texts already checked, remembered by pointer */
-
 typedef struct {
     inventory *inv;
     diag_list *dl;
@@ -32,70 +30,20 @@ typedef struct {
     inv_dupset dups;
     size_t max_records;
     bool stop;           /* over max_records or DIAG_MAX_ERRORS: read no further */
-    const char *seen[INV_SEEN]; /* valid interned texts: a million records have a few dozen */
-    size_t nseen;
+    inv_seen seen;       /* categories already checked */
 } inv_loader;
-
-/* Whether interned text `s` was already found valid (then its check is
- * skipped: the same category or unit is not looked up a million times). */
-static bool inv_seen(const inv_loader *L, const char *s)
-{
-    for (size_t i = 0; i < L->nseen; i++)
-        if (L->seen[i] == s)
-            return true;
-    return false;
-}
-
-static void inv_mark_seen(inv_loader *L, const char *s)
-{
-    if (s && L->nseen < INV_SEEN)
-        L->seen[L->nseen++] = s;
-}
 
 static const char *const inv_top_keys[] = {"inventory", "title", "region", "year", "gwp", "factor_sets",
                                            "factor_dirs", "economy", "notes", "activities", "solid_waste",
                                            "indirect", "notation_keys", "reference_approach", "base_inventory",
                                            "factor_uncertainty"};
-/* Record keys besides the factor parameters (fset_param_at), which a record
- * may also give as overrides. */
-static const char *const inv_rec_keys[] = {"category", "fuel",  "activity", "amount",       "unit",
-                                           "uncertainty", "source", "id", "note", "not_estimated",
-                                           "feedstock_excluded", "distance", "fuel_economy", "fuel_density",
-                                           "stock_start", "stock_end", "removal"};
-#define INV_NREC_KEYS (sizeof inv_rec_keys / sizeof *inv_rec_keys)
-#define INV_MAX_KEYS 64
 #define INV_MAX_RECORDS 50000000u /* 5x10^7 records: about 6 GB of records; beyond, split the inventory */
-
-static inv_pos inv_pos_of(const ynode *n) { return (inv_pos){n->at.line, n->at.col}; }
 
 /* A pool copy of scalar text, or NULL after an error. */
 static const char *inv_text(inventory *inv, const ynode *n, const char *key, diag_list *dl)
 {
     const char *t = yf_text(n, key, dl);
     return t ? pool_strdup(inv->mem, t) : NULL;
-}
-
-static const char *inv_intern(inventory *inv, const char *s) { return s ? pool_intern(inv->mem, s, strlen(s)) : NULL; }
-
-/* Reads a record's `uncertainty:`: a percentage, or a mapping kept in
- * inv->unc (docs/uncertainty.md). */
-static void inv_uncertainty(inventory *inv, const ynode *n, inv_record *rec, diag_list *dl)
-{
-    unc_spec spec;
-    if (!unc_parse_record(n, inv->mem, &spec, &rec->uncertainty_pct, dl))
-        return;
-    if (inv->nunc == inv->capunc) {
-        size_t cap = inv->capunc ? inv->capunc * 2 : 16;
-        unc_spec *u = cap <= UINT_MAX ? realloc(inv->unc, cap * sizeof *u) : NULL;
-        if (!u) {
-            diag_error(dl, n->at, "out of memory reading 'uncertainty'");
-            return;
-        }
-        inv->unc = u;
-        inv->capunc = cap;
-    }
-    inv->unc[inv->nunc++] = spec;
-    rec->unc_ix = (unsigned)inv->nunc;
 }
 
 /* What a quantity of the economy block measures. */
@@ -303,240 +251,14 @@ static inv_record *inv_push(inventory *inv)
     return r;
 }
 
-/* `not_estimated: [ch4, n2o]`: gases deliberately left out of this record. */
-static void inv_not_estimated(const ynode *n, inv_record *r, diag_list *dl)
-{
-    if (n->kind != YN_SEQ) {
-        diag_error(dl, n->at, "'not_estimated' must be a list of gases such as [ch4, n2o]");
-        return;
-    }
-    for (size_t i = 0; i < n->n; i++) {
-        const char *t = yf_text(n->items[i], "not_estimated", dl);
-        gas_id g = t ? gas_lookup(t) : GAS_COUNT;
-        if (t && g == GAS_COUNT)
-            diag_error(dl, n->items[i]->at, "unknown gas '%s' in 'not_estimated' (use co2, ch4 or n2o)", t);
-        else if (t)
-            r->not_estimated |= 1u << g;
-    }
-}
-
-/* Whether `key` is one of the record's own keys (not a factor override):
- * the common case, answered before the longer list of factor names. */
-static bool inv_fixed_key(const char *key)
-{
-    for (size_t i = 0; i < INV_NREC_KEYS; i++)
-        if (txt_eq(key, inv_rec_keys[i]))
-            return true;
-    return false;
-}
-
-/* Reads the record-level factor overrides of `n` into `r`. */
-static void inv_overrides(inventory *inv, const ynode *n, inv_record *r, diag_list *dl)
-{
-    size_t np = 0;
-    for (size_t i = 0; i < n->n; i++)
-        np += !inv_fixed_key(n->items[2 * i]->text) && fset_param_lookup(n->items[2 * i]->text) != NULL;
-    if (!np)
-        return;
-    fset_param *p = pool_alloc(inv->mem, np * sizeof *p);
-    if (!p)
-        return;
-    for (size_t i = 0; i < n->n; i++) {
-        const fset_param_info *info = fset_param_lookup(n->items[2 * i]->text);
-        if (!info)
-            continue;
-        p[r->novr].name = info->name;
-        if (fset_parse_value(n->items[2 * i + 1], info->name, true, inv->mem, &p[r->novr].v, dl)) {
-            p[r->novr].v.at.file = inv->path;
-            r->novr++;
-        }
-    }
-    r->ovr = p;
-}
-
-/* Reads one `{value, unit}` factor of a distance-based record into *v and
- * the unit text into *unit; false (reported) when it is malformed. */
-static bool inv_dist_part(const ynode *n, const char *key, double *v, const char **unit, diag_list *dl)
-{
-    if (n->kind != YN_MAP) {
-        diag_error(dl, n->at, "'%s' must be a mapping {value: ..., unit: ..., source: ...}", key);
-        return false;
-    }
-    const ynode *val = yf_need(n, "value", key, dl), *u = yf_need(n, "unit", key, dl);
-    *unit = u ? yf_text(u, "unit", dl) : NULL;
-    units_t parsed;
-    char msg[200];
-    if (*unit && units_parse(*unit, &parsed, msg, sizeof msg) != UNITS_OK) {
-        diag_error(dl, u->at, "%s", msg);
-        return false;
-    }
-    return val && yf_number(val, "value", v, dl) && *unit && *v >= 0;
-}
-
-/* The distance-based road transport alternative (IPCC 2006 Vol.2 Ch.3
- * 3.2.1.2): amount = vehicle-km x fuel economy (x density when the economy is
- * a volume), with the unit written as that product ("km * L/100km * kg/L")
- * so the unit factor and the NCV apply as for any fuel amount. */
-static void inv_distance(inventory *inv, const ynode *n, inv_record *r, diag_list *dl)
-{
-    const ynode *d = yf_need(n, "distance", "a distance-based record", dl);
-    const ynode *fe = yf_need(n, "fuel_economy", "a distance-based record", dl);
-    const ynode *rho = yn_get(n, "fuel_density");
-    if (yn_get(n, "amount") || yn_get(n, "unit"))
-        diag_error(dl, n->at, "a distance-based record gives distance and fuel_economy instead of amount and unit");
-    double dv, fv, rv = 1.0;
-    const char *du, *fu, *ru = NULL;
-    if (!d || !fe || !inv_dist_part(d, "distance", &dv, &du, dl) || !inv_dist_part(fe, "fuel_economy", &fv, &fu, dl) ||
-        (rho && !inv_dist_part(rho, "fuel_density", &rv, &ru, dl)))
-        return;
-    char unit[256];
-    snprintf(unit, sizeof unit, "%s * %s%s%s", du, fu, ru ? " * " : "", ru ? ru : "");
-    r->amount = dv * fv * rv;
-    r->unit_text = inv_intern(inv, unit);
-    inv_set_field(inv, r, INV_AT_AMOUNT, inv_pos_of(d));
-    inv_set_field(inv, r, INV_AT_UNIT, inv_pos_of(d));
-    units_t u;
-    char msg[200];
-    if (units_parse(unit, &u, msg, sizeof msg) != UNITS_OK)
-        diag_error(dl, fe->at, "distance x fuel economy gives the unit '%s', which cannot be used: %s", unit, msg);
-    else if (r->unit_text && !inv_unit_keep(inv, r->unit_text, &u))
-        diag_error(dl, fe->at, "out of memory");
-}
-
-/* One growing-stock measurement {value, unit, year}; false (reported) when
- * malformed. */
-static bool inv_stock_part(const ynode *n, const char *key, double *v, const char **unit, long *year, diag_list *dl)
-{
-    if (!inv_dist_part(n, key, v, unit, dl))
-        return false;
-    const ynode *y = yf_need(n, "year", key, dl);
-    return y && yf_int(y, "year", 1900, 2200, year, dl);
-}
-
-/* The stock-difference method for forest land (IPCC 2006 Vol.4 Ch.2 Eq.
- * 2.8): the annual change of growing stock, (V2 - V1) / (t2 - t1), is the
- * record's amount, in the stocks' unit; density, BEF, root-to-shoot ratio
- * and carbon fraction then apply as terms of the product method. */
-static void inv_stock_difference(inventory *inv, const ynode *n, inv_record *r, diag_list *dl)
-{
-    const ynode *a = yf_need(n, "stock_start", "a stock-difference record", dl);
-    const ynode *b = yf_need(n, "stock_end", "a stock-difference record", dl);
-    if (yn_get(n, "amount") || yn_get(n, "unit"))
-        diag_error(dl, n->at, "a stock-difference record gives stock_start and stock_end instead of amount and unit");
-    double v1, v2;
-    const char *u1, *u2;
-    long y1, y2;
-    if (!a || !b || !inv_stock_part(a, "stock_start", &v1, &u1, &y1, dl) ||
-        !inv_stock_part(b, "stock_end", &v2, &u2, &y2, dl))
-        return;
-    if (strcmp(u1, u2) != 0) {
-        diag_error(dl, b->at, "stock_end is in '%s' but stock_start in '%s': give both stocks in one unit", u2, u1);
-        return;
-    }
-    if (y2 <= y1) {
-        diag_error(dl, b->at, "stock_end's year %ld is not after stock_start's %ld", y2, y1);
-        return;
-    }
-    r->amount = (v2 - v1) / (double)(y2 - y1);
-    r->unit_text = inv_intern(inv, u1);
-    inv_set_field(inv, r, INV_AT_AMOUNT, inv_pos_of(a));
-    inv_set_field(inv, r, INV_AT_UNIT, inv_pos_of(a));
-}
-
-/* Parses one item of `activities:`. */
+/* Parses one item of `activities:` and keeps it unless it has errors or
+ * repeats an earlier record. */
 static void inv_record_parse(inv_loader *L, const ynode *n)
 {
     inventory *inv = L->inv;
     diag_list *dl = L->dl;
-    if (n->kind != YN_MAP) {
-        diag_error(dl, n->at, "each activity must be a mapping with category, fuel, amount and unit, not %s",
-                   yn_kind_name(n));
-        return;
-    }
-    size_t errs = diag_error_count(dl);
-    const char *allowed[INV_MAX_KEYS];
-    size_t na = 0;
-    for (size_t i = 0; i < INV_NREC_KEYS; i++)
-        allowed[na++] = inv_rec_keys[i];
-    for (size_t i = 0; i < fset_param_count() && na < INV_MAX_KEYS; i++)
-        allowed[na++] = fset_param_at(i)->name;
-    yf_check_keys(n, allowed, na, "an activity record", dl);
-    inv_record tmp = {0};
-    tmp.at = inv_pos_of(n);
-    tmp.uncertainty_pct = NAN;
-    const ynode *cat = yf_need(n, "category", "an activity record", dl);
-    const char *t = cat ? yf_text(cat, "category", dl) : NULL;
-    tmp.category = inv_intern(inv, t);
-    if (t && !inv_seen(L, tmp.category)) {
-        if (!cat_lookup(t)) {
-            const char *hint = cat_suggest(t);
-            diag_error(dl, cat->at, "unknown IPCC category '%s'%s%s%s", t, hint ? " (did you mean '" : "",
-                       hint ? hint : " (use a 2006 IPCC code such as 1.A.1.a)", hint ? "'?)" : "");
-        } else
-            inv_mark_seen(L, tmp.category);
-    }
-    const ynode *fuel = yn_get(n, "fuel"), *act = yn_get(n, "activity");
-    if (fuel && act)
-        diag_error(dl, act->at, "a record has either 'fuel' or 'activity', not both");
-    else if (!fuel && !act)
-        diag_error(dl, n->at, "missing 'fuel' in an activity record (the fuel key, e.g. natural_gas)");
-    const ynode *keyn = fuel ? fuel : act;
-    if (keyn) {
-        tmp.key = inv_intern(inv, yf_text(keyn, fuel ? "fuel" : "activity", dl));
-        inv_set_field(inv, &tmp, INV_AT_KEY, inv_pos_of(keyn));
-    }
-    if (yn_get(n, "distance") || yn_get(n, "fuel_economy")) {
-        inv_distance(inv, n, &tmp, dl);
-        goto amount_done;
-    }
-    if (yn_get(n, "stock_start") || yn_get(n, "stock_end")) {
-        inv_stock_difference(inv, n, &tmp, dl);
-        goto amount_done;
-    }
-    const ynode *amt = yf_need(n, "amount", "an activity record", dl);
-    if (amt) {
-        inv_set_field(inv, &tmp, INV_AT_AMOUNT, inv_pos_of(amt));
-        if (yf_number(amt, "amount", &tmp.amount, dl) && tmp.amount < 0)
-            diag_error(dl, amt->at, "'amount' is negative (%s): activity data must be zero or more", amt->text);
-    }
-    const ynode *unit = yf_need(n, "unit", "an activity record", dl);
-    if (unit && (t = yf_text(unit, "unit", dl))) {
-        units_t u;
-        char msg[200];
-        inv_set_field(inv, &tmp, INV_AT_UNIT, inv_pos_of(unit));
-        tmp.unit_text = inv_intern(inv, t);
-        if (tmp.unit_text && pm_get(&inv->unit_ix, tmp.unit_text) == (size_t)-1) {
-            if (units_parse(t, &u, msg, sizeof msg) != UNITS_OK)
-                diag_error(dl, unit->at, "%s", msg);
-            else if (!inv_unit_keep(inv, tmp.unit_text, &u))
-                diag_error(dl, unit->at, "out of memory");
-        }
-    }
-amount_done:;
-    const ynode *unc = yn_get(n, "uncertainty");
-    if (unc)
-        inv_uncertainty(inv, unc, &tmp, dl);
-    const ynode *src = yn_get(n, "source");
-    if (src)
-        tmp.source = inv_intern(inv, yf_text(src, "source", dl));
-    const ynode *id = yn_get(n, "id");
-    if (id && (t = yf_text(id, "id", dl)))
-        tmp.id = pool_strdup(inv->mem, t);
-    const ynode *rm = yn_get(n, "removal");
-    bool rmv;
-    if (rm && yf_bool(rm, "removal", &rmv, dl))
-        tmp.removal = rmv ? 1 : 0;
-    else
-        tmp.removal = -1;
-    const ynode *fx = yn_get(n, "feedstock_excluded");
-    bool fxv;
-    if (fx && yf_bool(fx, "feedstock_excluded", &fxv, dl))
-        tmp.feedstock_excluded = fxv;
-    const ynode *ne = yn_get(n, "not_estimated");
-    if (ne)
-        inv_not_estimated(ne, &tmp, dl);
-    inv_overrides(inv, n, &tmp, dl);
-    if (diag_error_count(dl) != errs)
+    inv_record tmp;
+    if (!inv_record_read(inv, &L->seen, n, &tmp, dl))
         return;
     if (inv->n >= L->max_records) {
         diag_error(dl, n->at, "more than %zu activity records: split the inventory into several files",

@@ -47,6 +47,7 @@ typedef struct {
     bool feedstock_excluded;   /* 1.A: the amount has had feedstock and non-energy use taken out */
     signed char removal;       /* product method: 1 subtract (a sink, a carbon output), 0 add, -1 as the entry says */
     bool far;                  /* the fields' places are in inventory.far */
+    unsigned char ch4_origin;  /* gwp_origin of `ch4_origin:`; GWP_ORIGIN_ANY = by the engine's rule */
 } inv_record;
 
 /* A quantity of the economy block: GDP, population, primary electricity. */

@@ -102,6 +102,8 @@ static bool pb_record_line(pb_ctx *c, const eng_result *r, size_t i, size_t proj
         l->gases |= 1u << g;
         l->memo |= rows[k].memo ? 1u << g : 0;
         l->e0[g] = rows[k].emission_t;
+        if (g == GAS_CH4)
+            l->ch4_origin = rows[k].gwp_origin;
         l->ef0[g] = rows[k].ef;
         l->ef_unit[g] = v->unit;
     }
@@ -130,6 +132,7 @@ static bool pb_landfill_lines(pb_ctx *c, const eng_result *r, size_t project)
         l->ef0[GAS_CH4] = 1;
         l->ef_unit[GAS_CH4] = l->unit;
         l->gases = 1u << GAS_CH4;
+        l->ch4_origin = gwp_effective_origin(eng_gwp(r), GAS_CH4, ENG_FOD_ORIGIN);
         l->at = site->at;
     }
     return true;
@@ -396,6 +399,10 @@ static bool pb_lines(pb_ctx *c)
     const gwp_set *g = eng_gwp(m->in.base);
     for (int k = 0; k < GAS_COUNT; k++)
         m->gwp[k] = isnan(g->gwp[k]) ? 0 : g->gwp[k];
+    for (int o = 0; o < GWP_NORIGINS; o++) {
+        double v = gwp_value(g, GAS_CH4, (gwp_origin)o, NULL, NULL);
+        m->gwp_ch4[o] = isnan(v) ? 0 : v;
+    }
     if (!pb_inventory_lines(c, m->in.base, PRJ_NONE))
         return false;
     for (size_t p = 0; p < f->nprojects; p++)

@@ -149,7 +149,7 @@ static void pr_aggregate(const prj_model *m, prj_scen_result *sr)
                 double e = r->t[prj_cell(r, li, g, t)];
                 sr->memo_t[t] += memo ? e : 0;
                 sr->sector_t[(t * ns + l->sector) * GAS_COUNT + g] += memo ? 0 : e;
-                co2e += memo ? 0 : e * m->gwp[g];
+                co2e += memo ? 0 : e * prj_gwp(m, l, g);
             }
             double co2 = (l->memo & (1u << GAS_CO2)) ? 0 : r->t[prj_cell(r, li, GAS_CO2, t)];
             sr->sector_co2e[t * ns + l->sector] += co2e;
@@ -235,7 +235,7 @@ static void pr_lmdi_cells(const prj_model *m, const prj_run *r, size_t t, double
         double c = 0;
         for (int g = 0; g < GAS_COUNT; g++)
             if (!(l->memo & (1u << g)) && (co2e || g == GAS_CO2))
-                c += co2e ? r->t[prj_cell(r, li, g, t)] * m->gwp[g] : r->t[prj_cell(r, li, g, t)];
+                c += co2e ? r->t[prj_cell(r, li, g, t)] * prj_gwp(m, l, g) : r->t[prj_cell(r, li, g, t)];
         energy[l->sector * nf + m->line_fuel[li]] += r->energy[li * ny + t];
         emission[l->sector * nf + m->line_fuel[li]] += c;
     }

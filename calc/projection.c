@@ -464,7 +464,7 @@ static void pe_project(const prj_model *m, const prj_plan *p, const prj_bmeasure
                 int g = __builtin_ctz(gm);
                 double *e = &r->t[prj_cell(r, li, g, t)];
                 *e = l->e0[g] * rho * growth[t] * pe_factor(m, p, r, li, t, g);
-                co2e += l->kind != PRJ_L_INDIRECT && !(l->memo & (1u << g)) ? *e * m->gwp[g] : 0;
+                co2e += l->kind != PRJ_L_INDIRECT && !(l->memo & (1u << g)) ? *e * prj_gwp(m, l, g) : 0;
             }
             if (l->kind == PRJ_L_INDIRECT && !l->net_import && strcmp(l->key, "electricity") == 0)
                 r->elec_tj[t] += r->energy[li * ny + t];
@@ -496,7 +496,7 @@ static void pe_totals(const prj_model *m, prj_run *r, size_t j)
             int g = __builtin_ctz(gm);
             const double *e = &r->t[prj_cell(r, li, g, 0)];
             for (size_t t = 0; t < ny; t++)
-                co2e[t] += e[t] * m->gwp[g];
+                co2e[t] += e[t] * prj_gwp(m, l, g);
         }
         const double *co2 = (counted & (1u << GAS_CO2)) ? &r->t[prj_cell(r, li, GAS_CO2, 0)] : NULL;
         for (size_t t = 0; co2 && l->energy_use && t < ny; t++)
@@ -532,7 +532,7 @@ bool prj_line_metric(const prj_model *m, const prj_run *r, size_t li, prj_metric
         int g = __builtin_ctz(gm);
         const double *e = &r->t[prj_cell(r, li, g, 0)];
         for (size_t t = 0; t < ny; t++)
-            co2e[t] += e[t] * m->gwp[g];
+            co2e[t] += e[t] * prj_gwp(m, l, g);
     }
     for (size_t t = 0; t < ny; t++)
         out[t] += co2e[t];

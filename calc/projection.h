@@ -206,6 +206,7 @@ typedef struct {
     units_t ef_unit[GAS_COUNT]; /* its unit */
     unsigned gases;             /* bit g: the line emits gas g */
     unsigned memo;              /* bit g: gas g is a memo item (biogenic CO2) */
+    gwp_origin ch4_origin;      /* the origin the engine gave its CH4's GWP (AR6: fossil or non-fossil) */
     bool sink;                  /* under a sink prefix */
     bool energy_use;            /* under 1.A: counted in co2_energy */
     bool net_import;            /* purchased energy: the net-import view */
@@ -291,6 +292,7 @@ typedef struct {
     prj_inputs in;
     long base_year;
     double gwp[GAS_COUNT]; /* the base inventory's GWP set, for every line's CO2e */
+    double gwp_ch4[GWP_NORIGINS]; /* its CH4 by origin (all three the one CH4 value unless the set splits it) */
     size_t nyears;         /* base_year .. horizon */
     prj_line *lines;
     size_t nlines;
@@ -303,6 +305,12 @@ typedef struct {
     size_t ntargets;
     struct pool *mem;
 } prj_model;
+
+/* The GWP of gas g of line l: CH4 by the line's origin, else the gas's. */
+static inline double prj_gwp(const prj_model *m, const prj_line *l, int g)
+{
+    return g == GAS_CH4 ? m->gwp_ch4[l->ch4_origin] : m->gwp[g];
+}
 
 /* Binds the file to its inputs: builds the lines, resolves every selector,
  * driver and unit, and checks what needs the inventory (a selector that

@@ -501,7 +501,9 @@ static bool unc_add_sites(unc_model *m, const eng_result *r, unsigned year)
         if (m->opts.gwp_pct[GAS_CH4] > 0 && (ix[ni++] = unc_add_gwp(m, eng_gwp(r), GAS_CH4)) == UNC_NONE)
             return false;
         uint32_t row = unc_row_for(m, inv->fod.sites[i].category, "landfill", GAS_CH4);
-        if (!unc_add_line(m, row, year, i, in->nominal * eng_gwp(r)->gwp[GAS_CH4], ix, ni))
+        double t_ch4, t_co2e; /* t_ch4 is in->nominal; t_co2e at the landfill's (non-fossil) CH4 GWP */
+        eng_fod_emission(r, i, &t_ch4, &t_co2e);
+        if (!unc_add_line(m, row, year, i, t_co2e, ix, ni))
             return false;
     }
     return true;

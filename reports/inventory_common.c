@@ -62,6 +62,13 @@ static const rpt_text il_texts[IL_END] = {
     [IL_ALL] = {"all", "全部"},
     [IL_RECORD_OVERRIDE] = {"(record override)", "（记录自带）"},
     [IL_GWP_TITLE] = {"GWP set title", "全球增温潜势值说明"},
+    [IL_GWP_FOSSIL] = {"fossil methane: fuel combustion, fugitive emissions, industrial processes (AR6 WG1 Table "
+                       "7.15; docs/input-format.md)",
+                       "化石源甲烷：化石燃料燃烧、逸散排放、工业生产过程（AR6 第一工作组表7.15）"},
+    [IL_GWP_NON_FOSSIL] = {"non-fossil methane: agriculture, land use, waste, biomass fuels (AR6 WG1 Table 7.15; "
+                           "docs/input-format.md)",
+                           "非化石源甲烷：农业、土地利用、废弃物、生物质燃料（AR6 第一工作组表7.15）"},
+    [IL_GWP_ENTERS] = {"CO2e = emission x GWP", "CO2当量 = 排放量 × 全球增温潜势"},
     [IL_METHOD_NOTE] =
         {"Emissions per gas = activity x unit factor x NCV x EF x EF factor x oxidation; CO2e = emission x GWP "
          "(IPCC 2006 Vol.2 Ch.1-2 sectoral approach). Biogenic CO2 is reported as a memo item and excluded from "
@@ -127,6 +134,12 @@ static const rpt_text il_texts[IL_END] = {
     [IL_DEPOSIT_SOURCE] = {"Deposits source", "填埋量来源"},
     [IL_SITE_SOURCE] = {"Site source", "填埋场数据来源"},
     [IL_MCF] = {"MCF (methane correction factor)", "MCF（甲烷修正因子）"},
+    [IL_MCF_PERIODS] = {"MCF by deposit year (site management by period, or by waste type)",
+                        "按填埋年份的MCF（分时期的场地管理或分废弃物类型）"},
+    [IL_MCF_ALL_TYPES] = {"every waste type", "所有废弃物类型"},
+    [IL_MCF_FROM] = {"from", "自"},
+    [IL_MCF_EVERY_YEAR] = {"every year", "各年"},
+    [IL_MCF_OF_YEAR] = {"MCF of the deposit year", "填埋当年的MCF"},
     [IL_DOCF] = {"DOCf (fraction of DOC that decomposes)", "DOCf（可分解的DOC比例）"},
     [IL_F] = {"F (fraction of CH4 in landfill gas)", "F（填埋气中CH4的比例）"},
     [IL_OX] = {"OX (oxidation factor)", "OX（氧化因子）"},

@@ -157,7 +157,7 @@ static void csv_fod_row(FILE *f, const eng_result *r, const fod_site *s, size_t 
 {
     const inventory *inv = eng_inventory(r);
     char where[4200], sector[64], terms[256], a[40], b[40], c[40], d[40];
-    double gwp = eng_gwp(r)->gwp[GAS_CH4], t, t_co2e;
+    double gwp = gwp_value(eng_gwp(r), GAS_CH4, ENG_FOD_ORIGIN, NULL, NULL), t, t_co2e;
     eng_fod_emission(r, site, &t, &t_co2e);
     rpt_fmt(where, sizeof where, "%s:%u", s->at.file ? s->at.file : inv->path, s->at.line);
     rpt_sector_of(s->category, sector, sizeof sector);

@@ -529,9 +529,59 @@ static void xw_factor_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_hit
         rpt_xl_str(x, ws, row, FC_ENTERS_AS, rpt_term_kind_text(info->term, w->zh), RPT_F_NONE);
 }
 
+void xw_gwp_use(xw *w, gas_id g, gwp_origin o)
+{
+    if (g < GAS_COUNT && o < GWP_NORIGINS)
+        w->gwp_used[o] |= 1u << g;
+}
+
+/* The 0-based Factors row of the GWP of gas g of origin o: after the
+ * factors used, one row per GWP used in gas order, then origin order. */
+static lxw_row_t xw_gwp_row(const xw *w, gas_id g, gwp_origin o)
+{
+    const eng_hit *used;
+    lxw_row_t row = (lxw_row_t)eng_factors_used(w->r, &used) + 1;
+    for (int gi = 0; gi < (int)g; gi++)
+        for (int oi = 0; oi < GWP_NORIGINS; oi++)
+            row += (w->gwp_used[oi] >> gi) & 1u;
+    for (int oi = 0; oi < (int)o; oi++)
+        row += (w->gwp_used[oi] >> g) & 1u;
+    return row;
+}
+
+rpt_ref xw_gwp_ref(const xw *w, gas_id g, gwp_origin o) { return rpt_xl_ref("Factors", xw_gwp_row(w, g, o), FC_VALUE, true); }
+
+/* Writes the Factors row of the GWP of gas g of origin o: the gas (CH4
+ * fossil or non-fossil where the set splits it), its value, the set, its
+ * reference and where the set file gives it. */
+static void xw_gwp_factor_row(xw *w, lxw_worksheet *ws, gas_id g, gwp_origin o)
+{
+    const gwp_set *set = eng_gwp(w->r);
+    const char *ref = NULL;
+    src_loc at;
+    double v = gwp_value(set, g, o, &ref, &at);
+    lxw_row_t row = xw_gwp_row(w, g, o);
+    rpt_xl *x = &w->xl;
+    char buf[600];
+    rpt_xl_str(x, ws, row, FC_PARAM, "gwp", RPT_F_NONE);
+    rpt_xl_str(x, ws, row, FC_WHAT, gwp_gas_label(g, o), RPT_F_NONE);
+    rpt_xl_num(x, ws, row, FC_VALUE, v, RPT_F_GENERAL);
+    rpt_xl_str(x, ws, row, FC_UNIT, "t CO2e/t", RPT_F_NONE);
+    rpt_xl_str(x, ws, row, FC_SET, set->id, RPT_F_NONE);
+    rpt_xl_str(x, ws, row, FC_REFERENCE, ref, RPT_F_NONE);
+    if (o != GWP_ORIGIN_ANY)
+        rpt_xl_str(x, ws, row, FC_NOTE, il_label(o == GWP_ORIGIN_FOSSIL ? IL_GWP_FOSSIL : IL_GWP_NON_FOSSIL, w->zh),
+                   RPT_F_NONE);
+    buf[0] = '\0';
+    if (at.file)
+        rpt_fmt(buf, sizeof buf, "%s:%u", at.file, at.line);
+    rpt_xl_str(x, ws, row, FC_DEFINED_AT, buf, RPT_F_NONE);
+    rpt_xl_str(x, ws, row, FC_ENTERS_AS, il_label(IL_GWP_ENTERS, w->zh), RPT_F_NONE);
+}
+
 /* Writes the Factors sheet: every factor value used, in first-use order,
- * with how it enters the product method, then the landfill model's
- * parameters of every site. */
+ * with how it enters the product method, then the GWPs used, then the
+ * landfill model's parameters of every site. */
 static void xw_factors(xw *w)
 {
     static const rpt_label_id hdr[FC_COUNT] = {
@@ -553,6 +603,12 @@ static void xw_factors(xw *w)
     for (size_t i = 0; i < n; i++)
         xw_factor_row(w, ws, (lxw_row_t)i + 1, &used[i]);
     lxw_row_t row = (lxw_row_t)n + 1;
+    for (int g = 0; g < GAS_COUNT; g++)
+        for (int o = 0; o < GWP_NORIGINS; o++)
+            if ((w->gwp_used[o] >> g) & 1u) {
+                xw_gwp_factor_row(w, ws, (gas_id)g, (gwp_origin)o);
+                row++;
+            }
     xw_fod_factors(w, ws, &row);
     rpt_xl_check(&w->xl, worksheet_autofilter(ws, 0, 0, row - 1, (lxw_col_t)(ncols - 1)), "setting the autofilter");
 }

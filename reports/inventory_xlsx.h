@@ -20,6 +20,7 @@
  * (chain == NULL), then one sheet per sector for the product method. */
 typedef enum {
     XG_CALC,        /* "Calculation": 1.A fuel combustion */
+    XG_FUGITIVE,    /* "Fugitive": 1.B fugitive emissions from fuels (product method) */
     XG_INDUSTRY,    /* "Industry": 2.* */
     XG_AGRICULTURE, /* "Agriculture": 3.* except 3.B */
     XG_FOREST,      /* "Forest": 3.B (removals, negative) */
@@ -67,6 +68,7 @@ typedef struct {
     xw_group g[XG_COUNT];
     xw_source src[XW_MAX_SOURCES];
     size_t nsrc;
+    unsigned gwp_used[GWP_NORIGINS]; /* bit (1 << gas): the Factors sheet has a row for that GWP */
 } xw;
 
 /* ---- shared helpers (inventory_xlsx.c) ---- */
@@ -119,6 +121,16 @@ void xw_fod_plan(xw *w);
 
 /* Writes the "Landfill (FOD)" sheet when there are sites. */
 void xw_fod_sheet(xw *w);
+
+/* ---- the GWPs used (inventory_xlsx.c) ---- */
+
+/* Notes that a row uses the GWP of gas g of origin o (line->gwp_origin):
+ * the Factors sheet gets a row for it. Call before the line sheets. */
+void xw_gwp_use(xw *w, gas_id g, gwp_origin o);
+
+/* The absolute reference of that GWP's value on the Factors sheet
+ * ("Factors!$D$12"): the GWP rows follow the factors used, in gas order. */
+rpt_ref xw_gwp_ref(const xw *w, gas_id g, gwp_origin o);
 
 /* Writes the model parameters of every site as Factors rows from *row. */
 void xw_fod_factors(xw *w, lxw_worksheet *ws, lxw_row_t *row);

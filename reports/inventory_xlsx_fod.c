@@ -47,12 +47,26 @@ enum { FP_LABEL, FP_VALUE, FP_SOURCE };
 /* Columns of the per-type parameter rows. */
 enum { FT_LABEL, FT_DOC, FT_DOC_SRC, FT_K, FT_K_SRC, FT_EXP_K, FT_OMEXP_K, FT_EXP_DEP, FT_OMEXP_DEP, FT_COUNT };
 
-/* Columns of a waste type's table. */
-enum { FY_YEAR, FY_DEPOSIT, FY_W, FY_DDOCMD, FY_UNREACTED, FY_DEP_DECOMP, FY_DDOCMA, FY_DECOMP, FY_CH4, FY_COUNT };
+/* Columns of a waste type's table (the MCF of the deposit year last, so
+ * that the model's columns keep their places). */
+enum {
+    FY_YEAR,
+    FY_DEPOSIT,
+    FY_W,
+    FY_DDOCMD,
+    FY_UNREACTED,
+    FY_DEP_DECOMP,
+    FY_DDOCMA,
+    FY_DECOMP,
+    FY_CH4,
+    FY_MCF,
+    FY_COUNT
+};
 
 /* Where the parts of one site block are. */
 typedef struct {
     lxw_row_t start;   /* FB_TITLE */
+    lxw_row_t mcf0;    /* first row of the MCF-by-period block (when the site has periods or MCFs by type) */
     lxw_row_t table0;  /* heading row of the first waste type's table */
     lxw_row_t summary; /* heading row of the site summary */
     lxw_row_t end;     /* first row after the block */
@@ -61,14 +75,40 @@ typedef struct {
 /* A waste type's table: heading, header, one row per year, a blank row. */
 static lxw_row_t fod_table_rows(const fod_result *f) { return (lxw_row_t)f->nyears + 3; }
 
-static fod_layout fod_layout_of(const fod_result *f, lxw_row_t start)
+/* Rows of the MCF block: the site's periods, then each column's own. */
+static lxw_row_t fod_mcf_rows(const fod_site *s)
+{
+    size_t n = s->mcf_periods.n;
+    for (size_t j = 0; j < s->ntypes; j++)
+        n += s->mcf_type[j].n;
+    return (lxw_row_t)n;
+}
+
+static fod_layout fod_layout_of(const fod_site *s, const fod_result *f, lxw_row_t start)
 {
     fod_layout l;
+    lxw_row_t nmcf = fod_mcf_rows(s);
     l.start = start;
-    l.table0 = start + FB_TYPE0 + (lxw_row_t)f->ntypes + 1;
+    l.mcf0 = start + FB_TYPE0 + (lxw_row_t)f->ntypes + 2; /* after a blank row and the block's header */
+    l.table0 = start + FB_TYPE0 + (lxw_row_t)f->ntypes + 1 + (nmcf ? nmcf + 2 : 0);
     l.summary = l.table0 + (lxw_row_t)f->ntypes * fod_table_rows(f);
     l.end = l.summary + 2 + (lxw_row_t)f->nyears + 2;
     return l;
+}
+
+/* The row whose value cell holds the MCF of column j's deposits of `year`:
+ * the column's own period, else the site's period, else the site's MCF. */
+static lxw_row_t fod_mcf_cell_row(const fod_site *s, const fod_layout *l, size_t j, int year)
+{
+    if (s->mcf_type[j].n) {
+        lxw_row_t r = l->mcf0 + (lxw_row_t)s->mcf_periods.n;
+        for (size_t i = 0; i < j; i++)
+            r += (lxw_row_t)s->mcf_type[i].n;
+        return r + (lxw_row_t)fod_mcf_period_at(&s->mcf_type[j], year);
+    }
+    if (s->mcf_periods.n)
+        return l->mcf0 + (lxw_row_t)fod_mcf_period_at(&s->mcf_periods, year);
+    return l->start + FB_MCF;
 }
 
 /* First row of the first site block. */
@@ -88,6 +128,7 @@ void xw_fod_plan(xw *w)
     int col[XK_COUNT] = {[XK_CATEGORY] = FR_CATEGORY, [XK_SECTOR] = FR_SECTOR, [XK_GAS] = FR_GAS,
                          [XK_EMISSION] = FR_EMISSION, [XK_CO2E] = FR_CO2E,     [XK_MEMO] = XW_NO_COL};
     xw_add_source(w, XW_FOD_SHEET, col, true, FOD_ROW_RES0, FOD_ROW_RES0 + (lxw_row_t)n - 1);
+    xw_gwp_use(w, GAS_CH4, gwp_effective_origin(eng_gwp(w->r), GAS_CH4, ENG_FOD_ORIGIN));
 }
 
 /* The absolute reference of the value of site-block row `row`: "$B$12". */
@@ -176,6 +217,40 @@ static void fod_type_rows(xw *w, lxw_worksheet *ws, const fod_site *s, const fod
     }
 }
 
+/* The label of MCF period `p` of `what` ("every waste type", "sludge"):
+ * "every waste type, from 1990" or "sludge, every year". */
+static void fod_mcf_label(const xw *w, const char *what, const fod_mcf_period *p, char *buf, size_t len)
+{
+    if (p->from > 0)
+        rpt_fmt(buf, len, "%s: %s, %s %d", il_label(IL_MCF, w->zh), what, il_label(IL_MCF_FROM, w->zh), p->from);
+    else
+        rpt_fmt(buf, len, "%s: %s, %s", il_label(IL_MCF, w->zh), what, il_label(IL_MCF_EVERY_YEAR, w->zh));
+}
+
+/* Writes the MCF block when the site has MCF periods or MCFs by waste
+ * type: a header, then one row per period (label, value, source), the
+ * site's first, then each column's own, in column order. */
+static void fod_mcf_block(xw *w, lxw_worksheet *ws, const fod_site *s, const fod_layout *l)
+{
+    static const rpt_label_id hdr[] = {IL_MCF_PERIODS, IL_VALUE, RPT_L_SOURCE};
+    if (!fod_mcf_rows(s))
+        return;
+    rpt_xl_header(&w->xl, ws, l->mcf0 - 1, hdr, 3);
+    lxw_row_t row = l->mcf0;
+    char label[256], src[1024];
+    for (size_t j = 0; j <= s->ntypes; j++) {
+        const fod_mcf_series *m = j == 0 ? &s->mcf_periods : &s->mcf_type[j - 1];
+        const char *what = j == 0 ? il_label(IL_MCF_ALL_TYPES, w->zh) : fod_waste_name(s->type[j - 1]);
+        for (size_t i = 0; i < m->n; i++, row++) {
+            fod_mcf_label(w, what, &m->p[i], label, sizeof label);
+            fod_param_src(w, &m->p[i].mcf, src, sizeof src);
+            rpt_xl_str(&w->xl, ws, row, FP_LABEL, label, RPT_F_NONE);
+            rpt_xl_num(&w->xl, ws, row, FP_VALUE, m->p[i].mcf.value, RPT_F_GENERAL);
+            rpt_xl_str(&w->xl, ws, row, FP_SOURCE, src, RPT_F_NONE);
+        }
+    }
+}
+
 /* The deposit of a cell in the input unit: W (Gg) / the unit factor in the
  * fewest digits (15 to 17) whose product with the factor is W again, so a
  * 10^4 t row shows the figure as typed and W = deposit x factor is exact. */
@@ -193,9 +268,10 @@ static double fod_deposit_in_unit(const fod_site *s, double w_gg)
 }
 
 /* The absolute references a waste type's table multiplies by: the site's
- * unit factor, DOCf, MCF and F, and the type's DOC and decay factors. */
+ * unit factor, DOCf and F, and the type's DOC and decay factors (the MCF
+ * is the row's own, FY_MCF). */
 typedef struct {
-    rpt_ref uf, doc, docf, mcf, f, exp_k, omexp_k, exp_dep, omexp_dep;
+    rpt_ref uf, doc, docf, f, exp_k, omexp_k, exp_dep, omexp_dep;
 } fod_refs;
 
 /* The references of waste type j of the site block at row b. */
@@ -206,7 +282,6 @@ static fod_refs fod_refs_of(lxw_row_t b, size_t j)
     r.uf = fod_value(b + FB_UNIT_TO_GG);
     r.doc = rpt_xl_ref(NULL, p, FT_DOC, true);
     r.docf = fod_value(b + FB_DOCF);
-    r.mcf = fod_value(b + FB_MCF);
     r.f = fod_value(b + FB_F);
     r.exp_k = rpt_xl_ref(NULL, p, FT_EXP_K, true);
     r.omexp_k = rpt_xl_ref(NULL, p, FT_OMEXP_K, true);
@@ -217,13 +292,14 @@ static fod_refs fod_refs_of(lxw_row_t b, size_t j)
 
 /* Writes year iy of waste type j at `row`: each cell a formula of this
  * row, the row above and the site's parameter cells, in the engine's order:
+ *   MCF = the deposit year's (the site's, its period's or the type's cell);
  *   W = deposit x unit factor; DDOCmd = ((W x DOC) x DOCf) x MCF;
  *   not reacted = DDOCmd x e^(-k(13-M)/12); decomposed then = DDOCmd x (1 - ...);
  *   DDOCma = not reacted + DDOCma(prev) x e^-k;
  *   decomposed = deposit-year part + DDOCma(prev) x (1 - e^-k);
  *   CH4 = (decomposed x F) x (16/12). */
 static void fod_type_row(xw *w, lxw_worksheet *ws, const fod_site *s, const fod_result *f, size_t j, size_t iy,
-                         lxw_row_t row, const fod_refs *p)
+                         lxw_row_t row, const fod_refs *p, lxw_row_t mcf_row)
 {
     rpt_xl *x = &w->xl;
     const fod_cell *c = fod_cell_at(f, iy, j);
@@ -231,9 +307,12 @@ static void fod_type_row(xw *w, lxw_worksheet *ws, const fod_site *s, const fod_
     char buf[RPT_XL_FORMULA_MAX];
     rpt_xl_num(x, ws, row, FY_YEAR, (double)(f->first_year + (int)iy), RPT_F_INT);
     rpt_xl_num(x, ws, row, FY_DEPOSIT, fod_deposit_in_unit(s, c->w_gg), RPT_F_GENERAL);
+    snprintf(buf, sizeof buf, "=%s", fod_value(mcf_row).s);
+    rpt_xl_formula(x, ws, row, FY_MCF, buf, c->mcf, RPT_F_GENERAL);
     snprintf(buf, sizeof buf, "=%s*%s", rpt_xl_cell(row, FY_DEPOSIT).s, p->uf.s);
     rpt_xl_formula(x, ws, row, FY_W, buf, c->w_gg, RPT_F_GENERAL);
-    snprintf(buf, sizeof buf, "=%s*%s*%s*%s", rpt_xl_cell(row, FY_W).s, p->doc.s, p->docf.s, p->mcf.s);
+    snprintf(buf, sizeof buf, "=%s*%s*%s*%s", rpt_xl_cell(row, FY_W).s, p->doc.s, p->docf.s,
+             rpt_xl_cell(row, FY_MCF).s);
     rpt_xl_formula(x, ws, row, FY_DDOCMD, buf, c->ddocmd_gg, RPT_F_GENERAL);
     snprintf(buf, sizeof buf, "=%s*%s", rpt_xl_cell(row, FY_DDOCMD).s, p->exp_dep.s);
     rpt_xl_formula(x, ws, row, FY_UNREACTED, buf, c->ddocm_unreacted_gg, RPT_F_GENERAL);
@@ -260,7 +339,8 @@ static void fod_type_table(xw *w, lxw_worksheet *ws, const fod_site *s, const fo
 {
     static const rpt_label_id hdr[FY_COUNT] = {RPT_L_YEAR,   IL_DEPOSIT,         IL_W_GG,
                                                IL_DDOCMD,    IL_DDOCM_UNREACTED, IL_DDOCM_DEP_DECOMP,
-                                               IL_DDOCMA,    IL_DDOCM_DECOMP,    IL_CH4_GEN};
+                                               IL_DDOCMA,    IL_DDOCM_DECOMP,    IL_CH4_GEN,
+                                               IL_MCF_OF_YEAR};
     lxw_row_t t0 = l->table0 + (lxw_row_t)j * fod_table_rows(f);
     fod_refs p = fod_refs_of(l->start, j);
     char buf[512];
@@ -269,7 +349,8 @@ static void fod_type_table(xw *w, lxw_worksheet *ws, const fod_site *s, const fo
     rpt_xl_str(&w->xl, ws, t0, 0, buf, RPT_F_BOLD);
     rpt_xl_header(&w->xl, ws, t0 + 1, hdr, FY_COUNT);
     for (size_t iy = 0; iy < f->nyears && !w->xl.err; iy++)
-        fod_type_row(w, ws, s, f, j, iy, t0 + 2 + (lxw_row_t)iy, &p);
+        fod_type_row(w, ws, s, f, j, iy, t0 + 2 + (lxw_row_t)iy, &p,
+                     fod_mcf_cell_row(s, l, j, f->first_year + (int)iy));
 }
 
 /* Writes the site summary's heading and header: year, CH4 generated per
@@ -341,14 +422,15 @@ static void fod_results(xw *w, lxw_worksheet *ws, const fod_result *fod, size_t 
     static const rpt_label_id hdr[FR_COUNT] = {IL_CATEGORY,        IL_SECTOR, IL_GAS, IL_EMISSION_T,
                                                IL_EMISSION_T_CO2E, IL_GWP,    IL_SITE};
     const inventory *inv = eng_inventory(w->r);
-    double gwp = eng_gwp(w->r)->gwp[GAS_CH4];
+    gwp_origin o = gwp_effective_origin(eng_gwp(w->r), GAS_CH4, ENG_FOD_ORIGIN);
+    double gwp = gwp_value(eng_gwp(w->r), GAS_CH4, o, NULL, NULL);
     rpt_xl *x = &w->xl;
     rpt_xl_str(x, ws, FOD_ROW_RES_HEADING, 0, il_label(IL_FOD_RESULTS, w->zh), RPT_F_BOLD);
     rpt_xl_header(x, ws, FOD_ROW_RES_HEADER, hdr, FR_COUNT);
     lxw_row_t start = fod_first_block(n);
     for (size_t i = 0; i < n; i++) {
         const fod_site *s = &inv->fod.sites[i];
-        fod_layout l = fod_layout_of(&fod[i], start);
+        fod_layout l = fod_layout_of(s, &fod[i], start);
         lxw_row_t row = FOD_ROW_RES0 + (lxw_row_t)i, last = l.summary + 2 + (lxw_row_t)fod[i].nyears - 1;
         char sector[64], buf[RPT_XL_FORMULA_MAX];
         double t, t_co2e;
@@ -361,7 +443,8 @@ static void fod_results(xw *w, lxw_worksheet *ws, const fod_result *fod, size_t 
         rpt_xl_formula(x, ws, row, FR_EMISSION, buf, t, RPT_F_T_SMALL);
         snprintf(buf, sizeof buf, "=%s*%s", rpt_xl_cell(row, FR_EMISSION).s, rpt_xl_cell(row, FR_GWP).s);
         rpt_xl_formula(x, ws, row, FR_CO2E, buf, t_co2e, RPT_F_T);
-        rpt_xl_num(x, ws, row, FR_GWP, gwp, RPT_F_GENERAL);
+        snprintf(buf, sizeof buf, "=%s", xw_gwp_ref(w, GAS_CH4, o).s);
+        rpt_xl_formula(x, ws, row, FR_GWP, buf, gwp, RPT_F_GENERAL);
         rpt_xl_str(x, ws, row, FR_SITE, s->name, RPT_F_NONE);
         start = l.end;
     }
@@ -392,9 +475,10 @@ void xw_fod_sheet(xw *w)
     lxw_row_t start = fod_first_block(n);
     for (size_t i = 0; i < n && !w->xl.err; i++) {
         const fod_site *s = &inv->fod.sites[i];
-        fod_layout l = fod_layout_of(&fod[i], start);
+        fod_layout l = fod_layout_of(s, &fod[i], start);
         fod_site_head(w, ws, s, &fod[i], l.start);
         fod_type_rows(w, ws, s, &fod[i], l.start);
+        fod_mcf_block(w, ws, s, &l);
         for (size_t j = 0; j < fod[i].ntypes; j++)
             fod_type_table(w, ws, s, &fod[i], &l, j);
         fod_summary(w, ws, s, &fod[i], &l);
@@ -425,6 +509,22 @@ static void fod_factor_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const char *
     rpt_xl_str(x, ws, row, FC_ENTERS_AS, il_label(IL_FOD_MODEL, w->zh), RPT_F_NONE);
 }
 
+/* Writes a Factors row for every MCF period of site `s` (its own, then
+ * each column's), from *row. */
+static void fod_mcf_factor_rows(xw *w, lxw_worksheet *ws, lxw_row_t *row, const fod_site *s)
+{
+    for (size_t j = 0; j <= s->ntypes; j++) {
+        const fod_mcf_series *m = j == 0 ? &s->mcf_periods : &s->mcf_type[j - 1];
+        const char *kind = j == 0 ? il_label(IL_MCF_ALL_TYPES, w->zh) : fod_waste_name(s->type[j - 1]);
+        for (size_t i = 0; i < m->n; i++) {
+            char label[256], what[600];
+            fod_mcf_label(w, kind, &m->p[i], label, sizeof label);
+            rpt_fmt(what, sizeof what, "%s: %s, %s", il_label(IL_SITE, w->zh), s->name ? s->name : "", label);
+            fod_factor_row(w, ws, (*row)++, "mcf", what, s, &m->p[i].mcf, "1", NAN, NAN);
+        }
+    }
+}
+
 void xw_fod_factors(xw *w, lxw_worksheet *ws, lxw_row_t *row)
 {
     const inventory *inv = eng_inventory(w->r);
@@ -433,6 +533,7 @@ void xw_fod_factors(xw *w, lxw_worksheet *ws, lxw_row_t *row)
         char what[512];
         rpt_fmt(what, sizeof what, "%s: %s", il_label(IL_SITE, w->zh), s->name ? s->name : "");
         fod_factor_row(w, ws, (*row)++, "mcf", what, s, &s->mcf, "1", NAN, NAN);
+        fod_mcf_factor_rows(w, ws, row, s);
         fod_factor_row(w, ws, (*row)++, "docf", what, s, &s->docf, "1", NAN, NAN);
         fod_factor_row(w, ws, (*row)++, "f", what, s, &s->f, "1", NAN, NAN);
         fod_factor_row(w, ws, (*row)++, "ox", what, s, &s->ox, "1", NAN, NAN);

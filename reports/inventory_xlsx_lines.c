@@ -8,8 +8,8 @@
 
 /* Sheet base names by group; sheet k > 0 of a group is "<name> <k+1>". */
 static const char *const xw_group_names[XG_COUNT] = {
-    [XG_CALC] = "Calculation", [XG_INDUSTRY] = "Industry", [XG_AGRICULTURE] = "Agriculture",
-    [XG_FOREST] = "Forest",    [XG_WASTE] = "Waste",       [XG_OTHER] = "Other sectors",
+    [XG_CALC] = "Calculation", [XG_FUGITIVE] = "Fugitive", [XG_INDUSTRY] = "Industry",
+    [XG_AGRICULTURE] = "Agriculture", [XG_FOREST] = "Forest", [XG_WASTE] = "Waste", [XG_OTHER] = "Other sectors",
 };
 
 /* Columns of a product-method sheet before the term groups: the first
@@ -36,6 +36,8 @@ static xw_group_id xw_group_of(const eng_result *r, const eng_line *l)
     if (!l->chain)
         return XG_CALC;
     const char *cat = inv_rec(eng_inventory(r), l->rec)->category;
+    if (cat_under(cat, "1.B"))
+        return XG_FUGITIVE;
     if (cat_under(cat, "2"))
         return XG_INDUSTRY;
     if (cat_under(cat, RPT_LULUCF))
@@ -69,6 +71,7 @@ bool xw_lines_plan(xw *w)
         for (size_t j = 0; j < n; j++) {
             xw_group *g = &w->g[xw_group_of(w->r, &lines[j])];
             g->nlines++;
+            xw_gwp_use(w, lines[j].gas, lines[j].gwp_origin);
             if (lines[j].chain && lines[j].chain->nterms > g->nterms)
                 g->nterms = lines[j].chain->nterms;
         }
@@ -171,6 +174,16 @@ static void xw_calc_inputs(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_li
     rpt_xl_num(x, ws, row, RPT_C_OXIDATION, l->oxidation, RPT_F_FACTOR);
 }
 
+/* Writes the GWP of line `l` at (row, col): a reference to its row on the
+ * Factors sheet, which gives the set, the value's source and, for methane
+ * in a set that splits it, fossil or non-fossil. */
+static void xw_gwp_cell(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const eng_line *l)
+{
+    char f[96];
+    snprintf(f, sizeof f, "=%s", xw_gwp_ref(w, l->gas, l->gwp_origin).s);
+    rpt_xl_formula(&w->xl, ws, row, col, f, l->gwp, RPT_F_GENERAL);
+}
+
 /* Writes columns Q..Y: Emission = Energy x EF x EF factor x Oxidation
  * (Q = L*M*O*P), GWP, CO2e = Emission x GWP (S = Q*R), the memo flag, the
  * three sources, the activity's uncertainty and data source. */
@@ -181,7 +194,7 @@ static void xw_calc_results(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_l
     static const lxw_col_t co2e[] = {RPT_C_EMISSION, RPT_C_GWP};
     rpt_xl *x = &w->xl;
     rpt_xl_product(x, ws, row, RPT_C_EMISSION, emission, 4, l->emission_t, xw_t_fmt(l->gas, false));
-    rpt_xl_num(x, ws, row, RPT_C_GWP, l->gwp, RPT_F_GENERAL);
+    xw_gwp_cell(w, ws, row, RPT_C_GWP, l);
     rpt_xl_product(x, ws, row, RPT_C_CO2E, co2e, 2, l->emission_t_co2e, RPT_F_T);
     rpt_xl_str(x, ws, row, RPT_C_MEMO, t->memo, RPT_F_NONE);
     rpt_xl_src(x, ws, row, RPT_C_NCV_SRC, &t->ncv_src);
@@ -286,7 +299,7 @@ static void xw_prod_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_line 
     xw_term_factor(f, sizeof f, &used, FSET_TERM_MUL, row, a + PA_EF);
     xw_term_factor(f, sizeof f, &used, FSET_TERM_MUL, row, a + PA_CONV);
     rpt_xl_formula(x, ws, row, a + PA_EMISSION, f, l->emission_t, xw_t_fmt(l->gas, false));
-    rpt_xl_num(x, ws, row, a + PA_GWP, l->gwp, RPT_F_GENERAL);
+    xw_gwp_cell(w, ws, row, a + PA_GWP, l);
     const lxw_col_t co2e[] = {a + PA_EMISSION, a + PA_GWP};
     rpt_xl_product(x, ws, row, a + PA_CO2E, co2e, 2, l->emission_t_co2e, RPT_F_T);
     rpt_xl_num(x, ws, row, a + PA_UNC, rec->uncertainty_pct, RPT_F_UNC);

@@ -60,8 +60,8 @@ void pw_tb_weights(pw_tb *b, lxw_row_t row, size_t li, int g)
         return;
     double wt[PRJ_NMETRICS] = {[PRJ_MET_CO2_ENERGY] = co2 && l->energy_use ? 1 : 0,
                                [PRJ_MET_CO2] = co2 && !l->sink ? 1 : 0,
-                               [PRJ_MET_CO2E] = l->sink ? 0 : w->m->gwp[g],
-                               [PRJ_MET_CO2E_NET] = w->m->gwp[g]};
+                               [PRJ_MET_CO2E] = l->sink ? 0 : prj_gwp(w->m, l, g),
+                               [PRJ_MET_CO2E_NET] = prj_gwp(w->m, l, g)};
     for (int k = 0; k < PRJ_NMETRICS; k++)
         rpt_xl_num(&w->xl, w->traj, row, pw_hcol(w, TRH_W0 + k), wt[k], RPT_F_GENERAL);
 }

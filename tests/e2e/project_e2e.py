@@ -414,7 +414,8 @@ def shipped_example(tmp):
     xlsx = os.path.join(tmp, "peak.xlsx")
     r = ghg("project", SHIPPED, "-o", xlsx, "--iterations", "200", cwd=tmp)
     check(r.rc == 1, "the example misses targets (exit 1): %r" % r)
-    check(re.search(r"policy: .*\n  peak 2027 at 44\.02 Mt CO2 \(co2_energy\); peaks by 2030: yes", r.out),
+    # 44.15 Mt: 44.02 before issue 15's rail and aviation records (+0.117 Mt CO2 in 2020, 1.A.3.a and 1.A.3.c)
+    check(re.search(r"policy: .*\n  peak 2027 at 44\.15 Mt CO2 \(co2_energy\); peaks by 2030: yes", r.out),
           "policy peak: %r" % r.out)
     check("baseline: " in r.out and "no peak by 2060" in r.out, "baseline: %r" % r.out)
     j = read_json(xlsx[:-5] + ".json")["projection"]

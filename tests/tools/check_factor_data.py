@@ -696,7 +696,7 @@ PM_FILES = (  # (yaml file, factor_set, csv file)
     ("ipcc2006-fod.yaml", "ipcc2006-fod", "waste.csv"),
     ("ipcc2006-forest.yaml", "ipcc2006-forest", "forest.csv"),
 )
-PM_ENTRY_KEYS = {"activity", "name", "name_zh", "category", "removal", "note", "feedstock"}
+PM_ENTRY_KEYS = {"activity", "name", "name_zh", "category", "removal", "note", "feedstock", "needs"}
 # YAML files whose entries are all sinks (removal: true); no other entry may be one.
 PM_REMOVAL_FILES = {"ipcc2006-forest.yaml"}
 
@@ -747,7 +747,7 @@ PM_PLACE_IPPU = {
     "Lime: dolomitic lime EF (developing countries)": [("lime_dolomitic_developing", "2.A.2", "co2")],
     "Lime: hydraulic lime EF": [("lime_hydraulic", "2.A.2", "co2")],
     "Lime kiln dust (LKD) correction factor": _place_many(_LKD_KEYS, "2.A.2", "correction"),
-    "Carbonate EF: calcite/aragonite CaCO3": [("carbonate_calcite", None, "co2")],
+    "Carbonate EF: calcite/aragonite CaCO3": [("carbonate_calcite", None, "co2"), ("cement_kiln_dust", "2.A.1", "co2")],
     "Carbonate EF: dolomite CaMg(CO3)2": [("carbonate_dolomite", None, "co2")],
     "Carbonate EF: magnesite MgCO3": [("carbonate_magnesite", None, "co2")],
     "Carbonate EF: soda ash Na2CO3": [("carbonate_soda_ash", None, "co2")],
@@ -1099,7 +1099,9 @@ def check_pm_file(yaml_name, set_id, label, data, raw, rows, ck):
             continue
         key, cat = e["activity"], e.get("category")
         where = "%s factors[%d] (%s, %s)" % (yaml_name, i, key, cat)
-        ck.check((key, cat) in entry_cats, where + ": no CSV row is placed at this activity/category")
+        # an entry with no number (only `needs`: the record gives every factor) has nothing to check against a row
+        valueless = set(e) <= PM_ENTRY_KEYS and bool(e.get("needs"))
+        ck.check((key, cat) in entry_cats or valueless, where + ": no CSV row is placed at this activity/category")
         ck.check((key, cat) not in entries_seen, where + ": a second entry for this activity and category")
         entries_seen.add((key, cat))
         ck.check(isinstance(e.get("name"), str) and e["name"] != "", where + ": name missing")

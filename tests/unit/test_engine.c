@@ -185,6 +185,142 @@ static void test_gwp_choice(void **state)
     th_run_free(&t);
 }
 
+/* ---- AR6 methane by origin (docs/input-format.md, "Methane: fossil or non-fossil") ---- */
+
+/* GWP sets as in factors/gwp.yaml: AR5 with its one CH4 value (28; its
+ * CH4_fossil 30 alone does not split CH4) and AR6 with the generic 27.9 and
+ * the split of WG1 Table 7.15, fossil 29.8 and non-fossil 27.0. */
+static const char ar6_gwp[] = "gwp_sets:\n  - id: ar5\n    title: AR5\n    default: true\n    values:\n"
+                              "      - {gas: CO2, value: 1, ref: g1}\n      - {gas: CH4, value: 28, ref: g2}\n"
+                              "      - {gas: N2O, value: 265, ref: g3}\n      - {gas: CH4_fossil, value: 30, ref: g4}\n"
+                              "  - id: ar6\n    title: AR6\n    values:\n"
+                              "      - {gas: CO2, value: 1, ref: g1}\n      - {gas: CH4, value: 27.9, ref: g5}\n"
+                              "      - {gas: N2O, value: 273, ref: g3}\n      - {gas: CH4_fossil, value: 29.8, ref: g6}\n"
+                              "      - {gas: CH4_non_fossil, value: 27.0, ref: g7}\n";
+
+/* Product-method activities of each IPCC sector, with round CH4 factors. */
+static const char proc_set[] =
+    "factor_set: proc\ntitle: Product-method test set\nsource: hand-written test values\nfactors:\n"
+    "  - activity: mine\n    category: \"1.B\"\n    ch4: {value: 10, unit: kg/t, ref: p1}\n"
+    "  - activity: petrochem\n    category: \"2.B\"\n    ch4: {value: 3, unit: kg/t, ref: p2}\n"
+    "  - activity: cattle\n    category: \"3.A\"\n    ch4: {value: 50, unit: kg/head, ref: p3}\n"
+    "  - activity: wastewater\n    category: \"4.D\"\n    mcf: {value: 0.5, unit: \"1\", ref: p4}\n"
+    "    ch4: {value: 0.6, unit: kg CH4/kg BOD, ref: p5}\n";
+
+static const th_file ar6_files[] = {
+    {"base.yaml", base_set_ok}, {"proc.yaml", proc_set}, {"gwp.yaml", ar6_gwp}, {NULL, NULL}};
+
+/* One record per row of the origin rule, in this order. */
+static const char ar6_records[] =
+    "activities:\n"
+    "  - {category: \"1.A.1.a\", fuel: coal, amount: 1, unit: Gg}\n"                  /* 0 fossil fuel */
+    "  - {category: \"1.A.4.b\", fuel: wood, amount: 1, unit: Gg}\n"                  /* 1 biogenic fuel */
+    "  - {category: \"1.B.1.a.i.1\", activity: mine, amount: 1000, unit: t}\n"         /* 2 fugitive */
+    "  - {category: \"2.B.8\", activity: petrochem, amount: 1000, unit: t}\n"          /* 3 IPPU */
+    "  - {category: \"3.A.1\", activity: cattle, amount: 100, unit: head}\n"          /* 4 enteric */
+    "  - {category: \"4.D.1\", activity: wastewater, amount: 1000, unit: t BOD}\n"    /* 5 wastewater */
+    "  - {category: \"4.D.1\", activity: wastewater, amount: 10, unit: t BOD, ch4_origin: fossil}\n"
+    "  - {category: \"1.A.4.b\", fuel: gas, amount: 1, unit: Gg, ch4_origin: non_fossil}\n";
+
+/* Each record's CH4 with AR6 and AR5: the GWP its origin gives, and the
+ * CO2e of the hand-computed emission. */
+static void test_ar6_methane_by_origin(void **state)
+{
+    (void)state;
+    /* t CH4 by hand: 0: 20 TJ x 1 kg/TJ = 0.02; 1: 15.6 TJ x 300 kg/TJ = 4.68; 2: 1000 t x 10 kg/t = 10;
+     * 3: 1000 t x 3 kg/t = 3; 4: 100 head x 50 kg = 5; 5: 1000 t BOD x 0.5 x 0.6 = 300;
+     * 6: 10 t BOD x 0.5 x 0.6 = 3; 7: 48 TJ x 1 kg/TJ = 0.048 */
+    static const double ch4_t[] = {0.02, 4.68, 10, 3, 5, 300, 3, 0.048};
+    static const double fossil = 29.8, non_fossil = 27.0; /* AR6 WG1 Table 7.15 */
+    static const double ar6[] = {fossil, non_fossil, fossil, fossil, non_fossil, non_fossil, fossil, non_fossil};
+    static const char *const gwps[] = {"ar6", "ar5"};
+    for (size_t gi = 0; gi < 2; gi++) {
+        char body[2048];
+        snprintf(body, sizeof body, "gwp: %s\n%s", gwps[gi], ar6_records);
+        th_run t = th_run_sets(ar6_files, "base, proc", body);
+        th_need_ok(&t);
+        for (size_t i = 0; i < sizeof ch4_t / sizeof *ch4_t; i++) {
+            eng_line l = th_line(&t, i, GAS_CH4);
+            double gwp = gi == 0 ? ar6[i] : 28.0; /* AR5: one CH4 value for every origin */
+            assert_close_what(l.gwp, gwp, 0, gwps[gi]);
+            assert_close_what(l.emission_t_co2e, ch4_t[i] * gwp, REL, gwps[gi]);
+            assert_int_equal(l.gwp_origin, gi == 1 ? GWP_ORIGIN_ANY
+                                           : ar6[i] == fossil ? GWP_ORIGIN_FOSSIL : GWP_ORIGIN_NON_FOSSIL);
+        }
+        /* N2O and CO2 keep the set's one value: coal's N2O 20 TJ x 1.5 kg/TJ = 0.03 t x 273 (AR6) or 265 */
+        assert_close(th_line(&t, 0, GAS_N2O).emission_t_co2e, 0.03 * (gi == 0 ? 273 : 265), REL);
+        th_run_free(&t);
+    }
+}
+
+/* The issue's cases against an external reference that uses the AR6
+ * split: a septic system and a lagoon came out 3.3 % high with the generic
+ * 27.9, and fugitive coal-mine methane 6.4 % low. */
+static void test_ar6_issue_cases(void **state)
+{
+    (void)state;
+    th_run t = th_run_sets(ar6_files, "base, proc",
+                           "gwp: ar6\nactivities:\n"
+                           "  - {category: \"4.D.1\", activity: wastewater, amount: 200, unit: t BOD}\n"
+                           "  - {category: \"4.D.1\", activity: wastewater, amount: 50, unit: t BOD}\n"
+                           "  - {category: \"1.B.1.a.i.1\", activity: mine, amount: 5000, unit: t}\n");
+    /* wastewater: (200 + 50) t BOD x 0.5 x 0.6 kg CH4/kg BOD = 75 t CH4 x 27.0 = 2025 t CO2e;
+     * the generic 27.9 gave 2092.5, 2092.5 / 2025 - 1 = 3.33 % high */
+    static const th_total_want totals[] = {
+        {"4.D", T(t_co2e), 75 * 27.0, REL},
+        /* mine: 5000 t x 10 kg/t = 50 t CH4 x 29.8 = 1490 t CO2e; 27.9 gave 1395, 1 - 1395/1490 = 6.38 % low */
+        {"1.B", T(t_co2e), 50 * 29.8, REL},
+    };
+    th_check_totals(&t, TH_ROWS(totals));
+    assert_close(75 * 27.9 / (75 * 27.0) - 1, 0.0333, 1e-2);
+    assert_close(1 - 50 * 27.9 / (50 * 29.8), 0.0638, 1e-2);
+    th_run_free(&t);
+}
+
+/* `ch4_origin:` takes fossil or non_fossil only. */
+static void test_ch4_origin_refused(void **state)
+{
+    (void)state;
+    th_run t = th_run_sets(ar6_files, "base, proc",
+                           "gwp: ar6\nactivities:\n"
+                           "  - {category: \"4.D.1\", activity: wastewater, amount: 1, unit: t BOD, ch4_origin: biogenic}\n");
+    th_need_refused(&t, "inv.yaml:6:83: error: 'ch4_origin' is 'biogenic': use fossil or non_fossil (biogenic methane "
+                        "is non_fossil)");
+    th_run_free(&t);
+}
+
+/* `needs:` on a factor entry: the record must give those parameters (a
+ * plant's own data); an unknown name or an empty list is refused. */
+static void test_entry_needs(void **state)
+{
+    (void)state;
+    static const char needs_set[] =
+        "factor_set: nd\ntitle: t\nsource: s\nfactors:\n"
+        "  - activity: ckd\n    needs: [fraction]\n    co2: {value: 0.5, unit: t CO2/t, ref: n1}\n"
+        "  - activity: own\n    needs: [co2]\n";
+    static const th_file files[] = {{"nd.yaml", needs_set}, {"gwp.yaml", th_gwp_yaml}, {NULL, NULL}};
+    /* 10 t x 0.4 x 0.5 t CO2/t = 2 t CO2; 10 t x 0.3 t CO2/t (the record's own) = 3 t CO2 */
+    th_run t = th_run_sets(files, "nd",
+                           "activities:\n  - {category: \"2.A.1\", activity: ckd, amount: 10, unit: t, "
+                           "fraction: {value: 0.4, unit: \"1\", source: lab}}\n"
+                           "  - {category: \"2.A.1\", activity: own, amount: 10, unit: t, "
+                           "co2: {value: 0.3, unit: t CO2/t, source: plant}}\n");
+    static const th_total_want totals[] = {{"", T(t[GAS_CO2]), 2 + 3, REL}};
+    th_check_totals(&t, TH_ROWS(totals));
+    th_run_free(&t);
+    t = th_run_sets(files, "nd", "activities:\n  - {category: \"2.A.1\", activity: ckd, amount: 10, unit: t}\n");
+    th_need_refused(&t, "inv.yaml:5:35: error: 'ckd' needs 'fraction' on the record (share of the activity), which "
+                        "set nd gives no default for");
+    th_run_free(&t);
+    static const char bad_set[] = "factor_set: bad\ntitle: t\nsource: s\nfactors:\n"
+                                  "  - activity: a\n    needs: [fractoin]\n  - activity: b\n    needs: []\n";
+    static const th_file bad_files[] = {{"bad.yaml", bad_set}, {"gwp.yaml", th_gwp_yaml}, {NULL, NULL}};
+    t = th_run_sets(bad_files, "bad", "activities: []\n");
+    th_need_refused(&t, "bad.yaml:6:13: error: unknown parameter 'fractoin' in 'needs'");
+    th_need_refused(&t, "bad.yaml:8:12: error: 'needs' must be a list of parameters the record gives");
+    th_run_free(&t);
+}
+
 /* Totals do not depend on record order: 997 records spanning 12 orders of
  * magnitude, forwards and backwards, give the same bits. */
 static void test_order_independence(void **state)
@@ -384,6 +520,8 @@ int main(void)
         cmocka_unit_test(test_errors),              cmocka_unit_test(test_not_estimated),
         cmocka_unit_test(test_all_errors_reported), cmocka_unit_test(test_record_limit),
         cmocka_unit_test(test_file_digest),         cmocka_unit_test(test_duplicates_after_growth),
+        cmocka_unit_test(test_ar6_methane_by_origin), cmocka_unit_test(test_ar6_issue_cases),
+        cmocka_unit_test(test_ch4_origin_refused),  cmocka_unit_test(test_entry_needs),
     };
     return cmocka_run_group_tests_name("engine", tests, NULL, NULL);
 }
