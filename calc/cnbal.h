@@ -1,4 +1,5 @@
-/* cnbal.h - China's reporting groups: the energy balance's consuming sectors of IPCC 1.A categories, coal/oil/gas of fuel keys. */
+/* cnbal.h - China's reporting groups: the energy balance's consuming sectors of IPCC 1.A categories, coal/oil/gas of
+ * fuel keys. */
 #ifndef GHG_CNBAL_H
 #define GHG_CNBAL_H
 

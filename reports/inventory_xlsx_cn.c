@@ -1,4 +1,5 @@
-/* inventory_xlsx_cn.c - the "Reporting tables" sheet: the provincial guideline's summary by sector and gas, energy by balance sector and by coal, oil and gas. */
+/* inventory_xlsx_cn.c - the "Reporting tables" sheet: the provincial guideline's summary by sector and gas, energy by
+ * balance sector and by coal, oil and gas. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,46 +7,7 @@
 #include "../calc/category.h"
 #include "../calc/cnbal.h"
 #include "../calc/nsum.h"
-#include "inventory_xlsx.h"
-
-/* Tonnes in 10^4 t (万吨): a mass shown with --unit 10kt is divided by this. */
-#define XC_T_PER_10KT 10000.0
-
-/* The sheet's own texts, indexed by XC_*. */
-enum {
-    XC_SHEET,
-    XC_TITLE,
-    XC_UNIT_T,
-    XC_UNIT_10KT,
-    XC_T1,
-    XC_T2,
-    XC_T3,
-    XC_CODE,
-    XC_NO,
-    XC_SECTOR,
-    XC_CO2E,
-    XC_ENERGY,
-    XC_CO2,
-    XC_CATS,
-    XC_FUEL,
-    XC_NAME,
-    XC_TOTAL,
-    XC_TOTAL_EXCL,
-    XC_TOTAL_INCL,
-    XC_UNALLOCATED,
-    XC_IE_TRADE,
-    XC_NOTE2,
-    XC_NOTE3,
-    XC_ENERGY_SECTOR,
-    XC_IPPU,
-    XC_AGRI,
-    XC_LULUCF,
-    XC_WASTE,
-    XC_OTHER,
-    XC_HFCS,
-    XC_PFCS,
-    XC_COUNT
-};
+#include "inventory_xlsx_cn.h"
 
 static const rpt_text xc_text[XC_COUNT] = {
     [XC_SHEET] = {"Reporting tables", "清单报告表"},
@@ -70,9 +32,10 @@ static const rpt_text xc_text[XC_COUNT] = {
     [XC_TOTAL_INCL] = {"Total (including LULUCF)", "总量（包括土地利用变化和林业）"},
     [XC_UNALLOCATED] = {"Not allocated (category too coarse)", "未分配（类别不够细）"},
     [XC_IE_TRADE] = {"IE: in other services (1.A.4.a is not split)", "已计入其他行业（商业和公共机构未细分）"},
-    [XC_NOTE2] = {"Fossil rows of the Calculation sheet (CO2 rows, biogenic memo rows excluded); 1.B fugitive "
-                  "emissions are not energy consumption. Mapping: docs/cn-reporting.md.",
-                  "计算表中的化石燃料行（二氧化碳行，不含生物质信息项）；逃逸排放不属于能源消费。部门对应关系见说明文档。"},
+    [XC_NOTE2] =
+        {"Fossil rows of the Calculation sheet (CO2 rows, biogenic memo rows excluded); 1.B fugitive "
+         "emissions are not energy consumption. Mapping: docs/cn-reporting.md.",
+         "计算表中的化石燃料行（二氧化碳行，不含生物质信息项）；逃逸排放不属于能源消费。部门对应关系见说明文档。"},
     [XC_NOTE3] = {"Fuel groups follow the fuel columns of China's energy balance table (coke oven and blast furnace "
                   "gas with coal, refinery gas and LPG with oil).",
                   "燃料分类按能源平衡表的品种列（焦炉煤气、高炉煤气计入煤炭，炼厂干气、液化石油气计入石油）。"},
@@ -86,17 +49,9 @@ static const rpt_text xc_text[XC_COUNT] = {
     [XC_PFCS] = {"PFCs", "全氟化碳"},
 };
 
-static const char *xc_tr(const xw *w, unsigned id) { return rpt_tr(&xc_text[id], w->zh); }
+const char *xc_tr(const xw *w, unsigned id) { return rpt_tr(&xc_text[id], w->zh); }
 
 /* ------------------------------------------------------------ formulas */
-
-/* A formula being built: its text, how much is used, how many terms. */
-typedef struct {
-    char *s;
-    size_t len, used;
-    unsigned terms;
-    bool ok;
-} xc_formula;
 
 /* Appends text; marks the formula failed when it does not fit. */
 static void xc_put(xc_formula *f, const char *text)
@@ -164,7 +119,7 @@ static void xc_sector_terms(const xw *w, xc_formula *f, const char *code, gas_id
  * column) summing column `sum` (RPT_C_ENERGY or RPT_C_EMISSION) over the
  * fossil CO2 rows whose column `match` (RPT_C_CATEGORY or RPT_C_FUEL)
  * equals `value`. */
-static void xc_calc_terms(const xw *w, xc_formula *f, int sum, int match, const char *value)
+void xc_calc_terms(const xw *w, xc_formula *f, int sum, int match, const char *value)
 {
     const char *vals[] = {value, gas_name(GAS_CO2), RPT_MEMO_NO};
     const int cols[] = {match, RPT_C_GAS, RPT_C_MEMO};
@@ -176,7 +131,7 @@ static void xc_calc_terms(const xw *w, xc_formula *f, int sum, int match, const 
 /* A new formula of XW_FORMULA_MAX bytes ("=" written); s is NULL (and ok
  * false) when out of memory. */
 #define XC_FORMULA_MAX 8192 /* Excel's limit on a formula's length, in characters */
-static xc_formula xc_new(void)
+xc_formula xc_new(void)
 {
     xc_formula f = {malloc(XC_FORMULA_MAX), XC_FORMULA_MAX, 0, 0, true};
     f.ok = f.s != NULL;
@@ -186,13 +141,13 @@ static xc_formula xc_new(void)
 }
 
 /* Whether masses are shown in 10^4 t. */
-static bool xc_10kt(const xw *w) { return w->mass_10kt; }
+bool xc_10kt(const xw *w) { return w->mass_10kt; }
 
 /* Writes formula f (its terms, or 0 when it has none) at (row, col) with
  * `cached` in tonnes when `mass`, else as it is; a mass is divided by
  * 10^4 with --unit 10kt, in the formula and in the cached value. Frees f. */
-static void xc_write(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, xc_formula *f, double cached,
-                     bool mass, rpt_fmt_id fmt)
+void xc_write(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, xc_formula *f, double cached, bool mass,
+              rpt_fmt_id fmt)
 {
     if (!f->ok) {
         rpt_xl_check(&w->xl, f->s ? LXW_ERROR_PARAMETER_VALIDATION : LXW_ERROR_MEMORY_MALLOC_FAILED,
@@ -214,8 +169,7 @@ static void xc_write(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, xc_
 
 /* Writes "=SUM(range)" (or SUM over a list of cells) with its cached value
  * (already in the shown unit). */
-static void xc_sum(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *args, double cached,
-                   rpt_fmt_id fmt)
+void xc_sum(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *args, double cached, rpt_fmt_id fmt)
 {
     char f[RPT_XL_FORMULA_MAX + 8];
     rpt_fmt(f, sizeof f, "=SUM(%s)", args);
@@ -224,7 +178,7 @@ static void xc_sum(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const
 
 /* Appends `sep` (unless buf is empty) and `text` to buf; text that does
  * not fit is left out whole. */
-static void xc_join(char *buf, size_t len, const char *sep, const char *text)
+void xc_join(char *buf, size_t len, const char *sep, const char *text)
 {
     size_t used = strlen(buf), n = (used ? strlen(sep) : 0) + strlen(text);
     if (used + n < len)
@@ -232,7 +186,7 @@ static void xc_join(char *buf, size_t len, const char *sep, const char *text)
 }
 
 /* The header of a mass column: "CO2 (t)", "CH4 (10^4 t)", "HFCs (万吨 CO2当量)". */
-static void xc_mass_header(const xw *w, const char *what, bool co2e, char *buf, size_t len)
+void xc_mass_header(const xw *w, const char *what, bool co2e, char *buf, size_t len)
 {
     const char *unit = xc_10kt(w) ? (w->zh ? "万吨" : "10^4 t") : (w->zh ? "吨" : "t");
     rpt_fmt(buf, len, "%s (%s%s)", what, unit, co2e ? (w->zh ? "二氧化碳当量" : " CO2e") : "");
@@ -265,11 +219,13 @@ typedef struct {
 } xc_col;
 
 /* The Chinese names of the gases the table shows by name. */
-static const char *xc_gas_label(const xw *w, gas_id g)
+const char *xc_gas_label(const xw *w, gas_id g)
 {
-    static const char *const zh[GAS_COUNT] = {
-        [GAS_CO2] = "二氧化碳", [GAS_CH4] = "甲烷", [GAS_N2O] = "氧化亚氮", [GAS_SF6] = "六氟化硫",
-        [GAS_NF3] = "三氟化氮"};
+    static const char *const zh[GAS_COUNT] = {[GAS_CO2] = "二氧化碳",
+                                              [GAS_CH4] = "甲烷",
+                                              [GAS_N2O] = "氧化亚氮",
+                                              [GAS_SF6] = "六氟化硫",
+                                              [GAS_NF3] = "三氟化氮"};
     return w->zh && zh[g] ? zh[g] : gas_name(g);
 }
 
@@ -318,8 +274,8 @@ static void xc_t1_header(xw *w, lxw_worksheet *ws, lxw_row_t row, const xc_col *
     for (size_t i = 0; i < ncol; i++) {
         char buf[96];
         const xc_col *c = &cols[i];
-        const char *what = c->kind == XC_COL_GAS     ? xc_gas_label(w, c->gas)
-                           : c->kind == XC_COL_CO2E  ? xc_tr(w, XC_CO2E)
+        const char *what = c->kind == XC_COL_GAS        ? xc_gas_label(w, c->gas)
+                           : c->kind == XC_COL_CO2E     ? xc_tr(w, XC_CO2E)
                            : c->group->label < XC_COUNT ? xc_tr(w, c->group->label)
                                                         : xc_gas_label(w, c->group->gas[0]);
         xc_mass_header(w, what, c->kind == XC_COL_FGROUP, buf, sizeof buf);
@@ -389,17 +345,16 @@ static xc_sector *xc_sectors(const xw *w, size_t *n)
     return out;
 }
 
-/* Writes group g's row at `row` (=SUM of its sector rows row+1..row+nsub)
- * and returns its tonnes per column in tot[]. */
+/* Writes group g's row at `row` (=SUM of its sector rows below it), then
+ * those rows; returns the group's tonnes per column in tot[]. */
 static void xc_t1_group(xw *w, lxw_worksheet *ws, lxw_row_t row, unsigned g, const xc_sector *sec, size_t n,
                         const xc_col *cols, size_t ncol, double *tot)
 {
+    lxw_row_t nsub = 0;
+    for (size_t i = 0; i < n; i++)
+        nsub += sec[i].group == g;
     rpt_xl_str(&w->xl, ws, row, 0, xc_groups[g].code, RPT_F_BOLD);
     rpt_xl_str(&w->xl, ws, row, 1, xc_tr(w, xc_groups[g].label), RPT_F_BOLD);
-    lxw_row_t sub = row;
-    for (size_t i = 0; i < n; i++)
-        if (sec[i].group == g)
-            xc_t1_sector(w, ws, ++sub, sec[i].code, &sec[i].t, cols, ncol);
     for (size_t c = 0; c < ncol; c++) {
         nsum s = {0, 0};
         for (size_t i = 0; i < n; i++)
@@ -407,13 +362,16 @@ static void xc_t1_group(xw *w, lxw_worksheet *ws, lxw_row_t row, unsigned g, con
                 nsum_add(&s, xc_t1_value(w, &cols[c], &sec[i].t));
         tot[c] = nsum_value(&s);
         double shown = xc_10kt(w) ? tot[c] / XC_T_PER_10KT : tot[c];
-        if (sub == row)
-            rpt_xl_num(&w->xl, ws, row, (lxw_col_t)(2 + c), 0, xc_t1_fmt(&cols[c], true));
+        lxw_col_t col = (lxw_col_t)(2 + c);
+        if (!nsub)
+            rpt_xl_num(&w->xl, ws, row, col, 0, xc_t1_fmt(&cols[c], true));
         else
-            xc_sum(w, ws, row, (lxw_col_t)(2 + c), rpt_xl_range(NULL, row + 1, (lxw_col_t)(2 + c), sub,
-                                                                (lxw_col_t)(2 + c), false).s,
-                   shown, xc_t1_fmt(&cols[c], true));
+            xc_sum(w, ws, row, col, rpt_xl_range(NULL, row + 1, col, row + nsub, col, false).s, shown,
+                   xc_t1_fmt(&cols[c], true));
     }
+    for (size_t i = 0; i < n; i++) /* after the group row: constant-memory mode writes rows in order */
+        if (sec[i].group == g)
+            xc_t1_sector(w, ws, ++row, sec[i].code, &sec[i].t, cols, ncol);
 }
 
 /* Writes the two totals of Table 1 at `row`: the group rows without
@@ -433,8 +391,7 @@ static void xc_t1_totals(xw *w, lxw_worksheet *ws, lxw_row_t row, const lxw_row_
                 xc_join(args, sizeof args, ",", rpt_xl_cell(grow[g], (lxw_col_t)(2 + c)).s);
             }
             double v = nsum_value(&s);
-            xc_sum(w, ws, row, (lxw_col_t)(2 + c), args, xc_10kt(w) ? v / XC_T_PER_10KT : v,
-                   xc_t1_fmt(&cols[c], true));
+            xc_sum(w, ws, row, (lxw_col_t)(2 + c), args, xc_10kt(w) ? v / XC_T_PER_10KT : v, xc_t1_fmt(&cols[c], true));
         }
         row++;
     }
@@ -472,235 +429,9 @@ static lxw_row_t xc_table1(xw *w, lxw_worksheet *ws, lxw_row_t row)
     return row + 2;
 }
 
-/* ------------------------------------- Tables 2 and 3: fossil combustion */
-
-/* One category or fuel key of the Calculation sheets: fossil energy and
- * CO2 of its CO2 rows, and a set entry that names it (fuels). */
-typedef struct {
-    const char *key;
-    nsum tj, co2_t;
-    const fset_entry *entry;
-} xc_item;
-
-typedef struct {
-    xc_item *v;
-    size_t n, cap;
-    bool failed; /* out of memory */
-} xc_items;
-
-/* The item of `key`, appended when new; NULL when out of memory. */
-static xc_item *xc_item_get(xc_items *it, const char *key)
-{
-    for (size_t i = 0; i < it->n; i++)
-        if (strcmp(it->v[i].key, key) == 0)
-            return &it->v[i];
-    if (it->n == it->cap) {
-        size_t cap = it->cap ? 2 * it->cap : 16;
-        xc_item *v = realloc(it->v, cap * sizeof *v);
-        if (!v) {
-            it->failed = true;
-            return NULL;
-        }
-        it->v = v;
-        it->cap = cap;
-    }
-    it->v[it->n] = (xc_item){key, {0, 0}, {0, 0}, NULL};
-    return &it->v[it->n++];
-}
-
-/* Adds line l (a fossil CO2 row of the Calculation sheet) to `it` under `key`. */
-static void xc_item_add(xc_items *it, const char *key, const eng_line *l)
-{
-    xc_item *e = xc_item_get(it, key);
-    if (!e)
-        return;
-    nsum_add(&e->tj, l->energy_tj);
-    nsum_add(&e->co2_t, l->emission_t);
-    if (!e->entry && l->res)
-        e->entry = l->res->ncv.entry ? l->res->ncv.entry : l->res->ef[0].entry;
-}
-
-/* Collects every fossil CO2 row of the Calculation sheets (combustion
- * lines, gas CO2, not memo) by category and by fuel key. */
-static void xc_collect(const xw *w, xc_items *cats, xc_items *fuels)
-{
-    const inventory *inv = eng_inventory(w->r);
-    eng_line lines[GAS_COUNT];
-    for (size_t i = 0; i < inv->n; i++) {
-        size_t n = eng_lines(w->r, i, lines);
-        for (size_t j = 0; j < n; j++) {
-            const eng_line *l = &lines[j];
-            if (l->chain || l->gas != GAS_CO2 || l->memo)
-                continue;
-            const inv_record *rec = inv_rec(inv, l->rec);
-            xc_item_add(cats, rec->category, l);
-            xc_item_add(fuels, rec->key, l);
-        }
-    }
-}
-
-/* Writes the header of Tables 2 and 3: the first column, the second, energy, CO2 and notes. */
-static void xc_t23_header(xw *w, lxw_worksheet *ws, lxw_row_t row, unsigned first, unsigned second, unsigned last)
-{
-    char co2[96];
-    xc_mass_header(w, xc_gas_label(w, GAS_CO2), false, co2, sizeof co2);
-    rpt_xl_str(&w->xl, ws, row, 0, xc_tr(w, first), RPT_F_HEADER);
-    rpt_xl_str(&w->xl, ws, row, 1, xc_tr(w, second), RPT_F_HEADER);
-    rpt_xl_str(&w->xl, ws, row, 2, xc_tr(w, XC_ENERGY), RPT_F_HEADER);
-    rpt_xl_str(&w->xl, ws, row, 3, co2, RPT_F_HEADER);
-    if (last < XC_COUNT)
-        rpt_xl_str(&w->xl, ws, row, 4, xc_tr(w, last), RPT_F_HEADER);
-}
-
-/* Writes energy and CO2 of the items it[i] with pick(i) true as SUMIFS
- * over the Calculation sheets matching column `match`; their codes joined
- * into `codes` when not NULL. */
-static void xc_t23_cells(xw *w, lxw_worksheet *ws, lxw_row_t row, const xc_items *it, const bool *pick, int match,
-                         bool bold)
-{
-    for (int k = 0; k < 2; k++) {
-        xc_formula f = xc_new();
-        nsum s = {0, 0};
-        for (size_t i = 0; i < it->n; i++) {
-            if (!pick[i])
-                continue;
-            xc_calc_terms(w, &f, k ? RPT_C_EMISSION : RPT_C_ENERGY, match, it->v[i].key);
-            nsum_add(&s, nsum_value(k ? &it->v[i].co2_t : &it->v[i].tj));
-        }
-        rpt_fmt_id fmt = k ? (bold ? RPT_F_T_BOLD : RPT_F_T) : RPT_F_TJ;
-        xc_write(w, ws, row, (lxw_col_t)(2 + k), &f, nsum_value(&s), k == 1, fmt);
-    }
-}
-
-/* Writes the total row of Table 2 or 3: SUM over the given cells of columns
- * energy and CO2, cached with the sums of every item. */
-static void xc_t23_total(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_row_t r0, lxw_row_t r1, const xc_items *it)
-{
-    nsum s[2] = {{0, 0}, {0, 0}};
-    for (size_t i = 0; i < it->n; i++) {
-        nsum_add(&s[0], nsum_value(&it->v[i].tj));
-        nsum_add(&s[1], nsum_value(&it->v[i].co2_t));
-    }
-    rpt_xl_str(&w->xl, ws, row, 1, xc_tr(w, XC_TOTAL), RPT_F_BOLD);
-    double co2 = nsum_value(&s[1]);
-    xc_sum(w, ws, row, 2, rpt_xl_range(NULL, r0, 2, r1, 2, false).s, nsum_value(&s[0]), RPT_F_TJ);
-    xc_sum(w, ws, row, 3, rpt_xl_range(NULL, r0, 3, r1, 3, false).s, xc_10kt(w) ? co2 / XC_T_PER_10KT : co2,
-           RPT_F_T_BOLD);
-}
-
-/* Writes Table 2 from `row`: energy and CO2 of each energy balance sector
- * (docs/cn-reporting.md), its IPCC categories, a row for categories too
- * coarse to place, and the total. Returns the next free row. */
-static lxw_row_t xc_table2(xw *w, lxw_worksheet *ws, lxw_row_t row, const xc_items *cats, bool *pick)
-{
-    rpt_xl_str(&w->xl, ws, row++, 0, xc_tr(w, XC_T2), RPT_F_BOLD);
-    xc_t23_header(w, ws, row++, XC_NO, XC_SECTOR, XC_CATS);
-    lxw_row_t r0 = row;
-    bool split_ie = false, unallocated = false;
-    for (size_t i = 0; i < cats->n; i++) {
-        split_ie = split_ie || cat_under(cats->v[i].key, "1.A.4.a");
-        unallocated = unallocated || cnb_sector_of(cats->v[i].key) == CNB_NONE;
-    }
-    for (int s = 0; s <= CNB_NSECTORS; s++) {
-        if (s == CNB_NSECTORS && !unallocated)
-            break;
-        char codes[1024] = "";
-        for (size_t i = 0; i < cats->n; i++) {
-            pick[i] = cnb_sector_of(cats->v[i].key) == (cnb_sector)s;
-            if (pick[i])
-                xc_join(codes, sizeof codes, ", ", cats->v[i].key);
-        }
-        rpt_xl_num(&w->xl, ws, row, 0, s + 1, RPT_F_INT);
-        rpt_xl_str(&w->xl, ws, row, 1, s < CNB_NSECTORS ? cnb_sector_name((cnb_sector)s, w->zh) : xc_tr(w, XC_UNALLOCATED),
-                   RPT_F_NONE);
-        if (s == CNB_TRADE && split_ie) {
-            rpt_xl_str(&w->xl, ws, row, 2, "IE", RPT_F_NONE);
-            rpt_xl_str(&w->xl, ws, row, 3, "IE", RPT_F_NONE);
-            rpt_xl_str(&w->xl, ws, row, 4, xc_tr(w, XC_IE_TRADE), RPT_F_NONE);
-        } else {
-            xc_t23_cells(w, ws, row, cats, pick, RPT_C_CATEGORY, false);
-            rpt_xl_str(&w->xl, ws, row, 4, codes, RPT_F_NONE);
-        }
-        row++;
-    }
-    xc_t23_total(w, ws, row, r0, row - 1, cats);
-    rpt_xl_str(&w->xl, ws, row + 1, 0, xc_tr(w, XC_NOTE2), RPT_F_NONE);
-    return row + 3;
-}
-
-/* The coal/oil/gas group of fuel key `key`: the table's, else that of the
- * IPCC fuel it stands for (a china-energy key's ipcc_fuel). */
-static cnb_group xc_fuel_group(const xw *w, const char *key)
-{
-    const fs_order *o = eng_factor_order(w->r);
-    const char *k = o ? fs_canonical(o, key) : key;
-    if (cnb_group_known(k) || !o)
-        return cnb_group_of(k);
-    return cnb_group_of(fs_same_as(o, k));
-}
-
-/* Writes fuel i's row of Table 3: key, name, energy and CO2. */
-static void xc_t3_fuel(xw *w, lxw_worksheet *ws, lxw_row_t row, const xc_items *fuels, size_t i, bool *pick)
-{
-    char en[256], zh[256];
-    const xc_item *e = &fuels->v[i];
-    if (e->entry)
-        fset_entry_names(e->entry, en, sizeof en, zh, sizeof zh);
-    else
-        snprintf(en, sizeof en, "%s", e->key), snprintf(zh, sizeof zh, "%s", e->key);
-    memset(pick, 0, fuels->n * sizeof *pick);
-    pick[i] = true;
-    rpt_xl_str(&w->xl, ws, row, 0, e->key, RPT_F_NONE);
-    rpt_xl_str(&w->xl, ws, row, 1, w->zh ? zh : en, RPT_F_NONE);
-    xc_t23_cells(w, ws, row, fuels, pick, RPT_C_FUEL, false);
-}
-
-/* Writes Table 3 from `row`: per group (coal, oil, natural gas, other) a
- * bold row summing its fuels' rows below it, then the total. Returns the
- * next free row. */
-static lxw_row_t xc_table3(xw *w, lxw_worksheet *ws, lxw_row_t row, const xc_items *fuels, bool *pick)
-{
-    rpt_xl_str(&w->xl, ws, row++, 0, xc_tr(w, XC_T3), RPT_F_BOLD);
-    xc_t23_header(w, ws, row++, XC_FUEL, XC_NAME, XC_COUNT);
-    char cells[2][RPT_XL_FORMULA_MAX] = {"", ""};
-    for (int g = 0; g < CNB_NGROUPS; g++) {
-        lxw_row_t grow = row++;
-        rpt_xl_str(&w->xl, ws, grow, 1, cnb_group_name((cnb_group)g, w->zh), RPT_F_BOLD);
-        nsum s[2] = {{0, 0}, {0, 0}};
-        for (size_t i = 0; i < fuels->n; i++) {
-            if (xc_fuel_group(w, fuels->v[i].key) != (cnb_group)g)
-                continue;
-            nsum_add(&s[0], nsum_value(&fuels->v[i].tj));
-            nsum_add(&s[1], nsum_value(&fuels->v[i].co2_t));
-            xc_t3_fuel(w, ws, row++, fuels, i, pick);
-        }
-        for (int k = 0; k < 2; k++) {
-            double v = nsum_value(&s[k]);
-            v = k && xc_10kt(w) ? v / XC_T_PER_10KT : v;
-            rpt_fmt_id fmt = k ? RPT_F_T_BOLD : RPT_F_TJ;
-            if (row == grow + 1)
-                rpt_xl_num(&w->xl, ws, grow, (lxw_col_t)(2 + k), 0, fmt);
-            else
-                xc_sum(w, ws, grow, (lxw_col_t)(2 + k), rpt_xl_range(NULL, grow + 1, (lxw_col_t)(2 + k), row - 1,
-                                                                   (lxw_col_t)(2 + k), false).s, v, fmt);
-            xc_join(cells[k], sizeof cells[k], ",", rpt_xl_cell(grow, (lxw_col_t)(2 + k)).s);
-        }
-    }
-    nsum s[2] = {{0, 0}, {0, 0}};
-    for (size_t i = 0; i < fuels->n; i++) {
-        nsum_add(&s[0], nsum_value(&fuels->v[i].tj));
-        nsum_add(&s[1], nsum_value(&fuels->v[i].co2_t));
-    }
-    rpt_xl_str(&w->xl, ws, row, 1, xc_tr(w, XC_TOTAL), RPT_F_BOLD);
-    double co2 = nsum_value(&s[1]);
-    xc_sum(w, ws, row, 2, cells[0], nsum_value(&s[0]), RPT_F_TJ);
-    xc_sum(w, ws, row, 3, cells[1], xc_10kt(w) ? co2 / XC_T_PER_10KT : co2, RPT_F_T_BOLD);
-    rpt_xl_str(&w->xl, ws, row + 1, 0, xc_tr(w, XC_NOTE3), RPT_F_NONE);
-    return row + 3;
-}
-
 /* ------------------------------------------------------------ the sheet */
 
+/* Writes the sheet: title, unit line, Table 1, then Tables 2 and 3. */
 void xc_sheet(xw *w)
 {
     static const double widths[] = {12, 46, 18, 18, 18, 18, 18, 18, 18, 18};
@@ -710,18 +441,5 @@ void xc_sheet(xw *w)
     rpt_xl_widths(&w->xl, ws, widths, sizeof widths / sizeof *widths);
     rpt_xl_str(&w->xl, ws, 0, 0, xc_tr(w, XC_TITLE), RPT_F_TITLE);
     rpt_xl_str(&w->xl, ws, 1, 0, xc_tr(w, xc_10kt(w) ? XC_UNIT_10KT : XC_UNIT_T), RPT_F_NONE);
-    lxw_row_t row = xc_table1(w, ws, 3);
-    xc_items cats = {0}, fuels = {0};
-    xc_collect(w, &cats, &fuels);
-    size_t most = cats.n > fuels.n ? cats.n : fuels.n;
-    bool *pick = calloc(most ? most : 1, sizeof *pick);
-    if (!pick || cats.failed || fuels.failed) {
-        rpt_xl_check(&w->xl, LXW_ERROR_MEMORY_MALLOC_FAILED, "collecting the fuel combustion rows");
-    } else {
-        row = xc_table2(w, ws, row, &cats, pick);
-        xc_table3(w, ws, row, &fuels, pick);
-    }
-    free(pick);
-    free(cats.v);
-    free(fuels.v);
+    xc_fuel_tables(w, ws, xc_table1(w, ws, 3));
 }

@@ -1,4 +1,5 @@
-/* test_cnbal.c - unit tests for China's reporting groups: IPCC 1.A categories to balance sectors, fuel keys to coal/oil/gas (cmocka). */
+/* test_cnbal.c - unit tests for China's reporting groups: IPCC 1.A categories to balance sectors, fuel keys to
+ * coal/oil/gas (cmocka). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,22 +18,22 @@ static void sector_of_category(void **state)
         const char *code;
         cnb_sector want;
     } rows[] = {
-        {"1.A.1", CNB_INDUSTRY},          /* energy industries count as industry */
-        {"1.A.1.a", CNB_INDUSTRY},        /* power and heat: under 1.A.1 */
+        {"1.A.1", CNB_INDUSTRY},   /* energy industries count as industry */
+        {"1.A.1.a", CNB_INDUSTRY}, /* power and heat: under 1.A.1 */
         {"1.A.2", CNB_INDUSTRY},
-        {"1.A.2.c", CNB_INDUSTRY},        /* chemicals */
-        {"1.A.2.k", CNB_CONSTRUCTION},    /* the longer prefix wins over 1.A.2 */
+        {"1.A.2.c", CNB_INDUSTRY},     /* chemicals */
+        {"1.A.2.k", CNB_CONSTRUCTION}, /* the longer prefix wins over 1.A.2 */
         {"1.A.3", CNB_TRANSPORT},
         {"1.A.3.b", CNB_TRANSPORT},
-        {"1.A.4.a", CNB_OTHER_SERVICES},  /* commercial/institutional: not split */
+        {"1.A.4.a", CNB_OTHER_SERVICES}, /* commercial/institutional: not split */
         {"1.A.4.b", CNB_HOUSEHOLDS},
         {"1.A.4.c", CNB_AGRICULTURE},
         {"1.A.4.c.ii", CNB_AGRICULTURE},
-        {"1.A.4", CNB_OTHER_SERVICES},    /* no subcategory given */
+        {"1.A.4", CNB_OTHER_SERVICES}, /* no subcategory given */
         {"1.A.5", CNB_OTHER_SERVICES},
-        {"1.A", CNB_NONE},                /* too coarse to place */
-        {"1.A.10", CNB_NONE},             /* a prefix of characters is not a parent */
-        {"1.B.1", CNB_NONE},              /* fugitive: not consumption */
+        {"1.A", CNB_NONE},    /* too coarse to place */
+        {"1.A.10", CNB_NONE}, /* a prefix of characters is not a parent */
+        {"1.B.1", CNB_NONE},  /* fugitive: not consumption */
         {"2.A.1", CNB_NONE},
         {NULL, CNB_NONE},
     };
@@ -55,12 +56,12 @@ static void group_of_fuel(void **state)
     } rows[] = {
         {"raw_coal", CNB_COAL, true},
         {"other_bituminous_coal", CNB_COAL, true},
-        {"coke_oven_gas", CNB_COAL, true},      /* a coal product in the balance's columns */
+        {"coke_oven_gas", CNB_COAL, true}, /* a coal product in the balance's columns */
         {"blast_furnace_gas", CNB_COAL, true},
         {"diesel", CNB_OIL, true},
         {"gas_diesel_oil", CNB_OIL, true},
         {"lpg", CNB_OIL, true},
-        {"refinery_gas", CNB_OIL, true},        /* a petroleum product */
+        {"refinery_gas", CNB_OIL, true}, /* a petroleum product */
         {"natural_gas", CNB_GAS, true},
         {"peat", CNB_OTHER_FUEL, false},
         {"wood_wood_waste", CNB_OTHER_FUEL, false},
@@ -82,7 +83,8 @@ static void names(void **state)
     (void)state;
     for (int s = 0; s < CNB_NSECTORS; s++) {
         assert_true(strlen(cnb_sector_name((cnb_sector)s, false)) > 0);
-        assert_true((unsigned char)cnb_sector_name((cnb_sector)s, true)[0] >= 0x80); /* starts with a Chinese character */
+        assert_true((unsigned char)cnb_sector_name((cnb_sector)s, true)[0] >=
+                    0x80); /* starts with a Chinese character */
     }
     for (int g = 0; g < CNB_NGROUPS; g++) {
         assert_true(strlen(cnb_group_name((cnb_group)g, false)) > 0);
