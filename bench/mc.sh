@@ -21,7 +21,7 @@ mkdir -p "$out"
 make -s ghgcalc >/dev/null
 objs=$(ls build/obj/calc/*.o build/obj/reports/*.o | grep -v '/main\.o$')
 gcc -std=c11 -O2 -g -pthread -D_POSIX_C_SOURCE=200809L -Icalc -o "$out/mc_bench" bench/mc_bench.c $objs \
-  $(pkg-config --libs yaml-0.1 xlsxwriter) -lm
+  $(pkg-config --libs yaml-0.1 xlsxwriter minizip libxml-2.0) -lm
 "$py" -c 'import numpy' 2>/dev/null || { echo "bench/mc.sh: needs python3-numpy (apt-get install python3-numpy)" >&2; exit 1; }
 field() { tr ' ' '\n' | awk -v k="$1" 'f {print; exit} $0 == k {f = 1}'; }
 best() { sort -g | head -n 1; }

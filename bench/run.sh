@@ -76,15 +76,17 @@ CFLAGS_B="-O2 -g"
 gcc $CFLAGS_B -Wall -Wextra -o "$out/yaml_events" bench/yaml_events.c $(pkg-config --cflags --libs yaml-0.1)
 gcc $CFLAGS_B -Wall -Wextra -o "$out/xlsx_cells" bench/xlsx_cells.c $(pkg-config --cflags --libs xlsxwriter)
 mkdir -p "$out/obj"
-for f in calc/*.c; do
-  [ "$f" = calc/main.c ] && continue
+calc_pkgs="yaml-0.1 minizip libxml-2.0" # calc/ reads YAML, and workbooks for `ghgcalc import`
+rm -f "$out"/obj/*.o
+for f in calc/*.c; do # calc/ without the command line (it calls the writers): the engine alone
+  case $(basename "$f") in main.c | cli*.c | cmd_*.c) continue ;; esac
   gcc -std=c11 $CFLAGS_B -D_POSIX_C_SOURCE=200809L -DGHGCALC_VERSION='"bench"' -DGHGCALC_DATADIR='"/nonexistent"' \
-    $(pkg-config --cflags yaml-0.1) -c -o "$out/obj/$(basename "$f" .c).o" "$f"
+    $(pkg-config --cflags $calc_pkgs) -c -o "$out/obj/$(basename "$f" .c).o" "$f"
 done
 gcc -std=c11 $CFLAGS_B -D_POSIX_C_SOURCE=200809L -Icalc -o "$out/engine_only" bench/engine_only.c "$out"/obj/*.o \
-  $(pkg-config --libs yaml-0.1) -lm
+  $(pkg-config --libs $calc_pkgs) -lm
 gcc -std=c11 $CFLAGS_B -D_GNU_SOURCE -Icalc -o "$out/mem_parts" bench/mem_parts.c "$out"/obj/*.o \
-  $(pkg-config --libs yaml-0.1) -lm
+  $(pkg-config --libs $calc_pkgs) -lm
 have_cg=no
 if [ -z "$report_only" ] && { [ "$cg_max" -gt 0 ] || [ "$cgrun_max" -gt 0 ]; }; then
   if command -v valgrind >/dev/null; then have_cg=yes; else say "callgrind counts skipped: needs valgrind (Debian)"; fi

@@ -32,11 +32,11 @@ for f in calc/*.c; do
   o=$out/obj/$(basename "$f" .c).o
   if [ ! -f "$o" ] || [ "$f" -nt "$o" ] || [ -n "$(find calc -name '*.h' -newer "$o" -print -quit)" ]; then
     gcc -std=c11 -O2 -g -D_POSIX_C_SOURCE=200809L -DGHGCALC_VERSION='"bench"' -DGHGCALC_DATADIR='"/nonexistent"' \
-      $(pkg-config --cflags yaml-0.1) -c -o "$o" "$f"
+      $(pkg-config --cflags yaml-0.1 minizip libxml-2.0) -c -o "$o" "$f"
   fi
 done
 gcc -std=c11 -O2 -g -D_POSIX_C_SOURCE=200809L -Icalc -o "$out/audit_only" bench/audit_only.c \
-  $(find "$out/obj" -name '*.o' | sort) $(pkg-config --libs yaml-0.1) -lm
+  $(find "$out/obj" -name '*.o' | sort) $(pkg-config --libs yaml-0.1 minizip libxml-2.0) -lm
 
 if [ ! -d "$reports" ] || [ bench/gen_reports.py -nt "$reports" ]; then
   say "generating $n synthetic reports in $reports"

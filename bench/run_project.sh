@@ -23,7 +23,7 @@ fi
 make -s ghgcalc >/dev/null
 objs=$(ls calc/*.c reports/*.c | grep -v '^calc/main\.c$' | sed 's|^\(.*\)\.c$|build/obj/\1.o|')
 gcc -std=c11 -O2 -g -D_POSIX_C_SOURCE=200809L -Icalc -o "$out/project_mc" bench/project_mc.c $objs \
-  $(pkg-config --libs yaml-0.1 xlsxwriter) -lm -pthread
+  $(pkg-config --libs yaml-0.1 xlsxwriter minizip libxml-2.0) -lm -pthread
 
 load=$(cut -d' ' -f1 /proc/loadavg)   # the machine's load before the run: near 0 means the figures are clean
 "$out/project_mc" "$scen" "$out" "$n" "$seed" "$repeat" >"$out/c.txt"

@@ -86,20 +86,7 @@ static const char *al_opt(aud_loader *L, const ynode *map, const char *key)
  * choices and the closest one). Index 0 may be "" (no value), never matched. */
 static int al_pick(aud_loader *L, const ynode *n, const char *key, const char *const *names, size_t count)
 {
-    const char *t = yf_text(n, key, L->dl);
-    if (!t)
-        return -1;
-    for (size_t i = 0; i < count; i++)
-        if (names[i][0] && strcmp(t, names[i]) == 0)
-            return (int)i;
-    char list[200] = "";
-    for (size_t i = 0, used = 0; i < count && used < sizeof list; i++)
-        if (names[i][0])
-            used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", used ? ", " : "", names[i]);
-    const char *hint = txt_suggest(t, names, count);
-    diag_error(L->dl, n->at, "unknown %s '%s': use one of %s%s%s%s", key, t, list, hint ? " (did you mean '" : "",
-               hint ? hint : "", hint ? "'?)" : "");
-    return -1;
+    return yf_pick(n, key, names, count, L->dl);
 }
 
 /* Optional enumerated key: its index, or `dflt` when absent or wrong. */

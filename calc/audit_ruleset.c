@@ -51,17 +51,7 @@ static const char *rs_text(rs_loader *L, const ynode *n, const char *key)
 /* Which of `names` the scalar at `n` is; -1 after an error listing them. */
 static int rs_pick(rs_loader *L, const ynode *n, const char *key, const char *const *names, size_t count)
 {
-    const char *t = yf_text(n, key, L->dl);
-    if (!t)
-        return -1;
-    for (size_t i = 0; i < count; i++)
-        if (strcmp(t, names[i]) == 0)
-            return (int)i;
-    char list[256] = "";
-    for (size_t i = 0, used = 0; i < count && used < sizeof list; i++)
-        used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", names[i]);
-    diag_error(L->dl, n->at, "unknown %s '%s': use one of %s", key, t, list);
-    return -1;
+    return yf_pick(n, key, names, count, L->dl);
 }
 
 /* A list of texts at `n` (pool memory); NULL after an error. */

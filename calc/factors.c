@@ -2,6 +2,7 @@
 #include "fset_load.h"
 #include "factors.h"
 #include "fdb_internal.h"
+#include "unc_load.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -376,26 +377,19 @@ static void fset_parse_needs(fset_db *db, const ynode *n, fset_entry *e, diag_li
     }
 }
 
-/* Parses one entry of `factors:` into `e`. */
-static void fset_parse_entry(fset_db *db, fset *set, const ynode *n, fset_entry *e, diag_list *dl)
+/* The interned text of the optional key `key` of `n`, or NULL when it is
+ * not given (or not text: reported). */
+static const char *fset_opt_text(fset_db *db, const ynode *n, const char *key, diag_list *dl)
 {
-    static const char *const fixed[] = {"fuel",      "activity", "name", "name_zh", "category", "biogenic", "note",
-                                        "ipcc_fuel", "grid",     "year", "removal", "feedstock", "needs"};
-    e->at = n->at;
-    e->set = set;
-    e->biogenic = -1;
-    if (n->kind != YN_MAP) {
-        diag_error(dl, n->at, "each factor entry must be a mapping with 'fuel:' and values, not %s",
-                   yn_kind_name(n));
-        return;
-    }
-    const char *allowed[sizeof fixed / sizeof *fixed + FSET_NRULES];
-    size_t na = 0;
-    for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
-        allowed[na++] = fixed[i];
-    for (size_t i = 0; i < FSET_NRULES; i++)
-        allowed[na++] = fset_rules[i].info.name;
-    yf_check_keys(n, allowed, na, "a factor entry", dl);
+    const ynode *v = yn_get(n, key);
+    const char *t = v ? yf_text(v, key, dl) : NULL;
+    return t ? pool_intern(db->mem, t, strlen(t)) : NULL;
+}
+
+/* The entry's descriptive fields: its key (fuel or activity), names, IPCC
+ * fuel, grid, year, category, feedstock and the removal and biogenic flags. */
+static void fset_entry_fields(fset_db *db, const ynode *n, fset_entry *e, diag_list *dl)
+{
     const ynode *fuel = yn_get(n, "fuel"), *act = yn_get(n, "activity");
     if (fuel && act)
         diag_error(dl, act->at, "an entry has either 'fuel' or 'activity', not both");
@@ -404,26 +398,19 @@ static void fset_parse_entry(fset_db *db, fset *set, const ynode *n, fset_entry 
     const char *key = yf_text(fuel ? fuel : act, fuel ? "fuel" : "activity", dl);
     e->key = key ? pool_intern(db->mem, key, strlen(key)) : NULL;
     e->activity = act && !fuel;
-    const ynode *lab = yn_get(n, "name"), *lab_zh = yn_get(n, "name_zh");
+    const ynode *lab = yn_get(n, "name");
     const char *t = lab ? yf_text(lab, "name", dl) : NULL;
     e->label = t ? pool_strdup(db->mem, t) : NULL;
-    t = lab_zh ? yf_text(lab_zh, "name_zh", dl) : NULL;
-    e->label_zh = t ? pool_intern(db->mem, t, strlen(t)) : fset_label_zh(e->label, db->mem);
-    const ynode *same = yn_get(n, "ipcc_fuel");
-    t = same ? yf_text(same, "ipcc_fuel", dl) : NULL;
-    e->same_as = t ? pool_intern(db->mem, t, strlen(t)) : NULL;
-    const ynode *grid = yn_get(n, "grid");
-    t = grid ? yf_text(grid, "grid", dl) : NULL;
-    e->grid = t ? pool_intern(db->mem, t, strlen(t)) : NULL;
+    e->label_zh = fset_opt_text(db, n, "name_zh", dl);
+    if (!e->label_zh)
+        e->label_zh = fset_label_zh(e->label, db->mem);
+    e->same_as = fset_opt_text(db, n, "ipcc_fuel", dl);
+    e->grid = fset_opt_text(db, n, "grid", dl);
     const ynode *year = yn_get(n, "year");
     if (year)
         yf_int(year, "year", 1900, 2200, &e->year, dl);
-    const ynode *cat = yn_get(n, "category");
-    t = cat ? yf_text(cat, "category", dl) : NULL;
-    e->category = t ? pool_intern(db->mem, t, strlen(t)) : NULL;
-    const ynode *feed = yn_get(n, "feedstock");
-    t = feed ? yf_text(feed, "feedstock", dl) : NULL;
-    e->feedstock = t ? pool_intern(db->mem, t, strlen(t)) : NULL;
+    e->category = fset_opt_text(db, n, "category", dl);
+    e->feedstock = fset_opt_text(db, n, "feedstock", dl);
     const ynode *rem = yn_get(n, "removal");
     bool rm;
     if (rem && yf_bool(rem, "removal", &rm, dl))
@@ -432,6 +419,12 @@ static void fset_parse_entry(fset_db *db, fset *set, const ynode *n, fset_entry 
     bool b;
     if (bio && yf_bool(bio, "biogenic", &b, dl))
         e->biogenic = b;
+}
+
+/* The entry's factor values (every key that names a parameter) and its
+ * `needs:`; an entry with neither is an error. */
+static void fset_entry_values(fset_db *db, const ynode *n, fset_entry *e, diag_list *dl)
+{
     size_t np = 0;
     for (size_t i = 0; i < n->n; i++)
         np += fset_rule(n->items[2 * i]->text) != NULL;
@@ -453,6 +446,30 @@ static void fset_parse_entry(fset_db *db, fset *set, const ynode *n, fset_entry 
         diag_error(dl, n->at, "factor entry for '%s' has no values: give at least one factor such as ncv, co2, "
                    "ch4 or n2o, or say in 'needs' what the record gives (see docs/input-format.md)",
                    e->key ? e->key : "?");
+}
+
+/* Parses one entry of `factors:` into `e`. */
+static void fset_parse_entry(fset_db *db, fset *set, const ynode *n, fset_entry *e, diag_list *dl)
+{
+    static const char *const fixed[] = {"fuel",      "activity", "name", "name_zh", "category", "biogenic", "note",
+                                        "ipcc_fuel", "grid",     "year", "removal", "feedstock", "needs"};
+    e->at = n->at;
+    e->set = set;
+    e->biogenic = -1;
+    if (n->kind != YN_MAP) {
+        diag_error(dl, n->at, "each factor entry must be a mapping with 'fuel:' and values, not %s",
+                   yn_kind_name(n));
+        return;
+    }
+    const char *allowed[sizeof fixed / sizeof *fixed + FSET_NRULES];
+    size_t na = 0;
+    for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
+        allowed[na++] = fixed[i];
+    for (size_t i = 0; i < FSET_NRULES; i++)
+        allowed[na++] = fset_rules[i].info.name;
+    yf_check_keys(n, allowed, na, "a factor entry", dl);
+    fset_entry_fields(db, n, e, dl);
+    fset_entry_values(db, n, e, dl);
 }
 
 /* Whether `a` and `b` are both NULL or equal strings. */
@@ -617,10 +634,49 @@ const fset *fdb_load_set_from(fset_db *db, yreader *r, const char *const *dirs, 
     return fdb_adopt(db, set, want, path, dirs, ndirs, dl);
 }
 
+/* Reads the `factors:` list `v` into the set's entries. */
+static void fdb_read_entries(fset_db *db, fset *set, const ynode *v, diag_list *dl)
+{
+    if (v->kind != YN_SEQ) {
+        diag_error(dl, v->at, "'factors' must be a list of entries (lines starting with '- ')");
+        return;
+    }
+    set->entries = pool_alloc(db->mem, (v->n ? v->n : 1) * sizeof *set->entries);
+    for (size_t i = 0; i < v->n && set->entries && !diag_stop(dl, v->items[i]->at, "reading "); i++)
+        fset_parse_entry(db, set, v->items[i], &set->entries[set->n++], dl);
+}
+
+/* Reads one top-level text field of a factor set (key `k`, value `v`) into
+ * its place in `set`; an unknown key is reported with a did-you-mean. */
+static void fdb_read_set_field(fset_db *db, fset *set, const ynode *k, const ynode *v, diag_list *dl)
+{
+    static const char *const keys[] = {"factor_set", "title", "source", "version", "extends", "notes", "factors"};
+    const char *key = k->text;
+    const char **dst = strcmp(key, "factor_set") == 0 ? &set->id
+                       : strcmp(key, "title") == 0    ? &set->title
+                       : strcmp(key, "source") == 0   ? &set->source
+                       : strcmp(key, "version") == 0  ? &set->version
+                       : strcmp(key, "extends") == 0  ? &set->extends_id
+                       : NULL;
+    if (strcmp(key, "notes") == 0)
+        return;
+    if (!dst) {
+        const char *hint = txt_suggest(key, keys, sizeof keys / sizeof *keys);
+        diag_error(dl, k->at, "unknown key '%s' in a factor set%s%s%s", key, hint ? " (did you mean '" : "",
+                   hint ? hint : "", hint ? "'?)" : "");
+        return;
+    }
+    const char *t = yf_text(v, key, dl);
+    *dst = t ? pool_strdup(db->mem, t) : NULL;
+    if (dst == &set->id)
+        set->id_at = v->at;
+    else if (dst == &set->extends_id)
+        set->extends_at = v->at;
+}
+
 /* Reads one factor set file from the open reader `r` (closed here). */
 static fset *fdb_read_set(fset_db *db, yreader *r, const char *path, diag_list *dl)
 {
-    static const char *const keys[] = {"factor_set", "title", "source", "version", "extends", "notes", "factors"};
     fset *set = pool_alloc(db->mem, sizeof *set);
     if (!set) {
         yr_close(r);
@@ -634,38 +690,11 @@ static fset *fdb_read_set(fset_db *db, yreader *r, const char *path, diag_list *
         const ynode *v = yr_value(r);
         if (!v)
             break;
-        const char *key = k->text;
-        if (strcmp(key, "factors") == 0) {
+        if (strcmp(k->text, "factors") == 0) {
             seen_factors = true;
-            if (v->kind != YN_SEQ) {
-                diag_error(dl, v->at, "'factors' must be a list of entries (lines starting with '- ')");
-                continue;
-            }
-            set->entries = pool_alloc(db->mem, (v->n ? v->n : 1) * sizeof *set->entries);
-            for (size_t i = 0; i < v->n && set->entries && !diag_stop(dl, v->items[i]->at, "reading "); i++)
-                fset_parse_entry(db, set, v->items[i], &set->entries[set->n++], dl);
-            continue;
-        }
-        const char **dst = strcmp(key, "factor_set") == 0 ? &set->id
-                           : strcmp(key, "title") == 0    ? &set->title
-                           : strcmp(key, "source") == 0   ? &set->source
-                           : strcmp(key, "version") == 0  ? &set->version
-                           : strcmp(key, "extends") == 0  ? &set->extends_id
-                           : NULL;
-        if (strcmp(key, "notes") == 0)
-            continue;
-        if (!dst) {
-            const char *hint = txt_suggest(key, keys, sizeof keys / sizeof *keys);
-            diag_error(dl, k->at, "unknown key '%s' in a factor set%s%s%s", key, hint ? " (did you mean '" : "",
-                       hint ? hint : "", hint ? "'?)" : "");
-            continue;
-        }
-        const char *t = yf_text(v, key, dl);
-        *dst = t ? pool_strdup(db->mem, t) : NULL;
-        if (dst == &set->id)
-            set->id_at = v->at;
-        else if (dst == &set->extends_id)
-            set->extends_at = v->at;
+            fdb_read_entries(db, set, v, dl);
+        } else
+            fdb_read_set_field(db, set, k, v, dl);
     }
     bool failed = yr_failed(r);
     fdb_note_file(db, path, r, set->sha256);

@@ -2,6 +2,7 @@
 #include "fset_load.h"
 #include "inv_load.h"
 #include "inventory.h"
+#include "unc_load.h"
 
 #include <limits.h>
 #include <math.h>

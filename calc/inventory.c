@@ -3,6 +3,7 @@
 #include "fset_load.h"
 #include "inv_load.h"
 #include "inventory.h"
+#include "unc_load.h"
 
 #include <limits.h>
 #include <math.h>
@@ -369,6 +370,33 @@ inventory *inv_load_from(struct yreader *yr, diag_list *dl, const inv_progress *
     return inv_load_reader_max(yr, dl, progress, INV_MAX_RECORDS);
 }
 
+/* Reads the top-level key `k` with value `v` (any but `activities`, which
+ * is streamed) into its place in `inv`. */
+static void inv_top_section(inventory *inv, const ynode *k, const ynode *v, diag_list *dl)
+{
+    if (strcmp(k->text, "factor_sets") == 0)
+        inv->set_names = inv_text_list(inv, v, "factor_sets", &inv->set_at, &inv->nsets, dl);
+    else if (strcmp(k->text, "factor_dirs") == 0)
+        inv_factor_dirs(inv, v, dl);
+    else if (strcmp(k->text, "economy") == 0)
+        inv_economy(inv, v, dl);
+    else if (strcmp(k->text, "base_inventory") == 0) {
+        inv->base_path = inv_text(inv, v, "base_inventory", dl);
+        inv->base_at = v->at;
+    } else if (strcmp(k->text, "factor_uncertainty") == 0)
+        inv->unc_rules = unc_parse_factor_rules(v, inv->mem, &inv->nunc_rules, dl);
+    else if (strcmp(k->text, "solid_waste") == 0)
+        fod_parse(v, inv->mem, dl, &inv->fod);
+    else if (strcmp(k->text, "indirect") == 0)
+        inv_parse_indirect(inv, v, dl);
+    else if (strcmp(k->text, "notation_keys") == 0)
+        inv_parse_notation(inv, v, dl);
+    else if (strcmp(k->text, "reference_approach") == 0)
+        inv_parse_reference(inv, v, dl);
+    else
+        inv_top_text(inv, k, v, dl);
+}
+
 /* Reads the inventory from the open reader `yr` (closed here). */
 static inventory *inv_load_reader_max(yreader *yr, diag_list *dl, const inv_progress *progress, size_t max_records)
 {
@@ -398,27 +426,7 @@ static inventory *inv_load_reader_max(yreader *yr, diag_list *dl, const inv_prog
         const ynode *v = yr_value(yr);
         if (!v)
             break;
-        if (strcmp(k->text, "factor_sets") == 0)
-            inv->set_names = inv_text_list(inv, v, "factor_sets", &inv->set_at, &inv->nsets, dl);
-        else if (strcmp(k->text, "factor_dirs") == 0)
-            inv_factor_dirs(inv, v, dl);
-        else if (strcmp(k->text, "economy") == 0)
-            inv_economy(inv, v, dl);
-        else if (strcmp(k->text, "base_inventory") == 0) {
-            inv->base_path = inv_text(inv, v, "base_inventory", dl);
-            inv->base_at = v->at;
-        } else if (strcmp(k->text, "factor_uncertainty") == 0)
-            inv->unc_rules = unc_parse_factor_rules(v, inv->mem, &inv->nunc_rules, dl);
-        else if (strcmp(k->text, "solid_waste") == 0)
-            fod_parse(v, inv->mem, dl, &inv->fod);
-        else if (strcmp(k->text, "indirect") == 0)
-            inv_parse_indirect(inv, v, dl);
-        else if (strcmp(k->text, "notation_keys") == 0)
-            inv_parse_notation(inv, v, dl);
-        else if (strcmp(k->text, "reference_approach") == 0)
-            inv_parse_reference(inv, v, dl);
-        else
-            inv_top_text(inv, k, v, dl);
+        inv_top_section(inv, k, v, dl);
     }
     bool failed = yr_failed(yr);
     inv->partial = failed || L.stop;

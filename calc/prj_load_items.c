@@ -84,19 +84,7 @@ bool pl_number(prj_loader *L, const ynode *n, const char *key, double *out)
 
 int pl_pick(prj_loader *L, const ynode *node, const char *key, const char *const *names, size_t n)
 {
-    const char *t = yf_text(node, key, L->dl);
-    if (!t)
-        return -1;
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(t, names[i]) == 0)
-            return (int)i;
-    char list[256] = "";
-    for (size_t i = 0, used = 0; i < n && used < sizeof list; i++)
-        used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", names[i]);
-    const char *hint = txt_suggest(t, names, n);
-    diag_error(L->dl, node->at, "unknown %s '%s': use one of %s%s%s%s", key, t, list, hint ? " (did you mean '" : "",
-               hint ? hint : "", hint ? "'?)" : "");
-    return -1;
+    return yf_pick(node, key, names, n, L->dl);
 }
 
 const char *pl_path_rel(prj_loader *L, const char *rel)

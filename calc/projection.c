@@ -478,6 +478,21 @@ static void pe_project(const prj_model *m, const prj_plan *p, const prj_bmeasure
 
 /* ---------------------------------------------------------------- totals */
 
+/* Line li's CO2e of every year into co2e[0..nyears): its counted gases
+ * (bits of `counted`) times their GWPs, summed in gas order. */
+static void pe_line_co2e(const prj_model *m, const prj_run *r, size_t li, unsigned counted, double *co2e)
+{
+    const prj_line *l = &m->lines[li];
+    size_t ny = m->nyears;
+    memset(co2e, 0, ny * sizeof *co2e);
+    for (unsigned gm = counted; gm; gm &= gm - 1) {
+        int g = __builtin_ctz(gm);
+        const double *e = &r->t[prj_cell(r, li, g, 0)];
+        for (size_t t = 0; t < ny; t++)
+            co2e[t] += e[t] * prj_gwp(m, l, g);
+    }
+}
+
 /* The four metrics of every year into block j of r->metric, summed over
  * the lines in line order; a line's CO2e of a year sums its gases in gas
  * order (the last scratch path holds it). */
@@ -491,13 +506,7 @@ static void pe_totals(const prj_model *m, prj_run *r, size_t j)
         unsigned counted = l->gases & ~l->memo;
         if (l->kind == PRJ_L_INDIRECT)
             continue;
-        memset(co2e, 0, ny * sizeof *co2e);
-        for (unsigned gm = counted; gm; gm &= gm - 1) {
-            int g = __builtin_ctz(gm);
-            const double *e = &r->t[prj_cell(r, li, g, 0)];
-            for (size_t t = 0; t < ny; t++)
-                co2e[t] += e[t] * prj_gwp(m, l, g);
-        }
+        pe_line_co2e(m, r, li, counted, co2e);
         const double *co2 = (counted & (1u << GAS_CO2)) ? &r->t[prj_cell(r, li, GAS_CO2, 0)] : NULL;
         for (size_t t = 0; co2 && l->energy_use && t < ny; t++)
             out[PRJ_MET_CO2_ENERGY * ny + t] += co2[t];
@@ -527,13 +536,7 @@ bool prj_line_metric(const prj_model *m, const prj_run *r, size_t li, prj_metric
     }
     if (k == PRJ_MET_CO2E && l->sink)
         return false;
-    memset(co2e, 0, ny * sizeof *co2e);
-    for (unsigned gm = counted; gm; gm &= gm - 1) {
-        int g = __builtin_ctz(gm);
-        const double *e = &r->t[prj_cell(r, li, g, 0)];
-        for (size_t t = 0; t < ny; t++)
-            co2e[t] += e[t] * prj_gwp(m, l, g);
-    }
+    pe_line_co2e(m, r, li, counted, co2e);
     for (size_t t = 0; t < ny; t++)
         out[t] += co2e[t];
     return true;

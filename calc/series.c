@@ -139,19 +139,7 @@ const char *ser_opt_text(ser_loader *L, const ynode *map, const char *key)
  * listing the choices (and the closest one) when it is none. */
 int ser_pick(ser_loader *L, const ynode *node, const char *key, const char *const *names, size_t n)
 {
-    const char *t = yf_text(node, key, L->dl);
-    if (!t)
-        return -1;
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(t, names[i]) == 0)
-            return (int)i;
-    char list[256] = "";
-    for (size_t i = 0, used = 0; i < n && used < sizeof list; i++)
-        used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", names[i]);
-    const char *hint = txt_suggest(t, names, n);
-    diag_error(L->dl, node->at, "unknown %s '%s': use one of %s%s%s%s", key, t, list, hint ? " (did you mean '" : "",
-               hint ? hint : "", hint ? "'?)" : "");
-    return -1;
+    return yf_pick(node, key, names, n, L->dl);
 }
 
 /* `rel` made relative to the folder of the series file (an absolute path

@@ -1,4 +1,5 @@
 /* unc_input.c - reads the uncertainty of records and factor values from their YAML nodes (a loader helper). */
+#include "unc_load.h"
 #include "unc_spec.h"
 
 #include <math.h>

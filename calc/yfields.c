@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -142,4 +143,22 @@ const ynode *yf_need(const ynode *map, const char *key, const char *what, diag_l
     if (!v)
         diag_error(dl, map->at, "missing '%s' in %s: add '%s: ...' (see docs/input-format.md)", key, what, key);
     return v;
+}
+
+int yf_pick(const ynode *n, const char *key, const char *const *names, size_t count, diag_list *dl)
+{
+    const char *t = yf_text(n, key, dl);
+    if (!t)
+        return -1;
+    for (size_t i = 0; i < count; i++)
+        if (names[i][0] && strcmp(t, names[i]) == 0)
+            return (int)i;
+    char list[256] = "";
+    for (size_t i = 0, used = 0; i < count && used < sizeof list; i++)
+        if (names[i][0])
+            used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", used ? ", " : "", names[i]);
+    const char *hint = txt_suggest(t, names, count);
+    diag_error(dl, n->at, "unknown %s '%s': use one of %s%s%s%s", key, t, list, hint ? " (did you mean '" : "",
+               hint ? hint : "", hint ? "'?)" : "");
+    return -1;
 }

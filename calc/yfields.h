@@ -35,4 +35,9 @@ bool yf_bool(const ynode *n, const char *key, bool *out, diag_list *dl);
  * mapping's start naming the missing key and what it is for. */
 const ynode *yf_need(const ynode *map, const char *key, const char *what, diag_list *dl);
 
+/* Which of `names` (count of them) the scalar at `n` is: its index, or -1
+ * after an error listing the choices and the closest one. A name "" (no
+ * value) is never matched nor listed. */
+int yf_pick(const ynode *n, const char *key, const char *const *names, size_t count, diag_list *dl);
+
 #endif
