@@ -48,7 +48,8 @@ static const cli_opt inv_cmd_opts_table[] = {
     {"--threads", NULL, CLI_COUNT, offsetof(inv_cmd_opts, threads), "N",
      "Monte Carlo threads (default: one per core); the figures do not depend on it", NULL, NULL},
     {"--unit", NULL, CLI_CHOICE, offsetof(inv_cmd_opts, unit), "t|10kt",
-     "unit of the masses on the Reporting tables sheet: t, or 10kt for 10^4 t (万吨); CSV and JSON stay in t",
+     "unit of the masses on Summary, Sectoral table and Reporting tables: t, or 10kt for 10^4 t (万吨); the other "
+     "sheets, CSV and JSON stay in t",
      inv_cmd_units, NULL},
     {"--no-uncertainty", NULL, CLI_FLAG, offsetof(inv_cmd_opts, no_unc), NULL,
      "leave out the uncertainty and key category sheets (they cost about 700 bytes of memory a record)", NULL,

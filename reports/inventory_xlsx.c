@@ -125,8 +125,9 @@ static char *xw_sectoral_co2_formula(const xw *w)
     return formula;
 }
 
-/* Writes a SUMIFS total with its cached value; an over-long formula is an
- * error (it cannot happen below ~40 sheets of rows). */
+/* Writes a SUMIFS total (tonnes: every key it sums is a mass) with its
+ * cached value; an over-long formula is an error (it cannot happen below
+ * ~40 sheets of rows). */
 static void xw_sumifs_cell(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, xw_key sum, const xw_crit *crit,
                            size_t ncrit, double cached, rpt_fmt_id f)
 {
@@ -138,7 +139,7 @@ static void xw_sumifs_cell(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t co
     if (!xw_sumifs(w, formula, XW_FORMULA_MAX, sum, crit, ncrit, false))
         rpt_xl_check(&w->xl, LXW_ERROR_PARAMETER_VALIDATION, "building a SUMIFS formula (too long)");
     else
-        rpt_xl_formula(&w->xl, ws, row, col, formula, cached, f);
+        xw_mass_formula(w, ws, row, col, formula, cached, f); /* t, or 10^4 t with --unit 10kt (inventory_xlsx_cn.c) */
     free(formula);
 }
 
@@ -213,8 +214,7 @@ static void xw_summary_indirect(xw *w, lxw_worksheet *ws, const xw_sum_rows *sr)
         snprintf(f, sizeof f, "=SUMIFS(%s,%s,\"%s\")", rpt_xl_column(RPT_INDIRECT_SHEET, IND_T).s,
                  rpt_xl_column(RPT_INDIRECT_SHEET, IND_VIEW).s, rpt_indirect_view[v]);
         rpt_xl_str(&w->xl, ws, sr->indirect + (lxw_row_t)v, SG_LABEL, il_label(label[v], w->zh), RPT_F_NONE);
-        rpt_xl_formula(&w->xl, ws, sr->indirect + (lxw_row_t)v, SG_CO2E, f, eng_indirect_total_t(w->r, v == 1),
-                       RPT_F_T);
+        xw_mass_formula(w, ws, sr->indirect + (lxw_row_t)v, SG_CO2E, f, eng_indirect_total_t(w->r, v == 1), RPT_F_T);
     }
 }
 
@@ -248,7 +248,8 @@ static void xw_summary_gases(xw *w, lxw_worksheet *ws, const gas_id *gases, size
     double co2e[GAS_COUNT];
     eng_gas_co2e(w->r, co2e);
     rpt_xl_str(&w->xl, ws, SUM_ROW_GAS_HEADING, 0, il_label(IL_BY_GAS, w->zh), RPT_F_BOLD);
-    rpt_xl_header(&w->xl, ws, SUM_ROW_GAS_HEADER, hdr, 3);
+    for (lxw_col_t c = 0; c < 3; c++)
+        rpt_xl_str(&w->xl, ws, SUM_ROW_GAS_HEADER, c, xw_mass_label(w, hdr[c]), RPT_F_HEADER);
     for (size_t i = 0; i < ngas; i++) {
         gas_id g = gases[i];
         lxw_row_t row = SUM_ROW_GAS0 + (lxw_row_t)i;
@@ -310,7 +311,9 @@ static void xw_summary_removals(xw *w, lxw_worksheet *ws, const xw_sector *sec, 
     static const rpt_label_id hdr[] = {IL_SECTOR, IL_NAME, IL_EMISSION_T_CO2E};
     row++;
     rpt_xl_str(&w->xl, ws, row++, 0, il_label(IL_REMOVALS, w->zh), RPT_F_BOLD);
-    rpt_xl_header(&w->xl, ws, row++, hdr, 3);
+    for (lxw_col_t c = 0; c < 3; c++)
+        rpt_xl_str(&w->xl, ws, row, c, xw_mass_label(w, hdr[c]), RPT_F_HEADER);
+    row++;
     for (size_t i = 0; i < n; i++)
         if (sec[i].t.t_co2e < 0)
             xw_sector_row(w, ws, row++, &sec[i]);
@@ -342,7 +345,8 @@ static unsigned xw_summary_sectors(xw *w, lxw_worksheet *ws, lxw_row_t heading, 
     double sum = nsum_value(&gross);
     lxw_row_t first = heading + 2, last = first + (npos ? npos - 1 : 0), row = first;
     rpt_xl_str(&w->xl, ws, heading, 0, il_label(IL_BY_SECTOR, w->zh), RPT_F_BOLD);
-    rpt_xl_header(&w->xl, ws, heading + 1, hdr, 4);
+    for (lxw_col_t c = 0; c < 4; c++)
+        rpt_xl_str(&w->xl, ws, heading + 1, c, xw_mass_label(w, hdr[c]), RPT_F_HEADER);
     char share[RPT_XL_FORMULA_MAX];
     rpt_ref all = rpt_xl_range(NULL, first, SS_CO2E, last, SS_CO2E, true);
     for (size_t i = 0; i < n; i++) {
@@ -370,13 +374,13 @@ static unsigned xw_summary_sectors(xw *w, lxw_worksheet *ws, lxw_row_t heading, 
 static void xw_chart(xw *w, lxw_worksheet *ws, uint8_t type, lxw_col_t cat_col, lxw_col_t val_col, lxw_row_t r0,
                      lxw_row_t r1, rpt_label_id title, lxw_row_t row)
 {
-    lxw_chart *ch = rpt_xl_chart(&w->xl, type, il_label(title, w->zh));
+    lxw_chart *ch = rpt_xl_chart(&w->xl, type, xw_mass_label(w, title));
     lxw_chart_series *s = rpt_xl_series(&w->xl, ch, XW_SUMMARY_SHEET, cat_col, val_col, r0, r1, NULL);
     if (!s)
         return;
     if (type == LXW_CHART_COLUMN) {
         chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
-        chart_axis_set_name(ch->y_axis, "t CO2e");
+        chart_axis_set_name(ch->y_axis, w->mass_10kt ? "10^4 t CO2e" : "t CO2e");
     } else {
         chart_series_set_labels(s);
         chart_series_set_labels_options(s, LXW_FALSE, LXW_FALSE, LXW_FALSE);
@@ -462,12 +466,12 @@ static void xw_sectoral(xw *w)
     rpt_xl_check(x, worksheet_set_column(ws, 1, 1, 48, NULL), "setting a column width");
     for (size_t i = 0; i < ngas; i++) {
         char buf[32];
-        snprintf(buf, sizeof buf, "%s (t)", gas_name(gases[i]));
+        snprintf(buf, sizeof buf, "%s (%s)", gas_name(gases[i]), w->mass_10kt ? (w->zh ? "万吨" : "10^4 t") : "t");
         rpt_xl_str(x, ws, 0, (lxw_col_t)(2 + i), buf, RPT_F_HEADER);
     }
     rpt_xl_check(x, worksheet_set_column(ws, 2, (lxw_col_t)(3 + ngas), 16, NULL), "setting a column width");
-    rpt_xl_str(x, ws, 0, (lxw_col_t)(2 + ngas), il_label(IL_CO2E_T, w->zh), RPT_F_HEADER);
-    rpt_xl_str(x, ws, 0, (lxw_col_t)(3 + ngas), il_label(IL_MEMO_BIO_T, w->zh), RPT_F_HEADER);
+    rpt_xl_str(x, ws, 0, (lxw_col_t)(2 + ngas), xw_mass_label(w, IL_CO2E_T), RPT_F_HEADER);
+    rpt_xl_str(x, ws, 0, (lxw_col_t)(3 + ngas), xw_mass_label(w, IL_MEMO_BIO_T), RPT_F_HEADER);
     xu_sectoral_key_header(w, ws, 0, (lxw_col_t)(4 + ngas)); /* key categories (inventory_xlsx_keycat.c) */
     worksheet_freeze_panes(ws, 1, 0);
     const eng_cat_total *cats;

@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""cn_report_e2e.py - end-to-end tests of the Chinese reporting options: the Reporting tables sheet, --unit 10kt, --csv-bom.
+"""cn_report_e2e.py - end-to-end tests of the Chinese reporting options: the Reporting tables sheet, --unit 10kt
+(Reporting tables, Summary, Sectoral table), --csv-bom.
 
 Run by tests/run with Debian's interpreter (needs python3-openpyxl and, for
 the recalculation tests, libreoffice-calc-nogui):
@@ -16,6 +17,7 @@ under the tolerance policy of e2e_helpers.py.
 
 import csv
 import io
+import json
 import os
 import re
 import sys
@@ -176,6 +178,33 @@ def zh_10kt(tmp):
     check(not bad, "labels with Latin letters: %r" % bad)
     co2_head = [ws.cell(row=r, column=4).value for r in range(1, ws.max_row + 1)]
     check("二氧化碳 (万吨)" in co2_head, "a CO2 header in 万吨: %r" % co2_head)
+    recalc(xlsx)
+
+
+@test
+def summary_sectoral_10kt(tmp):
+    """--unit 10kt on the Summary and the Sectoral table: headers say 10^4 t, masses are the hand figures / 10^4,
+    shares unchanged, the JSON stays in t; recalculates."""
+    xlsx = run(tmp, "--unit", "10kt")
+    wb = load_wb(xlsx)
+    ws = wb["Summary"]
+    cells = {ws.cell(row=r, column=1).value: r for r in range(1, ws.max_row + 1)}
+    check(ws.cell(row=cells["Gas"], column=2).value == "Emission (10^4 t)", "Summary header in 10^4 t")
+    close(ws.cell(row=cells["CO2"], column=2).value, TOTAL_CO2 / 1e4, "Summary CO2 in 10^4 t")  # 1.0636558
+    close(ws.cell(row=cells["CO2"], column=3).value, TOTAL_CO2 / 1e4, "Summary CO2 CO2e in 10^4 t (GWP 1)")
+    with open(xlsx[:-5] + ".json", encoding="utf-8") as f:
+        total_t = json.load(f)["totals"]["t_co2e"]
+    excl = [r for label, r in cells.items() if isinstance(label, str) and label.startswith("Total excluding")]
+    close(ws.cell(row=excl[0], column=3).value, total_t / 1e4, "Summary total in 10^4 t = JSON total (t) / 10^4")
+    sec = wb["Sectoral table"]
+    head = [c.value for c in sec[1]]
+    check("CO2 (10^4 t)" in head and "CO2e (10^4 t)" in head, "Sectoral headers in 10^4 t: %r" % head)
+    rows = {sec.cell(row=r, column=1).value: r for r in range(2, sec.max_row + 1)}
+    for code in ("1.A.1.a", "1.A.2.k", "1.A.3.b", "1.A.4.a", "1.A.4.b"):
+        close(sec.cell(row=rows[code], column=3).value, CO2[code] / 1e4, "Sectoral %s CO2 in 10^4 t" % code)
+    close(sec.cell(row=rows["2.A.1"], column=3).value, CLINKER_CO2 / 1e4, "Sectoral 2.A.1 CO2")  # 0.52
+    f = load_wb(xlsx, data_only=False)["Sectoral table"]
+    check(str(f.cell(row=rows["1.A.1.a"], column=3).value).startswith("=(SUMIFS("), "a scaled SUMIFS")
     recalc(xlsx)
 
 
