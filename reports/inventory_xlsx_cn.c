@@ -128,9 +128,10 @@ void xc_calc_terms(const xw *w, xc_formula *f, int sum, int match, const char *v
             xc_term(f, &w->src[k], sum, cols, vals, 3);
 }
 
-/* A new formula of XW_FORMULA_MAX bytes ("=" written); s is NULL (and ok
- * false) when out of memory. */
 #define XC_FORMULA_MAX 8192 /* Excel's limit on a formula's length, in characters */
+
+/* A new, empty formula of XC_FORMULA_MAX bytes; s is NULL (and ok false)
+ * when out of memory. */
 xc_formula xc_new(void)
 {
     xc_formula f = {malloc(XC_FORMULA_MAX), XC_FORMULA_MAX, 0, 0, true};
@@ -337,8 +338,9 @@ static void xc_t1_sector(xw *w, lxw_worksheet *ws, lxw_row_t row, const char *co
         const xc_col *c = &cols[i];
         xc_formula f = xc_new();
         if (c->kind == XC_COL_FGROUP) {
-            for (size_t k = 0; k < c->group->n; k++)
-                xc_sector_terms(w, &f, code, c->group->gas[k], true);
+            for (size_t k = 0; k < c->group->n; k++) /* the gases emitted: a shorter formula */
+                if (rpt_gas_shown(w->r, c->group->gas[k]))
+                    xc_sector_terms(w, &f, code, c->group->gas[k], true);
         } else {
             xc_sector_terms(w, &f, code, c->gas, c->kind == XC_COL_CO2E);
         }

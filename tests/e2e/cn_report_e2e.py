@@ -208,6 +208,58 @@ def summary_sectoral_10kt(tmp):
     recalc(xlsx)
 
 
+FGAS_SET = """\
+factor_set: test-fgas
+title: "F-gas factors for this test (illustrative, not IPCC defaults)"
+source: "cn_report_e2e.py"
+version: "1"
+factors:
+  - {activity: test_switchgear, category: "2.G.1", sf6: {value: 0.01, unit: t/t, ref: "test"}}
+  - {activity: test_chillers, category: "2.F.1", hfc134a: {value: 0.1, unit: t/t, ref: "test"}}
+"""
+
+FGAS_INV = """\
+inventory: cn-report-fgas
+year: 2020
+gwp: ar5
+factor_sets: [ipcc2006-energy, test-fgas]
+activities:
+  - {category: "1.A.1.a", fuel: natural_gas, amount: 1, unit: Gg, source: "test"}
+  - {category: "2.G.1", activity: test_switchgear, amount: 100, unit: t, source: "test"}
+  - {category: "2.F.1", activity: test_chillers, amount: 50, unit: t, source: "test"}
+"""
+
+
+@test
+def fgas_columns(tmp):
+    """Table 1's HFCs and SF6 columns (t CO2e) and the CH4/N2O of the gas-fired plant, by hand; no PFCs column
+    (no PFC emitted); recalculates."""
+    write(os.path.join(tmp, "test-fgas.yaml"), FGAS_SET)
+    inv = write(os.path.join(tmp, "inv.yaml"), FGAS_INV)
+    xlsx = os.path.join(tmp, "fg.xlsx")
+    r = ghg("inventory", inv, "-o", xlsx, "--factors", FACTORS, "--factors", tmp, "-q")
+    check(r.rc == 0, "ghgcalc inventory failed: %r" % (r,))
+    ws = load_wb(xlsx)["Reporting tables"]
+    head = [ws.cell(row=5, column=c).value for c in range(1, 9)]
+    check(head[5:8] == ["HFCs (t CO2e)", "SF6 (t CO2e)", "CO2e (t)"], "F-gas columns: %r" % head)
+    # SF6: 100 t x 0.01 t/t = 1 t x 23 500 (AR5, factors/gwp.yaml) = 23 500 t CO2e.
+    # HFC-134a: 50 t x 0.1 t/t = 5 t x 1 300 (AR5) = 6 500 t CO2e.
+    # 1.A.1.a natural gas: 48 TJ (1 Gg x 48.0 TJ/Gg); CO2 48 x 56 100 kg/TJ = 2 692.8 t; CH4 48 x 1 kg/TJ
+    # = 0.048 t, N2O 48 x 0.1 kg/TJ = 0.0048 t (Vol.2 Ch.2 Table 2.2); CO2e 2 692.8 + 0.048 x 28 + 0.0048 x 265
+    # = 2 692.8 + 1.344 + 1.272 = 2 695.416 t.
+    e, p = row_of(ws, "Energy"), row_of(ws, "Industrial processes")
+    close(ws.cell(row=e, column=3).value, 2692.8, "energy CO2")
+    close(ws.cell(row=e, column=4).value, 0.048, "energy CH4")
+    close(ws.cell(row=e, column=5).value, 0.0048, "energy N2O")
+    close(ws.cell(row=e, column=8).value, 2695.416, "energy CO2e")
+    close(ws.cell(row=p, column=6).value, 6500, "industrial processes HFCs")
+    close(ws.cell(row=p, column=7).value, 23500, "industrial processes SF6")
+    close(ws.cell(row=p, column=8).value, 30000, "industrial processes CO2e")
+    t = row_of(ws, "Total (including LULUCF)")
+    close(ws.cell(row=t, column=8).value, 2695.416 + 30000, "total CO2e")
+    recalc(xlsx)
+
+
 @test
 def unit_refused(tmp):
     """--unit kt is a usage error (exit 2) that lists the choices; nothing written."""
