@@ -17,9 +17,9 @@ BUILD     ?= build
 SANFLAGS  := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # Debian 12 packages: build (libminizip and libxml2 read the workbooks `ghgcalc import` takes), test
-# (independent workbook reader, LibreOffice recalculation), tools.
+# (independent workbook reader, LibreOffice recalculation, PDF pages), tools.
 DEPS_BUILD := build-essential pkg-config libyaml-dev libxlsxwriter-dev zlib1g-dev libcmocka-dev libminizip-dev libxml2-dev
-DEPS_TEST  := python3 python3-openpyxl python3-yaml libreoffice-calc-nogui valgrind clang libclang-rt-14-dev
+DEPS_TEST  := python3 python3-openpyxl python3-yaml libreoffice-calc-nogui poppler-utils valgrind clang libclang-rt-14-dev
 # Only the benchmarks (make bench, make bench-mc) need these: bench/python_equiv.py uses pandas,
 # bench/python_mc.py numpy. `make bench-deps` installs them; no test needs them.
 DEPS_BENCH := python3-numpy python3-pandas

@@ -91,8 +91,9 @@ about 175 bytes a record. Its limit writes as many rows as ghgcalc does.
 
 * **limit** = `bench/yaml_events` (a bare libyaml event loop over the same file) + `bench/xlsx_cells`
   (bare libxlsxwriter writing the same number of cells as ghgcalc's Calculation sheets, 25 columns,
-  the same mix of 3 formulas with cached values, 8 numbers and 13 strings a row; constant_memory and
-  ZIP64 from 200,000 rows, a new sheet every 1,048,575 rows, as ghgcalc does).
+  the same mix of 6 formulas with cached values (3 of them the NCV, EF and GWP as references to a
+  Factors sheet, `--factor-refs`), 5 numbers and 13 strings a row; constant_memory and ZIP64 from
+  200,000 rows, a new sheet every 1,048,575 rows, as ghgcalc does).
 * **ghgcalc** = `ghgcalc inventory FILE -o OUT.xlsx --quiet --no-uncertainty`, which also writes OUT.csv (every row) and
   OUT.json, as users get it; **ghgcalc, workbook only** adds `--no-csv-json` and is the figure to set
   against the limit. **load + engine** is `bench/engine_only` (calc/ without the writers), to show

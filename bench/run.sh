@@ -166,7 +166,7 @@ bench_uniform() {
   cat "$inv" >/dev/null   # warm the page cache: every program reads the file from memory
   rm -f "$out"/g-"$n".* "$out"/gx-"$n".* "$out"/x-"$n".xlsx "$out"/py-"$n".*
   measure yaml_events "$n" "$r" -- "$out/yaml_events" "$inv"
-  measure xlsx_cells "$n" "$r" -- "$out/xlsx_cells" "$n" "$out/x-$n.xlsx"
+  measure xlsx_cells "$n" "$r" -- "$out/xlsx_cells" "$n" "$out/x-$n.xlsx" --factor-refs
   # --no-uncertainty: the Python equivalent computes no uncertainty either (bench/mc.sh measures that part)
   measure ghgcalc "$n" "$r" -- "$ghg" inventory "$inv" -o "$out/g-$n.xlsx" --quiet --no-uncertainty
   measure ghgcalc_xlsx "$n" "$r" -- "$ghg" inventory "$inv" -o "$out/gx-$n.xlsx" --quiet --no-csv-json --no-uncertainty
@@ -193,7 +193,7 @@ bench_realistic() {
   local lines
   lines=$(sed -n 's/.* lines \([0-9]*\) .*/\1/p' "$out/r_engine_only-$n.stdout")
   measure r_yaml_events "$n" "$r" -- "$out/yaml_events" "$inv"
-  measure r_xlsx_cells "$n" "$r" -- "$out/xlsx_cells" "$(( (lines + 2) / 3 ))" "$out/rx-$n.xlsx"
+  measure r_xlsx_cells "$n" "$r" -- "$out/xlsx_cells" "$(( (lines + 2) / 3 ))" "$out/rx-$n.xlsx" --factor-refs
   measure r_ghgcalc_xlsx "$n" "$r" -- "$ghg" inventory "$inv" -o "$out/rgx-$n.xlsx" --quiet --no-csv-json
   measure r_check "$n" "$r" -- "$ghg" check "$inv" --factors factors --quiet
   if [ "$have_cg" = yes ] && [ "$n" -le "$cg_max" ]; then
@@ -201,7 +201,7 @@ bench_realistic() {
   fi
   if [ "$have_cg" = yes ] && [ "$n" -le "$cgrun_max" ]; then
     callgrind r_yaml_events "$n" -- "$out/yaml_events" "$inv"
-    callgrind r_xlsx_cells "$n" -- "$out/xlsx_cells" "$(( (lines + 2) / 3 ))" "$out/rx-$n.xlsx"
+    callgrind r_xlsx_cells "$n" -- "$out/xlsx_cells" "$(( (lines + 2) / 3 ))" "$out/rx-$n.xlsx" --factor-refs
     callgrind r_ghgcalc_xlsx "$n" -- "$ghg" inventory "$inv" -o "$out/rgx-$n.xlsx" --quiet --no-csv-json
   fi
   if [ "$have_py" = yes ] && [ "$n" -le "$py_max" ]; then

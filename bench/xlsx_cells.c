@@ -6,8 +6,11 @@
  * benchmark inventories), 13 short strings from small pools (input file:line,
  * category, sector, fuel, gas, units, sources). Like ghgcalc it uses
  * constant_memory and ZIP64 from 200,000 rows on (CLI_LARGE_ROWS) or with
- * --constant-memory, and starts a new sheet every 1,048,575 rows.
- * usage: xlsx_cells N OUT.xlsx [--constant-memory] */
+ * --constant-memory, and starts a new sheet every 1,048,575 rows. With
+ * --factor-refs the NCV, EF and GWP cells are formulas that refer to a
+ * Factors sheet ("=Factors!$D$12", cached), as ghgcalc's rows do since they
+ * refer to their factors: 6 formulas and 5 numbers a row.
+ * usage: xlsx_cells N OUT.xlsx [--constant-memory] [--factor-refs] */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,12 +44,16 @@ static lxw_worksheet *new_sheet(lxw_workbook *wb, int k, lxw_format *bold)
 int main(int argc, char **argv)
 {
     if (argc < 3) {
-        fprintf(stderr, "usage: xlsx_cells N OUT.xlsx [--constant-memory]\n");
+        fprintf(stderr, "usage: xlsx_cells N OUT.xlsx [--constant-memory] [--factor-refs]\n");
         return 2;
     }
     long n = atol(argv[1]);
     long rows = n * 3;
-    int cm = rows >= LARGE_ROWS || (argc > 3 && strcmp(argv[3], "--constant-memory") == 0);
+    int cm = rows >= LARGE_ROWS, refs = 0;
+    for (int i = 3; i < argc; i++) {
+        cm = cm || strcmp(argv[i], "--constant-memory") == 0;
+        refs = refs || strcmp(argv[i], "--factor-refs") == 0;
+    }
     lxw_workbook_options opt = {.constant_memory = cm ? LXW_TRUE : LXW_FALSE, .tmpdir = NULL,
                                 .use_zip64 = cm ? LXW_TRUE : LXW_FALSE};
     lxw_workbook *wb = workbook_new_opt(argv[2], &opt);
@@ -81,17 +88,32 @@ int main(int argc, char **argv)
         worksheet_write_number(ws, row, 6, amount, NULL);
         worksheet_write_string(ws, row, 7, units[rec % 5], NULL);
         worksheet_write_number(ws, row, 8, uf, NULL);
-        worksheet_write_number(ws, row, 9, ncv, NULL);
+        if (refs) { /* the factor rows of a few fuels and the three GWPs, as on ghgcalc's Factors */
+            snprintf(f, sizeof f, "=Factors!$D$%d", 2 + (int)(rec % 5) * 4);
+            worksheet_write_formula_num(ws, row, 9, f, NULL, ncv);
+        } else {
+            worksheet_write_number(ws, row, 9, ncv, NULL);
+        }
         worksheet_write_string(ws, row, 10, "TJ/Gg", NULL);
         snprintf(f, sizeof f, "=G%u*I%u*J%u", r1, r1, r1);
         worksheet_write_formula_num(ws, row, 11, f, tfmt, energy);
-        worksheet_write_number(ws, row, 12, ef, NULL);
+        if (refs) {
+            snprintf(f, sizeof f, "=Factors!$D$%d", 3 + (int)(rec % 5) * 4 + g);
+            worksheet_write_formula_num(ws, row, 12, f, NULL, ef);
+        } else {
+            worksheet_write_number(ws, row, 12, ef, NULL);
+        }
         worksheet_write_string(ws, row, 13, "kg/TJ", NULL);
         worksheet_write_number(ws, row, 14, 1e-3, NULL);
         worksheet_write_number(ws, row, 15, 1.0, NULL);
         snprintf(f, sizeof f, "=L%u*M%u*O%u*P%u", r1, r1, r1, r1);
         worksheet_write_formula_num(ws, row, 16, f, tfmt, emis);
-        worksheet_write_number(ws, row, 17, gwp, NULL);
+        if (refs) {
+            snprintf(f, sizeof f, "=Factors!$D$%d", 30 + g);
+            worksheet_write_formula_num(ws, row, 17, f, NULL, gwp);
+        } else {
+            worksheet_write_number(ws, row, 17, gwp, NULL);
+        }
         snprintf(f, sizeof f, "=Q%u*R%u", r1, r1);
         worksheet_write_formula_num(ws, row, 18, f, tfmt, emis * gwp);
         worksheet_write_string(ws, row, 19, "no", NULL);
@@ -100,6 +122,11 @@ int main(int argc, char **argv)
         worksheet_write_string(ws, row, 22, g == 0 ? "default: complete oxidation (IPCC 2006 Vol.2 Ch.1)" : "", NULL);
         worksheet_write_string(ws, row, 24, "enterprise report, plant 007", NULL);
         cells += g == 0 ? 24 : 23;
+    }
+    if (refs) { /* the sheet the references name: a value per row, as a factor list */
+        lxw_worksheet *fs = workbook_add_worksheet(wb, "Factors");
+        for (int r = 1; r < 33; r++)
+            worksheet_write_number(fs, (lxw_row_t)r, 3, 1.0 + r, NULL);
     }
     lxw_error e = workbook_close(wb);
     if (e != LXW_NO_ERROR) {

@@ -343,13 +343,24 @@ static void int_target_check(const int_target *tr, diag_list *dl)
     }
 }
 
-/* The union of the years' sectors, sorted, and each year's CO2e in each. */
+/* Whether `x` already lists sector `code`. */
+static bool int_sector_has(const int_inv *x, const char *code)
+{
+    for (size_t j = 0; j < x->nsectors; j++)
+        if (strcmp(x->sectors[j].code, code) == 0)
+            return true;
+    return false;
+}
+
+/* The union of the years' sectors (each once), sorted, and each year's
+ * CO2e in each. */
 static bool int_sectors(int_result *r)
 {
     int_inv all = {0};
     for (size_t i = 0; i < r->nyears; i++)
         for (size_t k = 0; k < r->inv[i].nsectors; k++)
-            if (!int_sector_add(&all, r->inv[i].sectors[k].code, 0)) {
+            if (!int_sector_has(&all, r->inv[i].sectors[k].code) &&
+                !int_sector_add(&all, r->inv[i].sectors[k].code, 0)) {
                 int_inv_clear(&all);
                 return false;
             }

@@ -293,7 +293,8 @@ static void aw_about(aw *w)
     rpt_about a;
     const fset **sets = NULL;
     size_t n = aw_sets(w, &sets);
-    rpt_about_start(&a, &w->xl, widths, 4, aw_label(w, AWL_ABOUT_TITLE));
+    rpt_about_start(&a, &w->xl, "About", widths, 4, /* its sheets keep English names in either language */
+                    aw_label(w, AWL_ABOUT_TITLE));
     if (a.ws)
         aw_print_setup(w, a.ws);
     aw_about_run(w, &a);
@@ -316,6 +317,7 @@ int rpt_audit_xlsx(const aud_batch *b, const char *path, const rpt_meta *m, char
         return -1;
     rpt_fmt(title, sizeof title, "%s", aw_label(&w, AWL_DOC_TITLE));
     rpt_xl_properties(&w.xl, title, b->rules->id ? b->rules->id : "");
+    rpt_xl_footer(&w.xl, title); /* every sheet's printed footer: the title and "Page N of M" */
     if (!aw_recalc_plan(&w))
         rpt_xl_check(&w.xl, LXW_ERROR_MEMORY_MALLOC_FAILED, "planning the recalculation sheets");
     else {

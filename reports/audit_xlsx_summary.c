@@ -51,7 +51,7 @@ static void aw_summary_ident(aw *w, lxw_worksheet *ws, lxw_row_t row, size_t k, 
                              const aw_place *p)
 {
     rpt_xl *x = &w->xl;
-    char url[128];
+    char url[sizeof(rpt_ref) + 16]; /* "internal:" and a reference */
     rpt_xl_num(x, ws, row, SM_RANK, (double)(k + 1), RPT_F_INT);
     const char *id = e->rep ? e->rep->id : e->path;
     snprintf(url, sizeof url, "internal:%s", rpt_xl_ref(p->sheet, p->row0, 0, false).s);
@@ -130,7 +130,7 @@ static void aw_summary_total(aw *w, lxw_worksheet *ws, lxw_row_t row, size_t n)
 static void aw_summary_colours(aw *w, lxw_worksheet *ws, size_t n)
 {
     static const rpt_fmt_id fmt[AUD_NSTATUS] = {RPT_F_BAD, RPT_F_BAD, RPT_F_BAD, RPT_F_WARN, RPT_F_GOOD};
-    char text[128], formula[256];
+    char text[128], formula[RPT_XL_FORMULA_MAX];
     lxw_row_t last = (lxw_row_t)n;
     for (int s = 0; s < AUD_NSTATUS && !w->xl.err; s++) {
         snprintf(text, sizeof text, "\"%s\"", aw_status(w, (aud_status)s));

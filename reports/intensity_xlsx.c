@@ -69,6 +69,33 @@ static const rpt_text iw_texts[IWL_END] = {
          "= 一次电力 / 能耗。详见 docs/intensity.md。"},
     [IWL_SERIES_NOTES] = {"Series notes", "序列说明"},
     [IWL_DOC_TITLE] = {"Intensity indicators", "强度指标"},
+    [IWL_SHEET_INDICATORS] = {"Indicators", "指标"},
+    [IWL_SHEET_TARGETS] = {"Targets", "目标"},
+    [IWL_SHEET_CHARTS] = {"Charts", "图表"},
+    [IWL_SHEET_ENERGY] = {"Energy", "能源消费"},
+    [IWL_SHEET_INPUTS] = {"Inputs", "输入数据"},
+    [IWL_SHEET_SECTORS] = {"Sectors", "部门排放"},
+    [IWL_KIND0 + SER_FOSSIL] = {NULL, "化石能源"},
+    [IWL_KIND0 + SER_PRIMARY_ELECTRICITY] = {NULL, "一次电力"},
+    [IWL_KIND0 + SER_NET_IMPORT_ELECTRICITY] = {NULL, "净调入电力"},
+    [IWL_KIND0 + SER_HEAT] = {NULL, "热力"},
+    [IWL_METHOD0 + SER_CALORIFIC] = {NULL, "当量值"},
+    [IWL_METHOD0 + SER_COAL_RATE] = {NULL, "发电煤耗法"},
+    [IWL_IND0 + SER_IND_CO2_PER_GDP] = {NULL, "单位GDP二氧化碳排放"},
+    [IWL_IND0 + SER_IND_ENERGY_PER_GDP] = {NULL, "单位GDP能耗"},
+    [IWL_IND0 + SER_IND_CO2E_PER_GDP] = {NULL, "单位GDP温室气体排放"},
+    [IWL_IND0 + SER_IND_COAL_SHARE] = {NULL, "煤炭消费比重"},
+    [IWL_IND0 + SER_IND_NON_FOSSIL_SHARE] = {NULL, "非化石能源比重"},
+    [IWL_IND0 + SER_IND_ELECTRICITY_SHARE] = {NULL, "电能占终端能源消费比重"},
+    [IWL_TKIND0 + SER_REDUCTION] = {NULL, "下降"},
+    [IWL_TKIND0 + SER_CEILING] = {NULL, "上限"},
+    [IWL_TKIND0 + SER_FLOOR] = {NULL, "下限"},
+    [IWL_PRICES_CONSTANT] = {"constant", "可比价"},
+    [IWL_PRICES_CURRENT] = {"current", "现价"},
+    [IWL_CHART_CO2_PATH] = {"CO2 per GDP against the target paths", "单位GDP二氧化碳排放与目标路径"},
+    [IWL_CHART_ENERGY_PATH] = {"Energy per GDP against the target paths", "单位GDP能耗与目标路径"},
+    [IWL_T_CO2E] = {"t CO2e", "吨CO2当量"},
+    [IWL_TCE] = {"tce", "吨标准煤"},
 };
 
 static const rpt_labels iw_labels = {iw_texts, IWL_END};
@@ -77,21 +104,53 @@ static const rpt_labels iw_labels = {iw_texts, IWL_END};
 
 const char *iw_label(const iw *w, rpt_label_id id) { return rpt_xl_label(&w->xl, id); }
 
+const char *iw_sheet(const iw *w, rpt_label_id id) { return iw_label(w, id); }
+
+/* In English the engine's names (the YAML's and the JSON's words); in
+ * Chinese the labels. */
+const char *iw_kind_text(const iw *w, ser_kind k)
+{
+    return w->zh && (unsigned)k < SER_NKINDS ? iw_label(w, IWL_KIND0 + (rpt_label_id)k) : ser_kind_name(k);
+}
+
+const char *iw_method_text(const iw *w, ser_method m)
+{
+    return w->zh && (unsigned)m < SER_NMETHODS ? iw_label(w, IWL_METHOD0 + (rpt_label_id)m) : ser_method_name(m);
+}
+
+const char *iw_indicator_text(const iw *w, ser_indicator i)
+{
+    return w->zh && (unsigned)i < SER_NIND ? iw_label(w, IWL_IND0 + (rpt_label_id)i) : ser_indicator_name(i);
+}
+
+const char *iw_tkind_text(const iw *w, ser_target_kind k)
+{
+    return w->zh && (unsigned)k <= SER_FLOOR ? iw_label(w, IWL_TKIND0 + (rpt_label_id)k) : ser_target_kind_name(k);
+}
+
+const char *iw_group_text(const iw *w, int_mix g)
+{
+    return w->zh && (unsigned)g < INT_NMIX ? iw_label(w, IWL_MIX0 + (rpt_label_id)g) : int_mix_name(g);
+}
+
 void iw_header(iw *w, lxw_worksheet *ws, lxw_row_t row, const iw_head *h, size_t n)
 {
+    char buf[64][256];
+    const char *texts[64];
+    n = n < 64 ? n : 64;
     for (size_t i = 0; i < n; i++) {
-        char buf[256];
         bool headline = h[i].method >= 0 && (ser_method)h[i].method == w->r->s->method;
-        snprintf(buf, sizeof buf, "%s%s", rpt_tr(&h[i].text, w->zh), headline ? iw_label(w, IWL_HEADLINE) : "");
-        rpt_xl_str(&w->xl, ws, row, (lxw_col_t)i, buf, RPT_F_HEADER);
+        rpt_fmt(buf[i], sizeof buf[i], "%s%s", rpt_tr(&h[i].text, w->zh), headline ? iw_label(w, IWL_HEADLINE) : "");
+        texts[i] = buf[i];
     }
+    rpt_xl_header_strs(&w->xl, ws, row, 0, texts, n);
 }
 
 void iw_widths(iw *w, lxw_worksheet *ws, size_t n, double first, double rest)
 {
-    rpt_xl_check(&w->xl, worksheet_set_column(ws, 0, 0, first, NULL), "setting a column width");
+    rpt_xl_width(&w->xl, ws, 0, 0, first);
     if (n > 1)
-        rpt_xl_check(&w->xl, worksheet_set_column(ws, 1, (lxw_col_t)(n - 1), rest, NULL), "setting a column width");
+        rpt_xl_width(&w->xl, ws, 1, (lxw_col_t)(n - 1), rest);
 }
 
 lxw_worksheet *iw_table_sheet(iw *w, const char *name, const iw_head *h, size_t n, double first, double rest,
@@ -102,7 +161,7 @@ lxw_worksheet *iw_table_sheet(iw *w, const char *name, const iw_head *h, size_t 
         return NULL;
     iw_widths(w, ws, n, first, rest);
     iw_header(w, ws, 0, h, n);
-    worksheet_freeze_panes(ws, 1, freeze_cols);
+    rpt_xl_freeze(&w->xl, ws, 1, freeze_cols);
     return ws;
 }
 
@@ -139,7 +198,7 @@ static void iw_about_run(iw *w, rpt_about *a)
     rpt_about_pair(a, iw_label(w, IWL_BASE_YEAR), buf);
     snprintf(buf, sizeof buf, "%ld (%s)", s->price_base, iw_label(w, IWL_PRICE_BASE_NOTE));
     rpt_about_pair(a, iw_label(w, IWL_PRICE_BASE), buf);
-    rpt_fmt(buf, sizeof buf, "%s%s", ser_method_name(s->method),
+    rpt_fmt(buf, sizeof buf, "%s%s", iw_method_text(w, s->method),
             iw_label(w, s->method == SER_CALORIFIC ? IWL_CALORIFIC_NOTE : IWL_COAL_RATE_NOTE));
     rpt_about_pair(a, iw_label(w, IWL_HEADLINE_METHOD), buf);
     rpt_about_pair(a, iw_label(w, IWL_BOTH_METHODS), iw_label(w, IWL_BOTH_METHODS_NOTE));
@@ -177,12 +236,13 @@ static void iw_about(iw *w)
 {
     static const double widths[] = {44, 100};
     rpt_about a;
-    rpt_about_start(&a, &w->xl, widths, 2, iw_label(w, IWL_ABOUT_TITLE));
+    rpt_about_start(&a, &w->xl, NULL, widths, 2, iw_label(w, IWL_ABOUT_TITLE));
     iw_about_run(w, &a);
     rpt_about_gap(&a);
     iw_about_sets(w, &a);
     rpt_about_gap(&a);
     rpt_about_inputs(&a, w->m);
+    rpt_about_end(&a);
 }
 
 /* ---------------------------------------------------------- the writer */
@@ -195,6 +255,7 @@ int rpt_intensity_xlsx(const int_result *r, const char *path, const rpt_meta *m,
     char title[512];
     if (!rpt_xl_open(&w.xl, path, m, &iw_labels, err, errlen))
         return -1;
+    rpt_xl_footer(&w.xl, r->s->title ? r->s->title : r->s->id);
     rpt_fmt(title, sizeof title, "%s %s", iw_label(&w, IWL_DOC_TITLE), r->s->id ? r->s->id : "");
     rpt_xl_properties(&w.xl, title, r->s->region ? r->s->region : "");
     iw_indicators(&w);

@@ -8,12 +8,6 @@
 #include "intensity_report.h"
 #include "rpt_xl.h"
 
-/* Sheet names, as formulas and charts refer to them. */
-#define IW_INPUTS "Inputs"
-#define IW_ENERGY "Energy"
-#define IW_INDICATORS "Indicators"
-#define IW_TARGETS "Targets"
-#define IW_SECTORS "Sectors"
 
 /* Columns of the Inputs sheet: one row per year, the figures every
  * indicator formula starts from. */
@@ -181,6 +175,25 @@ enum {
     IWL_NOTES_TEXT,
     IWL_SERIES_NOTES,
     IWL_DOC_TITLE,
+    /* sheet names (formulas and charts refer to them) */
+    IWL_SHEET_INDICATORS,
+    IWL_SHEET_TARGETS,
+    IWL_SHEET_CHARTS,
+    IWL_SHEET_ENERGY,
+    IWL_SHEET_INPUTS,
+    IWL_SHEET_SECTORS,
+    /* the series' words in data cells: kinds, methods, indicators, target kinds, prices */
+    IWL_KIND0,
+    IWL_METHOD0 = IWL_KIND0 + SER_NKINDS,
+    IWL_IND0 = IWL_METHOD0 + SER_NMETHODS,
+    IWL_TKIND0 = IWL_IND0 + SER_NIND,
+    IWL_PRICES_CONSTANT = IWL_TKIND0 + 3,
+    IWL_PRICES_CURRENT,
+    /* the charts */
+    IWL_CHART_CO2_PATH,
+    IWL_CHART_ENERGY_PATH,
+    IWL_T_CO2E,
+    IWL_TCE,
     IWL_END
 };
 
@@ -205,10 +218,23 @@ typedef struct {
 /* The text of label `id` (generic or IWL_*) in the workbook's language. */
 const char *iw_label(const iw *w, rpt_label_id id);
 
+/* The name of sheet `id` (IWL_SHEET_*) in the workbook's language. */
+const char *iw_sheet(const iw *w, rpt_label_id id);
+
+/* A word of the series in the workbook's language: the name of energy
+ * kind k, electricity method m, indicator i, target kind k; the Energy
+ * sheet's group g, which the Indicators' SUMIFS match. */
+const char *iw_kind_text(const iw *w, ser_kind k);
+const char *iw_method_text(const iw *w, ser_method m);
+const char *iw_indicator_text(const iw *w, ser_indicator i);
+const char *iw_tkind_text(const iw *w, ser_target_kind k);
+const char *iw_group_text(const iw *w, int_mix g);
+
 /* Writes a header row of n columns; a column of the headline method gets a mark. */
 void iw_header(iw *w, lxw_worksheet *ws, lxw_row_t row, const iw_head *h, size_t n);
 
-/* Sets column widths of n columns: `first` for column 0, `rest` for the others. */
+/* Sets column widths of n columns: `first` for column 0, `rest` for the others
+ * (set before the header, whose height follows them). */
 void iw_widths(iw *w, lxw_worksheet *ws, size_t n, double first, double rest);
 
 /* Adds sheet `name` as a table of n columns: widths `first` and `rest`

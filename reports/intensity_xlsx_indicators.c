@@ -49,7 +49,7 @@ static void iw_ind_copy(iw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, 
                         double cached)
 {
     char f[RPT_XL_FORMULA_MAX];
-    snprintf(f, sizeof f, "=%s%s", rpt_xl_ref(IW_INPUTS, row, from, false).s, scale);
+    snprintf(f, sizeof f, "=%s%s", rpt_xl_ref(iw_sheet(w, IWL_SHEET_INPUTS), row, from, false).s, scale);
     rpt_xl_formula(&w->xl, ws, row, col, f, cached, RPT_F_T);
 }
 
@@ -68,9 +68,9 @@ static void iw_ind_sumifs(iw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col
                           double cached)
 {
     char f[RPT_XL_FORMULA_MAX];
-    snprintf(f, sizeof f, "=SUMIFS(%s,%s,%s,%s,\"%s\")", rpt_xl_column(IW_ENERGY, sum).s,
-             rpt_xl_column(IW_ENERGY, EN_YEAR).s, rpt_xl_cell(row, ID_YEAR).s, rpt_xl_column(IW_ENERGY, EN_GROUP).s,
-             int_mix_name(g));
+    snprintf(f, sizeof f, "=SUMIFS(%s,%s,%s,%s,\"%s\")", rpt_xl_column(iw_sheet(w, IWL_SHEET_ENERGY), sum).s,
+             rpt_xl_column(iw_sheet(w, IWL_SHEET_ENERGY), EN_YEAR).s, rpt_xl_cell(row, ID_YEAR).s, rpt_xl_column(iw_sheet(w, IWL_SHEET_ENERGY), EN_GROUP).s,
+             iw_group_text(w, g));
     rpt_xl_formula(&w->xl, ws, row, col, f, cached, RPT_F_T);
 }
 
@@ -109,7 +109,7 @@ static void iw_ratio(iw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, con
 /* Writes the per-GDP and per-capita indicators and the shares (O..AA). */
 static void iw_ind_ratios(iw *w, lxw_worksheet *ws, lxw_row_t row, size_t i, const int_year *y)
 {
-    rpt_ref gdp = rpt_xl_cell(row, ID_GDP), pop = rpt_xl_ref(IW_INPUTS, row, IN_POP_PERSONS, false);
+    rpt_ref gdp = rpt_xl_cell(row, ID_GDP), pop = rpt_xl_ref(iw_sheet(w, IWL_SHEET_INPUTS), row, IN_POP_PERSONS, false);
     rpt_ref co2 = rpt_xl_cell(row, ID_CO2), co2e = rpt_xl_cell(row, ID_CO2E), tot, part;
     iw_ratio(w, ws, row, ID_CO2_GDP, &co2, &gdp, false, y->co2_per_gdp, RPT_F_DEC4);
     iw_ratio(w, ws, row, ID_CO2E_GDP, &co2e, &gdp, false, y->co2e_per_gdp, RPT_F_DEC4);
@@ -125,8 +125,8 @@ static void iw_ind_ratios(iw *w, lxw_worksheet *ws, lxw_row_t row, size_t i, con
         iw_ratio(w, ws, row, (lxw_col_t)(ID_NONFOSSIL + m), &part, &tot, true, y->non_fossil_share[m], RPT_F_PCT);
     }
     if (w->r->s->years[i].has_final) {
-        part = rpt_xl_ref(IW_INPUTS, row, IN_FIN_ELEC_TCE, false);
-        tot = rpt_xl_ref(IW_INPUTS, row, IN_FIN_TOTAL_TCE, false);
+        part = rpt_xl_ref(iw_sheet(w, IWL_SHEET_INPUTS), row, IN_FIN_ELEC_TCE, false);
+        tot = rpt_xl_ref(iw_sheet(w, IWL_SHEET_INPUTS), row, IN_FIN_TOTAL_TCE, false);
         iw_ratio(w, ws, row, ID_ELEC, &part, &tot, false, y->electricity_share, RPT_F_PCT);
     }
 }
@@ -135,16 +135,16 @@ static void iw_ind_ratios(iw *w, lxw_worksheet *ws, lxw_row_t row, size_t i, con
  * Inputs), every cell a formula over Inputs and Energy. */
 void iw_indicators(iw *w)
 {
-    lxw_worksheet *ws = iw_table_sheet(w, IW_INDICATORS, iw_indicator_cols, ID_NCOLS, 8, 16, 1);
+    lxw_worksheet *ws = iw_table_sheet(w, iw_sheet(w, IWL_SHEET_INDICATORS), iw_indicator_cols, ID_NCOLS, 8, 16, 1);
     if (!ws)
         return;
-    rpt_xl_check(&w->xl, worksheet_set_row(ws, 0, 60, NULL), "setting the header height");
     for (size_t i = 0; i < w->r->nyears; i++) {
         lxw_row_t row = (lxw_row_t)i + 1;
         iw_ind_inputs(w, ws, row, &w->r->years[i]);
         iw_ind_mix(w, ws, row, &w->r->years[i]);
         iw_ind_ratios(w, ws, row, i, &w->r->years[i]);
     }
+    rpt_xl_print_area(&w->xl, ws, (lxw_row_t)w->r->nyears, ID_NCOLS - 1);
 }
 
 /* ------------------------------------------------------------- Sectors */
@@ -168,14 +168,14 @@ static void iw_sectors_header(iw *w, lxw_worksheet *ws)
 void iw_sectors(iw *w)
 {
     const int_result *r = w->r;
-    lxw_worksheet *ws = rpt_xl_sheet(&w->xl, IW_SECTORS);
+    lxw_worksheet *ws = rpt_xl_sheet(&w->xl, iw_sheet(w, IWL_SHEET_SECTORS));
     if (!ws)
         return;
     char f[RPT_XL_FORMULA_MAX];
     lxw_col_t tcol = (lxw_col_t)(SE_SECTOR0 + r->nsectors), last = tcol - 1;
     iw_widths(w, ws, r->nsectors + 2, 8, 22);
     iw_sectors_header(w, ws);
-    worksheet_freeze_panes(ws, 1, 1);
+    rpt_xl_freeze(&w->xl, ws, 1, 1);
     for (size_t i = 0; i < r->nyears; i++) {
         lxw_row_t row = (lxw_row_t)i + 1;
         double total = 0;

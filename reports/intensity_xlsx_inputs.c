@@ -64,7 +64,7 @@ static void iw_inputs_economy(iw *w, lxw_worksheet *ws, size_t i)
     rpt_xl_num(&w->xl, ws, row, IN_GDP, y->gdp.value, RPT_F_GENERAL);
     rpt_xl_str(&w->xl, ws, row, IN_GDP_UNIT, y->gdp.unit_text, RPT_F_NONE);
     rpt_xl_num(&w->xl, ws, row, IN_GDP_FACTOR, y->gdp_factor, RPT_F_GENERAL);
-    rpt_xl_str(&w->xl, ws, row, IN_PRICES, y->gdp_current ? "current" : "constant", RPT_F_NONE);
+    rpt_xl_str(&w->xl, ws, row, IN_PRICES, iw_label(w, y->gdp_current ? IWL_PRICES_CURRENT : IWL_PRICES_CONSTANT), RPT_F_NONE);
     rpt_xl_num(&w->xl, ws, row, IN_DEFLATOR, y->deflator, RPT_F_GENERAL);
     snprintf(f, sizeof f, "=%s*%s*100/%s", rpt_xl_cell(row, IN_GDP).s, rpt_xl_cell(row, IN_GDP_FACTOR).s,
              rpt_xl_cell(row, IN_DEFLATOR).s);
@@ -113,13 +113,14 @@ static void iw_inputs_rest(iw *w, lxw_worksheet *ws, size_t i)
 /* Writes the Inputs sheet: one row per year. */
 void iw_inputs(iw *w)
 {
-    lxw_worksheet *ws = iw_table_sheet(w, IW_INPUTS, iw_inputs_cols, IN_NCOLS, 8, 16, 1);
+    lxw_worksheet *ws = iw_table_sheet(w, iw_sheet(w, IWL_SHEET_INPUTS), iw_inputs_cols, IN_NCOLS, 8, 16, 1);
     if (!ws)
         return;
     for (size_t i = 0; i < w->r->nyears; i++) {
         iw_inputs_economy(w, ws, i);
         iw_inputs_rest(w, ws, i);
     }
+    rpt_xl_print_area(&w->xl, ws, (lxw_row_t)w->r->nyears, IN_NCOLS - 1);
 }
 
 /* -------------------------------------------------------------- Energy */
@@ -163,7 +164,7 @@ static void iw_energy_calc(iw *w, lxw_worksheet *ws, lxw_row_t row, size_t yi, c
     rpt_xl_product(&w->xl, ws, row, EN_TCE_CAL, cal, 3, int_item_tce(e, SER_CALORIFIC, iy->coal_rate_gce_kwh),
                    RPT_F_T);
     if (elec) {
-        snprintf(f, sizeof f, "=%s", rpt_xl_ref(IW_INPUTS, (lxw_row_t)yi + 1, IN_RATE, true).s);
+        snprintf(f, sizeof f, "=%s", rpt_xl_ref(iw_sheet(w, IWL_SHEET_INPUTS), (lxw_row_t)yi + 1, IN_RATE, true).s);
         rpt_xl_formula(&w->xl, ws, row, EN_RATE, f, iy->coal_rate_gce_kwh, RPT_F_GENERAL);
         rpt_xl_num(&w->xl, ws, row, EN_RATE_FACTOR, e->rate_factor, RPT_F_GENERAL);
     }
@@ -178,8 +179,8 @@ static void iw_energy_row(iw *w, lxw_worksheet *ws, lxw_row_t row, size_t yi, co
     rpt_src sce = {e->sce_set, e->sce->ref};
     rpt_xl_num(&w->xl, ws, row, EN_YEAR, (double)w->r->s->years[yi].year, RPT_F_INT);
     rpt_xl_str(&w->xl, ws, row, EN_FUEL, e->fuel, RPT_F_NONE);
-    rpt_xl_str(&w->xl, ws, row, EN_KIND, ser_kind_name(e->kind), RPT_F_NONE);
-    rpt_xl_str(&w->xl, ws, row, EN_GROUP, int_mix_name(int_item_mix(e)), RPT_F_NONE);
+    rpt_xl_str(&w->xl, ws, row, EN_KIND, iw_kind_text(w, e->kind), RPT_F_NONE);
+    rpt_xl_str(&w->xl, ws, row, EN_GROUP, iw_group_text(w, int_item_mix(e)), RPT_F_NONE);
     iw_energy_calc(w, ws, row, yi, e);
     rpt_xl_src(&w->xl, ws, row, EN_SCE_SRC, &sce);
     rpt_xl_str(&w->xl, ws, row, EN_SOURCE, e->source, RPT_F_NONE);
@@ -190,7 +191,7 @@ static void iw_energy_row(iw *w, lxw_worksheet *ws, lxw_row_t row, size_t yi, co
 /* Writes the Energy sheet: every year's items in order. */
 void iw_energy(iw *w)
 {
-    lxw_worksheet *ws = iw_table_sheet(w, IW_ENERGY, iw_energy_cols, EN_NCOLS, 8, 14, 0);
+    lxw_worksheet *ws = iw_table_sheet(w, iw_sheet(w, IWL_SHEET_ENERGY), iw_energy_cols, EN_NCOLS, 8, 14, EN_KIND);
     if (!ws)
         return;
     lxw_row_t row = 1;
@@ -198,4 +199,5 @@ void iw_energy(iw *w)
         for (size_t k = 0; k < w->r->s->years[i].nenergy; k++)
             iw_energy_row(w, ws, row++, i, &w->r->s->years[i].energy[k]);
     rpt_xl_check(&w->xl, worksheet_autofilter(ws, 0, 0, row - 1, EN_NCOLS - 1), "setting the autofilter");
+    rpt_xl_print_area(&w->xl, ws, row - 1, EN_NCOLS - 1);
 }

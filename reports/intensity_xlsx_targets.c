@@ -67,20 +67,23 @@ static void iw_target_ident(iw *w, lxw_worksheet *ws, lxw_row_t row, const int_t
     if (t->title)
         rpt_fmt(title, sizeof title, "%s", t->title);
     else
-        rpt_fmt(title, sizeof title, "%s %s %g%% %ld-%ld", ser_indicator_name(t->indicator),
-                ser_target_kind_name(t->kind), t->value_pct, t->base_year, t->target_year);
+        rpt_fmt(title, sizeof title, "%s %s %g%% %ld-%ld", iw_indicator_text(w, t->indicator),
+                iw_tkind_text(w, t->kind), t->value_pct, t->base_year, t->target_year);
+    static const lxw_col_t wrapped[] = {TG_TITLE, TG_SOURCE, TG_NOTE};
+    const char *texts[] = {title, t->source, t->note};
+    rpt_xl_fit_row(&w->xl, ws, row, wrapped, texts, 3, false);
     rpt_xl_str(&w->xl, ws, row, TG_ID, t->id, RPT_F_NONE);
     rpt_xl_str(&w->xl, ws, row, TG_TITLE, title, RPT_F_WRAP);
-    rpt_xl_str(&w->xl, ws, row, TG_INDICATOR, ser_indicator_name(t->indicator), RPT_F_NONE);
+    rpt_xl_str(&w->xl, ws, row, TG_INDICATOR, iw_indicator_text(w, t->indicator), RPT_F_NONE);
     rpt_xl_str(&w->xl, ws, row, TG_UNIT, iw_ind_unit(w, t->indicator), RPT_F_NONE);
-    rpt_xl_str(&w->xl, ws, row, TG_KIND, ser_target_kind_name(t->kind), RPT_F_NONE);
+    rpt_xl_str(&w->xl, ws, row, TG_KIND, iw_tkind_text(w, t->kind), RPT_F_NONE);
     rpt_xl_num(&w->xl, ws, row, TG_BASE_YEAR, (double)t->base_year, RPT_F_INT);
     rpt_xl_num(&w->xl, ws, row, TG_TARGET_YEAR, (double)t->target_year, RPT_F_INT);
     rpt_xl_num(&w->xl, ws, row, TG_VALUE, t->value_pct, RPT_F_GENERAL);
     rpt_xl_num(&w->xl, ws, row, TG_EVAL_YEAR, (double)tr->eval_year, RPT_F_INT);
     bool energy = t->indicator != SER_IND_CO2_PER_GDP && t->indicator != SER_IND_CO2E_PER_GDP &&
                   t->indicator != SER_IND_ELECTRICITY_SHARE;
-    rpt_xl_str(&w->xl, ws, row, TG_METHOD, energy ? ser_method_name(w->r->s->method) : "", RPT_F_NONE);
+    rpt_xl_str(&w->xl, ws, row, TG_METHOD, energy ? iw_method_text(w, w->r->s->method) : "", RPT_F_NONE);
     rpt_xl_str(&w->xl, ws, row, TG_ILLUSTRATIVE, t->illustrative ? iw_label(w, IWL_ILLUSTRATIVE) : "", RPT_F_BOLD);
     rpt_xl_str(&w->xl, ws, row, TG_SOURCE, t->source, RPT_F_WRAP);
     rpt_xl_str(&w->xl, ws, row, TG_NOTE, t->note, RPT_F_WRAP);
@@ -105,9 +108,9 @@ static void iw_target_values(iw *w, lxw_worksheet *ws, lxw_row_t row, const int_
     lxw_row_t base = (lxw_row_t)ser_year_index(s, t->base_year) + 1; /* the years' rows on Indicators */
     lxw_row_t eval = (lxw_row_t)ser_year_index(s, tr->eval_year) + 1;
     iw_target_refs(row, false, c);
-    snprintf(f, sizeof f, "=%s", rpt_xl_ref(IW_INDICATORS, base, col, false).s);
+    snprintf(f, sizeof f, "=%s", rpt_xl_ref(iw_sheet(w, IWL_SHEET_INDICATORS), base, col, false).s);
     rpt_xl_formula(&w->xl, ws, row, TG_BASE_VALUE, f, tr->base_value, vf);
-    snprintf(f, sizeof f, "=%s", rpt_xl_ref(IW_INDICATORS, eval, col, false).s);
+    snprintf(f, sizeof f, "=%s", rpt_xl_ref(iw_sheet(w, IWL_SHEET_INDICATORS), eval, col, false).s);
     rpt_xl_formula(&w->xl, ws, row, TG_LATEST, f, tr->latest_value, vf);
     if (isfinite(tr->change)) {
         snprintf(f, sizeof f, "=%s/%s-1", c[TG_LATEST].s, c[TG_BASE_VALUE].s);
@@ -201,11 +204,11 @@ static void iw_path_row(iw *w, lxw_worksheet *ws, size_t i)
     lxw_col_t en = iw_ind_col(SER_IND_ENERGY_PER_GDP, r->s->method);
     char f[RPT_XL_FORMULA_MAX];
     long y = r->years[i].year;
-    snprintf(f, sizeof f, "=%s", rpt_xl_ref(IW_INDICATORS, irow, ID_YEAR, false).s);
+    snprintf(f, sizeof f, "=%s", rpt_xl_ref(iw_sheet(w, IWL_SHEET_INDICATORS), irow, ID_YEAR, false).s);
     rpt_xl_formula(&w->xl, ws, row, PT_YEAR, f, (double)y, RPT_F_INT);
-    snprintf(f, sizeof f, "=%s", rpt_xl_ref(IW_INDICATORS, irow, ID_CO2_GDP, false).s);
+    snprintf(f, sizeof f, "=%s", rpt_xl_ref(iw_sheet(w, IWL_SHEET_INDICATORS), irow, ID_CO2_GDP, false).s);
     rpt_xl_formula(&w->xl, ws, row, PT_CO2_GDP, f, r->years[i].co2_per_gdp, RPT_F_DEC4);
-    snprintf(f, sizeof f, "=%s", rpt_xl_ref(IW_INDICATORS, irow, en, false).s);
+    snprintf(f, sizeof f, "=%s", rpt_xl_ref(iw_sheet(w, IWL_SHEET_INDICATORS), irow, en, false).s);
     rpt_xl_formula(&w->xl, ws, row, PT_ENERGY_GDP, f, r->years[i].energy_per_gdp[r->s->method], RPT_F_DEC4);
     lxw_col_t col = PT_PATH0;
     for (size_t k = 0; k < r->ntargets; k++)
@@ -221,7 +224,7 @@ static void iw_paths(iw *w, lxw_worksheet *ws, lxw_row_t heading)
     rpt_xl_str(&w->xl, ws, heading, 0, iw_label(w, IWL_PATHS), RPT_F_BOLD);
     rpt_xl_str(&w->xl, ws, heading + 1, PT_YEAR, iw_label(w, RPT_L_YEAR), RPT_F_HEADER);
     rpt_xl_str(&w->xl, ws, heading + 1, PT_CO2_GDP, iw_label(w, IWL_CO2_GDP), RPT_F_HEADER);
-    rpt_fmt(buf, sizeof buf, "%s (%s)", iw_label(w, IWL_ENERGY_GDP), ser_method_name(r->s->method));
+    rpt_fmt(buf, sizeof buf, "%s (%s)", iw_label(w, IWL_ENERGY_GDP), iw_method_text(w, r->s->method));
     rpt_xl_str(&w->xl, ws, heading + 1, PT_ENERGY_GDP, buf, RPT_F_HEADER);
     lxw_col_t col = PT_PATH0;
     for (size_t k = 0; k < r->ntargets; k++)
@@ -238,11 +241,14 @@ static void iw_paths(iw *w, lxw_worksheet *ws, lxw_row_t heading)
  * margin and status, then the paths block. */
 void iw_targets(iw *w)
 {
-    lxw_worksheet *ws = iw_table_sheet(w, IW_TARGETS, iw_target_cols, TG_NCOLS, 24, 14, 1);
+    lxw_worksheet *ws = rpt_xl_sheet(&w->xl, iw_sheet(w, IWL_SHEET_TARGETS));
     if (!ws)
         return;
-    rpt_xl_check(&w->xl, worksheet_set_column(ws, TG_TITLE, TG_TITLE, 36, NULL), "setting a column width");
-    rpt_xl_check(&w->xl, worksheet_set_column(ws, TG_SOURCE, TG_NOTE, 60, NULL), "setting a column width");
+    iw_widths(w, ws, TG_NCOLS, 24, 14);
+    rpt_xl_width(&w->xl, ws, TG_TITLE, TG_TITLE, 36);
+    rpt_xl_width(&w->xl, ws, TG_SOURCE, TG_NOTE, 60);
+    iw_header(w, ws, 0, iw_target_cols, TG_NCOLS);
+    rpt_xl_freeze(&w->xl, ws, 1, 1);
     for (size_t k = 0; k < w->r->ntargets; k++) {
         const int_target *tr = &w->r->targets[k];
         rpt_fmt_id vf = ser_indicator_is_share(tr->t->indicator) ? RPT_F_PCT : RPT_F_DEC4;
@@ -253,4 +259,5 @@ void iw_targets(iw *w)
         iw_target_status(w, ws, row, tr, vf);
     }
     iw_paths(w, ws, (lxw_row_t)w->r->ntargets + 2);
+    rpt_xl_print_area(&w->xl, ws, w->path_row0 + (lxw_row_t)w->r->nyears, TG_NCOLS - 1);
 }

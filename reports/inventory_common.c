@@ -195,6 +195,74 @@ static const rpt_text il_texts[IL_END] = {
     [IL_COMPLETENESS] = {"Completeness and notation keys", "完整性和注释键"},
     [IL_STATUS] = {"Status", "状态"},
     [IL_EXPLANATION] = {"Explanation", "说明"},
+    [IL_SHEET_SUMMARY] = {"Summary", "汇总"},
+    [IL_SHEET_SECTORAL] = {"Sectoral table", "部门报告表"},
+    [IL_SHEET_CALC] = {"Calculation", "化石燃料燃烧"},
+    [IL_SHEET_FUGITIVE] = {"Fugitive", "逸散排放"},
+    [IL_SHEET_INDUSTRY] = {"Industry", "工业生产过程"},
+    [IL_SHEET_AGRICULTURE] = {"Agriculture", "农业"},
+    [IL_SHEET_FOREST] = {"Forest", "林业"},
+    [IL_SHEET_WASTE] = {"Waste", "废弃物处理"},
+    [IL_SHEET_OTHER] = {"Other sectors", "其他部门"},
+    [IL_SHEET_FOD] = {"Landfill (FOD)", "填埋一阶衰减"},
+    [IL_SHEET_INDIRECT] = {"Indirect", "间接排放"},
+    [IL_SHEET_CHECKS] = {"Checks", "核查"},
+    [IL_SHEET_UNC] = {"Uncertainty", "不确定性"},
+    [IL_SHEET_KEYCAT] = {"Key categories", "关键类别"},
+    [IL_SHEET_MC] = {"Monte Carlo", "蒙特卡洛"},
+    [IL_SHEET_FACTORS] = {"Factors", "排放因子"},
+    [IL_MEMO_YES] = {"yes", "是"},
+    [IL_MEMO_NO] = {"no", "否"},
+    [IL_ESTIMATED] = {"estimated", "已估算"},
+    [IL_NOT_REPORTED] = {"not reported", "未报告"},
+    [IL_VIEW_CONSUMPTION] = {"consumption", "消费口径"},
+    [IL_VIEW_NET_IMPORT] = {"net_import", "净调入口径"},
+    [IL_GRID_NATIONAL] = {"national", "全国"},
+    [IL_KIND_ELECTRICITY] = {"electricity", "电力"},
+    [IL_KIND_HEAT] = {"heat", "热力"},
+    [IL_FACTOR_YEAR] = {"factor of ", "采用"},
+    [IL_INVENTORY_YEAR] = {" used for the inventory year ", "年因子，清单年份为"},
+    [IL_YEAR_SUFFIX] = {"", "年"},
+    [IL_OTHER_YEAR_NOTE] = {"Factor year differs from the inventory year on the rows marked in column F and "
+                            "explained in the Note column.",
+                            "F列标出的行所用因子年份与清单年份不同，见备注列。"},
+    [IL_RA_EXPLAIN] = {"explain", "需说明"},
+    [IL_RA_OK] = {"ok", "通过"},
+    [IL_BIOMASS_EXCLUDED] = {"biomass: excluded", "生物质：不计入"},
+    [IL_ECONOMY] = {"Economy and emission intensity", "经济与排放强度"},
+    [IL_GDP_GIVEN] = {"GDP, as given", "地区生产总值（原值）"},
+    [IL_GDP_PRICE_BASE] = {"GDP price base (year)", "地区生产总值价格基期（年）"},
+    [IL_GDP_1E4_YUAN] = {"GDP", "地区生产总值"},
+    [IL_POP_GIVEN] = {"Population, as given", "常住人口（原值）"},
+    [IL_POP_PERSONS] = {"Population", "常住人口"},
+    [IL_PER_CAPITA_EXCL] = {"Per capita, total excluding LULUCF", "人均排放（不含土地利用、土地利用变化和林业）"},
+    [IL_PER_CAPITA_INCL] = {"Per capita, total including LULUCF", "人均排放（含土地利用、土地利用变化和林业）"},
+    [IL_PER_GDP_EXCL] = {"Per GDP, total excluding LULUCF", "单位地区生产总值排放（不含土地利用、土地利用变化和林业）"},
+    [IL_PER_GDP_INCL] = {"Per GDP, total including LULUCF", "单位地区生产总值排放（含土地利用、土地利用变化和林业）"},
+    [IL_FUEL_CO2] = {"Fuel combustion CO2 (1.A, fossil)", "化石燃料燃烧CO2（1.A，不含生物质）"},
+    [IL_FUEL_CO2_PER_GDP] = {"Fuel combustion CO2 per GDP", "单位地区生产总值化石燃料燃烧CO2"},
+    [IL_U_1E4_YUAN] = {"10^4 yuan", "万元"},
+    [IL_U_PERSON] = {"persons", "人"},
+    [IL_U_T_CO2E_PERSON] = {"t CO2e / person", "吨CO2当量/人"},
+    [IL_U_T_CO2E_1E4_YUAN] = {"t CO2e / 10^4 yuan", "吨CO2当量/万元"},
+    [IL_U_T_CO2] = {"t CO2", "吨CO2"},
+    [IL_U_T_CO2_1E4_YUAN] = {"t CO2 / 10^4 yuan", "吨CO2/万元"},
+    [IL_U_T_CO2E] = {"t CO2e", "吨CO2当量"},
+    [IL_U_GWP] = {"t CO2e / t", "吨CO2当量/吨"},
+    [IL_BAR_NOTE] =
+        {"The bar chart shows every sector, largest first. A sector with net removals (such as 3.B forest land) is a "
+         "negative bar; the shares are of the sum of the sectors with net emissions.",
+         "条形图按排放量从大到小列出全部部门。净吸收部门（如 3.B 林地）为负值条；比例为占净排放部门合计的比例。"},
+    [IL_OTHER_5] = {"Other", "其他"},
+    [IL_KEYS_NOTE] =
+        {"Notation keys (IPCC 2006 Vol.1 Ch.8): NO not occurring, NE not estimated, NA not applicable, IE included "
+         "elsewhere, C confidential. A cell whose value is 0 shows a key: the inventory's notation_keys where it "
+         "gives one; otherwise NE for a category without records and NO for a gas computed as 0, NA for a gas the "
+         "method does not give and NE for a gas marked not_estimated. The cells keep their formulas.",
+         "注释键（IPCC 2006 第1卷第8章）：NO 未发生，NE 未估算，NA 不适用，IE 已计入其他类别，C 保密。数值为0的单元格"
+         "显示注释键：清单 notation_keys 给出的注释键；未给出时，无记录的类别为 NE，计算结果为0的气体为 NO，"
+         "方法不产生的气体为 NA，标为 not_estimated 的气体为 NE。单元格仍为公式。"},
+    [IL_NOTE_COL] = {"Note", "备注"},
     [IL_TITLE_SEP] = {": ", "："},
     [IL_TERM_SEP] = {" ", ""},
 };
@@ -210,6 +278,8 @@ const rpt_label_id rpt_calc_labels[RPT_C_COUNT] = {
     IL_OXIDATION,  IL_EMISSION_T_GAS, IL_GWP,       IL_EMISSION_T_CO2E, IL_MEMO,
     IL_NCV_SOURCE, IL_EF_SOURCE,      IL_OX_SOURCE, IL_UNCERTAINTY,     IL_DATA_SOURCE,
 };
+
+const char *rpt_memo_text(bool memo, bool zh) { return il_label(memo ? IL_MEMO_YES : IL_MEMO_NO, zh); }
 
 /* The source of a factor hit: its set and reference; empty without a
  * value. */
@@ -244,7 +314,7 @@ void rpt_line_text_fill(const eng_result *r, const eng_line *l, bool zh, rpt_lin
     if (l->chain) { /* product method: no NCV, no oxidation column */
         t->ncv_unit = "";
         t->ef_unit = l->chain->ef.v ? l->chain->ef.v->unit_text : "";
-        t->memo = RPT_MEMO_NO;
+        t->memo = rpt_memo_text(false, zh);
         t->ncv_src = (rpt_src){NULL, NULL};
         t->ef_src = rpt_hit_src(&l->chain->ef);
         t->ox_src = (rpt_src){NULL, NULL};
@@ -252,7 +322,7 @@ void rpt_line_text_fill(const eng_result *r, const eng_line *l, bool zh, rpt_lin
     }
     t->ncv_unit = res->energy_input || !res->ncv.v ? il_label(IL_ENERGY_INPUT, zh) : res->ncv.v->unit_text;
     t->ef_unit = res->ef[l->gas].v ? res->ef[l->gas].v->unit_text : "";
-    t->memo = l->memo ? RPT_MEMO_YES : RPT_MEMO_NO;
+    t->memo = rpt_memo_text(l->memo, zh);
     t->ncv_src = rpt_hit_src(&res->ncv);
     t->ef_src = rpt_hit_src(&res->ef[l->gas]);
     t->ox_src = (rpt_src){NULL, NULL};

@@ -157,6 +157,65 @@ enum {
     IL_COMPLETENESS,
     IL_STATUS,
     IL_EXPLANATION,
+    /* sheet names (the formulas quote them) */
+    IL_SHEET_SUMMARY,
+    IL_SHEET_SECTORAL,
+    IL_SHEET_CALC,
+    IL_SHEET_FUGITIVE,
+    IL_SHEET_INDUSTRY,
+    IL_SHEET_AGRICULTURE,
+    IL_SHEET_FOREST,
+    IL_SHEET_WASTE,
+    IL_SHEET_OTHER,
+    IL_SHEET_FOD,
+    IL_SHEET_INDIRECT,
+    IL_SHEET_CHECKS,
+    IL_SHEET_UNC,
+    IL_SHEET_KEYCAT,
+    IL_SHEET_MC,
+    IL_SHEET_FACTORS,
+    /* words in data cells that formulas match or that read as status */
+    IL_MEMO_YES,
+    IL_MEMO_NO,
+    IL_ESTIMATED,
+    IL_NOT_REPORTED,
+    IL_VIEW_CONSUMPTION,
+    IL_VIEW_NET_IMPORT,
+    IL_GRID_NATIONAL,
+    IL_KIND_ELECTRICITY,
+    IL_KIND_HEAT,
+    IL_FACTOR_YEAR,
+    IL_INVENTORY_YEAR,
+    IL_YEAR_SUFFIX,
+    IL_OTHER_YEAR_NOTE,
+    IL_RA_EXPLAIN,
+    IL_RA_OK,
+    IL_BIOMASS_EXCLUDED,
+    /* the Summary's economy block, charts and notes */
+    IL_ECONOMY,
+    IL_GDP_GIVEN,
+    IL_GDP_PRICE_BASE,
+    IL_GDP_1E4_YUAN,
+    IL_POP_GIVEN,
+    IL_POP_PERSONS,
+    IL_PER_CAPITA_EXCL,
+    IL_PER_CAPITA_INCL,
+    IL_PER_GDP_EXCL,
+    IL_PER_GDP_INCL,
+    IL_FUEL_CO2,
+    IL_FUEL_CO2_PER_GDP,
+    IL_U_1E4_YUAN,
+    IL_U_PERSON,
+    IL_U_T_CO2E_PERSON,
+    IL_U_T_CO2E_1E4_YUAN,
+    IL_U_T_CO2,
+    IL_U_T_CO2_1E4_YUAN,
+    IL_U_T_CO2E,
+    IL_U_GWP,
+    IL_BAR_NOTE,
+    IL_OTHER_5, /* the name of IPCC sector 5, which the category list lacks */
+    IL_KEYS_NOTE,
+    IL_NOTE_COL,
     /* punctuation that differs between the languages */
     IL_TITLE_SEP, /* between "Greenhouse gas inventory" and the inventory's name */
     IL_TERM_SEP,  /* between "Term" and its number */
@@ -231,15 +290,17 @@ typedef struct {
     char sector[64];      /* rpt_sector_of() the category */
     const char *ncv_unit; /* "TJ/Gg", or the "(energy input)" label */
     const char *ef_unit;
-    const char *memo; /* "yes" / "no" (not translated: formulas match it) */
+    const char *memo; /* rpt_memo_text(): "yes" / "no", "是" / "否" */
     rpt_src ncv_src;  /* empty for an energy input */
     rpt_src ef_src;
     rpt_src ox_src; /* CO2 only: the factor, or the default of 1 */
 } rpt_line_text;
 
-/* The memo flag values the Summary's SUMIFS criteria match. */
+/* The memo flag values the SUMIFS criteria match: "yes" and "no" in
+ * English (the CSV always), "是" and "否" in Chinese. */
 #define RPT_MEMO_YES "yes"
 #define RPT_MEMO_NO "no"
+const char *rpt_memo_text(bool memo, bool zh);
 
 /* Fills `t` with the texts of line `l` (labels in Chinese when `zh`). */
 void rpt_line_text_fill(const eng_result *r, const eng_line *l, bool zh, rpt_line_text *t);

@@ -1,10 +1,11 @@
-/* inventory_xlsx.h - private to the inventory workbook writer: its state, the sheets of rows and the SUMIFS sources. */
+/* inventory_xlsx.h - private to the inventory workbook writer: its state, the sheets of rows, the SUMIFS sources, the factor references. */
 #ifndef GHG_INVENTORY_XLSX_H
 #define GHG_INVENTORY_XLSX_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "../calc/ptrmap.h"
 #include "../calc/unc_analysis.h"
 #include "inventory_common.h"
 #include "rpt_xl.h"
@@ -15,6 +16,9 @@
 #ifndef RPT_CALC_ROWS_MAX
 #define RPT_CALC_ROWS_MAX 1048575u
 #endif
+
+/* Bytes of a sheet name: Excel's 31 characters, 3 bytes a Chinese one. */
+#define XW_SHEET_NAME_MAX 100
 
 /* The sheets of calculation rows, in workbook order: fuel combustion
  * (chain == NULL), then one sheet per sector for the product method. */
@@ -41,7 +45,7 @@ typedef enum { XK_CATEGORY, XK_SECTOR, XK_GAS, XK_EMISSION, XK_CO2E, XK_MEMO, XK
  * is "no"), and either whole columns or the rows
  * first..last (0-based, inclusive) when `bounded`. */
 typedef struct {
-    char sheet[32]; /* Excel: at most 31 characters */
+    char sheet[XW_SHEET_NAME_MAX];
     int col[XK_COUNT];
     bool bounded;
     lxw_row_t first, last;
@@ -56,6 +60,34 @@ typedef struct {
     lxw_worksheet **ws;
 } xw_group;
 
+/* Where the Factors sheet holds each factor value used (eng_factors_used()
+ * in order, from row `row0`) and each gas's GWP, so that a calculation
+ * cell refers to its factor instead of repeating it: a verifier who edits
+ * a factor on Factors sees every row and total that uses it move. */
+typedef struct {
+    char prefix[XW_SHEET_NAME_MAX + 16]; /* "Factors!$D$" */
+    ptrmap map;                           /* fset_value -> its index in eng_factors_used() */
+    lxw_row_t row0;                       /* sheet row (0-based) of the first factor */
+    lxw_row_t gwp_row[GWP_NORIGINS][GAS_COUNT]; /* sheet row of each GWP used (gas, methane origin); 0: none */
+    unsigned gwp_used[GWP_NORIGINS];             /* bit (1 << gas): some row uses that GWP (xw_gwp_use) */
+} xw_frefs;
+
+/* What the rows of one category hold, for the notation keys of the
+ * Sectoral table. */
+typedef struct {
+    unsigned gases;   /* bit (1 << gas): the category has a row of the gas */
+    unsigned not_est; /* bit (1 << gas): one of its records marks the gas not estimated */
+    bool memo;        /* it has a biogenic CO2 memo row */
+} xw_catinfo;
+
+/* Rows of the Summary that other sheets and the defined names refer to. */
+typedef struct {
+    lxw_row_t excl, lulucf, total, memo; /* total without LULUCF, LULUCF, total with it, memo */
+    lxw_row_t indirect;                  /* first of two indirect rows, 0 when there are none */
+    lxw_row_t economy;                   /* heading of the economy block, 0 when there is none */
+    lxw_row_t sector_heading;
+} xw_sum_rows;
+
 /* The writer's state: the workbook, the results and the SUMIFS sources. */
 typedef struct {
     rpt_xl xl;
@@ -68,21 +100,95 @@ typedef struct {
     xw_group g[XG_COUNT];
     xw_source src[XW_MAX_SOURCES];
     size_t nsrc;
-    unsigned gwp_used[GWP_NORIGINS]; /* bit (1 << gas): the Factors sheet has a row for that GWP */
+    xw_frefs fr;
+    xw_catinfo *cinfo; /* one per eng_categories(), or NULL when out of memory */
 } xw;
 
 /* ---- shared helpers (inventory_xlsx.c) ---- */
 
+/* The name of sheet `id` (IL_SHEET_*) in the workbook's language. */
+const char *xw_sheet(const xw *w, rpt_label_id id);
+
 /* Adds a SUMIFS source; an error (x->err) past XW_MAX_SOURCES. */
 void xw_add_source(xw *w, const char *sheet, const int col[XK_COUNT], bool bounded, lxw_row_t first, lxw_row_t last);
+
+/* One SUMIFS criterion: the source's `key` column equals `value` (or, with
+ * a leading "<>", differs from it). */
+typedef struct {
+    xw_key key;
+    const char *value;
+} xw_crit;
+
+/* Bytes of one SUMIFS formula over every source (Excel's limit: 8,192 characters). */
+#define XW_FORMULA_MAX 8192
+
+/* Writes into buf the sum of column `sum` over every source, one SUMIFS per
+ * source joined by '+', after '='. A criterion on a column a source lacks
+ * drops the criterion when it asks for memo "no" (a sheet without a memo
+ * column has no memo rows) and skips the source otherwise; with `strict`
+ * it always skips the source. A source left with no criterion is a SUM.
+ * "=0" when no source applies. False when it does not fit. */
+bool xw_sumifs(const xw *w, char *buf, size_t len, xw_key sum, const xw_crit *crit, size_t ncrit, bool strict);
+
+/* Writes a total of column `sum` over every source matching `crit` (one
+ * SUMIFS per source) with its cached value, in format f, zeros shown as
+ * `zero` (NULL: as numbers). */
+void xw_sumifs_cell(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, xw_key sum, const xw_crit *crit,
+                    size_t ncrit, double cached, rpt_fmt_id f, const char *zero);
+
+/* The sectoral approach's 1.A fossil CO2 as a formula over the Calculation
+ * sheets (malloc'd; NULL when out of memory or too long). */
+char *xw_sectoral_co2_formula(const xw *w);
 
 /* The format for tonnes of gas g: more decimals for the small gases. */
 rpt_fmt_id xw_t_fmt(gas_id g, bool bold);
 
+/* The gases the workbook shows, in gas order: CO2, CH4, N2O and any other
+ * gas the inventory emits. Returns how many. */
+size_t xw_gases(const xw *w, gas_id out[GAS_COUNT]);
+
+/* The index of category `code` in eng_categories(), or (size_t)-1. */
+size_t xw_cat_index(const xw *w, const char *code);
+
+/* ---- factor references (inventory_xlsx_factors.c) ---- */
+
+/* Plans the Factors sheet: which row holds each factor and GWP. Call
+ * after xw_lines_plan (which marks the gases used); false when out of
+ * memory. */
+bool xw_frefs_plan(xw *w);
+
+/* Writes `value`, the factor v (times `scale`) as it enters a row: a
+ * reference to its cell on Factors ("=Factors!$D$12", "...*0.01") with
+ * `value` cached, or the number when v is not on Factors. */
+void xw_factor_cell(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const fset_value *v, double scale,
+                    double value, rpt_fmt_id f);
+
+/* Writes `value`, the GWP of gas g of origin o (line->gwp_origin): a
+ * reference to its row on Factors ("=Factors!$D$12"), which gives the set,
+ * the value's source and, for methane in a set that splits it, fossil or
+ * non-fossil; the number when it has no row. */
+void xw_gwp_cell(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, gas_id g, gwp_origin o, double value);
+
+/* Writes the Factors sheet: every factor used, the landfill parameters, the GWPs. */
+void xw_factors(xw *w);
+
+void xw_frefs_free(xw *w);
+
+/* ---- Summary and Sectoral table (inventory_xlsx_summary.c, inventory_xlsx_sectoral.c) ---- */
+
+/* Writes the Summary: identity, totals by gas, with and without LULUCF,
+ * indirect emissions, the economy block, sectors and charts; defines the
+ * headline names. */
+void xw_summary(xw *w);
+
+/* Writes the Sectoral table with the IPCC levels and notation keys. */
+void xw_sectoral(xw *w);
+
 /* ---- line sheets (inventory_xlsx_lines.c) ---- */
 
 /* Counts the rows of each group and adds the line sheets as SUMIFS sources;
- * false when out of memory. */
+ * notes which gases each category has (w->cinfo) and which GWPs the rows
+ * use (xw_gwp_use). False when out of memory. */
 bool xw_lines_plan(xw *w);
 
 /* Adds the line sheets (in group order) and writes every row. */
@@ -90,11 +196,11 @@ void xw_lines_write(xw *w);
 
 void xw_lines_free(xw *w);
 
-/* Columns of the Factors sheet: the factors used (inventory_xlsx.c), then
- * the landfill model's parameters (inventory_xlsx_fod.c). */
+/* Columns of the Factors sheet: the factors used, then the landfill
+ * model's parameters (inventory_xlsx_fod.c), then the GWPs. */
 enum {
     FC_PARAM,
-    FC_WHAT, /* fuel or activity; the site for a landfill parameter */
+    FC_WHAT, /* fuel or activity; the site for a landfill parameter; the gas for a GWP */
     FC_CATEGORY,
     FC_VALUE,
     FC_UNIT,
@@ -113,23 +219,22 @@ enum {
 
 /* ---- the landfill sheet (inventory_xlsx_fod.c) ---- */
 
-/* Name of the landfill sheet. */
-#define XW_FOD_SHEET "Landfill (FOD)"
-
-/* Adds the FOD results block as a SUMIFS source when there are sites. */
+/* Adds the FOD results block as a SUMIFS source when there are sites, and
+ * marks their categories' CH4 in w->cinfo. */
 void xw_fod_plan(xw *w);
 
-/* Writes the "Landfill (FOD)" sheet when there are sites. */
+/* Writes the landfill sheet when there are sites. */
 void xw_fod_sheet(xw *w);
 
-/* ---- the GWPs used (inventory_xlsx.c) ---- */
+/* ---- the GWPs used (inventory_xlsx_factors.c) ---- */
 
 /* Notes that a row uses the GWP of gas g of origin o (line->gwp_origin):
- * the Factors sheet gets a row for it. Call before the line sheets. */
+ * the Factors sheet gets a row for it. Call before xw_frefs_plan. */
 void xw_gwp_use(xw *w, gas_id g, gwp_origin o);
 
 /* The absolute reference of that GWP's value on the Factors sheet
- * ("Factors!$D$12"): the GWP rows follow the factors used, in gas order. */
+ * ("Factors!$D$12"): the GWP rows follow the factors used, in gas order,
+ * then origin order. Call after xw_frefs_plan. */
 rpt_ref xw_gwp_ref(const xw *w, gas_id g, gwp_origin o);
 
 /* Writes the model parameters of every site as Factors rows from *row. */
@@ -140,10 +245,10 @@ void xw_fod_factors(xw *w, lxw_worksheet *ws, lxw_row_t *row);
 /* Writes the sheets Uncertainty, Key categories and Monte Carlo when w->u is set. */
 void xu_sheets(xw *w);
 
-/* The key-category column of the Sectoral table: the header at (row, col),
- * and for a category row the assessments that find it key ("L1 T1 ...").
- * Nothing when w->u is NULL. */
-void xu_sectoral_key_header(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col);
+/* The key-category column of the Sectoral table: its header text (NULL
+ * when w->u is NULL: no column), and for a category row the assessments
+ * that find it key ("L1 T1 ...") at (row, col); nothing when w->u is NULL. */
+const char *xu_sectoral_key_head(const xw *w);
 void xu_sectoral_key(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *category);
 
 /* The role of an uncertain input in the workbook's language. */
@@ -152,11 +257,8 @@ const char *xu_role_text(unc_role r, bool zh);
 /* Writes a long note across columns A..last of `row`, wrapped on `lines` lines. */
 void xu_note(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t last, const char *text, unsigned lines);
 
-/* Prints the sheet landscape on A4, one page wide. */
-void xu_page_setup(xw *w, lxw_worksheet *ws);
-
 /* The cell of row i's combined uncertainty (column G) on the Uncertainty sheet. */
-rpt_ref xu_combined_ref(size_t i);
+rpt_ref xu_combined_ref(const xw *w, size_t i);
 
 /* The Key categories sheet (inventory_xlsx_keycat.c) and the Monte Carlo
  * sheet (inventory_xlsx_mc.c). */
@@ -173,9 +275,12 @@ void xc_sheet(xw *w);
  * the label `id` (IL_*) with its unit in 10^4 t when w->mass_10kt (the
  * mass headers and chart titles; any other label as il_label gives it),
  * and a formula of tonnes written as "=(...)/10000" with its cached value
- * divided likewise. */
+ * divided likewise (a zero shown as `zero`, see rpt_xl_formula_zero). */
 const char *xw_mass_label(const xw *w, rpt_label_id id);
+
+/* Tonnes `t` in the unit the Summary and Sectoral table show: t / 10^4 with --unit 10kt. */
+double xw_mass_shown(const xw *w, double t);
 void xw_mass_formula(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *formula, double cached_t,
-                     rpt_fmt_id f);
+                     rpt_fmt_id f, const char *zero);
 
 #endif

@@ -104,7 +104,7 @@ static void xc_term(xc_formula *f, const xw_source *s, int sum, const int *cols,
  * gas), non-memo rows: tonnes of the gas, or CO2e when `co2e`. */
 static void xc_sector_terms(const xw *w, xc_formula *f, const char *code, gas_id gas, bool co2e)
 {
-    const char *vals[] = {code, RPT_MEMO_NO, gas < GAS_COUNT ? gas_name(gas) : ""};
+    const char *vals[] = {code, rpt_memo_text(false, w->zh), gas < GAS_COUNT ? gas_name(gas) : ""};
     size_t n = gas < GAS_COUNT ? 3 : 2; /* GAS_COUNT: every gas */
     for (size_t k = 0; k < w->nsrc; k++) {
         const xw_source *s = &w->src[k];
@@ -121,7 +121,7 @@ static void xc_sector_terms(const xw *w, xc_formula *f, const char *code, gas_id
  * equals `value`. */
 void xc_calc_terms(const xw *w, xc_formula *f, int sum, int match, const char *value)
 {
-    const char *vals[] = {value, gas_name(GAS_CO2), RPT_MEMO_NO};
+    const char *vals[] = {value, gas_name(GAS_CO2), rpt_memo_text(false, w->zh)}; /* memo "no" / "否" */
     const int cols[] = {match, RPT_C_GAS, RPT_C_MEMO};
     for (size_t k = 0; k < w->nsrc; k++)
         if (w->src[k].col[XK_MEMO] != XW_NO_COL)
@@ -162,7 +162,7 @@ void xc_write(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, xc_formula
     } else {
         snprintf(text, f->used + 3, "=%s", f->terms ? f->s : "0");
         if (mass)
-            xw_mass_formula(w, ws, row, col, text, cached, fmt);
+            xw_mass_formula(w, ws, row, col, text, cached, fmt, NULL);
         else
             rpt_xl_formula(&w->xl, ws, row, col, text, cached, fmt);
     }
@@ -171,10 +171,10 @@ void xc_write(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, xc_formula
 }
 
 void xw_mass_formula(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *formula, double cached_t,
-                     rpt_fmt_id f)
+                     rpt_fmt_id f, const char *zero)
 {
     if (!w->mass_10kt) {
-        rpt_xl_formula(&w->xl, ws, row, col, formula, cached_t, f);
+        rpt_xl_formula_zero(&w->xl, ws, row, col, formula, cached_t, f, zero);
         return;
     }
     size_t len = strlen(formula) + 16;
@@ -184,7 +184,7 @@ void xw_mass_formula(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, con
         return;
     }
     snprintf(scaled, len, "=(%s)/10000", formula + (formula[0] == '='));
-    rpt_xl_formula(&w->xl, ws, row, col, scaled, cached_t / XC_T_PER_10KT, f);
+    rpt_xl_formula_zero(&w->xl, ws, row, col, scaled, cached_t / XC_T_PER_10KT, f, zero);
     free(scaled);
 }
 
@@ -198,11 +198,14 @@ static const struct {
     {IL_EMISSION_T_CO2E, {"Emission (10^4 t CO2e)", "排放量 (万吨CO2当量)"}},
     {IL_CO2E_T, {"CO2e (10^4 t)", "CO2当量 (万吨)"}},
     {IL_MEMO_BIO_T, {"Memo: biogenic CO2 (10^4 t)", "信息项：生物质CO2 (万吨)"}},
+    {IL_U_T_CO2E, {"10^4 t CO2e", "万吨CO2当量"}},
     {IL_CHART_SECTOR, {"Emissions by sector (10^4 t CO2e)", "按部门分排放量 (万吨CO2当量)"}},
     {IL_CHART_GAS, {"Emissions by gas (10^4 t CO2e)", "按气体分排放量 (万吨CO2当量)"}},
     {IL_CHART_TOTALS,
      {"Totals with and without LULUCF (10^4 t CO2e)", "含与不含土地利用、土地利用变化和林业的合计 (万吨CO2当量)"}},
 };
+
+double xw_mass_shown(const xw *w, double t) { return w->mass_10kt ? t / XC_T_PER_10KT : t; }
 
 const char *xw_mass_label(const xw *w, rpt_label_id id)
 {
@@ -477,7 +480,8 @@ static lxw_row_t xc_table1(xw *w, lxw_worksheet *ws, lxw_row_t row)
 
 /* ------------------------------------------------------------ the sheet */
 
-/* Writes the sheet: title, unit line, Table 1, then Tables 2 and 3. */
+/* Writes the sheet: title, unit line (both repeated on every printed
+ * page), Table 1, then Tables 2 and 3. */
 void xc_sheet(xw *w)
 {
     static const double widths[] = {12, 46, 18, 18, 18, 18, 18, 18, 18, 18};
@@ -487,5 +491,9 @@ void xc_sheet(xw *w)
     rpt_xl_widths(&w->xl, ws, widths, sizeof widths / sizeof *widths);
     rpt_xl_str(&w->xl, ws, 0, 0, xc_tr(w, XC_TITLE), RPT_F_TITLE);
     rpt_xl_str(&w->xl, ws, 1, 0, xc_tr(w, xc_10kt(w) ? XC_UNIT_10KT : XC_UNIT_T), RPT_F_NONE);
-    xc_fuel_tables(w, ws, xc_table1(w, ws, 3));
+    rpt_xl_freeze(&w->xl, ws, 2, 2); /* title and unit on every page; code and name columns */
+    xc_col cols[8];
+    size_t ncol = xc_t1_cols(w, cols);
+    lxw_row_t last = xc_fuel_tables(w, ws, xc_table1(w, ws, 3));
+    rpt_xl_print_area(&w->xl, ws, last, (lxw_col_t)(ncol + 1 > 4 ? ncol + 1 : 4));
 }

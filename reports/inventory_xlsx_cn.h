@@ -89,7 +89,7 @@ const char *xc_gas_label(const xw *w, gas_id g);
  * Calculation rows (inventory_xlsx_cn_fuel.c). */
 typedef struct xc_items xc_items;
 
-/* Writes Tables 2 and 3 from `row` (inventory_xlsx_cn_fuel.c). */
-void xc_fuel_tables(xw *w, lxw_worksheet *ws, lxw_row_t row);
+/* Writes Tables 2 and 3 from `row` (inventory_xlsx_cn_fuel.c); returns the last row written. */
+lxw_row_t xc_fuel_tables(xw *w, lxw_worksheet *ws, lxw_row_t row);
 
 #endif

@@ -161,7 +161,7 @@ static lxw_row_t xc_table2(xw *w, lxw_worksheet *ws, lxw_row_t row, const xc_ite
         row++;
     }
     xc_t23_total(w, ws, row, r0, row - 1, cats);
-    rpt_xl_str(&w->xl, ws, row + 1, 0, xc_tr(w, XC_NOTE2), RPT_F_NONE);
+    rpt_xl_note(&w->xl, ws, row + 1, 0, 4, xc_tr(w, XC_NOTE2));
     return row + 3;
 }
 
@@ -236,12 +236,13 @@ static lxw_row_t xc_table3(xw *w, lxw_worksheet *ws, lxw_row_t row, const xc_ite
     double co2 = nsum_value(&s[1]);
     xc_sum(w, ws, row, 2, cells[0], nsum_value(&s[0]), RPT_F_TJ);
     xc_sum(w, ws, row, 3, cells[1], xc_10kt(w) ? co2 / XC_T_PER_10KT : co2, RPT_F_T_BOLD);
-    rpt_xl_str(&w->xl, ws, row + 1, 0, xc_tr(w, XC_NOTE3), RPT_F_NONE);
-    return row + 3;
+    rpt_xl_note(&w->xl, ws, row + 1, 0, 4, xc_tr(w, XC_NOTE3));
+    return row + 1;
 }
 
-/* Collects the Calculation rows, then writes Table 2 from `row` and Table 3 after it. */
-void xc_fuel_tables(xw *w, lxw_worksheet *ws, lxw_row_t row)
+/* Collects the Calculation rows, then writes Table 2 from `row` and Table
+ * 3 after it. Returns the last row written. */
+lxw_row_t xc_fuel_tables(xw *w, lxw_worksheet *ws, lxw_row_t row)
 {
     xc_items cats = {0}, fuels = {0};
     xc_collect(w, &cats, &fuels);
@@ -251,9 +252,10 @@ void xc_fuel_tables(xw *w, lxw_worksheet *ws, lxw_row_t row)
         rpt_xl_check(&w->xl, LXW_ERROR_MEMORY_MALLOC_FAILED, "collecting the fuel combustion rows");
     } else {
         row = xc_table2(w, ws, row, &cats, pick);
-        xc_table3(w, ws, row, &fuels, pick);
+        row = xc_table3(w, ws, row, &fuels, pick);
     }
     free(pick);
     free(cats.v);
     free(fuels.v);
+    return row;
 }

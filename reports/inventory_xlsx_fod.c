@@ -16,6 +16,37 @@ enum {
     FOD_ROW_RES0 = 5 /* one row per site */
 };
 
+/* Chinese names of the waste types, site types and climate zones (the
+ * English ones are fod.c's). */
+static const char *const fod_waste_zh[FOD_NWASTE] = {
+    "食品垃圾", "园林和公园废弃物", "纸和纸板", "木材和秸秆", "纺织品", "一次性尿布", "橡胶和皮革", "混合城市固体废弃物",
+};
+static const char *const fod_site_zh[FOD_NSITE_TYPE] = {
+    "管理型厌氧", "管理型半好氧", "非管理型深埋（≥5米）", "非管理型浅埋（<5米）", "未分类",
+};
+static const char *const fod_climate_zh[FOD_NCLIMATE] = {"", "温带干燥", "温带湿润", "热带干燥", "热带湿润"};
+
+/* The label of waste type t: "Food waste (food)", "食品垃圾 (food)". */
+static void fod_type_text(const xw *w, fod_waste t, char *buf, size_t len)
+{
+    const char *label = w->zh && (int)t >= 0 && t < FOD_NWASTE ? fod_waste_zh[t] : fod_waste_label(t);
+    rpt_fmt(buf, len, "%s (%s)", label ? label : "", fod_waste_name(t) ? fod_waste_name(t) : "");
+}
+
+/* The name of site type t in the workbook's language. */
+static const char *fod_site_text(const xw *w, fod_site_type t)
+{
+    return w->zh && (int)t >= 0 && t < FOD_NSITE_TYPE ? fod_site_zh[t] : fod_site_type_name(t);
+}
+
+/* The name of climate zone c in the workbook's language ("" for none). */
+static const char *fod_climate_text(const xw *w, fod_climate c)
+{
+    if (c == FOD_CLIMATE_NONE)
+        return "";
+    return w->zh && (int)c >= 0 && c < FOD_NCLIMATE ? fod_climate_zh[c] : fod_climate_name(c);
+}
+
 /* Columns of the FOD results block. */
 enum { FR_CATEGORY, FR_SECTOR, FR_GAS, FR_EMISSION, FR_CO2E, FR_GWP, FR_SITE, FR_COUNT };
 
@@ -127,8 +158,14 @@ void xw_fod_plan(xw *w)
         return;
     int col[XK_COUNT] = {[XK_CATEGORY] = FR_CATEGORY, [XK_SECTOR] = FR_SECTOR, [XK_GAS] = FR_GAS,
                          [XK_EMISSION] = FR_EMISSION, [XK_CO2E] = FR_CO2E,     [XK_MEMO] = XW_NO_COL};
-    xw_add_source(w, XW_FOD_SHEET, col, true, FOD_ROW_RES0, FOD_ROW_RES0 + (lxw_row_t)n - 1);
+    xw_add_source(w, xw_sheet(w, IL_SHEET_FOD), col, true, FOD_ROW_RES0, FOD_ROW_RES0 + (lxw_row_t)n - 1);
+    const inventory *inv = eng_inventory(w->r);
     xw_gwp_use(w, GAS_CH4, gwp_effective_origin(eng_gwp(w->r), GAS_CH4, ENG_FOD_ORIGIN));
+    for (size_t i = 0; i < n && w->cinfo; i++) {
+        size_t ci = xw_cat_index(w, inv->fod.sites[i].category);
+        if (ci != (size_t)-1)
+            w->cinfo[ci].gases |= 1u << GAS_CH4;
+    }
 }
 
 /* The absolute reference of the value of site-block row `row`: "$B$12". */
@@ -163,10 +200,9 @@ static void fod_site_head(xw *w, lxw_worksheet *ws, const fod_site *s, const fod
     char buf[1024];
     rpt_fmt(buf, sizeof buf, "%s: %s", il_label(IL_SITE, w->zh), s->name ? s->name : "");
     rpt_xl_str(x, ws, b + FB_TITLE, 0, buf, RPT_F_TITLE);
-    rpt_xl_pair(x, ws, b + FB_SITE_TYPE, il_label(IL_SITE_TYPE, w->zh), fod_site_type_name(s->site_type));
+    rpt_xl_pair(x, ws, b + FB_SITE_TYPE, il_label(IL_SITE_TYPE, w->zh), fod_site_text(w, s->site_type));
     rpt_xl_pair(x, ws, b + FB_CATEGORY, il_label(IL_CATEGORY, w->zh), s->category);
-    rpt_xl_pair(x, ws, b + FB_CLIMATE, il_label(IL_CLIMATE, w->zh),
-                s->climate == FOD_CLIMATE_NONE ? "" : fod_climate_name(s->climate));
+    rpt_xl_pair(x, ws, b + FB_CLIMATE, il_label(IL_CLIMATE, w->zh), fod_climate_text(w, s->climate));
     rpt_xl_pair(x, ws, b + FB_UNIT, il_label(IL_DEPOSIT_UNIT, w->zh), s->deposit_unit);
     rpt_xl_str(x, ws, b + FB_UNIT_TO_GG, FP_LABEL, il_label(IL_UNIT_TO_GG, w->zh), RPT_F_BOLD);
     rpt_xl_num(x, ws, b + FB_UNIT_TO_GG, FP_VALUE, s->deposit_unit_to_gg, RPT_F_GENERAL);
@@ -197,7 +233,7 @@ static void fod_type_rows(xw *w, lxw_worksheet *ws, const fod_site *s, const fod
     rpt_xl_header(x, ws, b + FB_TYPE_HEADER, hdr, FT_COUNT);
     for (size_t j = 0; j < f->ntypes; j++) {
         lxw_row_t row = b + FB_TYPE0 + (lxw_row_t)j;
-        rpt_fmt(buf, sizeof buf, "%s (%s)", fod_waste_label(s->type[j]), fod_waste_name(s->type[j]));
+        fod_type_text(w, s->type[j], buf, sizeof buf);
         rpt_xl_str(x, ws, row, FT_LABEL, buf, RPT_F_NONE);
         rpt_xl_num(x, ws, row, FT_DOC, s->doc[j].value, RPT_F_GENERAL);
         fod_param_src(w, &s->doc[j], buf, sizeof buf);
@@ -343,9 +379,9 @@ static void fod_type_table(xw *w, lxw_worksheet *ws, const fod_site *s, const fo
                                                IL_MCF_OF_YEAR};
     lxw_row_t t0 = l->table0 + (lxw_row_t)j * fod_table_rows(f);
     fod_refs p = fod_refs_of(l->start, j);
-    char buf[512];
-    rpt_fmt(buf, sizeof buf, "%s (%s): %s", fod_waste_label(s->type[j]), fod_waste_name(s->type[j]),
-            il_label(IL_FOD_TABLE, w->zh));
+    char buf[512], type[256];
+    fod_type_text(w, s->type[j], type, sizeof type);
+    rpt_fmt(buf, sizeof buf, "%s%s%s", type, il_label(IL_TITLE_SEP, w->zh), il_label(IL_FOD_TABLE, w->zh));
     rpt_xl_str(&w->xl, ws, t0, 0, buf, RPT_F_BOLD);
     rpt_xl_header(&w->xl, ws, t0 + 1, hdr, FY_COUNT);
     for (size_t iy = 0; iy < f->nyears && !w->xl.err; iy++)
@@ -360,15 +396,20 @@ static void fod_summary_head(xw *w, lxw_worksheet *ws, const fod_site *s, const 
     static const rpt_label_id tail[FS_COUNT] = {IL_CH4_GEN_TOTAL, IL_RECOVERY,       IL_NET,          IL_OX,
                                                 IL_CH4_OXIDISED,  IL_CH4_EMITTED_GG, IL_CH4_EMITTED_T};
     rpt_xl *x = &w->xl;
-    char buf[512];
+    char types[FOD_NWASTE][256];
+    const char *texts[1 + FOD_NWASTE + FS_COUNT];
+    size_t n = 0;
     rpt_xl_str(x, ws, l->summary, 0, il_label(IL_SITE_SUMMARY, w->zh), RPT_F_BOLD);
-    rpt_xl_str(x, ws, l->summary + 1, 0, il_label(RPT_L_YEAR, w->zh), RPT_F_HEADER);
-    for (size_t j = 0; j < f->ntypes; j++) {
-        rpt_fmt(buf, sizeof buf, "%s: %s", il_label(IL_CH4_GEN_TYPE, w->zh), fod_waste_name(s->type[j]));
-        rpt_xl_str(x, ws, l->summary + 1, (lxw_col_t)(1 + j), buf, RPT_F_HEADER);
+    texts[n++] = il_label(RPT_L_YEAR, w->zh);
+    for (size_t j = 0; j < f->ntypes && j < FOD_NWASTE; j++) {
+        const char *name = w->zh ? fod_waste_zh[s->type[j]] : fod_waste_name(s->type[j]);
+        rpt_fmt(types[j], sizeof types[j], "%s%s%s", il_label(IL_CH4_GEN_TYPE, w->zh), il_label(IL_TITLE_SEP, w->zh),
+                name);
+        texts[n++] = types[j];
     }
     for (int k = 0; k < FS_COUNT; k++)
-        rpt_xl_str(x, ws, l->summary + 1, fod_scol(f, k), il_label(tail[k], w->zh), RPT_F_HEADER);
+        texts[n++] = il_label(tail[k], w->zh);
+    rpt_xl_header_strs(x, ws, l->summary + 1, 0, texts, n);
 }
 
 /* Writes year iy of the site summary at `row`: CH4 generated per type
@@ -443,8 +484,7 @@ static void fod_results(xw *w, lxw_worksheet *ws, const fod_result *fod, size_t 
         rpt_xl_formula(x, ws, row, FR_EMISSION, buf, t, RPT_F_T_SMALL);
         snprintf(buf, sizeof buf, "=%s*%s", rpt_xl_cell(row, FR_EMISSION).s, rpt_xl_cell(row, FR_GWP).s);
         rpt_xl_formula(x, ws, row, FR_CO2E, buf, t_co2e, RPT_F_T);
-        snprintf(buf, sizeof buf, "=%s", xw_gwp_ref(w, GAS_CH4, o).s);
-        rpt_xl_formula(x, ws, row, FR_GWP, buf, gwp, RPT_F_GENERAL);
+        xw_gwp_cell(w, ws, row, FR_GWP, GAS_CH4, o, gwp);
         rpt_xl_str(x, ws, row, FR_SITE, s->name, RPT_F_NONE);
         start = l.end;
     }
@@ -460,17 +500,18 @@ void xw_fod_sheet(xw *w)
     if (!n || w->xl.err)
         return;
     const inventory *inv = eng_inventory(w->r);
-    lxw_worksheet *ws = rpt_xl_sheet(&w->xl, XW_FOD_SHEET);
+    lxw_worksheet *ws = rpt_xl_sheet(&w->xl, xw_sheet(w, IL_SHEET_FOD));
     if (!ws)
         return;
     size_t maxcols = FY_COUNT;
     for (size_t i = 0; i < n; i++)
         if (1 + fod[i].ntypes + FS_COUNT > maxcols)
             maxcols = 1 + fod[i].ntypes + FS_COUNT;
-    rpt_xl_check(&w->xl, worksheet_set_column(ws, 0, 0, 40, NULL), "setting a column width");
-    rpt_xl_check(&w->xl, worksheet_set_column(ws, 1, (lxw_col_t)(maxcols - 1), 16, NULL), "setting a column width");
+    rpt_xl_width(&w->xl, ws, 0, 0, 40);
+    rpt_xl_width(&w->xl, ws, 1, (lxw_col_t)(maxcols - 1), 16);
+    rpt_xl_freeze(&w->xl, ws, FOD_ROW_TITLE + 1, 1);
     rpt_xl_str(&w->xl, ws, FOD_ROW_TITLE, 0, il_label(IL_FOD_TITLE, w->zh), RPT_F_TITLE);
-    rpt_xl_str(&w->xl, ws, FOD_ROW_NOTE, 0, il_label(IL_FOD_NOTE, w->zh), RPT_F_NONE);
+    rpt_xl_note(&w->xl, ws, FOD_ROW_NOTE, 0, (lxw_col_t)(maxcols - 1), il_label(IL_FOD_NOTE, w->zh));
     fod_results(w, ws, fod, n);
     lxw_row_t start = fod_first_block(n);
     for (size_t i = 0; i < n && !w->xl.err; i++) {
@@ -484,6 +525,7 @@ void xw_fod_sheet(xw *w)
         fod_summary(w, ws, s, &fod[i], &l);
         start = l.end;
     }
+    rpt_xl_print_area(&w->xl, ws, start, (lxw_col_t)(maxcols - 1));
 }
 
 /* Writes one model parameter as a Factors row (the Factors columns). */

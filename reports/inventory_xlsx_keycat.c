@@ -129,7 +129,7 @@ static double xk_xval(const kc_table *t, const kc_item *x, const double s[3])
 
 /* Cell references a block's line formulas share: the Total row's cells. */
 typedef struct {
-    char trend[64], sabs0[64], sx[64], swv[64], sabst[64];
+    char trend[sizeof(rpt_ref)], sabs0[sizeof(rpt_ref)], sx[sizeof(rpt_ref)], swv[sizeof(rpt_ref)], sabst[sizeof(rpt_ref)];
 } xk_refs;
 
 /* Writes line i of block t at sheet row `row`. */
@@ -158,7 +158,7 @@ static void xk_line(xw *w, lxw_worksheet *ws, lxw_row_t row, const kc_table *t, 
     int vcol = c->x;
     if (a2) {
         size_t ti = l->item; /* the item's Approach 1 row: G is its combined uncertainty */
-        snprintf(f, sizeof f, "=%s", xu_combined_ref(ti).s);
+        snprintf(f, sizeof f, "=%s", xu_combined_ref(w, ti).s);
         rpt_xl_formula(xl, ws, row, (lxw_col_t)c->u, f, x->unc_pct, RPT_F_T);
         rpt_ref uc = rpt_xl_cell(row, (lxw_col_t)c->u);
         if (trend)
@@ -282,10 +282,9 @@ static lxw_row_t xk_summary_block(xw *w, lxw_worksheet *ws, lxw_row_t row)
 void xk_sheet(xw *w)
 {
     static const double widths[] = {44, 8, 18, 18, 16, 14, 14, 14, 14, 10};
-    lxw_worksheet *ws = rpt_xl_sheet(&w->xl, "Key categories");
+    lxw_worksheet *ws = rpt_xl_sheet(&w->xl, xw_sheet(w, IL_SHEET_KEYCAT));
     if (!ws)
         return;
-    xu_page_setup(w, ws);
     rpt_xl_widths(&w->xl, ws, widths, sizeof widths / sizeof *widths);
     rpt_xl_str(&w->xl, ws, 0, 0, rpt_tr(&xk_title, w->zh), RPT_F_TITLE);
     xu_note(w, ws, 1, 8, rpt_tr(&xk_note, w->zh), 4);
@@ -298,12 +297,10 @@ void xk_sheet(xw *w)
 
 /* ----------------------------------------------- the Sectoral table's column */
 
-void xu_sectoral_key_header(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col)
+/* The Sectoral table's key-category header, when the categories were assessed. */
+const char *xu_sectoral_key_head(const xw *w)
 {
-    if (!w->u)
-        return;
-    rpt_xl_str(&w->xl, ws, row, col, rpt_tr(&xk_head_key_sectoral, w->zh), RPT_F_HEADER);
-    rpt_xl_check(&w->xl, worksheet_set_column(ws, col, col, 14, NULL), "setting a column width");
+    return w->u ? rpt_tr(&xk_head_key_sectoral, w->zh) : NULL;
 }
 
 void xu_sectoral_key(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *category)
@@ -312,5 +309,5 @@ void xu_sectoral_key(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, con
         return;
     char buf[64];
     ua_flags_text(ua_category_flags(w->u, category), buf, sizeof buf);
-    rpt_xl_str(&w->xl, ws, row, col, buf, RPT_F_BOLD);
+    rpt_xl_str(&w->xl, ws, row, col, buf, RPT_F_FLAG);
 }

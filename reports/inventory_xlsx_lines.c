@@ -7,9 +7,14 @@
 #include "inventory_xlsx.h"
 
 /* Sheet base names by group; sheet k > 0 of a group is "<name> <k+1>". */
-static const char *const xw_group_names[XG_COUNT] = {
-    [XG_CALC] = "Calculation", [XG_FUGITIVE] = "Fugitive", [XG_INDUSTRY] = "Industry",
-    [XG_AGRICULTURE] = "Agriculture", [XG_FOREST] = "Forest", [XG_WASTE] = "Waste", [XG_OTHER] = "Other sectors",
+static const rpt_label_id xw_group_names[XG_COUNT] = {
+    [XG_CALC] = IL_SHEET_CALC,
+    [XG_FUGITIVE] = IL_SHEET_FUGITIVE,
+    [XG_INDUSTRY] = IL_SHEET_INDUSTRY,
+    [XG_AGRICULTURE] = IL_SHEET_AGRICULTURE,
+    [XG_FOREST] = IL_SHEET_FOREST,
+    [XG_WASTE] = IL_SHEET_WASTE,
+    [XG_OTHER] = IL_SHEET_OTHER,
 };
 
 /* Columns of a product-method sheet before the term groups: the first
@@ -50,12 +55,32 @@ static xw_group_id xw_group_of(const eng_result *r, const eng_line *l)
 }
 
 /* Name of sheet k (0-based) of group g. */
-static void xw_sheet_name(xw_group_id g, unsigned k, char *buf, size_t len)
+static void xw_sheet_name(const xw *w, xw_group_id g, unsigned k, char *buf, size_t len)
 {
     if (k == 0)
-        snprintf(buf, len, "%s", xw_group_names[g]);
+        snprintf(buf, len, "%s", xw_sheet(w, xw_group_names[g]));
     else
-        snprintf(buf, len, "%s %u", xw_group_names[g], k + 1);
+        snprintf(buf, len, "%s %u", xw_sheet(w, xw_group_names[g]), k + 1);
+}
+
+/* Notes what record i's lines hold in its category's w->cinfo (looked up
+ * once per run of records of the same category). */
+static void xw_note_lines(xw *w, size_t i, const eng_line *lines, size_t n, const char **last, size_t *ci)
+{
+    const inv_record *rec = inv_rec(eng_inventory(w->r), i);
+    if (rec->category != *last) {
+        *last = rec->category;
+        *ci = xw_cat_index(w, rec->category);
+    }
+    xw_catinfo *c = w->cinfo && *ci != (size_t)-1 ? &w->cinfo[*ci] : NULL;
+    if (c)
+        c->not_est |= rec->not_estimated;
+    for (size_t j = 0; j < n; j++) {
+        if (c && lines[j].memo)
+            c->memo = true;
+        else if (c)
+            c->gases |= 1u << lines[j].gas;
+    }
 }
 
 /* First column after the term groups of a product sheet with n terms. */
@@ -66,8 +91,11 @@ bool xw_lines_plan(xw *w)
 {
     const inventory *inv = eng_inventory(w->r);
     eng_line lines[GAS_COUNT];
+    const char *last = NULL;
+    size_t ci = (size_t)-1;
     for (size_t i = 0; i < inv->n; i++) {
         size_t n = eng_lines(w->r, i, lines);
+        xw_note_lines(w, i, lines, n, &last, &ci);
         for (size_t j = 0; j < n; j++) {
             xw_group *g = &w->g[xw_group_of(w->r, &lines[j])];
             g->nlines++;
@@ -104,8 +132,8 @@ bool xw_lines_plan(xw *w)
             col[XK_MEMO] = XW_NO_COL;
         }
         for (unsigned k = 0; k < g->nsheets; k++) {
-            char name[32];
-            xw_sheet_name((xw_group_id)gi, k, name, sizeof name);
+            char name[XW_SHEET_NAME_MAX];
+            xw_sheet_name(w, (xw_group_id)gi, k, name, sizeof name);
             xw_add_source(w, name, col, false, 0, 0);
         }
     }
@@ -122,21 +150,23 @@ void xw_lines_free(xw *w)
 
 /* ----------------------------------------------------------- Calculation */
 
-/* Adds Calculation sheet k with its header, widths, frozen header row and
- * an autofilter over its `nrows` data rows. */
+/* Adds Calculation sheet k with its header, widths, an autofilter over its
+ * `nrows` data rows, and the header row and the columns up to the gas
+ * frozen (the record stays in view while scrolling to the sources). */
 static lxw_worksheet *xw_calc_sheet(xw *w, unsigned k, size_t nrows)
 {
-    static const double widths[RPT_C_COUNT] = {8,  34, 10, 8,  24, 6,  12, 10, 10, 10, 14, 12, 10,
-                                               10, 10, 9,  14, 6,  14, 8,  40, 40, 40, 10, 30};
-    char name[32];
-    xw_sheet_name(XG_CALC, k, name, sizeof name);
+    static const double widths[RPT_C_COUNT] = {8,  30, 10, 8,  22, 6,  12, 10, 10, 10, 14, 12, 10,
+                                               10, 10, 9,  14, 6,  14, 9,  40, 40, 40, 11, 30};
+    char name[XW_SHEET_NAME_MAX];
+    xw_sheet_name(w, XG_CALC, k, name, sizeof name);
     lxw_worksheet *ws = rpt_xl_sheet(&w->xl, name);
     if (!ws)
         return NULL;
     rpt_xl_widths(&w->xl, ws, widths, RPT_C_COUNT);
     rpt_xl_header(&w->xl, ws, 0, rpt_calc_labels, RPT_C_COUNT);
-    worksheet_freeze_panes(ws, 1, 0);
+    rpt_xl_freeze(&w->xl, ws, 1, RPT_C_AMOUNT);
     rpt_xl_check(&w->xl, worksheet_autofilter(ws, 0, 0, (lxw_row_t)nrows, RPT_C_COUNT - 1), "setting the autofilter");
+    rpt_xl_print_area(&w->xl, ws, (lxw_row_t)nrows, RPT_C_COUNT - 1);
     return ws;
 }
 
@@ -158,30 +188,25 @@ static void xw_line_head(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_line
 }
 
 /* Writes columns A..P of a Calculation row: the record, the activity and
- * the factors, with Energy = Amount x Unit factor x NCV (L = G*I*J). */
+ * the factors, with Energy = Amount x Unit factor x NCV (L = G*I*J). NCV,
+ * EF and oxidation refer to their cells on Factors (an oxidation in % with
+ * "*0.01"); an energy input's NCV and the default oxidation of 1 are
+ * numbers. */
 static void xw_calc_inputs(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_line *l, const rpt_line_text *t)
 {
     static const lxw_col_t energy[] = {RPT_C_AMOUNT, RPT_C_UNIT_FACTOR, RPT_C_NCV};
+    const eng_res *res = l->res;
+    const fset_value *ox = l->gas == GAS_CO2 ? res->oxid.v : NULL;
     rpt_xl *x = &w->xl;
     xw_line_head(w, ws, row, l, t);
     rpt_xl_num(x, ws, row, RPT_C_UNIT_FACTOR, l->unit_factor, RPT_F_GENERAL);
-    rpt_xl_num(x, ws, row, RPT_C_NCV, l->ncv, RPT_F_GENERAL);
+    xw_factor_cell(w, ws, row, RPT_C_NCV, res->ncv.v, 1.0, l->ncv, RPT_F_GENERAL);
     rpt_xl_str(x, ws, row, RPT_C_NCV_UNIT, t->ncv_unit, RPT_F_NONE);
     rpt_xl_product(x, ws, row, RPT_C_ENERGY, energy, 3, l->energy_tj, RPT_F_TJ);
-    rpt_xl_num(x, ws, row, RPT_C_EF, l->ef, RPT_F_GENERAL);
+    xw_factor_cell(w, ws, row, RPT_C_EF, res->ef[l->gas].v, 1.0, l->ef, RPT_F_GENERAL);
     rpt_xl_str(x, ws, row, RPT_C_EF_UNIT, t->ef_unit, RPT_F_NONE);
     rpt_xl_num(x, ws, row, RPT_C_EF_FACTOR, l->ef_factor, RPT_F_GENERAL);
-    rpt_xl_num(x, ws, row, RPT_C_OXIDATION, l->oxidation, RPT_F_FACTOR);
-}
-
-/* Writes the GWP of line `l` at (row, col): a reference to its row on the
- * Factors sheet, which gives the set, the value's source and, for methane
- * in a set that splits it, fossil or non-fossil. */
-static void xw_gwp_cell(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const eng_line *l)
-{
-    char f[96];
-    snprintf(f, sizeof f, "=%s", xw_gwp_ref(w, l->gas, l->gwp_origin).s);
-    rpt_xl_formula(&w->xl, ws, row, col, f, l->gwp, RPT_F_GENERAL);
+    xw_factor_cell(w, ws, row, RPT_C_OXIDATION, ox, ox ? ox->unit.scale : 1.0, l->oxidation, RPT_F_FACTOR);
 }
 
 /* Writes columns Q..Y: Emission = Energy x EF x EF factor x Oxidation
@@ -194,7 +219,7 @@ static void xw_calc_results(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_l
     static const lxw_col_t co2e[] = {RPT_C_EMISSION, RPT_C_GWP};
     rpt_xl *x = &w->xl;
     rpt_xl_product(x, ws, row, RPT_C_EMISSION, emission, 4, l->emission_t, xw_t_fmt(l->gas, false));
-    xw_gwp_cell(w, ws, row, RPT_C_GWP, l);
+    xw_gwp_cell(w, ws, row, RPT_C_GWP, l->gas, l->gwp_origin, l->gwp);
     rpt_xl_product(x, ws, row, RPT_C_CO2E, co2e, 2, l->emission_t_co2e, RPT_F_T);
     rpt_xl_str(x, ws, row, RPT_C_MEMO, t->memo, RPT_F_NONE);
     rpt_xl_src(x, ws, row, RPT_C_NCV_SRC, &t->ncv_src);
@@ -206,7 +231,8 @@ static void xw_calc_results(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_l
 
 /* ------------------------------------------------------- sector sheets */
 
-/* Writes the header of a product sheet with `nterms` term groups. */
+/* Writes the header of a product sheet with `nterms` term groups: the
+ * widths first, then the texts (the row's height follows the longest). */
 static void xw_prod_header(xw *w, lxw_worksheet *ws, unsigned nterms)
 {
     static const rpt_label_id head[P_TERM0] = {IL_RECORD_NO, IL_INPUT, IL_CATEGORY, IL_SECTOR,
@@ -215,45 +241,48 @@ static void xw_prod_header(xw *w, lxw_worksheet *ws, unsigned nterms)
                                                 IL_CONVERSION, IL_CONVERSION_NOTE, IL_EMISSION_T_GAS,
                                                 IL_GWP,        IL_EMISSION_T_CO2E, IL_UNCERTAINTY,
                                                 IL_DATA_SOURCE};
-    static const double head_w[P_TERM0] = {8, 34, 10, 8, 30, 6, 12, 10};
+    static const double head_w[P_TERM0] = {8, 30, 10, 8, 30, 6, 12, 10};
     static const double term_w[3] = {10, 26, 40};
-    static const double tail_w[PA_COUNT] = {10, 14, 40, 12, 26, 14, 8, 14, 10, 30};
+    static const double tail_w[PA_COUNT] = {10, 14, 40, 12, 26, 14, 8, 14, 11, 30};
+    static const rpt_label_id suffix[3] = {0, IL_TERM_NAME, IL_TERM_SOURCE}; /* the value column has none */
     rpt_xl *x = &w->xl;
     const char *sep = il_label(IL_TERM_SEP, w->zh);
-    rpt_xl_header(x, ws, 0, head, P_TERM0);
+    lxw_col_t a = xw_after(nterms);
+    char terms[3 * ENG_MAX_TERMS][96];
+    const char *texts[P_TERM0 + 3 * ENG_MAX_TERMS + PA_COUNT];
     rpt_xl_widths(x, ws, head_w, P_TERM0);
-    for (unsigned k = 0; k < nterms; k++) {
-        static const rpt_label_id suffix[3] = {0, IL_TERM_NAME, IL_TERM_SOURCE}; /* the value column has none */
+    for (unsigned c = 0; c < P_TERM0; c++)
+        texts[c] = il_label(head[c], w->zh);
+    for (unsigned k = 0; k < nterms && k < ENG_MAX_TERMS; k++) {
         for (unsigned c = 0; c < 3; c++) {
-            char buf[96];
             lxw_col_t col = (lxw_col_t)(P_TERM0 + 3 * k + c);
-            rpt_fmt(buf, sizeof buf, "%s%s%u%s", il_label(IL_TERM, w->zh), sep, k + 1,
+            rpt_fmt(terms[3 * k + c], sizeof terms[0], "%s%s%u%s", il_label(IL_TERM, w->zh), sep, k + 1,
                     c ? il_label(suffix[c], w->zh) : "");
-            rpt_xl_str(x, ws, 0, col, buf, RPT_F_HEADER);
-            rpt_xl_check(x, worksheet_set_column(ws, col, col, term_w[c], NULL), "setting a column width");
+            texts[col] = terms[3 * k + c];
+            rpt_xl_width(x, ws, col, col, term_w[c]);
         }
     }
-    lxw_col_t a = xw_after(nterms);
     for (unsigned c = 0; c < PA_COUNT; c++) {
-        rpt_xl_str(x, ws, 0, (lxw_col_t)(a + c), il_label(tail[c], w->zh), RPT_F_HEADER);
-        rpt_xl_check(x, worksheet_set_column(ws, (lxw_col_t)(a + c), (lxw_col_t)(a + c), tail_w[c], NULL),
-                     "setting a column width");
+        texts[a + c] = il_label(tail[c], w->zh);
+        rpt_xl_width(x, ws, (lxw_col_t)(a + c), (lxw_col_t)(a + c), tail_w[c]);
     }
+    rpt_xl_header_strs(x, ws, 0, 0, texts, (size_t)a + PA_COUNT);
 }
 
 /* Adds sheet k of product group g with its header and an autofilter over
  * `nrows` data rows. */
 static lxw_worksheet *xw_prod_sheet(xw *w, xw_group_id g, unsigned k, size_t nrows)
 {
-    char name[32];
-    xw_sheet_name(g, k, name, sizeof name);
+    char name[XW_SHEET_NAME_MAX];
+    xw_sheet_name(w, g, k, name, sizeof name);
     lxw_worksheet *ws = rpt_xl_sheet(&w->xl, name);
     if (!ws)
         return NULL;
     xw_prod_header(w, ws, w->g[g].nterms);
-    worksheet_freeze_panes(ws, 1, 0);
+    rpt_xl_freeze(&w->xl, ws, 1, P_AMOUNT);
     lxw_col_t last = (lxw_col_t)(xw_after(w->g[g].nterms) + PA_COUNT - 1);
     rpt_xl_check(&w->xl, worksheet_autofilter(ws, 0, 0, (lxw_row_t)nrows, last), "setting the autofilter");
+    rpt_xl_print_area(&w->xl, ws, (lxw_row_t)nrows, last);
     return ws;
 }
 
@@ -285,13 +314,14 @@ static void xw_prod_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_line 
         lxw_col_t v = (lxw_col_t)(P_TERM0 + 3 * k);
         rpt_src s = rpt_hit_src(&c->term[k]);
         rpt_term_name(l, k, w->zh, name, sizeof name);
-        rpt_xl_num(x, ws, row, v, l->term[k], RPT_F_GENERAL);
+        xw_factor_cell(w, ws, row, v, c->term[k].v, c->kind[k] == FSET_TERM_MUL ? 1.0 : c->term[k].v->unit.scale,
+                       l->term[k], RPT_F_GENERAL);
         rpt_xl_str(x, ws, row, v + 1, name, RPT_F_NONE);
         rpt_xl_src(x, ws, row, v + 2, &s);
         xw_term_factor(f, sizeof f, &used, c->kind[k], row, v);
     }
     lxw_col_t a = xw_after(nterms);
-    rpt_xl_num(x, ws, row, a + PA_EF, l->ef, RPT_F_GENERAL);
+    xw_factor_cell(w, ws, row, a + PA_EF, c->ef.v, 1.0, l->ef, RPT_F_GENERAL);
     rpt_xl_str(x, ws, row, a + PA_EF_UNIT, t->ef_unit, RPT_F_NONE);
     rpt_xl_src(x, ws, row, a + PA_EF_SRC, &t->ef_src);
     rpt_xl_num(x, ws, row, a + PA_CONV, l->ef_factor, RPT_F_GENERAL);
@@ -299,7 +329,7 @@ static void xw_prod_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_line 
     xw_term_factor(f, sizeof f, &used, FSET_TERM_MUL, row, a + PA_EF);
     xw_term_factor(f, sizeof f, &used, FSET_TERM_MUL, row, a + PA_CONV);
     rpt_xl_formula(x, ws, row, a + PA_EMISSION, f, l->emission_t, xw_t_fmt(l->gas, false));
-    xw_gwp_cell(w, ws, row, a + PA_GWP, l);
+    xw_gwp_cell(w, ws, row, a + PA_GWP, l->gas, l->gwp_origin, l->gwp);
     const lxw_col_t co2e[] = {a + PA_EMISSION, a + PA_GWP};
     rpt_xl_product(x, ws, row, a + PA_CO2E, co2e, 2, l->emission_t_co2e, RPT_F_T);
     rpt_xl_num(x, ws, row, a + PA_UNC, rec->uncertainty_pct, RPT_F_UNC);

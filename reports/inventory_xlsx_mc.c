@@ -7,7 +7,6 @@
 #include "../calc/category.h"
 #include "inventory_xlsx.h"
 
-#define XM_SHEET "Monte Carlo"
 #define XM_MAX_CONTRIB 40 /* inputs listed by their share of the variance; the rest summed in one line */
 
 /* Columns of the statistics blocks. */
@@ -240,7 +239,7 @@ static void xm_histogram(xw *w, lxw_worksheet *ws, lxw_row_t row)
         rpt_xl_num(&w->xl, ws, row, 5, (double)m->hist[b], RPT_F_INT);
     }
     lxw_chart *ch = rpt_xl_chart(&w->xl, LXW_CHART_COLUMN, rpt_tr(&xm_hist, w->zh));
-    lxw_chart_series *s = rpt_xl_series(&w->xl, ch, XM_SHEET, 4, 5, first, row - 1, NULL);
+    lxw_chart_series *s = rpt_xl_series(&w->xl, ch, xw_sheet(w, IL_SHEET_MC), 4, 5, first, row - 1, NULL);
     if (!s)
         return;
     chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
@@ -253,10 +252,9 @@ static void xm_histogram(xw *w, lxw_worksheet *ws, lxw_row_t row)
 
 void xm_sheet(xw *w)
 {
-    lxw_worksheet *ws = rpt_xl_sheet(&w->xl, XM_SHEET);
+    lxw_worksheet *ws = rpt_xl_sheet(&w->xl, xw_sheet(w, IL_SHEET_MC));
     if (!ws)
         return;
-    xu_page_setup(w, ws);
     rpt_xl_widths(&w->xl, ws, xm_widths, S_COUNT);
     rpt_xl_str(&w->xl, ws, 0, 0, rpt_tr(&xm_title, w->zh), RPT_F_TITLE);
     xu_note(w, ws, 1, S_A1, rpt_tr(&xm_what, w->zh), 3);

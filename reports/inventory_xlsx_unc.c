@@ -15,6 +15,9 @@
 /* The table's first row (0-based): title, note, base year, gap, header. */
 #define XU_T0 6
 
+/* Bytes of a buffer holding one cell reference (rpt_ref) and a few characters around it. */
+#define XU_REF (sizeof(rpt_ref) + 16)
+
 /* Columns of the table: A..Q as in 2006 IPCC Vol.1 Ch.3 Table 3.2
  * (N..Q: ghgcalc's, for asymmetric ranges), R where the figures come from. */
 enum { TA, TB, TC, TD, TE, TF, TG, TH, TI, TJ, TK, TL, TM, TN, TO, TP, TQ, TR, T_COUNT };
@@ -246,12 +249,12 @@ static double xu_quantile(unc_dist d, double m, double p, double P)
  * (the distributions of docs/uncertainty.md; m and p as fractions). */
 static void xu_q_formula(lxw_row_t row, bool lo, char *f, size_t len)
 {
-    char d[64], m[80], p[80];
+    char d[XU_REF], m[XU_REF], p[XU_REF];
     snprintf(d, sizeof d, "%s", rpt_xl_cell(row, IN_DIST).s);
     snprintf(m, sizeof m, "(%s/100)", rpt_xl_cell(row, IN_MINUS).s);
     snprintf(p, sizeof p, "(%s/100)", rpt_xl_cell(row, IN_PLUS).s);
     const char *P = lo ? "0.025" : "0.975", *Q = lo ? "0.975" : "0.025";
-    char logn[96], norm[200];
+    char logn[XU_REF + 8], norm[2 * XU_REF + 16];
     snprintf(logn, sizeof logn, lo ? "1-%s" : "1+%s", lo ? m : p);
     snprintf(norm, sizeof norm, "%sMAX(%s,%s)", lo ? "1-" : "1+", m, p);
     rpt_fmt(f, len,
@@ -291,7 +294,7 @@ static void xu_input_row(xw *w, lxw_worksheet *ws, lxw_row_t row, size_t i, cons
     rpt_xl_formula(xl, ws, row, IN_QLO, f, qlo, RPT_F_FACTOR);
     xu_q_formula(row, false, f, sizeof f);
     rpt_xl_formula(xl, ws, row, IN_QHI, f, qhi, RPT_F_FACTOR);
-    char a[64], b[64], lo[64], hi[64], nom[64];
+    char a[XU_REF], b[XU_REF], lo[XU_REF], hi[XU_REF], nom[XU_REF];
     snprintf(a, sizeof a, "%s", rpt_xl_cell(row, IN_ALPHA).s);
     snprintf(b, sizeof b, "%s", rpt_xl_cell(row, IN_BETA).s);
     snprintf(lo, sizeof lo, "%s", rpt_xl_cell(row, IN_QLO).s);
@@ -337,7 +340,7 @@ static void xu_part_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const unc_part 
     rpt_xl_str(xl, ws, row, P_KIND, p->ad ? "E" : "F", RPT_F_NONE);
     rpt_xl_num(xl, ws, row, P_T, p->t_co2e, RPT_F_T);
     double t = p->t_co2e, u = fmax(x->minus_pct, x->plus_pct);
-    char tc[64], um[64], up[64], uu[64];
+    char tc[XU_REF], um[XU_REF], up[XU_REF], uu[XU_REF];
     snprintf(tc, sizeof tc, "%s", rpt_xl_cell(row, P_T).s);
     snprintf(um, sizeof um, "%s", rpt_xl_ref(NULL, in_row, IN_UMINUS, true).s);
     snprintf(up, sizeof up, "%s", rpt_xl_ref(NULL, in_row, IN_UPLUS, true).s);
@@ -427,7 +430,7 @@ static void xu_cell(xw *w, lxw_worksheet *ws, const xu_layout_t *L, lxw_row_t ro
 static void xu_trend_cells(xw *w, lxw_worksheet *ws, const xu_layout_t *L, lxw_row_t row, const unc_row *r, const char *ct,
                     const char *dt)
 {
-    char f[RPT_XL_FORMULA_MAX], c[64], d[64];
+    char f[RPT_XL_FORMULA_MAX], c[XU_REF], d[XU_REF];
     snprintf(c, sizeof c, "%s", rpt_xl_cell(row, TC).s);
     snprintf(d, sizeof d, "%s", rpt_xl_cell(row, TD).s);
     snprintf(f, sizeof f, "=IF(%s=0,0,ABS((0.01*%s+%s-(0.01*%s+%s))/(0.01*%s+%s)*100-(%s-%s)/%s*100))", ct, d, dt, c,
@@ -448,7 +451,7 @@ static void xu_table_row(xw *w, lxw_worksheet *ws, const xu_layout_t *L, size_t 
 {
     const unc_row *r = &w->u->a1.rows[i];
     lxw_row_t row = L->t0 + (lxw_row_t)i;
-    char f[RPT_XL_FORMULA_MAX], buf[300], d[64];
+    char f[RPT_XL_FORMULA_MAX], buf[300], d[XU_REF];
     xu_row_label(&r->key, w->zh, buf, sizeof buf);
     rpt_xl_str(&w->xl, ws, row, TA, buf, RPT_F_NONE);
     rpt_xl_str(&w->xl, ws, row, TB, gas_name(r->key.gas), RPT_F_NONE);
@@ -462,7 +465,7 @@ static void xu_table_row(xw *w, lxw_worksheet *ws, const xu_layout_t *L, size_t 
     xu_sumsq_cell(w, ws, row, TF, L, a1, e, P_GS, d, r->ef_pct);
     snprintf(f, sizeof f, "=SQRT(%s^2+%s^2)", rpt_xl_cell(row, TE).s, rpt_xl_cell(row, TF).s);
     xu_cell(w, ws, L, row, TG, f, r->combined_pct, RPT_F_T);
-    char dt[64], ct[64];
+    char dt[XU_REF], ct[XU_REF];
     snprintf(dt, sizeof dt, "%s", rpt_xl_ref(NULL, L->total, TD, true).s);
     snprintf(ct, sizeof ct, "%s", rpt_xl_ref(NULL, L->total, TC, true).s);
     snprintf(f, sizeof f, "=IF(%s=0,0,(%s*%s)^2/%s^2)", dt, rpt_xl_cell(row, TG).s, rpt_xl_cell(row, TD).s, dt);
@@ -546,10 +549,9 @@ static void xu_head(xw *w, lxw_worksheet *ws, const xu_layout_t *L)
 static void xu_uncertainty(xw *w)
 {
     xu_layout_t L = {0};
-    lxw_worksheet *ws = rpt_xl_sheet(&w->xl, "Uncertainty");
+    lxw_worksheet *ws = rpt_xl_sheet(&w->xl, xw_sheet(w, IL_SHEET_UNC));
     if (!ws)
         return;
-    xu_page_setup(w, ws);
     if (!xu_layout(w, &L)) {
         rpt_xl_check(&w->xl, LXW_ERROR_MEMORY_MALLOC_FAILED, "laying out the Uncertainty sheet");
         xu_layout_free(&L);
@@ -576,17 +578,9 @@ void xu_note(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t last, const char
     rpt_xl_check(&w->xl, worksheet_set_row(ws, row, 15.0 * lines, NULL), "setting a row height");
 }
 
-void xu_page_setup(xw *w, lxw_worksheet *ws)
+rpt_ref xu_combined_ref(const xw *w, size_t i)
 {
-    worksheet_set_landscape(ws);
-    worksheet_set_paper(ws, 9); /* A4 */
-    (void)w;
-    worksheet_fit_to_pages(ws, 1, 0);
-}
-
-rpt_ref xu_combined_ref(size_t i)
-{
-    return rpt_xl_ref("Uncertainty", XU_T0 + (lxw_row_t)i, TG, true);
+    return rpt_xl_ref(xw_sheet(w, IL_SHEET_UNC), XU_T0 + (lxw_row_t)i, TG, true);
 }
 
 void xu_sheets(xw *w)

@@ -397,7 +397,8 @@ static void pw_about(pw *w)
     static const double widths[] = {36, 90, 12, 60};
     rpt_about a;
     eng_order o = eng_search_order(w->m->in.base);
-    rpt_about_start(&a, &w->xl, widths, 4, pw_label(w, PWL_ABOUT_TITLE));
+    rpt_about_start(&a, &w->xl, "About", widths, 4, /* sheet names stay English (docs/projection.md) */
+                    pw_label(w, PWL_ABOUT_TITLE));
     pw_about_run(w, &a);
     rpt_about_gap(&a);
     rpt_about_sets(&a, o.sets, o.n);
@@ -461,6 +462,7 @@ int rpt_projection_xlsx(const prj_report *p, const char *path, const rpt_meta *m
         return -1;
     rpt_fmt(title, sizeof title, "%s %s", pw_label(&w, PWL_DOC_TITLE), w.f->id ? w.f->id : "");
     rpt_xl_properties(&w.xl, title, w.f->region ? w.f->region : "");
+    rpt_xl_footer(&w.xl, title); /* every sheet's printed footer: the title and "Page N of M" */
     if (!pw_alloc(&w))
         rpt_xl_check(&w.xl, LXW_ERROR_MEMORY_MALLOC_FAILED, "allocating the workbook's row records");
     pw_sheets(&w);

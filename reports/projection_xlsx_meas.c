@@ -41,7 +41,7 @@ static void pw_tb_update(pw_tb *b, size_t li, const pw_upd *u, const char *mid)
     const prj_line *l = &w->m->lines[li];
     const prj_run *r = &b->st;
     size_t ny = w->ny;
-    char per[160];
+    char per[2 * sizeof(rpt_ref) + 8];
     for (int k = 0; k < 2; k++) {
         lxw_row_t *cur = k ? &b->M[li] : &b->E[li];
         if (!*cur || (k && !b->track_M[li]))
@@ -482,7 +482,7 @@ static lxw_row_t pw_tb_elec(pw_tb *b)
 static void pw_fb_item(pw_fb *fb, const pw_tb *b, const prj_item *x, lxw_row_t path, lxw_row_t elec, size_t k, size_t t)
 {
     const pw *w = b->w;
-    char a0[64];
+    char a0[sizeof(rpt_ref)];
     snprintf(a0, sizeof a0, "%s", rpt_xl_ref(PW_BASE, (lxw_row_t)(w->base_item0 + k), BI_AMOUNT, true).s);
     if (x->path && x->path->unit_text)
         pw_fb_add(fb, "%s", pw_tb_at(path, t).s);
@@ -513,7 +513,7 @@ static lxw_row_t pw_tb_item(pw_tb *b, size_t k, lxw_row_t elec)
     const prj_item *x = &b->p->items[k];
     const prj_scen_result *sr = b->sr;
     size_t nh = w->m->in.nhist;
-    char a0[64];
+    char a0[sizeof(rpt_ref)];
     snprintf(a0, sizeof a0, "%s", rpt_xl_ref(PW_BASE, (lxw_row_t)(w->base_item0 + k), BI_AMOUNT, true).s);
     lxw_row_t path = 0;
     if (x->path) {

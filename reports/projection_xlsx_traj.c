@@ -408,7 +408,7 @@ static void pw_tb_line_ef(pw_tb *b, size_t li)
             b->F[li * GAS_COUNT + g] = b->entry[PRJ_E_EF][k];
         if (!e || !e->unit_text || l->ef0[g] == 0)
             continue;
-        char ef0[64];
+        char ef0[sizeof(rpt_ref)];
         snprintf(ef0, sizeof ef0, "%s", pw_base_ref(w, li, (lxw_col_t)(w->base_gas[g] + 1)).s);
         lxw_row_t prow = pw_tb_row(b, PWL_Q_EFPATH, e->id, l, g, NULL);
         pw_tb_path(b, prow, &e->path, b->p->ef_scale[li * GAS_COUNT + g], ef0, l->ef0[g], RPT_F_GENERAL);

@@ -3,11 +3,13 @@
 
 #include <math.h>
 
-void rpt_about_start(rpt_about *a, rpt_xl *x, const double *width_chars, size_t n, const char *title)
+void rpt_about_start(rpt_about *a, rpt_xl *x, const char *sheet, const double *width_chars, size_t n,
+                     const char *title)
 {
     a->x = x;
     a->row = 0;
-    a->ws = rpt_xl_sheet(x, "About");
+    a->ncols = n;
+    a->ws = rpt_xl_sheet(x, sheet ? sheet : rpt_xl_label(x, RPT_L_ABOUT_SHEET));
     if (!a->ws)
         return;
     rpt_xl_widths(x, a->ws, width_chars, n);
@@ -52,6 +54,9 @@ void rpt_about_sets(rpt_about *a, const fset *const *sets, size_t n)
     rpt_xl_str(a->x, a->ws, a->row++, 0, rpt_xl_label(a->x, RPT_L_FACTOR_SETS), RPT_F_BOLD);
     rpt_xl_header(a->x, a->ws, a->row++, hdr, 4);
     for (size_t i = 0; i < n; i++, a->row++) {
+        static const lxw_col_t cols[] = {1, 3};
+        const char *texts[] = {sets[i]->title, sets[i]->source};
+        rpt_xl_fit_row(a->x, a->ws, a->row, cols, texts, 2, false);
         rpt_xl_str(a->x, a->ws, a->row, 0, sets[i]->id, RPT_F_NONE);
         rpt_xl_str(a->x, a->ws, a->row, 1, sets[i]->title, RPT_F_WRAP);
         rpt_xl_str(a->x, a->ws, a->row, 2, sets[i]->version, RPT_F_NONE);
@@ -70,4 +75,10 @@ void rpt_about_inputs(rpt_about *a, const rpt_meta *m)
         rpt_xl_str(a->x, a->ws, a->row, 0, m->input_paths[i], RPT_F_NONE);
         rpt_xl_str(a->x, a->ws, a->row, 1, m->input_sha256 ? m->input_sha256[i] : NULL, RPT_F_NONE);
     }
+}
+
+void rpt_about_end(rpt_about *a)
+{
+    if (a->ws && a->row)
+        rpt_xl_print_area(a->x, a->ws, a->row - 1, (lxw_col_t)(a->ncols ? a->ncols - 1 : 0));
 }

@@ -13,11 +13,14 @@ typedef struct {
     rpt_xl *x;
     lxw_worksheet *ws; /* NULL after an error: the calls do nothing */
     lxw_row_t row;     /* the next row */
+    size_t ncols;      /* columns given widths: the printed ones */
 } rpt_about;
 
-/* Adds the "About" sheet with the widths of its first n columns and writes
- * `title` on the first row. */
-void rpt_about_start(rpt_about *a, rpt_xl *x, const double *width_chars, size_t n, const char *title);
+/* Adds the About sheet, named `sheet` (NULL: "About" in the workbook's
+ * language, 关于 in Chinese), with the widths of its first n columns and
+ * writes `title` on the first row. */
+void rpt_about_start(rpt_about *a, rpt_xl *x, const char *sheet, const double *width_chars, size_t n,
+                     const char *title);
 
 /* Writes a bold label and its text on the next row. */
 void rpt_about_pair(rpt_about *a, const char *label, const char *value);
@@ -41,5 +44,9 @@ void rpt_about_sets(rpt_about *a, const fset *const *sets, size_t n);
 
 /* The input files: a heading, Path / SHA-256, one row per file. */
 void rpt_about_inputs(rpt_about *a, const rpt_meta *m);
+
+/* Ends the sheet: only its rows and the columns given widths are printed
+ * (a long text would otherwise spill to the right and shrink the page). */
+void rpt_about_end(rpt_about *a);
 
 #endif

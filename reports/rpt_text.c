@@ -24,6 +24,8 @@ static const rpt_text rpt_generic_labels[RPT_L_COUNT] = {
     [RPT_L_INPUT_FILES] = {"Input files", "输入文件"},
     [RPT_L_PATH] = {"Path", "路径"},
     [RPT_L_SHA256] = {"SHA-256", "SHA-256"},
+    [RPT_L_PAGE] = {"Page &P of &N", "第 &P 页，共 &N 页"},
+    [RPT_L_ABOUT_SHEET] = {"About", "关于"},
 };
 
 /* Picks the language; a missing Chinese text falls back to English. */

@@ -41,6 +41,8 @@ enum {
     RPT_L_INPUT_FILES,
     RPT_L_PATH,
     RPT_L_SHA256,
+    RPT_L_PAGE,        /* the printed footer's "Page &P of &N" */
+    RPT_L_ABOUT_SHEET, /* the About sheet's name */
     RPT_L_COUNT
 };
 

@@ -435,7 +435,7 @@ static void tw_about(tw_book *b, const tpl_kind *k, const rpt_meta *m)
 {
     rpt_about a;
     double w[] = {28, 90};
-    rpt_about_start(&a, &b->x, w, 2, rpt_xl_label(&b->x, TW_L_ABOUT_TITLE));
+    rpt_about_start(&a, &b->x, NULL, w, 2, rpt_xl_label(&b->x, TW_L_ABOUT_TITLE));
     rpt_about_run(&a, m);
     rpt_about_pair(&a, rpt_xl_label(&b->x, TW_L_KIND), k->id);
     rpt_about_language(&a);

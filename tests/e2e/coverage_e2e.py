@@ -109,8 +109,13 @@ def coal_mining_tier1_by_hand(tmp):
     check(wb.sheetnames[3:5] == ["Calculation", "Fugitive"] and "Other sectors" not in wb.sheetnames,
           "sheets %r" % wb.sheetnames)
     line = [d for d in sheet_dicts(wb["Fugitive"]) if d["Category"] == "1.B.1.a.ii.1"]
-    check(len(line) == 1 and line[0]["Term 1"] == 0.67 and line[0]["EF"] == 1.2
-          and str(line[0]["Emission (t gas)"]).startswith("="), "Fugitive row %r" % line)
+    check(len(line) == 1 and str(line[0]["Emission (t gas)"]).startswith("="), "Fugitive row %r" % line)
+    # the term and the EF refer to their cells on Factors, which hold 0.67 kg/m3 and 1.2 m3/t
+    fac = wb["Factors"]
+    for col, want in (("Term 1", 0.67), ("EF", 1.2)):
+        ref = str(line[0][col])
+        check(ref.startswith("=Factors!$D$"), "%s %r is no reference to Factors" % (col, ref))
+        check(fac[ref[len("=Factors!"):].replace("$", "")].value == want, "%s on Factors: %r" % (col, ref))
     checks = wb["Checks"]
     status = {checks.cell(row=i, column=1).value: checks.cell(row=i, column=3).value
               for i in range(1, checks.max_row + 1)}
@@ -410,9 +415,12 @@ def cement_ckd_correction_from_its_parts(tmp):
     wb = load_wb(xlsx, data_only=False)
     rows = {d["Activity"]: d for d in sheet_dicts(wb["Industry"])}
     ckd = rows["cement_kiln_dust"]
-    check(ckd["Term 1"] == cd and ckd["Term 1: name [unit]"].startswith("carbonate_fraction")
-          and ckd["Term 2"] == fd and ckd["Term 2: name [unit]"].startswith("calcination") and ckd["EF"] == efc,
-          "CKD parts in their cells: %r" % ckd)
+    cached = {d["Activity"]: d for d in sheet_dicts(load_wb(xlsx)["Industry"])}["cement_kiln_dust"]
+    # the parts are references to their Factors cells (docs/workbook.md), cached with the values
+    check(all(str(ckd[c]).startswith("=Factors!$D$") for c in ("Term 1", "Term 2", "EF"))
+          and cached["Term 1"] == cd and ckd["Term 1: name [unit]"].startswith("carbonate_fraction")
+          and cached["Term 2"] == fd and ckd["Term 2: name [unit]"].startswith("calcination")
+          and cached["EF"] == efc, "CKD parts in their cells: %r" % ckd)
     check(ckd["Emission (t gas)"] == "=G3*I3*L3*O3*R3", "CKD formula %r" % ckd["Emission (t gas)"])
     check(rows["clinker_tier2_ckd_parts"]["Term 1"] is None, "no CKD correction term on the clinker row")
     # a CKD record without its calcination fraction is refused, not computed without it

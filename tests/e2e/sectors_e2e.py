@@ -434,7 +434,12 @@ def summary_sumifs_over_every_sheet(tmp):
     for c in j["categories"] + j["sectors"]:
         check(c["code"] in rows, "Sectoral table lacks %s" % c["code"])
         close(rows[c["code"]][7], c["t_co2e"], "Sectoral %s CO2e vs JSON" % c["code"])
-    check(len(rows) == len(j["categories"]) + len(j["sectors"]) + 2, "Sectoral rows %d" % len(rows))
+    # the IPCC levels 1, 1.A, 2, 3, 4, 5 and the sector 1.B (shown without records) besides them, the two
+    # totals and the note on the notation keys
+    check(len(rows) == len(j["categories"]) + len(j["sectors"]) + 7 + 2 + 1, "Sectoral rows %d" % len(rows))
+    for level in ("1", "1.A", "2", "3", "4"):
+        close(rows[level][7], sum(c["t_co2e"] for c in j["categories"] if c["code"] == level
+                                  or c["code"].startswith(level + ".")), "Sectoral level %s CO2e" % level)
     t, co2e, excl, lulucf = expected_totals()
     close(rows["Total including LULUCF (net)"][7], co2e, "Sectoral net total")
     close(rows["Total excluding LULUCF (3.B)"][7], excl, "Sectoral total without LULUCF")
@@ -446,28 +451,29 @@ def summary_sumifs_over_every_sheet(tmp):
 
 
 @test
-def pie_chart_only_positive_sectors(tmp):
-    """The sink 3.B is listed under net removals, not in the pie; a third chart shows the totals."""
+def bar_chart_of_sorted_sectors(tmp):
+    """Every sector, the sink 3.B too, in a bar chart largest first; shares of the emitting sectors only."""
     o = full(tmp)
     ws = load_wb(o.xlsx)["Summary"]
     with zipfile.ZipFile(o.xlsx) as z:
         charts = sorted(n for n in z.namelist() if n.startswith("xl/charts/chart"))
         check(len(charts) == 3, "charts %r" % charts)
-        pie = [z.read(n).decode("utf-8") for n in charts if "<c:pieChart>" in z.read(n).decode("utf-8")]
-    check(len(pie) == 1, "one pie chart expected")
-    refs = re.findall(r"<c:f>Summary!\$([A-Z])\$(\d+):\$[A-Z]\$(\d+)</c:f>", pie[0])
+        xml = [z.read(n).decode("utf-8") for n in charts]
+    check(not any("<c:pieChart>" in x for x in xml), "a pie chart is left")
+    bars = [x for x in xml if '<c:barDir val="bar"/>' in x]
+    check(len(bars) == 2, "two bar charts expected (sectors, totals)")
+    refs = re.findall(r"<c:f>Summary!\$([A-Z])\$(\d+):\$[A-Z]\$(\d+)</c:f>", bars[0])
     vals = [r for r in refs if r[0] == "C"]
-    check(len(vals) == 1, "pie value refs %r" % refs)
+    check(len(vals) == 1, "bar value refs %r" % refs)
     first, last = int(vals[0][1]), int(vals[0][2])
     codes = [ws.cell(row=r, column=1).value for r in range(first, last + 1)]
-    check("3.B" not in codes, "3.B in the pie: %r" % codes)
-    check(all(ws.cell(row=r, column=3).value >= 0 for r in range(first, last + 1)), "negative slice")
-    check(len(codes) == 9, "9 emitting sectors expected: %r" % codes)
+    co2e = [ws.cell(row=r, column=3).value for r in range(first, last + 1)]
+    check(len(codes) == 10 and codes[-1] == "3.B", "10 sectors, the sink last: %r" % codes)
+    check(co2e == sorted(co2e, reverse=True), "sectors not sorted by CO2e: %r" % co2e)
+    close(co2e[-1], PRODUCT["forest"][4], "3.B net removals")
     shares = [ws.cell(row=r, column=4).value for r in range(first, last + 1)]
-    close(sum(shares), 1.0, "shares of the emitting sectors")
-    r = find_label(ws, "Net removals by sector (negative; not in the pie chart)")
-    check(ws.cell(row=r + 2, column=1).value == "3.B", "removals table %r" % ws.cell(row=r + 2, column=1).value)
-    close(ws.cell(row=r + 2, column=3).value, PRODUCT["forest"][4], "3.B net removals")
+    close(sum(shares[:-1]), 1.0, "shares of the emitting sectors")
+    check(shares[-1] is None, "the sink has no share: %r" % shares[-1])
 
 
 @test
@@ -532,11 +538,11 @@ def recalc_full(tmp):
 def recalc_full_zh(tmp):
     o = full(tmp, "--lang", "zh")
     wb = load_wb(o.xlsx)
-    check(wb.sheetnames[4:9] == ["Industry", "Agriculture", "Forest", "Waste", "Landfill (FOD)"],
+    check(wb.sheetnames[4:9] == ["工业生产过程", "农业", "林业", "废弃物处理", "填埋一阶衰减"],
           "zh sheets %r" % wb.sheetnames)
-    check(wb["Summary"]["A9"].value == "CO2", "zh Summary")
-    check(any("\u4e00" <= ch <= "\u9fff" for ch in str(wb["Industry"]["I1"].value)), "zh term header %r"
-          % wb["Industry"]["I1"].value)
+    check(wb["汇总"]["A9"].value == "CO2", "zh Summary")
+    check(any("\u4e00" <= ch <= "\u9fff" for ch in str(wb["工业生产过程"]["I1"].value)), "zh term header %r"
+          % wb["工业生产过程"]["I1"].value)
     recalc(o.xlsx)
 
 

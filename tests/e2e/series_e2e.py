@@ -377,7 +377,7 @@ def estimates_are_expected(tmp):
         else:
             check(lines[0].startswith("met        energy: energy_per_gdp 2025 = "), "console %r" % lines)
     r, out = est_case(tmp, "latest_statistics: 2020\n", "", "--lang", "zh")
-    check(load_wb(out)["Targets"]["S2"].value == "预计达标", "zh %r" % load_wb(out)["Targets"]["S2"].value)
+    check(load_wb(out)["目标"]["S2"].value == "预计达标", "zh %r" % load_wb(out)["目标"]["S2"].value)  # --lang zh: sheet 目标
     o = recalc(out)
     check("0 mismatches" in o, o[-500:])
 

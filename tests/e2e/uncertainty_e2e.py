@@ -384,12 +384,13 @@ def monte_carlo_stop_rule(tmp):
 def chinese_labels(tmp):
     o = run(tmp, KC, "--lang", "zh", "--monte-carlo", "1000")
     wb = load_wb(o.xlsx)
-    u = wb["Uncertainty"]
+    # --lang zh names the sheets in Chinese too (docs/workbook.md)
+    u = wb["不确定性"]
     heads = [c.value for c in u[6]]
     check("E：活动水平数据不确定性（%）" in heads, "Uncertainty header in Chinese: %r" % heads[:6])
-    check(wb["Key categories"]["A1"].value.startswith("关键类别"), "Key categories title")
-    check(wb["Monte Carlo"]["A1"].value.startswith("蒙特卡洛"), "Monte Carlo title")
-    st = wb["Sectoral table"]
+    check(wb["关键类别"]["A1"].value.startswith("关键类别"), "Key categories title")
+    check(wb["蒙特卡洛"]["A1"].value.startswith("蒙特卡洛"), "Monte Carlo title")
+    st = wb["部门报告表"]
     check(any(v == "关键类别（L1 T1 L2 T2）" for v in [c.value for c in st[1]]), "Sectoral key header")
 
 
