@@ -51,6 +51,8 @@ const cli_opt cli_out_opts[] = {
     {"--csv", NULL, CLI_TEXT, offsetof(cli_out, csv), "F", "the CSV to write (default: beside -o)", NULL, NULL},
     {"--json", NULL, CLI_TEXT, offsetof(cli_out, json), "F", "the JSON to write (default: beside -o)", NULL, NULL},
     {"--no-csv-json", NULL, CLI_FLAG, offsetof(cli_out, no_machine), NULL, "write the workbook only", NULL, NULL},
+    {"--csv-bom", NULL, CLI_FLAG, offsetof(cli_out, csv_bom), NULL,
+     "start the CSV with a UTF-8 byte order mark (Excel on Chinese Windows then reads it as UTF-8)", NULL, NULL},
     {NULL, NULL, 0, 0, NULL, NULL, NULL, NULL},
 };
 
@@ -453,6 +455,7 @@ void cli_inputs_free(cli_inputs *in)
 rpt_meta cli_meta(const cli_base *b, const cli_out *o, const cli_inputs *in)
 {
     return (rpt_meta){.zh = o->lang == 1,
+                      .csv_bom = o->csv_bom,
                       .tool_version = GHGCALC_VERSION,
                       .command_line = b->command_line,
                       .input_paths = in->paths.v,

@@ -68,6 +68,7 @@ typedef struct {
     const char *json;     /* --json F; default beside -o */
     bool no_machine;      /* --no-csv-json */
     int lang;             /* --lang: 0 en, 1 zh */
+    bool csv_bom;         /* --csv-bom: a UTF-8 byte order mark first in every CSV */
 } cli_out;
 
 extern const cli_opt cli_out_opts[];

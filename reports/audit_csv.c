@@ -38,8 +38,7 @@ static void ac_row(FILE *out, size_t no, const aud_enterprise *e, const aud_find
 
 int rpt_audit_csv(const aud_batch *b, const char *path, const rpt_meta *m, char *err, size_t errlen)
 {
-    (void)m;
-    FILE *out = rpt_fopen(path, err, errlen);
+    FILE *out = rpt_csv_fopen(path, m, err, errlen);
     if (!out)
         return -1;
     size_t ncols = sizeof ac_cols / sizeof *ac_cols, no = 0;

@@ -82,8 +82,7 @@ static void ic_values(const int_year *y, double v[IC_NCOLS])
 /* Writes the CSV; see intensity_report.h. */
 int rpt_intensity_csv(const int_result *r, const char *path, const rpt_meta *m, char *err, size_t errlen)
 {
-    (void)m;
-    FILE *f = rpt_fopen(path, err, errlen);
+    FILE *f = rpt_csv_fopen(path, m, err, errlen);
     if (!f)
         return -1;
     for (size_t c = 0; c < IC_NCOLS; c++)

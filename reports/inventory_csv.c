@@ -214,8 +214,7 @@ static bool csv_rows(FILE *f, const eng_result *r)
  * the CSV is for machines. Returns 0, or -1 with the error in err. */
 int rpt_inventory_csv(const eng_result *r, const char *path, const rpt_meta *m, char *err, size_t errlen)
 {
-    (void)m;
-    FILE *f = rpt_fopen(path, err, errlen);
+    FILE *f = rpt_csv_fopen(path, m, err, errlen);
     if (!f)
         return -1;
     if (!csv_rows(f, r)) {

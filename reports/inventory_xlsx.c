@@ -116,8 +116,9 @@ char *xw_sectoral_co2_formula(const xw *w)
     return formula;
 }
 
-/* Writes a SUMIFS total with its cached value; an over-long formula is an
- * error (it cannot happen below ~40 sheets of rows). */
+/* Writes a SUMIFS total (tonnes: every key it sums is a mass) with its
+ * cached value; an over-long formula is an error (it cannot happen below
+ * ~40 sheets of rows). */
 void xw_sumifs_cell(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, xw_key sum, const xw_crit *crit,
                     size_t ncrit, double cached, rpt_fmt_id f, const char *zero)
 {
@@ -129,7 +130,7 @@ void xw_sumifs_cell(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, xw_k
     if (!xw_sumifs(w, formula, XW_FORMULA_MAX, sum, crit, ncrit, false))
         rpt_xl_check(&w->xl, LXW_ERROR_PARAMETER_VALIDATION, "building a SUMIFS formula (too long)");
     else
-        rpt_xl_formula_zero(&w->xl, ws, row, col, formula, cached, f, zero);
+        xw_mass_formula(w, ws, row, col, formula, cached, f, zero); /* t, or 10^4 t with --unit 10kt */
     free(formula);
 }
 
@@ -250,6 +251,7 @@ int rpt_inventory_xlsx(const rpt_inventory *inv, const char *path, const rpt_met
     w->base_path = inv->base_path;
     w->m = m;
     w->zh = m->zh;
+    w->mass_10kt = inv->mass_10kt;
     if (!rpt_xl_open(&w->xl, path, m, &il_labels, err, errlen)) {
         free(w);
         return -1;
@@ -260,6 +262,7 @@ int rpt_inventory_xlsx(const rpt_inventory *inv, const char *path, const rpt_met
     xw_properties(w);
     xw_summary(w);
     xw_sectoral(w);
+    xc_sheet(w); /* Reporting tables (inventory_xlsx_cn.c) */
     xw_lines_write(w);
     xw_fod_sheet(w);
     rpt_xlsx_indirect(w);

@@ -96,6 +96,7 @@ typedef struct {
     const char *base_path;      /* the base-year inventory as given, or NULL */
     const rpt_meta *m;
     bool zh;
+    bool mass_10kt;             /* --unit 10kt: masses of Summary, Sectoral table and Reporting tables in 10^4 t */
     xw_group g[XG_COUNT];
     xw_source src[XW_MAX_SOURCES];
     size_t nsrc;
@@ -263,5 +264,23 @@ rpt_ref xu_combined_ref(const xw *w, size_t i);
  * sheet (inventory_xlsx_mc.c). */
 void xk_sheet(xw *w);
 void xm_sheet(xw *w);
+
+/* ---- the reporting tables of the provincial guideline (inventory_xlsx_cn.c) ---- */
+
+/* Writes the "Reporting tables" sheet: emissions by sector and gas, fossil
+ * fuel combustion by energy balance sector and by coal, oil and gas. */
+void xc_sheet(xw *w);
+
+/* --unit 10kt on the Summary and the Sectoral table (inventory_xlsx_cn.c):
+ * the label `id` (IL_*) with its unit in 10^4 t when w->mass_10kt (the
+ * mass headers and chart titles; any other label as il_label gives it),
+ * and a formula of tonnes written as "=(...)/10000" with its cached value
+ * divided likewise (a zero shown as `zero`, see rpt_xl_formula_zero). */
+const char *xw_mass_label(const xw *w, rpt_label_id id);
+
+/* Tonnes `t` in the unit the Summary and Sectoral table show: t / 10^4 with --unit 10kt. */
+double xw_mass_shown(const xw *w, double t);
+void xw_mass_formula(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *formula, double cached_t,
+                     rpt_fmt_id f, const char *zero);
 
 #endif

@@ -279,8 +279,9 @@ static bool sr_formula(const xw *w, const sr_table *t, size_t i, lxw_col_t col, 
     if (!n || r->exact) { /* its own records, or a level with no rows: the SUMIFS of its code */
         char *own = malloc(XW_FORMULA_MAX);
         bool ok = own && sr_sumifs(w, &m, what, own, XW_FORMULA_MAX);
-        if (ok && used < len)
-            used += (size_t)snprintf(buf + used, len - used, "%s%s", n ? "+" : "=", own + 1);
+        if (ok && used < len) /* the rows' cells are in the shown unit already; the records' tonnes are not */
+            used += (size_t)snprintf(buf + used, len - used, w->mass_10kt ? "%s(%s)/10000" : "%s%s", n ? "+" : "=",
+                                     own + 1);
         free(own);
         if (!ok)
             return false;
@@ -304,8 +305,12 @@ static void sr_write_row(xw *w, lxw_worksheet *ws, const sr_table *t, size_t i, 
             rpt_xl_check(&w->xl, LXW_ERROR_PARAMETER_VALIDATION, "building a Sectoral table formula (too long)");
             return;
         }
-        rpt_xl_formula_zero(&w->xl, ws, r->row, col, buf, sr_value(&r->t, what), sr_fmt(what, bold),
-                            sr_key(w, t, r->code, NULL, what));
+        const char *zero = sr_key(w, t, r->code, NULL, what);
+        if (r->kind == SR_LEVEL) /* a SUM of rows in the shown unit (sr_formula) */
+            rpt_xl_formula_zero(&w->xl, ws, r->row, col, buf, xw_mass_shown(w, sr_value(&r->t, what)),
+                                sr_fmt(what, bold), zero);
+        else /* a SUMIFS of tonnes: t or 10^4 t */
+            xw_mass_formula(w, ws, r->row, col, buf, sr_value(&r->t, what), sr_fmt(what, bold), zero);
     }
     xu_sectoral_key(w, ws, r->row, (lxw_col_t)(4 + c->ngas), r->code); /* key categories (inventory_xlsx_keycat.c) */
 }
@@ -333,7 +338,7 @@ static void sr_write_totals(xw *w, lxw_worksheet *ws, const sr_table *t, const s
             if (used < XW_FORMULA_MAX)
                 snprintf(buf + used, XW_FORMULA_MAX - used, ")%s%s", v == 0 && lulucf >= 0 ? "-" : "",
                          v == 0 && lulucf >= 0 ? rpt_xl_cell(t->row[lulucf].row, col).s : "");
-            rpt_xl_formula_zero(&w->xl, ws, row, col, buf, sr_value(&tot[v], what), sr_fmt(what, true),
+            rpt_xl_formula_zero(&w->xl, ws, row, col, buf, xw_mass_shown(w, sr_value(&tot[v], what)), sr_fmt(what, true),
                                 sr_key(w, t, "", v == 0 ? RPT_LULUCF : NULL, what));
         }
     }
@@ -356,11 +361,11 @@ static lxw_col_t sr_header(xw *w, lxw_worksheet *ws, const sr_cols *c)
     texts[n++] = il_label(IL_CATEGORY, w->zh);
     texts[n++] = il_label(IL_NAME, w->zh);
     for (size_t i = 0; i < c->ngas; i++) {
-        snprintf(gas[i], sizeof gas[i], "%s (t)", gas_name(c->gas[i]));
+        snprintf(gas[i], sizeof gas[i], "%s (%s)", gas_name(c->gas[i]), w->mass_10kt ? (w->zh ? "万吨" : "10^4 t") : "t");
         texts[n++] = gas[i];
     }
-    texts[n++] = il_label(IL_CO2E_T, w->zh);
-    texts[n++] = il_label(IL_MEMO_BIO_T, w->zh);
+    texts[n++] = xw_mass_label(w, IL_CO2E_T); /* t, or 10^4 t with --unit 10kt */
+    texts[n++] = xw_mass_label(w, IL_MEMO_BIO_T);
     if (key)
         texts[n++] = key;
     rpt_xl_header_strs(&w->xl, ws, 0, 0, texts, n);

@@ -96,7 +96,7 @@ static void xw_summary_indirect(xw *w, lxw_worksheet *ws, const xw_sum_rows *sr)
         snprintf(f, sizeof f, "=SUMIFS(%s,%s,\"%s\")", rpt_xl_column(sheet, IND_T).s, rpt_xl_column(sheet, IND_VIEW).s,
                  rpt_indirect_view(v, w->zh));
         rpt_xl_str(&w->xl, ws, row, SG_LABEL, il_label(label[v], w->zh), RPT_F_NONE);
-        rpt_xl_formula(&w->xl, ws, row, SG_CO2E, f, eng_indirect_total_t(w->r, v == 1), RPT_F_T);
+        xw_mass_formula(w, ws, row, SG_CO2E, f, eng_indirect_total_t(w->r, v == 1), RPT_F_T, NULL); /* t or 10^4 t */
         rpt_xl_define(&w->xl, names[v], xw_sheet(w, IL_SHEET_SUMMARY), row, SG_CO2E);
     }
 }
@@ -153,7 +153,8 @@ static void xw_summary_gases(xw *w, lxw_worksheet *ws, const gas_id *gases, size
     double co2e[GAS_COUNT];
     eng_gas_co2e(w->r, co2e);
     rpt_xl_str(&w->xl, ws, SUM_ROW_GAS_HEADING, 0, il_label(IL_BY_GAS, w->zh), RPT_F_BOLD);
-    rpt_xl_header(&w->xl, ws, SUM_ROW_GAS_HEADER, hdr, 3);
+    for (lxw_col_t c = 0; c < 3; c++) /* the mass units of --unit */
+        rpt_xl_str(&w->xl, ws, SUM_ROW_GAS_HEADER, c, xw_mass_label(w, hdr[c]), RPT_F_HEADER);
     for (size_t i = 0; i < ngas; i++) {
         gas_id g = gases[i];
         lxw_row_t row = SUM_ROW_GAS0 + (lxw_row_t)i;
@@ -182,12 +183,14 @@ static void xw_econ_row(xw *w, lxw_worksheet *ws, lxw_row_t row, rpt_label_id la
         rpt_xl_define(&w->xl, name, xw_sheet(w, IL_SHEET_SUMMARY), row, SG_CO2E);
 }
 
-/* `=num/den` of two value cells with num/den cached, on `row`. */
+/* `=num/den` of two value cells with num/den cached, on `row`; a total of
+ * the Summary shown in 10^4 t (--unit 10kt) is taken back to t. */
 static void xw_econ_ratio(xw *w, lxw_worksheet *ws, lxw_row_t row, rpt_label_id label, lxw_row_t num, double n,
                           lxw_row_t den, double d, rpt_label_id unit, const char *name)
 {
     char f[RPT_XL_FORMULA_MAX];
-    snprintf(f, sizeof f, "=%s/%s", rpt_xl_cell(num, SG_CO2E).s, rpt_xl_cell(den, SG_CO2E).s);
+    bool tenk = w->mass_10kt && unit != IL_U_T_CO2_1E4_YUAN; /* fuel CO2 (its own row) stays in t */
+    snprintf(f, sizeof f, "=%s%s/%s", rpt_xl_cell(num, SG_CO2E).s, tenk ? "*10000" : "", rpt_xl_cell(den, SG_CO2E).s);
     xw_econ_row(w, ws, row, label, f, n / d, RPT_F_DEC4, il_label(unit, w->zh), name);
 }
 
@@ -311,7 +314,8 @@ static size_t xw_summary_sectors(xw *w, lxw_worksheet *ws, lxw_row_t heading, do
     double sum = nsum_value(&gross);
     lxw_row_t first = heading + 2;
     rpt_xl_str(&w->xl, ws, heading, 0, il_label(IL_BY_SECTOR, w->zh), RPT_F_BOLD);
-    rpt_xl_header(&w->xl, ws, heading + 1, hdr, 4);
+    for (lxw_col_t c = 0; c < 4; c++) /* the mass units of --unit */
+        rpt_xl_str(&w->xl, ws, heading + 1, c, xw_mass_label(w, hdr[c]), RPT_F_HEADER);
     char share[RPT_XL_FORMULA_MAX];
     rpt_ref pos = rpt_xl_range(NULL, first, SS_CO2E, first + (lxw_row_t)(npos ? npos - 1 : 0), SS_CO2E, true);
     for (size_t i = 0; i < n; i++) {
@@ -347,7 +351,7 @@ static lxw_row_t xw_chart(xw *w, lxw_worksheet *ws, uint8_t type, lxw_col_t cat_
                           lxw_row_t r1, rpt_label_id title, lxw_row_t row, double height_px, double value_min,
                           double major_unit)
 {
-    lxw_chart *ch = rpt_xl_chart(&w->xl, type, il_label(title, w->zh));
+    lxw_chart *ch = rpt_xl_chart(&w->xl, type, xw_mass_label(w, title));
     lxw_chart_series *s =
         rpt_xl_series(&w->xl, ch, xw_sheet(w, IL_SHEET_SUMMARY), cat_col, val_col, r0, r1, NULL);
     if (!s)
@@ -355,7 +359,7 @@ static lxw_row_t xw_chart(xw *w, lxw_worksheet *ws, uint8_t type, lxw_col_t cat_
     bool bar = type == LXW_CHART_BAR;
     lxw_chart_axis *value = bar ? ch->x_axis : ch->y_axis, *cats = bar ? ch->y_axis : ch->x_axis;
     chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
-    rpt_xl_axis_name(&w->xl, value, il_label(IL_U_T_CO2E, w->zh), !bar);
+    rpt_xl_axis_name(&w->xl, value, xw_mass_label(w, IL_U_T_CO2E), !bar);
     chart_axis_set_num_format(value, "#,##0");
     if (bar) {
         chart_axis_set_reverse(cats);
@@ -416,7 +420,7 @@ void xw_summary(xw *w)
     lxw_row_t row = SUM_ROW_INVENTORY;
     if (nsec) {
         lxw_row_t first = sr.sector_heading + 2;
-        double h = 90.0 + 26.0 * (double)nsec, unit, min = xw_bar_min(lo, hi, &unit);
+        double h = 90.0 + 26.0 * (double)nsec, unit, min = xw_bar_min(xw_mass_shown(w, lo), xw_mass_shown(w, hi), &unit);
         row = xw_chart(w, ws, LXW_CHART_BAR, SS_NAME, SS_CO2E, first, first + (lxw_row_t)nsec - 1, IL_CHART_SECTOR, row,
                        h < 288 ? 288 : h, min, unit);
     }
@@ -425,7 +429,7 @@ void xw_summary(xw *w)
     double lulucf = eng_total_under(w->r, RPT_LULUCF).t_co2e;
     if (lo < 0 || lulucf != 0) { /* bars: the totals' long names stay readable beside them */
         double excl = eng_total_except(w->r, RPT_LULUCF).t_co2e, all = eng_total_under(w->r, "").t_co2e, unit;
-        double min = xw_bar_min(lulucf < 0 ? lulucf : 0, excl > all ? excl : all, &unit);
+        double min = xw_bar_min(xw_mass_shown(w, lulucf < 0 ? lulucf : 0), xw_mass_shown(w, excl > all ? excl : all), &unit);
         xw_chart(w, ws, LXW_CHART_BAR, SG_LABEL, SG_CO2E, sr.excl, sr.total, IL_CHART_TOTALS, row, 288, min, unit);
     }
 }

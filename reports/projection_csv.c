@@ -120,10 +120,9 @@ static void pc_year(FILE *f, const prj_model *m, const prj_scen_result *sr, size
 
 int rpt_projection_csv(const prj_report *p, const char *path, const rpt_meta *meta, char *err, size_t errlen)
 {
-    (void)meta;
     const prj_result *r = p->r;
     const prj_model *m = r->m;
-    FILE *f = rpt_fopen(path, err, errlen);
+    FILE *f = rpt_csv_fopen(path, meta, err, errlen);
     if (!f)
         return -1;
     unsigned gases = pc_gases(m);

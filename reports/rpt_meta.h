@@ -15,6 +15,7 @@ typedef struct {
     size_t ninputs;
     bool constant_memory;      /* large inventories: libxlsxwriter's row-by-row mode */
     const char *tmpdir;        /* folder for libxlsxwriter's temporary files, or NULL */
+    bool csv_bom;              /* --csv-bom: every CSV starts with a UTF-8 byte order mark */
 } rpt_meta;
 
 #endif

@@ -15,6 +15,14 @@ FILE *rpt_fopen(const char *path, char *err, size_t errlen)
     return f;
 }
 
+FILE *rpt_csv_fopen(const char *path, const rpt_meta *m, char *err, size_t errlen)
+{
+    FILE *f = rpt_fopen(path, err, errlen);
+    if (f && m && m->csv_bom)
+        fputs("\xEF\xBB\xBF", f); /* U+FEFF in UTF-8; a failed write shows at rpt_fclose */
+    return f;
+}
+
 /* Closes f and turns a failed write or close into a message. */
 int rpt_fclose(FILE *f, const char *path, char *err, size_t errlen)
 {

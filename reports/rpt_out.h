@@ -13,6 +13,11 @@
  * "cannot create 'path': reason" in err. */
 FILE *rpt_fopen(const char *path, char *err, size_t errlen);
 
+/* Creates the CSV file `path` as rpt_fopen, and writes the UTF-8 byte
+ * order mark EF BB BF first when m->csv_bom (--csv-bom): Excel on a
+ * Chinese Windows reads a CSV without it as GBK and garbles the Chinese. */
+FILE *rpt_csv_fopen(const char *path, const rpt_meta *m, char *err, size_t errlen);
+
 /* Closes `f`, which was written to `path`. Returns 0, or -1 with a message
  * in err when a write or the close failed (e.g. the disk is full). */
 int rpt_fclose(FILE *f, const char *path, char *err, size_t errlen);

@@ -106,7 +106,7 @@ def coal_mining_tier1_by_hand(tmp):
     close(r["Emission (t gas)"], COAL_CH4_T["1.B.1.a.i.1"], "CSV underground t")
     wb = load_wb(xlsx, data_only=False)
     # 1.B rows have a sheet of their own, after Calculation (1.A) and before Industry (2)
-    check(wb.sheetnames[2:4] == ["Calculation", "Fugitive"] and "Other sectors" not in wb.sheetnames,
+    check(wb.sheetnames[3:5] == ["Calculation", "Fugitive"] and "Other sectors" not in wb.sheetnames,
           "sheets %r" % wb.sheetnames)
     line = [d for d in sheet_dicts(wb["Fugitive"]) if d["Category"] == "1.B.1.a.ii.1"]
     check(len(line) == 1 and str(line[0]["Emission (t gas)"]).startswith("="), "Fugitive row %r" % line)
@@ -532,7 +532,7 @@ def jilin_example_rail_aviation_coal_mining(tmp):
     close(js["totals"]["t_co2e"], 44510777.45173849 + added, "total t CO2e", rel=1e-12)
     close(js["totals"]["records"], 47, "records")
     wb = load_wb(xlsx)
-    check(wb.sheetnames[2:4] == ["Calculation", "Fugitive"], "sheets %r" % wb.sheetnames)
+    check(wb.sheetnames[3:5] == ["Calculation", "Fugitive"], "sheets %r" % wb.sheetnames)
     calc = {(d["Category"], d["Gas"]) for d in sheet_dicts(wb["Calculation"])}
     check({("1.A.3.a", "CO2"), ("1.A.3.c", "N2O")} <= calc, "rail and aviation on Calculation")
     fug = {d["Category"]: d for d in sheet_dicts(wb["Fugitive"])}

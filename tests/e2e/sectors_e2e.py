@@ -205,7 +205,7 @@ def sheets_and_groups(tmp):
     """Sheets in order; Calculation holds only fuel combustion; each product line on its sector's sheet."""
     o = full(tmp)
     wb = load_wb(o.xlsx)
-    check(wb.sheetnames == ["Summary", "Sectoral table", "Calculation", "Industry", "Agriculture", "Forest",
+    check(wb.sheetnames == ["Summary", "Sectoral table", "Reporting tables", "Calculation", "Industry", "Agriculture", "Forest",
                             "Waste", "Landfill (FOD)", "Checks", "Uncertainty", "Key categories", "Factors", "About"],
           "sheets %r" % wb.sheetnames)
     head, rows = sheet_rows(wb["Calculation"])
@@ -538,7 +538,7 @@ def recalc_full(tmp):
 def recalc_full_zh(tmp):
     o = full(tmp, "--lang", "zh")
     wb = load_wb(o.xlsx)
-    check(wb.sheetnames[3:8] == ["工业生产过程", "农业", "林业", "废弃物处理", "填埋一阶衰减"],
+    check(wb.sheetnames[4:9] == ["工业生产过程", "农业", "林业", "废弃物处理", "填埋一阶衰减"],
           "zh sheets %r" % wb.sheetnames)
     check(wb["汇总"]["A9"].value == "CO2", "zh Summary")
     check(any("\u4e00" <= ch <= "\u9fff" for ch in str(wb["工业生产过程"]["I1"].value)), "zh term header %r"
@@ -563,8 +563,8 @@ def combustion_only_layout(tmp):
     r = ghg("inventory", os.path.join(ROOT, "tests", "fixtures", "ok", "combustion-2020.yaml"), "-o", out)
     check(r.rc == 0, "example: %r" % r)
     wb = load_wb(out)
-    check(wb.sheetnames == ["Summary", "Sectoral table", "Calculation", "Checks", "Uncertainty", "Key categories",
-                            "Factors", "About"], "sheets %r" % wb.sheetnames)
+    check(wb.sheetnames == ["Summary", "Sectoral table", "Reporting tables", "Calculation", "Checks", "Uncertainty",
+                            "Key categories", "Factors", "About"], "sheets %r" % wb.sheetnames)
     ws = wb["Summary"]
     excl = ws.cell(row=find_label(ws, "Total excluding LULUCF (3.B)"), column=3).value
     net = ws.cell(row=find_label(ws, "Total including LULUCF (net)"), column=3).value
@@ -668,8 +668,8 @@ def big_inventory_constant_memory(tmp):
     j = o.json["totals"]
     close(j["t_co2e"], n * (co2e - fod_co2e) + fod_co2e, "big net total")
     close(j["lulucf_t_co2e"], n * lulucf, "big LULUCF")
-    # The line sheets are too big for openpyxl in a test: read their XML (sheet3.xml is Calculation, ...).
-    want = {"Calculation": (3, 6), "Industry": (4, 5), "Agriculture": (5, 5), "Forest": (6, 1), "Waste": (7, 3)}
+    # The line sheets are too big for openpyxl in a test: read their XML (sheet4.xml is Calculation, ...).
+    want = {"Calculation": (4, 6), "Industry": (5, 5), "Agriculture": (6, 5), "Forest": (7, 1), "Waste": (8, 3)}
     with zipfile.ZipFile(o.xlsx) as z:
         for sheet, (k, per) in want.items():
             xml = z.read("xl/worksheets/sheet%d.xml" % k).decode("utf-8")

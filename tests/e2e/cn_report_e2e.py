@@ -1,0 +1,298 @@
+#!/usr/bin/python3
+"""cn_report_e2e.py - end-to-end tests of the Chinese reporting options: the Reporting tables sheet, --unit 10kt
+(Reporting tables, Summary, Sectoral table), --csv-bom.
+
+Run by tests/run with Debian's interpreter (needs python3-openpyxl and, for
+the recalculation tests, libreoffice-calc-nogui):
+
+    /usr/bin/python3 tests/e2e/cn_report_e2e.py --bin build/ghgcalc [NAME...] [-v]
+
+Same protocol as run_e2e.py. The inventory INV below burns three fuels in
+five IPCC 1.A categories, one per energy balance sector the mapping of
+docs/cn-reporting.md gives, and makes clinker (2.A.1). Every expected cell
+of the sheet is worked out by hand below from the cited factors of
+factors/ipcc2006-energy.yaml and factors/ipcc2006-ippu.yaml, and compared
+under the tolerance policy of e2e_helpers.py.
+"""
+
+import csv
+import io
+import json
+import os
+import re
+import sys
+
+import e2e_helpers
+from e2e_helpers import close, ghg, load_wb, recalc, write, FACTORS
+from e2e_runner import Fail, Registry, check
+
+INV = """\
+inventory: cn-report-e2e
+title: "Reporting tables (test)"
+region: Test City
+year: 2020
+gwp: ar5
+factor_sets: [ipcc2006-energy, ipcc2006-ippu]
+activities:
+  - {category: "1.A.1.a", fuel: natural_gas, amount: 1, unit: Gg, source: "test: power plant"}
+  - {category: "1.A.2.k", fuel: gas_diesel_oil, amount: 0.2, unit: Gg, source: "test: building sites"}
+  - {category: "1.A.3.b", fuel: gas_diesel_oil, amount: 0.5, unit: Gg, source: "test: lorries"}
+  - {category: "1.A.4.a", fuel: natural_gas, amount: 0.1, unit: Gg, source: "test: offices"}
+  - {category: "1.A.4.b", fuel: other_bituminous_coal, amount: 0.1, unit: Gg, source: "test: stoves"}
+  - {category: "2.A.1", activity: clinker, amount: 1, unit: 10^4 t, source: "test: kiln"}
+"""
+
+# Factors (ipcc2006-energy, Vol.2 Ch.1 Tables 1.2 and 1.4; oxidation 1):
+#   natural_gas            NCV 48.0 TJ/Gg, CO2 56 100 kg/TJ
+#   gas_diesel_oil         NCV 43.0 TJ/Gg, CO2 74 100 kg/TJ (1.A.3.b: Vol.2 Ch.3 Table 3.2.1, also 74 100)
+#   other_bituminous_coal  NCV 25.8 TJ/Gg, CO2 94 600 kg/TJ
+# Energy = Gg x NCV; CO2 (t) = TJ x kg/TJ / 1000.
+TJ = {
+    "1.A.1.a": 1 * 48.0,    # 48 TJ
+    "1.A.2.k": 0.2 * 43.0,  # 8.6 TJ
+    "1.A.3.b": 0.5 * 43.0,  # 21.5 TJ
+    "1.A.4.a": 0.1 * 48.0,  # 4.8 TJ
+    "1.A.4.b": 0.1 * 25.8,  # 2.58 TJ
+}
+CO2 = {
+    "1.A.1.a": 48 * 56100 / 1000,    # 2 692.8 t
+    "1.A.2.k": 8.6 * 74100 / 1000,   # 637.26 t
+    "1.A.3.b": 21.5 * 74100 / 1000,  # 1 593.15 t
+    "1.A.4.a": 4.8 * 56100 / 1000,   # 269.28 t
+    "1.A.4.b": 2.58 * 94600 / 1000,  # 244.068 t
+}
+# 2.A.1 clinker, Tier 1: 1 x 10^4 t x 0.52 t CO2/t (Vol.3 Ch.2 Eq. 2.4) = 5 200 t CO2.
+CLINKER_CO2 = 1e4 * 0.52
+ENERGY_CO2 = 2692.8 + 637.26 + 1593.15 + 269.28 + 244.068  # 5 436.558 t
+TOTAL_CO2 = ENERGY_CO2 + CLINKER_CO2                         # 10 636.558 t (no LULUCF: the same with it)
+
+# Table 2, by energy balance sector (docs/cn-reporting.md): 1.A.1 and 1.A.2 industry, 1.A.2.k
+# construction, 1.A.3 transport, 1.A.4.a other services (wholesale/retail/hotels "IE"), 1.A.4.b
+# households, 1.A.4.c agriculture (none here: 0).
+BALANCE = [
+    ("Agriculture, forestry, animal husbandry and fishery", "农、林、牧、渔业", 0, 0),
+    ("Industry", "工业", TJ["1.A.1.a"], CO2["1.A.1.a"]),                              # 48 TJ, 2 692.8 t
+    ("Construction", "建筑业", TJ["1.A.2.k"], CO2["1.A.2.k"]),                        # 8.6 TJ, 637.26 t
+    ("Transport, storage and post", "交通运输、仓储和邮政业", TJ["1.A.3.b"], CO2["1.A.3.b"]),
+    ("Other services", "其他行业", TJ["1.A.4.a"], CO2["1.A.4.a"]),
+    ("Households", "居民生活", TJ["1.A.4.b"], CO2["1.A.4.b"]),
+]
+TOTAL_TJ = 48 + 8.6 + 21.5 + 4.8 + 2.58  # 85.48 TJ
+
+# Table 3, by fuel group: coal = other_bituminous_coal; oil = gas_diesel_oil (8.6 + 21.5 = 30.1 TJ,
+# 637.26 + 1 593.15 = 2 230.41 t); natural gas = natural_gas (48 + 4.8 = 52.8 TJ, 2 692.8 + 269.28 =
+# 2 962.08 t); other fuels none.
+GROUPS = [
+    ("Coal", "煤炭", 2.58, 244.068),
+    ("Oil", "石油", 8.6 + 21.5, 637.26 + 1593.15),
+    ("Natural gas", "天然气", 48 + 4.8, 2692.8 + 269.28),
+    ("Other fuels", "其他燃料", 0, 0),
+]
+
+TESTS = Registry()
+test = TESTS.add
+
+
+def run(tmp, *extra, out="out.xlsx"):
+    """Writes INV and runs `ghgcalc inventory` on it with `extra`; returns the workbook path."""
+    inv = write(os.path.join(tmp, "inv.yaml"), INV)
+    xlsx = os.path.join(tmp, out)
+    r = ghg("inventory", inv, "-o", xlsx, "--factors", FACTORS, "-q", *extra)
+    check(r.rc == 0, "ghgcalc inventory failed: %r" % (r,))
+    return xlsx
+
+
+def row_of(ws, label, after=1):
+    """The first row from `after` on whose column B is `label`."""
+    for r in range(after, ws.max_row + 1):
+        if ws.cell(row=r, column=2).value == label:
+            return r
+    raise Fail("no %r in column B of %s from row %d" % (label, ws.title, after))
+
+
+def check_tables(ws, zh, scale):
+    """Tables 1 to 3 of sheet ws against the hand computation; masses / scale."""
+    t2 = row_of(ws, "工业" if zh else "Industry")
+    for en, cn, tj, co2 in BALANCE:
+        r = row_of(ws, cn if zh else en, t2 - 2)
+        close(ws.cell(row=r, column=3).value, tj, "%s energy (TJ)" % en)
+        close(ws.cell(row=r, column=4).value, co2 / scale, "%s CO2" % en)
+    trade = row_of(ws, "批发和零售业、住宿和餐饮业" if zh else "Wholesale, retail trade, hotels and catering")
+    check(ws.cell(row=trade, column=3).value == "IE", "trade row is IE (1.A.4.a not split)")
+    tot2 = row_of(ws, "合计" if zh else "Total", t2)
+    close(ws.cell(row=tot2, column=3).value, TOTAL_TJ, "Table 2 total energy")
+    close(ws.cell(row=tot2, column=4).value, ENERGY_CO2 / scale, "Table 2 total CO2")
+    g0 = row_of(ws, "煤炭" if zh else "Coal", tot2)
+    for en, cn, tj, co2 in GROUPS:
+        r = row_of(ws, cn if zh else en, g0)
+        close(ws.cell(row=r, column=3).value, tj, "%s energy (TJ)" % en)
+        close(ws.cell(row=r, column=4).value, co2 / scale, "%s CO2" % en)
+    tot3 = row_of(ws, "合计" if zh else "Total", g0)
+    close(ws.cell(row=tot3, column=4).value, ENERGY_CO2 / scale, "Table 3 total CO2")
+    # Table 1: energy CO2, industrial processes CO2, the totals (no LULUCF: both equal).
+    e = row_of(ws, "能源活动" if zh else "Energy")
+    close(ws.cell(row=e, column=3).value, ENERGY_CO2 / scale, "Table 1 energy CO2")
+    p = row_of(ws, "工业生产过程" if zh else "Industrial processes")
+    close(ws.cell(row=p, column=3).value, CLINKER_CO2 / scale, "Table 1 industrial processes CO2")
+    for label in (("总量（不包括土地利用变化和林业）", "总量（包括土地利用变化和林业）") if zh
+                  else ("Total (excluding LULUCF)", "Total (including LULUCF)")):
+        close(ws.cell(row=row_of(ws, label), column=3).value, TOTAL_CO2 / scale, label)
+
+
+@test
+def tables_hand_computed(tmp):
+    """Tables 1-3 in English and tonnes equal the hand computation, and recalculate to the same values."""
+    xlsx = run(tmp)
+    ws = load_wb(xlsx)["Reporting tables"]
+    check_tables(ws, False, 1)
+    check(ws["A2"].value.startswith("Unit: t"), "the unit line says t: %r" % ws["A2"].value)
+    f = load_wb(xlsx, data_only=False)["Reporting tables"]
+    r = row_of(f, "Industry")
+    check(str(f.cell(row=r, column=4).value).startswith("=SUMIFS(Calculation!"),
+          "Table 2 cells refer to the Calculation rows: %r" % f.cell(row=r, column=4).value)
+    recalc(xlsx)
+
+
+@test
+def zh_10kt(tmp):
+    """--lang zh --unit 10kt: every label of the sheet Chinese, masses in 10^4 t (万吨), energy still TJ; recalculates."""
+    xlsx = run(tmp, "--lang", "zh", "--unit", "10kt")
+    wb = load_wb(xlsx)
+    check("清单报告表" in wb.sheetnames, "sheet 清单报告表 in %r" % wb.sheetnames)
+    ws = wb["清单报告表"]
+    check_tables(ws, True, 1e4)
+    check("万吨" in ws["A2"].value, "the unit line says 万吨: %r" % ws["A2"].value)
+    # Labels: the titles and notes of column A, every header row, every name of column B. Codes and
+    # fuel keys (columns A of data rows) are data. A label is Chinese: no Latin letters.
+    latin = re.compile(r"[A-Za-z]")
+    labels = [ws.cell(row=r, column=2).value for r in range(1, ws.max_row + 1)]
+    for r in range(1, ws.max_row + 1):
+        a = ws.cell(row=r, column=1).value
+        if isinstance(a, str) and len(a) > 12:  # titles and notes, not codes
+            labels.append(a)
+        if ws.cell(row=r, column=3).value is not None and isinstance(ws.cell(row=r, column=3).value, str) \
+                and ws.cell(row=r, column=3).value != "IE":
+            labels += [ws.cell(row=r, column=c).value for c in range(1, 10)]
+    bad = [s for s in labels if isinstance(s, str) and latin.search(s) and not re.fullmatch(r"[\w.]+", s)]
+    bad = [s for s in bad if not re.fullmatch(r"[0-9A-Za-z.]+(, [0-9A-Za-z.]+)*", s)]  # code lists
+    check(not bad, "labels with Latin letters: %r" % bad)
+    co2_head = [ws.cell(row=r, column=4).value for r in range(1, ws.max_row + 1)]
+    check("二氧化碳 (万吨)" in co2_head, "a CO2 header in 万吨: %r" % co2_head)
+    recalc(xlsx)
+
+
+@test
+def summary_sectoral_10kt(tmp):
+    """--unit 10kt on the Summary and the Sectoral table: headers say 10^4 t, masses are the hand figures / 10^4,
+    shares unchanged, the JSON stays in t; recalculates."""
+    xlsx = run(tmp, "--unit", "10kt")
+    wb = load_wb(xlsx)
+    ws = wb["Summary"]
+    cells = {ws.cell(row=r, column=1).value: r for r in range(1, ws.max_row + 1)}
+    check(ws.cell(row=cells["Gas"], column=2).value == "Emission (10^4 t)", "Summary header in 10^4 t")
+    close(ws.cell(row=cells["CO2"], column=2).value, TOTAL_CO2 / 1e4, "Summary CO2 in 10^4 t")  # 1.0636558
+    close(ws.cell(row=cells["CO2"], column=3).value, TOTAL_CO2 / 1e4, "Summary CO2 CO2e in 10^4 t (GWP 1)")
+    with open(xlsx[:-5] + ".json", encoding="utf-8") as f:
+        total_t = json.load(f)["totals"]["t_co2e"]
+    excl = [r for label, r in cells.items() if isinstance(label, str) and label.startswith("Total excluding")]
+    close(ws.cell(row=excl[0], column=3).value, total_t / 1e4, "Summary total in 10^4 t = JSON total (t) / 10^4")
+    sec = wb["Sectoral table"]
+    head = [c.value for c in sec[1]]
+    check("CO2 (10^4 t)" in head and "CO2e (10^4 t)" in head, "Sectoral headers in 10^4 t: %r" % head)
+    rows = {sec.cell(row=r, column=1).value: r for r in range(2, sec.max_row + 1)}
+    for code in ("1.A.1.a", "1.A.2.k", "1.A.3.b", "1.A.4.a", "1.A.4.b"):
+        close(sec.cell(row=rows[code], column=3).value, CO2[code] / 1e4, "Sectoral %s CO2 in 10^4 t" % code)
+    close(sec.cell(row=rows["2.A.1"], column=3).value, CLINKER_CO2 / 1e4, "Sectoral 2.A.1 CO2")  # 0.52
+    f = load_wb(xlsx, data_only=False)["Sectoral table"]
+    check(str(f.cell(row=rows["1.A.1.a"], column=3).value).startswith("=(SUMIFS("), "a scaled SUMIFS")
+    recalc(xlsx)
+
+
+FGAS_SET = """\
+factor_set: test-fgas
+title: "F-gas factors for this test (illustrative, not IPCC defaults)"
+source: "cn_report_e2e.py"
+version: "1"
+factors:
+  - {activity: test_switchgear, category: "2.G.1", sf6: {value: 0.01, unit: t/t, ref: "test"}}
+  - {activity: test_chillers, category: "2.F.1", hfc134a: {value: 0.1, unit: t/t, ref: "test"}}
+"""
+
+FGAS_INV = """\
+inventory: cn-report-fgas
+year: 2020
+gwp: ar5
+factor_sets: [ipcc2006-energy, test-fgas]
+activities:
+  - {category: "1.A.1.a", fuel: natural_gas, amount: 1, unit: Gg, source: "test"}
+  - {category: "2.G.1", activity: test_switchgear, amount: 100, unit: t, source: "test"}
+  - {category: "2.F.1", activity: test_chillers, amount: 50, unit: t, source: "test"}
+"""
+
+
+@test
+def fgas_columns(tmp):
+    """Table 1's HFCs and SF6 columns (t CO2e) and the CH4/N2O of the gas-fired plant, by hand; no PFCs column
+    (no PFC emitted); recalculates."""
+    write(os.path.join(tmp, "test-fgas.yaml"), FGAS_SET)
+    inv = write(os.path.join(tmp, "inv.yaml"), FGAS_INV)
+    xlsx = os.path.join(tmp, "fg.xlsx")
+    r = ghg("inventory", inv, "-o", xlsx, "--factors", FACTORS, "--factors", tmp, "-q")
+    check(r.rc == 0, "ghgcalc inventory failed: %r" % (r,))
+    ws = load_wb(xlsx)["Reporting tables"]
+    head = [ws.cell(row=5, column=c).value for c in range(1, 9)]
+    check(head[5:8] == ["HFCs (t CO2e)", "SF6 (t CO2e)", "CO2e (t)"], "F-gas columns: %r" % head)
+    # SF6: 100 t x 0.01 t/t = 1 t x 23 500 (AR5, factors/gwp.yaml) = 23 500 t CO2e.
+    # HFC-134a: 50 t x 0.1 t/t = 5 t x 1 300 (AR5) = 6 500 t CO2e.
+    # 1.A.1.a natural gas: 48 TJ (1 Gg x 48.0 TJ/Gg); CO2 48 x 56 100 kg/TJ = 2 692.8 t; CH4 48 x 1 kg/TJ
+    # = 0.048 t, N2O 48 x 0.1 kg/TJ = 0.0048 t (Vol.2 Ch.2 Table 2.2); CO2e 2 692.8 + 0.048 x 28 + 0.0048 x 265
+    # = 2 692.8 + 1.344 + 1.272 = 2 695.416 t.
+    e, p = row_of(ws, "Energy"), row_of(ws, "Industrial processes")
+    close(ws.cell(row=e, column=3).value, 2692.8, "energy CO2")
+    close(ws.cell(row=e, column=4).value, 0.048, "energy CH4")
+    close(ws.cell(row=e, column=5).value, 0.0048, "energy N2O")
+    close(ws.cell(row=e, column=8).value, 2695.416, "energy CO2e")
+    close(ws.cell(row=p, column=6).value, 6500, "industrial processes HFCs")
+    close(ws.cell(row=p, column=7).value, 23500, "industrial processes SF6")
+    close(ws.cell(row=p, column=8).value, 30000, "industrial processes CO2e")
+    t = row_of(ws, "Total (including LULUCF)")
+    close(ws.cell(row=t, column=8).value, 2695.416 + 30000, "total CO2e")
+    recalc(xlsx)
+
+
+@test
+def unit_refused(tmp):
+    """--unit kt is a usage error (exit 2) that lists the choices; nothing written."""
+    inv = write(os.path.join(tmp, "inv.yaml"), INV)
+    xlsx = os.path.join(tmp, "x.xlsx")
+    r = ghg("inventory", inv, "-o", xlsx, "--factors", FACTORS, "--unit", "kt")
+    check(r.rc == 2, "exit 2, got %r" % (r,))
+    check("10kt" in r.err, "the message names the choices: %r" % r.err)
+    check(not os.path.exists(xlsx), "no workbook")
+
+
+@test
+def csv_bom(tmp):
+    """--csv-bom: the CSV starts with EF BB BF and parses to the same rows as without it; JSON has no BOM;
+    the CSV stays in t with --unit 10kt."""
+    plain = run(tmp, out="plain.xlsx")
+    bom = run(tmp, "--csv-bom", "--unit", "10kt", out="bom.xlsx")
+    with open(bom[:-5] + ".csv", "rb") as f:
+        data = f.read()
+    check(data[:3] == b"\xef\xbb\xbf", "the CSV starts with the UTF-8 BOM: %r" % data[:8])
+    with open(plain[:-5] + ".csv", "rb") as f:
+        plain_data = f.read()
+    check(plain_data[:3] != b"\xef\xbb\xbf", "no BOM without the option")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    want = list(csv.reader(io.StringIO(plain_data.decode("utf-8"), newline="")))
+    check(rows == want, "the same rows with and without the BOM")
+    check(rows[0][0] == want[0][0] and not rows[0][0].startswith("\ufeff"), "first header clean: %r" % rows[0][0])
+    head = rows[0]
+    co2 = [r for r in rows[1:] if r[head.index("Category")] == "1.A.1.a" and r[head.index("Gas")] == "CO2"]
+    close(co2[0][head.index("Emission (t gas)")], CO2["1.A.1.a"], "CSV CO2 of 1.A.1.a in t")
+    with open(bom[:-5] + ".json", "rb") as f:
+        check(f.read(1) == b"{", "the JSON has no BOM")
+
+
+if __name__ == "__main__":
+    sys.exit(TESTS.main("cn report e2e", "ghgcalc-cnrep-", e2e_helpers.configure, doc=__doc__))
