@@ -402,8 +402,17 @@ def i02_signal_during_commit_finishes_it(tmp):
     s = s_in(tmp)
     p = subprocess.Popen([BIN, "inventory", s, "-o", os.path.join(d, "out.xlsx"), "--factors", FACTORS],
                          env=env_of(shim_env(so, 400)), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    def before_commit():
+        # The earlier workbook still in place. While the commit runs it is moved
+        # aside before the new one is renamed in, so it may briefly be missing:
+        # that is the commit under way too.
+        try:
+            return read_bytes(os.path.join(d, "out.xlsx")) == OLD["out.xlsx"]
+        except FileNotFoundError:
+            return False
+
     end = time.monotonic() + 60
-    while read_bytes(os.path.join(d, "out.xlsx")) == OLD["out.xlsx"] and time.monotonic() < end:
+    while before_commit() and time.monotonic() < end:
         time.sleep(0.005)
     p.send_signal(signal.SIGTERM)
     p.communicate(timeout=60)
