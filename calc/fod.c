@@ -2,7 +2,8 @@
  *
  * Every default below is a value of /work/shared/reference/waste.csv (the
  * IPCC Emission Factor Database transcription of the 2006 Guidelines); the
- * comment beside it names that file's row. The lead may move the table into
+ * comment beside it names that file's row. One exception: the sewage sludge
+ * DOC (0.05, confidence B), which that file lacks; its comment names its source. The lead may move the table into
  * factors/ipcc2006-fod.yaml later; the sources travel with the values.
  * The module keeps no state between calls; all memory comes from the caller's
  * pool.

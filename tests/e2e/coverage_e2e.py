@@ -247,6 +247,80 @@ def new_fuels_landfill_gas_and_ngl(tmp):
     close(js["totals"]["by_gas_t"]["CO2"], tj_ngl * 64200 / 1000, "fossil CO2 total excludes the memo")
 
 
+# One row per fuel: (category, fuel key, amount t, NCV TJ/Gg, CO2 kg/TJ, CH4 kg/TJ, N2O kg/TJ, biogenic), the
+# values of factors/ipcc2006-energy.yaml (which cites each: Tables 1.2/1.4, 2.2-2.5, 3.6.5). Worked by hand,
+# energy = t / 1000 x NCV (TJ), gas = TJ x EF / 1000 (t):
+FUEL_ROWS = [
+    # 2 000 t = 2 Gg x 44.1 = 88.2 TJ; CO2 88.2 x 71 500 = 6 306.3 t; CH4 x 0.5 = 0.0441 t; N2O x 2 = 0.1764 t
+    ("1.A.3.a", "jet_kerosene", 2000, 44.1, 71500, 0.5, 2, False),  # Table 3.6.5 (aviation)
+    # 50 t = 0.05 Gg x 44.3 = 2.215 TJ; CO2 155.05 t; CH4 x 10 = 0.02215 t; N2O x 0.6 = 0.001329 t
+    ("1.A.4.a", "aviation_gasoline", 50, 44.3, 70000, 10, 0.6, False),  # Table 2.4 (commercial)
+    # 1 000 t = 1 Gg x 32.5 = 32.5 TJ; CO2 32.5 x 97 500 = 3 168.75 t; CH4 x 3 = 0.0975 t; N2O x 0.6 = 0.0195 t
+    ("1.A.1.b", "petroleum_coke", 1000, 32.5, 97500, 3, 0.6, False),  # Table 2.2 (energy industries)
+    # 200 t = 0.2 Gg x 40.2 = 8.04 TJ; CO2 8.04 x 73 300 = 589.332 t; CH4 x 3 = 0.02412 t; N2O x 0.6 = 0.004824 t
+    ("1.A.2.a", "lubricants", 200, 40.2, 73300, 3, 0.6, False),  # Table 2.3 (manufacturing)
+    # 500 t = 0.5 Gg x 40.2 = 20.1 TJ; CO2 20.1 x 73 300 = 1 473.33 t; CH4 x 30 = 0.603 t; N2O x 4 = 0.0804 t
+    ("1.A.2.f", "waste_oils", 500, 40.2, 73300, 30, 4, False),  # Table 2.3 (manufacturing)
+    # 100 t = 0.1 Gg x 27.0 = 2.7 TJ; CO2 2.7 x 70 800 = 191.16 t (memo, biogenic); CH4 x 3 = 0.0081 t;
+    # N2O x 0.6 = 0.00162 t
+    ("1.A.2.c", "biodiesels", 100, 27.0, 70800, 3, 0.6, True),  # Table 2.3 (manufacturing)
+]
+
+
+@test
+def further_fuels_table(tmp):
+    """Jet kerosene in 1.A.3.a, aviation gasoline, petroleum coke, lubricants, waste oils and biodiesels,
+    each in a category of its own: amount x NCV x EF for CO2, CH4 and N2O, biodiesel's CO2 as a memo item."""
+    recs = ['{category: "%s", fuel: %s, amount: %s, unit: t, source: "fuel table row %d"}' % (c, f, a, i)
+            for i, (c, f, a, _, _, _, _, _) in enumerate(FUEL_ROWS)]
+    _, js, rows = run(tmp, inventory(tmp, ["ipcc2006-energy"], recs))
+    fossil = memo = 0.0
+    for cat, fuel, amount, ncv, co2, ch4, n2o, bio in FUEL_ROWS:
+        tj = amount / 1000 * ncv
+        t = cat_t(js, cat)
+        close(csv_row(rows, cat, "CH4", fuel)["Energy (TJ)"], tj, "%s TJ" % fuel)
+        close(t["CH4"], tj * ch4 / 1000, "%s CH4" % fuel)
+        close(t["N2O"], tj * n2o / 1000, "%s N2O" % fuel)
+        if bio:
+            check(t["CO2"] == 0, "%s CO2 must be a memo item, got %r" % (fuel, t["CO2"]))
+            memo += tj * co2 / 1000
+        else:
+            close(t["CO2"], tj * co2 / 1000, "%s CO2" % fuel)
+            fossil += tj * co2 / 1000
+    # fossil: 6 306.3 + 155.05 + 3 168.75 + 589.332 + 1 473.33 = 11 692.762 t; memo: 191.16 t
+    close(fossil, 11692.762, "hand sum of the fossil CO2")
+    close(js["totals"]["by_gas_t"]["CO2"], fossil, "fossil CO2 total")
+    close(js["totals"]["memo_biogenic_co2_t"], memo, "memo CO2")
+
+
+@test
+def off_road_machinery(tmp):
+    """Off-road diesel in industry (1.A.2.k) and off-road transport (1.A.3.e.ii), 4-stroke gasoline in
+    agriculture (1.A.4.c.ii): Table 3.3.1 CH4/N2O with the base fuel's NCV and CO2 (Tables 1.2/1.4)."""
+    recs = ['{category: "1.A.2.k", fuel: gas_diesel_oil_offroad, amount: 1000, unit: t, source: "excavators"}',
+            '{category: "1.A.3.e.ii", fuel: gas_diesel_oil_offroad, amount: 500, unit: t, source: "airport tugs"}',
+            '{category: "1.A.4.c.ii", fuel: motor_gasoline_4stroke_offroad, amount: 100, unit: t, '
+            'source: "chainsaws and mowers"}']
+    _, js, _ = run(tmp, inventory(tmp, ["ipcc2006-energy"], recs))
+    build = cat_t(js, "1.A.2.k")  # 1 000 t = 1 Gg x 43.0 TJ/Gg = 43 TJ
+    close(build["CO2"], 43 * 74100 / 1000, "excavators CO2")  # 43 x 74 100 kg = 3 186.3 t
+    close(build["CH4"], 43 * 4.15 / 1000, "excavators CH4")  # 43 x 4.15 kg = 0.17845 t
+    close(build["N2O"], 43 * 28.6 / 1000, "excavators N2O")  # 43 x 28.6 kg = 1.2298 t
+    tugs = cat_t(js, "1.A.3.e.ii")  # 500 t = 0.5 Gg x 43.0 = 21.5 TJ
+    close(tugs["CO2"], 21.5 * 74100 / 1000, "tugs CO2")  # 1 593.15 t
+    close(tugs["CH4"], 21.5 * 4.15 / 1000, "tugs CH4")  # 0.089225 t
+    close(tugs["N2O"], 21.5 * 28.6 / 1000, "tugs N2O")  # 0.6149 t
+    farm = cat_t(js, "1.A.4.c.ii")  # 100 t = 0.1 Gg x 44.3 TJ/Gg = 4.43 TJ
+    close(farm["CO2"], 4.43 * 69300 / 1000, "4-stroke CO2")  # 4.43 x 69 300 kg = 306.999 t
+    close(farm["CH4"], 4.43 * 80 / 1000, "4-stroke CH4")  # 4.43 x 80 kg = 0.3544 t
+    close(farm["N2O"], 4.43 * 2 / 1000, "4-stroke N2O")  # 4.43 x 2 kg = 0.00886 t
+    # Table 3.3.1 has no 4-stroke gasoline value shipped for 1.A.3.e.ii: refused, not guessed
+    bad = inventory(tmp, ["ipcc2006-energy"], [recs[2].replace("1.A.4.c.ii", "1.A.3.e.ii")], "bad.yaml")
+    r = ghg("inventory", bad, "-o", os.path.join(tmp, "bad.xlsx"), "--factors", FACTORS)
+    check(r.rc == 2 and "no CH4 emission factor for fuel 'motor_gasoline_4stroke_offroad' in category 1.A.3.e.ii"
+          in r.err, "4-stroke gasoline in 1.A.3.e.ii: %r" % r)
+
+
 # ================================================================ natural gas by volume
 
 @test
