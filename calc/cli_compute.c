@@ -1,6 +1,7 @@
 /* cli_compute.c - loading and computing one inventory with its messages printed, for every command that needs one. */
 #include "cli_compute.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "yreader.h"
@@ -48,4 +49,14 @@ bool cli_compute_inputs(const inventory *inv, const fset_db *db, cli_inputs *in)
     for (size_t i = 0; ok && i < n; i++)
         ok = cli_inputs_add(in, p[i], s[i]);
     return ok;
+}
+
+void cli_total_text(const eng_result *r, char *buf, size_t n)
+{
+    eng_cat_total lulucf = eng_total_under(r, "3.B");
+    if (lulucf.records == 0)
+        snprintf(buf, n, "%.1f t CO2e", eng_total_under(r, "").t_co2e);
+    else
+        snprintf(buf, n, "%.1f t CO2e without LULUCF, %.1f t CO2e net with LULUCF (3.B)",
+                 eng_total_except(r, "3.B").t_co2e, eng_total_under(r, "").t_co2e);
 }

@@ -30,4 +30,9 @@ eng_result *cli_compute_inventory(const char *path, const cli_list *given, bool 
  * in About-sheet order; false when out of memory. */
 bool cli_compute_inputs(const inventory *inv, const fset_db *db, cli_inputs *in);
 
+/* The inventory's total as the console says it, into buf[0..n): which
+ * total it is. With LULUCF records (3.B) both the total without them and
+ * the net total with them, as the Summary gives them; else the one total. */
+void cli_total_text(const eng_result *r, char *buf, size_t n);
+
 #endif

@@ -9,6 +9,7 @@
 #include "afile.h"
 #include "audit.h"
 #include "cli.h"
+#include "cli_compute.h"
 #include "csv_in.h"
 #include "engine.h"
 #include "import.h"
@@ -123,7 +124,11 @@ static void imp_cmd_check(const imp_cmd_opts *o, const tpl_kind *k, const char *
         if (inv && (diag_error_count(dl) == 0 || inv_computable(inv)) && cli_dirs_make(&d, &o->factors, inv, tmp)) {
             eng_result *r = eng_run(inv, db, d.dirs.v, d.dirs.n, dl, NULL);
             if (r && diag_error_count(dl) == 0)
-                snprintf(summary, len, "%zu records, %.1f t CO2e", inv->n, eng_total_under(r, "").t_co2e);
+            {
+                char total[160];
+                cli_total_text(r, total, sizeof total);
+                snprintf(summary, len, "%zu records, %s", inv->n, total);
+            }
             eng_free(r);
             cli_dirs_free(&d);
         }

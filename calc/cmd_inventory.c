@@ -224,8 +224,11 @@ static int inv_cmd_run(void *opts, const cli_command *const *all, size_t nall)
         if (r)
             status = inv_cmd_analyse(o, r, db, &uo);
         if (r && status == CLI_OK && !o->base.quiet)
-            printf("%s: %zu records, %.1f t CO2e (%s); wrote %s\n", inv->id, inv->n, eng_total_under(r, "").t_co2e,
-                   eng_gwp(r)->id, o->out.path);
+        {
+            char total[160];
+            cli_total_text(r, total, sizeof total);
+            printf("%s: %zu records, %s (%s); wrote %s\n", inv->id, inv->n, total, eng_gwp(r)->id, o->out.path);
+        }
         eng_free(r);
         inv_free(inv);
         fdb_free(db);
@@ -244,9 +247,11 @@ static int inv_cmd_check(struct yreader *yr, diag_list *dl, const cli_list *fact
     if (!db)
         yr_close(yr);
     int status = cli_finish(dl, r != NULL);
-    if (r && status == CLI_OK && !quiet)
-        printf("%s: ok: inventory '%s', %zu records, %.1f t CO2e\n", inv->path, inv->id, inv->n,
-               eng_total_under(r, "").t_co2e);
+    if (r && status == CLI_OK && !quiet) {
+        char total[160];
+        cli_total_text(r, total, sizeof total);
+        printf("%s: ok: inventory '%s', %zu records, %s\n", inv->path, inv->id, inv->n, total);
+    }
     eng_free(r);
     inv_free(inv);
     fdb_free(db);

@@ -201,6 +201,23 @@ def expected_totals():
 # ==================================================================== tests
 
 @test
+def console_names_its_totals(tmp):
+    """The console line says which total it gives: with LULUCF records, the total without them and
+    the net total with them (as the Summary does); without, the one total."""
+    r = ghg("check", FULL_REL, "--factors", os.path.join(ROOT, "factors"))
+    check(r.rc == 0, "check: %r" % r)
+    m = re.search(r"([-0-9.]+) t CO2e without LULUCF, ([-0-9.]+) t CO2e net with LULUCF \(3\.B\)$", r.out.strip())
+    check(m is not None, "the line does not name both totals: %r" % r.out)
+    without, net = float(m.group(1)), float(m.group(2))
+    # the only 3.B record is the forest growth above: net = without + (-1 411 195.5 t CO2)
+    sink = PRODUCT["forest"][4]
+    check(abs(net - (without + sink)) < 0.15, "net %.1f != %.1f + (%.1f)" % (net, without, sink))
+    r = ghg("check", "inventories/jilin-2020-energy.yaml")
+    check(r.rc == 0 and re.search(r", 24 records, [0-9.]+ t CO2e$", r.out.strip()) is not None,
+          "an inventory without LULUCF gives its one total: %r" % r.out)
+
+
+@test
 def sheets_and_groups(tmp):
     """Sheets in order; Calculation holds only fuel combustion; each product line on its sector's sheet."""
     o = full(tmp)
