@@ -36,11 +36,14 @@ void pool_free(pool *p)
     free(p);
 }
 
-void *pool_alloc(pool *p, size_t size)
+/* `size` zeroed bytes at an `align`-byte boundary (a power of two, at most
+ * POOL_ALIGN) of the newest block, or of a new one. Texts take align 1, so
+ * a million short ids cost their bytes, not a 16-byte slot each. */
+static void *pool_take(pool *p, size_t size, size_t align)
 {
-    size = (size + POOL_ALIGN - 1) & ~(size_t)(POOL_ALIGN - 1);
     pool_block *b = p->head;
-    if (!b || b->cap - b->used < size) {
+    size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
+    if (!b || at > b->cap || b->cap - at < size) {
         size_t cap = size > POOL_BLOCK_MIN ? size : POOL_BLOCK_MIN;
         size_t hdr = (sizeof(pool_block) + POOL_ALIGN - 1) & ~(size_t)(POOL_ALIGN - 1);
         b = malloc(hdr + cap);
@@ -51,17 +54,20 @@ void *pool_alloc(pool *p, size_t size)
         b->cap = cap;
         b->next = p->head;
         p->head = b;
+        at = 0;
     }
-    void *out = b->data + b->used;
-    b->used += size;
+    void *out = b->data + at;
+    b->used = at + size;
     p->bytes += size;
     memset(out, 0, size);
     return out;
 }
 
+void *pool_alloc(pool *p, size_t size) { return pool_take(p, size ? size : 1, POOL_ALIGN); }
+
 char *pool_strndup(pool *p, const char *s, size_t len)
 {
-    char *out = pool_alloc(p, len + 1);
+    char *out = pool_take(p, len + 1, 1);
     if (out) {
         memcpy(out, s, len);
         out[len] = '\0';
