@@ -39,13 +39,15 @@ static const tpl_col inv_head[] = {
     ROW("gwp", "GWP set", "GWP 值版本", "ar5 unless your guideline says otherwise", "如无特别规定用 ar5", TPL_WORD,
         TPL_L_GWP, false, "ar5"),
     ROW("factor_sets[]", "Factor set 1", "因子集 1", "Searched in order: the first set with a value wins",
-        "按顺序查找:先找到的因子集优先", TPL_WORD, TPL_L_SET, true, "ipcc2006-energy"),
+        "按顺序查找:先找到的因子集优先", TPL_WORD, TPL_L_SET, true, "china-energy"),
+    /* china-energy first: the fuel list offers its keys (raw_coal, coke, ...) and its NCVs per volume
+     * (natural gas in 亿立方米); it extends ipcc2006-energy, whose keys and values it also finds. */
     ROW("factor_sets[]", "Factor set 2", "因子集 2", NULL, NULL, TPL_WORD, TPL_L_SET, false, "ipcc2006-ippu"),
     ROW("factor_sets[]", "Factor set 3", "因子集 3", NULL, NULL, TPL_WORD, TPL_L_SET, false, "ipcc2006-agriculture"),
     ROW("factor_sets[]", "Factor set 4", "因子集 4", NULL, NULL, TPL_WORD, TPL_L_SET, false, "ipcc2006-forest"),
     ROW("factor_sets[]", "Factor set 5", "因子集 5", NULL, NULL, TPL_WORD, TPL_L_SET, false, "ipcc2006-waste"),
     ROW("factor_sets[]", "Factor set 6", "因子集 6", NULL, NULL, TPL_WORD, TPL_L_SET, false, "china-grid"),
-    ROW("factor_sets[]", "Factor set 7", "因子集 7", NULL, NULL, TPL_WORD, TPL_L_SET, false, NULL),
+    ROW("factor_sets[]", "Factor set 7", "因子集 7", NULL, NULL, TPL_WORD, TPL_L_SET, false, "ipcc2006-fugitive"),
     ROW("factor_sets[]", "Factor set 8", "因子集 8", NULL, NULL, TPL_WORD, TPL_L_SET, false, NULL),
     ROW("economy.gdp.value", "GDP", "地区生产总值", "A number; its unit in the next row", "数值;单位填在下一行",
         TPL_NUM, TPL_L_NONE, false, NULL),

@@ -242,6 +242,29 @@ def template_lists(tmp):
 
 
 @test
+def default_sets_take_the_listed_keys(tmp):
+    """The template's default factor sets find the keys its list offers: china-energy first (raw_coal,
+    natural gas in 亿立方米), so a row filled with the list's keys imports and computes unchanged."""
+    tpl = template(tmp, "inventory", "zh")
+    wb = load_wb(tpl, data_only=False)
+    head = sheet(wb, "Inventory", "zh")
+    sets = [head.cell(r, 2).value for r in range(1, 30) if str(head.cell(r, 1).value or "").startswith("因子集")]
+    check(sets[0] == "china-energy" and "ipcc2006-fugitive" in sets, "default sets %r" % sets)
+    head["B4"], head["B7"] = "defaults-2021", 2021
+    acts = sheet(wb, "Activities", "zh")
+    for i, (cat, key, amount, unit) in enumerate([("1.A.1.a", "raw_coal", 650, "万吨"),
+                                                   ("1.A.4.b", "natural_gas", 1.2, "亿立方米")]):
+        for col, v in ((1, cat), (3, key), (5, amount), (6, unit), (8, "test")):
+            acts.cell(HEAD_ROW + 1 + i, col, v)
+    wb.save(tpl)
+    out = os.path.join(tmp, "defaults.yaml")
+    r = ghg("import", tpl, "-o", out, "--factors", FACTORS)
+    check(r.rc == 0 and os.path.isfile(out), "import with the default sets: %r" % r)
+    r = ghg("inventory", out, "-o", os.path.join(tmp, "defaults.xlsx"), "--factors", FACTORS, "--no-uncertainty")
+    check(r.rc == 0, "inventory with the default sets: %r" % r)
+
+
+@test
 def names_recalculate(tmp):
     """The name formulas of a filled template compute the names of the keys picked (LibreOffice)."""
     import openpyxl
