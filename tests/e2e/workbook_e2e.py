@@ -402,18 +402,20 @@ def print_setup_panes_and_names(tmp):
 
 @test
 def example_prints_on_few_pages(tmp):
-    """LibreOffice prints the shipped example without its uncertainty sheets on 17 pages (106 before the
-    print setup); the Uncertainty sheet's Inputs and Parts blocks (one row per uncertain input and per
-    part, about 480 rows) and the eight key category assessments add 15."""
+    """LibreOffice prints the shipped example without its uncertainty sheets on about 20 pages (106
+    before the print setup; the Reporting tables and the coal-mining, rail and aviation records added a
+    few); the Uncertainty sheet's Inputs and Parts blocks (one row per uncertain input and per part,
+    about 480 rows) and the eight key category assessments bring it to about 35. The bounds leave room
+    for a few more records, far below 106."""
     out = os.path.join(tmp, "jilin-2020.xlsx")
     full = os.path.join(tmp, "full.xlsx")
     check(ghg("inventory", EXAMPLE, "-o", out, "--no-csv-json", "--no-uncertainty").rc == 0, "example")
     check(ghg("inventory", EXAMPLE, "-o", full, "--no-csv-json").rc == 0, "example with uncertainty")
     soffice_convert([out, full], tmp, "pdf")
     pages = pdf_pages(os.path.join(tmp, "jilin-2020.pdf"))
-    check(pages <= 20, "the example prints on %d pages" % pages)
+    check(pages <= 24, "the example prints on %d pages" % pages)
     pages = pdf_pages(os.path.join(tmp, "full.pdf"))
-    check(pages <= 36, "the example with its uncertainty sheets prints on %d pages" % pages)
+    check(pages <= 40, "the example with its uncertainty sheets prints on %d pages" % pages)
 
 
 # ===================================================================== 7. charts
