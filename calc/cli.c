@@ -559,13 +559,20 @@ static int cli_check_targets(char *const targets[3], const cli_inputs *in)
         for (size_t k = 0; k < in->paths.n; k++)
             if (cli_not_input(targets[i], in->paths.v[k]) != CLI_OK)
                 return CLI_INPUT;
-        if (afile_check_dir(targets[i]) != 0) {
-            fprintf(stderr, "%s: error: cannot write here: %s (%s)\n", targets[i], strerror(errno),
-                    errno == EISDIR ? "give a file name, not a folder" : "check that the folder exists and is writable");
-            return CLI_IO;
-        }
+        int status = cli_check_output(targets[i]);
+        if (status != CLI_OK)
+            return status;
     }
     return CLI_OK;
+}
+
+int cli_check_output(const char *path)
+{
+    if (afile_check_dir(path) == 0)
+        return CLI_OK;
+    fprintf(stderr, "%s: error: cannot write here: %s (%s)\n", path, strerror(errno),
+            errno == EISDIR ? "give a file name, not a folder" : "check that the folder exists and is writable");
+    return CLI_IO;
 }
 
 /* The cause of a failed write, from the errno its writer left: the

@@ -171,4 +171,9 @@ int cli_out_check(const cli_base *b, const cli_out *o);
  * Refuses outputs that name an input. Returns an exit status. */
 int cli_write(const cli_out *o, const cli_inputs *in, const rpt_meta *m, const void *result, const cli_writers *w);
 
+/* Whether a file can be created at `path` (its folder exists and is
+ * writable, and it is not a folder): CLI_OK, or CLI_IO after saying why on
+ * stderr, as every command says it. */
+int cli_check_output(const char *path);
+
 #endif

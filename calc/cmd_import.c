@@ -169,6 +169,8 @@ static void imp_cmd_header(const imp_cmd_opts *o, char *buf, size_t len)
 static int imp_cmd_write(const imp_cmd_opts *o, const tpl_kind *k, imp_doc *doc, grid_log *log, char *summary,
                          size_t len)
 {
+    if (cli_check_output(o->out) != CLI_OK)
+        return CLI_IO;
     afile_group g = {0};
     const char *tmp = afile_add(&g, o->out);
     afile_guard *guard = afile_guard_start(&g);

@@ -265,6 +265,22 @@ def default_sets_take_the_listed_keys(tmp):
 
 
 @test
+def output_folder_missing(tmp):
+    """An output in a folder that does not exist is refused with the reason every command gives."""
+    tpl = template(tmp, "inventory", "en")
+    wb = load_wb(tpl, data_only=False)
+    head = sheet(wb, "Inventory", "en")
+    head["B4"], head["B7"] = "folder-2021", 2021
+    acts = sheet(wb, "Activities", "en")
+    for col, v in ((1, "1.A.1.a"), (3, "natural_gas"), (5, 1), (6, "Gg"), (8, "test")):
+        acts.cell(HEAD_ROW + 1, col, v)
+    wb.save(tpl)
+    r = ghg("import", tpl, "-o", os.path.join(tmp, "no-such-folder", "x.yaml"), "--factors", FACTORS)
+    check(r.rc == 3 and "No such file or directory (check that the folder exists" in r.err, "%r" % r)
+    check(not os.path.exists(os.path.join(tmp, "no-such-folder")), "the folder was created")
+
+
+@test
 def names_recalculate(tmp):
     """The name formulas of a filled template compute the names of the keys picked (LibreOffice)."""
     import openpyxl
