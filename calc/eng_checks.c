@@ -262,3 +262,12 @@ size_t eng_completeness(const eng_result *r, const eng_complete **out)
     return r->ncomplete;
 }
 
+void eng_check_unc_rules(eng_result *r, diag_list *dl)
+{
+    const inventory *inv = r->inv;
+    for (size_t i = 0; i < inv->nunc_rules; i++) {
+        const unc_factor_rule *u = &inv->unc_rules[i];
+        if (u->key && !fs_known(r->fs, u->key))
+            fs_unknown(r->fs, u->key, "fuel or activity", u->spec.at, dl);
+    }
+}

@@ -84,6 +84,11 @@ bool eng_run_indirect(eng_result *r, diag_list *dl);
 /* The reference approach against the sectoral CO2 (after the totals). */
 bool eng_run_reference(eng_result *r, diag_list *dl);
 
+/* Reports the `factor_uncertainty:` lines whose fuel or activity key no
+ * searched set has: such a line would match nothing, and the factors it
+ * meant would silently keep their sets' ranges. */
+void eng_check_unc_rules(eng_result *r, diag_list *dl);
+
 /* The completeness table over every depth-3 category (after the totals). */
 bool eng_run_completeness(eng_result *r);
 

@@ -298,6 +298,7 @@ eng_result *eng_run(const inventory *inv, fset_db *db, const char *const *dirs, 
         eng_run_indirect(r, dl);
     if (diag_error_count(dl) == errs)
         eng_check_feedstock(r, dl);
+    eng_check_unc_rules(r, dl);
     if (diag_error_count(dl) != errs || !eng_finish(r, dl) || !eng_run_reference(r, dl) ||
         !eng_run_completeness(r)) {
         eng_free(r);

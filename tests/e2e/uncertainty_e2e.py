@@ -252,6 +252,19 @@ def factor_uncertainty_fills_gaps(tmp):
 
 
 @test
+def factor_uncertainty_unknown_key(tmp):
+    """A fuel key in `factor_uncertainty:` that no searched set has is an error at its line, with a
+    did-you-mean, as in `activities:` (it would match nothing and leave the sets' ranges in place)."""
+    text = ("inventory: t\nyear: 2020\nfactor_sets: [ipcc2006-energy]\nfactor_uncertainty:\n"
+            "  - {param: co2, fuel: natural_gaz, uncertainty: 4%, source: test}\n"
+            "activities:\n  - {category: \"1.A.1.a\", fuel: natural_gas, amount: 1, unit: Gg, source: t}\n")
+    inv = write(os.path.join(tmp, "inv.yaml"), text)
+    r = ghg("check", inv, "--factors", os.path.join(ROOT, "factors"))
+    check(r.rc == 2 and ":5:" in r.err and "unknown fuel or activity 'natural_gaz' (did you mean 'natural_gas'?)"
+          in r.err, "%r" % r)
+
+
+@test
 def bad_options_and_base(tmp):
     """Usage errors exit 2 and write nothing; a missing base_inventory is reported at its line and column."""
     write(os.path.join(tmp, "unc-test.yaml"), FSET)
