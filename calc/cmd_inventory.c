@@ -27,10 +27,10 @@ typedef struct {
     const char *mc_stop;        /* --mc-stop PCT */
     unsigned long threads;      /* --threads N; 0 = one per core */
     bool no_unc;                /* --no-uncertainty */
-    int unit;                   /* --unit: 0 t, 1 10kt (10^4 t) */
+    int unit;                   /* --unit: 0 t; 1 10kt (10^4 t), 2 its Chinese name 万吨 */
 } inv_cmd_opts;
 
-static const char *const inv_cmd_units[] = {"t", "10kt", NULL};
+static const char *const inv_cmd_units[] = {"t", "10kt", "万吨", NULL};
 
 static const cli_opt inv_cmd_opts_table[] = {
     {"", NULL, CLI_GROUP, offsetof(inv_cmd_opts, out), NULL, NULL, NULL, cli_out_opts},
@@ -48,7 +48,7 @@ static const cli_opt inv_cmd_opts_table[] = {
     {"--threads", NULL, CLI_COUNT, offsetof(inv_cmd_opts, threads), "N",
      "Monte Carlo threads (default: one per core); the figures do not depend on it", NULL, NULL},
     {"--unit", NULL, CLI_CHOICE, offsetof(inv_cmd_opts, unit), "t|10kt",
-     "unit of the masses on Summary, Sectoral table and Reporting tables: t, or 10kt for 10^4 t (万吨); the other "
+     "unit of the masses on Summary, Sectoral table and Reporting tables: t, or 10kt (also 万吨) for 10^4 t; the other "
      "sheets, CSV and JSON stay in t",
      inv_cmd_units, NULL},
     {"--no-uncertainty", NULL, CLI_FLAG, offsetof(inv_cmd_opts, no_unc), NULL,
@@ -191,7 +191,7 @@ static int inv_cmd_analyse(const inv_cmd_opts *o, const eng_result *r, fset_db *
         diag_free(dl);
     }
     if (status == CLI_OK) {
-        rpt_inventory ri = {r, have ? &ua : NULL, b ? bpath : NULL, o->unit == 1};
+        rpt_inventory ri = {r, have ? &ua : NULL, b ? bpath : NULL, o->unit != 0};
         status = inv_cmd_write(o, &ri, binv, db);
     }
     if (have && status == CLI_OK && !o->base.quiet && ua.has_mc)

@@ -154,6 +154,17 @@ def tables_hand_computed(tmp):
 
 
 @test
+def unit_in_chinese(tmp):
+    """--unit 万吨 is --unit 10kt by its Chinese name: the same cells on the Reporting tables."""
+    a = load_wb(run(tmp, "--unit", "10kt", out="a.xlsx"))
+    b = load_wb(run(tmp, "--unit", "万吨", out="b.xlsx"))
+    name = "Reporting tables"
+    va = [c.value for row in a[name].iter_rows() for c in row]
+    vb = [c.value for row in b[name].iter_rows() for c in row]
+    check(va == vb and any(isinstance(v, float) for v in va), "the two sheets differ")
+
+
+@test
 def zh_10kt(tmp):
     """--lang zh --unit 10kt: every label of the sheet Chinese, masses in 10^4 t (万吨), energy still TJ; recalculates."""
     xlsx = run(tmp, "--lang", "zh", "--unit", "10kt")
