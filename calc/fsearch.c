@@ -362,6 +362,24 @@ const char *fs_canonical(const fs_order *o, const char *key)
     return n ? e[0]->key : key;
 }
 
+void fs_key_kinds(const fs_order *o, const char *key, size_t *fuels, size_t *activities,
+                  const fset_entry **activity)
+{
+    size_t n;
+    const fset_entry *const *e = fs_entries(o, key, &n);
+    *fuels = *activities = 0;
+    *activity = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (!e[i]->activity) {
+            (*fuels)++;
+        } else {
+            if (!*activity)
+                *activity = e[i];
+            (*activities)++;
+        }
+    }
+}
+
 bool fs_known(const fs_order *o, const char *key)
 {
     size_t n;

@@ -91,6 +91,13 @@ const char *fs_canonical(const fs_order *o, const char *key);
 /* Whether any set in the order has entries for `key`. */
 bool fs_known(const fs_order *o, const char *key);
 
+/* How the sets give `key` (or its Chinese name): the number of its fuel
+ * entries (fuel combustion) and of its activity entries (product method),
+ * and the first activity entry, or NULL; for messages about a key used
+ * under the wrong kind of category. */
+void fs_key_kinds(const fs_order *o, const char *key, size_t *fuels, size_t *activities,
+                  const fset_entry **activity);
+
 /* The `biogenic:` of the first entry for `key`, in search order, that
  * states it: 1 yes, 0 no, -1 not stated anywhere. */
 int fs_biogenic(const fs_order *o, const char *key);

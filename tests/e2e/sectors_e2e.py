@@ -201,6 +201,22 @@ def expected_totals():
 # ==================================================================== tests
 
 @test
+def key_of_the_other_kind(tmp):
+    """A fuel under a product-method category, or an activity under 1.A, is named as such at its key
+    (not the unit or NCV error its factors would give there), both in one run."""
+    inv = write(os.path.join(tmp, "wk.yaml"),
+                "inventory: wk\nyear: 2020\nfactor_sets: [china-energy, ipcc2006-ippu]\nactivities:\n"
+                "  - {category: \"2.A.1\", fuel: raw_coal, amount: 650, unit: 万吨, source: t}\n"
+                "  - {category: \"1.A.2.f\", activity: clinker, amount: 100, unit: t, source: t}\n")
+    r = ghg("check", inv, "--factors", os.path.join(ROOT, "factors"))
+    check(r.rc == 2, "exit %d" % r.rc)
+    check("wk.yaml:5:31: error: 'raw_coal' is a fuel, burnt under 1.A (fuel combustion), not an activity of "
+          "category 2.A.1" in r.err, "fuel under 2.A.1: %r" % r.err)
+    check("wk.yaml:6:37: error: 'clinker' is an activity of the product method (category 2.A.1 in set "
+          "ipcc2006-ippu), not a fuel" in r.err, "activity under 1.A: %r" % r.err)
+
+
+@test
 def console_names_its_totals(tmp):
     """The console line says which total it gives: with LULUCF records, the total without them and
     the net total with them (as the Summary does); without, the one total."""
