@@ -206,16 +206,35 @@ static bool eng_record_complete(const eng_result *r, const inv_record *rec)
     return energy;
 }
 
-/* A fuel or activity no set searched knows: an error ("unknown fuel, did
- * you mean") unless the record gives every factor itself, and then a
+/* A key of the wrong kind for the record's category (a fuel outside 1.A,
+ * an activity in 1.A) is an error. A fuel or activity no set searched
+ * knows: an error ("unknown fuel, did you mean") unless the record gives every factor itself, and then a
  * warning when its name is close to a known one. A record with some factors
  * of its own gets the unknown fuel first and then what else it lacks; one
  * with none, the unknown fuel only (false: nothing more to resolve). */
 static bool eng_check_key(const eng_result *r, const inv_record *rec, diag_list *dl)
 {
-    if (fs_known(r->fs, rec->key))
-        return true;
+    size_t fuels, acts;
+    const fset_entry *act;
+    fs_key_kinds(r->fs, rec->key, &fuels, &acts, &act);
     src_loc at = inv_field_loc(r->inv, rec, INV_AT_KEY);
+    /* A key of the other kind: say so, rather than the unit or NCV error
+     * its factors would give under this category's method. */
+    bool combustion = cat_under(rec->category, "1.A");
+    if (combustion && fuels == 0 && acts > 0) {
+        diag_error(dl, at, "'%s' is an activity of the product method (category %s in set %s), not a fuel: 1.A "
+                   "records burn fuels; give it under its own category", rec->key, act->category ? act->category : "?",
+                   act->set->id);
+        return false;
+    }
+    if (!combustion && acts == 0 && fuels > 0) {
+        diag_error(dl, at, "'%s' is a fuel, burnt under 1.A (fuel combustion), not an activity of category %s: "
+                   "'ghgcalc factors keys --category %s' lists the keys it takes", rec->key, rec->category,
+                   rec->category);
+        return false;
+    }
+    if (fuels + acts > 0)
+        return true;
     if (!eng_record_complete(r, rec)) {
         fs_unknown(r->fs, rec->key, "fuel", at, dl);
         return rec->novr > 0;

@@ -235,29 +235,9 @@ size_t eng_factors_used(const eng_result *r, const eng_hit **out)
 /* Checks that every record's category has a method in this version. */
 static bool eng_method_known(const eng_result *r, const inv_record *rec, diag_list *dl)
 {
-    src_loc at = {r->inv->path, rec->at.line, rec->at.col};
     if (cat_under(rec->category, "1") && !cat_under(rec->category, "1.A") && !cat_under(rec->category, "1.B")) {
-        diag_error(dl, at, "category %s has no calculation method: energy records are fuel combustion (1.A.*)",
-                   rec->category);
-        return false;
-    }
-    /* A key of the other kind: say so, rather than the unit or NCV error
-     * its factors would give under this category's method. */
-    size_t fuels, acts;
-    const fset_entry *act;
-    fs_key_kinds(r->fs, rec->key, &fuels, &acts, &act);
-    bool combustion = cat_under(rec->category, "1.A");
-    if (combustion && fuels == 0 && acts > 0) {
-        diag_error(dl, inv_field_loc(r->inv, rec, INV_AT_KEY),
-                   "'%s' is an activity of the product method (category %s in set %s), not a fuel: 1.A records "
-                   "burn fuels; give it under its own category", rec->key, act->category ? act->category : "?",
-                   act->set->id);
-        return false;
-    }
-    if (!combustion && acts == 0 && fuels > 0) {
-        diag_error(dl, inv_field_loc(r->inv, rec, INV_AT_KEY),
-                   "'%s' is a fuel, burnt under 1.A (fuel combustion), not an activity of category %s: "
-                   "'ghgcalc factors keys --category %s' lists the keys it takes", rec->key, rec->category,
+        diag_error(dl, (src_loc){r->inv->path, rec->at.line, rec->at.col},
+                   "category %s has no calculation method: energy records are fuel combustion (1.A.*)",
                    rec->category);
         return false;
     }
