@@ -41,6 +41,8 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
+import time
 
 from e2e_runner import Fail, Skip, check
 
@@ -93,13 +95,15 @@ def close(got, want, what, *, rel=REL, abs_tol=ABS):
 # ---------------------------------------------------------------- the CLI
 
 class Run:
-    """One ghgcalc call: exit status and the decoded output."""
+    """One ghgcalc call: exit status and the decoded output; from peak_run also
+    its wall seconds and its own peak RSS in KB."""
 
-    def __init__(self, rc, out, err):
-        self.rc, self.out, self.err = rc, out, err
+    def __init__(self, rc, out, err, secs=0.0, rss_kb=0):
+        self.rc, self.out, self.err, self.secs, self.rss_kb = rc, out, err, secs, rss_kb
 
     def __repr__(self):
-        return "exit %d\nstdout: %s\nstderr: %s" % (self.rc, self.out[-2000:], self.err[-2000:])
+        peak = "peak %d KB, " % self.rss_kb if self.rss_kb else ""
+        return "%sexit %d\nstdout: %s\nstderr: %s" % (peak, self.rc, self.out[-2000:], self.err[-2000:])
 
 
 def clean_env(extra=None):
@@ -128,6 +132,34 @@ def finished(cmd, r):
     if CLI.verbose:
         sys.stderr.write("$ %s\n%r\n" % (" ".join(cmd), r))
     return r
+
+
+def peak_run(*args, timeout=600):
+    """Runs ghgcalc with `args` from the repository; returns its Run with its
+    wall seconds and its own peak RSS in KB (os.wait4 reports that child
+    alone; subprocess.run does not give it). Output goes through files, so a
+    pipe never fills; the run is killed after `timeout` s (a Fail)."""
+    cmd = command(*args)
+    t0 = time.monotonic()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        p = subprocess.Popen(cmd, cwd=ROOT, env=clean_env(), stdin=subprocess.DEVNULL, stdout=out, stderr=err)
+        deadline = t0 + timeout
+        while True:
+            pid, status, ru = os.wait4(p.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() > deadline:
+                p.kill()
+                os.wait4(p.pid, 0)
+                raise Fail("%s did not finish in %d s" % (" ".join(cmd), timeout))
+            time.sleep(0.01)
+        p.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait for it again
+        secs = time.monotonic() - t0
+        out.seek(0)
+        err.seek(0)
+        r = Run(p.returncode, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"), secs,
+                ru.ru_maxrss)
+    return finished(cmd, r)
 
 
 def ghg(*args, cwd=None, env=None, timeout=600):

@@ -21,12 +21,10 @@ measures the times.
 
 import os
 import re
-import subprocess
 import sys
-import time
 
 import e2e_helpers
-from e2e_helpers import FACTORS, ROOT, VALGRIND, Run, clean_env, command, finished
+from e2e_helpers import FACTORS, ROOT, VALGRIND, peak_run
 from e2e_runner import Fail, Registry, check
 
 HOSTILE = os.path.join(ROOT, "fuzz", "hostile")
@@ -39,40 +37,9 @@ HEAD = "inventory: hostile\nyear: 2020\nfactor_sets: [ipcc2006-energy]\n"
 
 
 
-class RssRun(Run):
-    """A Run with the peak resident set of the ghgcalc process, in KB."""
-
-    def __init__(self, rc, out, err, rss_kb):
-        super().__init__(rc, out, err)
-        self.rss_kb = rss_kb
-
-    def __repr__(self):
-        return "peak %d KB, %s" % (self.rss_kb, super().__repr__())
-
-
 def ghg(tmp, *args, timeout=120):
-    """Runs ghgcalc; returns its exit status, output and its own peak RSS."""
-    cmd = command(*args)
-    with open(os.path.join(tmp, ".out"), "w+b") as out, open(os.path.join(tmp, ".err"), "w+b") as err:
-        p = subprocess.Popen(cmd, cwd=ROOT, env=clean_env(), stdin=subprocess.DEVNULL, stdout=out, stderr=err)
-        deadline = time.monotonic() + timeout
-        while True:
-            pid, status, ru = os.wait4(p.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.monotonic() > deadline:
-                p.kill()
-                p.wait()
-                raise Fail("%s did not finish in %d s" % (" ".join(cmd), timeout))
-            time.sleep(0.01)
-        p.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        r = RssRun(p.returncode, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"),
-                   ru.ru_maxrss)
-    os.unlink(os.path.join(tmp, ".out"))
-    os.unlink(os.path.join(tmp, ".err"))
-    return finished(cmd, r)
+    """Runs ghgcalc; returns its exit status, output and its own peak RSS (`rss_kb`)."""
+    return peak_run(*args, timeout=timeout)
 
 
 def files_in(d):

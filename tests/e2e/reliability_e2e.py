@@ -26,6 +26,8 @@ import sys
 import threading
 import time
 
+import e2e_helpers
+from e2e_helpers import peak_run
 from e2e_runner import Fail, Registry, Skip, check
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -596,36 +598,6 @@ def i08_intensity_indicator_past_a_double(tmp):
 
 # ============================================== 12. 1,000 errors in every phase
 
-def child_peak_kb(args, timeout=120):
-    """Runs ghgcalc (no valgrind); returns (Run, its own peak RSS in KB), from
-    os.wait4, which reports that child alone. Output goes through files, so
-    a pipe never fills."""
-    t0 = time.monotonic()
-    with open(os.devnull, "rb") as null, subprocess.Popen([BIN] + [str(a) for a in args], cwd=ROOT, env=env_of(),
-                                                          stdin=null, stdout=subprocess.PIPE,
-                                                          stderr=subprocess.PIPE) as p:
-        got = {}
-        readers = [threading.Thread(target=lambda k=k, f=f: got.__setitem__(k, f.read()), daemon=True)
-                   for k, f in (("out", p.stdout), ("err", p.stderr))]
-        for t in readers:
-            t.start()
-        deadline = time.monotonic() + timeout
-        while True:
-            pid, status, ru = os.wait4(p.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.monotonic() > deadline:
-                p.kill()
-                raise Fail("ghgcalc %s did not finish in %d s" % (" ".join(map(str, args)), timeout))
-            time.sleep(0.01)
-        for t in readers:
-            t.join(10)
-        p.returncode = os.waitstatus_to_exitcode(status)
-    r = Run(p.returncode, got.get("out", b"").decode("utf-8", "replace"),
-            got.get("err", b"").decode("utf-8", "replace"), time.monotonic() - t0)
-    return r, ru.ru_maxrss
-
-
 @test
 def i12_unknown_fuels_stop_at_1000_errors(tmp):
     """10^5 records of 10^5 different unknown fuels: the engine stops after
@@ -641,7 +613,8 @@ def i12_unknown_fuels_stop_at_1000_errors(tmp):
         for i in range(n):
             f.write('  - {category: "1.A.1.a", fuel: unknown_fuel_%d, amount: 1, unit: t}\n' % i)
     for cmd in (["check", path], ["inventory", path, "-o", os.path.join(tmp, "o.xlsx")]):
-        r, kb = child_peak_kb(cmd + ["--factors", FACTORS], timeout=300)
+        r = peak_run(*cmd, "--factors", FACTORS, timeout=300)
+        kb = r.rss_kb
         want_error(r, r"many\.yaml:\d+:5: error: more than 1000 errors: stopped here; fix these first", 2,
                    cmd[0] + ": ")
         # 99 of the 1,000 errors, the stop message, then the count of the rest.
@@ -1078,6 +1051,7 @@ def msg_tab_hint_after_bom_and_chinese(tmp):
 def configure(bin_path, verbose):
     global BIN, VERBOSE
     BIN, VERBOSE = bin_path, verbose
+    e2e_helpers.configure(bin_path, verbose)  # for peak_run
 
 
 if __name__ == "__main__":

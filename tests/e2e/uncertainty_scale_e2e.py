@@ -23,12 +23,10 @@ tool's memory is the program's).
 
 import math
 import os
-import subprocess
 import sys
-import threading
 
 import e2e_helpers
-from e2e_helpers import FACTORS, ROOT, VALGRIND, Run, clean_env, close, command, finished, write
+from e2e_helpers import FACTORS, VALGRIND, close, peak_run, write
 from e2e_runner import Fail, Registry, Skip, check
 
 TESTS = Registry()
@@ -65,28 +63,6 @@ def write_inventory(path, n):
                 lines.append('  - {id: r%d, category: "%s", activity: %s, amount: %d, unit: t, uncertainty: %d%%%s}\n'
                              % (i, cat, act, amount, u, ovr))
             f.write("".join(lines))
-
-
-def peak_run(*args, timeout=600):
-    """Runs ghgcalc (killed after `timeout` s); its Run and its own peak RSS in KB (os.wait4, which
-    subprocess.run does not give)."""
-    cmd = command(*args)
-    with open(os.devnull, "wb") as null:
-        p = subprocess.Popen(cmd, cwd=ROOT, env=clean_env(), stdin=subprocess.DEVNULL, stdout=null,
-                             stderr=subprocess.PIPE)
-    killed = []
-    timer = threading.Timer(timeout, lambda: (killed.append(True), p.kill()))
-    timer.start()
-    try:
-        err = p.stderr.read()
-        _, status, ru = os.wait4(p.pid, 0)
-    finally:
-        timer.cancel()
-        p.stderr.close()
-    p.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait for it again
-    if killed:
-        raise Fail("%s did not finish in %d s" % (" ".join(cmd), timeout))
-    return finished(cmd, Run(p.returncode, "", err.decode("utf-8", "replace"))), ru.ru_maxrss
 
 
 def expected(n):
@@ -150,10 +126,10 @@ def hundred_thousand_records(tmp):
         if (sanitizer or VALGRIND) and name == "bare":
             continue  # only there for the memory
         out = os.path.join(tmp, name + ".xlsx")
-        r, kb = peak_run("inventory", inv, "-o", out, "--factors", tmp, "--factors", FACTORS, "--quiet",
-                         "--no-csv-json", *extra)
+        r = peak_run("inventory", inv, "-o", out, "--factors", tmp, "--factors", FACTORS, "--quiet",
+                     "--no-csv-json", *extra)
         check(r.rc == 0, "%s run: %r" % (name, r))
-        runs[name] = kb
+        runs[name] = r.rss_kb
     cat_t, cat_v, groups = expected(n)
     total_t = sum(cat_t.values())
     want = math.sqrt(sum(cat_v.values())) / total_t
