@@ -61,6 +61,16 @@ void eng_check_feedstock(const eng_result *r, diag_list *dl)
 
 /* ---------------------------------------------- indirect (scope 2) */
 
+/* Notes an indirect line's factor as used and keeps its index in `used`. */
+static void eng_note_indirect(eng_result *r, eng_indirect_line *l)
+{
+    eng_res span = {0};
+    r->own_from = r->nused;
+    eng_note_used(r, &l->ef);
+    eng_noted(r, &span);
+    l->ef_index = eng_factor_index(r, &span, &l->ef);
+}
+
 /* Computes every indirect record; false (reported) when a factor is missing
  * or its unit does not turn the amount into a mass. */
 bool eng_run_indirect(eng_result *r, diag_list *dl)
@@ -122,8 +132,7 @@ bool eng_run_indirect(eng_result *r, diag_list *dl)
             return false;
         }
         nsum_add(&tot[d->net_import], l->emission_t);
-        r->own_from = r->nused;
-        eng_note_used(r, &l->ef);
+        eng_note_indirect(r, l);
     }
     r->ind_t[0] = nsum_value(&tot[0]);
     r->ind_t[1] = nsum_value(&tot[1]);

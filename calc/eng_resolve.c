@@ -21,8 +21,6 @@ void eng_note_used(eng_result *r, const eng_hit *h)
     for (size_t i = r->own_from; !h->entry && i < r->nused; i++)
         if (r->used[i].v == h->v)
             return;
-    if (h->entry && (!pm_put(&r->used_set, h->v, &at, &added) || !added))
-        return;
     if (r->nused == r->capused) {
         size_t cap = r->capused ? r->capused * 2 : 64;
         eng_hit *u = realloc(r->used, cap * sizeof *u);
@@ -31,7 +29,34 @@ void eng_note_used(eng_result *r, const eng_hit *h)
         r->used = u;
         r->capused = cap;
     }
+    if (h->entry) {
+        if (r->used_set.n == r->capset) {
+            size_t cap = r->capset ? r->capset * 2 : 64;
+            size_t *s = realloc(r->set_used, cap * sizeof *s);
+            if (!s)
+                return;
+            r->set_used = s;
+            r->capset = cap;
+        }
+        if (!pm_put(&r->used_set, h->v, &at, &added) || !added)
+            return;
+        r->set_used[at] = r->nused;
+    }
     r->used[r->nused++] = *h;
+}
+
+size_t eng_factor_index(const eng_result *r, const eng_res *res, const eng_hit *h)
+{
+    if (!h->v)
+        return (size_t)-1;
+    if (h->entry) {
+        size_t k = pm_get(&r->used_set, h->v);
+        return k == (size_t)-1 ? k : r->set_used[k];
+    }
+    for (size_t i = res->noted_from; i < (size_t)res->noted_from + res->noted_n && i < r->nused; i++)
+        if (r->used[i].v == h->v)
+            return i;
+    return (size_t)-1;
 }
 
 /* Whether `amount_unit` x `ncv_unit` is an energy. */
@@ -264,6 +289,13 @@ static gwp_origin eng_ch4_origin(const eng_result *r, const inv_record *rec)
     return GWP_ORIGIN_FOSSIL;
 }
 
+void eng_noted(const eng_result *r, eng_res *res)
+{
+    size_t n = r->nused - r->own_from;
+    res->noted_from = r->own_from <= UINT32_MAX ? (uint32_t)r->own_from : 0;
+    res->noted_n = r->own_from <= UINT32_MAX && n <= UINT16_MAX ? (uint16_t)n : 0;
+}
+
 /* Fills `res` for record `rec`; reports what is missing. */
 bool eng_resolve(eng_result *r, const inv_record *rec, eng_res *res, diag_list *dl)
 {
@@ -274,6 +306,7 @@ bool eng_resolve(eng_result *r, const inv_record *rec, eng_res *res, diag_list *
         return false;
     if (!cat_under(rec->category, "1.A")) {
         res->ok = eng_resolve_chain(r, rec, res, dl) && diag_error_count(dl) == errs;
+        eng_noted(r, res);
         return res->ok;
     }
     if (!eng_resolve_energy(r, rec, res, dl))
@@ -318,6 +351,7 @@ bool eng_resolve(eng_result *r, const inv_record *rec, eng_res *res, diag_list *
             eng_note_used(r, &res->ef[g]);
         eng_note_used(r, &res->oxid);
     }
+    eng_noted(r, res);
     return res->ok;
 }
 

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "diag.h"
 #include "factors.h"
@@ -35,7 +36,7 @@ typedef struct {
 typedef struct eng_res {
     eng_chain *chain;                 /* product method (records outside 1.A), in gas order; NULL = combustion */
     unsigned nchain;
-    bool energy_input;                /* amount is already energy: no NCV */
+    uint32_t noted_from;              /* eng_factors_used()[noted_from..]: the values its resolution noted first */
     double unit_factor;               /* amount x unit_factor x ncv = TJ */
     eng_hit ncv;
     eng_hit ef[GAS_MAIN];             /* v NULL: gas not estimated for this record */
@@ -43,6 +44,8 @@ typedef struct eng_res {
     eng_hit oxid;                     /* CO2 only; v NULL = 1 */
     double oxidation;                 /* as a fraction */
     bool biogenic;                    /* CO2 is a memo item */
+    bool energy_input;                /* amount is already energy: no NCV */
+    uint16_t noted_n;                 /* how many values from noted_from (eng_factor_index) */
     gwp_origin ch4_origin;            /* fossil or non-fossil methane (eng_resolve.c's rule or the record's) */
     bool ok;                          /* resolution succeeded */
 } eng_res;
@@ -129,6 +132,7 @@ typedef struct {
     eng_hit ef;
     long factor_year;          /* year of the factor used (0: the factor has none) */
     double amount, ef_value, conversion, emission_t;
+    size_t ef_index;           /* the index of ef's value in eng_factors_used(), (size_t)-1 when not there */
 } eng_indirect_line;
 
 /* The indirect rows and their compensated totals: purchased consumption and,
@@ -170,6 +174,13 @@ size_t eng_completeness(const eng_result *r, const eng_complete **out);
 
 /* Every distinct factor value used, in first-use order, with its origin. */
 size_t eng_factors_used(const eng_result *r, const eng_hit **out);
+
+/* The index in eng_factors_used() of hit `h` of resolution `res` (its NCV,
+ * an EF, the oxidation, a product term), or (size_t)-1 when the value is
+ * not there. A set's value is found by its identity; a record's own value
+ * among the few that its resolution noted. O(1): a workbook refers to the
+ * Factors row of each factor of each of its 10^6 rows. */
+size_t eng_factor_index(const eng_result *r, const eng_res *res, const eng_hit *h);
 
 /* Slots looked at so far in the set of factors used: with one lookup per
  * factor of each record, a constant cost per record means this grows

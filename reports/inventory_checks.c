@@ -75,7 +75,7 @@ static void ck_indirect_row(xw *w, lxw_worksheet *ws, lxw_row_t row, size_t i, c
         rpt_xl_num(x, ws, row, IND_YEAR, (double)l->factor_year, other ? RPT_F_WARN : RPT_F_INT);
     rpt_xl_num(x, ws, row, IND_AMOUNT, l->amount, RPT_F_GENERAL);
     rpt_xl_str(x, ws, row, IND_UNIT, d->unit_text, RPT_F_NONE);
-    xw_factor_cell(w, ws, row, IND_EF, l->ef.v, 1.0, l->ef_value, RPT_F_FACTOR);
+    xw_factor_cell(w, ws, row, IND_EF, l->ef_index, 1.0, l->ef_value, RPT_F_FACTOR);
     rpt_xl_str(x, ws, row, IND_EF_UNIT, l->ef.v->unit_text, RPT_F_NONE);
     rpt_xl_num(x, ws, row, IND_CONV, l->conversion, RPT_F_GENERAL);
     rpt_xl_product(x, ws, row, IND_T, emission, 3, l->emission_t, RPT_F_T);
@@ -159,11 +159,13 @@ static void ck_ref_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_ref_li
     rpt_xl_formula(x, ws, row, RA_NET, f, l->net, RPT_F_GENERAL);
     rpt_xl_num(x, ws, row, RA_UF, ln->unit_factor, RPT_F_GENERAL);
     const fset_value *ox = ln->res->oxid.v;
-    xw_factor_cell(w, ws, row, RA_NCV, ln->res->ncv.v, 1.0, ln->ncv, RPT_F_FACTOR);
+    xw_factor_cell(w, ws, row, RA_NCV, eng_factor_index(w->r, ln->res, &ln->res->ncv), 1.0, ln->ncv, RPT_F_FACTOR);
     rpt_xl_product(x, ws, row, RA_E, energy, 3, ln->energy_tj, RPT_F_TJ);
-    xw_factor_cell(w, ws, row, RA_EF, ln->res->ef[GAS_CO2].v, 1.0, ln->ef, RPT_F_FACTOR);
+    xw_factor_cell(w, ws, row, RA_EF, eng_factor_index(w->r, ln->res, &ln->res->ef[GAS_CO2]), 1.0, ln->ef,
+                   RPT_F_FACTOR);
     rpt_xl_num(x, ws, row, RA_EFF, ln->ef_factor, RPT_F_GENERAL);
-    xw_factor_cell(w, ws, row, RA_OX, ox, ox ? ox->unit.scale : 1.0, ln->oxidation, RPT_F_FACTOR);
+    xw_factor_cell(w, ws, row, RA_OX, eng_factor_index(w->r, ln->res, &ln->res->oxid), ox ? ox->unit.scale : 1.0,
+                   ln->oxidation, RPT_F_FACTOR);
     rpt_xl_product(x, ws, row, RA_T, emission, 4, ln->emission_t, RPT_F_T);
     ck_source(src, sizeof src, &ln->res->ef[GAS_CO2]);
     rpt_xl_str(x, ws, row, RA_SRC, ln->memo ? il_label(IL_BIOMASS_EXCLUDED, w->zh) : src, RPT_F_NONE);

@@ -227,8 +227,7 @@ static void xw_plan(xw *w)
     if (!w->cinfo || !xw_lines_plan(w))
         rpt_xl_check(&w->xl, LXW_ERROR_MEMORY_MALLOC_FAILED, "counting the calculation rows");
     xw_fod_plan(w);
-    if (!xw_frefs_plan(w))
-        rpt_xl_check(&w->xl, LXW_ERROR_MEMORY_MALLOC_FAILED, "indexing the factors used");
+    xw_frefs_plan(w);
 }
 
 /* Writes the workbook; sheets in the order Summary, Sectoral table,
@@ -273,7 +272,6 @@ int rpt_inventory_xlsx(const rpt_inventory *inv, const char *path, const rpt_met
     xw_factors(w);
     xw_about(w);
     xw_lines_free(w);
-    xw_frefs_free(w);
     free(w->cinfo);
     int rc = rpt_xl_close(&w->xl, path, err, errlen);
     free(w);

@@ -5,7 +5,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "../calc/ptrmap.h"
 #include "../calc/unc_analysis.h"
 #include "inventory_common.h"
 #include "rpt_xl.h"
@@ -66,7 +65,6 @@ typedef struct {
  * a factor on Factors sees every row and total that uses it move. */
 typedef struct {
     char prefix[XW_SHEET_NAME_MAX + 16]; /* "Factors!$D$" */
-    ptrmap map;                           /* fset_value -> its index in eng_factors_used() */
     lxw_row_t row0;                       /* sheet row (0-based) of the first factor */
     lxw_row_t gwp_row[GWP_NORIGINS][GAS_COUNT]; /* sheet row of each GWP used (gas, methane origin); 0: none */
     unsigned gwp_used[GWP_NORIGINS];             /* bit (1 << gas): some row uses that GWP (xw_gwp_use) */
@@ -153,15 +151,15 @@ size_t xw_cat_index(const xw *w, const char *code);
 /* ---- factor references (inventory_xlsx_factors.c) ---- */
 
 /* Plans the Factors sheet: which row holds each factor and GWP. Call
- * after xw_lines_plan (which marks the gases used); false when out of
- * memory. */
-bool xw_frefs_plan(xw *w);
+ * after xw_lines_plan (which marks the gases used). */
+void xw_frefs_plan(xw *w);
 
-/* Writes `value`, the factor v (times `scale`) as it enters a row: a
- * reference to its cell on Factors ("=Factors!$D$12", "...*0.01") with
- * `value` cached, or the number when v is not on Factors. */
-void xw_factor_cell(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const fset_value *v, double scale,
-                    double value, rpt_fmt_id f);
+/* Writes `value`, the factor of index `ix` in eng_factors_used() (times
+ * `scale`) as it enters a row: a reference to its cell on Factors
+ * ("=Factors!$D$12", "...*0.01") with `value` cached, or the number when
+ * ix is (size_t)-1 (eng_factor_index found no row: a default of 1). */
+void xw_factor_cell(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, size_t ix, double scale, double value,
+                    rpt_fmt_id f);
 
 /* Writes `value`, the GWP of gas g of origin o (line->gwp_origin): a
  * reference to its row on Factors ("=Factors!$D$12"), which gives the set,
@@ -171,8 +169,6 @@ void xw_gwp_cell(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, gas_id 
 
 /* Writes the Factors sheet: every factor used, the landfill parameters, the GWPs. */
 void xw_factors(xw *w);
-
-void xw_frefs_free(xw *w);
 
 /* ---- Summary and Sectoral table (inventory_xlsx_summary.c, inventory_xlsx_sectoral.c) ---- */
 

@@ -7,9 +7,9 @@
 
 /* Plans the rows: the factors used from row 1 in first-use order, then
  * one row per GWP the rows use (gas order, then methane origin order);
- * the landfill parameters follow. The map from a factor value to its index
- * is built here. */
-bool xw_frefs_plan(xw *w)
+ * the landfill parameters follow. A factor's row is found from its index
+ * (eng_factor_index): no map of its own. */
+void xw_frefs_plan(xw *w)
 {
     xw_frefs *f = &w->fr;
     const eng_hit *used;
@@ -20,18 +20,11 @@ bool xw_frefs_plan(xw *w)
     *strrchr(pre.s, '!') = '\0';
     rpt_fmt(f->prefix, sizeof f->prefix, "%s!%s$", pre.s, col);
     f->row0 = 1;
-    for (size_t i = 0; i < n; i++) {
-        size_t at;
-        bool added;
-        if (!pm_put(&f->map, used[i].v, &at, &added))
-            return false;
-    }
     lxw_row_t row = f->row0 + (lxw_row_t)n;
     for (int g = 0; g < GAS_COUNT; g++)
         for (int o = 0; o < GWP_NORIGINS; o++)
             if ((f->gwp_used[o] >> g) & 1u)
                 f->gwp_row[o][g] = row++;
-    return true;
 }
 
 void xw_gwp_use(xw *w, gas_id g, gwp_origin o)
@@ -45,8 +38,6 @@ rpt_ref xw_gwp_ref(const xw *w, gas_id g, gwp_origin o)
     return rpt_xl_ref(xw_sheet(w, IL_SHEET_FACTORS), w->fr.gwp_row[o][g], FC_VALUE, true);
 }
 
-void xw_frefs_free(xw *w) { pm_free(&w->fr.map); }
-
 /* "=Factors!$D$12", with "*scale" unless the scale is 1, in the fewest
  * digits that read back as the same double (so Excel multiplies what the
  * engine multiplied). */
@@ -58,10 +49,9 @@ static void xw_ref_formula(const xw_frefs *f, lxw_row_t row, double scale, char 
     snprintf(buf, len, "=%s%u%s%s", f->prefix, (unsigned)row + 1, scale != 1.0 ? "*" : "", num);
 }
 
-void xw_factor_cell(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const fset_value *v, double scale,
-                    double value, rpt_fmt_id fmt)
+void xw_factor_cell(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, size_t i, double scale, double value,
+                    rpt_fmt_id fmt)
 {
-    size_t i = v ? pm_get(&w->fr.map, v) : (size_t)-1;
     if (i == (size_t)-1) {
         rpt_xl_num(&w->xl, ws, row, col, value, fmt);
         return;

@@ -197,16 +197,18 @@ static void xw_calc_inputs(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_li
     static const lxw_col_t energy[] = {RPT_C_AMOUNT, RPT_C_UNIT_FACTOR, RPT_C_NCV};
     const eng_res *res = l->res;
     const fset_value *ox = l->gas == GAS_CO2 ? res->oxid.v : NULL;
+    const eng_result *r = w->r;
     rpt_xl *x = &w->xl;
     xw_line_head(w, ws, row, l, t);
     rpt_xl_num(x, ws, row, RPT_C_UNIT_FACTOR, l->unit_factor, RPT_F_GENERAL);
-    xw_factor_cell(w, ws, row, RPT_C_NCV, res->ncv.v, 1.0, l->ncv, RPT_F_GENERAL);
+    xw_factor_cell(w, ws, row, RPT_C_NCV, eng_factor_index(r, res, &res->ncv), 1.0, l->ncv, RPT_F_GENERAL);
     rpt_xl_str(x, ws, row, RPT_C_NCV_UNIT, t->ncv_unit, RPT_F_NONE);
     rpt_xl_product(x, ws, row, RPT_C_ENERGY, energy, 3, l->energy_tj, RPT_F_TJ);
-    xw_factor_cell(w, ws, row, RPT_C_EF, res->ef[l->gas].v, 1.0, l->ef, RPT_F_GENERAL);
+    xw_factor_cell(w, ws, row, RPT_C_EF, eng_factor_index(r, res, &res->ef[l->gas]), 1.0, l->ef, RPT_F_GENERAL);
     rpt_xl_str(x, ws, row, RPT_C_EF_UNIT, t->ef_unit, RPT_F_NONE);
     rpt_xl_num(x, ws, row, RPT_C_EF_FACTOR, l->ef_factor, RPT_F_GENERAL);
-    xw_factor_cell(w, ws, row, RPT_C_OXIDATION, ox, ox ? ox->unit.scale : 1.0, l->oxidation, RPT_F_FACTOR);
+    xw_factor_cell(w, ws, row, RPT_C_OXIDATION, ox ? eng_factor_index(r, res, &res->oxid) : (size_t)-1,
+                   ox ? ox->unit.scale : 1.0, l->oxidation, RPT_F_FACTOR);
 }
 
 /* Writes columns Q..Y: Emission = Energy x EF x EF factor x Oxidation
@@ -314,14 +316,14 @@ static void xw_prod_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_line 
         lxw_col_t v = (lxw_col_t)(P_TERM0 + 3 * k);
         rpt_src s = rpt_hit_src(&c->term[k]);
         rpt_term_name(l, k, w->zh, name, sizeof name);
-        xw_factor_cell(w, ws, row, v, c->term[k].v, c->kind[k] == FSET_TERM_MUL ? 1.0 : c->term[k].v->unit.scale,
-                       l->term[k], RPT_F_GENERAL);
+        double scale = c->kind[k] == FSET_TERM_MUL ? 1.0 : c->term[k].v->unit.scale;
+        xw_factor_cell(w, ws, row, v, eng_factor_index(w->r, l->res, &c->term[k]), scale, l->term[k], RPT_F_GENERAL);
         rpt_xl_str(x, ws, row, v + 1, name, RPT_F_NONE);
         rpt_xl_src(x, ws, row, v + 2, &s);
         xw_term_factor(f, sizeof f, &used, c->kind[k], row, v);
     }
     lxw_col_t a = xw_after(nterms);
-    xw_factor_cell(w, ws, row, a + PA_EF, c->ef.v, 1.0, l->ef, RPT_F_GENERAL);
+    xw_factor_cell(w, ws, row, a + PA_EF, eng_factor_index(w->r, l->res, &c->ef), 1.0, l->ef, RPT_F_GENERAL);
     rpt_xl_str(x, ws, row, a + PA_EF_UNIT, t->ef_unit, RPT_F_NONE);
     rpt_xl_src(x, ws, row, a + PA_EF_SRC, &t->ef_src);
     rpt_xl_num(x, ws, row, a + PA_CONV, l->ef_factor, RPT_F_GENERAL);

@@ -42,6 +42,22 @@ static size_t probes_for(const char *dir, size_t n, size_t *used)
     const eng_hit *h;
     *used = eng_factors_used(r, &h);
     size_t probes = eng_lookup_probes(r);
+    /* The Factors row of each factor of each row, in first-use order: record
+     * 0 notes its own NCV (0) and CO2 factor (1), then the set's CH4 (2) and
+     * N2O (3); record i > 0 its own two at 2i + 2 and 2i + 3. The default
+     * oxidation of 1 is no factor used: no row. */
+    for (size_t i = 0; i < n; i++) {
+        eng_line l[GAS_COUNT];
+        assert_int_equal(eng_lines(r, i, l), 3);
+        const eng_res *res = l[0].res;
+        size_t own = i ? 2 * i + 2 : 0;
+        assert_int_equal(eng_factor_index(r, res, &res->ncv), own);
+        assert_int_equal(eng_factor_index(r, res, &res->ef[GAS_CO2]), own + 1);
+        assert_int_equal(eng_factor_index(r, res, &res->ef[GAS_CH4]), 2);
+        assert_int_equal(eng_factor_index(r, res, &res->ef[GAS_N2O]), 3);
+        assert_true(eng_factor_index(r, res, &res->oxid) == (size_t)-1);
+        assert_ptr_equal(h[own].v, res->ncv.v);
+    }
     eng_free(r);
     fdb_free(db);
     inv_free(inv);
@@ -49,7 +65,8 @@ static size_t probes_for(const char *dir, size_t n, size_t *used)
     return probes;
 }
 
-/* 10x the override records cost about 10x the lookups: each record uses
+/* 10x the override records cost about 10x the lookups (and every factor's
+ * row on Factors is found, eng_factor_index): each record uses
  * 2 factors of its own and the set's CH4 and N2O (4 lookups a record), so
  * 10^3 records use 2 x 10^3 + 2 distinct factors and 10^4 use 2 x 10^4 + 2.
  * A scan of the used list would make the ratio about 100. */
