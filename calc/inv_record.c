@@ -44,13 +44,34 @@ static const char *const inv_rec_keys[] = {"category", "fuel",  "activity", "amo
 #define INV_NREC_KEYS (sizeof inv_rec_keys / sizeof *inv_rec_keys)
 #define INV_MAX_KEYS 64
 
-/* Reads a record's `uncertainty:`: a percentage, or a mapping kept in
- * inv->unc (docs/uncertainty.md). */
+/* Keeps a record's uncertainty percentage in inv->unc_pct. */
+static void inv_unc_pct(inventory *inv, const ynode *n, double pct, inv_record *rec, diag_list *dl)
+{
+    if (inv->nunc_pct == inv->capunc_pct) {
+        size_t cap = inv->capunc_pct ? inv->capunc_pct * 2 : 16;
+        double *u = cap < INV_UNC_PCT ? realloc(inv->unc_pct, cap * sizeof *u) : NULL;
+        if (!u) {
+            diag_error(dl, n->at, "out of memory reading 'uncertainty'");
+            return;
+        }
+        inv->unc_pct = u;
+        inv->capunc_pct = cap;
+    }
+    inv->unc_pct[inv->nunc_pct++] = pct;
+    rec->unc_ix = INV_UNC_PCT | (unsigned)inv->nunc_pct;
+}
+
+/* Reads a record's `uncertainty:`: a percentage, kept in inv->unc_pct, or
+ * a mapping, kept in inv->unc (docs/uncertainty.md). */
 static void inv_uncertainty(inventory *inv, const ynode *n, inv_record *rec, diag_list *dl)
 {
     unc_spec spec;
-    if (!unc_parse_record(n, inv->mem, &spec, &rec->uncertainty_pct, dl))
+    double pct = NAN;
+    if (!unc_parse_record(n, inv->mem, &spec, &pct, dl)) {
+        if (n->kind == YN_SCALAR && !isnan(pct))
+            inv_unc_pct(inv, n, pct, rec, dl);
         return;
+    }
     if (inv->nunc == inv->capunc) {
         size_t cap = inv->capunc ? inv->capunc * 2 : 16;
         unc_spec *u = cap <= UINT_MAX ? realloc(inv->unc, cap * sizeof *u) : NULL;
@@ -322,7 +343,6 @@ bool inv_record_read(inventory *inv, inv_seen *seen, const ynode *n, inv_record 
     yf_check_keys(n, allowed, na, "an activity record", dl);
     memset(r, 0, sizeof *r);
     r->at = inv_pos_of(n);
-    r->uncertainty_pct = NAN;
     inv_rec_category(inv, seen, n, r, dl);
     inv_rec_key(inv, n, r, dl);
     inv_rec_amount(inv, n, r, dl);

@@ -397,6 +397,17 @@ static void inv_top_section(inventory *inv, const ynode *k, const ynode *v, diag
         inv_top_text(inv, k, v, dl);
 }
 
+/* Gives back the unused end of the uncertainty percentages (grown by
+ * doubling: up to half of it unused, 2 MB at 10^6 records). */
+static void inv_trim(inventory *inv)
+{
+    double *u = inv->nunc_pct ? realloc(inv->unc_pct, inv->nunc_pct * sizeof *u) : NULL;
+    if (u) {
+        inv->unc_pct = u;
+        inv->capunc_pct = inv->nunc_pct;
+    }
+}
+
 /* Reads the inventory from the open reader `yr` (closed here). */
 static inventory *inv_load_reader_max(yreader *yr, diag_list *dl, const inv_progress *progress, size_t max_records)
 {
@@ -436,6 +447,7 @@ static inventory *inv_load_reader_max(yreader *yr, diag_list *dl, const inv_prog
         strcpy(inv->sha256, "unreadable");
     yr_close(yr);
     free(L.dups.slot);
+    inv_trim(inv);
     if (!failed)
         inv_check_required(path, seen_id, seen_year, seen_sets, seen_acts, dl);
     return inv;
@@ -522,7 +534,6 @@ inv_record *inv_add(inventory *inv)
 {
     inv_record *r = inv_push(inv);
     if (r) {
-        r->uncertainty_pct = NAN;
         r->removal = -1;
     }
     return r;
@@ -536,6 +547,7 @@ void inv_free(inventory *inv)
         free(inv->chunks[i]);
     free(inv->chunks);
     free(inv->unc);
+    free(inv->unc_pct);
     pool_free(inv->mem);
     pm_free(&inv->unit_ix);
     free(inv->far);

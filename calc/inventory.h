@@ -2,6 +2,7 @@
 #ifndef GHG_INVENTORY_H
 #define GHG_INVENTORY_H
 
+#include <math.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -28,8 +29,13 @@ typedef struct {
     uint16_t dline, col;
 } inv_near;
 
+/* inv_record.unc_ix of a percentage (`uncertainty: 5%`): the bit set, the
+ * rest 1 + its index in inventory.unc_pct (kept beside the records, so a
+ * record without one does not pay 8 bytes for it). */
+#define INV_UNC_PCT 0x80000000u
+
 /* One activity record: an amount of a fuel burnt in an IPCC category. A
- * million of them are held at once, so the layout is kept tight (96 bytes). */
+ * million of them are held at once, so the layout is kept tight (88 bytes). */
 typedef struct {
     const char *category;      /* "1.A.1.a" (interned) */
     const char *key;           /* fuel or activity key (interned) */
@@ -38,10 +44,10 @@ typedef struct {
     const char *id;            /* optional record id (a copy, not interned: ids are unique) or NULL */
     const fset_param *ovr;     /* record-level factor overrides */
     double amount;             /* in unit_text */
-    double uncertainty_pct;    /* +/- % at 95%, NAN when not given */
     inv_pos at;                /* where the record starts */
     inv_near near[INV_NAT];    /* key, unit, amount (inv_field_loc); near[0] the far index when `far` */
-    unsigned unc_ix;           /* uncertainty in the mapping form: 1 + its index in inventory.unc; 0 = none */
+    unsigned unc_ix;           /* uncertainty: 0 none; a mapping: 1 + its index in inventory.unc; a percentage:
+                                  INV_UNC_PCT | 1 + its index in inventory.unc_pct (inv_rec_unc, inv_rec_unc_pct) */
     uint16_t not_estimated;    /* bit (1 << gas) for gases marked not estimated */
     uint8_t novr;              /* overrides in ovr (at most the parameters a record may give) */
     bool feedstock_excluded;   /* 1.A: the amount has had feedstock and non-energy use taken out */
@@ -124,6 +130,8 @@ typedef struct inventory {
     size_t nunits, capunits;
     unc_spec *unc;             /* the records' uncertainty mappings (inv_record.unc_ix) */
     size_t nunc, capunc;
+    double *unc_pct;           /* the records' uncertainty percentages (inv_record.unc_ix with INV_UNC_PCT) */
+    size_t nunc_pct, capunc_pct;
     const char *base_path;     /* base_inventory: the base-year inventory for the trend, relative to this file's folder */
     src_loc base_at;
     const unc_factor_rule *unc_rules; /* factor_uncertainty: ranges for factor values of the sets */
@@ -142,11 +150,22 @@ static inline const inv_record *inv_rec(const inventory *inv, size_t i)
     return &inv->chunks[i / INV_CHUNK][i % INV_CHUNK];
 }
 
-/* The mapping-form uncertainty of record `r`, or NULL (then only
- * r->uncertainty_pct, a symmetric +/- % at 95 %, or nothing was given). */
+/* The mapping-form uncertainty of record `r`, or NULL (then only a
+ * percentage, inv_rec_unc_pct, or nothing was given). */
 static inline const unc_spec *inv_rec_unc(const inventory *inv, const inv_record *r)
 {
-    return r->unc_ix ? &inv->unc[r->unc_ix - 1] : NULL;
+    return r->unc_ix && !(r->unc_ix & INV_UNC_PCT) ? &inv->unc[r->unc_ix - 1] : NULL;
+}
+
+/* The uncertainty of record `r` as one +/- % at 95 %: its percentage, the
+ * larger side of its mapping, or NAN when it gave none. */
+static inline double inv_rec_unc_pct(const inventory *inv, const inv_record *r)
+{
+    if (!r->unc_ix)
+        return NAN;
+    if (r->unc_ix & INV_UNC_PCT)
+        return inv->unc_pct[(r->unc_ix & ~INV_UNC_PCT) - 1];
+    return fmax(inv->unc[r->unc_ix - 1].minus_pct, inv->unc[r->unc_ix - 1].plus_pct);
 }
 
 /* Location of a record position, for messages. */

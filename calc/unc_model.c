@@ -161,8 +161,8 @@ void unc_amount_spec(const unc_model *m, const inventory *inv, const inv_record 
         a->minus = s->minus_pct, a->plus = s->plus_pct, a->dist = s->dist, a->group = s->group, a->at = s->at;
         a->origin = UNC_FROM_STATED;
         a->note = s->source ? s->source : "stated on the record";
-    } else if (!isnan(rec->uncertainty_pct)) {
-        a->minus = a->plus = rec->uncertainty_pct;
+    } else if (!isnan(inv_rec_unc_pct(inv, rec))) {
+        a->minus = a->plus = inv_rec_unc_pct(inv, rec);
         a->origin = UNC_FROM_STATED;
         a->note = "stated on the record";
     } else if (!m->opts.no_defaults && !isnan(a->minus = unc_default_ad_pct(rec->category, &a->note))) {

@@ -137,7 +137,7 @@ static bool csv_row(FILE *f, const eng_result *r, const eng_line *l, const rpt_l
     rpt_csv_field(f, t->memo, false);
     if (!csv_src(f, &t->ncv_src) || !csv_src(f, &t->ef_src) || !csv_src(f, &t->ox_src))
         return false;
-    rpt_csv_num(f, rec->uncertainty_pct, false);
+    rpt_csv_num(f, inv_rec_unc_pct(eng_inventory(r), rec), false);
     rpt_csv_field(f, rec->source, false);
     rpt_csv_field(f, prod ? "product" : "combustion", false);
     if (!prod) {

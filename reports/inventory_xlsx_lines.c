@@ -227,7 +227,7 @@ static void xw_calc_results(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_l
     rpt_xl_src(x, ws, row, RPT_C_NCV_SRC, &t->ncv_src);
     rpt_xl_src(x, ws, row, RPT_C_EF_SRC, &t->ef_src);
     rpt_xl_src(x, ws, row, RPT_C_OX_SRC, &t->ox_src);
-    rpt_xl_num(x, ws, row, RPT_C_UNCERTAINTY, rec->uncertainty_pct, RPT_F_UNC);
+    rpt_xl_num(x, ws, row, RPT_C_UNCERTAINTY, inv_rec_unc_pct(eng_inventory(w->r), rec), RPT_F_UNC);
     rpt_xl_str(x, ws, row, RPT_C_DATA_SOURCE, rec->source, RPT_F_NONE);
 }
 
@@ -334,7 +334,7 @@ static void xw_prod_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_line 
     xw_gwp_cell(w, ws, row, a + PA_GWP, l->gas, l->gwp_origin, l->gwp);
     const lxw_col_t co2e[] = {a + PA_EMISSION, a + PA_GWP};
     rpt_xl_product(x, ws, row, a + PA_CO2E, co2e, 2, l->emission_t_co2e, RPT_F_T);
-    rpt_xl_num(x, ws, row, a + PA_UNC, rec->uncertainty_pct, RPT_F_UNC);
+    rpt_xl_num(x, ws, row, a + PA_UNC, inv_rec_unc_pct(eng_inventory(w->r), rec), RPT_F_UNC);
     rpt_xl_str(x, ws, row, a + PA_DATA, rec->source, RPT_F_NONE);
 }
 
