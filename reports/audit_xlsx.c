@@ -29,7 +29,7 @@ static const rpt_text aw_texts[AWL_END] = {
     [AWL_SUMMARY_NOTE] = {"Declared, recomputed and verified totals in t CO2; verified = recomputed after the meters' "
                           "conservative adjustment (CETS-VG 3.4.1.1). Sorted by risk (About).",
                           "申报、重算和核查排放量单位为 t CO2；核查值 = 重算值经计量器具保守调整后"
-                          "（CETS-VG 3.4.1.1）。按风险排序（见 About）。"},
+                          "（CETS-VG 3.4.1.1）。按风险排序（见“关于”）。"},
     [AWL_RULES_TITLE] = {"Verification rules", "核查规则"},
     [AWL_RULES_FILE] = {"Rules file", "规则文件"},
     [AWL_TOLERANCE] = {"Recomputation tolerance", "重算容差"},
@@ -52,10 +52,10 @@ static const rpt_text aw_texts[AWL_END] = {
                          "排放因子 × 换算系数；核查值 = 排放量 × 计量器具调整系数。"},
     [AWL_RECALC_NONE] = {"The report could not be recomputed: its problems are the findings of rule "
                          "report.not_recomputable (sheet Findings); the other rules were applied.",
-                         "报告无法重算：问题见 Findings 表中 report.not_recomputable 规则的发现；其他规则已执行。"},
+                         "报告无法重算：问题见“核查发现”表中 report.not_recomputable 规则的发现；其他规则已执行。"},
     [AWL_RECALC_UNREADABLE] = {"The report could not be read: its problems are the findings of rule report.unreadable "
                                "(sheet Findings), each at its file:line:col.",
-                               "报告无法读取：问题见 Findings 表中 report.unreadable 规则的发现，均注明文件:行:列。"},
+                               "报告无法读取：问题见“核查发现”表中 report.unreadable 规则的发现，均注明文件:行:列。"},
     [AWL_FUELS] = {"Fossil fuel combustion (annex C.3)", "化石燃料燃烧（附表 C.3）"},
     [AWL_PROCESS] = {"Process sources", "过程排放源"},
     [AWL_ENERGY] = {"Purchased and exported electricity and heat", "购入和输出的电力、热力"},
@@ -72,7 +72,7 @@ static const rpt_text aw_texts[AWL_END] = {
     [AWL_EXPORTED] = {"exported", "输出"},
     [AWL_PURCHASED] = {"purchased", "购入"},
     [AWL_REPORTS] = {"Reports", "报告数"},
-    [AWL_RISK_ORDER] = {"Risk order (Summary, Findings, Results)", "风险排序（汇总、发现、核查结果表）"},
+    [AWL_RISK_ORDER] = {"Risk order (Summary, Findings, Results)", "风险排序（“汇总”“核查发现”“核查结果”表）"},
     [AWL_RISK_ORDER_TEXT] = {"1. status: unreadable, not recomputable, errors, warnings, clean (nothing of a report "
                              "that cannot be read or recomputed is confirmed); 2. the larger |declared - verified| / "
                              "verified first; 3. more errors, then more warnings; 4. input order",
@@ -81,23 +81,29 @@ static const rpt_text aw_texts[AWL_END] = {
                              "4. 输入顺序"},
     [AWL_LAYOUT] = {"Recalculation sheets", "重算表"},
     [AWL_LAYOUT_SHEETS] = {"one sheet per enterprise, named by its rank in the risk order and its id",
-                           "每个企业一张表，以风险排序名次和报告标识命名"},
+                           "每个企业一张表，名为“重算”加风险排序名次和报告标识"},
     [AWL_LAYOUT_STACKED] = {"a large batch (more than 100 reports): the blocks of the reports with findings at warning "
                             "level or above, one below the other in the Recalculation sheets (the Summary links to "
                             "each); Results lists the items that are not consistent or that a finding concerns. Audit "
                             "a report on its own for its full recalculation and results table; the CSV and JSON hold "
                             "every finding",
-                            "大批量（超过 100 份报告）：仅为有警告及以上发现的报告生成计算块，依次排列在 Recalculation "
-                            "表中（汇总表链接到各块）；核查结果表仅列出不一致或有发现的数据项。单独核查某份报告可得其完整"
+                            "大批量（超过 100 份报告）：仅为有警告及以上发现的报告生成计算块，依次排列在“重算”"
+                            "表中（“汇总”表链接到各块）；“核查结果”表仅列出不一致或有发现的数据项。单独核查某份报告可得其完整"
                             "重算和结果表；CSV 和 JSON 含全部发现"},
     [AWL_NOTES_TEXT] = {"Descriptions are the rules file's messages. Difference = verified - declared (as the "
                         "verifier's results table); the Summary's deviation = declared - verified. Blank columns "
                         "of Findings are for the enterprise's cause analysis, the corrective action and the "
                         "conclusion (CETS-VG annex 3). See docs/audit.md.",
-                        "发现描述取自规则文件。差值 = 核查值 - 申报值（同核查结果表）；汇总表的偏差 = 申报值 - 核查值。"
-                        "发现表中的空白列供填写企业原因分析、整改措施和结论（CETS-VG 附件3）。详见 docs/audit.md。"},
+                        "发现描述取自规则文件。差值 = 核查值 - 申报值（同“核查结果”表）；“汇总”表的偏差 = 申报值 - 核查值。"
+                        "“核查发现”表中的空白列供填写企业原因分析、整改措施和结论（CETS-VG 附件3）。详见 docs/audit.md。"},
     [AWL_TERM] = {"Term", "参数"},
     [AWL_TERM_NAME] = {"name [unit]", "名称 [单位]"},
+    [AWL_SHEET_SUMMARY] = {"Summary", "汇总"},
+    [AWL_SHEET_FINDINGS] = {"Findings", "核查发现"},
+    [AWL_SHEET_RESULTS] = {"Results", "核查结果"},
+    [AWL_SHEET_RULES] = {"Rules", "核查规则"},
+    [AWL_SHEET_STACKED] = {"Recalculation", "重算"},
+    [AWL_SHEET_ENTERPRISE] = {"", "重算"},
     [AWL_CAT0 + 0] = {"basic information", "基本情况"},
     [AWL_CAT0 + 1] = {"boundary", "核算边界"},
     [AWL_CAT0 + 2] = {"method", "核算方法"},
@@ -143,6 +149,8 @@ static const rpt_text aw_items[] = {
 /* ------------------------------------------------------------- helpers */
 
 const char *aw_label(const aw *w, rpt_label_id id) { return rpt_xl_label(&w->xl, id); }
+
+const char *aw_sheet(const aw *w, rpt_label_id id) { return aw_label(w, id); }
 
 const char *aw_severity(const aw *w, aud_severity s) { return aw_label(w, AWL_SEV0 + (rpt_label_id)s); }
 
@@ -220,7 +228,10 @@ void aw_print_setup(aw *w, lxw_worksheet *ws)
     worksheet_fit_to_pages(ws, 1, 0);
 }
 
-rpt_ref aw_tolerance_ref(void) { return rpt_xl_ref(AW_RULES, AW_TOL_ROW, AW_TOL_COL, true); }
+rpt_ref aw_tolerance_ref(const aw *w)
+{
+    return rpt_xl_ref(aw_sheet(w, AWL_SHEET_RULES), AW_TOL_ROW, AW_TOL_COL, true);
+}
 
 rpt_fmt_id aw_severity_fmt(aud_severity s)
 {
@@ -293,8 +304,7 @@ static void aw_about(aw *w)
     rpt_about a;
     const fset **sets = NULL;
     size_t n = aw_sets(w, &sets);
-    rpt_about_start(&a, &w->xl, "About", widths, 4, /* its sheets keep English names in either language */
-                    aw_label(w, AWL_ABOUT_TITLE));
+    rpt_about_start(&a, &w->xl, NULL, widths, 4, aw_label(w, AWL_ABOUT_TITLE));
     if (a.ws)
         aw_print_setup(w, a.ws);
     aw_about_run(w, &a);

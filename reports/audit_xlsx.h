@@ -8,17 +8,10 @@
 #include "audit_report.h"
 #include "rpt_xl.h"
 
-/* Sheet names, as formulas and links refer to them (the same in both languages). */
-#define AW_SUMMARY "Summary"
-#define AW_FINDINGS "Findings"
-#define AW_RESULTS "Results"
-#define AW_RULES "Rules"
-#define AW_STACKED "Recalculation" /* a large batch: the enterprises' blocks one below the other */
-
 /* Up to this many enterprises get a recalculation sheet each and every
  * data item in Results. A larger batch (the bureau's screening of a city's
  * reports, not one verification) stacks the blocks in "Recalculation"
- * sheets, for the reports with findings at warning level or above only, and
+ * sheets (AWL_SHEET_STACKED), for the reports with findings at warning level or above only, and
  * lists in Results only the items that are not consistent or that a finding
  * concerns: a workbook of thousands of tabs is not usable (LibreOffice opens
  * at most 10,000), and 10,000 reports in full are ten million cells. The
@@ -32,6 +25,11 @@
  * consistency and deviation formulas compare with (row, column). */
 #define AW_TOL_ROW 2
 #define AW_TOL_COL 1
+
+/* Bytes of a sheet name: Excel's 31 UTF-16 units take at most 3 bytes
+ * each in UTF-8 (a Chinese character: 1 unit, 3 bytes; one beyond U+FFFF:
+ * 2 units, 4 bytes). */
+#define AW_SHEET_NAME_MAX (3 * LXW_SHEETNAME_MAX + 1)
 
 #define AW_HEADER_HEIGHT 45 /* points: a header row of three wrapped lines */
 
@@ -76,7 +74,7 @@ enum { RE_FACTOR = RC_UNIT + 1, RE_FACTOR_UNIT, RE_YEAR, RE_CONVERSION, RE_SIGN 
 /* Where one enterprise's recalculation block is: its sheet and the rows of
  * its totals, which the Summary refers to. */
 typedef struct {
-    char sheet[32];      /* "" when the enterprise has no block (a clean report of a large batch) */
+    char sheet[AW_SHEET_NAME_MAX]; /* "" when the enterprise has no block (a clean report of a large batch) */
     lxw_row_t row0;      /* the block's title row */
     lxw_row_t total_row; /* the enterprise total (RC_EMISSION: recomputed; RC_VERIFIED: verified) */
     lxw_row_t end;       /* the first row after the block */
@@ -131,6 +129,13 @@ enum {
     AWL_NOTES_TEXT,
     AWL_TERM,
     AWL_TERM_NAME,
+    /* the sheet names (formulas, links and notes refer to them; aw_sheet) */
+    AWL_SHEET_SUMMARY,
+    AWL_SHEET_FINDINGS,
+    AWL_SHEET_RESULTS,
+    AWL_SHEET_RULES,
+    AWL_SHEET_STACKED, /* a large batch: the enterprises' blocks one below the other */
+    AWL_SHEET_ENTERPRISE, /* before an enterprise's own sheet's "rank id" ("" in English) */
     AWL_CAT0, /* the non-conformity categories, in aw_categories order */
     AWL_END = AWL_CAT0 + 8
 };
@@ -153,6 +158,10 @@ typedef struct {
 
 /* The text of label `id` (generic or AWL_*) in the workbook's language. */
 const char *aw_label(const aw *w, rpt_label_id id);
+
+/* The name of sheet `id` (AWL_SHEET_*) in the workbook's language, as
+ * formulas and links refer to it. */
+const char *aw_sheet(const aw *w, rpt_label_id id);
 
 /* The label of severity `s`, status `s`, and of non-conformity category `cat` (as written in the rules file). */
 const char *aw_severity(const aw *w, aud_severity s);
@@ -187,7 +196,7 @@ size_t aw_text_width(const char *s);
 void aw_print_setup(aw *w, lxw_worksheet *ws);
 
 /* The absolute reference of the tolerance cell on Rules. */
-rpt_ref aw_tolerance_ref(void);
+rpt_ref aw_tolerance_ref(const aw *w);
 
 /* The format of a status or severity cell: red, amber, green. */
 rpt_fmt_id aw_severity_fmt(aud_severity s);

@@ -118,12 +118,24 @@ static void aw_layout_of(const aud_enterprise *e, lxw_row_t row0, aw_layout *L)
 }
 
 /* The sheet name of the enterprise ranked k (0-based) in its own sheet:
- * "k+1 id", characters Excel refuses replaced, at most 31 bytes. */
-static void aw_sheet_name(const aud_enterprise *e, size_t k, char *buf, size_t len)
+ * "k+1 id" ("重算k+1 id"), characters Excel refuses replaced, cut at
+ * Excel's 31 characters. The rank, unique in the batch, comes before the
+ * cut: the names stay unique. */
+static void aw_sheet_name(const aw *w, const aud_enterprise *e, size_t k, char *buf, size_t len)
 {
     const char *id = e->rep && e->rep->id ? e->rep->id : e->path;
     const char *slash = e->rep ? NULL : strrchr(id, '/');
-    rpt_fmt(buf, len < 32 ? len : 32, "%zu %s", k + 1, slash ? slash + 1 : id);
+    rpt_fmt(buf, len, "%s%zu %s", aw_sheet(w, AWL_SHEET_ENTERPRISE), k + 1, slash ? slash + 1 : id);
+    size_t units = 0, i = 0;
+    for (; buf[i]; i++) {
+        unsigned char c = (unsigned char)buf[i];
+        if ((c & 0xC0) == 0x80)
+            continue; /* a continuation byte */
+        units += c >= 0xF0 ? 2 : 1; /* Excel counts UTF-16 units */
+        if (units > LXW_SHEETNAME_MAX)
+            break;
+    }
+    buf[i] = '\0';
     for (char *p = buf; *p; p++)
         if (strchr("[]:*?/\\'", *p))
             *p = '_';
@@ -163,16 +175,16 @@ bool aw_recalc_plan(aw *w)
         if (w->stacked && aud_status_of(e) == AUD_ST_CLEAN)
             continue; /* a large batch: blocks for the reports with findings only */
         if (!w->stacked)
-            aw_sheet_name(e, k, p->sheet, sizeof p->sheet);
+            aw_sheet_name(w, e, k, p->sheet, sizeof p->sheet);
         else {
             if (row > 0 && row + L.end > AW_STACK_ROWS) {
                 sheet++;
                 row = 0;
             }
             if (sheet)
-                snprintf(p->sheet, sizeof p->sheet, "%s %u", AW_STACKED, sheet + 1);
+                snprintf(p->sheet, sizeof p->sheet, "%s %u", aw_sheet(w, AWL_SHEET_STACKED), sheet + 1);
             else
-                snprintf(p->sheet, sizeof p->sheet, "%s", AW_STACKED);
+                snprintf(p->sheet, sizeof p->sheet, "%s", aw_sheet(w, AWL_SHEET_STACKED));
         }
         p->row0 = w->stacked ? row : 0;
         aw_layout_of(e, p->row0, &L);

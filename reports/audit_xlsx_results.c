@@ -49,7 +49,7 @@ static void aw_consistent(aw *w, lxw_worksheet *ws, lxw_row_t row, bool consiste
     rpt_ref r = rpt_xl_cell(row, RS_REPORTED), v = rpt_xl_cell(row, RS_VERIFIED);
     const char *yes = aw_label(w, AWL_YES), *no = aw_label(w, AWL_NO);
     snprintf(f, sizeof f, "=IF(%s=%s,\"%s\",IF(%s=0,\"%s\",IF(ABS(%s-%s)/ABS(%s)<=%s,\"%s\",\"%s\")))", r.s, v.s, yes,
-             v.s, no, r.s, v.s, v.s, aw_tolerance_ref().s, yes, no);
+             v.s, no, r.s, v.s, v.s, aw_tolerance_ref(w).s, yes, no);
     rpt_xl_formula_str(&w->xl, ws, row, RS_CONSISTENT, f, consistent ? yes : no, consistent ? RPT_F_NONE : RPT_F_BAD);
 }
 
@@ -90,7 +90,7 @@ void aw_results(aw *w)
 {
     static const double widths[RS_NCOLS] = {26, 10, 6, 30, 24, 12, 16, 16, 12, 16, 12, 26, 50};
     const aud_batch *b = w->b;
-    lxw_worksheet *ws = aw_table_sheet(w, AW_RESULTS, aw_result_cols, widths, RS_NCOLS, 0);
+    lxw_worksheet *ws = aw_table_sheet(w, aw_sheet(w, AWL_SHEET_RESULTS), aw_result_cols, widths, RS_NCOLS, 0);
     lxw_row_t row = 1;
     for (size_t k = 0; ws && k < b->n && !w->xl.err; k++) {
         const aud_enterprise *e = b->ent[b->order[k]];
@@ -255,7 +255,7 @@ void aw_rules(aw *w)
     static const double widths[RL_NCOLS] = {30, 12, 16, 12, 46, 10, 10, 10, 16, 60, 10, 60};
     const aud_rules *rs = w->b->rules;
     size_t *counts = calloc(rs->n + 2, sizeof *counts);
-    lxw_worksheet *ws = counts ? aw_table_sheet(w, AW_RULES, aw_rule_cols, widths, RL_NCOLS, AW_RULES_HEADER) : NULL;
+    lxw_worksheet *ws = counts ? aw_table_sheet(w, aw_sheet(w, AWL_SHEET_RULES), aw_rule_cols, widths, RL_NCOLS, AW_RULES_HEADER) : NULL;
     if (!ws) {
         free(counts);
         rpt_xl_check(&w->xl, LXW_ERROR_MEMORY_MALLOC_FAILED, "writing the rules");

@@ -142,7 +142,7 @@ static void aw_summary_colours(aw *w, lxw_worksheet *ws, size_t n)
                      "setting the status colours");
     }
     /* "=ABS($J2)>Rules!$B$3": the column fixed, so that both deviation cells follow the percentage */
-    snprintf(formula, sizeof formula, "=ABS($%s)>%s", rpt_xl_cell(1, SM_DEV_PCT).s, aw_tolerance_ref().s);
+    snprintf(formula, sizeof formula, "=ABS($%s)>%s", rpt_xl_cell(1, SM_DEV_PCT).s, aw_tolerance_ref(w).s);
     lxw_conditional_format dv = {
         .type = LXW_CONDITIONAL_TYPE_FORMULA, .value_string = formula, .format = w->xl.f[RPT_F_BAD]};
     if (!w->xl.err)
@@ -154,7 +154,7 @@ void aw_summary(aw *w)
 {
     static const double widths[SM_NCOLS] = {8, 30, 36, 10, 6, 16, 16, 16, 16, 12, 7, 9, 6, 16, 50};
     const aud_batch *b = w->b;
-    lxw_worksheet *ws = aw_table_sheet(w, AW_SUMMARY, aw_summary_cols, widths, SM_NCOLS, 0);
+    lxw_worksheet *ws = aw_table_sheet(w, aw_sheet(w, AWL_SHEET_SUMMARY), aw_summary_cols, widths, SM_NCOLS, 0);
     if (!ws)
         return;
     for (size_t k = 0; k < b->n && !w->xl.err; k++) {
@@ -246,7 +246,7 @@ void aw_findings(aw *w)
     static const double widths[FD_NCOLS] = {6,  26, 9,  22, AW_DESCRIPTION_WIDTH, 28, 22, 12, 14, 14, 16, 30,
                                             50, 24, 24, 16};
     const aud_batch *b = w->b;
-    lxw_worksheet *ws = aw_table_sheet(w, AW_FINDINGS, aw_finding_cols, widths, FD_NCOLS, 0);
+    lxw_worksheet *ws = aw_table_sheet(w, aw_sheet(w, AWL_SHEET_FINDINGS), aw_finding_cols, widths, FD_NCOLS, 0);
     lxw_row_t row = 1;
     for (size_t k = 0; ws && k < b->n && !w->xl.err; k++) {
         const aud_enterprise *e = b->ent[b->order[k]];

@@ -27,19 +27,27 @@ static const rpt_text pw_texts[PWL_END] = {
     [PWL_YES] = {"yes", "是"},
     [PWL_NO] = {"no", "否"},
     [PWL_HISTORY] = {"History", "历史"},
+    [PWL_SHEET_PEAK] = {"Peak", "达峰"},
+    [PWL_SHEET_ASSUMPTIONS] = {"Assumptions", "假设"},
+    [PWL_SHEET_TRAJ] = {"Trajectories", "预测路径"},
+    [PWL_SHEET_WEDGES] = {"Wedges", "减排楔形"},
+    [PWL_SHEET_LMDI] = {"LMDI", "LMDI分解"},
+    [PWL_SHEET_TARGETS] = {"Targets", "目标"},
+    [PWL_SHEET_MC] = {"Monte Carlo", "蒙特卡洛"},
+    [PWL_SHEET_BASE] = {"Base", "基准年"},
     [PWL_AS_TITLE] = {"Assumptions: every number of the scenario file", "假设：情景文件中的全部数值"},
     [PWL_AS_NOTE] = {"The values in column D are input cells: change one and Trajectories, Peak, Wedges and Targets "
                      "follow (years and measure start years are structure, not inputs). Rates and shares are "
                      "fractions (5 % = 0.05). LMDI, the measures left out and Monte Carlo keep the values ghgcalc "
                      "computed.",
-                     "D列为输入单元格：修改后“Trajectories”“Peak”“Wedges”“Targets”随之更新（年份和措施起始年为结构，"
+                     "D列为输入单元格：修改后“预测路径”“达峰”“减排楔形”“目标”随之更新（年份和措施起始年为结构，"
                      "不是输入）。增长率和比重为小数（5% = 0.05）。LMDI、措施单独剔除结果和蒙特卡洛为ghgcalc计算值，不随之更新。"},
     [PWL_CERTAIN] = {"fixed", "确定值"},
     [PWL_BASE_TITLE] = {"Base year: the lines of the base inventory and the projects", "基准年：基准清单和项目的排放源"},
     [PWL_BASE_NOTE] = {"As ghgcalc computed the inventories (amount M0, energy E0 in TJ, emissions e0 in t and the "
                        "factor of each gas). Trajectories multiplies these by the indices of each year.",
                        "为ghgcalc计算的清单值（活动量M0、能量E0（TJ）、各气体排放量e0（t）及因子）。"
-                       "“Trajectories”以各年指数乘以这些值。"},
+                       "“预测路径”以各年指数乘以这些值。"},
     [PWL_BASE_DRIVERS] = {"Base-year drivers (model units)", "基准年驱动因素（模型单位）"},
     [PWL_GDP] = {"GDP, real (10^4 yuan)", "地区生产总值，可比价（万元）"},
     [PWL_POPULATION] = {"Population (persons)", "人口（人）"},
@@ -55,7 +63,7 @@ static const rpt_text pw_texts[PWL_END] = {
     [PWL_TR_NOTE] = {"Every figure is a formula over Assumptions and Base, in the order ghgcalc computes it "
                      "(docs/projection.md#formulas). The helper columns right of the years tell the totals which "
                      "rows count: code, the measures the row holds from/to, and its weight in each metric.",
-                     "每个数值都是基于“Assumptions”和“Base”的公式，计算顺序与ghgcalc相同（docs/projection.md#formulas）。"
+                     "每个数值都是基于“假设”和“基准年”的公式，计算顺序与ghgcalc相同（docs/projection.md#formulas）。"
                      "年份右侧的辅助列供合计使用：代码、该行适用的措施阶段（起止）及其在各指标中的权重。"},
     [PWL_Q_DRIVER] = {"driver", "驱动因素"},
     [PWL_Q_PATH] = {"path", "路径"},
@@ -126,7 +134,7 @@ static const rpt_text pw_texts[PWL_END] = {
     [PWL_CHART_PATHS] = {"Emission paths by scenario, history included", "各情景排放路径（含历史）"},
     [PWL_CHART_AXIS] = {"t", "t"},
     [PWL_PEAK_MARK] = {"peak", "峰值"},
-    [PWL_SECTOR_PEAKS] = {"Peak by sector (the peak metric of each sector's lines; formulas over Trajectories)", "分部门达峰（各部门的达峰指标；基于Trajectories的公式）"},
+    [PWL_SECTOR_PEAKS] = {"Peak by sector (the peak metric of each sector's lines; formulas over Trajectories)", "分部门达峰（各部门的达峰指标；基于“预测路径”的公式）"},
     [PWL_HAS_PEAKED] = {"Has history peaked? (C40 criteria, docs/projection.md#peak)", "历史是否已达峰？（C40标准）"},
     [PWL_HAS_PEAKED_C0] = {"at least three data points", "至少三个数据点"},
     [PWL_HAS_PEAKED_C0 + 1] = {"peak more than five years before the latest point", "峰值早于最近数据点五年以上"},
@@ -139,7 +147,7 @@ static const rpt_text pw_texts[PWL_END] = {
     [PWL_RUN_DOWN] = {"years in band up to here", "截至本年连续在范围内年数"},
     [PWL_RUN_UP] = {"years in band from here", "自本年起连续在范围内年数"},
     [PWL_CHART_DATA] = {"Chart data: the peak metric by year (history as computed, projection from Trajectories)",
-                        "图表数据：各年达峰指标（历史为计算值，预测取自Trajectories）"},
+                        "图表数据：各年达峰指标（历史为计算值，预测取自“预测路径”）"},
     [PWL_WEDGES_TITLE] = {"Wedges: what each measure avoids", "楔形：各措施的减排量"},
     [PWL_WEDGES_NOTE] = {"Wedge of measure j = the peak metric after the measures before it minus after it; measures "
                          "act in the listed order, so an interaction goes to the later measure and the wedges add up "
@@ -156,7 +164,7 @@ static const rpt_text pw_texts[PWL_END] = {
     [PWL_LEFT_OUT_NOTE] = {"Values as ghgcalc computed them by running the scenario again without the measure: the "
                            "effect of the measure on its own, as a project's carbon assessment needs; they do not follow "
                            "edits of Assumptions.",
-                           "为ghgcalc剔除该措施后重新计算的值：即该措施的单独影响（项目碳评价所需）；不随“Assumptions”修改而更新。"},
+                           "为ghgcalc剔除该措施后重新计算的值：即该措施的单独影响（项目碳评价所需）；不随“假设”修改而更新。"},
     [PWL_CUMULATIVE] = {"Cumulative after the base year", "基准年后累计"},
     [PWL_MEASURE] = {"Measure", "措施"},
     [PWL_TYPE] = {"Type", "类型"},
@@ -186,7 +194,7 @@ static const rpt_text pw_texts[PWL_END] = {
                           "computed. Status in the target year: met or missed; before it: on track or off track "
                           "against the target's path.",
                           "指标算法与`ghgcalc intensity`相同（docs/intensity.md），覆盖历史和预测年；预测值为基于"
-                          "“Trajectories”的公式，历史值为计算值。目标年：达标或未达标；之前：进度符合或滞后于目标路径。"},
+                          "“预测路径”的公式，历史值为计算值。目标年：达标或未达标；之前：进度符合或滞后于目标路径。"},
     [PWL_TARGET] = {"Target", "目标"},
     [PWL_INDICATOR] = {"Indicator", "指标"},
     [PWL_TG_KIND] = {"Kind", "类型"},
@@ -211,7 +219,7 @@ static const rpt_text pw_texts[PWL_END] = {
                      "depend on the file, the seed and the iterations only, never on the number of threads. Percentiles "
                      "as PERCENTILE.INC; a path not peaked by the horizon counts as the year after it. Values, not "
                      "formulas.",
-                     "Assumptions中每个不确定数值每次迭代抽样一次（Philox4x32-10，由种子、数值序号和迭代序号确定），各情景"
+                     "“假设”中每个不确定数值每次迭代抽样一次（Philox4x32-10，由种子、数值序号和迭代序号确定），各情景"
                      "使用相同抽样。结果仅取决于文件、种子和迭代次数，与线程数无关。百分位数同PERCENTILE.INC；至预测终年"
                      "未达峰计为终年后一年。为计算值，非公式。"},
     [PWL_ITERATIONS] = {"Iterations", "迭代次数"},
@@ -243,7 +251,7 @@ static const rpt_text pw_texts[PWL_END] = {
     [PWL_NOTES_TEXT] = {"Projection model and formulas: docs/projection.md. Every assumption is on Assumptions with "
                         "its source; every figure of Trajectories is a formula over it. Illustrative example data are "
                         "labelled so in their sources.",
-                        "预测模型和公式见docs/projection.md。每项假设及其来源列于“Assumptions”；“Trajectories”中每个数值均为"
+                        "预测模型和公式见docs/projection.md。每项假设及其来源列于“假设”；“预测路径”中每个数值均为"
                         "基于假设的公式。示例数据在来源中标注为示意。"},
 };
 
@@ -252,6 +260,8 @@ static const rpt_labels pw_labels = {pw_texts, PWL_END};
 /* ------------------------------------------------------------- helpers */
 
 const char *pw_label(const pw *w, rpt_label_id id) { return rpt_xl_label(&w->xl, id); }
+
+const char *pw_sheet(const pw *w, rpt_label_id id) { return pw_label(w, id); }
 
 void pw_fb_start(pw_fb *fb)
 {
@@ -291,11 +301,29 @@ void pw_fb_write(pw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const p
         rpt_xl_formula(&w->xl, ws, row, col, fb->s, cached, f);
 }
 
-rpt_ref pw_param_ref(size_t i) { return rpt_xl_ref(PW_ASSUMPTIONS, (lxw_row_t)(PW_AS_ROW0 + i), AS_VALUE, true); }
+rpt_ref pw_param_ref(const pw *w, size_t i)
+{
+    return rpt_xl_ref(pw_sheet(w, PWL_SHEET_ASSUMPTIONS), (lxw_row_t)(PW_AS_ROW0 + i), AS_VALUE, true);
+}
 
 rpt_ref pw_base_ref(const pw *w, size_t li, lxw_col_t col)
 {
-    return rpt_xl_ref(PW_BASE, (lxw_row_t)(w->base_line0 + li), col, true);
+    return pw_base_cell(w, (lxw_row_t)(w->base_line0 + li), col);
+}
+
+rpt_ref pw_traj_ref(const pw *w, lxw_row_t row, size_t t, bool abs)
+{
+    return rpt_xl_ref(pw_sheet(w, PWL_SHEET_TRAJ), row, pw_ycol(t), abs);
+}
+
+rpt_ref pw_traj_years(const pw *w, lxw_row_t row)
+{
+    return rpt_xl_range(pw_sheet(w, PWL_SHEET_TRAJ), row, pw_ycol(0), row, pw_ycol(w->ny - 1), true);
+}
+
+rpt_ref pw_base_cell(const pw *w, lxw_row_t row, lxw_col_t col)
+{
+    return rpt_xl_ref(pw_sheet(w, PWL_SHEET_BASE), row, col, true);
 }
 
 void pw_area_min(lxw_chart *ch, double lowest)
@@ -397,8 +425,7 @@ static void pw_about(pw *w)
     static const double widths[] = {36, 90, 12, 60};
     rpt_about a;
     eng_order o = eng_search_order(w->m->in.base);
-    rpt_about_start(&a, &w->xl, "About", widths, 4, /* sheet names stay English (docs/projection.md) */
-                    pw_label(w, PWL_ABOUT_TITLE));
+    rpt_about_start(&a, &w->xl, NULL, widths, 4, pw_label(w, PWL_ABOUT_TITLE));
     pw_about_run(w, &a);
     rpt_about_gap(&a);
     rpt_about_sets(&a, o.sets, o.n);
@@ -436,14 +463,14 @@ static void pw_free(pw *w)
  * Wedges need to know where Trajectories put each row). */
 static void pw_sheets(pw *w)
 {
-    w->ws_peak = rpt_xl_sheet(&w->xl, PW_PEAK);
-    w->ws_as = rpt_xl_sheet(&w->xl, PW_ASSUMPTIONS);
-    w->traj = rpt_xl_sheet(&w->xl, PW_TRAJ);
-    w->ws_wedges = rpt_xl_sheet(&w->xl, PW_WEDGES);
-    w->ws_lmdi = rpt_xl_sheet(&w->xl, PW_LMDI);
-    w->ws_targets = rpt_xl_sheet(&w->xl, PW_TARGETS);
-    w->ws_mc = w->rep->mc ? rpt_xl_sheet(&w->xl, PW_MC) : NULL;
-    w->ws_base = rpt_xl_sheet(&w->xl, PW_BASE);
+    w->ws_peak = rpt_xl_sheet(&w->xl, pw_sheet(w, PWL_SHEET_PEAK));
+    w->ws_as = rpt_xl_sheet(&w->xl, pw_sheet(w, PWL_SHEET_ASSUMPTIONS));
+    w->traj = rpt_xl_sheet(&w->xl, pw_sheet(w, PWL_SHEET_TRAJ));
+    w->ws_wedges = rpt_xl_sheet(&w->xl, pw_sheet(w, PWL_SHEET_WEDGES));
+    w->ws_lmdi = rpt_xl_sheet(&w->xl, pw_sheet(w, PWL_SHEET_LMDI));
+    w->ws_targets = rpt_xl_sheet(&w->xl, pw_sheet(w, PWL_SHEET_TARGETS));
+    w->ws_mc = w->rep->mc ? rpt_xl_sheet(&w->xl, pw_sheet(w, PWL_SHEET_MC)) : NULL;
+    w->ws_base = rpt_xl_sheet(&w->xl, pw_sheet(w, PWL_SHEET_BASE));
     lxw_worksheet *fit[] = {w->ws_peak, w->ws_as, w->ws_wedges, w->ws_lmdi, w->ws_targets, w->ws_mc, w->ws_base};
     for (size_t i = 0; i < sizeof fit / sizeof *fit; i++)
         if (fit[i]) { /* printed (and rendered) one page wide */

@@ -8,15 +8,6 @@
 #include "projection_report.h"
 #include "rpt_xl.h"
 
-/* Sheet names, as formulas and charts refer to them (English in both languages). */
-#define PW_PEAK "Peak"
-#define PW_ASSUMPTIONS "Assumptions"
-#define PW_TRAJ "Trajectories"
-#define PW_WEDGES "Wedges"
-#define PW_LMDI "LMDI"
-#define PW_TARGETS "Targets"
-#define PW_MC "Monte Carlo"
-#define PW_BASE "Base"
 
 /* Columns of Assumptions: one row per number of the scenario file, its value the input cell. */
 enum { AS_NO, AS_SCEN, AS_WHAT, AS_VALUE, AS_TEXT, AS_DIST, AS_LOW, AS_HIGH, AS_SOURCE, AS_AT, AS_NCOLS };
@@ -51,6 +42,15 @@ enum {
     PWL_YES,
     PWL_NO,
     PWL_HISTORY,
+    /* the sheet names (formulas, charts and notes refer to them; pw_sheet) */
+    PWL_SHEET_PEAK,
+    PWL_SHEET_ASSUMPTIONS,
+    PWL_SHEET_TRAJ,
+    PWL_SHEET_WEDGES,
+    PWL_SHEET_LMDI,
+    PWL_SHEET_TARGETS,
+    PWL_SHEET_MC,
+    PWL_SHEET_BASE,
     /* Assumptions */
     PWL_AS_TITLE,
     PWL_AS_NOTE,
@@ -241,6 +241,10 @@ typedef struct {
 /* The text of label `id` (generic or PWL_*) in the workbook's language. */
 const char *pw_label(const pw *w, rpt_label_id id);
 
+/* The name of sheet `id` (PWL_SHEET_*) in the workbook's language, as
+ * formulas and chart ranges refer to it. */
+const char *pw_sheet(const pw *w, rpt_label_id id);
+
 /* A formula being built, with room for long sums. */
 typedef struct {
     char s[4096];
@@ -261,14 +265,23 @@ void pw_fb_num(pw_fb *fb, double v);
 void pw_fb_write(pw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const pw_fb *fb, double cached,
                  rpt_fmt_id f);
 
-/* The Assumptions cell of parameter `i`, absolute: "Assumptions!$D$7". */
-rpt_ref pw_param_ref(size_t i);
+/* The Assumptions cell of parameter `i`, absolute: "Assumptions!$D$7" ("假设!$D$7"). */
+rpt_ref pw_param_ref(const pw *w, size_t i);
 
 /* The Base cell of line `li`, column `col`, absolute. */
 rpt_ref pw_base_ref(const pw *w, size_t li, lxw_col_t col);
 
+/* The Base cell (row, col), absolute: "Base!$B$5" ("基准年!$B$5"). */
+rpt_ref pw_base_cell(const pw *w, lxw_row_t row, lxw_col_t col);
+
 /* Trajectories' column of year index t. */
 static inline lxw_col_t pw_ycol(size_t t) { return (lxw_col_t)(TR_Y0 + t); }
+
+/* Trajectories' cell (row, year index t) as another sheet refers to it. */
+rpt_ref pw_traj_ref(const pw *w, lxw_row_t row, size_t t, bool abs);
+
+/* Trajectories' `row` over every year, absolute, as another sheet refers to it. */
+rpt_ref pw_traj_years(const pw *w, lxw_row_t row);
 
 /* Trajectories' helper column h (TRH_*). */
 static inline lxw_col_t pw_hcol(const pw *w, int h) { return (lxw_col_t)(TR_Y0 + w->ny + (size_t)h); }
@@ -341,7 +354,7 @@ void pw_tb_cell(pw_tb *b, lxw_row_t row, size_t t, const pw_fb *fb, double cache
 rpt_ref pw_tb_at(lxw_row_t row, size_t t);
 
 /* Appends the reference of parameter i times `scale` (omitted when 1). */
-void pw_fb_param(pw_fb *fb, size_t i, double scale);
+void pw_fb_param(const pw *w, pw_fb *fb, size_t i, double scale);
 
 /* The ramp formula of measure `me` in year t: MIN(1,MAX(0,(y-start+1)/(full-start+1))). */
 void pw_fb_ramp(pw_fb *fb, const pw_tb *b, const prj_measure *me, size_t t);

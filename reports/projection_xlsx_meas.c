@@ -124,7 +124,7 @@ typedef struct {
 static void pw_mk_sigma(pw_fb *fb, const lxw_row_t *rows, size_t t, const void *ctx)
 {
     const pw_mctx *c = ctx;
-    pw_fb_add(fb, "%s*%s", pw_param_ref(c->bm->m->share).s, pw_tb_at(rows[0], t).s);
+    pw_fb_add(fb, "%s*%s", pw_param_ref(c->b->w, c->bm->m->share).s, pw_tb_at(rows[0], t).s);
 }
 
 /* The quantity the measure acts on: the selected lines' current energy,
@@ -159,7 +159,7 @@ static void pw_mk_removed(pw_fb *fb, const lxw_row_t *rows, size_t t, const void
         return;
     }
     pw_fb_add(fb, "MIN(");
-    pw_fb_param(fb, c->bm->m->amount, c->bm->amount_scale);
+    pw_fb_param(c->b->w, fb, c->bm->m->amount, c->bm->amount_scale);
     pw_fb_add(fb, "*%s,%s)", pw_tb_at(rows[0], t).s, pw_tb_at(rows[1], t).s);
 }
 
@@ -177,7 +177,7 @@ static void pw_mk_kept(pw_fb *fb, const lxw_row_t *rows, size_t t, const void *c
 static void pw_mk_added(pw_fb *fb, const lxw_row_t *rows, size_t t, const void *ctx)
 {
     const pw_mctx *c = ctx;
-    pw_fb_add(fb, "%s*%s", pw_param_ref(c->bm->m->ratio).s, pw_tb_at(rows[2], t).s);
+    pw_fb_add(fb, "%s*%s", pw_param_ref(c->b->w, c->bm->m->ratio).s, pw_tb_at(rows[2], t).s);
 }
 
 /* The CO2 captured: MIN(amount x scale x availability x ramp, CO2 before). */
@@ -185,9 +185,9 @@ static void pw_mk_captured(pw_fb *fb, const lxw_row_t *rows, size_t t, const voi
 {
     const pw_mctx *c = ctx;
     pw_fb_add(fb, "MIN(");
-    pw_fb_param(fb, c->bm->m->amount, c->bm->amount_scale);
+    pw_fb_param(c->b->w, fb, c->bm->m->amount, c->bm->amount_scale);
     if (c->bm->m->availability != PRJ_NONE)
-        pw_fb_add(fb, "*%s", pw_param_ref(c->bm->m->availability).s);
+        pw_fb_add(fb, "*%s", pw_param_ref(c->b->w, c->bm->m->availability).s);
     pw_fb_add(fb, "*%s,%s)", pw_tb_at(rows[0], t).s, pw_tb_at(rows[1], t).s);
 }
 
@@ -483,7 +483,7 @@ static void pw_fb_item(pw_fb *fb, const pw_tb *b, const prj_item *x, lxw_row_t p
 {
     const pw *w = b->w;
     char a0[sizeof(rpt_ref)];
-    snprintf(a0, sizeof a0, "%s", rpt_xl_ref(PW_BASE, (lxw_row_t)(w->base_item0 + k), BI_AMOUNT, true).s);
+    snprintf(a0, sizeof a0, "%s", pw_base_cell(w, (lxw_row_t)(w->base_item0 + k), BI_AMOUNT).s);
     if (x->path && x->path->unit_text)
         pw_fb_add(fb, "%s", pw_tb_at(path, t).s);
     else if (x->path)
@@ -497,7 +497,7 @@ static void pw_fb_item(pw_fb *fb, const pw_tb *b, const prj_item *x, lxw_row_t p
                 pw_fb_add(fb, "%s%s", any ? "+" : "", pw_tb_at(b->E[li], t).s);
             any = any || b->E[li];
         }
-        pw_fb_add(fb, "%s)/%s)", any ? "" : "0", rpt_xl_ref(PW_BASE, (lxw_row_t)(w->base_item0 + k), BI_BASE_TJ, true).s);
+        pw_fb_add(fb, "%s)/%s)", any ? "" : "0", pw_base_cell(w, (lxw_row_t)(w->base_item0 + k), BI_BASE_TJ).s);
     } else
         pw_fb_add(fb, "%s", a0);
     if (x->item->kind == SER_NET_IMPORT_ELECTRICITY) {
@@ -514,7 +514,7 @@ static lxw_row_t pw_tb_item(pw_tb *b, size_t k, lxw_row_t elec)
     const prj_scen_result *sr = b->sr;
     size_t nh = w->m->in.nhist;
     char a0[sizeof(rpt_ref)];
-    snprintf(a0, sizeof a0, "%s", rpt_xl_ref(PW_BASE, (lxw_row_t)(w->base_item0 + k), BI_AMOUNT, true).s);
+    snprintf(a0, sizeof a0, "%s", pw_base_cell(w, (lxw_row_t)(w->base_item0 + k), BI_AMOUNT).s);
     lxw_row_t path = 0;
     if (x->path) {
         bool abs = x->path->unit_text != NULL;
@@ -553,11 +553,11 @@ static lxw_row_t pw_tb_item_tce(pw_tb *b, size_t k, lxw_row_t amount)
         pw_fb_start(&fb);
         if (rate)
             pw_fb_add(&fb, "%s*%s*%s", pw_tb_at(amount, t).s,
-                      t ? pw_tb_at(b->drv[2], t).s : rpt_xl_ref(PW_BASE, (lxw_row_t)(w->base_drv + 2), 1, true).s,
-                      rpt_xl_ref(PW_BASE, item, BI_RATE_FACTOR, true).s);
+                      t ? pw_tb_at(b->drv[2], t).s : pw_base_cell(w, (lxw_row_t)(w->base_drv + 2), 1).s,
+                      pw_base_cell(w, item, BI_RATE_FACTOR).s);
         else
-            pw_fb_add(&fb, "%s*%s*%s", pw_tb_at(amount, t).s, rpt_xl_ref(PW_BASE, item, BI_SCE, true).s,
-                      rpt_xl_ref(PW_BASE, item, BI_SCE_FACTOR, true).s);
+            pw_fb_add(&fb, "%s*%s*%s", pw_tb_at(amount, t).s, pw_base_cell(w, item, BI_SCE).s,
+                      pw_base_cell(w, item, BI_SCE_FACTOR).s);
         const int_year *y = &b->sr->ind->years[nh + t];
         pw_tb_cell(b, row, t, &fb, int_item_tce(&b->sr->syn.years[nh + t].energy[k], meth, y->coal_rate_gce_kwh),
                    RPT_F_T);
@@ -632,7 +632,7 @@ void pw_tb_energy(pw_tb *b)
     for (size_t t = 0; t < ny; t++) {
         pw_fb fb;
         pw_fb_start(&fb);
-        pw_fb_add(&fb, "%s", t ? pw_tb_at(b->drv[0], t).s : rpt_xl_ref(PW_BASE, w->base_drv, 1, true).s);
+        pw_fb_add(&fb, "%s", t ? pw_tb_at(b->drv[0], t).s : pw_base_cell(w, w->base_drv, 1).s);
         pw_tb_cell(b, sc->gdp, t, &fb, b->sr->ind->years[nh + t].gdp_real_1e4_yuan, RPT_F_T);
     }
     for (size_t t = 0; t < ny; t++) {

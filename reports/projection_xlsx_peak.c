@@ -75,7 +75,7 @@ static void pk_data(pw *w, lxw_worksheet *ws, const pk_layout *L)
         for (size_t s = 0; s < ns; s++) {
             pw_fb fb;
             pw_fb_start(&fb);
-            pw_fb_add(&fb, "%s", rpt_xl_ref(PW_TRAJ, w->sc[s].metric[w->f->metric], pw_ycol(t), false).s);
+            pw_fb_add(&fb, "%s", pw_traj_ref(w, w->sc[s].metric[w->f->metric], t, false).s);
             pw_fb_write(w, ws, row, pk_col(s), &fb, prj_metric_path(&w->r->scen[s].run, w->f->metric)[t], RPT_F_T);
         }
     }
@@ -172,7 +172,7 @@ static void pk_summary_row(pw *w, lxw_worksheet *ws, const pk_layout *L, size_t 
 static lxw_row_t pk_sectors(pw *w, lxw_worksheet *ws, lxw_row_t row)
 {
     size_t ns = w->f->nsectors;
-    rpt_ref years = rpt_xl_range(PW_TRAJ, PW_TR_HEADER_ROW, pw_ycol(0), PW_TR_HEADER_ROW, pw_ycol(w->ny - 1), true);
+    rpt_ref years = pw_traj_years(w, PW_TR_HEADER_ROW);
     rpt_xl_str(&w->xl, ws, row++, 0, pw_label(w, PWL_SECTOR_PEAKS), RPT_F_BOLD);
     for (size_t i = 0; i < ns; i++) {
         rpt_xl_str(&w->xl, ws, row, (lxw_col_t)(1 + 2 * i), pw_sector_name(w, i), RPT_F_BOLD);
@@ -185,7 +185,7 @@ static lxw_row_t pk_sectors(pw *w, lxw_worksheet *ws, lxw_row_t row)
         rpt_xl_str(&w->xl, ws, row, 0, w->f->scen[s].id, RPT_F_BOLD);
         for (size_t i = 0; i < ns; i++) {
             lxw_row_t tr = (lxw_row_t)(w->sc[s].sector0 + i);
-            rpt_ref vals = rpt_xl_range(PW_TRAJ, tr, pw_ycol(0), tr, pw_ycol(w->ny - 1), true);
+            rpt_ref vals = pw_traj_years(w, tr);
             const peak_info *pk = &w->r->scen[s].sector_peak[i];
             pw_fb fb;
             pw_fb_start(&fb);
@@ -241,16 +241,17 @@ static lxw_chart *pk_chart(pw *w, const pk_layout *L)
         for (size_t t = 0; t < w->ny; t++)
             lowest = fmin(lowest, prj_metric_path(&w->r->scen[s].run, w->f->metric)[t]);
     chart_axis_set_min(ch->y_axis, pw_axis_floor(lowest));
+    const char *sheet = pw_sheet(w, PWL_SHEET_PEAK);
     if (L->nh) {
         lxw_chart_line line = {.color = LXW_COLOR_BLACK, .width = 2.5};
-        lxw_chart_series *s = rpt_xl_series(&w->xl, ch, PW_PEAK, CD_YEAR, CD_HIST, L->data0, L->proj0,
+        lxw_chart_series *s = rpt_xl_series(&w->xl, ch, sheet, CD_YEAR, CD_HIST, L->data0, L->proj0,
                                             pw_label(w, PWL_HISTORY));
         if (s)
             chart_series_set_line(s, &line);
     }
     for (size_t s = 0; s < w->r->nscen; s++) {
         lxw_chart_line line = {.color = pw_colors[s % PW_NCOLORS], .width = 2};
-        lxw_chart_series *se = rpt_xl_series(&w->xl, ch, PW_PEAK, CD_YEAR, pk_col(s), L->proj0, L->proj1,
+        lxw_chart_series *se = rpt_xl_series(&w->xl, ch, sheet, CD_YEAR, pk_col(s), L->proj0, L->proj1,
                                              w->f->scen[s].id);
         if (se)
             chart_series_set_line(se, &line);
@@ -260,7 +261,7 @@ static lxw_chart *pk_chart(pw *w, const pk_layout *L)
             continue; /* no marker at the end of a path that is still rising */
         lxw_row_t row = (lxw_row_t)(PK_ROW_HEAD + 1 + s);
         rpt_fmt(name, sizeof name, "%s: %s %ld", w->f->scen[s].id, pw_label(w, PWL_PEAK_MARK), w->r->scen[s].peak.year);
-        lxw_chart_series *se = rpt_xl_series(&w->xl, ch, PW_PEAK, PK_YEAR, PK_VALUE, row, row, name);
+        lxw_chart_series *se = rpt_xl_series(&w->xl, ch, sheet, PK_YEAR, PK_VALUE, row, row, name);
         lxw_chart_line none = {.none = LXW_TRUE};
         lxw_chart_fill fill = {.color = pw_colors[s % PW_NCOLORS]};
         if (!se)
@@ -352,7 +353,7 @@ static lxw_row_t wg_table(pw *w, lxw_worksheet *ws, size_t s, lxw_row_t row)
         rpt_xl_num(&w->xl, ws, r, WG_YEAR, (double)(w->m->base_year + (long)t), RPT_F_INT);
         for (int c = 0; c < 2; c++) {
             pw_fb_start(&fb);
-            pw_fb_add(&fb, "%s", rpt_xl_ref(PW_TRAJ, w->sc[s].stage[c ? k : 0], pw_ycol(t), false).s);
+            pw_fb_add(&fb, "%s", pw_traj_ref(w, w->sc[s].stage[c ? k : 0], t, false).s);
             pw_fb_write(w, ws, r, c ? WG_WITH : WG_WITHOUT, &fb, met[((c ? k : 0) * PRJ_NMETRICS + (size_t)mi) * ny + t],
                         RPT_F_T);
         }
@@ -364,7 +365,7 @@ static lxw_row_t wg_table(pw *w, lxw_worksheet *ws, size_t s, lxw_row_t row)
             double wj = met[(j * PRJ_NMETRICS + (size_t)mi) * ny + t] - met[((j + 1) * PRJ_NMETRICS + (size_t)mi) * ny + t];
             bool project = p->meas[j].m->type == PRJ_M_PROJECT;
             pw_fb_start(&fb);
-            pw_fb_add(&fb, "%s", rpt_xl_ref(PW_TRAJ, w->sc[s].wedge[j], pw_ycol(t), false).s);
+            pw_fb_add(&fb, "%s", pw_traj_ref(w, w->sc[s].wedge[j], t, false).s);
             pw_fb_write(w, ws, r, (lxw_col_t)(WG_WEDGE0 + j), &fb, wj, RPT_F_T);
             pw_fb_start(&fb);
             pw_fb_add(&fb, "%s%s", project ? "-" : "", rpt_xl_cell(r, (lxw_col_t)(WG_WEDGE0 + j)).s);
@@ -406,7 +407,8 @@ static void wg_chart(pw *w, lxw_worksheet *ws, size_t s, lxw_row_t r0, lxw_row_t
     }
     pw_area_min(ch, lowest);
     lxw_chart_fill grey = {.color = 0xBFBFBF};
-    lxw_chart_series *se = rpt_xl_series(&w->xl, ch, PW_WEDGES, WG_YEAR, (lxw_col_t)(wg_layer(k, 0) - 1), r0, r1,
+    const char *sheet = pw_sheet(w, PWL_SHEET_WEDGES);
+    lxw_chart_series *se = rpt_xl_series(&w->xl, ch, sheet, WG_YEAR, (lxw_col_t)(wg_layer(k, 0) - 1), r0, r1,
                                          pw_label(w, PWL_REMAINING));
     if (se)
         chart_series_set_fill(se, &grey);
@@ -415,7 +417,7 @@ static void wg_chart(pw *w, lxw_worksheet *ws, size_t s, lxw_row_t r0, lxw_row_t
         char name[256];
         rpt_fmt(name, sizeof name, "%s %s", pw_label(w, me->type == PRJ_M_PROJECT ? PWL_ADDED_BY : PWL_AVOIDED_BY),
                 me->id);
-        se = rpt_xl_series(&w->xl, ch, PW_WEDGES, WG_YEAR, wg_layer(k, j), r0, r1, name);
+        se = rpt_xl_series(&w->xl, ch, sheet, WG_YEAR, wg_layer(k, j), r0, r1, name);
         lxw_chart_fill fill = {.color = me->type == PRJ_M_PROJECT ? 0x7F7F7F : pw_colors[(j + 2) % PW_NCOLORS],
                                .transparency = me->type == PRJ_M_PROJECT ? 0 : 30};
         if (se)

@@ -94,7 +94,8 @@ static void lm_chart(pw *w, lxw_worksheet *ws, size_t s, lxw_row_t at, const lxw
                 pw_fb_add(&fb, "%s", rpt_xl_cell(rest[d], LM_CHANGE).s);
             pw_fb_write(w, ws, (lxw_row_t)(at + 1 + k), col, &fb, v, RPT_F_T);
         }
-        rpt_xl_series(&w->xl, ch, PW_LMDI, LM_CHART_COL, col, at + 1, at + 1 + LMDI_NFACTORS, buf);
+        rpt_xl_series(&w->xl, ch, pw_sheet(w, PWL_SHEET_LMDI), LM_CHART_COL, col, at + 1, at + 1 + LMDI_NFACTORS,
+                      buf);
     }
     if (!ch)
         return;
@@ -158,7 +159,7 @@ static bool tg_ind(const pw *w, size_t s, ser_indicator ind, long year, char *re
         return false;
     *v = int_indicator(&sr->ind->years[i], ind, meth);
     if (year >= w->m->base_year && w->sc[s].ind[ind])
-        rpt_fmt(ref, len, "%s", rpt_xl_ref(PW_TRAJ, w->sc[s].ind[ind], pw_ycol((size_t)(year - w->m->base_year)), true).s);
+        rpt_fmt(ref, len, "%s", pw_traj_ref(w, w->sc[s].ind[ind], (size_t)(year - w->m->base_year), true).s);
     else
         rpt_num_text(*v, ref, len);
     return true;
@@ -444,7 +445,8 @@ static lxw_row_t mc_fan(pw *w, lxw_worksheet *ws, size_t s, lxw_row_t row)
         char name[64]; /* the legend: "5 % - 50 %" */
         rpt_fmt(name, sizeof name, "%s - %s", pw_label(w, PWL_PATH_PCT0 + (rpt_label_id)(k ? k - 1 : 0)),
                 pw_label(w, PWL_PATH_PCT0 + (rpt_label_id)k));
-        lxw_chart_series *se = rpt_xl_series(&w->xl, ch, PW_MC, FN_YEAR, (lxw_col_t)(FN_L0 + k), r0, row - 1, name);
+        lxw_chart_series *se =
+            rpt_xl_series(&w->xl, ch, pw_sheet(w, PWL_SHEET_MC), FN_YEAR, (lxw_col_t)(FN_L0 + k), r0, row - 1, name);
         lxw_chart_fill fill = {.color = shade[k], .none = k == 0, .transparency = k ? 20 : 0};
         if (se)
             chart_series_set_fill(se, &fill);

@@ -73,9 +73,9 @@ void pw_tb_cell(pw_tb *b, lxw_row_t row, size_t t, const pw_fb *fb, double cache
 
 rpt_ref pw_tb_at(lxw_row_t row, size_t t) { return rpt_xl_cell(row, pw_ycol(t)); }
 
-void pw_fb_param(pw_fb *fb, size_t i, double scale)
+void pw_fb_param(const pw *w, pw_fb *fb, size_t i, double scale)
 {
-    pw_fb_add(fb, "%s", pw_param_ref(i).s);
+    pw_fb_add(fb, "%s", pw_param_ref(w, i).s);
     if (scale != 1) {
         pw_fb_add(fb, "*");
         pw_fb_num(fb, scale);
@@ -101,20 +101,20 @@ void pw_tb_eval(pw_tb *b, size_t stage)
 /* The formula of path `p` in year index t > 0 of `row`: a point, the
  * interpolation between two points (from the row's base-year cell), the
  * last point held, or the previous year times (1 + the rate in effect). */
-static void pw_path_expr(pw_fb *fb, const prj_path *p, double scale, lxw_row_t row, long by, size_t t)
+static void pw_path_expr(const pw *w, pw_fb *fb, const prj_path *p, double scale, lxw_row_t row, long by, size_t t)
 {
     long y = by + (long)t;
     size_t k = 0;
     if (p->kind == PRJ_PATH_RATE) {
         while (k + 1 < p->n && p->year[k + 1] <= y)
             k++;
-        pw_fb_add(fb, "%s*(1+%s)", pw_tb_at(row, t - 1).s, pw_param_ref(p->param[k]).s);
+        pw_fb_add(fb, "%s*(1+%s)", pw_tb_at(row, t - 1).s, pw_param_ref(w, p->param[k]).s);
         return;
     }
     while (k < p->n && p->year[k] < y)
         k++;
     if (k == p->n || p->year[k] == y) {
-        pw_fb_param(fb, p->param[k == p->n ? p->n - 1 : k], scale);
+        pw_fb_param(w, fb, p->param[k == p->n ? p->n - 1 : k], scale);
         return;
     }
     long a = k ? p->year[k - 1] : by;
@@ -122,10 +122,10 @@ static void pw_path_expr(pw_fb *fb, const prj_path *p, double scale, lxw_row_t r
     pw_fb_start(&va);
     pw_fb_start(&vb);
     if (k)
-        pw_fb_param(&va, p->param[k - 1], scale);
+        pw_fb_param(w, &va, p->param[k - 1], scale);
     else
         pw_fb_add(&va, "%s", rpt_xl_ref(NULL, row, TR_Y0, true).s);
-    pw_fb_param(&vb, p->param[k], scale);
+    pw_fb_param(w, &vb, p->param[k], scale);
     if (p->geometric)
         pw_fb_add(fb, "%s*(%s/%s)^((%ld-%ld)/(%ld-%ld))", va.s + 1, vb.s + 1, va.s + 1, y, a, p->year[k], a);
     else
@@ -154,7 +154,7 @@ lxw_row_t pw_tb_path(pw_tb *b, lxw_row_t row, const prj_path *p, double scale, c
         if (p->kind == PRJ_PATH_NONE)
             pw_fb_add(&fb, "%s", rpt_xl_ref(NULL, row, TR_Y0, true).s);
         else
-            pw_path_expr(&fb, p, scale, row, w->m->base_year, t);
+            pw_path_expr(w, &fb, p, scale, row, w->m->base_year, t);
         pw_tb_cell(b, row, t, &fb, vals[t], f);
     }
     free(vals);
@@ -179,10 +179,10 @@ static void pw_tb_drivers(pw_tb *b)
         lxw_row_t row = pw_tb_row(b, PWL_Q_DRIVER, k < 3 ? names[k] : d->name, NULL, -1, k < 3 ? units[k] : "");
         if (d && d->base != PRJ_NONE) {
             pw_fb_start(&expr);
-            pw_fb_param(&expr, d->base, d->scale);
+            pw_fb_param(w, &expr, d->base, d->scale);
         } else if (k < 3) {
             pw_fb_start(&expr);
-            pw_fb_add(&expr, "%s", rpt_xl_ref(PW_BASE, (lxw_row_t)(w->base_drv + k), 1, true).s);
+            pw_fb_add(&expr, "%s", pw_base_cell(w, (lxw_row_t)(w->base_drv + k), 1).s);
         }
         static const prj_path none = {PRJ_PATH_NONE, false, 0, NULL, NULL, {NULL, 0, 0}};
         pw_tb_path(b, row, d ? &d->path : &none, d ? d->scale : 1, expr.n ? expr.s + 1 : NULL, base,
@@ -254,7 +254,7 @@ static void pw_tb_activity(pw_tb *b, size_t i)
         }
         pw_fb_add(&fb, "%s", e->elasticity != PRJ_NONE || e->ndrivers > 1 ? ")" : "");
         if (e->elasticity != PRJ_NONE)
-            pw_fb_add(&fb, "^%s", pw_param_ref(e->elasticity).s);
+            pw_fb_add(&fb, "^%s", pw_param_ref(b->w, e->elasticity).s);
         pw_tb_cell(b, row, t, &fb, A[t], RPT_F_DEC4);
     }
 }

@@ -17,7 +17,7 @@ import shutil
 import sys
 
 import e2e_helpers
-from e2e_helpers import FACTORS, ROOT, close, ghg, load_wb, read_csv, read_json, recalc, write
+from e2e_helpers import FACTORS, ROOT, check_zh_sheets, close, ghg, load_wb, read_csv, read_json, recalc, write
 from e2e_runner import Registry, check
 
 ENTERPRISES = os.path.join("inventories", "enterprises")
@@ -272,15 +272,26 @@ def examples_workbook(tmp):
 
 @test
 def zh_labels(tmp):
+    # Chinese labels and sheet names (docs/audit.md#the-workbook): Summary 汇总, Findings 核查发现, Results 核查结果,
+    # the recalculation sheets 重算N id, Rules 核查规则, About 关于; every formula, link and colour rule refers to
+    # them by these names (check_zh_sheets) and LibreOffice's recalculation agrees with every cached value.
     x, _, _ = outputs(tmp)
     audit(ENTERPRISES, "-o", x, "--lang", "zh", ok=(1,))
+    names = check_zh_sheets(x)
+    check(names[:3] == ["汇总", "核查发现", "核查结果"] and names[-2:] == ["核查规则", "关于"], "sheets: %r" % names)
+    ranks = [n.split(" ")[0] for n in names[3:-2]]
+    check(ranks == ["重算%d" % k for k in range(1, 14)], "recalculation sheets: %r" % names[3:-2])
+    check(names[6] == "重算4 jl-coal-power-2023-faulty", "31 characters, not bytes: %r" % names[6])
     wb = load_wb(x)
-    sm = wb["Summary"]
+    sm = wb["汇总"]
     check(sm["A1"].value == "风险排序" and sm["F1"].value == "申报排放量 (t CO2)", "headers: %r" % sm["A1"].value)
     statuses = {sm.cell(row=i, column=14).value for i in range(2, 15)}
     check(statuses == {"无法读取", "有错误", "有警告", "未发现问题"}, "statuses: %r" % statuses)
-    check(wb["Findings"]["C2"].value == "错误", "severity: %r" % wb["Findings"]["C2"].value)
-    check(wb["About"]["A1"].value == "ghgcalc 排放报告核查", "About: %r" % wb["About"]["A1"].value)
+    check(wb["核查发现"]["C2"].value == "错误", "severity: %r" % wb["核查发现"]["C2"].value)
+    check(wb["关于"]["A1"].value == "ghgcalc 排放报告核查", "About: %r" % wb["关于"]["A1"].value)
+    link = load_wb(x, data_only=False)["汇总"]["B2"].hyperlink
+    check(link is not None and link.location == "'%s'!A1" % names[3], "Summary link: %r" % link)
+    recalc(x)
 
 
 @test
@@ -298,6 +309,11 @@ def large_batch(tmp):
     titles = [c.value for c in wb["Recalculation"]["A"] if isinstance(c.value, str) and " - Recalculation" in c.value]
     check(len(titles) == 11, "11 faulty reports (every tenth of 101) have a block: %d" % len(titles))
     check(sum(e["status"] == "errors" for e in read_json(j)["enterprises"]) == 11, "11 with errors")
+    recalc(x)
+    # In Chinese the stacked sheet is 重算, and the Summary's links go there.
+    audit(d, "-o", x, "--lang", "zh", ok=(1,))
+    names = check_zh_sheets(x)
+    check(names == ["汇总", "核查发现", "核查结果", "重算", "核查规则", "关于"], "zh sheets: %r" % names)
     recalc(x)
 
 

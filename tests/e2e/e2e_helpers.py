@@ -37,8 +37,10 @@ fails the test).
 """
 
 import csv
+import html
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -234,6 +236,60 @@ def load_wb(path, data_only=True):
     """The workbook read back with openpyxl (cached values when data_only)."""
     import openpyxl
     return openpyxl.load_workbook(path, data_only=data_only)
+
+
+# Where a workbook's package refers to a sheet: cell formulas (<f>), conditional formats (<formula>), data
+# validations (<formula1>, <formula2>), chart ranges (<c:f>), defined names, and internal hyperlinks.
+_REF_TEXT = re.compile(r"<(f|formula|formula1|formula2|c:f|definedName)\b[^>]*>([^<]*)</")
+_REF_LINK = re.compile(r"<hyperlink\b[^>]*\blocation=\"([^\"]*)\"")
+_CJK = re.compile("[\u4e00-\u9fff]")
+
+
+def sheet_refs(xlsx):
+    """Every sheet the package refers to, as (part, sheet name, quoted)
+    triples: from the formulas, conditional formats, data validations, chart
+    ranges, defined names and hyperlinks. A name is quoted ('汇总'!A1,
+    'It''s'!A1) or bare (Rules!A1); string literals in formulas are left out."""
+    import zipfile
+    refs = []
+    with zipfile.ZipFile(xlsx) as z:
+        for part in z.namelist():
+            if not part.endswith(".xml"):
+                continue
+            xml = z.read(part).decode("utf-8")
+            texts = [m.group(2) for m in _REF_TEXT.finditer(xml)] + [m.group(1) for m in _REF_LINK.finditer(xml)]
+            for t in texts:
+                t = re.sub(r'"(?:[^"]|"")*"', '""', html.unescape(t))
+                for m in re.finditer(r"'((?:[^']|'')+)'!", t):
+                    refs.append((part, m.group(1).replace("''", "'"), True))
+                t = re.sub(r"'(?:[^']|'')+'!", "", t)
+                refs += [(part, m.group(1), False) for m in re.finditer(r"(?<![\w.])([^\W\d][\w.]*)!", t)]
+    return refs
+
+
+def check_zh_sheets(xlsx):
+    """The checks of a --lang zh workbook's sheet names: each has Chinese
+    characters, every reference (sheet_refs) names a sheet of the workbook and
+    at least one names a Chinese one (quoted, as rpt_xl_ref writes a name
+    that is not ASCII letters, digits and '_'), and every “quoted” phrase of its texts
+    names a sheet (or the beginning of one: "重算" of "重算1 id"), so the
+    notes name the sheets as they are. Returns the sheet names."""
+    wb = load_wb(xlsx)
+    names = wb.sheetnames
+    check(all(_CJK.search(n) for n in names), "sheet names without Chinese characters: %r" % names)
+    refs = sheet_refs(xlsx)
+    bad = sorted({r[:2] for r in refs if r[1] not in names})
+    check(not bad, "references to sheets the workbook does not have: %r" % bad[:10])
+    check(any(_CJK.search(r[1]) for r in refs), "no reference to a Chinese sheet name in %d references" % len(refs))
+    bare = sorted({r[:2] for r in refs if _CJK.search(r[1]) and not r[2]})
+    check(not bare, "Chinese sheet names not quoted: %r" % bare[:10])
+    for ws in wb:
+        for row in ws.iter_rows():
+            for c in row:
+                for q in re.findall("“([^”]*)”", c.value) if isinstance(c.value, str) else []:
+                    check(any(n.startswith(q) for n in names), "%s!%s quotes “%s”, not a sheet of %r" %
+                          (ws.title, c.coordinate, q, names))
+    return names
 
 
 def recalc(xlsx, timeout=900):

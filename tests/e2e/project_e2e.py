@@ -22,7 +22,7 @@ import tempfile
 import zipfile
 
 import e2e_helpers
-from e2e_helpers import FACTORS, ROOT, close, ghg, load_wb, read_csv, read_json, recalc, write
+from e2e_helpers import FACTORS, ROOT, check_zh_sheets, close, ghg, load_wb, read_csv, read_json, recalc, write
 from e2e_runner import Fail, Registry, Skip, check
 
 TESTS = Registry()
@@ -395,16 +395,26 @@ def edited_growth_rate_moves_the_path_and_the_peak(tmp):
     check(pk.cell(row=pr, column=5).value == "no", "peaks by 2030 after the edit: %r" % pk.cell(row=pr, column=5).value)
 
 
+# The sheet names with --lang zh (docs/projection.md#the-workbook), in workbook order; Monte Carlo when it ran.
+# LMDI keeps the method's name with 分解 (decomposition), so every name has Chinese characters.
+ZH_SHEETS = ["达峰", "假设", "预测路径", "减排楔形", "LMDI分解", "目标", "蒙特卡洛", "基准年", "关于"]
+
+
 @test
 def lang_zh(tmp):
-    r, xlsx = series_project(tmp, "15", "--lang", "zh", "--iterations", "50", rc=(1,))
+    r, xlsx = series_project(tmp, "15", "--lang", "zh", "--iterations", "50", rc=(1,))  # nothing uncertain: no MC
+    check(check_zh_sheets(xlsx) == [n for n in ZH_SHEETS if n != "蒙特卡洛"], "sheets: %r" % load_wb(xlsx).sheetnames)
     wb = load_wb(xlsx)
-    check(wb["Peak"]["A1"].value == "达峰：各情景的达峰时间", "Peak title %r" % wb["Peak"]["A1"].value)
-    pr = peak_row(wb["Peak"], "half")
-    check(wb["Peak"].cell(row=pr, column=5).value == "否", "peaks by in Chinese: %r" % wb["Peak"].cell(row=pr, column=5).value)
-    tg = wb["Targets"]
+    pk = wb["达峰"]
+    check(pk["A1"].value == "达峰：各情景的达峰时间", "Peak title %r" % pk["A1"].value)
+    pr = peak_row(pk, "half")
+    check(pk.cell(row=pr, column=5).value == "否", "peaks by in Chinese: %r" % pk.cell(row=pr, column=5).value)
+    tg = wb["目标"]
     check(any(c.value == "未达标" for row in tg.iter_rows() for c in row), "a missed target in Chinese")
-    check(wb["About"]["A1"].value == "ghgcalc 碳达峰情景预测", "About title")
+    check(wb["关于"]["A1"].value == "ghgcalc 碳达峰情景预测", "About title")
+    # The chart data are formulas over 预测路径 (Trajectories), quoted as a name of Chinese characters must be.
+    fs = [c.value for row in load_wb(xlsx, data_only=False)["达峰"].iter_rows() for c in row]
+    check(any(isinstance(f, str) and f.startswith("='预测路径'!") for f in fs), "no formula over '预测路径'")
     recalc(xlsx)
 
 
@@ -431,6 +441,23 @@ def shipped_example(tmp):
     check(rows[0][:4] == ["scenario", "year", "kind", "sector"], "CSV header %r" % rows[0][:4])
     check(len([x for x in rows if x[2] == "history"]) == 5, "5 history rows")
     check(chart_count(xlsx) >= 1 + 3 + 3 + 3, "charts: %d" % chart_count(xlsx))
+    recalc(xlsx)
+
+
+@test
+def shipped_example_zh(tmp):
+    # The shipped example in Chinese: measures (Wedges), targets, LMDI and Monte Carlo, so that every kind of
+    # reference across sheets (formulas, chart ranges) is written with the Chinese names; the outputs beside the
+    # workbook stay English, and the same as an English run's.
+    xlsx = os.path.join(tmp, "peak.xlsx")
+    r = ghg("project", SHIPPED, "-o", xlsx, "--iterations", "50", "--lang", "zh", cwd=tmp)
+    check(r.rc == 1, "the example misses targets (exit 1): %r" % r)
+    check(check_zh_sheets(xlsx) == ZH_SHEETS, "sheets: %r" % load_wb(xlsx).sheetnames)
+    en = os.path.join(tmp, "en.xlsx")
+    check(ghg("project", SHIPPED, "-o", en, "--iterations", "50", cwd=tmp).rc == 1, "the English run")
+    for ext in (".csv", ".json"):
+        a, b = (open(p[:-5] + ext, encoding="utf-8").read() for p in (xlsx, en))
+        check(a == b.replace("en.xlsx", "peak.xlsx"), "%s differs from the English run's" % ext)
     recalc(xlsx)
 
 
