@@ -87,7 +87,12 @@ categories of 1.A, amounts in mass, energy (TJ, GJ, tce) and volume units (natur
 10^4 Nm3, 万立方米, m3, 亿立方米), about 18 %% of the records with Tier 2 overrides on the record (natural gas by
 volume with the supplier's NCV; plant NCVs, CO2 factors, carbon contents with oxidation, CH4 factors), 30 %%
 with an uncertainty, 3 %% with `not_estimated: [ch4, n2o]` (those get one calculation row, not three),
-about 175 bytes a record. Its limit writes as many rows as ghgcalc does.
+about 175 bytes a record. Its run is the default one (with the uncertainty analysis and its sheet), and
+its **limit writes every sheet's cells**: `bench/cell_profile.py` counts, sheet by sheet, the rows, numbers,
+strings and formulas of ghgcalc's workbook and the mean length of its strings and formulas (and the distinct
+shared strings), and `xlsx_cells --profile` writes as many of each kind, as long, with constant_memory exactly
+when ghgcalc used it: the bare library doing the workbook's whole job. The earlier limit, the Calculation rows
+only, is shown beside it.
 
 * **limit** = `bench/yaml_events` (a bare libyaml event loop over the same file) + `bench/xlsx_cells`
   (bare libxlsxwriter writing the same number of cells as ghgcalc's Calculation sheets, 25 columns,

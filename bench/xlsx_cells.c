@@ -10,7 +10,14 @@
  * --factor-refs the NCV, EF and GWP cells are formulas that refer to a
  * Factors sheet ("=Factors!$D$12", cached), as ghgcalc's rows do since they
  * refer to their factors: 6 formulas and 5 numbers a row.
- * usage: xlsx_cells N OUT.xlsx [--constant-memory] [--factor-refs] */
+ *
+ * With --profile FILE (bench/cell_profile.py's count of a ghgcalc workbook)
+ * it writes instead every sheet of that workbook as the bare library would:
+ * as many rows, numbers, strings and formulas per sheet, strings and
+ * formulas of the same mean length, as many distinct shared strings, and
+ * constant_memory exactly when ghgcalc's workbook has no shared strings.
+ * usage: xlsx_cells N OUT.xlsx [--constant-memory] [--factor-refs]
+ *        xlsx_cells --profile FILE OUT.xlsx */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,8 +48,109 @@ static lxw_worksheet *new_sheet(lxw_workbook *wb, int k, lxw_format *bold)
     return ws;
 }
 
+/* One sheet of a profile: its rows and cells by kind, and the bytes of
+ * their inline strings and formulas. */
+typedef struct {
+    long rows, num, str, fml, str_bytes, fml_bytes;
+} prof_sheet;
+
+/* Text of mean length `len` (at least the id's digits), distinct per id. */
+static void pad_text(char *buf, size_t cap, const char *fmt, long id, long len)
+{
+    int n = snprintf(buf, cap, fmt, id);
+    while (n < len && (size_t)n + 2 < cap) {
+        buf[n++] = fmt[0] == 'A' ? '+' : 'x';
+        if (fmt[0] == 'A')
+            buf[n++] = '0';
+    }
+    buf[n] = '\0';
+}
+
+/* Writes one profiled sheet: its cells row by row, the kinds interleaved in
+ * their proportions; strings cycle over `unique` distinct texts of mean
+ * length `slen` (unique 0: every one distinct). Returns the cells written. */
+static long prof_write(lxw_workbook *wb, int k, const prof_sheet *p, long unique, long slen, long *sid)
+{
+    char name[32], buf[8192];
+    snprintf(name, sizeof name, "S%d", k + 1);
+    lxw_worksheet *ws = workbook_add_worksheet(wb, name);
+    long cells = p->num + p->str + p->fml, rows = p->rows > 0 ? p->rows : 1;
+    long cols = (cells + rows - 1) / rows, flen = p->fml ? p->fml_bytes / p->fml : 0;
+    long done[3] = {0, 0, 0}, want[3] = {p->num, p->str, p->fml};
+    for (long i = 0; i < cells && ws; i++) {
+        int t = 0;
+        double best = -1e300;
+        for (int j = 0; j < 3; j++) { /* the kind furthest behind its share */
+            double lag = (double)want[j] * (double)(i + 1) / (double)cells - (double)done[j];
+            if (want[j] > done[j] && lag > best) {
+                best = lag;
+                t = j;
+            }
+        }
+        done[t]++;
+        lxw_row_t r = (lxw_row_t)(i / cols);
+        lxw_col_t c = (lxw_col_t)(i % cols);
+        if (t == 0) {
+            worksheet_write_number(ws, r, c, 1.0 + (double)(i % 997) * 1.37, NULL);
+        } else if (t == 1) {
+            long id = unique ? (*sid)++ % unique : (*sid)++;
+            pad_text(buf, sizeof buf, "s%ld", id, slen);
+            worksheet_write_string(ws, r, c, buf, NULL);
+        } else {
+            pad_text(buf, sizeof buf, "A%ld*B1", (long)r + 1, flen);
+            worksheet_write_formula_num(ws, r, c, buf, NULL, 2.0);
+        }
+    }
+    return cells;
+}
+
+/* The --profile mode: every sheet of the profile in FILE; 0, or 2/3 on a
+ * bad profile or a failed write. */
+static int prof_main(const char *file, const char *out)
+{
+    FILE *f = fopen(file, "r");
+    prof_sheet sh[256];
+    int n = 0;
+    long count = 0, unique = 0, sst_bytes = 0, str_bytes = 0, strs = 0;
+    char kind[16];
+    while (f && n < 256 && fscanf(f, "%15s", kind) == 1) {
+        prof_sheet *p = &sh[n];
+        if (strcmp(kind, "sheet") == 0 && fscanf(f, "%ld %ld %ld %ld %ld %ld", &p->rows, &p->num, &p->str, &p->fml,
+                                                 &p->str_bytes, &p->fml_bytes) == 6) {
+            str_bytes += p->str_bytes;
+            strs += p->str;
+            n++;
+        } else if (strcmp(kind, "shared") != 0 || fscanf(f, "%ld %ld %ld", &count, &unique, &sst_bytes) != 3) {
+            fprintf(stderr, "xlsx_cells: %s: not a cell_profile.py profile\n", file);
+            fclose(f);
+            return 2;
+        }
+    }
+    if (!f || !n)
+        return 2;
+    fclose(f);
+    int cm = count == 0; /* ghgcalc wrote strings inline: it used constant_memory */
+    lxw_workbook_options opt = {.constant_memory = cm ? LXW_TRUE : LXW_FALSE, .tmpdir = NULL,
+                                .use_zip64 = cm ? LXW_TRUE : LXW_FALSE};
+    lxw_workbook *wb = workbook_new_opt(out, &opt);
+    if (!wb)
+        return 3;
+    long slen = cm ? (strs ? str_bytes / strs : 8) : (unique ? sst_bytes / unique : 8), sid = 0, cells = 0;
+    for (int k = 0; k < n; k++)
+        cells += prof_write(wb, k, &sh[k], cm ? 0 : unique, slen, &sid);
+    lxw_error e = workbook_close(wb);
+    if (e != LXW_NO_ERROR) {
+        fprintf(stderr, "xlsx_cells: %s\n", lxw_strerror(e));
+        return 3;
+    }
+    printf("%d sheets, %ld cells%s\n", n, cells, cm ? " (constant_memory, zip64)" : "");
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 4 && strcmp(argv[1], "--profile") == 0)
+        return prof_main(argv[2], argv[3]);
     if (argc < 3) {
         fprintf(stderr, "usage: xlsx_cells N OUT.xlsx [--constant-memory] [--factor-refs]\n");
         return 2;
