@@ -57,6 +57,7 @@ static const rpt_text xk_head_et = {"Latest year estimate Et (t CO2e)", "最新�
 static const rpt_text xk_head_e0_10kt = {"Base year estimate E0 (10^4 t CO2e)", "基准年排放 E0（万吨CO2当量）"};
 static const rpt_text xk_head_et_10kt = {"Latest year estimate Et (10^4 t CO2e)", "最新年排放 Et（万吨CO2当量）"};
 static const rpt_text xk_head_abs = {"|Et|", "|Et|"};
+static const rpt_text xk_head_abs_10kt = {"|Et| (10^4 t CO2e)", "|Et|（万吨CO2当量）"};
 static const rpt_text xk_head_t = {"Trend assessment Tx", "趋势评估 Tx"};
 static const rpt_text xk_head_u = {"Uncertainty U (%)", "不确定性 U（%）"};
 static const rpt_text xk_head_lu = {"Lx x U", "Lx × U"};
@@ -94,7 +95,7 @@ static void xk_header(xw *w, lxw_worksheet *ws, lxw_row_t row, kc_kind k, const 
     if (c->e0 >= 0)
         h[c->e0] = w->mass_10kt ? &xk_head_e0_10kt : &xk_head_e0;
     h[c->et] = w->mass_10kt ? &xk_head_et_10kt : &xk_head_et;
-    h[c->x] = trend ? &xk_head_t : a2 ? &xk_head_abs : &xk_head_abs;
+    h[c->x] = trend ? &xk_head_t : w->mass_10kt ? &xk_head_abs_10kt : &xk_head_abs;
     if (a2) {
         h[c->u] = &xk_head_u;
         h[c->wv] = trend ? &xk_head_tu : &xk_head_lu;
@@ -104,7 +105,7 @@ static void xk_header(xw *w, lxw_worksheet *ws, lxw_row_t row, kc_kind k, const 
     h[c->key] = &xk_head_key;
     for (int i = 0; i < c->n; i++)
         rpt_xl_str(&w->xl, ws, row, (lxw_col_t)i, rpt_tr(h[i], w->zh), RPT_F_HEADER);
-    rpt_xl_check(&w->xl, worksheet_set_row(ws, row, 32, NULL), "setting a row height");
+    rpt_xl_check(&w->xl, worksheet_set_row(ws, row, w->mass_10kt ? 48 : 32, NULL), "setting a row height");
 }
 
 /* The sums a trend block's formulas use: sum E0, sum Et, sum |E0| over the

@@ -26,9 +26,15 @@ static const rpt_text xm_cols[S_COUNT] = {
     [S_A1] = {"Approach 1 (+/- %)", "方法1（±%）"},
 };
 
-/* The statistics blocks' columns with --unit 10kt: the estimate, mean, SD, median and percentiles in 10^4 t. */
+/* The statistics blocks' columns with --unit 10kt: the estimate, mean, SD, median and percentiles in 10^4 t
+ * (the trend's line, in %, says so in its label). */
 static const rpt_text xm_cols_10kt[S_COUNT] = {
     [S_POINT] = {"Inventory estimate (10^4 t CO2e)", "清单估计值（万吨CO2当量）"},
+    [S_MEAN] = {"Mean (10^4 t CO2e)", "均值（万吨CO2当量）"},
+    [S_SD] = {"Standard deviation (10^4 t CO2e)", "标准差（万吨CO2当量）"},
+    [S_MEDIAN] = {"Median (10^4 t CO2e)", "中位数（万吨CO2当量）"},
+    [S_P025] = {"2.5 percentile (10^4 t CO2e)", "2.5百分位（万吨CO2当量）"},
+    [S_P975] = {"97.5 percentile (10^4 t CO2e)", "97.5百分位（万吨CO2当量）"},
 };
 
 static const double xm_widths[S_COUNT] = {50, 8, 18, 16, 14, 16, 16, 16, 12, 12, 12};
@@ -74,7 +80,7 @@ static const rpt_text xm_count = {"Iterations", "迭代次数"};
 static void xm_header(xw *w, lxw_worksheet *ws, lxw_row_t row)
 {
     xw_header_texts(w, ws, row, xm_cols, xm_cols_10kt, S_COUNT);
-    rpt_xl_check(&w->xl, worksheet_set_row(ws, row, 32, NULL), "setting a row height");
+    rpt_xl_check(&w->xl, worksheet_set_row(ws, row, w->mass_10kt ? 48 : 32, NULL), "setting a row height");
 }
 
 /* Statistics of tonnes `t` in the shown unit: / 10^4 with --unit 10kt. */

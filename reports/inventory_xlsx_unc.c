@@ -99,6 +99,12 @@ static const rpt_text xu_p_cols[P_COUNT] = {
 /* The Parts block's mass columns with --unit 10kt (U x t and its sums follow t's unit). */
 static const rpt_text xu_p_cols_10kt[P_COUNT] = {
     [P_T] = {"Emission it multiplies (10^4 t CO2e)", "所乘排放（万吨CO2当量）"},
+    [P_UT] = {"U x t (% x 10^4 t CO2e)", "U × t（% × 万吨CO2当量）"},
+    [P_LO] = {"U below x |t| (% x 10^4 t CO2e)", "下偏差 × |t|（% × 万吨CO2当量）"},
+    [P_HI] = {"U above x |t| (% x 10^4 t CO2e)", "上偏差 × |t|（% × 万吨CO2当量）"},
+    [P_GS] = {"Stream sum U x t (% x 10^4 t CO2e)", "同一随机流之和 U × t（% × 万吨CO2当量）"},
+    [P_GLO] = {"Stream sum below (% x 10^4 t CO2e)", "同一随机流之和（下）（% × 万吨CO2当量）"},
+    [P_GHI] = {"Stream sum above (% x 10^4 t CO2e)", "同一随机流之和（上）（% × 万吨CO2当量）"},
     [P_E] = {"Aggregated input: emission its U applies to, √Σ(U_i t_i)² / U (10^4 t CO2e)",
              "合并输入：U所作用的排放 √Σ(U_i t_i)² / U（万吨CO2当量）"},
 };
@@ -416,7 +422,7 @@ static void xu_parts(xw *w, lxw_worksheet *ws, const xu_layout_t *L)
     unc_model_inputs(w->u->model, &in);
     rpt_xl_str(&w->xl, ws, L->p_head, 0, rpt_tr(&xu_t_parts, w->zh), RPT_F_BOLD);
     xw_header_texts(w, ws, L->p_head + 1, xu_p_cols, xu_p_cols_10kt, P_COUNT);
-    rpt_xl_check(&w->xl, worksheet_set_row(ws, L->p_head + 1, 48, NULL), "setting a row height");
+    rpt_xl_check(&w->xl, worksheet_set_row(ws, L->p_head + 1, w->mass_10kt ? 64 : 48, NULL), "setting a row height");
     for (size_t k = 0; k < a->nparts;) {
         size_t e = k;
         double g[3] = {0};
