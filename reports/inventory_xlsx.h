@@ -289,6 +289,10 @@ const char *xw_mass_label(const xw *w, rpt_label_id id);
 /* Tonnes `t` in the unit the workbook shows: t / 10^4 with --unit 10kt. */
 double xw_mass_shown(const xw *w, double t);
 
+/* The number format of a line sheet's emission of gas g (GAS_COUNT: its
+ * CO2e): more decimals in 10^4 t. */
+rpt_fmt_id xw_row_fmt(const xw *w, gas_id g);
+
 /* A formula over mass cells already in the shown unit (a SUMIFS over the
  * line sheets, a SUM of rows): written as it is, with `cached_t` (tonnes)
  * shown; a zero shown as `zero` (see rpt_xl_formula_zero). */

@@ -219,9 +219,9 @@ static void xw_calc_results(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_l
     static const lxw_col_t emission[] = {RPT_C_ENERGY, RPT_C_EF, RPT_C_EF_FACTOR, RPT_C_OXIDATION};
     static const lxw_col_t co2e[] = {RPT_C_EMISSION, RPT_C_GWP};
     rpt_xl *x = &w->xl;
-    xw_mass_product(w, ws, row, RPT_C_EMISSION, emission, 4, l->emission_t, xw_t_fmt(l->gas, false));
+    xw_mass_product(w, ws, row, RPT_C_EMISSION, emission, 4, l->emission_t, xw_row_fmt(w, l->gas));
     xw_gwp_cell(w, ws, row, RPT_C_GWP, l->gas, l->gwp_origin, l->gwp);
-    rpt_xl_product(x, ws, row, RPT_C_CO2E, co2e, 2, xw_mass_shown(w, l->emission_t_co2e), RPT_F_T);
+    rpt_xl_product(x, ws, row, RPT_C_CO2E, co2e, 2, xw_mass_shown(w, l->emission_t_co2e), xw_row_fmt(w, GAS_COUNT));
     rpt_xl_str(x, ws, row, RPT_C_MEMO, t->memo, RPT_F_NONE);
     rpt_xl_src(x, ws, row, RPT_C_NCV_SRC, &t->ncv_src);
     rpt_xl_src(x, ws, row, RPT_C_EF_SRC, &t->ef_src);
@@ -330,10 +330,10 @@ static void xw_prod_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_line 
     rpt_xl_str(x, ws, row, a + PA_CONV_NOTE, c->conversion_note, RPT_F_NONE);
     xw_term_factor(f, sizeof f, &used, FSET_TERM_MUL, row, a + PA_EF);
     xw_term_factor(f, sizeof f, &used, FSET_TERM_MUL, row, a + PA_CONV);
-    xw_mass_calc(w, ws, row, a + PA_EMISSION, f, l->emission_t, xw_t_fmt(l->gas, false));
+    xw_mass_calc(w, ws, row, a + PA_EMISSION, f, l->emission_t, xw_row_fmt(w, l->gas));
     xw_gwp_cell(w, ws, row, a + PA_GWP, l->gas, l->gwp_origin, l->gwp);
     const lxw_col_t co2e[] = {a + PA_EMISSION, a + PA_GWP};
-    rpt_xl_product(x, ws, row, a + PA_CO2E, co2e, 2, xw_mass_shown(w, l->emission_t_co2e), RPT_F_T);
+    rpt_xl_product(x, ws, row, a + PA_CO2E, co2e, 2, xw_mass_shown(w, l->emission_t_co2e), xw_row_fmt(w, GAS_COUNT));
     rpt_xl_num(x, ws, row, a + PA_UNC, rec->uncertainty_pct, RPT_F_UNC);
     rpt_xl_str(x, ws, row, a + PA_DATA, rec->source, RPT_F_NONE);
 }

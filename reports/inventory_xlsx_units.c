@@ -37,6 +37,17 @@ const char *xw_mass_label(const xw *w, rpt_label_id id)
     return il_label(id, w->zh);
 }
 
+/* The format of a line's emission of gas g (GAS_COUNT: its CO2e): in t
+ * #,##0.00, the small gases #,##0.0000; in 10^4 t (--unit 10kt) #,##0.0000
+ * (1 t) and #,##0.000000 (0.01 t), so that a row of a few tonnes does not
+ * show as 0. */
+rpt_fmt_id xw_row_fmt(const xw *w, gas_id g)
+{
+    if (!w->mass_10kt)
+        return g == GAS_COUNT ? RPT_F_T : xw_t_fmt(g, false);
+    return g == GAS_COUNT || g == GAS_CO2 ? RPT_F_T_SMALL : RPT_F_T_TINY;
+}
+
 /* A sum over mass cells that are in the shown unit already: the formula as
  * it is, its cached tonnes shown. */
 void xw_mass_formula(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *formula, double cached_t,

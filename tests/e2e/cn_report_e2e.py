@@ -358,6 +358,9 @@ def hand_cells_10kt(wb):
     close(byg["CO2"], ALL_CO2 / 1e4, "Calculation CO2 = 2 440.68 t / 10^4")
     close(byg["CH4"], 0.0258 / 1e4, "Calculation CH4 = 0.0258 t / 10^4")
     close(byg["N2O"], 0.0387 / 1e4, "Calculation N2O = 0.0387 t / 10^4")
+    fmt = {calc.cell(row=r, column=gas).value: calc.cell(row=r, column=em).number_format for r in (2, 3, 4)}
+    check(fmt == {"CO2": "#,##0.0000", "CH4": "#,##0.000000", "N2O": "#,##0.000000"},
+          "a row's 10^4 t shows to 1 t (CO2) and 0.01 t (CH4, N2O), not as 0.0000: %r" % fmt)
     amount = head.index("Amount") + 1
     check(calc.cell(row=2, column=amount).value == 1000, "the amount stays as given (1000 t)")
     ind = wb["Industry"]
