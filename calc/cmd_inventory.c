@@ -48,8 +48,8 @@ static const cli_opt inv_cmd_opts_table[] = {
     {"--threads", NULL, CLI_COUNT, offsetof(inv_cmd_opts, threads), "N",
      "Monte Carlo threads (default: one per core); the figures do not depend on it", NULL, NULL},
     {"--unit", NULL, CLI_CHOICE, offsetof(inv_cmd_opts, unit), "t|10kt",
-     "unit of the masses on Summary, Sectoral table and Reporting tables: t, or 10kt (also 万吨) for 10^4 t; the other "
-     "sheets, CSV and JSON stay in t",
+     "unit of the masses on every sheet of the workbook: t, or 10kt (also 万吨) for 10^4 t; activity amounts, "
+     "factors, energy and intensities keep theirs, the CSV and JSON stay in t",
      inv_cmd_units, NULL},
     {"--no-uncertainty", NULL, CLI_FLAG, offsetof(inv_cmd_opts, no_unc), NULL,
      "leave out the uncertainty and key category sheets (about 10 MB of memory at 10^6 records)", NULL,

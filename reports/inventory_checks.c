@@ -44,6 +44,11 @@ static const rpt_text ck_indirect_cols[IND_NCOLS] = {
     [IND_NOTE] = {"Note", "备注"},
 };
 
+/* The Indirect sheet's mass column with --unit 10kt. */
+static const rpt_text ck_indirect_cols_10kt[IND_NCOLS] = {
+    [IND_T] = {"Emission (10^4 t CO2)", "排放量 (万吨 CO2)"},
+};
+
 /* Rows of the Indirect sheet: title, a note, header, then one row per record. */
 enum { IND_ROW_TITLE = 0, IND_ROW_NOTE = 1, IND_ROW_HEADER = 2, IND_ROW0 = 3 };
 
@@ -53,8 +58,8 @@ static bool ck_other_year(const eng_result *r, const eng_indirect_line *l)
     return l->factor_year && eng_inventory(r)->year && l->factor_year != eng_inventory(r)->year;
 }
 
-/* Writes one indirect row; its emission is =Amount*EF*Conversion, its EF a
- * reference to Factors. A factor of another year than the inventory's has
+/* Writes one indirect row; its emission is =Amount*EF*Conversion (t, or
+ * "/10000" with --unit 10kt), its EF a reference to Factors. A factor of another year than the inventory's has
  * its year marked (amber) and a note. */
 static void ck_indirect_row(xw *w, lxw_worksheet *ws, lxw_row_t row, size_t i, const eng_indirect_line *l)
 {
@@ -78,7 +83,7 @@ static void ck_indirect_row(xw *w, lxw_worksheet *ws, lxw_row_t row, size_t i, c
     xw_factor_cell(w, ws, row, IND_EF, l->ef_index, 1.0, l->ef_value, RPT_F_FACTOR);
     rpt_xl_str(x, ws, row, IND_EF_UNIT, l->ef.v->unit_text, RPT_F_NONE);
     rpt_xl_num(x, ws, row, IND_CONV, l->conversion, RPT_F_GENERAL);
-    rpt_xl_product(x, ws, row, IND_T, emission, 3, l->emission_t, RPT_F_T);
+    xw_mass_product(w, ws, row, IND_T, emission, 3, l->emission_t, RPT_F_T);
     ck_source(src, sizeof src, &l->ef);
     rpt_xl_str(x, ws, row, IND_SRC, src, RPT_F_NONE);
     rpt_xl_str(x, ws, row, IND_DATA, d->source, RPT_F_NONE);
@@ -91,9 +96,10 @@ static void ck_indirect_row(xw *w, lxw_worksheet *ws, lxw_row_t row, size_t i, c
 }
 
 /* Writes the two totals by view below the rows: SUMIFS of the emission
- * column over the View column. */
-static void ck_indirect_totals(rpt_xl *x, lxw_worksheet *ws, const eng_result *r, size_t n)
+ * column (in the shown unit) over the View column. */
+static void ck_indirect_totals(xw *w, lxw_worksheet *ws, size_t n)
 {
+    rpt_xl *x = &w->xl;
     bool zh = x->zh;
     static const rpt_label_id label[2] = {IL_INDIRECT_TOTAL_CONSUMPTION, IL_INDIRECT_TOTAL_NET_IMPORT};
     lxw_row_t last = IND_ROW0 + (lxw_row_t)n - 1, row = last + 2;
@@ -103,7 +109,7 @@ static void ck_indirect_totals(rpt_xl *x, lxw_worksheet *ws, const eng_result *r
     for (int v = 0; v < 2; v++, row++) {
         snprintf(f, sizeof f, "=SUMIFS(%s,%s,\"%s\")", t.s, view.s, rpt_indirect_view(v, zh));
         rpt_xl_str(x, ws, row, IND_GRID, rpt_xl_label(x, label[v]), RPT_F_BOLD);
-        rpt_xl_formula(x, ws, row, IND_T, f, eng_indirect_total_t(r, v == 1), RPT_F_T_BOLD);
+        xw_mass_formula(w, ws, row, IND_T, f, eng_indirect_total_t(w->r, v == 1), RPT_F_T_BOLD, NULL);
     }
 }
 
@@ -126,10 +132,10 @@ void rpt_xlsx_indirect(xw *w)
         other = other || ck_other_year(w->r, &l[i]);
     if (other)
         rpt_xl_str(x, ws, IND_ROW_NOTE, 0, rpt_xl_label(x, IL_OTHER_YEAR_NOTE), RPT_F_BOLD);
-    rpt_xl_header_texts(x, ws, IND_ROW_HEADER, ck_indirect_cols, IND_NCOLS);
+    xw_header_texts(w, ws, IND_ROW_HEADER, ck_indirect_cols, ck_indirect_cols_10kt, IND_NCOLS);
     for (size_t i = 0; i < n; i++)
         ck_indirect_row(w, ws, IND_ROW0 + (lxw_row_t)i, i, &l[i]);
-    ck_indirect_totals(x, ws, w->r, n);
+    ck_indirect_totals(w, ws, n);
     rpt_xl_print_area(x, ws, IND_ROW0 + (lxw_row_t)n + 2, IND_NCOLS - 1);
 }
 
@@ -138,7 +144,7 @@ enum { RA_FUEL, RA_UNIT, RA_PROD, RA_IMP, RA_EXP, RA_BUNK, RA_STOCK, RA_APP, RA_
        RA_E, RA_EF, RA_EFF, RA_OX, RA_T, RA_SRC, RA_NCOLS };
 
 /* Writes one reference-approach row with its formulas; NCV, EF and
- * oxidation refer to Factors. */
+ * oxidation refer to Factors; CO2 in t, or 10^4 t with --unit 10kt. */
 static void ck_ref_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_ref_line *l)
 {
     rpt_xl *x = &w->xl;
@@ -166,7 +172,7 @@ static void ck_ref_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_ref_li
     rpt_xl_num(x, ws, row, RA_EFF, ln->ef_factor, RPT_F_GENERAL);
     xw_factor_cell(w, ws, row, RA_OX, eng_factor_index(w->r, ln->res, &ln->res->oxid), ox ? ox->unit.scale : 1.0,
                    ln->oxidation, RPT_F_FACTOR);
-    rpt_xl_product(x, ws, row, RA_T, emission, 4, ln->emission_t, RPT_F_T);
+    xw_mass_product(w, ws, row, RA_T, emission, 4, ln->emission_t, RPT_F_T);
     ck_source(src, sizeof src, &ln->res->ef[GAS_CO2]);
     rpt_xl_str(x, ws, row, RA_SRC, ln->memo ? il_label(IL_BIOMASS_EXCLUDED, w->zh) : src, RPT_F_NONE);
 }
@@ -193,25 +199,32 @@ static const rpt_text ck_ra_cols[RA_NCOLS] = {
     [RA_SRC] = {"Factor source", "因子来源"},
 };
 
+/* The reference-approach table's mass column with --unit 10kt. */
+static const rpt_text ck_ra_cols_10kt[RA_NCOLS] = {
+    [RA_T] = {"CO2 (10^4 t)", "CO2 (万吨)"},
+};
+
 
 /* Writes the comparison below the reference rows first..last (0-based),
  * from row `tot`: reference total (SUMIFS of the non-biomass rows),
- * sectoral total, difference, threshold and the flag. */
-static void ck_compare(rpt_xl *x, lxw_worksheet *ws, const eng_ref_summary *s, lxw_row_t first, lxw_row_t last,
+ * sectoral total (a SUMIFS of the Calculation rows), both in the rows'
+ * unit, difference, threshold and the flag. */
+static void ck_compare(xw *w, lxw_worksheet *ws, const eng_ref_summary *s, lxw_row_t first, lxw_row_t last,
                        lxw_row_t tot, const char *sectoral_formula)
 {
+    rpt_xl *x = &w->xl;
     char f[RPT_XL_FORMULA_MAX];
     const char *explain = rpt_xl_label(x, IL_RA_EXPLAIN), *ok = rpt_xl_label(x, IL_RA_OK);
     /* the reference total sums the rows whose Factor source is not the biomass text */
     snprintf(f, sizeof f, "=SUMIFS(%s,%s,\"<>%s\")", rpt_xl_range(NULL, first, RA_T, last, RA_T, false).s,
              rpt_xl_range(NULL, first, RA_SRC, last, RA_SRC, false).s, rpt_xl_label(x, IL_BIOMASS_EXCLUDED));
-    rpt_xl_str(x, ws, tot, RA_E, rpt_xl_label(x, IL_RA_TOTAL), RPT_F_BOLD);
-    rpt_xl_formula(x, ws, tot, RA_T, f, s->ra_co2_t, RPT_F_T_BOLD);
-    rpt_xl_str(x, ws, tot + 1, RA_E, rpt_xl_label(x, IL_RA_SECTORAL), RPT_F_BOLD);
+    rpt_xl_str(x, ws, tot, RA_E, xw_mass_label(w, IL_RA_TOTAL), RPT_F_BOLD);
+    xw_mass_formula(w, ws, tot, RA_T, f, s->ra_co2_t, RPT_F_T_BOLD, NULL);
+    rpt_xl_str(x, ws, tot + 1, RA_E, xw_mass_label(w, IL_RA_SECTORAL), RPT_F_BOLD);
     if (sectoral_formula)
-        rpt_xl_formula(x, ws, tot + 1, RA_T, sectoral_formula, s->sa_co2_t, RPT_F_T_BOLD);
+        xw_mass_formula(w, ws, tot + 1, RA_T, sectoral_formula, s->sa_co2_t, RPT_F_T_BOLD, NULL);
     else
-        rpt_xl_num(x, ws, tot + 1, RA_T, s->sa_co2_t, RPT_F_T_BOLD);
+        rpt_xl_num(x, ws, tot + 1, RA_T, xw_mass_shown(w, s->sa_co2_t), RPT_F_T_BOLD);
     rpt_ref sa = rpt_xl_cell(tot + 1, RA_T);
     snprintf(f, sizeof f, "=IF(%s=0,0,(%s-%s)/%s)", sa.s, rpt_xl_cell(tot, RA_T).s, sa.s, sa.s);
     rpt_xl_str(x, ws, tot + 2, RA_E, rpt_xl_label(x, IL_RA_DIFFERENCE), RPT_F_BOLD);
@@ -237,11 +250,11 @@ static lxw_row_t ck_reference(xw *w, lxw_worksheet *ws, lxw_row_t row, const cha
         return row;
     rpt_xl_freeze(x, ws, row + 2, 1);
     rpt_xl_str(x, ws, row++, 0, rpt_xl_label(x, IL_RA_TITLE), RPT_F_BOLD);
-    rpt_xl_header_texts(x, ws, row, ck_ra_cols, RA_NCOLS);
+    xw_header_texts(w, ws, row, ck_ra_cols, ck_ra_cols_10kt, RA_NCOLS);
     lxw_row_t first = ++row;
     for (size_t i = 0; i < n; i++)
         ck_ref_row(w, ws, row++, &l[i]);
-    ck_compare(x, ws, &s, first, row - 1, row + 1, sectoral_formula);
+    ck_compare(w, ws, &s, first, row - 1, row + 1, sectoral_formula);
     return row + 7;
 }
 

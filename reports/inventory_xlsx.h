@@ -94,7 +94,7 @@ typedef struct {
     const char *base_path;      /* the base-year inventory as given, or NULL */
     const rpt_meta *m;
     bool zh;
-    bool mass_10kt;             /* --unit 10kt: masses of Summary, Sectoral table and Reporting tables in 10^4 t */
+    bool mass_10kt;             /* --unit 10kt: every sheet's masses in 10^4 t (inventory_xlsx_units.c) */
     xw_group g[XG_COUNT];
     xw_source src[XW_MAX_SOURCES];
     size_t nsrc;
@@ -267,16 +267,53 @@ void xm_sheet(xw *w);
  * fuel combustion by energy balance sector and by coal, oil and gas. */
 void xc_sheet(xw *w);
 
-/* --unit 10kt on the Summary and the Sectoral table (inventory_xlsx_cn.c):
- * the label `id` (IL_*) with its unit in 10^4 t when w->mass_10kt (the
- * mass headers and chart titles; any other label as il_label gives it),
- * and a formula of tonnes written as "=(...)/10000" with its cached value
- * divided likewise (a zero shown as `zero`, see rpt_xl_formula_zero). */
+/* ---- --unit 10kt (inventory_xlsx_units.c) ---- */
+
+/* Tonnes in 10^4 t (万吨): a mass shown with --unit 10kt is divided by this. */
+#define XW_T_PER_10KT 10000.0
+
+/* With --unit 10kt every mass cell of the workbook is in 10^4 t: the line
+ * sheets' emissions, the landfill's results, Indirect, Checks, Uncertainty,
+ * Key categories, Monte Carlo, and the totals that sum them (which so need
+ * no division of their own). Activity amounts, factors, energy, shares and
+ * the per-GDP and per-person intensities keep their units.
+ *
+ * The label `id` (IL_*) with its unit in 10^4 t when w->mass_10kt (the mass
+ * headers and chart titles; any other label as il_label gives it). */
 const char *xw_mass_label(const xw *w, rpt_label_id id);
 
-/* Tonnes `t` in the unit the Summary and Sectoral table show: t / 10^4 with --unit 10kt. */
+/* Tonnes `t` in the unit the workbook shows: t / 10^4 with --unit 10kt. */
 double xw_mass_shown(const xw *w, double t);
+
+/* The number format of a line sheet's emission of gas g (GAS_COUNT: its
+ * CO2e): more decimals in 10^4 t. */
+rpt_fmt_id xw_row_fmt(const xw *w, gas_id g);
+
+/* A formula over mass cells already in the shown unit (a SUMIFS over the
+ * line sheets, a SUM of rows): written as it is, with `cached_t` (tonnes)
+ * shown; a zero shown as `zero` (see rpt_xl_formula_zero). */
 void xw_mass_formula(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *formula, double cached_t,
                      rpt_fmt_id f, const char *zero);
+
+/* A formula that computes tonnes from inputs (amount x factors), with its
+ * cached tonnes: with --unit 10kt written as "<formula>/10000" and the
+ * cached value divided likewise. */
+void xw_mass_calc(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *formula, double cached_t,
+                  rpt_fmt_id f);
+
+/* rpt_xl_product for a product in tonnes: "=L2*M2*O2*P2", or
+ * "=L2*M2*O2*P2/10000" with --unit 10kt. */
+void xw_mass_product(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const lxw_col_t *cols, size_t n,
+                     double cached_t, rpt_fmt_id f);
+
+/* A header row from column 0 of a sheet's column table `cols` (n of them,
+ * at most 64): a column whose `cols_10kt` entry has a text (a mass column)
+ * takes that text with --unit 10kt. */
+void xw_header_texts(xw *w, lxw_worksheet *ws, lxw_row_t row, const rpt_text *cols, const rpt_text *cols_10kt,
+                     size_t n);
+
+/* A header row from column 0 of the labels `ids` (n, at most 64), each as
+ * xw_mass_label gives it. */
+void xw_header_labels(xw *w, lxw_worksheet *ws, lxw_row_t row, const rpt_label_id *ids, size_t n);
 
 #endif

@@ -145,8 +145,9 @@ xc_formula xc_new(void)
 bool xc_10kt(const xw *w) { return w->mass_10kt; }
 
 /* Writes formula f (its terms, or 0 when it has none) at (row, col) with
- * `cached` in tonnes when `mass`, else as it is; a mass is divided by
- * 10^4 with --unit 10kt, in the formula and in the cached value. Frees f. */
+ * `cached` in tonnes when `mass`, else as it is. A mass sums cells of the
+ * line sheets, which are in the shown unit already: with --unit 10kt only
+ * its cached value is divided by 10^4. Frees f. */
 void xc_write(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, xc_formula *f, double cached, bool mass,
               rpt_fmt_id fmt)
 {
@@ -168,51 +169,6 @@ void xc_write(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, xc_formula
     }
     free(text);
     free(f->s);
-}
-
-void xw_mass_formula(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *formula, double cached_t,
-                     rpt_fmt_id f, const char *zero)
-{
-    if (!w->mass_10kt) {
-        rpt_xl_formula_zero(&w->xl, ws, row, col, formula, cached_t, f, zero);
-        return;
-    }
-    size_t len = strlen(formula) + 16;
-    char *scaled = malloc(len);
-    if (!scaled) {
-        rpt_xl_check(&w->xl, LXW_ERROR_MEMORY_MALLOC_FAILED, "building a formula in 10^4 t");
-        return;
-    }
-    snprintf(scaled, len, "=(%s)/10000", formula + (formula[0] == '='));
-    rpt_xl_formula_zero(&w->xl, ws, row, col, scaled, cached_t / XC_T_PER_10KT, f, zero);
-    free(scaled);
-}
-
-/* The labels of the Summary and the Sectoral table that name a mass unit,
- * in 10^4 t (万吨). */
-static const struct {
-    rpt_label_id id;
-    rpt_text text;
-} xc_mass_labels[] = {
-    {IL_EMISSION_T, {"Emission (10^4 t)", "排放量 (万吨)"}},
-    {IL_EMISSION_T_CO2E, {"Emission (10^4 t CO2e)", "排放量 (万吨CO2当量)"}},
-    {IL_CO2E_T, {"CO2e (10^4 t)", "CO2当量 (万吨)"}},
-    {IL_MEMO_BIO_T, {"Memo: biogenic CO2 (10^4 t)", "信息项：生物质CO2 (万吨)"}},
-    {IL_U_T_CO2E, {"10^4 t CO2e", "万吨CO2当量"}},
-    {IL_CHART_SECTOR, {"Emissions by sector (10^4 t CO2e)", "按部门分排放量 (万吨CO2当量)"}},
-    {IL_CHART_GAS, {"Emissions by gas (10^4 t CO2e)", "按气体分排放量 (万吨CO2当量)"}},
-    {IL_CHART_TOTALS,
-     {"Totals with and without LULUCF (10^4 t CO2e)", "含与不含土地利用、土地利用变化和林业的合计 (万吨CO2当量)"}},
-};
-
-double xw_mass_shown(const xw *w, double t) { return w->mass_10kt ? t / XC_T_PER_10KT : t; }
-
-const char *xw_mass_label(const xw *w, rpt_label_id id)
-{
-    for (size_t i = 0; w->mass_10kt && i < sizeof xc_mass_labels / sizeof *xc_mass_labels; i++)
-        if (xc_mass_labels[i].id == id)
-            return rpt_tr(&xc_mass_labels[i].text, w->zh);
-    return il_label(id, w->zh);
 }
 
 /* Writes "=SUM(range)" (or SUM over a list of cells) with its cached value

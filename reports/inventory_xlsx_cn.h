@@ -8,8 +8,8 @@
 
 #include "inventory_xlsx.h"
 
-/* Tonnes in 10^4 t (万吨): a mass shown with --unit 10kt is divided by this. */
-#define XC_T_PER_10KT 10000.0
+/* Tonnes in 10^4 t (万吨) (inventory_xlsx.h). */
+#define XC_T_PER_10KT XW_T_PER_10KT
 
 /* The sheet's own texts, indexed by XC_*. */
 enum {

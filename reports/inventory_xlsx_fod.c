@@ -408,13 +408,14 @@ static void fod_summary_head(xw *w, lxw_worksheet *ws, const fod_site *s, const 
         texts[n++] = types[j];
     }
     for (int k = 0; k < FS_COUNT; k++)
-        texts[n++] = il_label(tail[k], w->zh);
+        texts[n++] = xw_mass_label(w, tail[k]); /* CH4 emitted in t or 10^4 t; the model's columns in Gg */
     rpt_xl_header_strs(x, ws, l->summary + 1, 0, texts, n);
 }
 
 /* Writes year iy of the site summary at `row`: CH4 generated per type
  * (from its table's CH4 column), their sum, R, generated - R, OX (from the
- * parameter), oxidised, emitted (Gg and t); the last year is highlighted. */
+ * parameter), oxidised, emitted (Gg, and t or with --unit 10kt 10^4 t);
+ * the last year is highlighted. */
 static void fod_summary_row(xw *w, lxw_worksheet *ws, const fod_site *s, const fod_result *f, const fod_layout *l,
                             size_t iy, lxw_row_t row)
 {
@@ -441,9 +442,9 @@ static void fod_summary_row(xw *w, lxw_worksheet *ws, const fod_site *s, const f
     rpt_xl_formula(x, ws, row, fod_scol(f, FS_OXIDISED), buf, f->ch4_oxidised_gg[iy], num);
     snprintf(buf, sizeof buf, "=%s*(1-%s)", net.s, ox.s);
     rpt_xl_formula(x, ws, row, fod_scol(f, FS_EMITTED), buf, f->ch4_emitted_gg[iy], num);
-    snprintf(buf, sizeof buf, "=%s*1000", rpt_xl_cell(row, fod_scol(f, FS_EMITTED)).s);
-    rpt_xl_formula(x, ws, row, fod_scol(f, FS_EMITTED_T), buf, f->ch4_emitted_gg[iy] * 1000.0,
-                   hi ? RPT_F_HILITE : RPT_F_T);
+    snprintf(buf, sizeof buf, "=%s*1000", rpt_xl_cell(row, fod_scol(f, FS_EMITTED)).s); /* Gg -> t */
+    xw_mass_calc(w, ws, row, fod_scol(f, FS_EMITTED_T), buf, f->ch4_emitted_gg[iy] * 1000.0,
+                 hi ? RPT_F_HILITE : RPT_F_T);
 }
 
 /* Writes the site summary: the heading, the header and one row per year;
@@ -456,8 +457,8 @@ static void fod_summary(xw *w, lxw_worksheet *ws, const fod_site *s, const fod_r
 }
 
 /* Writes the FOD results block: per site its category, sector, gas, the
- * CH4 (t) of the inventory year (from the site summary's highlighted row)
- * and CO2e = t x GWP. */
+ * CH4 (t, or 10^4 t with --unit 10kt) of the inventory year (from the site
+ * summary's highlighted row, in the same unit) and CO2e = CH4 x GWP. */
 static void fod_results(xw *w, lxw_worksheet *ws, const fod_result *fod, size_t n)
 {
     static const rpt_label_id hdr[FR_COUNT] = {IL_CATEGORY,        IL_SECTOR, IL_GAS, IL_EMISSION_T,
@@ -467,7 +468,7 @@ static void fod_results(xw *w, lxw_worksheet *ws, const fod_result *fod, size_t 
     double gwp = gwp_value(eng_gwp(w->r), GAS_CH4, o, NULL, NULL);
     rpt_xl *x = &w->xl;
     rpt_xl_str(x, ws, FOD_ROW_RES_HEADING, 0, il_label(IL_FOD_RESULTS, w->zh), RPT_F_BOLD);
-    rpt_xl_header(x, ws, FOD_ROW_RES_HEADER, hdr, FR_COUNT);
+    xw_header_labels(w, ws, FOD_ROW_RES_HEADER, hdr, FR_COUNT);
     lxw_row_t start = fod_first_block(n);
     for (size_t i = 0; i < n; i++) {
         const fod_site *s = &inv->fod.sites[i];
@@ -481,9 +482,9 @@ static void fod_results(xw *w, lxw_worksheet *ws, const fod_result *fod, size_t 
         rpt_xl_str(x, ws, row, FR_SECTOR, sector, RPT_F_NONE);
         rpt_xl_str(x, ws, row, FR_GAS, gas_name(GAS_CH4), RPT_F_NONE);
         snprintf(buf, sizeof buf, "=%s", rpt_xl_cell(last, fod_scol(&fod[i], FS_EMITTED_T)).s);
-        rpt_xl_formula(x, ws, row, FR_EMISSION, buf, t, RPT_F_T_SMALL);
+        xw_mass_formula(w, ws, row, FR_EMISSION, buf, t, RPT_F_T_SMALL, NULL);
         snprintf(buf, sizeof buf, "=%s*%s", rpt_xl_cell(row, FR_EMISSION).s, rpt_xl_cell(row, FR_GWP).s);
-        rpt_xl_formula(x, ws, row, FR_CO2E, buf, t_co2e, RPT_F_T);
+        xw_mass_formula(w, ws, row, FR_CO2E, buf, t_co2e, RPT_F_T, NULL);
         xw_gwp_cell(w, ws, row, FR_GWP, GAS_CH4, o, gwp);
         rpt_xl_str(x, ws, row, FR_SITE, s->name, RPT_F_NONE);
         start = l.end;

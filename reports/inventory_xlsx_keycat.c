@@ -54,7 +54,10 @@ static const rpt_text xk_head_cat = {"IPCC category", "IPCC类别"};
 static const rpt_text xk_head_gas = {"Gas", "气体"};
 static const rpt_text xk_head_e0 = {"Base year estimate E0 (t CO2e)", "基准年排放 E0（t CO2e）"};
 static const rpt_text xk_head_et = {"Latest year estimate Et (t CO2e)", "最新年排放 Et（t CO2e）"};
+static const rpt_text xk_head_e0_10kt = {"Base year estimate E0 (10^4 t CO2e)", "基准年排放 E0（万吨CO2当量）"};
+static const rpt_text xk_head_et_10kt = {"Latest year estimate Et (10^4 t CO2e)", "最新年排放 Et（万吨CO2当量）"};
 static const rpt_text xk_head_abs = {"|Et|", "|Et|"};
+static const rpt_text xk_head_abs_10kt = {"|Et| (10^4 t CO2e)", "|Et|（万吨CO2当量）"};
 static const rpt_text xk_head_t = {"Trend assessment Tx", "趋势评估 Tx"};
 static const rpt_text xk_head_u = {"Uncertainty U (%)", "不确定性 U（%）"};
 static const rpt_text xk_head_lu = {"Lx x U", "Lx × U"};
@@ -90,9 +93,9 @@ static void xk_header(xw *w, lxw_worksheet *ws, lxw_row_t row, kc_kind k, const 
     bool trend = k == KC_TREND || k == KC_TREND2, a2 = k == KC_LEVEL2 || k == KC_TREND2;
     const rpt_text *h[12] = {&xk_head_cat, &xk_head_gas};
     if (c->e0 >= 0)
-        h[c->e0] = &xk_head_e0;
-    h[c->et] = &xk_head_et;
-    h[c->x] = trend ? &xk_head_t : a2 ? &xk_head_abs : &xk_head_abs;
+        h[c->e0] = w->mass_10kt ? &xk_head_e0_10kt : &xk_head_e0;
+    h[c->et] = w->mass_10kt ? &xk_head_et_10kt : &xk_head_et;
+    h[c->x] = trend ? &xk_head_t : w->mass_10kt ? &xk_head_abs_10kt : &xk_head_abs;
     if (a2) {
         h[c->u] = &xk_head_u;
         h[c->wv] = trend ? &xk_head_tu : &xk_head_lu;
@@ -102,11 +105,11 @@ static void xk_header(xw *w, lxw_worksheet *ws, lxw_row_t row, kc_kind k, const 
     h[c->key] = &xk_head_key;
     for (int i = 0; i < c->n; i++)
         rpt_xl_str(&w->xl, ws, row, (lxw_col_t)i, rpt_tr(h[i], w->zh), RPT_F_HEADER);
-    rpt_xl_check(&w->xl, worksheet_set_row(ws, row, 32, NULL), "setting a row height");
+    rpt_xl_check(&w->xl, worksheet_set_row(ws, row, w->mass_10kt ? 48 : 32, NULL), "setting a row height");
 }
 
 /* The sums a trend block's formulas use: sum E0, sum Et, sum |E0| over the
- * block's lines. */
+ * block's lines (in t: the Total rows show them with xw_mass_shown). */
 static void xk_trend_sums(const unc_analysis *u, const kc_table *t, double s[3])
 {
     nsum a = {0}, b = {0}, c = {0};
@@ -132,7 +135,9 @@ typedef struct {
     char trend[sizeof(rpt_ref)], sabs0[sizeof(rpt_ref)], sx[sizeof(rpt_ref)], swv[sizeof(rpt_ref)], sabst[sizeof(rpt_ref)];
 } xk_refs;
 
-/* Writes line i of block t at sheet row `row`. */
+/* Writes line i of block t at sheet row `row`: E0, Et and a level's |Et|
+ * in t, or 10^4 t with --unit 10kt; Tx, the shares and the cumulative
+ * total are ratios of them, the same in either unit. */
 static void xk_line(xw *w, lxw_worksheet *ws, lxw_row_t row, const kc_table *t, size_t i, const xk_cols *c,
                     const xk_refs *R, const double s[3])
 {
@@ -145,10 +150,10 @@ static void xk_line(xw *w, lxw_worksheet *ws, lxw_row_t row, const kc_table *t, 
     rpt_xl_str(xl, ws, row, 0, buf, RPT_F_NONE);
     rpt_xl_str(xl, ws, row, 1, gas_name(x->gas), RPT_F_NONE);
     if (c->e0 >= 0)
-        rpt_xl_num(xl, ws, row, (lxw_col_t)c->e0, x->e0, RPT_F_T);
-    rpt_xl_num(xl, ws, row, (lxw_col_t)c->et, x->et, RPT_F_T);
+        rpt_xl_num(xl, ws, row, (lxw_col_t)c->e0, xw_mass_shown(w, x->e0), RPT_F_T);
+    rpt_xl_num(xl, ws, row, (lxw_col_t)c->et, xw_mass_shown(w, x->et), RPT_F_T);
     rpt_ref et = rpt_xl_cell(row, (lxw_col_t)c->et), xc = rpt_xl_cell(row, (lxw_col_t)c->x);
-    double xv = xk_xval(t, x, s);
+    double xv = trend ? xk_xval(t, x, s) : xw_mass_shown(w, xk_xval(t, x, s));
     if (trend) {
         rpt_ref e0 = rpt_xl_cell(row, (lxw_col_t)c->e0);
         snprintf(f, sizeof f, "=IF(%s=0,0,ABS((%s-%s)-ABS(%s)*%s)/%s)", R->sabs0, et.s, e0.s, e0.s, R->trend, R->sabs0);
@@ -187,7 +192,8 @@ static void xk_line(xw *w, lxw_worksheet *ws, lxw_row_t row, const kc_table *t, 
 }
 
 /* Writes the Total row of a block (and, for a trend, the trend's row);
- * fills R with its cells. Returns the row after it. */
+ * fills R with its cells. The sums of masses (Et, E0, a level's |Et|) are
+ * shown in t or 10^4 t. Returns the row after it. */
 static lxw_row_t xk_total(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_row_t first, const kc_table *t, const xk_cols *c,
                           const double s[3])
 {
@@ -202,22 +208,23 @@ static lxw_row_t xk_total(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_row_t fir
         lxw_col_t col = (lxw_col_t)sums[k];
         snprintf(f, sizeof f, "=SUM(%s)", rpt_xl_range(NULL, first, col, last, col, false).s);
         double v = 0;
+        bool mass = k == 2 || (k == 0 && (t->kind == KC_LEVEL || t->kind == KC_LEVEL2));
         for (size_t i = 0; i < t->n; i++) {
             const kc_item *x = &w->u->items[t->lines[i].item];
             v += k == 2 ? x->et : k == 1 ? t->lines[i].value : xk_xval(t, x, s);
         }
-        rpt_xl_formula(xl, ws, row, col, f, v, k == 2 || t->kind == KC_LEVEL || t->kind == KC_LEVEL2 ? RPT_F_T_BOLD
-                                                                                                     : RPT_F_DEC4);
+        rpt_xl_formula(xl, ws, row, col, f, mass ? xw_mass_shown(w, v) : v,
+                       k == 2 || t->kind == KC_LEVEL || t->kind == KC_LEVEL2 ? RPT_F_T_BOLD : RPT_F_DEC4);
     }
     if (c->e0 < 0)
         return row + 1;
     /* trend: sum E0 beside sum Et, sum |E0| and the trend on the next row */
     lxw_col_t e0 = (lxw_col_t)c->e0;
     snprintf(f, sizeof f, "=SUM(%s)", rpt_xl_range(NULL, first, e0, last, e0, false).s);
-    rpt_xl_formula(xl, ws, row, e0, f, s[0], RPT_F_T_BOLD);
+    rpt_xl_formula(xl, ws, row, e0, f, xw_mass_shown(w, s[0]), RPT_F_T_BOLD);
     rpt_xl_str(xl, ws, row + 1, 0, rpt_tr(&xk_trend_total, w->zh), RPT_F_NONE);
     snprintf(f, sizeof f, "=SUMPRODUCT(ABS(%s))", rpt_xl_range(NULL, first, e0, last, e0, false).s);
-    rpt_xl_formula(xl, ws, row + 1, e0, f, s[2], RPT_F_T);
+    rpt_xl_formula(xl, ws, row + 1, e0, f, xw_mass_shown(w, s[2]), RPT_F_T);
     rpt_ref se0 = rpt_xl_cell(row, e0), set = rpt_xl_cell(row, (lxw_col_t)c->et);
     snprintf(f, sizeof f, "=IF(%s=0,0,(%s-%s)/ABS(%s))", se0.s, set.s, se0.s, se0.s);
     rpt_xl_formula(xl, ws, row + 1, (lxw_col_t)c->et, f, t->total_trend, RPT_F_PCT2);

@@ -163,7 +163,7 @@ static lxw_worksheet *xw_calc_sheet(xw *w, unsigned k, size_t nrows)
     if (!ws)
         return NULL;
     rpt_xl_widths(&w->xl, ws, widths, RPT_C_COUNT);
-    rpt_xl_header(&w->xl, ws, 0, rpt_calc_labels, RPT_C_COUNT);
+    xw_header_labels(w, ws, 0, rpt_calc_labels, RPT_C_COUNT); /* the emissions in t or 10^4 t */
     rpt_xl_freeze(&w->xl, ws, 1, RPT_C_AMOUNT);
     rpt_xl_check(&w->xl, worksheet_autofilter(ws, 0, 0, (lxw_row_t)nrows, RPT_C_COUNT - 1), "setting the autofilter");
     rpt_xl_print_area(&w->xl, ws, (lxw_row_t)nrows, RPT_C_COUNT - 1);
@@ -212,17 +212,18 @@ static void xw_calc_inputs(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_li
 }
 
 /* Writes columns Q..Y: Emission = Energy x EF x EF factor x Oxidation
- * (Q = L*M*O*P), GWP, CO2e = Emission x GWP (S = Q*R), the memo flag, the
- * three sources, the activity's uncertainty and data source. */
+ * (Q = L*M*O*P, "/10000" with --unit 10kt), GWP, CO2e = Emission x GWP
+ * (S = Q*R, in Q's unit), the memo flag, the three sources, the activity's
+ * uncertainty and data source. */
 static void xw_calc_results(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_line *l, const rpt_line_text *t)
 {
     const inv_record *rec = inv_rec(eng_inventory(w->r), l->rec);
     static const lxw_col_t emission[] = {RPT_C_ENERGY, RPT_C_EF, RPT_C_EF_FACTOR, RPT_C_OXIDATION};
     static const lxw_col_t co2e[] = {RPT_C_EMISSION, RPT_C_GWP};
     rpt_xl *x = &w->xl;
-    rpt_xl_product(x, ws, row, RPT_C_EMISSION, emission, 4, l->emission_t, xw_t_fmt(l->gas, false));
+    xw_mass_product(w, ws, row, RPT_C_EMISSION, emission, 4, l->emission_t, xw_row_fmt(w, l->gas));
     xw_gwp_cell(w, ws, row, RPT_C_GWP, l->gas, l->gwp_origin, l->gwp);
-    rpt_xl_product(x, ws, row, RPT_C_CO2E, co2e, 2, l->emission_t_co2e, RPT_F_T);
+    rpt_xl_product(x, ws, row, RPT_C_CO2E, co2e, 2, xw_mass_shown(w, l->emission_t_co2e), xw_row_fmt(w, GAS_COUNT));
     rpt_xl_str(x, ws, row, RPT_C_MEMO, t->memo, RPT_F_NONE);
     rpt_xl_src(x, ws, row, RPT_C_NCV_SRC, &t->ncv_src);
     rpt_xl_src(x, ws, row, RPT_C_EF_SRC, &t->ef_src);
@@ -265,7 +266,7 @@ static void xw_prod_header(xw *w, lxw_worksheet *ws, unsigned nterms)
         }
     }
     for (unsigned c = 0; c < PA_COUNT; c++) {
-        texts[a + c] = il_label(tail[c], w->zh);
+        texts[a + c] = xw_mass_label(w, tail[c]); /* the emissions in t or 10^4 t */
         rpt_xl_width(x, ws, (lxw_col_t)(a + c), (lxw_col_t)(a + c), tail_w[c]);
     }
     rpt_xl_header_strs(x, ws, 0, 0, texts, (size_t)a + PA_COUNT);
@@ -302,7 +303,8 @@ static void xw_term_factor(char *f, size_t len, size_t *used, fset_term kind, lx
 /* Writes one product-method row: the record, each term (value, name [unit],
  * source), EF, conversion, and Emission = Amount x each term (as written,
  * (1-x) or (1+x)) x EF x Conversion in the engine's order, so the cached
- * value is what Excel computes; CO2e = Emission x GWP. */
+ * value is what Excel computes ("/10000" with --unit 10kt); CO2e =
+ * Emission x GWP. */
 static void xw_prod_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_line *l, const rpt_line_text *t,
                         unsigned nterms)
 {
@@ -330,10 +332,10 @@ static void xw_prod_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_line 
     rpt_xl_str(x, ws, row, a + PA_CONV_NOTE, c->conversion_note, RPT_F_NONE);
     xw_term_factor(f, sizeof f, &used, FSET_TERM_MUL, row, a + PA_EF);
     xw_term_factor(f, sizeof f, &used, FSET_TERM_MUL, row, a + PA_CONV);
-    rpt_xl_formula(x, ws, row, a + PA_EMISSION, f, l->emission_t, xw_t_fmt(l->gas, false));
+    xw_mass_calc(w, ws, row, a + PA_EMISSION, f, l->emission_t, xw_row_fmt(w, l->gas));
     xw_gwp_cell(w, ws, row, a + PA_GWP, l->gas, l->gwp_origin, l->gwp);
     const lxw_col_t co2e[] = {a + PA_EMISSION, a + PA_GWP};
-    rpt_xl_product(x, ws, row, a + PA_CO2E, co2e, 2, l->emission_t_co2e, RPT_F_T);
+    rpt_xl_product(x, ws, row, a + PA_CO2E, co2e, 2, xw_mass_shown(w, l->emission_t_co2e), xw_row_fmt(w, GAS_COUNT));
     rpt_xl_num(x, ws, row, a + PA_UNC, inv_rec_unc_pct(eng_inventory(w->r), rec), RPT_F_UNC);
     rpt_xl_str(x, ws, row, a + PA_DATA, rec->source, RPT_F_NONE);
 }

@@ -26,6 +26,17 @@ static const rpt_text xm_cols[S_COUNT] = {
     [S_A1] = {"Approach 1 (+/- %)", "方法1（±%）"},
 };
 
+/* The statistics blocks' columns with --unit 10kt: the estimate, mean, SD, median and percentiles in 10^4 t
+ * (the trend's line, in %, says so in its label). */
+static const rpt_text xm_cols_10kt[S_COUNT] = {
+    [S_POINT] = {"Inventory estimate (10^4 t CO2e)", "清单估计值（万吨CO2当量）"},
+    [S_MEAN] = {"Mean (10^4 t CO2e)", "均值（万吨CO2当量）"},
+    [S_SD] = {"Standard deviation (10^4 t CO2e)", "标准差（万吨CO2当量）"},
+    [S_MEDIAN] = {"Median (10^4 t CO2e)", "中位数（万吨CO2当量）"},
+    [S_P025] = {"2.5 percentile (10^4 t CO2e)", "2.5百分位（万吨CO2当量）"},
+    [S_P975] = {"97.5 percentile (10^4 t CO2e)", "97.5百分位（万吨CO2当量）"},
+};
+
 static const double xm_widths[S_COUNT] = {50, 8, 18, 16, 14, 16, 16, 16, 12, 12, 12};
 
 static const rpt_text xm_title = {"Monte Carlo: IPCC Approach 2 (2006 IPCC Guidelines Vol.1 Ch.3 3.2.3)",
@@ -60,23 +71,42 @@ static const rpt_text xm_hist = {"Histogram of the year-t total", "第t年总排
 static const rpt_text xm_bin_lo = {"From (t CO2e)", "下界（t CO2e）"};
 static const rpt_text xm_bin_hi = {"To (t CO2e)", "上界（t CO2e）"};
 static const rpt_text xm_bin_mid = {"Middle (kt CO2e)", "中值（kt CO2e）"};
+static const rpt_text xm_bin_lo_10kt = {"From (10^4 t CO2e)", "下界（万吨CO2当量）"};
+static const rpt_text xm_bin_hi_10kt = {"To (10^4 t CO2e)", "上界（万吨CO2当量）"};
+static const rpt_text xm_bin_mid_10kt = {"Middle (10^4 t CO2e)", "中值（万吨CO2当量）"};
 static const rpt_text xm_count = {"Iterations", "迭代次数"};
 
 /* The header of a statistics block. */
 static void xm_header(xw *w, lxw_worksheet *ws, lxw_row_t row)
 {
-    rpt_xl_header_texts(&w->xl, ws, row, xm_cols, S_COUNT);
-    rpt_xl_check(&w->xl, worksheet_set_row(ws, row, 32, NULL), "setting a row height");
+    xw_header_texts(w, ws, row, xm_cols, xm_cols_10kt, S_COUNT);
+    rpt_xl_check(&w->xl, worksheet_set_row(ws, row, w->mass_10kt ? 48 : 32, NULL), "setting a row height");
+}
+
+/* Statistics of tonnes `t` in the shown unit: / 10^4 with --unit 10kt. */
+static umc_stats xm_shown(const xw *w, const umc_stats *t)
+{
+    umc_stats s = *t;
+    if (w->mass_10kt) {
+        s.mean /= XW_T_PER_10KT, s.sd /= XW_T_PER_10KT, s.median /= XW_T_PER_10KT;
+        s.p025 /= XW_T_PER_10KT, s.p975 /= XW_T_PER_10KT;
+    }
+    return s;
 }
 
 /* Writes one statistics line: label, gas, the inventory's estimate, the
  * statistics, the interval relative to the mean as formulas, and the
- * Approach 1 figure (NAN: none) for comparison. */
+ * Approach 1 figure (NAN: none) for comparison. A line of masses (format
+ * tf not RPT_F_DEC4: every line but the trend's) is shown in t or 10^4 t. */
 static void xm_stats_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const char *label, const char *gas, double point,
-                         const umc_stats *s, double a1, rpt_fmt_id tf)
+                         const umc_stats *st, double a1, rpt_fmt_id tf)
 {
     rpt_xl *x = &w->xl;
     char f[RPT_XL_FORMULA_MAX];
+    bool mass = tf != RPT_F_DEC4;
+    umc_stats shown = mass ? xm_shown(w, st) : *st;
+    const umc_stats *s = &shown;
+    point = mass ? xw_mass_shown(w, point) : point;
     rpt_xl_str(x, ws, row, S_WHAT, label, RPT_F_NONE);
     rpt_xl_str(x, ws, row, S_GAS, gas, RPT_F_NONE);
     rpt_xl_num(x, ws, row, S_POINT, point, tf);
@@ -218,24 +248,38 @@ static lxw_row_t xm_contrib_block(xw *w, lxw_worksheet *ws, lxw_row_t row)
     return row + 1;
 }
 
+/* Writes bin b's bounds and its middle, =ROUND((lo+hi)/2000,1) in kt CO2e
+ * (with --unit 10kt: the bounds in 10^4 t, =ROUND((lo+hi)/2,2) in 10^4 t,
+ * the same 100 t steps), cached from the bounds as written. */
+static void xm_bin(xw *w, lxw_worksheet *ws, lxw_row_t row, double lo_t, double hi_t)
+{
+    char f[RPT_XL_FORMULA_MAX];
+    double lo = xw_mass_shown(w, lo_t), hi = xw_mass_shown(w, hi_t);
+    rpt_xl_num(&w->xl, ws, row, 2, lo, RPT_F_T);
+    rpt_xl_num(&w->xl, ws, row, 3, hi, RPT_F_T);
+    if (w->mass_10kt)
+        snprintf(f, sizeof f, "=ROUND((%s+%s)/2,2)", rpt_xl_cell(row, 2).s, rpt_xl_cell(row, 3).s);
+    else
+        snprintf(f, sizeof f, "=ROUND((%s+%s)/2000,1)", rpt_xl_cell(row, 2).s, rpt_xl_cell(row, 3).s);
+    double mid = w->mass_10kt ? round((lo + hi) / 2 * 100) / 100 : round((lo + hi) / 2000 * 10) / 10;
+    rpt_xl_formula(&w->xl, ws, row, 4, f, mid, RPT_F_GENERAL);
+}
+
 /* The histogram's bins and its column chart beside them. */
 static void xm_histogram(xw *w, lxw_worksheet *ws, lxw_row_t row)
 {
     const umc_result *m = &w->u->mc;
     const rpt_text *hdr[4] = {&xm_bin_lo, &xm_bin_hi, &xm_bin_mid, &xm_count};
-    char f[RPT_XL_FORMULA_MAX];
+    if (w->mass_10kt)
+        hdr[0] = &xm_bin_lo_10kt, hdr[1] = &xm_bin_hi_10kt, hdr[2] = &xm_bin_mid_10kt;
     rpt_xl_str(&w->xl, ws, row++, 0, rpt_tr(&xm_hist, w->zh), RPT_F_BOLD);
     for (int c = 0; c < 4; c++)
         rpt_xl_str(&w->xl, ws, row, (lxw_col_t)(c + 2), rpt_tr(hdr[c], w->zh), RPT_F_HEADER);
     rpt_xl_check(&w->xl, worksheet_set_row(ws, row, 32, NULL), "setting a row height");
     lxw_row_t first = ++row;
     for (unsigned b = 0; b < m->bins; b++, row++) {
-        double lo = m->hist_lo + b * m->hist_width, hi = lo + m->hist_width;
-        rpt_xl_num(&w->xl, ws, row, 2, lo, RPT_F_T);
-        rpt_xl_num(&w->xl, ws, row, 3, hi, RPT_F_T);
-        snprintf(f, sizeof f, "=ROUND((%s+%s)/2000,1)", rpt_xl_cell(row, 2).s, rpt_xl_cell(row, 3).s);
-        double mid = round((lo + hi) / 2000 * 10) / 10;
-        rpt_xl_formula(&w->xl, ws, row, 4, f, mid, RPT_F_GENERAL);
+        double lo = m->hist_lo + b * m->hist_width;
+        xm_bin(w, ws, row, lo, lo + m->hist_width);
         rpt_xl_num(&w->xl, ws, row, 5, (double)m->hist[b], RPT_F_INT);
     }
     lxw_chart *ch = rpt_xl_chart(&w->xl, LXW_CHART_COLUMN, rpt_tr(&xm_hist, w->zh));
@@ -243,7 +287,7 @@ static void xm_histogram(xw *w, lxw_worksheet *ws, lxw_row_t row)
     if (!s)
         return;
     chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
-    chart_axis_set_name(ch->x_axis, "kt CO2e");
+    chart_axis_set_name(ch->x_axis, w->mass_10kt ? xw_mass_label(w, IL_U_T_CO2E) : "kt CO2e");
     chart_axis_set_name(ch->y_axis, rpt_tr(&xm_count, w->zh));
     chart_set_series_gap(ch, 0);
     lxw_chart_options opt = {.x_offset = 10, .y_offset = 0, .x_scale = 1.4, .y_scale = 1.3};

@@ -279,9 +279,8 @@ static bool sr_formula(const xw *w, const sr_table *t, size_t i, lxw_col_t col, 
     if (!n || r->exact) { /* its own records, or a level with no rows: the SUMIFS of its code */
         char *own = malloc(XW_FORMULA_MAX);
         bool ok = own && sr_sumifs(w, &m, what, own, XW_FORMULA_MAX);
-        if (ok && used < len) /* the rows' cells are in the shown unit already; the records' tonnes are not */
-            used += (size_t)snprintf(buf + used, len - used, w->mass_10kt ? "%s(%s)/10000" : "%s%s", n ? "+" : "=",
-                                     own + 1);
+        if (ok && used < len) /* the rows' cells and the records' are both in the shown unit */
+            used += (size_t)snprintf(buf + used, len - used, "%s%s", n ? "+" : "=", own + 1);
         free(own);
         if (!ok)
             return false;
@@ -306,11 +305,8 @@ static void sr_write_row(xw *w, lxw_worksheet *ws, const sr_table *t, size_t i, 
             return;
         }
         const char *zero = sr_key(w, t, r->code, NULL, what);
-        if (r->kind == SR_LEVEL) /* a SUM of rows in the shown unit (sr_formula) */
-            rpt_xl_formula_zero(&w->xl, ws, r->row, col, buf, xw_mass_shown(w, sr_value(&r->t, what)),
-                                sr_fmt(what, bold), zero);
-        else /* a SUMIFS of tonnes: t or 10^4 t */
-            xw_mass_formula(w, ws, r->row, col, buf, sr_value(&r->t, what), sr_fmt(what, bold), zero);
+        /* a SUM of rows or a SUMIFS of the line sheets, both in the shown unit: t or 10^4 t */
+        xw_mass_formula(w, ws, r->row, col, buf, sr_value(&r->t, what), sr_fmt(what, bold), zero);
     }
     xu_sectoral_key(w, ws, r->row, (lxw_col_t)(4 + c->ngas), r->code); /* key categories (inventory_xlsx_keycat.c) */
 }

@@ -183,14 +183,14 @@ static void xw_econ_row(xw *w, lxw_worksheet *ws, lxw_row_t row, rpt_label_id la
         rpt_xl_define(&w->xl, name, xw_sheet(w, IL_SHEET_SUMMARY), row, SG_CO2E);
 }
 
-/* `=num/den` of two value cells with num/den cached, on `row`; a total of
+/* `=num/den` of two value cells with num/den cached, on `row`; a mass of
  * the Summary shown in 10^4 t (--unit 10kt) is taken back to t. */
 static void xw_econ_ratio(xw *w, lxw_worksheet *ws, lxw_row_t row, rpt_label_id label, lxw_row_t num, double n,
                           lxw_row_t den, double d, rpt_label_id unit, const char *name)
 {
     char f[RPT_XL_FORMULA_MAX];
-    bool tenk = w->mass_10kt && unit != IL_U_T_CO2_1E4_YUAN; /* fuel CO2 (its own row) stays in t */
-    snprintf(f, sizeof f, "=%s%s/%s", rpt_xl_cell(num, SG_CO2E).s, tenk ? "*10000" : "", rpt_xl_cell(den, SG_CO2E).s);
+    snprintf(f, sizeof f, "=%s%s/%s", rpt_xl_cell(num, SG_CO2E).s, w->mass_10kt ? "*10000" : "",
+             rpt_xl_cell(den, SG_CO2E).s);
     xw_econ_row(w, ws, row, label, f, n / d, RPT_F_DEC4, il_label(unit, w->zh), name);
 }
 
@@ -221,7 +221,8 @@ static lxw_row_t xw_econ_gdp(xw *w, lxw_worksheet *ws, lxw_row_t row, const xw_e
     if (!fuel)
         rpt_xl_check(&w->xl, LXW_ERROR_MEMORY_MALLOC_FAILED, "building the fuel combustion CO2 formula");
     else
-        xw_econ_row(w, ws, row, IL_FUEL_CO2, fuel, co2, RPT_F_T, il_label(IL_U_T_CO2, w->zh), "Fuel_CO2_t");
+        xw_econ_row(w, ws, row, IL_FUEL_CO2, fuel, xw_mass_shown(w, co2), RPT_F_T, xw_mass_label(w, IL_U_T_CO2),
+                    "Fuel_CO2_t"); /* a SUMIFS of the Calculation rows: t or 10^4 t */
     free(fuel);
     row++;
     xw_econ_ratio(w, ws, row, IL_FUEL_CO2_PER_GDP, row - 1, co2, g, gdp, IL_U_T_CO2_1E4_YUAN, "Fuel_CO2_per_GDP");

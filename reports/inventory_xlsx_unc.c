@@ -43,6 +43,12 @@ static const rpt_text xu_cols[T_COUNT] = {
     [TR] = {"Where the uncertainties come from", "不确定性来源"},
 };
 
+/* The table's mass columns with --unit 10kt. */
+static const rpt_text xu_cols_10kt[T_COUNT] = {
+    [TC] = {"C: Base year emissions (10^4 t CO2e)", "C：基准年排放（万吨CO2当量）"},
+    [TD] = {"D: Year t emissions (10^4 t CO2e)", "D：第t年排放（万吨CO2当量）"},
+};
+
 static const double xu_widths[T_COUNT] = {44, 8, 16, 16, 13, 13, 13, 13, 12, 12, 13, 13, 13, 13, 13, 13, 13, 30};
 
 /* Columns of the Inputs block (the cells a reviewer edits: minus, plus, distribution). */
@@ -88,6 +94,19 @@ static const rpt_text xu_p_cols[P_COUNT] = {
     [P_GHI] = {"Stream sum above", "同一随机流之和（上）"},
     [P_E] = {"Aggregated input: emission its U applies to, √Σ(U_i t_i)² / U (t CO2e)",
              "合并输入：U所作用的排放 √Σ(U_i t_i)² / U（t CO2e）"},
+};
+
+/* The Parts block's mass columns with --unit 10kt (U x t and its sums follow t's unit). */
+static const rpt_text xu_p_cols_10kt[P_COUNT] = {
+    [P_T] = {"Emission it multiplies (10^4 t CO2e)", "所乘排放（万吨CO2当量）"},
+    [P_UT] = {"U x t (% x 10^4 t CO2e)", "U × t（% × 万吨CO2当量）"},
+    [P_LO] = {"U below x |t| (% x 10^4 t CO2e)", "下偏差 × |t|（% × 万吨CO2当量）"},
+    [P_HI] = {"U above x |t| (% x 10^4 t CO2e)", "上偏差 × |t|（% × 万吨CO2当量）"},
+    [P_GS] = {"Stream sum U x t (% x 10^4 t CO2e)", "同一随机流之和 U × t（% × 万吨CO2当量）"},
+    [P_GLO] = {"Stream sum below (% x 10^4 t CO2e)", "同一随机流之和（下）（% × 万吨CO2当量）"},
+    [P_GHI] = {"Stream sum above (% x 10^4 t CO2e)", "同一随机流之和（上）（% × 万吨CO2当量）"},
+    [P_E] = {"Aggregated input: emission its U applies to, √Σ(U_i t_i)² / U (10^4 t CO2e)",
+             "合并输入：U所作用的排放 √Σ(U_i t_i)² / U（万吨CO2当量）"},
 };
 
 static const rpt_text xu_title = {"Uncertainty: IPCC Approach 1, error propagation (2006 IPCC Guidelines Vol.1 Ch.3, "
@@ -274,6 +293,23 @@ static void xu_q_formula(lxw_row_t row, bool lo, char *f, size_t len)
              d, logn, d, m, P, m, p, d, m, p, P, m, m, p, m, P, m, p, m, p, Q, m, p, p, norm);
 }
 
+/* Writes the value of input x and its unit: a factor's or an amount's as
+ * given; an aggregated input (t CO2e) and a landfill's modelled emission
+ * (t CH4) are masses, in 10^4 t with --unit 10kt. */
+static void xu_input_value(xw *w, lxw_worksheet *ws, lxw_row_t row, const unc_input *x)
+{
+    const eng_result *r = x->year == UNC_BASE && w->u->base ? w->u->base : w->r;
+    const inventory *inv = eng_inventory(r);
+    bool co2e = !x->fv && x->count > 1, ch4 = !x->fv && !co2e && x->role == UNC_ROLE_EMISSION;
+    const char *unit = x->fv ? x->fv->unit_text : co2e ? "t CO2e"
+                       : x->role == UNC_ROLE_AD && x->rec < inv->n ? inv_rec(inv, x->rec)->unit_text
+                       : ch4 ? "t CH4" : "";
+    if (w->mass_10kt && (co2e || ch4))
+        unit = co2e ? (w->zh ? "万吨CO2当量" : "10^4 t CO2e") : (w->zh ? "万吨CH4" : "10^4 t CH4");
+    rpt_xl_num(&w->xl, ws, row, IN_NOMINAL, co2e || ch4 ? xw_mass_shown(w, x->nominal) : x->nominal, RPT_F_GENERAL);
+    rpt_xl_str(&w->xl, ws, row, IN_UNIT, unit, RPT_F_NONE);
+}
+
 /* Writes input x on sheet row `row`. */
 static void xu_input_row(xw *w, lxw_worksheet *ws, lxw_row_t row, size_t i, const unc_input *x)
 {
@@ -283,13 +319,7 @@ static void xu_input_row(xw *w, lxw_worksheet *ws, lxw_row_t row, size_t i, cons
     ua_input_text(w->u, x, buf, sizeof buf);
     rpt_xl_str(xl, ws, row, IN_WHAT, buf, RPT_F_NONE);
     rpt_xl_str(xl, ws, row, IN_ROLE, xu_role_text(x->role, w->zh), RPT_F_NONE);
-    rpt_xl_num(xl, ws, row, IN_NOMINAL, x->nominal, RPT_F_GENERAL);
-    const eng_result *r = x->year == UNC_BASE && w->u->base ? w->u->base : w->r;
-    const inventory *inv = eng_inventory(r);
-    const char *unit = x->fv ? x->fv->unit_text : x->count > 1 ? "t CO2e"
-                       : x->role == UNC_ROLE_AD && x->rec < inv->n ? inv_rec(inv, x->rec)->unit_text
-                       : x->role == UNC_ROLE_EMISSION ? "t CH4" : "";
-    rpt_xl_str(xl, ws, row, IN_UNIT, unit, RPT_F_NONE);
+    xu_input_value(w, ws, row, x);
     unc_dist d = x->dist == UNC_DIST_AUTO ? UNC_DIST_NORMAL : x->dist;
     rpt_xl_str(xl, ws, row, IN_DIST, unc_dist_name(d), RPT_F_NONE);
     double m = x->stated_minus_pct, p = x->stated_plus_pct;
@@ -344,7 +374,9 @@ static void xu_inputs(xw *w, lxw_worksheet *ws, const xu_layout_t *L)
 /* ------------------------------------------------------------- parts */
 
 /* Writes part k (of table row `tr`) on sheet row `row`; `first` opens a
- * group of the same stream that ends at sheet row `gend`, with its sums. */
+ * group of the same stream that ends at sheet row `gend`, with its sums
+ * g[] (in the shown unit). The emissions are in t, or 10^4 t with --unit
+ * 10kt; U x t follows them. */
 static void xu_part_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const unc_part *p, const unc_input *x,
                         lxw_row_t in_row, bool first, lxw_row_t gend, const double g[3], bool zh)
 {
@@ -356,8 +388,8 @@ static void xu_part_row(xw *w, lxw_worksheet *ws, lxw_row_t row, const unc_part 
     rpt_xl_num(xl, ws, row, P_INPUT, (double)(p->input + 1), RPT_F_INT);
     rpt_xl_num(xl, ws, row, P_STREAM, (double)p->stream, RPT_F_INT);
     rpt_xl_str(xl, ws, row, P_KIND, p->ad ? "E" : "F", RPT_F_NONE);
-    rpt_xl_num(xl, ws, row, P_T, p->t_co2e, RPT_F_T);
-    double t = p->e_co2e, u = fmax(x->minus_pct, x->plus_pct);
+    rpt_xl_num(xl, ws, row, P_T, xw_mass_shown(w, p->t_co2e), RPT_F_T);
+    double t = xw_mass_shown(w, p->e_co2e), u = fmax(x->minus_pct, x->plus_pct);
     char tc[XU_REF], um[XU_REF], up[XU_REF], uu[XU_REF];
     bool agg = x->agg != UINT32_MAX; /* its U applies to the column P_E (unc_agg), else to t */
     if (agg)
@@ -389,8 +421,8 @@ static void xu_parts(xw *w, lxw_worksheet *ws, const xu_layout_t *L)
     const unc_input *in;
     unc_model_inputs(w->u->model, &in);
     rpt_xl_str(&w->xl, ws, L->p_head, 0, rpt_tr(&xu_t_parts, w->zh), RPT_F_BOLD);
-    rpt_xl_header_texts(&w->xl, ws, L->p_head + 1, xu_p_cols, P_COUNT);
-    rpt_xl_check(&w->xl, worksheet_set_row(ws, L->p_head + 1, 48, NULL), "setting a row height");
+    xw_header_texts(w, ws, L->p_head + 1, xu_p_cols, xu_p_cols_10kt, P_COUNT);
+    rpt_xl_check(&w->xl, worksheet_set_row(ws, L->p_head + 1, w->mass_10kt ? 64 : 48, NULL), "setting a row height");
     for (size_t k = 0; k < a->nparts;) {
         size_t e = k;
         double g[3] = {0};
@@ -398,7 +430,7 @@ static void xu_parts(xw *w, lxw_worksheet *ws, const xu_layout_t *L)
                a->parts[e].stream == a->parts[k].stream;
              e++) {
             const unc_input *x = &in[a->parts[e].input];
-            double t = a->parts[e].e_co2e;
+            double t = xw_mass_shown(w, a->parts[e].e_co2e);
             g[0] += fmax(x->minus_pct, x->plus_pct) * t;
             g[1] += (t >= 0 ? x->minus_pct : x->plus_pct) * fabs(t);
             g[2] += (t >= 0 ? x->plus_pct : x->minus_pct) * fabs(t);
@@ -476,9 +508,9 @@ static void xu_table_row(xw *w, lxw_worksheet *ws, const xu_layout_t *L, size_t 
     xu_row_label(&r->key, w->zh, buf, sizeof buf);
     rpt_xl_str(&w->xl, ws, row, TA, buf, RPT_F_NONE);
     rpt_xl_str(&w->xl, ws, row, TB, gas_name(r->key.gas), RPT_F_NONE);
-    if (L->has_base)
-        rpt_xl_num(&w->xl, ws, row, TC, r->base_t_co2e, RPT_F_T);
-    rpt_xl_num(&w->xl, ws, row, TD, r->t_co2e, RPT_F_T);
+    if (L->has_base) /* C and D in t, or 10^4 t with --unit 10kt: the percentages do not change */
+        rpt_xl_num(&w->xl, ws, row, TC, xw_mass_shown(w, r->base_t_co2e), RPT_F_T);
+    rpt_xl_num(&w->xl, ws, row, TD, xw_mass_shown(w, r->t_co2e), RPT_F_T);
     snprintf(d, sizeof d, "%s", rpt_xl_cell(row, L->latest[i] ? TD : TC).s);
     size_t a0, a1, e;
     xu_row_parts(r, w->u->a1.parts, &a0, &a1, &e);
@@ -524,8 +556,8 @@ static void xu_foot(xw *w, lxw_worksheet *ws, const xu_layout_t *L)
     char f[RPT_XL_FORMULA_MAX];
     rpt_xl_str(&w->xl, ws, r, TA, rpt_tr(&xu_total, w->zh), RPT_F_BOLD);
     if (L->has_base)
-        xu_sum(w, ws, L, TC, t->base_t_co2e, RPT_F_T_BOLD);
-    xu_sum(w, ws, L, TD, t->t_co2e, RPT_F_T_BOLD);
+        xu_sum(w, ws, L, TC, xw_mass_shown(w, t->base_t_co2e), RPT_F_T_BOLD);
+    xu_sum(w, ws, L, TD, xw_mass_shown(w, t->t_co2e), RPT_F_T_BOLD);
     xu_sum(w, ws, L, TH, sh.h, RPT_F_DEC4);
     if (L->has_base)
         xu_sum(w, ws, L, TM, sh.m, RPT_F_DEC4);
@@ -562,7 +594,7 @@ static void xu_head(xw *w, lxw_worksheet *ws, const xu_layout_t *L)
     else
         rpt_fmt(buf, sizeof buf, "%s", rpt_tr(&xu_base_none, w->zh));
     rpt_xl_str(x, ws, 2, 0, buf, RPT_F_NONE);
-    rpt_xl_header_texts(x, ws, L->t0 - 1, xu_cols, T_COUNT);
+    xw_header_texts(w, ws, L->t0 - 1, xu_cols, xu_cols_10kt, T_COUNT);
     rpt_xl_check(x, worksheet_set_row(ws, L->t0 - 1, 78, NULL), "setting a row height");
 }
 

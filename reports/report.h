@@ -15,7 +15,7 @@ typedef struct {
     const eng_result *r;
     const unc_analysis *unc;    /* NULL: no Uncertainty, Key categories or Monte Carlo sheets */
     const char *base_path;      /* the base-year inventory as given, or NULL */
-    bool mass_10kt;             /* --unit 10kt: the workbook's reporting tables in 10^4 t */
+    bool mass_10kt;             /* --unit 10kt: every mass of the workbook in 10^4 t (CSV, JSON: t) */
 } rpt_inventory;
 
 /* Writes the inventory workbook to `path` (the caller renames it into

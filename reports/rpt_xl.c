@@ -50,6 +50,7 @@ static const rpt_fmt_spec rpt_fmt_specs[RPT_F_COUNT] = {
     [RPT_F_UNIT] = {false, 0, false, false, NULL, 0, 1, false},
     [RPT_F_LABEL] = {true, 0, false, false, NULL, 0, 0, true},
     [RPT_F_FLAG] = {true, 0, false, false, NULL, 0, 1, false},
+    [RPT_F_T_TINY] = {false, 0, false, false, "#,##0.000000", 0, 0, false},
 };
 
 /* A new format of spec `s` with number format `num_format` (NULL: General);

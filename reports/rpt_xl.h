@@ -46,6 +46,7 @@ typedef enum {
     RPT_F_UNIT,       /* a unit beside a number: indented one step */
     RPT_F_LABEL,      /* bold, at the top of a tall row (a label beside wrapped text) */
     RPT_F_FLAG,       /* a short code right of numbers ("L1 T2"): bold, indented one step */
+    RPT_F_T_TINY,     /* 10^4 t of CH4/N2O in a row (--unit 10kt): #,##0.000000, to 0.01 t */
     RPT_F_COUNT
 } rpt_fmt_id;
 

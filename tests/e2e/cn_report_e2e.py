@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """cn_report_e2e.py - end-to-end tests of the Chinese reporting options: the Reporting tables sheet, --unit 10kt
-(Reporting tables, Summary, Sectoral table), --csv-bom.
+(every sheet of the workbook), --csv-bom.
 
 Run by tests/run with Debian's interpreter (needs python3-openpyxl and, for
 the recalculation tests, libreoffice-calc-nogui):
@@ -18,6 +18,7 @@ under the tolerance policy of e2e_helpers.py.
 import csv
 import io
 import json
+import math
 import os
 import re
 import sys
@@ -215,8 +216,216 @@ def summary_sectoral_10kt(tmp):
         close(sec.cell(row=rows[code], column=3).value, CO2[code] / 1e4, "Sectoral %s CO2 in 10^4 t" % code)
     close(sec.cell(row=rows["2.A.1"], column=3).value, CLINKER_CO2 / 1e4, "Sectoral 2.A.1 CO2")  # 0.52
     f = load_wb(xlsx, data_only=False)["Sectoral table"]
-    check(str(f.cell(row=rows["1.A.1.a"], column=3).value).startswith("=(SUMIFS("), "a scaled SUMIFS")
+    cell = str(f.cell(row=rows["1.A.1.a"], column=3).value)  # the Calculation rows are in 10^4 t already
+    check(cell.startswith("=SUMIFS(Calculation!") and "/10000" not in cell, "a SUMIFS not divided again: %r" % cell)
     recalc(xlsx)
+
+
+# ---------------------------------------------------------------- --unit 10kt on every sheet
+
+ALL_INV = """\
+inventory: unit-10kt-e2e
+title: "Every sheet in ten-thousand tonnes (test)"
+region: Test City
+year: 2020
+gwp: ar5
+factor_sets: [ipcc2006-energy, ipcc2006-ippu]
+activities:
+  - {category: "1.A.1.a", fuel: other_bituminous_coal, amount: 1000, unit: t, uncertainty: 5%, source: "test: plant"}
+  - {category: "2.A.1", activity: clinker, amount: 1, unit: 10^4 t, uncertainty: 3%, source: "test: kiln"}
+indirect:
+  - {kind: electricity, amount: 1000, unit: MWh, source: "test: meter", co2: {value: 0.6, unit: t CO2/MWh, source: "test"}}
+reference_approach:
+  fuels:
+    - {fuel: other_bituminous_coal, unit: t, production: 0, imports: 1100, exports: 0, bunkers: 0, stock_change: 0,
+       non_energy_use: 0, source: "test: balance"}
+solid_waste:
+  - site: "Test landfill"
+    site_type: managed_anaerobic
+    climate: temperate_wet
+    doc: {food: 0.15}
+    k: {food: 0.2}
+    deposits:
+      unit: t
+      types: [food]
+      rows:
+        - [2019, 1000]
+        - [2020, 0]
+"""
+
+ALL_BASE = """\
+inventory: unit-10kt-e2e-base
+year: 2015
+gwp: ar5
+factor_sets: [ipcc2006-energy, ipcc2006-ippu]
+activities:
+  - {category: "1.A.1.a", fuel: other_bituminous_coal, amount: 800, unit: t, uncertainty: 5%, source: "test: plant"}
+  - {category: "2.A.1", activity: clinker, amount: 1, unit: 10^4 t, uncertainty: 3%, source: "test: kiln"}
+"""
+
+# By hand (ipcc2006-energy Vol.2 Ch.1 Tables 1.2, 1.4, Ch.2 Table 2.2; ipcc2006-ippu Vol.3 Ch.2 Eq. 2.4; AR5):
+#   coal: 1000 t = 1 Gg x 25.8 TJ/Gg = 25.8 TJ; CO2 25.8 x 94 600 kg/TJ = 2 440.68 t -> 0.244068 x 10^4 t;
+#         CH4 25.8 x 1 kg/TJ = 0.0258 t; N2O 25.8 x 1.5 kg/TJ = 0.0387 t.
+#   clinker: 10^4 t x 0.52 t CO2/t = 5 200 t -> 0.52 x 10^4 t.
+#   electricity: 1000 MWh x 0.6 t CO2/MWh = 600 t -> 0.06 x 10^4 t.
+#   reference approach: 1100 t = 1.1 Gg x 25.8 = 28.38 TJ x 94 600 kg/TJ = 2 684.748 t -> 0.2684748 x 10^4 t;
+#         (2 684.748 - 2 440.68) / 2 440.68 = 10 % in either unit.
+#   landfill (docs/fod.md): DDOCm of 2019 = 1 Gg x DOC 0.15 x DOCf 0.5 x MCF 1 = 0.075 Gg, none decomposed
+#         in 2019 (M = 6 + 7 = 13: e^(-k(13-13)/12) = 1); 2020: 0.075 x (1 - e^-0.2) = 0.013 595 194 Gg
+#         decomposed x F 0.5 x 16/12 = 0.009 063 462 Gg = 9.063 462 t CH4 (OX 0, no recovery).
+ALL_CO2 = 25.8 * 94600 / 1000                          # 2 440.68 t
+ALL_CLINKER = 1e4 * 0.52                               # 5 200 t
+ALL_ELEC = 1000 * 0.6                                  # 600 t
+ALL_REF = 1.1 * 25.8 * 94600 / 1000                    # 2 684.748 t
+ALL_FOD_CH4 = 1000 * 0.075 * (1 - math.exp(-0.2)) * 0.5 * 16 / 12  # 9.063 462 t (Gg x 1000)
+
+# The rows whose figures are ratios of masses under a mass column (the trends, the reference approach's
+# difference and threshold): the same in either unit.
+RATIO_ROW = re.compile(r"^(Trend|Difference|Threshold)")
+# The unit of a figure written beside it (the Summary's economy block, the Uncertainty sheet's inputs); an
+# activity's unit "10^4 t" is no mass shown in 10^4 t but the datum's own.
+MASS_UNIT = re.compile(r"^10\^4 t (CO2|CO2e|CH4)$")
+
+
+def run_all(tmp, *extra, out):
+    """ALL_INV with its base year and a Monte Carlo run of 200 iterations; returns the workbook path."""
+    inv = write(os.path.join(tmp, "all.yaml"), ALL_INV)
+    base = write(os.path.join(tmp, "base.yaml"), ALL_BASE)
+    xlsx = os.path.join(tmp, out)
+    r = ghg("inventory", inv, "--base", base, "-o", xlsx, "--factors", FACTORS, "-q", "--monte-carlo", "200",
+            "--seed", "7", *extra)
+    check(r.rc == 0, "ghgcalc inventory failed: %r" % (r,))
+    return xlsx
+
+
+def text_above(ws, row, col):
+    """The nearest text above (row, col) in its column: the column's header for a table cell."""
+    for r in range(row - 1, 0, -1):
+        v = ws.cell(row=r, column=col).value
+        if isinstance(v, str):
+            return v
+    return ""
+
+
+def mass_cell(ws, row, col):
+    """Whether the 10^4 t workbook's cell says it is a mass in 10^4 t: its header does (and its row is not a
+    ratio row), or the unit beside it does (the Summary's economy block, the Uncertainty sheet's inputs)."""
+    right = ws.cell(row=row, column=col + 1).value
+    if isinstance(right, str) and MASS_UNIT.match(right):
+        return True
+    if ws.title == "Summary" and isinstance(right, str):
+        return False  # a unit column: t CO2e / 10^4 yuan, persons, ...
+    head = text_above(ws, row, col)
+    if any(isinstance(c.value, str) and RATIO_ROW.match(c.value) for c in ws[row]):
+        return head.startswith("Base year estimate E0")  # a Key categories trend row: sum |E0| beside the trend
+    return "10^4 t" in head
+
+
+def is_num(v):
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def compare_sheet(t_ws, k_ws):
+    """Every number of sheet k_ws (--unit 10kt) against t_ws (t): a mass cell (mass_cell) is the t cell /
+    10^4, any other number the t cell; the Monte Carlo histogram's middles are kt there, 10^4 t here.
+    Returns how many mass cells were compared."""
+    n = 0
+    for row in t_ws.iter_rows():
+        for c in row:
+            got = k_ws.cell(row=c.row, column=c.column).value
+            where = "%s!%s" % (k_ws.title, c.coordinate)
+            if not is_num(c.value):
+                check(not is_num(got), "%s is a number only with --unit 10kt: %r" % (where, got))
+                continue
+            check(is_num(got), "%s: %r is no number with --unit 10kt" % (where, got))
+            if text_above(k_ws, c.row, c.column) == "Middle (10^4 t CO2e)":  # round((lo+hi)/2000, 1) kt
+                close(got, c.value / 10, where, abs_tol=0.0051)            # round((lo+hi)/2, 2) x 10^4 t
+            elif mass_cell(k_ws, c.row, c.column):
+                close(got, c.value / 1e4, where + " (t / 10^4)")
+                n += c.value != 0
+            else:
+                close(got, c.value, where + " (unchanged)")
+    return n
+
+
+def hand_cells_10kt(wb):
+    """The hand-computed masses of ALL_INV, in 10^4 t, on each sheet that shows them."""
+    calc = wb["Calculation"]
+    head = [c.value for c in calc[1]]
+    check("Emission (10^4 t gas)" in head and "Emission (10^4 t CO2e)" in head, "Calculation headers: %r" % head)
+    em, gas = head.index("Emission (10^4 t gas)") + 1, head.index("Gas") + 1
+    byg = {calc.cell(row=r, column=gas).value: calc.cell(row=r, column=em).value for r in range(2, calc.max_row + 1)}
+    close(byg["CO2"], ALL_CO2 / 1e4, "Calculation CO2 = 2 440.68 t / 10^4")
+    close(byg["CH4"], 0.0258 / 1e4, "Calculation CH4 = 0.0258 t / 10^4")
+    close(byg["N2O"], 0.0387 / 1e4, "Calculation N2O = 0.0387 t / 10^4")
+    fmt = {calc.cell(row=r, column=gas).value: calc.cell(row=r, column=em).number_format for r in (2, 3, 4)}
+    check(fmt == {"CO2": "#,##0.0000", "CH4": "#,##0.000000", "N2O": "#,##0.000000"},
+          "a row's 10^4 t shows to 1 t (CO2) and 0.01 t (CH4, N2O), not as 0.0000: %r" % fmt)
+    amount = head.index("Amount") + 1
+    check(calc.cell(row=2, column=amount).value == 1000, "the amount stays as given (1000 t)")
+    ind = wb["Industry"]
+    ih = [c.value for c in ind[1]]
+    close(ind.cell(row=2, column=ih.index("Emission (10^4 t gas)") + 1).value, ALL_CLINKER / 1e4, "clinker CO2")
+    fod = wb["Landfill (FOD)"]
+    check(fod["D5"].value == "Emission (10^4 t)" and fod["E5"].value == "Emission (10^4 t CO2e)", "Landfill headers")
+    close(fod["D6"].value, ALL_FOD_CH4 / 1e4, "landfill CH4 = 9.063 462 t / 10^4")
+    indirect = wb["Indirect"]
+    check(indirect["L3"].value == "Emission (10^4 t CO2)", "Indirect header: %r" % indirect["L3"].value)
+    close(indirect["L4"].value, ALL_ELEC / 1e4, "indirect CO2 = 600 t / 10^4")
+    chk = wb["Checks"]
+    ra = [r for r in range(1, chk.max_row + 1) if chk.cell(row=r, column=1).value == "other_bituminous_coal"]
+    close(chk.cell(row=ra[0], column=17).value, ALL_REF / 1e4, "reference approach CO2 = 2 684.748 t / 10^4")
+    mc = wb["Monte Carlo"]
+    tot = [r for r in range(1, mc.max_row + 1) if mc.cell(row=r, column=1).value == "Total, year t"][0]
+    total_t = ALL_CO2 + 0.0258 * 28 + 0.0387 * 265 + ALL_CLINKER + ALL_FOD_CH4 * 28  # AR5; CH4 of the landfill
+    close(mc.cell(row=tot, column=3).value, total_t / 1e4, "Monte Carlo estimate of the total")
+
+
+@test
+def every_sheet_10kt(tmp):
+    """--unit 10kt: every sheet's mass cells are the t workbook's / 10^4 and say 10^4 t, every other number
+    (amounts, factors, energy, percentages, shares, intensities) is unchanged; hand-computed cells; the CSV and
+    JSON stay in t; recalculates."""
+    t_path, k_path = run_all(tmp, out="t.xlsx"), run_all(tmp, "--unit", "10kt", out="k.xlsx")
+    t_wb, k_wb = load_wb(t_path), load_wb(k_path)
+    check(t_wb.sheetnames == k_wb.sheetnames, "the same sheets: %r" % k_wb.sheetnames)
+    masses = {name: compare_sheet(t_wb[name], k_wb[name]) for name in t_wb.sheetnames}
+    for name in ("Summary", "Sectoral table", "Reporting tables", "Calculation", "Industry", "Landfill (FOD)",
+                 "Indirect", "Checks", "Uncertainty", "Key categories", "Monte Carlo"):
+        check(masses.get(name), "%s has mass cells in 10^4 t: %r" % (name, masses))
+    hand_cells_10kt(k_wb)
+    with open(k_path[:-5] + ".json", encoding="utf-8") as f:
+        close(json.load(f)["totals"]["by_gas_t"]["CO2"], ALL_CO2 + ALL_CLINKER, "the JSON stays in t")
+    with open(k_path[:-5] + ".csv", encoding="utf-8") as f:
+        t_csv = open(t_path[:-5] + ".csv", encoding="utf-8").read()
+        check(f.read() == t_csv, "the CSV is the same as with --unit t")
+    recalc(k_path)
+
+
+@test
+def every_sheet_10kt_zh(tmp):
+    """--lang zh --unit 10kt: the same numbers as in English, each 10^4 t header in 万吨; hand cells; recalculates."""
+    en, zh = load_wb(run_all(tmp, "--unit", "10kt", out="en.xlsx")), None
+    zh_path = run_all(tmp, "--unit", "10kt", "--lang", "zh", out="zh.xlsx")
+    zh = load_wb(zh_path)
+    check(len(en.sheetnames) == len(zh.sheetnames), "the same sheets: %r" % zh.sheetnames)
+    heads = 0
+    for e_ws, z_ws in zip(en.worksheets, zh.worksheets):
+        for row in e_ws.iter_rows():
+            for c in row:
+                got = z_ws.cell(row=c.row, column=c.column).value
+                if is_num(c.value) and e_ws.title != "About":
+                    close(got, c.value, "%s!%s as in English" % (z_ws.title, c.coordinate))
+                elif isinstance(c.value, str) and "10^4 t" in c.value and c.value != "10^4 t":  # not a unit as given
+                    check(isinstance(got, str) and "万吨" in got, "%s!%s says 万吨: %r" % (z_ws.title, c.coordinate, got))
+                    heads += 1
+    check(heads >= 30, "10^4 t headers: %d" % heads)
+    calc = zh["化石燃料燃烧"]
+    head = [c.value for c in calc[1]]
+    check("排放量 (万吨)" in head and "排放量 (万吨CO2当量)" in head, "化石燃料燃烧 headers: %r" % head)
+    close(calc.cell(row=2, column=head.index("排放量 (万吨)") + 1).value, ALL_CO2 / 1e4, "coal CO2 in 万吨")
+    close(zh["填埋一阶衰减"]["D6"].value, ALL_FOD_CH4 / 1e4, "landfill CH4 in 万吨")
+    recalc(zh_path)
 
 
 FGAS_SET = """\
