@@ -48,7 +48,7 @@ static void iw_scaled(iw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, co
 {
     const lxw_col_t product[] = {col, col + 2};
     rpt_xl_num(&w->xl, ws, row, col, q->value, RPT_F_GENERAL);
-    rpt_xl_str(&w->xl, ws, row, col + 1, q->unit_text, RPT_F_NONE);
+    rpt_xl_str(&w->xl, ws, row, col + 1, rpt_unit_name(q->unit_text, w->zh), RPT_F_NONE);
     rpt_xl_num(&w->xl, ws, row, col + 2, factor, RPT_F_GENERAL);
     rpt_xl_product(&w->xl, ws, row, col + 3, product, 2, cached, fmt);
 }
@@ -62,7 +62,7 @@ static void iw_inputs_economy(iw *w, lxw_worksheet *ws, size_t i)
     char f[RPT_XL_FORMULA_MAX];
     rpt_xl_num(&w->xl, ws, row, IN_YEAR, (double)y->year, RPT_F_INT);
     rpt_xl_num(&w->xl, ws, row, IN_GDP, y->gdp.value, RPT_F_GENERAL);
-    rpt_xl_str(&w->xl, ws, row, IN_GDP_UNIT, y->gdp.unit_text, RPT_F_NONE);
+    rpt_xl_str(&w->xl, ws, row, IN_GDP_UNIT, rpt_unit_name(y->gdp.unit_text, w->zh), RPT_F_NONE);
     rpt_xl_num(&w->xl, ws, row, IN_GDP_FACTOR, y->gdp_factor, RPT_F_GENERAL);
     rpt_xl_str(&w->xl, ws, row, IN_PRICES, iw_label(w, y->gdp_current ? IWL_PRICES_CURRENT : IWL_PRICES_CONSTANT), RPT_F_NONE);
     rpt_xl_num(&w->xl, ws, row, IN_DEFLATOR, y->deflator, RPT_F_GENERAL);
@@ -81,7 +81,8 @@ static void iw_inputs_final(iw *w, lxw_worksheet *ws, size_t i)
     lxw_row_t row = (lxw_row_t)i + 1;
     static const lxw_col_t tce[] = {IN_FIN_ELEC, IN_FIN_SCE, IN_FIN_FACTOR};
     rpt_xl_num(&w->xl, ws, row, IN_FIN_ELEC, y->final_electricity.value, RPT_F_GENERAL);
-    rpt_xl_str(&w->xl, ws, row, IN_FIN_ELEC_UNIT, y->final_electricity.unit_text, RPT_F_NONE);
+    rpt_xl_str(&w->xl, ws, row, IN_FIN_ELEC_UNIT, rpt_unit_name(y->final_electricity.unit_text, w->zh),
+               RPT_F_NONE);
     rpt_xl_num(&w->xl, ws, row, IN_FIN_SCE, y->final_elec_sce->value, RPT_F_GENERAL);
     rpt_xl_num(&w->xl, ws, row, IN_FIN_FACTOR, y->final_elec_sce_factor, RPT_F_GENERAL);
     rpt_xl_product(&w->xl, ws, row, IN_FIN_ELEC_TCE, tce, 3, iy->final_elec_tce, RPT_F_T);
@@ -157,7 +158,7 @@ static void iw_energy_calc(iw *w, lxw_worksheet *ws, lxw_row_t row, size_t yi, c
     bool elec = e->kind == SER_PRIMARY_ELECTRICITY || e->kind == SER_NET_IMPORT_ELECTRICITY;
     char f[RPT_XL_FORMULA_MAX];
     rpt_xl_num(&w->xl, ws, row, EN_AMOUNT, e->amount, RPT_F_GENERAL);
-    rpt_xl_str(&w->xl, ws, row, EN_UNIT, e->unit_text, RPT_F_NONE);
+    rpt_xl_str(&w->xl, ws, row, EN_UNIT, rpt_unit_name(e->unit_text, w->zh), RPT_F_NONE);
     rpt_xl_num(&w->xl, ws, row, EN_SCE, e->sce->value, RPT_F_GENERAL);
     rpt_xl_str(&w->xl, ws, row, EN_SCE_UNIT, e->sce->unit_text, RPT_F_NONE);
     rpt_xl_num(&w->xl, ws, row, EN_SCE_FACTOR, e->sce_factor, RPT_F_GENERAL);

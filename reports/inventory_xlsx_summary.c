@@ -203,7 +203,8 @@ static lxw_row_t xw_econ_gdp(xw *w, lxw_worksheet *ws, lxw_row_t row, const xw_e
     char f[RPT_XL_FORMULA_MAX], num[40];
     double gdp = inv->gdp.value * e->gdp_factor;
     lxw_row_t given = row;
-    xw_econ_row(w, ws, row++, IL_GDP_GIVEN, NULL, inv->gdp.value, RPT_F_GENERAL, inv->gdp.unit_text, NULL);
+    xw_econ_row(w, ws, row++, IL_GDP_GIVEN, NULL, inv->gdp.value, RPT_F_GENERAL,
+                rpt_unit_name(inv->gdp.unit_text, w->zh), NULL);
     if (inv->gdp.price_base)
         xw_econ_row(w, ws, row++, IL_GDP_PRICE_BASE, NULL, (double)inv->gdp.price_base, RPT_F_INT, "", NULL);
     rpt_num_text(e->gdp_factor, num, sizeof num);
@@ -245,8 +246,8 @@ static void xw_summary_economy(xw *w, lxw_worksheet *ws, const xw_sum_rows *sr, 
         return;
     char f[RPT_XL_FORMULA_MAX], num[40];
     double pop = inv->population.value * e->pop_factor;
-    xw_econ_row(w, ws, row, IL_POP_GIVEN, NULL, inv->population.value, RPT_F_GENERAL, inv->population.unit_text,
-                NULL);
+    xw_econ_row(w, ws, row, IL_POP_GIVEN, NULL, inv->population.value, RPT_F_GENERAL,
+                rpt_unit_name(inv->population.unit_text, w->zh), NULL);
     rpt_num_text(e->pop_factor, num, sizeof num);
     snprintf(f, sizeof f, "=%s*%s", rpt_xl_cell(row, SG_CO2E).s, num);
     lxw_row_t p = ++row;

@@ -28,6 +28,24 @@ static const rpt_text rpt_generic_labels[RPT_L_COUNT] = {
     [RPT_L_ABOUT_SHEET] = {"About", "关于"},
 };
 
+/* Common units of inputs and their Chinese names (GB 3100 prefixes as the
+ * statistical yearbooks write them: 万 = 10^4, 亿 = 10^8). */
+static const rpt_text rpt_unit_names[] = {
+    {"yuan", "元"},           {"10^4 yuan", "万元"},       {"10^8 yuan", "亿元"},
+    {"person", "人"},         {"persons", "人"},           {"10^4 person", "万人"},
+    {"10^4 persons", "万人"}, {"tce", "吨标准煤"},         {"10^4 tce", "万吨标准煤"},
+    {"kWh", "千瓦时"},        {"10^4 kWh", "万千瓦时"},    {"10^8 kWh", "亿千瓦时"},
+    {"t", "吨"},              {"10^4 t", "万吨"},          {"10^4 Nm3", "万立方米"},
+};
+
+const char *rpt_unit_name(const char *u, bool zh)
+{
+    for (size_t i = 0; zh && u && i < sizeof rpt_unit_names / sizeof *rpt_unit_names; i++)
+        if (strcmp(u, rpt_unit_names[i].en) == 0)
+            return rpt_unit_names[i].zh;
+    return u;
+}
+
 /* Picks the language; a missing Chinese text falls back to English. */
 const char *rpt_tr(const rpt_text *t, bool zh)
 {

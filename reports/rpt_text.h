@@ -59,6 +59,12 @@ typedef struct {
  * report never prints NULL. */
 const char *rpt_label(const rpt_labels *own, rpt_label_id id, bool zh);
 
+/* Unit text `u` as written in an input, shown in the workbook's language:
+ * with zh the Chinese name of a common unit of the economy block and the
+ * energy data (10^8 yuan 亿元, 10^4 person 万人, 10^4 tce 万吨标准煤,
+ * 10^8 kWh 亿千瓦时, ...), else, and for any other unit, as written. */
+const char *rpt_unit_name(const char *u, bool zh);
+
 /* snprintf that never leaves half a UTF-8 character at the end when the
  * text is cut to fit `len` (a workbook must be valid UTF-8). */
 void rpt_fmt(char *buf, size_t len, const char *fmt, ...) GHG_PRINTF(3, 4);

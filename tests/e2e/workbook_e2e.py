@@ -588,6 +588,10 @@ def zh_workbook_is_chinese(tmp):
         for a in axes:
             t = re.search(r"<a:t>([^<]*)</a:t>", a)
             check(not t or cjk.search(t.group(1)), "axis title %r" % (t and t.group(1)))
+    econ = {r[0]: r[3] for r in wb["汇总"].iter_rows(values_only=True) if len(r) > 3 and r[0]}
+    check(econ.get("地区生产总值（原值）") == "亿元" and econ.get("常住人口（原值）") == "万人",
+          "the example's 10^8 yuan and 10^4 person in Chinese: %r" % [econ.get(k) for k in ("地区生产总值（原值）",
+                                                                                  "常住人口（原值）")])
     en = load_wb(run_inventory(tmp, EXAMPLE, out="en.xlsx").xlsx)
     close(wb["汇总"]["B15"].value, en["Summary"]["B15"].value, "the memo SUMIFS matches 是 as it matches yes")
     ser = os.path.join(tmp, "int-zh.xlsx")
@@ -596,6 +600,9 @@ def zh_workbook_is_chinese(tmp):
     check(all(cjk.search(n) for n in iwb.sheetnames), "intensity sheets %r" % iwb.sheetnames)
     kinds = {iwb["能源消费"].cell(row=r, column=3).value for r in range(2, iwb["能源消费"].max_row + 1)} - {None}
     check(kinds and all(cjk.search(k) for k in kinds), "energy kinds %r" % kinds)
+    units = {c.value for ws in iwb.worksheets for row in ws.iter_rows() for c in row}
+    check(not units & {"10^8 yuan", "10^4 person", "10^4 tce", "10^8 kWh"}, "economy units left in English")
+    check({"亿元", "万人"} <= units, "economy units in Chinese")
     recalc(ser)
 
 
