@@ -64,11 +64,9 @@ void eng_check_feedstock(const eng_result *r, diag_list *dl)
 /* Notes an indirect line's factor as used and keeps its index in `used`. */
 static void eng_note_indirect(eng_result *r, eng_indirect_line *l)
 {
-    eng_res span = {0};
-    r->own_from = r->nused;
+    size_t from = r->own_from = r->nused;
     eng_note_used(r, &l->ef);
-    eng_noted(r, &span);
-    l->ef_index = eng_factor_index(r, &span, &l->ef);
+    l->ef_index = eng_used_index(r, &l->ef, from, r->nused - from);
 }
 
 /* Computes every indirect record; false (reported) when a factor is missing

@@ -33,9 +33,7 @@ struct eng_result {
     size_t ncats;
     eng_hit *used;            /* distinct factors used, in first-use order */
     size_t nused, capused;
-    ptrmap used_set;          /* which values of factor sets are in `used` */
-    size_t *set_used;         /* used_set's k-th value is used[set_used[k]] */
-    size_t capset;
+    ptrmap used_set;          /* a factor set's value -> its index in `used` */
     size_t own_from;          /* used[own_from..]: noted for the record being resolved */
     ptrmap reported;          /* factor values already reported as unfit (each once) */
     unsigned gwp_missing;     /* bit (1 << gas): the GWP set's lack of that gas was reported */
@@ -67,9 +65,9 @@ void eng_gwp_missing(eng_result *r, gas_id g, src_loc at, const char *what, diag
 /* Records a factor as used, once (found by the value's identity). */
 void eng_note_used(eng_result *r, const eng_hit *h);
 
-/* Keeps in `res` where in `used` the values noted since r->own_from are,
- * for eng_factor_index (at most a few: a record's parameters and terms). */
-void eng_noted(const eng_result *r, eng_res *res);
+/* The index in `used` of hit h: a set's value by used_set, a record's own
+ * among the n values noted from `from`; (size_t)-1 when not there. */
+size_t eng_used_index(const eng_result *r, const eng_hit *h, size_t from, size_t n);
 
 /* Fills `res` for record `rec`; reports what is missing. */
 bool eng_resolve(eng_result *r, const inv_record *rec, eng_res *res, diag_list *dl);

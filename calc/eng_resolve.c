@@ -29,34 +29,26 @@ void eng_note_used(eng_result *r, const eng_hit *h)
         r->used = u;
         r->capused = cap;
     }
-    if (h->entry) {
-        if (r->used_set.n == r->capset) {
-            size_t cap = r->capset ? r->capset * 2 : 64;
-            size_t *s = realloc(r->set_used, cap * sizeof *s);
-            if (!s)
-                return;
-            r->set_used = s;
-            r->capset = cap;
-        }
-        if (!pm_put(&r->used_set, h->v, &at, &added) || !added)
-            return;
-        r->set_used[at] = r->nused;
-    }
+    if (h->entry && (!pm_put_as(&r->used_set, h->v, r->nused, &at, &added) || !added))
+        return;
     r->used[r->nused++] = *h;
+}
+
+size_t eng_used_index(const eng_result *r, const eng_hit *h, size_t from, size_t n)
+{
+    if (!h->v)
+        return (size_t)-1;
+    if (h->entry)
+        return pm_get(&r->used_set, h->v);
+    for (size_t i = from; i < from + n && i < r->nused; i++)
+        if (r->used[i].v == h->v)
+            return i;
+    return (size_t)-1;
 }
 
 size_t eng_factor_index(const eng_result *r, const eng_res *res, const eng_hit *h)
 {
-    if (!h->v)
-        return (size_t)-1;
-    if (h->entry) {
-        size_t k = pm_get(&r->used_set, h->v);
-        return k == (size_t)-1 ? k : r->set_used[k];
-    }
-    for (size_t i = res->noted_from; i < (size_t)res->noted_from + res->noted_n && i < r->nused; i++)
-        if (r->used[i].v == h->v)
-            return i;
-    return (size_t)-1;
+    return eng_used_index(r, h, res->noted_from, res->noted_n);
 }
 
 /* Whether `amount_unit` x `ncv_unit` is an energy. */
@@ -289,7 +281,9 @@ static gwp_origin eng_ch4_origin(const eng_result *r, const inv_record *rec)
     return GWP_ORIGIN_FOSSIL;
 }
 
-void eng_noted(const eng_result *r, eng_res *res)
+/* Keeps in `res` where in `used` the values noted since r->own_from are,
+ * for eng_factor_index (at most a few: a record's parameters and terms). */
+static void eng_noted(const eng_result *r, eng_res *res)
 {
     size_t n = r->nused - r->own_from;
     res->noted_from = r->own_from <= UINT32_MAX ? (uint32_t)r->own_from : 0;

@@ -323,7 +323,6 @@ void eng_free(eng_result *r)
     tot_free(r->tot);
     free(r->used);
     pm_free(&r->used_set);
-    free(r->set_used);
     pm_free(&r->reported);
     free(r->fod);
     free(r->fod_t);

@@ -39,7 +39,9 @@ static bool pm_grow(ptrmap *m)
     return true;
 }
 
-bool pm_put(ptrmap *m, const void *p, size_t *index, bool *added)
+bool pm_put(ptrmap *m, const void *p, size_t *index, bool *added) { return pm_put_as(m, p, m->n, index, added); }
+
+bool pm_put_as(ptrmap *m, const void *p, size_t value, size_t *index, bool *added)
 {
     *added = false;
     if (!p)
@@ -55,7 +57,8 @@ bool pm_put(ptrmap *m, const void *p, size_t *index, bool *added)
         j = (j + 1) & (m->cap - 1);
     }
     m->key[j] = p;
-    m->index[j] = *index = m->n++;
+    m->index[j] = *index = value;
+    m->n++;
     *added = true;
     return true;
 }

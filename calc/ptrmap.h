@@ -17,6 +17,10 @@ typedef struct {
  * which. Returns false when out of memory. A NULL pointer is not stored. */
 bool pm_put(ptrmap *m, const void *p, size_t *index, bool *added);
 
+/* pm_put with the index `value` given for a new `p` (*index: the one `p`
+ * has), for a map into another array (the engine's used factors). */
+bool pm_put_as(ptrmap *m, const void *p, size_t value, size_t *index, bool *added);
+
 /* The index of `p`, or (size_t)-1 when absent. */
 size_t pm_get(const ptrmap *m, const void *p);
 
