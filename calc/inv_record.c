@@ -68,7 +68,7 @@ static void inv_uncertainty(inventory *inv, const ynode *n, inv_record *rec, dia
     unc_spec spec;
     double pct = NAN;
     if (!unc_parse_record(n, inv->mem, &spec, &pct, dl)) {
-        if (n->kind == YN_SCALAR && !isnan(pct))
+        if (!isnan(pct)) /* a percentage, read */
             inv_unc_pct(inv, n, pct, rec, dl);
         return;
     }

@@ -108,7 +108,6 @@ bool unc_parse_record(const ynode *n, pool *mem, unc_spec *out, double *pct, dia
         out->group = pool_intern(mem, t, strlen(t));
     if (s && (t = yf_text(s, "source", dl)))
         out->source = pool_strdup(mem, t);
-    *pct = fmax(out->minus_pct, out->plus_pct);
     return unc_check_range(out, dl);
 }
 

@@ -12,8 +12,8 @@ struct ynode;
 struct pool;
 
 /* Reads the value of a record's `uncertainty:` key. A scalar ("5%") sets
- * *pct and returns false (no mapping); a mapping fills *out (and sets *pct
- * to the larger of minus and plus) and returns true. Problems go to `dl`;
+ * *pct and returns false (no mapping); a mapping fills *out and returns
+ * true (its one-figure form is inv_rec_unc_pct's). Problems go to `dl`;
  * strings are copied into `mem`. */
 bool unc_parse_record(const struct ynode *n, struct pool *mem, unc_spec *out, double *pct, diag_list *dl);
 

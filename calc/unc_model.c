@@ -156,13 +156,14 @@ bool unc_set_stream(unc_model *m, unc_input *in, uint32_t own)
 void unc_amount_spec(const unc_model *m, const inventory *inv, const inv_record *rec, unc_amount *a)
 {
     const unc_spec *s = inv_rec_unc(inv, rec);
+    double pct = inv_rec_unc_pct(inv, rec);
     *a = (unc_amount){0, 0, UNC_DIST_AUTO, NULL, UNC_FROM_NONE, NULL, inv_loc(inv, rec->at)};
     if (s) {
         a->minus = s->minus_pct, a->plus = s->plus_pct, a->dist = s->dist, a->group = s->group, a->at = s->at;
         a->origin = UNC_FROM_STATED;
         a->note = s->source ? s->source : "stated on the record";
-    } else if (!isnan(inv_rec_unc_pct(inv, rec))) {
-        a->minus = a->plus = inv_rec_unc_pct(inv, rec);
+    } else if (!isnan(pct)) {
+        a->minus = a->plus = pct;
         a->origin = UNC_FROM_STATED;
         a->note = "stated on the record";
     } else if (!m->opts.no_defaults && !isnan(a->minus = unc_default_ad_pct(rec->category, &a->note))) {
