@@ -272,6 +272,10 @@ void xc_sheet(xw *w);
 /* Tonnes in 10^4 t (万吨): a mass shown with --unit 10kt is divided by this. */
 #define XW_T_PER_10KT 10000.0
 
+/* The height in points of a statistics table's header row (Key categories,
+ * Monte Carlo): two wrapped lines, three with the longer 10^4 t headers. */
+#define XW_STATS_HEAD_PT(w) ((w)->mass_10kt ? 48 : 32)
+
 /* With --unit 10kt every mass cell of the workbook is in 10^4 t: the line
  * sheets' emissions, the landfill's results, Indirect, Checks, Uncertainty,
  * Key categories, Monte Carlo, and the totals that sum them (which so need

@@ -366,7 +366,7 @@ static void xc_t1_group(xw *w, lxw_worksheet *ws, lxw_row_t row, unsigned g, con
             if (sec[i].group == g)
                 nsum_add(&s, xc_t1_value(w, &cols[c], &sec[i].t));
         tot[c] = nsum_value(&s);
-        double shown = xc_10kt(w) ? tot[c] / XC_T_PER_10KT : tot[c];
+        double shown = xw_mass_shown(w, tot[c]);
         lxw_col_t col = (lxw_col_t)(2 + c);
         if (!nsub)
             rpt_xl_num(&w->xl, ws, row, col, 0, xc_t1_fmt(&cols[c], true));
@@ -396,7 +396,7 @@ static void xc_t1_totals(xw *w, lxw_worksheet *ws, lxw_row_t row, const lxw_row_
                 xc_join(args, sizeof args, ",", rpt_xl_cell(grow[g], (lxw_col_t)(2 + c)).s);
             }
             double v = nsum_value(&s);
-            xc_sum(w, ws, row, (lxw_col_t)(2 + c), args, xc_10kt(w) ? v / XC_T_PER_10KT : v, xc_t1_fmt(&cols[c], true));
+            xc_sum(w, ws, row, (lxw_col_t)(2 + c), args, xw_mass_shown(w, v), xc_t1_fmt(&cols[c], true));
         }
         row++;
     }

@@ -8,9 +8,6 @@
 
 #include "inventory_xlsx.h"
 
-/* Tonnes in 10^4 t (万吨) (inventory_xlsx.h). */
-#define XC_T_PER_10KT XW_T_PER_10KT
-
 /* The sheet's own texts, indexed by XC_*. */
 enum {
     XC_SHEET,

@@ -121,7 +121,7 @@ static void xc_t23_total(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_row_t r0, 
     rpt_xl_str(&w->xl, ws, row, 1, xc_tr(w, XC_TOTAL), RPT_F_BOLD);
     double co2 = nsum_value(&s[1]);
     xc_sum(w, ws, row, 2, rpt_xl_range(NULL, r0, 2, r1, 2, false).s, nsum_value(&s[0]), RPT_F_TJ);
-    xc_sum(w, ws, row, 3, rpt_xl_range(NULL, r0, 3, r1, 3, false).s, xc_10kt(w) ? co2 / XC_T_PER_10KT : co2,
+    xc_sum(w, ws, row, 3, rpt_xl_range(NULL, r0, 3, r1, 3, false).s, xw_mass_shown(w, co2),
            RPT_F_T_BOLD);
 }
 
@@ -213,7 +213,7 @@ static lxw_row_t xc_table3(xw *w, lxw_worksheet *ws, lxw_row_t row, const xc_ite
         rpt_xl_str(&w->xl, ws, grow, 1, cnb_group_name((cnb_group)g, w->zh), RPT_F_BOLD);
         for (int k = 0; k < 2; k++) {
             double v = nsum_value(&s[k]);
-            v = k && xc_10kt(w) ? v / XC_T_PER_10KT : v;
+            v = k ? xw_mass_shown(w, v) : v;
             rpt_fmt_id fmt = k ? RPT_F_T_BOLD : RPT_F_TJ;
             lxw_col_t col = (lxw_col_t)(2 + k);
             if (!nsub)
@@ -235,7 +235,7 @@ static lxw_row_t xc_table3(xw *w, lxw_worksheet *ws, lxw_row_t row, const xc_ite
     rpt_xl_str(&w->xl, ws, row, 1, xc_tr(w, XC_TOTAL), RPT_F_BOLD);
     double co2 = nsum_value(&s[1]);
     xc_sum(w, ws, row, 2, cells[0], nsum_value(&s[0]), RPT_F_TJ);
-    xc_sum(w, ws, row, 3, cells[1], xc_10kt(w) ? co2 / XC_T_PER_10KT : co2, RPT_F_T_BOLD);
+    xc_sum(w, ws, row, 3, cells[1], xw_mass_shown(w, co2), RPT_F_T_BOLD);
     rpt_xl_note(&w->xl, ws, row + 1, 0, 4, xc_tr(w, XC_NOTE3));
     return row + 1;
 }

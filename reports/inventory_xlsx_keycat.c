@@ -105,7 +105,7 @@ static void xk_header(xw *w, lxw_worksheet *ws, lxw_row_t row, kc_kind k, const 
     h[c->key] = &xk_head_key;
     for (int i = 0; i < c->n; i++)
         rpt_xl_str(&w->xl, ws, row, (lxw_col_t)i, rpt_tr(h[i], w->zh), RPT_F_HEADER);
-    rpt_xl_check(&w->xl, worksheet_set_row(ws, row, w->mass_10kt ? 48 : 32, NULL), "setting a row height");
+    rpt_xl_check(&w->xl, worksheet_set_row(ws, row, XW_STATS_HEAD_PT(w), NULL), "setting a row height");
 }
 
 /* The sums a trend block's formulas use: sum E0, sum Et, sum |E0| over the

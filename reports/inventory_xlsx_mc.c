@@ -80,7 +80,7 @@ static const rpt_text xm_count = {"Iterations", "迭代次数"};
 static void xm_header(xw *w, lxw_worksheet *ws, lxw_row_t row)
 {
     xw_header_texts(w, ws, row, xm_cols, xm_cols_10kt, S_COUNT);
-    rpt_xl_check(&w->xl, worksheet_set_row(ws, row, w->mass_10kt ? 48 : 32, NULL), "setting a row height");
+    rpt_xl_check(&w->xl, worksheet_set_row(ws, row, XW_STATS_HEAD_PT(w), NULL), "setting a row height");
 }
 
 /* Statistics of tonnes `t` in the shown unit: / 10^4 with --unit 10kt. */

@@ -1,6 +1,5 @@
 /* inventory_xlsx_units.c - --unit 10kt: the mass cells, formulas and headers of every inventory sheet in 10^4 t. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "inventory_xlsx.h"
@@ -65,15 +64,12 @@ void xw_mass_calc(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const 
         rpt_xl_formula(&w->xl, ws, row, col, formula, cached_t, f);
         return;
     }
-    size_t len = strlen(formula) + 8;
-    char *scaled = malloc(len);
-    if (!scaled) {
-        rpt_xl_check(&w->xl, LXW_ERROR_MEMORY_MALLOC_FAILED, "building a formula in 10^4 t");
+    char scaled[RPT_XL_FORMULA_MAX + 8]; /* the formulas of a row are built in RPT_XL_FORMULA_MAX */
+    if ((size_t)snprintf(scaled, sizeof scaled, "%s/10000", formula) >= sizeof scaled) {
+        rpt_xl_check(&w->xl, LXW_ERROR_PARAMETER_VALIDATION, "building a formula in 10^4 t (too long)");
         return;
     }
-    snprintf(scaled, len, "%s/10000", formula);
     rpt_xl_formula(&w->xl, ws, row, col, scaled, cached_t / XW_T_PER_10KT, f);
-    free(scaled);
 }
 
 /* The product "=G5*I5*J5" of cells of the row, in tonnes: see xw_mass_calc. */
@@ -85,11 +81,7 @@ void xw_mass_product(xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, con
         return;
     }
     char formula[RPT_XL_FORMULA_MAX];
-    size_t used = 0;
-    for (size_t i = 0; i < n && used < sizeof formula; i++)
-        used += (size_t)snprintf(formula + used, sizeof formula - used, "%c%s", i ? '*' : '=',
-                                 rpt_xl_cell(row, cols[i]).s);
-    if (used >= sizeof formula) {
+    if (!rpt_xl_product_text(formula, row, cols, n)) {
         rpt_xl_check(&w->xl, LXW_ERROR_PARAMETER_VALIDATION, "building a product formula (too many cells)");
         return;
     }

@@ -345,20 +345,27 @@ void rpt_xl_zero(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, rpt
 const char *rpt_xl_label(const rpt_xl *x, rpt_label_id id) { return rpt_label(x->labels, id, x->zh); }
 
 /* Joins the references with '*' after '='; each takes at most 16 bytes. */
-void rpt_xl_product(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const lxw_col_t *cols, size_t n,
-                    double cached, rpt_fmt_id f)
+bool rpt_xl_product_text(char formula[RPT_XL_FORMULA_MAX], lxw_row_t row, const lxw_col_t *cols, size_t n)
 {
-    char formula[RPT_XL_FORMULA_MAX];
     size_t used = 0;
-    if (n * 16 + 1 >= sizeof formula) {
-        rpt_xl_check(x, LXW_ERROR_PARAMETER_VALIDATION, "building a product formula (too many cells)");
-        return;
-    }
+    if (n * 16 + 1 >= RPT_XL_FORMULA_MAX)
+        return false;
     for (size_t i = 0; i < n; i++) {
         formula[used++] = i ? '*' : '=';
         used += rpt_xl_a1(formula + used, row, cols[i], false);
     }
     formula[used] = '\0';
+    return true;
+}
+
+void rpt_xl_product(rpt_xl *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const lxw_col_t *cols, size_t n,
+                    double cached, rpt_fmt_id f)
+{
+    char formula[RPT_XL_FORMULA_MAX];
+    if (!rpt_xl_product_text(formula, row, cols, n)) {
+        rpt_xl_check(x, LXW_ERROR_PARAMETER_VALIDATION, "building a product formula (too many cells)");
+        return;
+    }
     rpt_xl_formula(x, ws, row, col, formula, cached, f);
 }
 

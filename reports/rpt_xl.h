@@ -211,6 +211,10 @@ typedef struct {
  * around them (a SUMIFS over many sheets builds its own, longer one). */
 #define RPT_XL_FORMULA_MAX 2048
 
+/* The text of rpt_xl_product's formula, "=G5*I5*J5"; false when n cells
+ * do not fit. */
+bool rpt_xl_product_text(char formula[RPT_XL_FORMULA_MAX], lxw_row_t row, const lxw_col_t *cols, size_t n);
+
 /* The cell (row, col), relative: "G2". */
 rpt_ref rpt_xl_cell(lxw_row_t row, lxw_col_t col);
 
