@@ -48,6 +48,26 @@ static lxw_worksheet *new_sheet(lxw_workbook *wb, int k, lxw_format *bold)
     return ws;
 }
 
+/* A new workbook at `path`, in constant_memory mode with ZIP64 when `cm`
+ * (as ghgcalc opens a large one); NULL when it cannot be created. */
+static lxw_workbook *open_wb(const char *path, int cm)
+{
+    lxw_workbook_options opt = {.constant_memory = cm ? LXW_TRUE : LXW_FALSE, .tmpdir = NULL,
+                                .use_zip64 = cm ? LXW_TRUE : LXW_FALSE};
+    return workbook_new_opt(path, &opt);
+}
+
+/* Closes (writes) `wb`: 0, or 3 with the library's reason on stderr. */
+static int close_wb(lxw_workbook *wb)
+{
+    lxw_error e = workbook_close(wb);
+    if (e != LXW_NO_ERROR) {
+        fprintf(stderr, "xlsx_cells: %s\n", lxw_strerror(e));
+        return 3;
+    }
+    return 0;
+}
+
 /* One sheet of a profile: its rows and cells by kind, and the bytes of
  * their inline strings and formulas. */
 typedef struct {
@@ -130,19 +150,14 @@ static int prof_main(const char *file, const char *out)
         return 2;
     fclose(f);
     int cm = count == 0; /* ghgcalc wrote strings inline: it used constant_memory */
-    lxw_workbook_options opt = {.constant_memory = cm ? LXW_TRUE : LXW_FALSE, .tmpdir = NULL,
-                                .use_zip64 = cm ? LXW_TRUE : LXW_FALSE};
-    lxw_workbook *wb = workbook_new_opt(out, &opt);
+    lxw_workbook *wb = open_wb(out, cm);
     if (!wb)
         return 3;
     long slen = cm ? (strs ? str_bytes / strs : 8) : (unique ? sst_bytes / unique : 8), sid = 0, cells = 0;
     for (int k = 0; k < n; k++)
         cells += prof_write(wb, k, &sh[k], cm ? 0 : unique, slen, &sid);
-    lxw_error e = workbook_close(wb);
-    if (e != LXW_NO_ERROR) {
-        fprintf(stderr, "xlsx_cells: %s\n", lxw_strerror(e));
+    if (close_wb(wb))
         return 3;
-    }
     printf("%d sheets, %ld cells%s\n", n, cells, cm ? " (constant_memory, zip64)" : "");
     return 0;
 }
@@ -162,9 +177,7 @@ int main(int argc, char **argv)
         cm = cm || strcmp(argv[i], "--constant-memory") == 0;
         refs = refs || strcmp(argv[i], "--factor-refs") == 0;
     }
-    lxw_workbook_options opt = {.constant_memory = cm ? LXW_TRUE : LXW_FALSE, .tmpdir = NULL,
-                                .use_zip64 = cm ? LXW_TRUE : LXW_FALSE};
-    lxw_workbook *wb = workbook_new_opt(argv[2], &opt);
+    lxw_workbook *wb = open_wb(argv[2], cm);
     if (!wb)
         return 3;
     lxw_format *bold = workbook_add_format(wb);
@@ -236,11 +249,8 @@ int main(int argc, char **argv)
         for (int r = 1; r < 33; r++)
             worksheet_write_number(fs, (lxw_row_t)r, 3, 1.0 + r, NULL);
     }
-    lxw_error e = workbook_close(wb);
-    if (e != LXW_NO_ERROR) {
-        fprintf(stderr, "xlsx_cells: %s\n", lxw_strerror(e));
+    if (close_wb(wb))
         return 3;
-    }
     printf("%ld rows, %ld cells%s\n", rows, cells, cm ? " (constant_memory, zip64)" : "");
     return 0;
 }
