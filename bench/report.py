@@ -88,11 +88,17 @@ categories of 1.A, amounts in mass, energy (TJ, GJ, tce) and volume units (natur
 volume with the supplier's NCV; plant NCVs, CO2 factors, carbon contents with oxidation, CH4 factors), 30 %%
 with an uncertainty, 3 %% with `not_estimated: [ch4, n2o]` (those get one calculation row, not three),
 about 175 bytes a record. Its run is the default one (with the uncertainty analysis and its sheet), and
-its **limit writes every sheet's cells**: `bench/cell_profile.py` counts, sheet by sheet, the rows, numbers,
-strings and formulas of ghgcalc's workbook and the mean length of its strings and formulas (and the distinct
-shared strings), and `xlsx_cells --profile` writes as many of each kind, as long, with constant_memory exactly
-when ghgcalc used it: the bare library doing the workbook's whole job. The earlier limit, the Calculation rows
-only, is shown beside it.
+its **limit writes every cell of ghgcalc's workbook again**: `bench/cell_dump.py` reads ghgcalc's workbook and
+dumps every cell as it is stored (the number; the text; the formula and its cached result; its style), and
+`xlsx_cells --replay` writes those cells with the bare library, a format wherever ghgcalc had one, with
+constant_memory exactly when ghgcalc used it: the bare library doing the workbook's whole job, on the same
+data (the run checks that `bench/cell_profile.py` counts the same rows, cells and text bytes in both
+workbooks). Charts, merged ranges, column widths, validations and colour rules, a few per sheet, are left
+out of the replay. The two earlier limits are shown beside it: as many cells of each kind and mean length
+as every sheet holds, but with synthetic content (`xlsx_cells --profile`; its padded texts, unformatted cells
+and formula results of one digit compress and print faster than the workbook's real ones), and the
+Calculation rows only. ghgcalc and its limit run alternately (ghgcalc, the event loop, the replay; BENCH_REPEAT
+times below 10^6, once at 10^6), and the goal is judged on the median of the pairs' wall-time ratios.
 
 * **limit** = `bench/yaml_events` (a bare libyaml event loop over the same file) + `bench/xlsx_cells`
   (bare libxlsxwriter writing the same number of cells as ghgcalc's Calculation sheets, 25 columns,

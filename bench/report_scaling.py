@@ -13,7 +13,8 @@ GOAL_DECADE = 11.0    # issue 17: at most about 11x the CPU for 10x the records
 GOAL_LIMIT = 1.3      # issue 5 and 17: the whole run within 1.3x the bare libraries
 GOAL_RSS_MB = 200.0   # issue 17: peak RSS under 200 MB at 10^6 records
 MIXES = [('uniform', ''), ('realistic', 'r_')]
-SAVED = ['check', 'r_check', 'r_yaml_events', 'r_xlsx_cells', 'r_xlsx_all', 'r_ghgcalc_xlsx', 'r_engine_only']
+SAVED = ['check', 'r_check', 'r_yaml_events', 'r_xlsx_cells', 'r_xlsx_all', 'r_xlsx_replay', 'r_ghgcalc_xlsx',
+         'r_engine_only']
 
 
 def _read(path):
@@ -29,9 +30,29 @@ def _cpu(fig):
 
 
 def _wb(rows, n, p):
-    """The limit's workbook program: every sheet's cells (xlsx_all: `xlsx_cells --profile` of ghgcalc's
-    workbook) where it was measured, else the Calculation rows only (xlsx_cells; runs before the profile)."""
-    return p + 'xlsx_all' if (n, p + 'xlsx_all') in rows else p + 'xlsx_cells'
+    """The limit's workbook program: every cell of ghgcalc's workbook written again (xlsx_replay: `xlsx_cells
+    --replay` of cell_dump.py's dump) where it was measured, else as many cells of each kind (xlsx_all:
+    `xlsx_cells --profile`, runs before the replay), else the Calculation rows only (xlsx_cells)."""
+    for wb in ('xlsx_replay', 'xlsx_all'):
+        if (n, p + wb) in rows:
+            return p + wb
+    return p + 'xlsx_cells'
+
+
+def _median(xs):
+    xs = sorted(xs)
+    k = len(xs)
+    return (xs[k // 2] + xs[(k - 1) // 2]) / 2 if k else None
+
+
+def paired(out, n):
+    """The whole run / its limit pair by pair, as they alternated (run.sh: ghgcalc, event loop, replay; again):
+    (median, min, max, pairs) of the wall-time ratios, or None."""
+    def walls(name):
+        return [float(x) for x in _read(os.path.join(out, '%s-%d.walls' % (name, n))).split()]
+    g, y, x = walls('r_ghgcalc_xlsx'), walls('r_yaml_events'), walls('r_xlsx_replay')
+    rs = [a / (b + c) for a, b, c in zip(g, y, x) if b + c > 0]
+    return (_median(rs), min(rs), max(rs), len(rs)) if rs else None
 
 
 def _limit(rows, n, p, wb=None):
@@ -100,8 +121,9 @@ def realistic_sections(L, rows, out, py_max, fmt, limit_of, python_notes, stdout
     summary = []
     for n in _ns(rows, 'r_check') or _ns(rows, 'r_ghgcalc_xlsx'):
         g = lambda name: rows.get((n, 'r_' + name))  # noqa: E731
-        y, x, xa, gx, gh, ck, eo, p = (g('yaml_events'), g('xlsx_cells'), g('xlsx_all'), g('ghgcalc_xlsx'),
-                                       g('ghgcalc'), g('check'), g('engine_only'), g('python'))
+        y, x, xa, xr, gx, gh, ck, eo, p = (g('yaml_events'), g('xlsx_cells'), g('xlsx_all'), g('xlsx_replay'),
+                                           g('ghgcalc_xlsx'), g('ghgcalc'), g('check'), g('engine_only'),
+                                           g('python'))
         path = os.path.join(out, 'inv-real-%d.yaml' % n)
         size = os.path.getsize(path) / 1e6 if os.path.exists(path) else float('nan')
         eos = stdout('r_engine_only', n)
@@ -109,14 +131,19 @@ def realistic_sections(L, rows, out, py_max, fmt, limit_of, python_notes, stdout
         L.append('## N = %s records, realistic mix (%.1f MB of YAML, %s calculation rows)\n'
                  % (format(n, ','), size, format(nl, ',')))
         L.append("| program | wall s | user s | sys s | peak RSS MB | others' CPU s |\n|---|---:|---:|---:|---:|---:|")
-        lim, lim_calc = limit_of(y, xa or x), limit_of(y, x)
+        lim, lim_all, lim_calc = limit_of(y, xr or xa or x), limit_of(y, xa), limit_of(y, x)
         if lim:
             L.append('| libyaml event loop (`yaml_events`) | %s |' % fmt(y))
             L.append('| libxlsxwriter, the Calculation rows only (`xlsx_cells`) | %s |' % fmt(x))
             if xa:
-                L.append("| libxlsxwriter, every sheet's cells (`xlsx_cells --profile`) | %s |" % fmt(xa))
+                L.append("| libxlsxwriter, as many cells of each kind as every sheet (`xlsx_cells --profile`) | %s |"
+                         % fmt(xa))
+            if xr:
+                L.append("| libxlsxwriter, every cell of ghgcalc's workbook again (`xlsx_cells --replay`) | %s |"
+                         % fmt(xr))
             L.append('| **limit** = the event loop + %s (RSS: the larger) | %s |'
-                     % ('every sheet' if xa else 'the Calculation rows', fmt(lim, True)))
+                     % ('every cell again' if xr else 'every sheet' if xa else 'the Calculation rows',
+                        fmt(lim, True)))
         for fig, what in ((gx, 'ghgcalc, workbook only (`--no-csv-json`)'), (gh, 'ghgcalc (workbook + CSV + JSON)'),
                           (ck, '`ghgcalc check` (load + engine)'), (eo, 'ghgcalc load + engine only (`engine_only`)')):
             if fig:
@@ -139,16 +166,26 @@ def realistic_sections(L, rows, out, py_max, fmt, limit_of, python_notes, stdout
         L.append('')
         if lim and gx:
             rw, rc = gx['wall'] / lim['wall'], _cpu(gx) / max(_cpu(lim), 1e-9)
+            pr = paired(out, n) if xr else None
             L.append('| ratio | measured | goal |\n|---|---:|---|')
-            L.append('| ghgcalc (workbook only) / limit, wall | %.2f | <= 1.3 %s |'
-                     % (rw, 'met' if rw <= GOAL_LIMIT else '**missed**'))
+            L.append('| ghgcalc (workbook only) / limit, wall, the fastest runs | %.2f | %s |'
+                     % (rw, '(informative: the paired ratio below is the goal\'s figure)' if pr else
+                        '<= 1.3 %s' % ('met' if rw <= GOAL_LIMIT else '**missed**')))
             L.append('| ghgcalc (workbook only) / limit, CPU | %.2f | (informative) |' % rc)
-            if xa and lim_calc:
+            if pr:
+                L.append('| ghgcalc (workbook only) / limit, wall, median of %d alternated pairs (min to max) | '
+                         '%.2f (%.2f to %.2f) | <= 1.3 %s |'
+                         % (pr[3], pr[0], pr[1], pr[2], 'met' if pr[0] <= GOAL_LIMIT else '**missed**'))
+            if xr and lim_all:
+                L.append('| ghgcalc (workbook only) / the cell-profile limit, wall | %.2f | (informative) |'
+                         % (gx['wall'] / lim_all['wall']))
+            if (xa or xr) and lim_calc:
                 L.append('| ghgcalc (workbook only) / the Calculation rows\' limit, wall | %.2f | (informative) |'
                          % (gx['wall'] / lim_calc['wall']))
             if p and gh:
                 L.append('| Python / ghgcalc, wall | %.1f | (informative) |' % (p['wall'] / gh['wall']))
-            summary.append((n, 'realistic: ghgcalc/limit wall', rw, rw <= GOAL_LIMIT))
+            judged, what = (pr[0], 'paired median') if pr else (rw, 'fastest runs')
+            summary.append((n, 'realistic: ghgcalc/limit wall (%s)' % what, judged, judged <= GOAL_LIMIT))
             L.append('')
     return summary
 
@@ -180,7 +217,8 @@ def measures(rows, cg):
                       '%.2f -> %.2f G (%.1fx)' % (cg[(a, 'r_check')] / 1e9, cg[(b, 'r_check')] / 1e9, ir)))
     for n in _ns(rows, 'r_ghgcalc_xlsx'):
         gx = rows[(n, 'r_ghgcalc_xlsx')]
-        for wb, label in (('r_xlsx_cells', 'limit'), ('r_xlsx_all', 'every-sheet limit')):
+        for wb, label in (('r_xlsx_cells', 'limit'), ('r_xlsx_all', 'every-sheet limit'),
+                          ('r_xlsx_replay', 'every-cell limit')):
             lim = _limit(rows, n, 'r_', wb)
             if lim:
                 ri = _ir_ratio(cg, n, wb)
@@ -222,24 +260,28 @@ def _check_table(L, rows, cg):
     return summary
 
 
-def _limit_table(L, rows, cg):
-    """The whole run against the limit on the realistic mix, per N."""
+def _limit_table(L, rows, cg, out):
+    """The whole run against the limit on the realistic mix, per N; the goal is judged on the paired ratio
+    where it was measured, else on the fastest runs' ratio."""
     L.append('| N | limit wall s (CPU s) | ghgcalc workbook only, wall s (CPU s) | ratio, wall | ratio, CPU | '
-             'ratio, instructions | goal (wall) |\n|---:|---:|---:|---:|---:|---:|---|')
+             'ratio, instructions | paired, wall | goal |\n|---:|---:|---:|---:|---:|---:|---:|---|')
     for n in _ns(rows, 'r_ghgcalc_xlsx'):
         lim, gx = _limit(rows, n, 'r_'), rows[(n, 'r_ghgcalc_xlsx')]
         if lim:
             rw, ri = gx['wall'] / lim['wall'], _ir_ratio(cg, n)
-            L.append('| %s | %.2f (%.2f) | %.2f (%.2f) | %.2f | %.2f | %s | <= 1.3 %s |'
+            pr = paired(out, n) if (n, 'r_xlsx_replay') in rows else None
+            judged = pr[0] if pr else rw
+            L.append('| %s | %.2f (%.2f) | %.2f (%.2f) | %.2f | %.2f | %s | %s | <= 1.3 %s |'
                      % (format(n, ','), lim['wall'], _cpu(lim), gx['wall'], _cpu(gx), rw, _cpu(gx) / _cpu(lim),
-                        '%.2f' % ri if ri else '', 'met' if rw <= GOAL_LIMIT else '**missed**'))
+                        '%.2f' % ri if ri else '', '%.2f (%.2f to %.2f)' % pr[:3] if pr else '',
+                        'met' if judged <= GOAL_LIMIT else '**missed**'))
     L.append('')
 
 
 def _ir_ratio(cg, n, wb=None):
     """The whole run on the realistic mix / its limit (workbook program `wb`, default every sheet where
     counted), in instructions, or None."""
-    wb = wb or ('r_xlsx_all' if (n, 'r_xlsx_all') in cg else 'r_xlsx_cells')
+    wb = wb or next((w for w in ('r_xlsx_replay', 'r_xlsx_all') if (n, w) in cg), 'r_xlsx_cells')
     k = [(n, 'r_ghgcalc_xlsx'), (n, 'r_yaml_events'), (n, wb)]
     return cg[k[0]] / (cg[k[1]] + cg[k[2]]) if all(x in cg for x in k) else None
 
@@ -318,10 +360,12 @@ def scaling_section(L, rows, out, results):
              'fixed few MB of the program, so it falls with N until the records dominate).\n')
     summary = _check_table(L, rows, cg)
     L.append('The whole run (`ghgcalc inventory FILE -o OUT.xlsx --no-csv-json`) on the realistic mix against the '
-             'limit (`yaml_events` + `xlsx_cells --profile` writing as many cells of each kind on each sheet as '
-             'ghgcalc\'s workbook holds, counted by `bench/cell_profile.py`; where that was not measured, '
-             '`xlsx_cells` writing the Calculation rows only):\n')
-    _limit_table(L, rows, cg)
+             'limit (`yaml_events` + `xlsx_cells --replay` writing every cell of ghgcalc\'s workbook again, from '
+             '`bench/cell_dump.py`\'s dump; where that was not measured, `xlsx_cells --profile` or the Calculation '
+             'rows only). *Paired* is the median of the wall-time ratios of runs that alternated, ghgcalc then its '
+             'limit (min to max in brackets); it is the goal\'s figure where measured, since it does not move with '
+             'the machine\'s speed between runs:\n')
+    _limit_table(L, rows, cg, out)
     big = max(_ns(rows, 'r_ghgcalc_xlsx') or [0])
     if big >= 1000000:
         f = rows[(big, 'r_ghgcalc_xlsx')]

@@ -16,8 +16,18 @@
  * as many rows, numbers, strings and formulas per sheet, strings and
  * formulas of the same mean length, as many distinct shared strings, and
  * constant_memory exactly when ghgcalc's workbook has no shared strings.
+ *
+ * With --replay FILE (bench/cell_dump.py's dump of a ghgcalc workbook) it
+ * writes every cell of that workbook again: the same sheets, numbers, texts,
+ * formulas with their cached results, and a distinct format wherever ghgcalc
+ * had a style, with constant_memory exactly when ghgcalc used it. That is the
+ * bare library doing the cells of the workbook's whole job; charts, merged
+ * ranges, column widths, validations and colour rules (a few per sheet) are
+ * left out.
  * usage: xlsx_cells N OUT.xlsx [--constant-memory] [--factor-refs]
- *        xlsx_cells --profile FILE OUT.xlsx */
+ *        xlsx_cells --profile FILE OUT.xlsx
+ *        xlsx_cells --replay FILE OUT.xlsx */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -162,8 +172,116 @@ static int prof_main(const char *file, const char *out)
     return 0;
 }
 
+/* Reads `n` bytes of the dump into `buf`: 1, or 0 at its end or when short. */
+static int rd(FILE *f, void *buf, size_t n)
+{
+    return n == 0 || fread(buf, 1, n, f) == n;
+}
+
+/* Reads a u32 length and that many bytes into `buf` (capacity `cap`), as a
+ * C string: 1, or 0 when the dump is short or the text too long. */
+static int rd_text(FILE *f, char *buf, size_t cap)
+{
+    uint32_t len;
+    if (!rd(f, &len, sizeof len) || len >= cap || !rd(f, buf, len))
+        return 0;
+    buf[len] = '\0';
+    return 1;
+}
+
+/* The --replay mode: every cell of the dump in FILE; 0, or 2/3 on a bad dump
+ * or a failed write. */
+static int replay_main(const char *file, const char *out)
+{
+    enum { TEXT_CAP = 1 << 20, MAX_STYLES = 4096 };
+    FILE *f = fopen(file, "rb");
+    char magic[9];
+    uint8_t cm = 0;
+    uint16_t top = 0;
+    if (!f || !rd(f, magic, sizeof magic) || memcmp(magic, "GHGCELLS1", sizeof magic) != 0 || !rd(f, &cm, 1) ||
+        !rd(f, &top, sizeof top) || top >= MAX_STYLES) {
+        fprintf(stderr, "xlsx_cells: %s: not a cell_dump.py dump\n", file);
+        if (f)
+            fclose(f);
+        return 2;
+    }
+    lxw_workbook *wb = open_wb(out, cm);
+    char *text = malloc(TEXT_CAP), *fml = malloc(TEXT_CAP);
+    lxw_format **fmt = calloc((size_t)top + 1, sizeof *fmt);
+    if (!wb || !text || !fml || !fmt) {
+        fclose(f);
+        return 3;
+    }
+    for (unsigned k = 1; k <= top; k++) { /* a distinct format per style index ghgcalc used */
+        char nf[64];
+        snprintf(nf, sizeof nf, "0.%0*d", (int)(k % 48) + 1, 0);
+        fmt[k] = workbook_add_format(wb);
+        format_set_num_format(fmt[k], nf);
+        if (k >= 48)
+            format_set_font_size(fmt[k], 8.0 + (double)(k / 48));
+    }
+    lxw_worksheet *ws = NULL;
+    long cells = 0, sheets = 0;
+    int kind, ok = 1;
+    while (ok && (kind = getc(f)) != EOF) {
+        if (kind == 'S') {
+            uint16_t len;
+            ok = rd(f, &len, sizeof len) && rd(f, text, len);
+            text[ok ? len : 0] = '\0';
+            ws = ok ? workbook_add_worksheet(wb, text) : NULL;
+            ok = ws != NULL;
+            sheets++;
+            continue;
+        }
+        uint32_t row;
+        uint16_t col, style;
+        double v = 0;
+        ok = ws && rd(f, &row, sizeof row) && rd(f, &col, sizeof col) && rd(f, &style, sizeof style) && style <= top;
+        if (!ok)
+            break;
+        lxw_format *x = fmt[style];
+        switch (kind) {
+        case 'N':
+            ok = rd(f, &v, sizeof v) && worksheet_write_number(ws, row, col, v, x) == LXW_NO_ERROR;
+            break;
+        case 'T':
+            ok = rd_text(f, text, TEXT_CAP) && worksheet_write_string(ws, row, col, text, x) == LXW_NO_ERROR;
+            break;
+        case 'F':
+            ok = rd_text(f, fml, TEXT_CAP) && rd(f, &v, sizeof v) &&
+                 worksheet_write_formula_num(ws, row, col, fml, x, v) == LXW_NO_ERROR;
+            break;
+        case 'G':
+            ok = rd_text(f, fml, TEXT_CAP) && rd_text(f, text, TEXT_CAP) &&
+                 worksheet_write_formula_str(ws, row, col, fml, x, text) == LXW_NO_ERROR;
+            break;
+        case 'B':
+            ok = worksheet_write_blank(ws, row, col, x) == LXW_NO_ERROR;
+            break;
+        default:
+            ok = 0;
+        }
+        cells++;
+    }
+    fclose(f);
+    free(text);
+    free(fml);
+    free(fmt);
+    if (!ok) {
+        fprintf(stderr, "xlsx_cells: %s: a bad record after %ld cells\n", file, cells);
+        workbook_close(wb);
+        return 2;
+    }
+    if (close_wb(wb))
+        return 3;
+    printf("%ld sheets, %ld cells%s\n", sheets, cells, cm ? " (constant_memory, zip64)" : "");
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 4 && strcmp(argv[1], "--replay") == 0)
+        return replay_main(argv[2], argv[3]);
     if (argc == 4 && strcmp(argv[1], "--profile") == 0)
         return prof_main(argv[2], argv[3]);
     if (argc < 3) {
