@@ -90,8 +90,9 @@ with an uncertainty, 3 %% with `not_estimated: [ch4, n2o]` (those get one calcul
 about 175 bytes a record. Its run is the default one (with the uncertainty analysis and its sheet), and
 its **limit writes every cell of ghgcalc's workbook again**: `bench/cell_dump.py` reads ghgcalc's workbook and
 dumps every cell as it is stored (the number; the text; the formula and its cached result; its style), and
-`xlsx_cells --replay` writes those cells with the bare library, a format wherever ghgcalc had one, with
-constant_memory exactly when ghgcalc used it: the bare library doing the workbook's whole job, on the same
+`xlsx_cells --replay` writes those cells with the bare library (the dump mapped in memory, so reading it costs
+next to nothing), a format wherever ghgcalc had one, with constant_memory exactly when ghgcalc used it: the
+bare library doing the workbook's whole job, on the same
 data (the run checks that `bench/cell_profile.py` counts the same rows, cells and text bytes in both
 workbooks). Charts, merged ranges, column widths, validations and colour rules, a few per sheet, are left
 out of the replay. The two earlier limits are shown beside it: as many cells of each kind and mean length

@@ -20,17 +20,22 @@
  * With --replay FILE (bench/cell_dump.py's dump of a ghgcalc workbook) it
  * writes every cell of that workbook again: the same sheets, numbers, texts,
  * formulas with their cached results, and a distinct format wherever ghgcalc
- * had a style, with constant_memory exactly when ghgcalc used it. That is the
- * bare library doing the cells of the workbook's whole job; charts, merged
+ * had a style, with constant_memory exactly when ghgcalc used it, reading the
+ * dump mapped in memory. That is the bare library doing the cells of the
+ * workbook's whole job; charts, merged
  * ranges, column widths, validations and colour rules (a few per sheet) are
  * left out.
  * usage: xlsx_cells N OUT.xlsx [--constant-memory] [--factor-refs]
  *        xlsx_cells --profile FILE OUT.xlsx
  *        xlsx_cells --replay FILE OUT.xlsx */
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 #define NCOLS 25
@@ -172,21 +177,63 @@ static int prof_main(const char *file, const char *out)
     return 0;
 }
 
-/* Reads `n` bytes of the dump into `buf`: 1, or 0 at its end or when short. */
-static int rd(FILE *f, void *buf, size_t n)
+/* The dump, mapped into memory: the replay reads it as the library's caller
+ * holds its data, without a read call per field (which would add its own
+ * cost to the limit). */
+typedef struct {
+    const unsigned char *p, *end;
+} dump_in;
+
+/* Copies `n` bytes of the dump into `out` (NULL: skips them): 1, or 0 at
+ * its end. */
+static int rd(dump_in *d, void *out, size_t n)
 {
-    return n == 0 || fread(buf, 1, n, f) == n;
+    if ((size_t)(d->end - d->p) < n)
+        return 0;
+    if (out)
+        memcpy(out, d->p, n);
+    d->p += n;
+    return 1;
 }
 
-/* Reads a u32 length and that many bytes into `buf` (capacity `cap`), as a
- * C string: 1, or 0 when the dump is short or the text too long. */
-static int rd_text(FILE *f, char *buf, size_t cap)
+/* A u32 length and that many bytes, as a C string in `buf` (capacity
+ * `cap`): 1, or 0 when the dump is short or the text too long. */
+static int rd_text(dump_in *d, char *buf, size_t cap)
 {
     uint32_t len;
-    if (!rd(f, &len, sizeof len) || len >= cap || !rd(f, buf, len))
+    if (!rd(d, &len, sizeof len) || len >= cap || !rd(d, buf, len))
         return 0;
     buf[len] = '\0';
     return 1;
+}
+
+/* Writes the cell of the record of kind `kind` at d->p: 1, or 0 when the
+ * record is bad or the library refuses it. */
+static int replay_cell(dump_in *d, int kind, lxw_worksheet *ws, lxw_format *const *fmt, unsigned top, char *text,
+                       char *fml, size_t cap)
+{
+    uint32_t row;
+    uint16_t col, style;
+    double v = 0;
+    if (!ws || !rd(d, &row, sizeof row) || !rd(d, &col, sizeof col) || !rd(d, &style, sizeof style) || style > top)
+        return 0;
+    lxw_format *x = fmt[style];
+    switch (kind) {
+    case 'N':
+        return rd(d, &v, sizeof v) && worksheet_write_number(ws, row, col, v, x) == LXW_NO_ERROR;
+    case 'T':
+        return rd_text(d, text, cap) && worksheet_write_string(ws, row, col, text, x) == LXW_NO_ERROR;
+    case 'F':
+        return rd_text(d, fml, cap) && rd(d, &v, sizeof v) &&
+               worksheet_write_formula_num(ws, row, col, fml, x, v) == LXW_NO_ERROR;
+    case 'G':
+        return rd_text(d, fml, cap) && rd_text(d, text, cap) &&
+               worksheet_write_formula_str(ws, row, col, fml, x, text) == LXW_NO_ERROR;
+    case 'B':
+        return worksheet_write_blank(ws, row, col, x) == LXW_NO_ERROR;
+    default:
+        return 0;
+    }
 }
 
 /* The --replay mode: every cell of the dump in FILE; 0, or 2/3 on a bad dump
@@ -194,22 +241,29 @@ static int rd_text(FILE *f, char *buf, size_t cap)
 static int replay_main(const char *file, const char *out)
 {
     enum { TEXT_CAP = 1 << 20, MAX_STYLES = 4096 };
-    FILE *f = fopen(file, "rb");
-    char magic[9];
+    int fd = open(file, O_RDONLY);
+    struct stat st;
+    void *map = fd >= 0 && fstat(fd, &st) == 0 && st.st_size > 0
+                    ? mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0)
+                    : MAP_FAILED;
+    if (fd >= 0)
+        close(fd);
+    dump_in d = {map, map == MAP_FAILED ? NULL : (const unsigned char *)map + st.st_size};
     uint8_t cm = 0;
     uint16_t top = 0;
-    if (!f || !rd(f, magic, sizeof magic) || memcmp(magic, "GHGCELLS1", sizeof magic) != 0 || !rd(f, &cm, 1) ||
-        !rd(f, &top, sizeof top) || top >= MAX_STYLES) {
+    if (map == MAP_FAILED || (size_t)(d.end - d.p) < 9 || memcmp(d.p, "GHGCELLS1", 9) != 0 ||
+        !rd(&d, NULL, 9) || !rd(&d, &cm, 1) || !rd(&d, &top, sizeof top) || top >= MAX_STYLES) {
         fprintf(stderr, "xlsx_cells: %s: not a cell_dump.py dump\n", file);
-        if (f)
-            fclose(f);
+        if (map != MAP_FAILED)
+            munmap(map, (size_t)st.st_size);
         return 2;
     }
+    madvise(map, (size_t)st.st_size, MADV_SEQUENTIAL);
     lxw_workbook *wb = open_wb(out, cm);
     char *text = malloc(TEXT_CAP), *fml = malloc(TEXT_CAP);
     lxw_format **fmt = calloc((size_t)top + 1, sizeof *fmt);
     if (!wb || !text || !fml || !fmt) {
-        fclose(f);
+        munmap(map, (size_t)st.st_size);
         return 3;
     }
     for (unsigned k = 1; k <= top; k++) { /* a distinct format per style index ghgcalc used */
@@ -222,48 +276,22 @@ static int replay_main(const char *file, const char *out)
     }
     lxw_worksheet *ws = NULL;
     long cells = 0, sheets = 0;
-    int kind, ok = 1;
-    while (ok && (kind = getc(f)) != EOF) {
+    int ok = 1;
+    while (ok && d.p < d.end) {
+        int kind = *d.p++;
         if (kind == 'S') {
             uint16_t len;
-            ok = rd(f, &len, sizeof len) && rd(f, text, len);
+            ok = rd(&d, &len, sizeof len) && rd(&d, text, len);
             text[ok ? len : 0] = '\0';
             ws = ok ? workbook_add_worksheet(wb, text) : NULL;
             ok = ws != NULL;
             sheets++;
-            continue;
+        } else {
+            ok = replay_cell(&d, kind, ws, fmt, top, text, fml, TEXT_CAP);
+            cells++;
         }
-        uint32_t row;
-        uint16_t col, style;
-        double v = 0;
-        ok = ws && rd(f, &row, sizeof row) && rd(f, &col, sizeof col) && rd(f, &style, sizeof style) && style <= top;
-        if (!ok)
-            break;
-        lxw_format *x = fmt[style];
-        switch (kind) {
-        case 'N':
-            ok = rd(f, &v, sizeof v) && worksheet_write_number(ws, row, col, v, x) == LXW_NO_ERROR;
-            break;
-        case 'T':
-            ok = rd_text(f, text, TEXT_CAP) && worksheet_write_string(ws, row, col, text, x) == LXW_NO_ERROR;
-            break;
-        case 'F':
-            ok = rd_text(f, fml, TEXT_CAP) && rd(f, &v, sizeof v) &&
-                 worksheet_write_formula_num(ws, row, col, fml, x, v) == LXW_NO_ERROR;
-            break;
-        case 'G':
-            ok = rd_text(f, fml, TEXT_CAP) && rd_text(f, text, TEXT_CAP) &&
-                 worksheet_write_formula_str(ws, row, col, fml, x, text) == LXW_NO_ERROR;
-            break;
-        case 'B':
-            ok = worksheet_write_blank(ws, row, col, x) == LXW_NO_ERROR;
-            break;
-        default:
-            ok = 0;
-        }
-        cells++;
     }
-    fclose(f);
+    munmap(map, (size_t)st.st_size);
     free(text);
     free(fml);
     free(fmt);
