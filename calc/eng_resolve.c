@@ -298,6 +298,7 @@ bool eng_resolve(eng_result *r, const inv_record *rec, eng_res *res, diag_list *
     res->ch4_origin = eng_ch4_origin(r, rec);
     if (!eng_check_key(r, rec, dl))
         return false;
+    res->key = fs_canonical(r->fs, rec->key);
     if (!cat_under(rec->category, "1.A")) {
         res->ok = eng_resolve_chain(r, rec, res, dl) && diag_error_count(dl) == errs;
         eng_noted(r, res);

@@ -9,6 +9,12 @@
 #include "eng_internal.h"
 
 const inventory *eng_inventory(const eng_result *r) { return r->inv; }
+
+const char *eng_rec_key(const eng_result *r, size_t i)
+{
+    const eng_res *res = r->rec_res[i];
+    return res && res->key ? res->key : inv_rec(r->inv, i)->key;
+}
 const gwp_set *eng_gwp(const eng_result *r) { return r->gwp; }
 eng_order eng_search_order(const eng_result *r) { return (eng_order){fs_sets(r->fs), fs_count(r->fs)}; }
 const fs_order *eng_factor_order(const eng_result *r) { return r->fs; }

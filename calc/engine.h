@@ -48,6 +48,7 @@ typedef struct eng_res {
     uint16_t noted_n;                 /* how many values from noted_from (eng_factor_index) */
     gwp_origin ch4_origin;            /* fossil or non-fossil methane (eng_resolve.c's rule or the record's) */
     bool ok;                          /* resolution succeeded */
+    const char *key;                  /* the fuel or activity key as the factor sets name it (fs_canonical) */
 } eng_res;
 
 /* One row of the calculation: a record and a gas. The emission is computed in
@@ -96,6 +97,12 @@ void eng_release(eng_result *r);
 size_t eng_lines(const eng_result *r, size_t i, eng_line out[GAS_COUNT]);
 
 const inventory *eng_inventory(const eng_result *r);
+
+/* The fuel or activity key of record i as the factor sets name it: a
+ * record that wrote a Chinese name (`fuel: 柴油`) has the key of the entries
+ * that name found ("diesel"), so both spellings make one row wherever rows
+ * are grouped by key. As written when the record has no resolution. */
+const char *eng_rec_key(const eng_result *r, size_t i);
 const gwp_set *eng_gwp(const eng_result *r);
 eng_order eng_search_order(const eng_result *r);
 

@@ -89,8 +89,8 @@ static bool pb_record_line(pb_ctx *c, const eng_result *r, size_t i, size_t proj
         return false;
     l->kind = rows[0].chain ? PRJ_L_PRODUCT : PRJ_L_COMBUSTION;
     pb_place(c->m->f, l, rec->category, project);
-    l->key = rec->key;
-    l->ipcc_key = pb_ipcc_key(eng_search_order(r), rec->key);
+    l->key = eng_rec_key(r, i);
+    l->ipcc_key = pb_ipcc_key(eng_search_order(r), l->key);
     l->unit_text = rec->unit_text;
     units_parse(rec->unit_text, &l->unit, NULL, 0);
     l->amount0 = rec->amount;

@@ -16,7 +16,7 @@
  * records' own factors, which must be exact to be summed, only scale their
  * emissions and are not part of it. */
 typedef struct {
-    const char *category, *key; /* interned by the loader: compared by address */
+    const char *category, *key; /* the loader's interned category, eng_rec_key(): compared by address */
     unsigned year;
     unc_origin origin;
     int sign;                   /* +1: no line below 0; -1: no line above 0 */
@@ -110,7 +110,7 @@ static bool ucl_key_of(unc_model *m, const eng_result *r, unsigned year, size_t 
     const inv_record *rec = inv_rec(inv, i);
     if (!ucl_amount(m, inv, rec, k, x))
         return false;
-    k->category = rec->category, k->key = rec->key, k->year = year, k->nw = 0; /* not the whole w[]: 1.5 KB */
+    k->category = rec->category, k->key = eng_rec_key(r, i), k->year = year, k->nw = 0; /* not the whole w[]: 1.5 KB */
     bool pos = false, neg = false;
     x->nl = 0;
     for (size_t j = 0; j < n; j++) {
@@ -315,7 +315,7 @@ static bool ucl_materialize(unc_model *m, const eng_result *r, const ucl_slot *c
         size_t nf = unc_line_factors(m, r, &l[j], true, ix + 1);
         double tq = nsum_value(&t[q]), e = ures > 0 ? copysign(sqrt(cov[q * c->nl + q]) / ures, tq) : tq;
         if (nf == SIZE_MAX ||
-            !unc_add_line(m, unc_row_for(m, rec->category, rec->key, l[j].gas), c->year, c->first, tq, e, ix, 1 + nf))
+            !unc_add_line(m, unc_row_for(m, rec->category, c->key, l[j].gas), c->year, c->first, tq, e, ix, 1 + nf))
             return false;
         q++;
     }

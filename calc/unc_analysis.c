@@ -115,11 +115,11 @@ void ua_input_text(const unc_analysis *a, const unc_input *x, char *buf, size_t 
     const char *yr = x->year == UNC_BASE ? " (base year)" : "";
     if (x->role == UNC_ROLE_AD && x->rec < inv->n && x->count > 1) {
         const inv_record *rec = inv_rec(inv, x->rec);
-        snprintf(buf, len, "amounts: %s %s, %u records from record %zu%s", rec->category, rec->key, x->count,
-                 x->rec + 1, yr);
+        snprintf(buf, len, "amounts: %s %s, %u records from record %zu%s", rec->category, eng_rec_key(r, x->rec),
+                 x->count, x->rec + 1, yr);
     } else if (x->role == UNC_ROLE_AD && x->rec < inv->n) {
         const inv_record *rec = inv_rec(inv, x->rec);
-        snprintf(buf, len, "amount: %s %s (record %zu)%s", rec->category, rec->key, x->rec + 1, yr);
+        snprintf(buf, len, "amount: %s %s (record %zu)%s", rec->category, eng_rec_key(r, x->rec), x->rec + 1, yr);
     } else if (x->role == UNC_ROLE_EMISSION && x->rec < inv->fod.nsites)
         snprintf(buf, len, "landfill CH4: %s%s", inv->fod.sites[x->rec].name, yr);
     else if (x->role == UNC_ROLE_GWP)

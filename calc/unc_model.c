@@ -453,7 +453,7 @@ static bool unc_add_records(unc_model *m, const eng_result *r, unsigned year)
             ix[0] = ad;
             size_t nf = unc_line_factors(m, r, l, false, ix + 1);
             const inv_record *rec = inv_rec(inv, i);
-            if (nf == SIZE_MAX || !unc_add_line(m, unc_row_for(m, rec->category, rec->key, l->gas), year, i,
+            if (nf == SIZE_MAX || !unc_add_line(m, unc_row_for(m, rec->category, eng_rec_key(r, i), l->gas), year, i,
                                                 l->emission_t_co2e, l->emission_t_co2e, ix, 1 + nf))
                 return false;
         }

@@ -119,7 +119,7 @@ static bool csv_row(FILE *f, const eng_result *r, const eng_line *l, const rpt_l
     rpt_csv_field(f, t->input, false);
     rpt_csv_field(f, rec->category, false);
     rpt_csv_field(f, t->sector, false);
-    rpt_csv_field(f, rec->key, false);
+    rpt_csv_field(f, eng_rec_key(r, l->rec), false);
     rpt_csv_field(f, gas_name(l->gas), false);
     rpt_csv_num(f, l->amount, false);
     rpt_csv_field(f, rec->unit_text, false);

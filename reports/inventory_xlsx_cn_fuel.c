@@ -71,7 +71,7 @@ static void xc_collect(const xw *w, xc_items *cats, xc_items *fuels)
                 continue;
             const inv_record *rec = inv_rec(inv, l->rec);
             xc_item_add(cats, rec->category, l);
-            xc_item_add(fuels, rec->key, l);
+            xc_item_add(fuels, eng_rec_key(w->r, l->rec), l);
         }
     }
 }

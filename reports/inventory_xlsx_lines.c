@@ -181,7 +181,7 @@ static void xw_line_head(xw *w, lxw_worksheet *ws, lxw_row_t row, const eng_line
     rpt_xl_str(x, ws, row, RPT_C_INPUT, t->input, RPT_F_NONE);
     rpt_xl_str(x, ws, row, RPT_C_CATEGORY, rec->category, RPT_F_NONE);
     rpt_xl_str(x, ws, row, RPT_C_SECTOR, t->sector, RPT_F_NONE);
-    rpt_xl_str(x, ws, row, RPT_C_FUEL, rec->key, RPT_F_NONE);
+    rpt_xl_str(x, ws, row, RPT_C_FUEL, eng_rec_key(w->r, l->rec), RPT_F_NONE);
     rpt_xl_str(x, ws, row, RPT_C_GAS, gas_name(l->gas), RPT_F_NONE);
     rpt_xl_num(x, ws, row, RPT_C_AMOUNT, l->amount, RPT_F_GENERAL);
     rpt_xl_str(x, ws, row, RPT_C_UNIT, rec->unit_text, RPT_F_NONE);

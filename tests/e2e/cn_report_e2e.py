@@ -514,5 +514,68 @@ def csv_bom(tmp):
         check(f.read(1) == b"{", "the JSON has no BOM")
 
 
+def sheet_texts(xlsx, tmpdir):
+    """Every sheet but About as rows of cell values (cached), with the folder of the input written as DIR."""
+    wb = load_wb(xlsx)
+    out = {}
+    for ws in wb.worksheets:
+        if ws.title == "About":
+            continue
+        out[ws.title] = [tuple(v.replace(tmpdir, "DIR") if isinstance(v, str) else v for v in row)
+                         for row in ws.iter_rows(values_only=True)]
+    return out
+
+
+@test
+def chinese_fuel_name_one_key(tmp):
+    """A record that names its fuel in Chinese (`fuel: 柴油`, the name_zh of gas_diesel_oil in ipcc2006-energy)
+    is the same fuel as one written by key: every sheet, the CSV and the JSON are those of the inventory that
+    writes the key, so the Reporting tables have one gas_diesel_oil row and the Uncertainty and Key
+    categories sheets one 1.A.3.b gas_diesel_oil row per gas, not a second one under the Chinese name."""
+    lorries = '  - {category: "1.A.3.b", fuel: gas_diesel_oil'
+    extra = '  - {category: "1.A.3.b", fuel: %s, amount: 0.1, unit: Gg, source: "test: lorries, second fleet"}\n'
+    runs = {}
+    for name, fuel in (("zh", "柴油"), ("key", "gas_diesel_oil")):
+        d = os.path.join(tmp, name)
+        os.makedirs(d)
+        inv = write(os.path.join(d, "inv.yaml"), INV.replace(lorries, extra % fuel + lorries))  # record 3
+        xlsx = os.path.join(d, "out.xlsx")
+        r = ghg("inventory", inv, "-o", xlsx, "--factors", FACTORS, "-q")
+        check(r.rc == 0, "ghgcalc inventory failed: %r" % (r,))
+        runs[name] = (xlsx, d)
+    zh, key = sheet_texts(*runs["zh"]), sheet_texts(*runs["key"])
+    check(zh.keys() == key.keys(), "the same sheets: %r %r" % (list(zh), list(key)))
+    for title in zh:
+        for i, (a, b) in enumerate(zip(zh[title], key[title])):
+            check(a == b, "%s row %d differs:\n  %r\n  %r" % (title, i + 1, a, b))
+        check(len(zh[title]) == len(key[title]), "%s: %d rows, %d by key" % (title, len(zh[title]), len(key[title])))
+    for ext in (".csv", ".json"):
+        texts = []
+        for xlsx, d in (runs["zh"], runs["key"]):
+            with open(xlsx[:-5] + ext, encoding="utf-8") as f:
+                texts.append(f.read().replace(d, "DIR"))
+        if ext == ".json":  # the inputs' checksums differ with the file's text
+            texts = [re.sub(r'"sha256": "[0-9a-f]+"', '"sha256": ""', t) for t in texts]
+        check(texts[0] == texts[1], "the %s differs from the one by key" % ext)
+        check("柴油" not in texts[0], "the Chinese name is not a key in the %s" % ext)
+    # By hand (ipcc2006-energy gas_diesel_oil: NCV 43.0 TJ/Gg, CO2 74 100 kg/TJ): the second fleet burns
+    # 0.1 Gg x 43.0 = 4.3 TJ and 4.3 x 74 100 / 1000 = 318.63 t CO2, so gas_diesel_oil in Table 3 has
+    # 8.6 + 21.5 + 4.3 = 34.4 TJ and 637.26 + 1 593.15 + 318.63 = 2 549.04 t CO2, in one row.
+    ws = load_wb(runs["zh"][0])["Reporting tables"]
+    rows = [r for r in range(1, ws.max_row + 1) if ws.cell(row=r, column=1).value == "gas_diesel_oil"]
+    check(len(rows) == 1, "one gas_diesel_oil row in Table 3: rows %r" % rows)
+    close(ws.cell(row=rows[0], column=3).value, 8.6 + 21.5 + 4.3, "Table 3 gas_diesel_oil energy (TJ)")
+    close(ws.cell(row=rows[0], column=4).value, 637.26 + 1593.15 + 318.63, "Table 3 gas_diesel_oil CO2")
+    # The Uncertainty sheet sums the amounts of 1.A.3.b gas_diesel_oil, records 3 (by the Chinese name) and 4,
+    # into one input, and its row of 1.A.3.b CO2 has 1 593.15 + 318.63 = 1 911.78 t.
+    wu = load_wb(runs["zh"][0])["Uncertainty"]
+    col_a = [row for row in wu.iter_rows(values_only=True) if isinstance(row[0], str)]
+    summed = [row for row in col_a if row[0].startswith("amounts: 1.A.3.b gas_diesel_oil, 2 records from record 3")]
+    check(len(summed) == 1, "one input of the two records' amounts: %r" % [r[0] for r in col_a if "1.A.3.b" in r[0]])
+    co2 = [row for row in col_a if row[0].startswith("1.A.3.b ") and row[1] == "CO2"]
+    check(co2 and abs(co2[0][3] - (1593.15 + 318.63)) <= 1e-9 * 1911.78, "1.A.3.b CO2 row: %r" % co2)
+    recalc(runs["zh"][0])
+
+
 if __name__ == "__main__":
     sys.exit(TESTS.main("cn report e2e", "ghgcalc-cnrep-", e2e_helpers.configure, doc=__doc__))
