@@ -462,7 +462,25 @@ fs_hit fs_find_grid(const fs_order *o, const char *key, const char *grid, long y
     return (fs_hit){fset_entry_param(best, "co2"), best};
 }
 
-const char *fs_suggest(const fs_order *o, const char *key) { return txt_suggest(key, o->keys, o->nkeys); }
+const char *fs_suggest(const fs_order *o, const char *key)
+{
+    const char *hint = txt_suggest(key, o->keys, o->nkeys);
+    const char **zh = hint || !o->nkeys ? NULL : malloc(o->nkeys * sizeof *zh);
+    if (!zh)
+        return hint;
+    size_t n = 0; /* no key is close: the Chinese names (天燃气 -> 天然气), as fs_index_aliases finds them */
+    for (size_t k = 0; k < o->nkeys; k++) {
+        const fs_slot *sl = fs_slot_of(o, o->keys[k]);
+        for (size_t i = 0; i < sl->n; i++)
+            if (o->ents[sl->first + i]->label_zh) {
+                zh[n++] = o->ents[sl->first + i]->label_zh;
+                break;
+            }
+    }
+    hint = txt_suggest(key, zh, n);
+    free(zh);
+    return hint;
+}
 
 void fs_unknown(const fs_order *o, const char *key, const char *what, src_loc at, diag_list *dl)
 {

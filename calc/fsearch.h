@@ -121,7 +121,8 @@ const fset_entry *fs_first(const fs_order *o, const char *key, const char *param
  * goes to *used_year. */
 fs_hit fs_find_grid(const fs_order *o, const char *key, const char *grid, long year, long *used_year);
 
-/* The key of the sets closest to `key` (a "did you mean"), or NULL. */
+/* The key of the sets closest to `key` (a "did you mean"), else the closest
+ * Chinese name of a key (`fuel: 天燃气` -> 天然气), or NULL. */
 const char *fs_suggest(const fs_order *o, const char *key);
 
 /* Reports `key` unknown at `at` ("unknown fuel 'x' (did you mean 'y'?) in

@@ -74,6 +74,9 @@ const units_atom units_atoms[] = {
     {"千克标准煤", UNITS_DIM_ENERGY, 1, KGCE_J},      /* kgce */
     {"吨标准煤", UNITS_DIM_ENERGY, 1, 1e3 * KGCE_J},  /* tce */
     {"万吨标准煤", UNITS_DIM_ENERGY, 1, 1e7 * KGCE_J},/* 10^4 tce = 2.93076 * 10^14 J */
+    {"千克标煤", UNITS_DIM_ENERGY, 1, KGCE_J},        /* kgce: the statistics' short form of 千克标准煤 */
+    {"吨标煤", UNITS_DIM_ENERGY, 1, 1e3 * KGCE_J},    /* tce (吨标准煤) */
+    {"万吨标煤", UNITS_DIM_ENERGY, 1, 1e7 * KGCE_J},  /* 10^4 tce (万吨标准煤) */
     {"toe", UNITS_DIM_ENERGY, 1, TOE_J},         /* 41.868 * 10^9 J */
     {"ktoe", UNITS_DIM_ENERGY, 1, 1e3 * TOE_J},  /* 41.868 * 10^12 J */
     {"Mtoe", UNITS_DIM_ENERGY, 1, 1e6 * TOE_J},  /* 41.868 * 10^15 J */

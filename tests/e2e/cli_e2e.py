@@ -7,6 +7,7 @@ tables per command, usage errors, --help, and check's one validation pass.
 Protocol of tests/e2e/e2e_runner.py.
 """
 
+import json
 import os
 import sys
 
@@ -95,6 +96,28 @@ def check_reports_loader_and_engine_errors_in_one_run(tmp):
     check("two.yaml:5:54: error: 'amount' is negative" in r.err, "no loader error: %r" % r.err)
     check("two.yaml:6:33: error: unknown fuel 'natual_gas' (did you mean 'natural_gas'?)" in r.err,
           "no engine error: %r" % r.err)
+
+
+@test
+def chinese_names_suggested_and_short_units(tmp):
+    # A misspelt Chinese fuel name (天燃气 for 天然气, the name_zh of natural_gas in ipcc2006-energy) gets the
+    # name as its suggestion, and the statistics' short form 万吨标煤 is 万吨标准煤 (10^4 tce): the record
+    # with 1 万吨标煤 of raw coal has the energy of 10^4 x 29.3076 GJ = 293.076 TJ.
+    p = write(os.path.join(tmp, "zh.yaml"),
+              "inventory: zh\nyear: 2020\nfactor_sets: [ipcc2006-energy]\nactivities:\n"
+              "  - {category: \"1.A.1.a\", fuel: 天燃气, amount: 5, unit: Gg}\n")
+    r = ghg("check", p, "--factors", "factors")
+    check(r.rc == 2 and "zh.yaml:5:33: error: unknown fuel '天燃气' (did you mean '天然气'?)" in r.err, "%r" % r)
+    p = write(os.path.join(tmp, "tce.yaml"),
+              "inventory: tce\nyear: 2020\nfactor_sets: [ipcc2006-energy]\nactivities:\n"
+              "  - {category: \"1.A.1.a\", fuel: other_bituminous_coal, amount: 1, unit: 万吨标煤}\n")
+    out = os.path.join(tmp, "tce.xlsx")
+    r = ghg("inventory", p, "-o", out, "--factors", "factors", "-q")
+    check(r.rc == 0, "%r" % r)
+    with open(out[:-5] + ".json", encoding="utf-8") as f:
+        doc = json.load(f)
+    tj = [c["energy_tj"] for c in doc["categories"] if c["code"] == "1.A.1.a"]
+    check(tj and abs(tj[0] - 293.076) <= 1e-9 * 293.076, "energy of 1 万吨标煤: %r" % tj)
 
 
 if __name__ == "__main__":
