@@ -92,9 +92,9 @@ its **limit writes every cell of ghgcalc's workbook again**: `bench/cell_dump.py
 dumps every cell as it is stored (the number; the text; the formula and its cached result; its style), and
 `xlsx_cells --replay` writes those cells with the bare library (the dump mapped in memory, so reading it costs
 next to nothing), a format wherever ghgcalc had one, with constant_memory exactly when ghgcalc used it: the
-bare library doing the workbook's whole job, on the same
-data (the run checks that `bench/cell_profile.py` counts the same rows, cells and text bytes in both
-workbooks). Charts, merged ranges, column widths, validations and colour rules, a few per sheet, are left
+bare library doing the workbook's whole job, on the same data (the run checks that `bench/cell_profile.py`
+counts the same rows, cells and text bytes in both workbooks). The replay's peak RSS counts the pages of its
+mapped dump, so the limit's RSS is that of the event loop and the profile limit. Charts, merged ranges, column widths, validations and colour rules, a few per sheet, are left
 out of the replay. The two earlier limits are shown beside it: as many cells of each kind and mean length
 as every sheet holds, but with synthetic content (`xlsx_cells --profile`; its padded texts, unformatted cells
 and formula results of one digit compress and print faster than the workbook's real ones), and the
