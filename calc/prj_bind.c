@@ -90,6 +90,7 @@ static bool pb_record_line(pb_ctx *c, const eng_result *r, size_t i, size_t proj
     l->kind = rows[0].chain ? PRJ_L_PRODUCT : PRJ_L_COMBUSTION;
     pb_place(c->m->f, l, rec->category, project);
     l->key = eng_rec_key(r, i);
+    l->written = rec->key;
     l->ipcc_key = pb_ipcc_key(eng_search_order(r), l->key);
     l->unit_text = rec->unit_text;
     units_parse(rec->unit_text, &l->unit, NULL, 0);
@@ -125,7 +126,7 @@ static bool pb_landfill_lines(pb_ctx *c, const eng_result *r, size_t project)
         fod_emission_gg(&fod[i], (int)inv->year, &gg);
         l->kind = PRJ_L_LANDFILL;
         pb_place(c->m->f, l, site->category, project);
-        l->key = l->ipcc_key = site->name;
+        l->key = l->written = l->ipcc_key = site->name;
         l->unit_text = "t CH4";
         units_parse("t", &l->unit, NULL, 0);
         l->e0[GAS_CH4] = l->amount0 = gg * PB_KG_PER_T; /* Gg -> t */
@@ -153,7 +154,7 @@ static bool pb_indirect_lines(pb_ctx *c, const eng_result *r, size_t project)
         l->category = "";
         l->sector = PRJ_NONE;
         l->project = project;
-        l->key = l->ipcc_key = ind[i].rec->kind;
+        l->key = l->written = l->ipcc_key = ind[i].rec->kind;
         l->unit_text = ind[i].rec->unit_text;
         units_parse(l->unit_text, &l->unit, NULL, 0);
         l->amount0 = ind[i].amount;
@@ -221,7 +222,8 @@ bool pb_matches(const prj_select *s, const prj_line *l)
     if (!s->nkeys && !s->coal)
         return true;
     for (size_t i = 0; i < s->nkeys; i++)
-        if (strcmp(s->keys[i], l->key) == 0 || strcmp(s->keys[i], l->ipcc_key) == 0)
+        if (strcmp(s->keys[i], l->key) == 0 || strcmp(s->keys[i], l->ipcc_key) == 0 ||
+            strcmp(s->keys[i], l->written) == 0) /* a Chinese name, as the record wrote it */
             return true;
     return s->coal && pb_is_coal(l);
 }

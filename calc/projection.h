@@ -196,6 +196,7 @@ typedef enum { PRJ_L_COMBUSTION, PRJ_L_PRODUCT, PRJ_L_LANDFILL, PRJ_L_INDIRECT }
 typedef struct {
     prj_line_kind kind;
     const char *category, *key;
+    const char *written;   /* the fuel or activity as the record wrote it: a Chinese name, or the key */
     const char *ipcc_key;  /* the key's IPCC fuel (ipcc_fuel of its factor entry), or the key */
     const char *unit_text; /* of amount0 */
     units_t unit;

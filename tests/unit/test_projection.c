@@ -23,7 +23,8 @@
  * CO2 of 1.A = 18000 + 5600 + 1800 = 25400 t; fossil CO2 without the sink = 25400 + 5000 = 30400 t. */
 static const char set_t[] =
     "factor_set: t\ntitle: test\nsource: hand-written test values\nfactors:\n"
-    "  - fuel: coal\n    ncv: {value: 20, unit: TJ/Gg, ref: a}\n    co2: {value: 90000, unit: kg/TJ, ref: b}\n"
+    "  - fuel: coal\n    name_zh: 煤\n    ncv: {value: 20, unit: TJ/Gg, ref: a}\n"
+    "    co2: {value: 90000, unit: kg/TJ, ref: b}\n"
     "    ch4: {value: 1, unit: kg/TJ, ref: c}\n    n2o: {value: 1.5, unit: kg/TJ, ref: d}\n"
     "  - fuel: gas\n    ncv: {value: 50, unit: TJ/Gg, ref: e}\n    co2: {value: 56000, unit: kg/TJ, ref: f}\n"
     "    ch4: {value: 1, unit: kg/TJ, ref: g}\n    n2o: {value: 0.1, unit: kg/TJ, ref: h}\n"
@@ -43,6 +44,19 @@ static const char base_inv[] =
     "economy:\n  gdp: {value: 1000, unit: 10^4 yuan, price_base: 2020}\n  population: {value: 100, unit: person}\n"
     "activities:\n"
     "  - {category: \"1.A.1.a\", fuel: coal, amount: 10, unit: Gg}\n"
+    "  - {category: \"1.A.1.a\", fuel: gas, amount: 2, unit: Gg}\n"
+    "  - {category: \"1.A.4.b\", fuel: coal, amount: 1, unit: Gg}\n"
+    "  - {category: \"1.A.4.b\", fuel: wood, amount: 1, unit: Gg}\n"
+    "  - {category: \"2.A.1\", activity: clinker, amount: 10000, unit: t}\n"
+    "  - {category: \"3.B.1.a\", activity: growth, amount: 1000, unit: t}\n"
+    "indirect:\n  - {kind: electricity, amount: 10, unit: GWh, grid: northeast}\n";
+
+/* base_inv with the 1.A.1.a coal written by its Chinese name (set t's name_zh). */
+static const char zh_inv[] =
+    "inventory: base\nyear: 2020\ngwp: ar5\nfactor_sets: [t]\n"
+    "economy:\n  gdp: {value: 1000, unit: 10^4 yuan, price_base: 2020}\n  population: {value: 100, unit: person}\n"
+    "activities:\n"
+    "  - {category: \"1.A.1.a\", fuel: 煤, amount: 10, unit: Gg}\n"
     "  - {category: \"1.A.1.a\", fuel: gas, amount: 2, unit: Gg}\n"
     "  - {category: \"1.A.4.b\", fuel: coal, amount: 1, unit: Gg}\n"
     "  - {category: \"1.A.4.b\", fuel: wood, amount: 1, unit: Gg}\n"
@@ -125,6 +139,7 @@ static fx_t fx_run(const char *sc)
     free(th_write(x.dir, "t.yaml", set_t));
     free(th_write(x.dir, "gwp.yaml", gwp_file));
     free(th_write(x.dir, "base.yaml", base_inv));
+    free(th_write(x.dir, "zh.yaml", zh_inv));
     free(th_write(x.dir, "proj.yaml", proj_inv));
     free(th_write(x.dir, "sce.yaml", sce_set));
     free(th_write(x.dir, "h2019.yaml", hist_inv));
@@ -299,6 +314,30 @@ static void test_mix_share(void **state)
     const prj_run *r = &x.r->scen[0].run;
     assert_close(r->energy[0 * r->nyears + 10] + r->energy[1 * r->nyears + 10], 300, REL);
     fx_done(&x);
+}
+
+/* The same mix when the base inventory writes the coal by its Chinese name, and the scenario names it by
+ * its key or by that name: the line is coal's (its key), and a selector of either spelling takes it. */
+static void test_mix_share_chinese_name(void **state)
+{
+    (void)state;
+    static const char *const sel[] = {"coal", "煤"};
+    for (size_t k = 0; k < 2; k++) {
+        char sc[512];
+        snprintf(sc, sizeof sc,
+                 "projection: t\nbase: {inventory: zh.yaml}\nhorizon: 2030\nscenarios:\n"
+                 "  - id: mix\n    mix: [{category: \"1.A.1.a\", fuel: %s, share: {2030: 50%%}" SRC "}]\n",
+                 sel[k]);
+        fx_t x = fx_run(sc);
+        fx_need_ok(&x);
+        assert_string_equal(x.m->lines[0].key, "coal");
+        assert_string_equal(x.m->lines[0].written, "煤");
+        /* as test_mix_share: 10 Gg x 20 TJ/Gg x 90 t/TJ = 18000 t at 2/3 of the sector's energy, 50 % by 2030 */
+        assert_close(fx_t_line(&x, 0, 0, 2030, GAS_CO2), 13500, REL);
+        assert_close(fx_t_line(&x, 0, 1, 2030, GAS_CO2), 8400, REL);
+        assert_close(fx_t_line(&x, 0, 0, 2025, GAS_CO2), 15750, REL);
+        fx_done(&x);
+    }
 }
 
 /* ---------------------------------------------------------------- measures */
@@ -641,7 +680,7 @@ int main(void)
         cmocka_unit_test(test_no_change_reproduces_base),
         cmocka_unit_test(test_constant_growth_geometric),
         cmocka_unit_test(test_values_interpolation),
-        cmocka_unit_test(test_mix_share),
+        cmocka_unit_test(test_mix_share), cmocka_unit_test(test_mix_share_chinese_name),
         cmocka_unit_test(test_measures_by_hand),
         cmocka_unit_test(test_lmdi_in_projection),
         cmocka_unit_test(test_intensity_continues_series),
