@@ -24,6 +24,8 @@ import struct
 import sys
 import zipfile
 
+from cell_profile import sheet_order
+
 CHUNK = 1 << 22
 CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"(?: s="(\d+)")?(?: t="(\w+)")?(?:/>|>(.*?)</c>)', re.S)
 FORMULA = re.compile(rb"<f(?: [^>]*)?>(.*?)</f>", re.S)
@@ -66,20 +68,6 @@ def shared_strings(z):
         return []
     sst = z.read("xl/sharedStrings.xml")
     return [unescape(b"".join(INLINE.findall(si))) for si in re.findall(rb"<si>(.*?)</si>", sst, re.S)]
-
-
-def sheet_order(z):
-    """(name, part) of every worksheet in workbook order."""
-    wb = z.read("xl/workbook.xml").decode()
-    rels = z.read("xl/_rels/workbook.xml.rels").decode()
-    target = dict(re.findall(r'<Relationship Id="([^"]+)" Type="[^"]*/worksheet" Target="([^"]+)"', rels))
-    out = []
-    for m in re.finditer(r'<sheet name="([^"]*)"[^>]*r:id="([^"]+)"', wb):
-        t = target.get(m.group(2))
-        if t:
-            name = unescape(m.group(1).encode())
-            out.append((name, t.lstrip("/") if t.startswith("/") else "xl/" + t))
-    return out
 
 
 def dump_cells(data, sst, out):
@@ -144,7 +132,8 @@ def main():
         sst = shared_strings(z)
         out.write(b"GHGCELLS1" + struct.pack("<BH", 0 if sst else 1, 0))
         top = 0
-        for name, part in sheet_order(z):
+        for escaped, part in sheet_order(z):
+            name = unescape(escaped.encode())
             out.write(b"S" + struct.pack("<H", len(name)) + name)
             top = max(top, dump_sheet(z, part, sst, out))
         out.seek(len(b"GHGCELLS1") + 1)

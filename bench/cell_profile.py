@@ -53,15 +53,16 @@ def count_sheet(z, name):
 
 
 def sheet_order(z):
-    """The worksheet parts in workbook order (workbook.xml's sheets through its relationships)."""
+    """(name as written in workbook.xml, XML-escaped; part) of every worksheet in workbook order (workbook.xml's
+    sheets through its relationships)."""
     wb = z.read("xl/workbook.xml").decode()
     rels = z.read("xl/_rels/workbook.xml.rels").decode()
     target = dict(re.findall(r'<Relationship Id="([^"]+)" Type="[^"]*/worksheet" Target="([^"]+)"', rels))
     out = []
-    for rid in re.findall(r'<sheet [^>]*r:id="([^"]+)"', wb):
+    for name, rid in re.findall(r'<sheet name="([^"]*)"[^>]*r:id="([^"]+)"', wb):
         if rid in target:
             t = target[rid]
-            out.append(t.lstrip("/") if t.startswith("/") else "xl/" + t)
+            out.append((name, t.lstrip("/") if t.startswith("/") else "xl/" + t))
     return out
 
 
@@ -69,8 +70,8 @@ def main():
     if len(sys.argv) != 2:
         sys.exit("usage: cell_profile.py WORKBOOK.xlsx")
     with zipfile.ZipFile(sys.argv[1]) as z:
-        for name in sheet_order(z):
-            print("sheet %d %d %d %d %d %d" % count_sheet(z, name))
+        for _, part in sheet_order(z):
+            print("sheet %d %d %d %d %d %d" % count_sheet(z, part))
         count = unique = nbytes = 0
         if "xl/sharedStrings.xml" in z.namelist():
             sst = z.read("xl/sharedStrings.xml")

@@ -30,7 +30,7 @@ def _cpu(fig):
 
 
 def _wb(rows, n, p):
-    """The limit's workbook program: every cell of ghgcalc's workbook written again (xlsx_replay: `xlsx_cells
+    """The limit's workbook program (`rows`: any figures keyed by (N, name)): every cell of ghgcalc's workbook written again (xlsx_replay: `xlsx_cells
     --replay` of cell_dump.py's dump) where it was measured, else as many cells of each kind (xlsx_all:
     `xlsx_cells --profile`, runs before the replay), else the Calculation rows only (xlsx_cells)."""
     for wb in ('xlsx_replay', 'xlsx_all'):
@@ -281,9 +281,9 @@ def _limit_table(L, rows, cg, out):
 
 
 def _ir_ratio(cg, n, wb=None):
-    """The whole run on the realistic mix / its limit (workbook program `wb`, default every sheet where
-    counted), in instructions, or None."""
-    wb = wb or next((w for w in ('r_xlsx_replay', 'r_xlsx_all') if (n, w) in cg), 'r_xlsx_cells')
+    """The whole run on the realistic mix / its limit (workbook program `wb`, default _wb's choice among
+    those counted), in instructions, or None."""
+    wb = wb or _wb(cg, n, 'r_')
     k = [(n, 'r_ghgcalc_xlsx'), (n, 'r_yaml_events'), (n, wb)]
     return cg[k[0]] / (cg[k[1]] + cg[k[2]]) if all(x in cg for x in k) else None
 
