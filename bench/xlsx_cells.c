@@ -266,13 +266,16 @@ static int replay_main(const char *file, const char *out)
         munmap(map, (size_t)st.st_size);
         return 3;
     }
-    for (unsigned k = 1; k <= top; k++) { /* a distinct format per style index ghgcalc used */
+    /* A distinct format per style index ghgcalc used: "0.0", "0.00", ... (Excel shows at most 30
+     * decimals), then the same with a font 1 pt larger than the default 11 pt for each further 30. */
+    enum { MAX_DECIMALS = 30, DEFAULT_FONT_PT = 11 };
+    for (unsigned k = 1; k <= top; k++) {
         char nf[64];
-        snprintf(nf, sizeof nf, "0.%0*d", (int)(k % 48) + 1, 0);
+        snprintf(nf, sizeof nf, "0.%0*d", (int)(k % MAX_DECIMALS) + 1, 0);
         fmt[k] = workbook_add_format(wb);
         format_set_num_format(fmt[k], nf);
-        if (k >= 48)
-            format_set_font_size(fmt[k], 8.0 + (double)(k / 48));
+        if (k >= MAX_DECIMALS)
+            format_set_font_size(fmt[k], (double)(DEFAULT_FONT_PT + k / MAX_DECIMALS));
     }
     lxw_worksheet *ws = NULL;
     long cells = 0, sheets = 0;
