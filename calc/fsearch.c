@@ -69,6 +69,16 @@ static fs_slot *fs_slot_of(const fs_order *o, const char *key)
     return &o->slot[j];
 }
 
+/* The Chinese name of the entries in slot `sl`: the first in search order
+ * that has one, or NULL. */
+static const char *fs_slot_zh(const fs_order *o, const fs_slot *sl)
+{
+    for (size_t i = 0; i < sl->n; i++)
+        if (o->ents[sl->first + i]->label_zh)
+            return o->ents[sl->first + i]->label_zh;
+    return NULL;
+}
+
 /* Adds the Chinese name of each key (`name_zh:`, "原煤" for raw_coal) as a
  * second slot over the same entries, so an input may write either. The
  * first entry in search order that has a name gives it; a name that is a
@@ -78,9 +88,7 @@ static void fs_index_aliases(fs_order *o)
 {
     for (size_t k = 0, nkeys = o->nkeys; k < nkeys; k++) {
         const fs_slot *sl = fs_slot_of(o, o->keys[k]);
-        const char *zh = NULL;
-        for (size_t i = 0; i < sl->n && !zh; i++)
-            zh = o->ents[sl->first + i]->label_zh;
+        const char *zh = fs_slot_zh(o, sl);
         fs_slot *al = zh ? fs_slot_of(o, zh) : NULL;
         if (al && !al->key)
             *al = (fs_slot){zh, sl->first, sl->n};
@@ -468,15 +476,10 @@ const char *fs_suggest(const fs_order *o, const char *key)
     const char **zh = hint || !o->nkeys ? NULL : malloc(o->nkeys * sizeof *zh);
     if (!zh)
         return hint;
-    size_t n = 0; /* no key is close: the Chinese names (天燃气 -> 天然气), as fs_index_aliases finds them */
-    for (size_t k = 0; k < o->nkeys; k++) {
-        const fs_slot *sl = fs_slot_of(o, o->keys[k]);
-        for (size_t i = 0; i < sl->n; i++)
-            if (o->ents[sl->first + i]->label_zh) {
-                zh[n++] = o->ents[sl->first + i]->label_zh;
-                break;
-            }
-    }
+    size_t n = 0; /* no key is close: the keys' Chinese names (天燃气 -> 天然气) */
+    for (size_t k = 0; k < o->nkeys; k++)
+        if ((zh[n] = fs_slot_zh(o, fs_slot_of(o, o->keys[k]))) != NULL)
+            n++;
     hint = txt_suggest(key, zh, n);
     free(zh);
     return hint;
