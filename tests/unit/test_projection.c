@@ -39,30 +39,21 @@ static const char gwp_file[] = "gwp_sets:\n  - id: ar5\n    title: AR5\n    defa
                                "      - {gas: CO2, value: 1, ref: g1}\n      - {gas: CH4, value: 28, ref: g2}\n"
                                "      - {gas: N2O, value: 265, ref: g3}\n";
 
-static const char base_inv[] =
-    "inventory: base\nyear: 2020\ngwp: ar5\nfactor_sets: [t]\n"
-    "economy:\n  gdp: {value: 1000, unit: 10^4 yuan, price_base: 2020}\n  population: {value: 100, unit: person}\n"
-    "activities:\n"
-    "  - {category: \"1.A.1.a\", fuel: coal, amount: 10, unit: Gg}\n"
-    "  - {category: \"1.A.1.a\", fuel: gas, amount: 2, unit: Gg}\n"
-    "  - {category: \"1.A.4.b\", fuel: coal, amount: 1, unit: Gg}\n"
-    "  - {category: \"1.A.4.b\", fuel: wood, amount: 1, unit: Gg}\n"
-    "  - {category: \"2.A.1\", activity: clinker, amount: 10000, unit: t}\n"
-    "  - {category: \"3.B.1.a\", activity: growth, amount: 1000, unit: t}\n"
-    "indirect:\n  - {kind: electricity, amount: 10, unit: GWh, grid: northeast}\n";
-
-/* base_inv with the 1.A.1.a coal written by its Chinese name (set t's name_zh). */
-static const char zh_inv[] =
-    "inventory: base\nyear: 2020\ngwp: ar5\nfactor_sets: [t]\n"
-    "economy:\n  gdp: {value: 1000, unit: 10^4 yuan, price_base: 2020}\n  population: {value: 100, unit: person}\n"
-    "activities:\n"
-    "  - {category: \"1.A.1.a\", fuel: 煤, amount: 10, unit: Gg}\n"
-    "  - {category: \"1.A.1.a\", fuel: gas, amount: 2, unit: Gg}\n"
-    "  - {category: \"1.A.4.b\", fuel: coal, amount: 1, unit: Gg}\n"
-    "  - {category: \"1.A.4.b\", fuel: wood, amount: 1, unit: Gg}\n"
-    "  - {category: \"2.A.1\", activity: clinker, amount: 10000, unit: t}\n"
-    "  - {category: \"3.B.1.a\", activity: growth, amount: 1000, unit: t}\n"
-    "indirect:\n  - {kind: electricity, amount: 10, unit: GWh, grid: northeast}\n";
+/* The base inventory, with its 1.A.1.a coal written as COAL: by key (base_inv) or by set t's Chinese name
+ * (zh_inv). */
+#define BASE_INV(COAL)                                                                                         \
+    "inventory: base\nyear: 2020\ngwp: ar5\nfactor_sets: [t]\n"                                                    \
+    "economy:\n  gdp: {value: 1000, unit: 10^4 yuan, price_base: 2020}\n  population: {value: 100, unit: person}\n" \
+    "activities:\n"                                                                                              \
+    "  - {category: \"1.A.1.a\", fuel: " COAL ", amount: 10, unit: Gg}\n"                                         \
+    "  - {category: \"1.A.1.a\", fuel: gas, amount: 2, unit: Gg}\n"                                               \
+    "  - {category: \"1.A.4.b\", fuel: coal, amount: 1, unit: Gg}\n"                                              \
+    "  - {category: \"1.A.4.b\", fuel: wood, amount: 1, unit: Gg}\n"                                              \
+    "  - {category: \"2.A.1\", activity: clinker, amount: 10000, unit: t}\n"                                      \
+    "  - {category: \"3.B.1.a\", activity: growth, amount: 1000, unit: t}\n"                                      \
+    "indirect:\n  - {kind: electricity, amount: 10, unit: GWh, grid: northeast}\n"
+static const char base_inv[] = BASE_INV("coal");
+static const char zh_inv[] = BASE_INV("煤");
 
 /* A project: 1 Gg gas in 1.A.2.c = 50 TJ, CO2 2800 t. */
 static const char proj_inv[] = "inventory: p\nyear: 2020\ngwp: ar5\nfactor_sets: [t]\nactivities:\n"
